@@ -1,0 +1,88 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Everything optional here switches a mode on
+// (see ARCHITECTURE.md, "Modes"); nothing set means the embedded, self-contained app.
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const optionalUrl = optionalString.pipe(z.url({ message: "must be a full URL, e.g. https://host:port/path" }).optional());
+
+const flag = optionalString.transform((value) => value === "1" || value === "true");
+
+export const PROVIDER_CREDENTIAL_PREFIXES = ["STRAVA", "GARMIN", "OURA", "WHOOP", "FITBIT", "POLAR", "COROS"] as const;
+
+const providerCredentials = Object.fromEntries(
+  PROVIDER_CREDENTIAL_PREFIXES.flatMap((prefix) => [
+    [`${prefix}_CLIENT_ID`, optionalString],
+    [`${prefix}_CLIENT_SECRET`, optionalString],
+    [`${prefix}_WEBHOOK_SECRET`, optionalString],
+  ]),
+) as Record<`${(typeof PROVIDER_CREDENTIAL_PREFIXES)[number]}_${"CLIENT_ID" | "CLIENT_SECRET" | "WEBHOOK_SECRET"}`, typeof optionalString>;
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, { message: "must start with postgres:// or postgresql://" })
+        .optional(),
+    ),
+    QT_DATA_DIR: optionalString.default(".data"),
+    QT_ENCRYPTION_KEY: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[0-9a-fA-F]{64}$|^[A-Za-z0-9+/]{43}=$/, {
+          message: "must be 32 bytes as 64 hex characters or base64 (openssl rand -hex 32)",
+        })
+        .optional(),
+    ),
+    NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, { message: "must be at least 32 characters" }).optional()),
+    NEXTAUTH_URL: optionalUrl,
+    TRIGGER_SECRET_KEY: optionalString.pipe(
+      z.string().startsWith("tr_", { message: "must be a Trigger.dev secret key (tr_dev_… or tr_prod_…)" }).optional(),
+    ),
+    TRIGGER_API_URL: optionalUrl,
+    PROVIDER_BASE_URL: optionalUrl,
+    QT_SANDBOX: flag,
+    GARMIN_CONSUMER_KEY: optionalString,
+    GARMIN_CONSUMER_SECRET: optionalString,
+    INGEST_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+    ...providerCredentials,
+  })
+  .superRefine((env, ctx) => {
+    // Half a credential pair is always a mistake; say which half is missing.
+    const pairs: Array<[string, string]> = [
+      ...PROVIDER_CREDENTIAL_PREFIXES.map((p): [string, string] => [`${p}_CLIENT_ID`, `${p}_CLIENT_SECRET`]),
+      ["GARMIN_CONSUMER_KEY", "GARMIN_CONSUMER_SECRET"],
+    ];
+    const values = env as Record<string, unknown>;
+    for (const [idKey, secretKey] of pairs) {
+      if (Boolean(values[idKey]) !== Boolean(values[secretKey])) {
+        const missing = values[idKey] ? secretKey : idKey;
+        ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${missing === idKey ? secretKey : idKey} is set` });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,124 @@
+import { bigint, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { providerConnections } from "./connections";
+import { createdAt, id, updatedAt } from "./columns";
+
+// `sourceId` tells apart two accounts (or two phones) of one provider: the provider's
+// user id for a connection, the device or app name for pushed data. Never null, so that
+// it can take part in unique keys.
+const owner = () => ({
+  userId: text()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  connectionId: uuid().references(() => providerConnections.id, { onDelete: "set null" }),
+  provider: text().notNull(),
+  sourceId: text().notNull().default(""),
+});
+
+export const sleepSessions = pgTable(
+  "sleep_sessions",
+  {
+    id: id(),
+    ...owner(),
+    externalId: text().notNull(),
+    startAt: timestamp({ withTimezone: true }).notNull(),
+    endAt: timestamp({ withTimezone: true }).notNull(),
+    utcOffsetSeconds: integer(),
+    // The night this sleep belongs to, in the sleeper's local calendar.
+    localDate: date().notNull(),
+    inBedS: doublePrecision(),
+    asleepS: doublePrecision(),
+    deepS: doublePrecision(),
+    remS: doublePrecision(),
+    lightS: doublePrecision(),
+    awakeS: doublePrecision(),
+    efficiencyPercent: doublePrecision(),
+    score: doublePrecision(),
+    avgHeartRateBpm: doublePrecision(),
+    avgHrvMs: doublePrecision(),
+    respiratoryRate: doublePrecision(),
+    stages: jsonb().$type<Array<{ stage: string; startAt: string; endAt: string }>>(),
+    raw: jsonb(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex("sleep_sessions_provider_external_unique").on(table.userId, table.provider, table.externalId),
+    index("sleep_sessions_user_date_idx").on(table.userId, table.localDate),
+  ],
+);
+
+export const dailySummaries = pgTable(
+  "daily_summaries",
+  {
+    id: id(),
+    ...owner(),
+    localDate: date().notNull(),
+    steps: integer(),
+    distanceM: doublePrecision(),
+    activeEnergyKcal: doublePrecision(),
+    totalEnergyKcal: doublePrecision(),
+    restingHeartRateBpm: doublePrecision(),
+    hrvMs: doublePrecision(),
+    readinessScore: doublePrecision(),
+    recoveryScore: doublePrecision(),
+    strain: doublePrecision(),
+    stressAvg: doublePrecision(),
+    bodyBatteryHigh: doublePrecision(),
+    bodyBatteryLow: doublePrecision(),
+    sleepScore: doublePrecision(),
+    raw: jsonb(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex("daily_summaries_source_date_unique").on(table.userId, table.provider, table.sourceId, table.localDate),
+    index("daily_summaries_user_date_idx").on(table.userId, table.localDate),
+  ],
+);
+
+export const SYNC_STATUSES = ["synced", "pending", "failed", "local"] as const;
+
+export const bodyMeasurements = pgTable(
+  "body_measurements",
+  {
+    id: id(),
+    ...owner(),
+    measuredAt: timestamp({ withTimezone: true }).notNull(),
+    weightKg: doublePrecision(),
+    bmi: doublePrecision(),
+    bodyFatPercent: doublePrecision(),
+    muscleMassKg: doublePrecision(),
+    // For weight pushed on to another account (Fitbit weight sync).
+    syncStatus: text({ enum: SYNC_STATUSES }).notNull().default("local"),
+    raw: jsonb(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex("body_measurements_source_time_unique").on(table.userId, table.provider, table.sourceId, table.measuredAt),
+    index("body_measurements_user_time_idx").on(table.userId, table.measuredAt),
+  ],
+);
+
+export const samples = pgTable(
+  "samples",
+  {
+    // bigint identity: a phone's export alone can hold millions of samples.
+    id: bigint({ mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    provider: text().notNull(),
+    sourceId: text().notNull().default(""),
+    metric: text().notNull(),
+    time: timestamp({ withTimezone: true }).notNull(),
+    endTime: timestamp({ withTimezone: true }),
+    value: doublePrecision().notNull(),
+    unit: text().notNull(),
+    meta: jsonb(),
+  },
+  (table) => [
+    uniqueIndex("samples_natural_unique").on(table.userId, table.metric, table.time, table.provider, table.sourceId),
+  ],
+);

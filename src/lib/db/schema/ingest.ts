@@ -1,0 +1,27 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { apiKeys } from "./api-keys";
+import { bytea, id } from "./columns";
+
+// Every pushed body is kept (gzip) before it is parsed: nothing received is lost, and a
+// receipt can be replayed after a parser fix.
+export const ingestReceipts = pgTable(
+  "ingest_receipts",
+  {
+    id: id(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    apiKeyId: uuid().references(() => apiKeys.id, { onDelete: "set null" }),
+    format: text().notNull(),
+    contentType: text(),
+    bodyBytes: integer().notNull(),
+    bodyGzip: bytea().notNull(),
+    status: text({ enum: ["received", "processed", "failed"] }).notNull().default("received"),
+    counts: jsonb().$type<Record<string, Record<string, number>>>(),
+    error: text(),
+    receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    processedAt: timestamp({ withTimezone: true }),
+  },
+  (table) => [index("ingest_receipts_user_idx").on(table.userId, table.receivedAt)],
+);

@@ -1,0 +1,46 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { providerConnections } from "./connections";
+import { createdAt, id, updatedAt } from "./columns";
+
+export const JOB_STATUSES = ["pending", "running", "waiting", "succeeded", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const syncJobs = pgTable(
+  "sync_jobs",
+  {
+    id: id(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    connectionId: uuid().references(() => providerConnections.id, { onDelete: "cascade" }),
+    kind: text().notNull(),
+    status: text({ enum: JOB_STATUSES }).notNull().default("pending"),
+    payload: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    progressDone: integer().notNull().default(0),
+    progressTotal: integer(),
+    inserted: integer().notNull().default(0),
+    updated: integer().notNull().default(0),
+    unchanged: integer().notNull().default(0),
+    rejected: integer().notNull().default(0),
+    attempts: integer().notNull().default(0),
+    error: text(),
+    // Set while a job sleeps on a provider's rate limit, so the UI can say until when.
+    waitingUntil: timestamp({ withTimezone: true }),
+    runAfter: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp({ withTimezone: true }),
+    finishedAt: timestamp({ withTimezone: true }),
+    idempotencyKey: text(),
+    triggerRunId: text(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    index("sync_jobs_queue_idx").on(table.status, table.runAfter),
+    index("sync_jobs_connection_idx").on(table.connectionId, table.status),
+    index("sync_jobs_user_idx").on(table.userId, table.createdAt),
+    uniqueIndex("sync_jobs_idempotency_unique").on(table.idempotencyKey),
+  ],
+);
+
+export type SyncJob = typeof syncJobs.$inferSelect;

@@ -1,0 +1,24 @@
+import { ZodError } from "zod";
+import { AppError } from "@/lib/errors";
+
+/** Maps any thrown value to the JSON reply a caller outside our UI gets. */
+export function errorResponse(error: unknown): Response {
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: issue.message }));
+    const summary = issues.map((issue) => `${issue.field}: ${issue.message}`).join("; ");
+    return Response.json({ error: { code: "INVALID_INPUT", message: summary, issues } }, { status: 400 });
+  }
+  if (error instanceof AppError) {
+    return Response.json(
+      { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } },
+      { status: error.status },
+    );
+  }
+  // Internals stay in the server log; the caller gets an id to quote.
+  const requestId = crypto.randomUUID();
+  console.error(`[request ${requestId}]`, error);
+  return Response.json(
+    { error: { code: "INTERNAL", message: "Something went wrong on our side.", requestId } },
+    { status: 500 },
+  );
+}
