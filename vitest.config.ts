@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import os from "node:os";
 import path from "node:path";
 
 export default defineConfig({
@@ -8,6 +9,8 @@ export default defineConfig({
     environment: "node",
     globalSetup: ["tests/global-setup.ts"],
     testTimeout: 30_000,
+    // Tests never write into the developer's own .data directory.
+    env: { QT_DATA_DIR: path.join(os.tmpdir(), `qt-vitest-${process.pid}`) },
     hookTimeout: 60_000,
   },
 });

@@ -9,7 +9,9 @@ const optionalString = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
-const optionalUrl = optionalString.pipe(z.url({ message: "must be a full URL, e.g. https://host:port/path" }).optional());
+const optionalUrl = optionalString.pipe(
+  z.url({ protocol: /^https?$/, message: "must be a full http(s) URL, e.g. http://127.0.0.1:4000" }).optional(),
+);
 
 const flag = optionalString.transform((value) => value === "1" || value === "true");
 

@@ -49,20 +49,16 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
 
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   // Two app processes starting together must not both migrate: hold a session-level
-  // advisory lock on one reserved connection for the whole migration.
-  const reserved = await sql.reserve();
+  // advisory lock while migrating, on a one-connection client so every statement shares it.
+  const migrator = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await reserved`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
-    try {
-      await migrate(drizzle({ client: reserved, casing: "snake_case" }), { migrationsFolder: MIGRATIONS_FOLDER });
-    } finally {
-      await reserved`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`;
-    }
+    await migrator`select pg_advisory_lock(${MIGRATION_LOCK_ID})`;
+    await migrate(drizzle({ client: migrator, casing: "snake_case" }), { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
-    reserved.release();
+    await migrator.end({ timeout: 5 });
   }
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
   const db = drizzle({ client: sql, schema, casing: "snake_case" });
   return {
     db: db as unknown as Database,

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("environment", () => {
+  it("runs embedded with nothing set: PGlite in .data, no Trigger.dev, no provider credentials", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.QT_DATA_DIR).toBe(".data");
+    expect(env.TRIGGER_SECRET_KEY).toBeUndefined();
+    expect(env.STRAVA_CLIENT_ID).toBeUndefined();
+    expect(env.QT_SANDBOX).toBe(false);
+  });
+
+  it("treats empty strings as unset, as .env files write them", () => {
+    expect(parseEnv({ DATABASE_URL: "", STRAVA_CLIENT_ID: " " }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("names the variable and the fix for a malformed value", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with postgres:\/\//);
+    expect(() => parseEnv({ QT_ENCRYPTION_KEY: "too-short" })).toThrow(/QT_ENCRYPTION_KEY: must be 32 bytes/);
+    expect(() => parseEnv({ PROVIDER_BASE_URL: "localhost:4000" })).toThrow(/PROVIDER_BASE_URL: must be a full http\(s\) URL/);
+  });
+
+  it("says which half of a provider credential pair is missing", () => {
+    expect(() => parseEnv({ OURA_CLIENT_ID: "abc" })).toThrow(/OURA_CLIENT_SECRET: is required when OURA_CLIENT_ID is set/);
+    expect(() => parseEnv({ GARMIN_CONSUMER_SECRET: "s" })).toThrow(/GARMIN_CONSUMER_KEY: is required/);
+    expect(parseEnv({ OURA_CLIENT_ID: "abc", OURA_CLIENT_SECRET: "def" }).OURA_CLIENT_SECRET).toBe("def");
+  });
+});
