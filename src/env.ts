@@ -45,6 +45,9 @@ export const envSchema = z
     ),
     NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, { message: "must be at least 32 characters" }).optional()),
     NEXTAUTH_URL: optionalUrl,
+    /** The app's public URL; server-side calls to the built-in sandbox use it outside a request. */
+    APP_URL: optionalUrl,
+    PORT: z.coerce.number().int().positive().default(3000),
     TRIGGER_SECRET_KEY: optionalString.pipe(
       z.string().startsWith("tr_", { message: "must be a Trigger.dev secret key (tr_dev_… or tr_prod_…)" }).optional(),
     ),
@@ -82,9 +85,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return result.data;
 }
 
-let cached: Env | undefined;
-
+// Parsed on every call (cheap): tests and the CLI may set variables after start-up.
 export function getEnv(): Env {
-  cached ??= parseEnv(process.env);
-  return cached;
+  return parseEnv(process.env);
 }

@@ -8,20 +8,17 @@ import { accounts, users, verificationTokens } from "@/lib/db/schema";
  * to say who someone is. Provider tokens live in provider_connections, encrypted.
  */
 export function createAuthAdapter(db: Database): Adapter {
+  // Our tables carry extra columns the adapter's structural types do not expect, and
+  // @auth/core's adapter types differ in detail from next-auth v4's.
   const adapter = DrizzleAdapter(db, {
     usersTable: users,
     accountsTable: accounts,
     verificationTokensTable: verificationTokens,
-    // Our tables carry extra columns the adapter's structural types do not expect.
   } as never) as unknown as Adapter;
+  const linkAccount = adapter.linkAccount!.bind(adapter) as (account: AdapterAccount) => Promise<void>;
   return {
     ...adapter,
     linkAccount: (account: AdapterAccount) =>
-      adapter.linkAccount!({
-        ...account,
-        access_token: undefined,
-        refresh_token: undefined,
-        id_token: undefined,
-      }),
-  };
+      linkAccount({ ...account, access_token: undefined, refresh_token: undefined, id_token: undefined }),
+  } as Adapter;
 }

@@ -1,0 +1,117 @@
+import { createHash, randomBytes } from "node:crypto";
+import { decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
+import type { Database } from "@/lib/db";
+import { upsertConnection } from "@/lib/db/queries/connections";
+import { findOAuthState, insertOAuthState, spendOAuthState } from "@/lib/db/queries/oauth-states";
+import type { ProviderConnection } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { buildAuthorizeUrl, exchangeAuthorizationCode } from "@/lib/oauth/oauth2-client";
+import { createPkcePair } from "@/lib/oauth/pkce";
+import { TokenGrantError } from "@/lib/oauth/token-errors";
+import { findProvider, getProviderOrThrow } from "@/lib/providers";
+import { createProviderContext, credentialEnvNames, resolveProviderRoute, routeUrl } from "@/lib/providers/routing";
+import type { ProviderDefinition, TokenSet } from "@/lib/providers/types";
+import { sealTokens } from "./credentials";
+import { ConnectionError } from "./connection-error";
+
+const STATE_LIFETIME_MS = 10 * 60_000;
+
+export const hashState = (state: string) => createHash("sha256").update(state).digest("hex");
+
+export function callbackUrl(origin: string): string {
+  return `${origin}/api/oauth/callback`;
+}
+
+/** Step 1: remember who is connecting what, then send the browser to the provider. */
+export async function startConnection(
+  db: Database,
+  params: { userId: string; provider: string; label?: string; origin: string },
+): Promise<{ redirectUrl: string }> {
+  const provider = getProviderOrThrow(params.provider);
+  const route = resolveProviderRoute(provider.slug, params.origin);
+  if (route.mode === "not_configured") {
+    const names = credentialEnvNames(provider.slug);
+    throw new AppError("INVALID_INPUT", `${provider.name} is not configured: set ${names.clientId} and ${names.clientSecret}.`);
+  }
+  const state = randomBytes(32).toString("base64url");
+  const pkce = provider.oauth.pkce ? createPkcePair() : undefined;
+  const redirectUri = callbackUrl(params.origin);
+  await insertOAuthState(db, {
+    stateHash: hashState(state),
+    userId: params.userId,
+    provider: provider.slug,
+    label: params.label?.trim() || null,
+    encryptedSecret: pkce ? encryptSecret(pkce.verifier) : null,
+    redirectUri,
+    expiresAt: new Date(Date.now() + STATE_LIFETIME_MS),
+  });
+  const authorizeUrl = buildAuthorizeUrl(provider, { clientId: route.credentials.clientId, redirectUri, state, codeChallenge: pkce?.challenge });
+  return { redirectUrl: routeUrl(route, authorizeUrl) };
+}
+
+// Granted scopes come back comma- (Strava) or space-separated; no scope contains either.
+function parseScopes(value: string | null): string[] | undefined {
+  return value === null ? undefined : value.split(/[ ,]+/).filter(Boolean);
+}
+
+function missingScopes(provider: ProviderDefinition, granted: string[]): string[] {
+  return (provider.oauth.requiredScopes ?? [])
+    .filter((required) => (typeof required === "string" ? !granted.includes(required) : !required.some((scope) => granted.includes(scope))))
+    .map((required) => (typeof required === "string" ? required : required.join(" or ")));
+}
+
+/** Finds the state this callback answers, spends it, and checks it belongs to this user. */
+async function claimState(db: Database, userId: string, state: string | null) {
+  if (!state) throw new ConnectionError("invalid_state");
+  const stateHash = hashState(state);
+  const row = await spendOAuthState(db, { stateHash });
+  if (!row) throw new ConnectionError((await findOAuthState(db, { stateHash })) ? "replayed_state" : "invalid_state");
+  if (row.userId !== userId) throw new ConnectionError("foreign_state");
+  if (row.expiresAt.getTime() < Date.now()) throw new ConnectionError("expired_state");
+  const provider = findProvider(row.provider);
+  if (!provider) throw new ConnectionError("invalid_state");
+  return { row, provider };
+}
+
+/** Step 2: the provider sent the browser back. Nothing is stored unless every check passes. */
+export async function completeConnection(
+  db: Database,
+  params: { userId: string; query: URLSearchParams; origin: string },
+): Promise<{ provider: ProviderDefinition; connection: ProviderConnection; isNew: boolean }> {
+  const { query } = params;
+  const { row, provider } = await claimState(db, params.userId, query.get("state"));
+  const providerError = query.get("error");
+  if (providerError) throw new ConnectionError(providerError === "access_denied" ? "denied" : "provider_error", provider, query.get("error_description") ?? providerError);
+  const code = query.get("code");
+  if (!code) throw new ConnectionError("provider_error", provider, "no authorization code in the reply");
+
+  const context = createProviderContext(provider, params.origin);
+  let tokens: TokenSet;
+  try {
+    tokens = await exchangeAuthorizationCode(provider, context, {
+      code,
+      redirectUri: row.redirectUri,
+      codeVerifier: row.encryptedSecret ? decryptSecret(row.encryptedSecret) : undefined,
+    });
+  } catch (error) {
+    if (error instanceof TokenGrantError) throw new ConnectionError("exchange_failed", provider, error.message);
+    throw error;
+  }
+  if (tokens.scopes.length === 0) tokens.scopes = parseScopes(query.get("scope")) ?? [...provider.oauth.scopes];
+  const missing = missingScopes(provider, tokens.scopes);
+  if (missing.length) throw new ConnectionError("missing_scope", provider, missing.join(", "));
+
+  const identity = await provider.fetchIdentity(context, tokens);
+  await provider.afterConnect?.(context, tokens, identity);
+  const { connection, isNew } = await upsertConnection(db, {
+    userId: params.userId,
+    provider: provider.slug,
+    externalUserId: identity.externalUserId,
+    label: row.label ?? identity.displayName ?? null,
+    authKind: "oauth2",
+    encryptedCredentials: sealTokens(tokens),
+    expiresAt: tokens.expiresAt ?? null,
+    scopes: tokens.scopes,
+  });
+  return { provider, connection, isNew };
+}

@@ -1,0 +1,31 @@
+import type { Database } from "@/lib/db";
+import { deleteConnection, getConnectionOrThrow } from "@/lib/db/queries/connections";
+import { getProviderOrThrow } from "@/lib/providers";
+import { createProviderContext } from "@/lib/providers/routing";
+import { openTokens } from "./credentials";
+
+/**
+ * Revokes at the provider where it offers that, then forgets the tokens. The provider being
+ * down must not trap a person in a connection they want gone, so a failed revoke is
+ * reported back but does not stop the disconnect.
+ */
+export async function disconnectConnection(
+  db: Database,
+  params: { userId: string; connectionId: string; deleteData: boolean; appUrl?: string },
+): Promise<{ isRevokedAtProvider: boolean; revokeError?: string }> {
+  const connection = await getConnectionOrThrow(db, params);
+  const provider = getProviderOrThrow(connection.provider);
+  let isRevokedAtProvider = false;
+  let revokeError: string | undefined;
+  if (provider.revoke && connection.encryptedCredentials) {
+    try {
+      await provider.revoke(createProviderContext(provider, params.appUrl), openTokens(connection), { externalUserId: connection.externalUserId });
+      isRevokedAtProvider = true;
+    } catch (error) {
+      revokeError = (error as Error).message;
+      console.warn(`[connections] revoking ${provider.slug} connection ${connection.id} failed: ${revokeError}`);
+    }
+  }
+  await deleteConnection(db, { ...params, deleteData: params.deleteData || Boolean(provider.mustDeleteDataOnDisconnect) });
+  return { isRevokedAtProvider, revokeError };
+}

@@ -1,0 +1,68 @@
+import type { Database } from "@/lib/db";
+import { lockConnection, setConnectionStatus, updateConnectionCredentials } from "@/lib/db/queries/connections";
+import type { ProviderConnection } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { refreshAccessToken } from "@/lib/oauth/oauth2-client";
+import { TokenGrantError } from "@/lib/oauth/token-errors";
+import { getProviderOrThrow } from "@/lib/providers";
+import { createProviderContext } from "@/lib/providers/routing";
+import type { TokenSet } from "@/lib/providers/types";
+import { openTokens, sealTokens } from "./credentials";
+
+const DEFAULT_MARGIN_MINUTES = 5;
+
+export function isRefreshDue(tokens: TokenSet, marginMinutes = DEFAULT_MARGIN_MINUTES, now = Date.now()): boolean {
+  return tokens.expiresAt !== undefined && tokens.expiresAt.getTime() - marginMinutes * 60_000 <= now;
+}
+
+// Callers in this process that ask for the same connection at once share one refresh.
+// Across processes the row lock below does the same job.
+const inFlight = new WeakMap<Database, Map<string, Promise<TokenSet>>>();
+
+/**
+ * The connection's tokens, refreshed first when they expire within the provider's margin.
+ * Exactly one provider refresh happens however many callers arrive together; all of them
+ * get the new token. A refused refresh token marks the connection needs_reauth.
+ */
+export function refreshIfDue(db: Database, connection: Pick<ProviderConnection, "id" | "provider">, options: { appUrl?: string } = {}): Promise<TokenSet> {
+  let perDb = inFlight.get(db);
+  if (!perDb) inFlight.set(db, (perDb = new Map()));
+  const pending = perDb.get(connection.id);
+  if (pending) return pending;
+  const work = refreshUnderLock(db, connection, options).finally(() => perDb.delete(connection.id));
+  perDb.set(connection.id, work);
+  return work;
+}
+
+type Outcome = { tokens: TokenSet } | { failure: TokenGrantError };
+
+async function refreshUnderLock(db: Database, connection: Pick<ProviderConnection, "id" | "provider">, options: { appUrl?: string }): Promise<TokenSet> {
+  const provider = getProviderOrThrow(connection.provider);
+  const margin = provider.oauth.refreshMarginMinutes ?? DEFAULT_MARGIN_MINUTES;
+
+  // The provider call happens while the row is locked, so a second process waits here and
+  // then reads the token the first one stored instead of spending the refresh token again.
+  const outcome: Outcome = await db.transaction(async (tx) => {
+    const row = await lockConnection(tx, { connectionId: connection.id });
+    if (!row) throw new AppError("NOT_FOUND", "The connection no longer exists.");
+    if (row.status === "needs_reauth") return { failure: new TokenGrantError("invalid_grant", `${provider.name} needs to be reconnected.`) };
+    const tokens = openTokens(row);
+    if (!isRefreshDue(tokens, margin)) return { tokens };
+    try {
+      const next = await refreshAccessToken(provider, createProviderContext(provider, options.appUrl), tokens);
+      await updateConnectionCredentials(tx, { connectionId: row.id, encryptedCredentials: sealTokens(next), expiresAt: next.expiresAt ?? null, scopes: next.scopes });
+      return { tokens: next };
+    } catch (error) {
+      if (!(error instanceof TokenGrantError) || !error.isPermanent) throw error;
+      await setConnectionStatus(tx, { connectionId: row.id, status: "needs_reauth", lastError: error.message });
+      return { failure: error };
+    }
+  });
+
+  if ("failure" in outcome) {
+    throw new AppError("PROVIDER_AUTH_EXPIRED", `${provider.name} no longer accepts this connection; reconnect it. (${outcome.failure.message})`, {
+      connectionId: connection.id,
+    });
+  }
+  return outcome.tokens;
+}

@@ -1,0 +1,82 @@
+import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import type { Database } from "../client";
+import { activities, bodyMeasurements, dailySummaries, providerConnections, sleepSessions, type ProviderConnection } from "../schema";
+
+type ConnectionStatus = ProviderConnection["status"];
+
+/** One row per linked account; reconnecting the same account updates it in place. */
+export async function upsertConnection(
+  db: Database,
+  params: Pick<typeof providerConnections.$inferInsert, "userId" | "provider" | "externalUserId" | "label" | "authKind" | "encryptedCredentials" | "expiresAt" | "scopes">,
+): Promise<{ connection: ProviderConnection; isNew: boolean }> {
+  const [row] = await db
+    .insert(providerConnections)
+    .values({ ...params, status: "active" })
+    .onConflictDoUpdate({
+      target: [providerConnections.userId, providerConnections.provider, providerConnections.externalUserId],
+      set: {
+        encryptedCredentials: params.encryptedCredentials,
+        expiresAt: params.expiresAt ?? null,
+        scopes: params.scopes,
+        authKind: params.authKind,
+        status: "active",
+        lastError: null,
+        label: sql`coalesce(${params.label ?? null}, ${providerConnections.label})`,
+        updatedAt: new Date(),
+      },
+    })
+    // xmax = 0 only for a freshly inserted row: tells a new link from a reconnect.
+    .returning({ ...getTableColumns(providerConnections), isNew: sql<boolean>`(xmax = 0)` });
+  const { isNew, ...connection } = row!;
+  return { connection, isNew: Boolean(isNew) };
+}
+
+export async function listConnections(db: Database, params: { userId: string }): Promise<ProviderConnection[]> {
+  return db.select().from(providerConnections).where(eq(providerConnections.userId, params.userId)).orderBy(asc(providerConnections.createdAt));
+}
+
+export async function getConnectionOrThrow(db: Database, params: { userId: string; connectionId: string }): Promise<ProviderConnection> {
+  const [row] = await db
+    .select()
+    .from(providerConnections)
+    .where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)))
+    .limit(1);
+  if (!row) throw new AppError("NOT_FOUND", "No such connection.");
+  return row;
+}
+
+/** Locks the row for the rest of the transaction: one token refresh per connection at a time. */
+export async function lockConnection(tx: Database, params: { connectionId: string }): Promise<ProviderConnection | null> {
+  const [row] = await tx.select().from(providerConnections).where(eq(providerConnections.id, params.connectionId)).for("update");
+  return row ?? null;
+}
+
+export async function updateConnectionCredentials(
+  db: Database,
+  params: { connectionId: string; encryptedCredentials: string; expiresAt: Date | null; scopes: string[] },
+): Promise<void> {
+  await db
+    .update(providerConnections)
+    .set({ encryptedCredentials: params.encryptedCredentials, expiresAt: params.expiresAt, scopes: params.scopes, updatedAt: new Date() })
+    .where(eq(providerConnections.id, params.connectionId));
+}
+
+export async function setConnectionStatus(db: Database, params: { connectionId: string; status: ConnectionStatus; lastError?: string | null }): Promise<void> {
+  await db
+    .update(providerConnections)
+    .set({ status: params.status, lastError: params.lastError ?? null, updatedAt: new Date() })
+    .where(eq(providerConnections.id, params.connectionId));
+}
+
+/** Removes the connection; with `deleteData`, every row it brought in goes too, in one transaction. */
+export async function deleteConnection(db: Database, params: { userId: string; connectionId: string; deleteData: boolean }): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (params.deleteData) {
+      for (const table of [activities, sleepSessions, dailySummaries, bodyMeasurements]) {
+        await tx.delete(table).where(and(eq(table.userId, params.userId), eq(table.connectionId, params.connectionId)));
+      }
+    }
+    await tx.delete(providerConnections).where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)));
+  });
+}

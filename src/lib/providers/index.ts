@@ -1,0 +1,25 @@
+import { AppError } from "@/lib/errors";
+import type { ProviderDefinition, ProviderSlug } from "./types";
+import { strava } from "./strava";
+
+/**
+ * The provider registry: the one list routes, jobs, the sandbox and the UI read.
+ * Adding a provider = one folder beside this file + one entry here.
+ */
+export const PROVIDERS: readonly ProviderDefinition[] = [
+  strava,
+];
+
+const BY_SLUG = new Map<string, ProviderDefinition>(PROVIDERS.map((provider) => [provider.slug, provider]));
+
+export function findProvider(slug: string): ProviderDefinition | undefined {
+  return BY_SLUG.get(slug);
+}
+
+export function getProviderOrThrow(slug: string): ProviderDefinition {
+  const provider = findProvider(slug);
+  if (!provider) throw new AppError("NOT_FOUND", `Unknown provider "${slug}". Known: ${PROVIDERS.map((p) => p.slug).join(", ")}.`);
+  return provider;
+}
+
+export type { ProviderDefinition, ProviderSlug };

@@ -1,0 +1,62 @@
+import { getEnv } from "@/env";
+import { sandboxCredentials } from "@/lib/sandbox/accounts";
+import type { ClientCredentials, ProviderContext, ProviderDefinition, ProviderSlug } from "./types";
+import { createProviderFetch } from "./http";
+
+/**
+ * Where one provider's requests go, and with which client credentials:
+ * - PROVIDER_BASE_URL set: every provider goes to that simulator.
+ * - the provider's credentials set: the real hosts.
+ * - otherwise, outside production (or with QT_SANDBOX=1): our own /sandbox.
+ * - otherwise: not configured; the UI says which variables to set.
+ */
+export type ProviderRoute =
+  | { mode: "real"; credentials: ClientCredentials }
+  | { mode: "simulator" | "sandbox"; baseUrl: string; credentials: ClientCredentials }
+  | { mode: "not_configured" };
+
+export function credentialEnvNames(slug: ProviderSlug) {
+  const prefix = slug.toUpperCase();
+  return { clientId: `${prefix}_CLIENT_ID`, clientSecret: `${prefix}_CLIENT_SECRET` } as const;
+}
+
+function configuredCredentials(slug: ProviderSlug): ClientCredentials | undefined {
+  const env = getEnv() as unknown as Record<string, string | undefined>;
+  const names = credentialEnvNames(slug);
+  const clientId = env[names.clientId];
+  const clientSecret = env[names.clientSecret];
+  return clientId && clientSecret ? { clientId, clientSecret } : undefined;
+}
+
+export function isSandboxAllowed(): boolean {
+  const env = getEnv();
+  return env.NODE_ENV !== "production" || env.QT_SANDBOX;
+}
+
+/** The app's own URL, for server-side calls to the built-in sandbox outside a request. */
+export function getAppUrl(): string {
+  const env = getEnv();
+  return (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
+}
+
+export function resolveProviderRoute(slug: ProviderSlug, appUrl: string = getAppUrl()): ProviderRoute {
+  const env = getEnv();
+  const credentials = configuredCredentials(slug);
+  if (env.PROVIDER_BASE_URL) return { mode: "simulator", baseUrl: env.PROVIDER_BASE_URL, credentials: credentials ?? sandboxCredentials(slug) };
+  if (credentials) return { mode: "real", credentials };
+  if (isSandboxAllowed()) return { mode: "sandbox", baseUrl: `${appUrl}/sandbox`, credentials: sandboxCredentials(slug) };
+  return { mode: "not_configured" };
+}
+
+/** Rewrites a real provider URL for the route: https://<host>/<path> -> <base>/<host>/<path>. */
+export function routeUrl(route: ProviderRoute, realUrl: string): string {
+  if (route.mode === "real" || route.mode === "not_configured") return realUrl;
+  const url = new URL(realUrl);
+  return `${route.baseUrl.replace(/\/+$/, "")}/${url.host}${url.pathname}${url.search}`;
+}
+
+export function createProviderContext(provider: ProviderDefinition, appUrl?: string): ProviderContext {
+  const route = resolveProviderRoute(provider.slug, appUrl);
+  if (route.mode === "not_configured") throw new Error(`${provider.name} is not configured`);
+  return { fetch: createProviderFetch(provider.slug, (url) => routeUrl(route, url)), credentials: route.credentials };
+}

@@ -1,0 +1,122 @@
+import type { TokenGrantError } from "@/lib/oauth/token-errors";
+import type { SandboxProvider } from "@/lib/sandbox/types";
+
+// The contract every provider folder fulfils. Routes, jobs and the UI ask the registry
+// (./index.ts) for a ProviderDefinition and never branch on a provider's slug.
+
+export const PROVIDER_SLUGS = ["strava", "garmin", "oura", "whoop", "fitbit", "polar", "coros"] as const;
+export type ProviderSlug = (typeof PROVIDER_SLUGS)[number];
+
+export const DATA_TYPES = [
+  "activities",
+  "sleep",
+  "daily",
+  "heart_rate",
+  "hrv",
+  "readiness",
+  "recovery",
+  "strain",
+  "steps",
+  "stress",
+  "weight",
+] as const;
+export type DataType = (typeof DATA_TYPES)[number];
+
+/** What we keep (encrypted) for a connection. */
+export interface TokenSet {
+  accessToken: string;
+  refreshToken?: string;
+  /** OAuth 1.0a token secret (Garmin legacy). */
+  tokenSecret?: string;
+  /** Absent when the provider announces no expiry (Polar's long-lived tokens). */
+  expiresAt?: Date;
+  /** As granted, which may be fewer than we asked for. */
+  scopes: string[];
+  /** Set when the token reply names the user (Polar `x_user_id`, Strava `athlete.id`). */
+  externalUserId?: string;
+}
+
+export interface ClientCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+export type TokenGrant = "authorization_code" | "refresh_token";
+
+export interface OAuth2Spec {
+  kind: "oauth2";
+  /** Real URLs; requests are rewritten for the sandbox or a simulator (providers/routing.ts). */
+  authorizeUrl: string;
+  tokenUrl: string;
+  scopes: readonly string[];
+  scopeSeparator: " " | ",";
+  /** How the client authenticates at the token endpoint. */
+  clientAuth: "body" | "basic";
+  pkce: boolean;
+  /** Extra authorize query parameters (e.g. Google's access_type=offline). */
+  authorizeParams?: Record<string, string>;
+  /** Extra form fields sent with a refresh (e.g. WHOOP's scope=offline). */
+  refreshParams?: Record<string, string>;
+  /**
+   * Scopes without which the connection is useless; a grant missing one is refused. An
+   * inner list means any one of them will do (Strava: activity:read or activity:read_all).
+   */
+  requiredScopes?: readonly (string | readonly string[])[];
+  /** Minutes before expiry at which refreshIfDue refreshes. Default 5. */
+  refreshMarginMinutes?: number;
+  /**
+   * Turns the token endpoint's reply into a TokenSet (zod-checked). Throws TokenGrantError
+   * for a provider's own error shape (COROS answers errors with HTTP 200 and a result code).
+   */
+  parseTokenResponse(body: unknown, context: { grant: TokenGrant; status: number }): TokenSet;
+  /**
+   * For a provider whose token errors are not RFC 6749 `{ error }` JSON (Strava), says which
+   * failures are a dead grant. Return undefined to fall back to the standard reading.
+   */
+  parseTokenError?(status: number, body: unknown): TokenGrantError | undefined;
+}
+
+export interface OAuth1Spec {
+  kind: "oauth1";
+  requestTokenUrl: string;
+  authorizeUrl: string;
+  accessTokenUrl: string;
+}
+
+/** A fetch bound to one provider: takes real URLs and sends them where routing says. */
+export type ProviderFetch = (realUrl: string, init?: RequestInit & { accessToken?: string }) => Promise<Response>;
+
+export interface ProviderContext {
+  fetch: ProviderFetch;
+  credentials: ClientCredentials;
+}
+
+export interface ProviderIdentity {
+  externalUserId: string;
+  displayName?: string;
+}
+
+export interface ProviderDefinition {
+  slug: ProviderSlug;
+  /** What a person sees, e.g. "Fitbit (Google Health)". */
+  name: string;
+  description: string;
+  /** Hex colour for the card's badge. */
+  brandColor: string;
+  /** Where a person manages the account, for "view it there" links. */
+  websiteUrl: string;
+  dataTypes: readonly DataType[];
+  oauth: OAuth2Spec;
+  /** A second, older sign-in still offered (Garmin's OAuth 1.0a until 2026-12-31). */
+  legacyOAuth1?: OAuth1Spec;
+  /** The provider's terms require deleting its data when a person disconnects (Strava). */
+  mustDeleteDataOnDisconnect?: boolean;
+  /** Who the token belongs to; the id must be stable across reconnects. */
+  fetchIdentity(context: ProviderContext, tokens: TokenSet): Promise<ProviderIdentity>;
+  /** A step the provider requires after the token exchange (Polar's user registration). */
+  afterConnect?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void>;
+  /** Revoke or deregister at the provider on disconnect, where it offers that. */
+  revoke?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void>;
+  /** The provider's documented protocol, played by /sandbox. */
+  sandbox: SandboxProvider;
+}

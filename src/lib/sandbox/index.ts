@@ -1,0 +1,6 @@
+import { PROVIDERS } from "@/lib/providers";
+import { createSandboxHandler } from "./router";
+
+/** Every registered provider's simulator, mounted at one path. */
+export const handleSandboxRequest = createSandboxHandler(PROVIDERS.map((provider) => provider.sandbox));
+export { getSandboxState, SandboxState } from "./state";

@@ -1,0 +1,28 @@
+import type { SandboxState } from "./state";
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+export interface SandboxRequest {
+  request: Request;
+  /** The URL as the provider would have seen it: https://<host>/<path>?<query>. */
+  url: URL;
+  /** Path parameters from the route pattern (`/v3/users/:userId`). */
+  params: Record<string, string>;
+  state: SandboxState;
+  /** Where the sandbox is mounted, for links it renders (e.g. the authorize form). */
+  mountUrl: string;
+}
+
+export type SandboxHandler = (request: SandboxRequest) => Response | Promise<Response>;
+
+export interface SandboxRoute {
+  method: HttpMethod;
+  host: string;
+  /** Literal segments and `:name` parameters. */
+  path: string;
+  handle: SandboxHandler;
+}
+
+export interface SandboxProvider {
+  routes: SandboxRoute[];
+}
