@@ -47,6 +47,8 @@ export default defineConfig({
       QT_DATA_DIR: dataDir,
       NEXT_TELEMETRY_DISABLED: "1",
       NEXTAUTH_URL: baseURL,
+      // A production build, so the built-in provider sandbox must be asked for explicitly.
+      QT_SANDBOX: "1",
     },
   },
 });

@@ -15,16 +15,6 @@ const optionalUrl = optionalString.pipe(
 
 const flag = optionalString.transform((value) => value === "1" || value === "true");
 
-export const PROVIDER_CREDENTIAL_PREFIXES = ["STRAVA", "GARMIN", "OURA", "WHOOP", "FITBIT", "POLAR", "COROS"] as const;
-
-const providerCredentials = Object.fromEntries(
-  PROVIDER_CREDENTIAL_PREFIXES.flatMap((prefix) => [
-    [`${prefix}_CLIENT_ID`, optionalString],
-    [`${prefix}_CLIENT_SECRET`, optionalString],
-    [`${prefix}_WEBHOOK_SECRET`, optionalString],
-  ]),
-) as Record<`${(typeof PROVIDER_CREDENTIAL_PREFIXES)[number]}_${"CLIENT_ID" | "CLIENT_SECRET" | "WEBHOOK_SECRET"}`, typeof optionalString>;
-
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -57,15 +47,18 @@ export const envSchema = z
     GARMIN_CONSUMER_KEY: optionalString,
     GARMIN_CONSUMER_SECRET: optionalString,
     INGEST_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
-    ...providerCredentials,
   })
+  // Provider credentials follow one naming rule (<SLUG>_CLIENT_ID, _CLIENT_SECRET,
+  // _WEBHOOK_SECRET), so a new provider needs no change here; read them with providerSetting().
+  .catchall(optionalString)
   .superRefine((env, ctx) => {
     // Half a credential pair is always a mistake; say which half is missing.
+    const values = env as Record<string, unknown>;
+    const prefixes = new Set(Object.keys(values).flatMap((key) => /^([A-Z0-9]+)_CLIENT_(ID|SECRET)$/.exec(key)?.[1] ?? []));
     const pairs: Array<[string, string]> = [
-      ...PROVIDER_CREDENTIAL_PREFIXES.map((p): [string, string] => [`${p}_CLIENT_ID`, `${p}_CLIENT_SECRET`]),
+      ...[...prefixes].map((prefix): [string, string] => [`${prefix}_CLIENT_ID`, `${prefix}_CLIENT_SECRET`]),
       ["GARMIN_CONSUMER_KEY", "GARMIN_CONSUMER_SECRET"],
     ];
-    const values = env as Record<string, unknown>;
     for (const [idKey, secretKey] of pairs) {
       if (Boolean(values[idKey]) !== Boolean(values[secretKey])) {
         const missing = values[idKey] ? secretKey : idKey;
@@ -83,6 +76,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   return result.data;
+}
+
+/** A provider's own variable, e.g. providerSetting("oura", "WEBHOOK_SECRET") reads OURA_WEBHOOK_SECRET. */
+export function providerSetting(slug: string, name: "CLIENT_ID" | "CLIENT_SECRET" | "WEBHOOK_SECRET"): string | undefined {
+  const value = (getEnv() as Record<string, unknown>)[`${slug.toUpperCase()}_${name}`];
+  return typeof value === "string" ? value : undefined;
 }
 
 // Parsed on every call (cheap): tests and the CLI may set variables after start-up.

@@ -1,4 +1,4 @@
-import { getEnv } from "@/env";
+import { getEnv, providerSetting } from "@/env";
 import { sandboxCredentials } from "@/lib/sandbox/accounts";
 import type { ClientCredentials, ProviderContext, ProviderDefinition, ProviderSlug } from "./types";
 import { createProviderFetch } from "./http";
@@ -21,10 +21,8 @@ export function credentialEnvNames(slug: ProviderSlug) {
 }
 
 function configuredCredentials(slug: ProviderSlug): ClientCredentials | undefined {
-  const env = getEnv() as unknown as Record<string, string | undefined>;
-  const names = credentialEnvNames(slug);
-  const clientId = env[names.clientId];
-  const clientSecret = env[names.clientSecret];
+  const clientId = providerSetting(slug, "CLIENT_ID");
+  const clientSecret = providerSetting(slug, "CLIENT_SECRET");
   return clientId && clientSecret ? { clientId, clientSecret } : undefined;
 }
 

@@ -4,8 +4,8 @@ import type { SandboxProvider } from "@/lib/sandbox/types";
 // The contract every provider folder fulfils. Routes, jobs and the UI ask the registry
 // (./index.ts) for a ProviderDefinition and never branch on a provider's slug.
 
-export const PROVIDER_SLUGS = ["strava", "garmin", "oura", "whoop", "fitbit", "polar", "coros"] as const;
-export type ProviderSlug = (typeof PROVIDER_SLUGS)[number];
+/** A provider's id in URLs, the database and env names (`<SLUG>_CLIENT_ID`); lower-case. */
+export type ProviderSlug = string;
 
 export const DATA_TYPES = [
   "activities",

@@ -1,10 +1,22 @@
-import { EmptyState } from "@/components/EmptyState";
+import { getDb } from "@/lib/db";
+import { listConnections } from "@/lib/db/queries/connections";
+import { PROVIDERS } from "@/lib/providers";
+import { resolveProviderRoute } from "@/lib/providers/routing";
+import { SourceCard } from "./SourceCard";
 
-export function ConnectedSources() {
+/** A card per provider in the registry, with that person's linked accounts of it. */
+export async function ConnectedSources({ userId, origin }: { userId: string; origin: string }) {
+  const connections = await listConnections(await getDb(), { userId });
   return (
-    <EmptyState title="No sources connected">
-      Provider connections (Strava, Garmin, Oura, WHOOP, Fitbit, Polar, COROS) are being built. Until then, nothing is
-      collected.
-    </EmptyState>
+    <div className="grid gap-4 lg:grid-cols-2">
+      {PROVIDERS.map((provider) => (
+        <SourceCard
+          key={provider.slug}
+          provider={provider}
+          route={resolveProviderRoute(provider.slug, origin).mode}
+          connections={connections.filter((connection) => connection.provider === provider.slug)}
+        />
+      ))}
+    </div>
   );
 }

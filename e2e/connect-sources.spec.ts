@@ -1,0 +1,60 @@
+import { expect, test, type Page } from "@playwright/test";
+import { saveScreenshot, signUp, uniqueEmail } from "./helpers";
+
+// Every provider, end to end through the built-in sandbox: the person's own clicks only.
+const PROVIDERS = ["Strava", "Garmin", "Oura", "WHOOP", "Fitbit (Google Health)", "Polar", "COROS"];
+
+test.use({ storageState: { cookies: [], origins: [] } });
+
+const card = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+
+async function connect(page: Page, name: string, decision: "Approve" | "Deny" = "Approve", account = "athlete") {
+  await page.getByRole("link", { name: `Connect ${name}`, exact: true }).click();
+  await expect(page.getByRole("button", { name: "Approve" })).toBeVisible();
+  await page.getByLabel("Sandbox account").fill(account);
+  await page.getByRole("button", { name: decision }).click();
+  await expect(page).toHaveURL(/\/dashboard\/settings/);
+}
+
+test("connects all seven providers from Connected sources, then disconnects one", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUp(page, { email: uniqueEmail("sources"), password: "seven sources connected" });
+  await page.goto("/dashboard/settings");
+  await saveScreenshot(page, "connected-sources-empty");
+
+  for (const name of PROVIDERS) {
+    await connect(page, name);
+    await expect(page.getByRole("status")).toContainText(`${name} is connected`);
+    await expect(card(page, name).getByText("Connected", { exact: true })).toBeVisible();
+  }
+  await saveScreenshot(page, "connected-sources-all");
+
+  const oura = card(page, "Oura");
+  await oura.getByRole("button", { name: "Disconnect" }).click();
+  await page.getByRole("button", { name: "Disconnect, keep data" }).click();
+  await expect(oura.getByRole("link", { name: "Connect Oura" })).toBeVisible();
+  await expect(card(page, "Strava").getByText("Connected", { exact: true })).toBeVisible();
+});
+
+test("a denied consent says so and connects nothing", async ({ page }) => {
+  await signUp(page, { email: uniqueEmail("deny"), password: "deny the consent page" });
+  await page.goto("/dashboard/settings");
+  await connect(page, "WHOOP", "Deny");
+  await expect(page.getByTestId("oauth-error")).toContainText("You did not allow access");
+  await expect(card(page, "WHOOP").getByRole("link", { name: "Connect WHOOP" })).toBeVisible();
+  await saveScreenshot(page, "connected-sources-denied");
+});
+
+test("a second account of one provider gets its own label", async ({ page }) => {
+  await signUp(page, { email: uniqueEmail("two-garmins"), password: "two garmin accounts" });
+  await page.goto("/dashboard/settings");
+  await connect(page, "Strava", "Approve", "first");
+  const strava = card(page, "Strava");
+  await strava.getByRole("button", { name: "Add another account" }).click();
+  await strava.getByLabel("Label for the new Strava account").fill("Club account");
+  await strava.getByRole("button", { name: "Connect", exact: true }).click();
+  await page.getByLabel("Sandbox account").fill("second");
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(strava.getByText("Club account", { exact: true })).toBeVisible();
+  await expect(strava.getByTestId("connection-strava")).toHaveCount(2);
+});

@@ -1,0 +1,35 @@
+import type { ProviderConnection } from "@/lib/db/schema";
+import type { ProviderDefinition } from "@/lib/providers/types";
+import { DisconnectButton } from "./DisconnectButton";
+import { StatusPill } from "./StatusPill";
+
+const formatDate = (date: Date) => date.toLocaleDateString("en", { day: "numeric", month: "short", year: "numeric" });
+
+export function ConnectionRow({ connection, provider }: { connection: ProviderConnection; provider: ProviderDefinition }) {
+  const accountName = connection.label ?? `${provider.name} ${connection.externalUserId}`;
+  const reconnectUrl = `/api/oauth/connect?${new URLSearchParams({ provider: provider.slug, ...(connection.label ? { label: connection.label } : {}) })}`;
+  return (
+    <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`connection-${provider.slug}`}>
+      <div className="min-w-0">
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="truncate font-medium">{accountName}</span>
+          <StatusPill status={connection.status} />
+          {connection.authKind === "oauth1" ? <span className="text-xs text-zinc-500">legacy sign-in</span> : null}
+        </div>
+        <p className="mt-0.5 text-sm text-zinc-600 dark:text-zinc-400">
+          Connected since {formatDate(connection.createdAt)} ·{" "}
+          {connection.lastSyncedAt ? `last synced ${formatDate(connection.lastSyncedAt)}` : "not synced yet"}
+        </p>
+        {connection.lastError && connection.status !== "active" ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{connection.lastError}</p> : null}
+      </div>
+      <div className="flex items-center gap-1">
+        {connection.status === "needs_reauth" ? (
+          <a href={reconnectUrl} className="rounded-lg bg-amber-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-600">
+            Reconnect
+          </a>
+        ) : null}
+        <DisconnectButton connectionId={connection.id} accountName={accountName} providerName={provider.name} mustDeleteData={Boolean(provider.mustDeleteDataOnDisconnect)} />
+      </div>
+    </li>
+  );
+}

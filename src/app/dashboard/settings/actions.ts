@@ -1,0 +1,27 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { requireUser } from "@/lib/auth/session";
+import { disconnectConnection } from "@/lib/connections/disconnect";
+import { getDb } from "@/lib/db";
+import { getServerOrigin } from "@/lib/http/server-origin";
+
+const disconnectSchema = z.object({
+  connectionId: z.uuid(),
+  deleteData: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
+
+export type DisconnectState = { error?: string; done?: boolean; warning?: string } | null;
+
+export async function disconnectAction(_previous: DisconnectState, formData: FormData): Promise<DisconnectState> {
+  const user = await requireUser();
+  const parsed = disconnectSchema.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: "That disconnect request was malformed; reload the page and try again." };
+  const result = await disconnectConnection(await getDb(), { userId: user.id, ...parsed.data, appUrl: await getServerOrigin() });
+  revalidatePath("/dashboard/settings");
+  return {
+    done: true,
+    warning: result.revokeError ? "Disconnected here, but the provider could not be told; you may also remove QT.run in your account there." : undefined,
+  };
+}
