@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import type { ProviderDefinition, ProviderSlug } from "./types";
 import { strava } from "./strava";
+import { oura } from "./oura";
 
 /**
  * The provider registry: the one list routes, jobs, the sandbox and the UI read.
@@ -8,6 +9,7 @@ import { strava } from "./strava";
  */
 export const PROVIDERS: readonly ProviderDefinition[] = [
   strava,
+  oura,
 ];
 
 const BY_SLUG = new Map<string, ProviderDefinition>(PROVIDERS.map((provider) => [provider.slug, provider]));
