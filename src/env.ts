@@ -46,6 +46,8 @@ export const envSchema = z
     QT_SANDBOX: flag,
     GARMIN_CONSUMER_KEY: optionalString,
     GARMIN_CONSUMER_SECRET: optionalString,
+    QT_SYNC_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().optional(),
+    QT_SYNC_INTERVAL_MINUTES: z.coerce.number().int().positive().default(60),
     INGEST_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   })
   // Provider credentials follow one naming rule (<SLUG>_CLIENT_ID, _CLIENT_SECRET,

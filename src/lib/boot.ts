@@ -1,26 +1,46 @@
 import { closeDatabase, getDatabaseHandle } from "@/lib/db";
+import { requeueRunningJobs } from "@/lib/db/queries/sync-jobs";
+import { enqueueConnectionSync, isTriggerEnabled, registerLocalRunner } from "@/lib/jobs";
+import { startLocalRunner, type LocalRunner } from "@/lib/jobs/local-runner";
+import { getAppUrl } from "@/lib/providers/routing";
 
 const globalForBoot = globalThis as unknown as { qtBooted?: boolean };
 
 export async function boot(): Promise<void> {
   if (globalForBoot.qtBooted) return;
   globalForBoot.qtBooted = true;
-  const { mode } = await getDatabaseHandle();
+  const { db, mode } = await getDatabaseHandle();
   console.info(`[qt.run] database ready (${mode})`);
-  if (mode === "pglite") closeOnSignals();
+  let runner: LocalRunner | undefined;
+  if (!isTriggerEnabled()) {
+    // Embedded mode is one process: whatever was running when it stopped can restart now.
+    if (mode === "pglite") await requeueRunningJobs(db);
+    runner = startLocalRunner(db, {
+      appUrl: getAppUrl(),
+      enqueueScheduled: async (connectionId, userId) => {
+        await enqueueConnectionSync(db, { userId, connectionId, reason: "scheduled" });
+      },
+    });
+    registerLocalRunner(runner);
+    console.info("[qt.run] local job runner started");
+  }
+  if (mode === "pglite") closeOnSignals(runner);
 }
 
 // An embedded database must be closed, not killed, or the next start has to recover it.
 // Next installs its own SIGTERM/SIGINT handlers (which exit as soon as the HTTP server has
 // closed) before instrumentation runs, so we put ours in front: close the database, then
 // hand the signal to Next's handlers. Handlers Next would add later are switched off.
-function closeOnSignals() {
+function closeOnSignals(runner: LocalRunner | undefined) {
   process.env.NEXT_MANUAL_SIG_HANDLE = "true";
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     const nextHandlers = process.listeners(signal);
     process.removeAllListeners(signal);
     process.once(signal, () => {
-      void closeDatabase()
+      // In-flight jobs get a moment to reach a page boundary; the rest resume at the next start.
+      const stopped = runner ? Promise.race([runner.stop(), new Promise((resolve) => setTimeout(resolve, 5_000))]) : Promise.resolve();
+      void stopped
+        .then(() => closeDatabase())
         .catch((error: unknown) => console.error("[qt.run] closing the database failed", error))
         .finally(() => {
           if (nextHandlers.length === 0) process.exit(signal === "SIGINT" ? 130 : 143);

@@ -3,6 +3,7 @@ import { deleteConnection, getConnectionOrThrow } from "@/lib/db/queries/connect
 import { getProviderOrThrow } from "@/lib/providers";
 import { createProviderContext } from "@/lib/providers/routing";
 import { openTokens } from "./credentials";
+import { refreshIfDue } from "./refresh";
 
 /**
  * Revokes at the provider where it offers that, then forgets the tokens. The provider being
@@ -19,7 +20,10 @@ export async function disconnectConnection(
   let revokeError: string | undefined;
   if (provider.revoke && connection.encryptedCredentials) {
     try {
-      await provider.revoke(createProviderContext(provider, params.appUrl), openTokens(connection), { externalUserId: connection.externalUserId });
+      // A short-lived access token has usually expired by the time someone disconnects, and
+      // revoking with it would look fine while the grant lives on: refresh first when due.
+      const tokens = await refreshIfDue(db, connection, { appUrl: params.appUrl }).catch(() => openTokens(connection));
+      await provider.revoke(createProviderContext(provider, params.appUrl), tokens, { externalUserId: connection.externalUserId });
       isRevokedAtProvider = true;
     } catch (error) {
       revokeError = (error as Error).message;

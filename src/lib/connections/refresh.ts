@@ -24,7 +24,13 @@ const inFlight = new WeakMap<Database, Map<string, Promise<TokenSet>>>();
  * Exactly one provider refresh happens however many callers arrive together; all of them
  * get the new token. A refused refresh token marks the connection needs_reauth.
  */
-export function refreshIfDue(db: Database, connection: Pick<ProviderConnection, "id" | "provider">, options: { appUrl?: string } = {}): Promise<TokenSet> {
+type RefreshOptions = {
+  appUrl?: string;
+  /** The provider just refused this access token (401): refresh it even if not yet due. */
+  rejectedAccessToken?: string;
+};
+
+export function refreshIfDue(db: Database, connection: Pick<ProviderConnection, "id" | "provider">, options: RefreshOptions = {}): Promise<TokenSet> {
   let perDb = inFlight.get(db);
   if (!perDb) inFlight.set(db, (perDb = new Map()));
   const pending = perDb.get(connection.id);
@@ -36,7 +42,7 @@ export function refreshIfDue(db: Database, connection: Pick<ProviderConnection, 
 
 type Outcome = { tokens: TokenSet } | { failure: TokenGrantError };
 
-async function refreshUnderLock(db: Database, connection: Pick<ProviderConnection, "id" | "provider">, options: { appUrl?: string }): Promise<TokenSet> {
+async function refreshUnderLock(db: Database, connection: Pick<ProviderConnection, "id" | "provider">, options: RefreshOptions): Promise<TokenSet> {
   const provider = getProviderOrThrow(connection.provider);
   const margin = provider.oauth.refreshMarginMinutes ?? DEFAULT_MARGIN_MINUTES;
 
@@ -47,7 +53,10 @@ async function refreshUnderLock(db: Database, connection: Pick<ProviderConnectio
     if (!row) throw new AppError("NOT_FOUND", "The connection no longer exists.");
     if (row.status === "needs_reauth") return { failure: new TokenGrantError("invalid_grant", `${provider.name} needs to be reconnected.`) };
     const tokens = openTokens(row);
-    if (!isRefreshDue(tokens, margin)) return { tokens };
+    // Comparing with the refused token keeps two callers from refreshing twice: the second
+    // finds a different token already stored.
+    const wasRejected = options.rejectedAccessToken !== undefined && tokens.accessToken === options.rejectedAccessToken;
+    if (!isRefreshDue(tokens, margin) && !wasRejected) return { tokens };
     try {
       const next = await refreshAccessToken(provider, createProviderContext(provider, options.appUrl), tokens);
       await updateConnectionCredentials(tx, { connectionId: row.id, encryptedCredentials: sealTokens(next), expiresAt: next.expiresAt ?? null, scopes: next.scopes });

@@ -1,5 +1,6 @@
 import type { TokenGrantError } from "@/lib/oauth/token-errors";
 import type { SandboxProvider } from "@/lib/sandbox/types";
+import type { ProviderSync } from "@/lib/sync/types";
 
 // The contract every provider folder fulfils. Routes, jobs and the UI ask the registry
 // (./index.ts) for a ProviderDefinition and never branch on a provider's slug.
@@ -117,6 +118,8 @@ export interface ProviderDefinition {
   afterConnect?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void>;
   /** Revoke or deregister at the provider on disconnect, where it offers that. */
   revoke?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void>;
+  /** How its data is fetched; absent until the provider's sync is built. */
+  sync?: ProviderSync;
   /** The provider's documented protocol, played by /sandbox. */
   sandbox: SandboxProvider;
 }

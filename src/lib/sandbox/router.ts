@@ -29,6 +29,15 @@ export function createSandboxHandler(providers: readonly SandboxProvider[]) {
     const path = slash === -1 ? "/" : rest.slice(slash);
     const url = new URL(`https://${host}${path}${incoming.search}`);
 
+    const fault = options.state.takeFault(host, path);
+    if (fault?.kind === "rate_limit") {
+      const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {};
+      return Response.json({ message: "Rate Limit Exceeded" }, { status: 429, headers });
+    }
+    if (fault?.kind === "server_error") return Response.json({ message: "Internal Server Error" }, { status: 500 });
+    if (fault?.kind === "malformed") return Response.json(fault.body ?? { unexpected: true });
+    if (fault?.kind === "slow") await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 2000));
+
     const hostRoutes = routes.filter((route) => route.host === host);
     if (hostRoutes.length === 0) return Response.json({ error: "not_found", message: `The sandbox does not play ${host}.` }, { status: 404 });
     let isPathKnown = false;

@@ -24,6 +24,21 @@ export interface IssuedRefreshToken {
   isUsed: boolean;
 }
 
+/** A misbehaviour to play on the next matching requests (tests, demos). */
+export interface SandboxFault {
+  host: string;
+  /** Only requests whose path contains this. */
+  pathIncludes?: string;
+  kind: "rate_limit" | "server_error" | "malformed" | "slow";
+  /** How many matching requests it affects. */
+  times: number;
+  retryAfterSeconds?: number;
+  /** For "malformed": the JSON body to send instead (status 200). */
+  body?: unknown;
+  /** For "slow": delay before the real answer. */
+  delayMs?: number;
+}
+
 export interface SandboxCall {
   provider: string;
   method: string;
@@ -42,6 +57,14 @@ export class SandboxState {
   /** Provider-specific flags, e.g. Polar's registered users. */
   readonly registrations = new Set<string>();
   readonly calls: SandboxCall[] = [];
+  readonly faults: SandboxFault[] = [];
+
+  /** The first fault that applies to this request, used up by one. */
+  takeFault(host: string, path: string): SandboxFault | undefined {
+    const fault = this.faults.find((candidate) => candidate.host === host && candidate.times > 0 && (!candidate.pathIncludes || path.includes(candidate.pathIncludes)));
+    if (fault) fault.times -= 1;
+    return fault;
+  }
 
   issue(prefix: string): string {
     return `${prefix}_${randomBytes(24).toString("base64url")}`;

@@ -80,3 +80,35 @@ export async function deleteConnection(db: Database, params: { userId: string; c
     await tx.delete(providerConnections).where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)));
   });
 }
+
+/** Advances one data type's cursor; called in the same transaction as that page's rows. */
+export async function setConnectionCursor(db: Database, params: { connectionId: string; stream: string; cursor: string | null }): Promise<void> {
+  await db
+    .update(providerConnections)
+    .set({
+      cursors: params.cursor === null
+        ? sql`${providerConnections.cursors} - ${params.stream}::text`
+        : sql`jsonb_set(${providerConnections.cursors}, ${`{${params.stream}}`}::text[], to_jsonb(${params.cursor}::text))`,
+    })
+    .where(eq(providerConnections.id, params.connectionId));
+}
+
+export async function markConnectionSynced(db: Database, params: { connectionId: string }): Promise<void> {
+  await db
+    .update(providerConnections)
+    .set({ status: "active", lastError: null, lastSyncedAt: new Date(), updatedAt: new Date() })
+    .where(eq(providerConnections.id, params.connectionId));
+}
+
+/** Connections due a scheduled sync: active and not synced within the interval. */
+export async function listConnectionsDueForSync(db: Database, params: { syncedBefore: Date }): Promise<ProviderConnection[]> {
+  return db
+    .select()
+    .from(providerConnections)
+    .where(
+      and(
+        eq(providerConnections.status, "active"),
+        sql`(${providerConnections.lastSyncedAt} is null or ${providerConnections.lastSyncedAt} < ${params.syncedBefore.toISOString()}::timestamptz)`,
+      ),
+    );
+}

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { providerConnections } from "./connections";
@@ -29,6 +30,8 @@ export const syncJobs = pgTable(
     waitingUntil: timestamp({ withTimezone: true }),
     runAfter: timestamp({ withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true }),
+    // A running job's claim; a worker that dies stops renewing it and the job is picked up again.
+    leaseExpiresAt: timestamp({ withTimezone: true }),
     finishedAt: timestamp({ withTimezone: true }),
     idempotencyKey: text(),
     triggerRunId: text(),
@@ -40,6 +43,10 @@ export const syncJobs = pgTable(
     index("sync_jobs_connection_idx").on(table.connectionId, table.status),
     index("sync_jobs_user_idx").on(table.userId, table.createdAt),
     uniqueIndex("sync_jobs_idempotency_unique").on(table.idempotencyKey),
+    // At most one unfinished job per connection: a second "sync now" joins the first.
+    uniqueIndex("sync_jobs_one_active_per_connection")
+      .on(table.connectionId)
+      .where(sql`status in ('pending', 'running', 'waiting')`),
   ],
 );
 

@@ -4,6 +4,7 @@ import type { ProviderDefinition } from "../types";
 import { stravaOAuth } from "./oauth";
 import { stravaSandbox } from "./sandbox";
 import { stravaAthleteSchema } from "./schemas";
+import { stravaSync } from "./sync";
 
 export const strava: ProviderDefinition = {
   slug: "strava",
@@ -34,5 +35,6 @@ export const strava: ProviderDefinition = {
     if (!response.ok && response.status !== 401) throw new AppError("PROVIDER_UNAVAILABLE", `Strava deauthorize answered HTTP ${response.status}.`);
   },
 
+  sync: stravaSync,
   sandbox: stravaSandbox,
 };

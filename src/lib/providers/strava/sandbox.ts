@@ -1,4 +1,5 @@
 import { sandboxAccount } from "@/lib/sandbox/accounts";
+import { listStravaActivities } from "./sandbox-activities";
 import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
 
@@ -8,7 +9,7 @@ const HOST = "www.strava.com";
 const stravaError = (status: number, message: string, resource: string, field: string, code = "invalid") =>
   Response.json({ message, errors: [{ resource, field, code }] }, { status });
 
-const authorizationError = () => stravaError(401, "Authorization Error", "Athlete", "access_token");
+export const authorizationError = () => stravaError(401, "Authorization Error", "Athlete", "access_token");
 
 function athleteJson(login: string) {
   const account = sandboxAccount("strava", login);
@@ -58,6 +59,7 @@ export const stravaSandbox: SandboxProvider = {
     ...oauthRoutes("/oauth/token"),
     ...oauthRoutes("/api/v3/oauth/token").filter((route) => route.path === "/api/v3/oauth/token"),
     { method: "POST", host: HOST, path: "/oauth/deauthorize", handle: deauthorize },
+    { method: "GET", host: HOST, path: "/api/v3/athlete/activities", handle: listStravaActivities },
     {
       method: "GET",
       host: HOST,

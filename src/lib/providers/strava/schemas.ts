@@ -25,3 +25,33 @@ export const stravaAthleteSchema = z.object({
   lastname: z.string().nullish(),
 });
 export type StravaAthlete = z.infer<typeof stravaAthleteSchema>;
+
+// SummaryActivity from GET /athlete/activities. Only what we store is checked strictly;
+// the rest passes through into `raw`.
+export const stravaSummaryActivitySchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string().nullish(),
+    type: z.string().nullish(),
+    sport_type: z.string().nullish(),
+    start_date: z.iso.datetime(),
+    start_date_local: z.string().nullish(),
+    timezone: z.string().nullish(),
+    utc_offset: z.number().nullish(),
+    elapsed_time: z.number().nullish(),
+    moving_time: z.number().nullish(),
+    distance: z.number().nullish(),
+    total_elevation_gain: z.number().nullish(),
+    average_speed: z.number().nullish(),
+    max_speed: z.number().nullish(),
+    average_heartrate: z.number().nullish(),
+    max_heartrate: z.number().nullish(),
+    average_watts: z.number().nullish(),
+    calories: z.number().nullish(),
+    device_name: z.string().nullish(),
+    map: z.object({ summary_polyline: z.string().nullish() }).passthrough().nullish(),
+  })
+  .passthrough();
+export type StravaSummaryActivity = z.infer<typeof stravaSummaryActivitySchema>;
+
+export const stravaActivityListSchema = z.array(stravaSummaryActivitySchema);

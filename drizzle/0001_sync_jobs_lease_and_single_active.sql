@@ -1,0 +1,2 @@
+ALTER TABLE "sync_jobs" ADD COLUMN "lease_expires_at" timestamp with time zone;--> statement-breakpoint
+CREATE UNIQUE INDEX "sync_jobs_one_active_per_connection" ON "sync_jobs" USING btree ("connection_id") WHERE status in ('pending', 'running', 'waiting');

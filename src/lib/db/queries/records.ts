@@ -1,0 +1,62 @@
+import { getTableColumns } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Database } from "../client";
+import { activities, bodyMeasurements, dailySummaries, samples, sleepSessions } from "../schema";
+import { addCounts, emptyCounts, type RecordBatch, type UpsertCounts } from "@/lib/sync/records";
+import { upsertRows } from "./upsert-rows";
+
+export interface RecordOwner {
+  userId: string;
+  connectionId: string | null;
+  provider: string;
+  /** Tells two accounts (or phones) of one provider apart in natural keys. */
+  sourceId: string;
+}
+
+const NEVER_COMPARED = new Set(["id", "userId", "provider", "sourceId", "createdAt", "updatedAt", "syncStatus"]);
+
+/** Every content column of a table, i.e. what decides whether a row changed. */
+function contentColumns(table: PgTable, key: PgColumn[]): PgColumn[] {
+  const keyNames = new Set(key.map((column) => column.name));
+  return Object.entries(getTableColumns(table))
+    .filter(([name]) => !NEVER_COMPARED.has(name) && !keyNames.has(name))
+    .map(([, column]) => column);
+}
+
+const activityKey = [activities.userId, activities.provider, activities.externalId];
+const sleepKey = [sleepSessions.userId, sleepSessions.provider, sleepSessions.externalId];
+const dailyKey = [dailySummaries.userId, dailySummaries.provider, dailySummaries.sourceId, dailySummaries.localDate];
+const bodyKey = [bodyMeasurements.userId, bodyMeasurements.provider, bodyMeasurements.sourceId, bodyMeasurements.measuredAt];
+const sampleKey = [samples.userId, samples.metric, samples.time, samples.provider, samples.sourceId];
+
+/**
+ * Writes one page of normalized records for one owner. The owner columns come from the
+ * caller, never from the records, so a transform cannot write into another user's data.
+ * Call it inside the page's transaction.
+ */
+export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch: RecordBatch): Promise<UpsertCounts> {
+  const counts = emptyCounts();
+  const { userId, connectionId, provider, sourceId } = owner;
+
+  if (batch.activities?.length) {
+    const rows = batch.activities.map((record) => ({ ...record, userId, connectionId, provider }));
+    addCounts(counts, await upsertRows(db, activities, rows, { key: (row) => row.externalId, target: activityKey, compare: contentColumns(activities, activityKey), updatedAt: activities.updatedAt }));
+  }
+  if (batch.sleepSessions?.length) {
+    const rows = batch.sleepSessions.map((record) => ({ ...record, userId, connectionId, provider, sourceId }));
+    addCounts(counts, await upsertRows(db, sleepSessions, rows, { key: (row) => row.externalId, target: sleepKey, compare: contentColumns(sleepSessions, sleepKey), updatedAt: sleepSessions.updatedAt }));
+  }
+  if (batch.dailySummaries?.length) {
+    const rows = batch.dailySummaries.map((record) => ({ ...record, userId, connectionId, provider, sourceId }));
+    addCounts(counts, await upsertRows(db, dailySummaries, rows, { key: (row) => String(row.localDate), target: dailyKey, compare: contentColumns(dailySummaries, dailyKey), updatedAt: dailySummaries.updatedAt }));
+  }
+  if (batch.bodyMeasurements?.length) {
+    const rows = batch.bodyMeasurements.map((record) => ({ ...record, userId, connectionId, provider, sourceId }));
+    addCounts(counts, await upsertRows(db, bodyMeasurements, rows, { key: (row) => new Date(row.measuredAt).toISOString(), target: bodyKey, compare: contentColumns(bodyMeasurements, bodyKey), updatedAt: bodyMeasurements.updatedAt }));
+  }
+  if (batch.samples?.length) {
+    const rows = batch.samples.map((record) => ({ ...record, userId, provider, sourceId }));
+    addCounts(counts, await upsertRows(db, samples, rows, { key: (row) => `${row.metric}|${new Date(row.time).toISOString()}`, target: sampleKey, compare: contentColumns(samples, sampleKey) }));
+  }
+  return counts;
+}

@@ -1,0 +1,149 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { AppError } from "@/lib/errors";
+import type { UpsertCounts } from "@/lib/sync/records";
+import type { Database } from "../client";
+import { syncJobs, type SyncJob } from "../schema";
+
+export const LEASE_MS = 5 * 60_000;
+
+/**
+ * Queues a job, unless the connection already has one unfinished (or the idempotency key was
+ * used): then that job is returned, so concurrent "sync now" requests end up as one run.
+ */
+export async function createSyncJob(
+  db: Database,
+  params: { userId: string; connectionId: string; kind: string; payload?: Record<string, unknown>; idempotencyKey?: string },
+): Promise<{ job: SyncJob; isNew: boolean }> {
+  const rows = await db.execute<{ id: string }>(sql`
+    insert into sync_jobs (user_id, connection_id, kind, payload, idempotency_key)
+    values (${params.userId}, ${params.connectionId}, ${params.kind}, ${JSON.stringify(params.payload ?? {})}::jsonb, ${params.idempotencyKey ?? null})
+    on conflict do nothing
+    returning id`);
+  const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: string }[] }).rows;
+  if (list[0]) return { job: (await getSyncJob(db, { jobId: list[0].id }))!, isNew: true };
+  const existing = params.idempotencyKey
+    ? (await db.select().from(syncJobs).where(eq(syncJobs.idempotencyKey, params.idempotencyKey)).limit(1))[0]
+    : undefined;
+  const job = existing ?? (await findActiveJob(db, { connectionId: params.connectionId }));
+  if (!job) throw new AppError("CONFLICT", "The sync could not be queued; try again.");
+  return { job, isNew: false };
+}
+
+/** An unfinished job for this connection, if any: a second "sync now" joins it. */
+export async function findActiveJob(db: Database, params: { connectionId: string }): Promise<SyncJob | null> {
+  const [job] = await db
+    .select()
+    .from(syncJobs)
+    .where(and(eq(syncJobs.connectionId, params.connectionId), inArray(syncJobs.status, ["pending", "running", "waiting"])))
+    .orderBy(desc(syncJobs.createdAt))
+    .limit(1);
+  return job ?? null;
+}
+
+/**
+ * Claims the oldest runnable job whose connection has nothing else running, so one
+ * connection never syncs twice at once. A running job whose lease ran out (its worker
+ * died) counts as runnable again: that is how work resumes after a restart.
+ */
+export async function claimNextJob(db: Database): Promise<SyncJob | null> {
+  const rows = await db.execute<{ id: string }>(sql`
+    update sync_jobs set status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()),
+      lease_expires_at = now() + ${`${LEASE_MS} milliseconds`}::interval, waiting_until = null, updated_at = now()
+    where id = (
+      select j.id from sync_jobs j
+      where ((j.status = 'pending' and j.run_after <= now())
+          or (j.status in ('running', 'waiting') and j.lease_expires_at < now()))
+        and not exists (
+          select 1 from sync_jobs other
+          where other.connection_id = j.connection_id and other.id <> j.id
+            and other.status in ('running', 'waiting') and other.lease_expires_at >= now())
+      order by j.run_after
+      limit 1
+      for update skip locked)
+    returning id`);
+  const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: string }[] }).rows;
+  const id = list[0]?.id;
+  return id ? getSyncJob(db, { jobId: id }) : null;
+}
+
+/** Marks a job running for a worker that was handed it directly (Trigger.dev). */
+export async function startJob(db: Database, params: { jobId: string }): Promise<SyncJob> {
+  const [job] = await db
+    .update(syncJobs)
+    .set({
+      status: "running",
+      attempts: sql`${syncJobs.attempts} + 1`,
+      startedAt: sql`coalesce(${syncJobs.startedAt}, now())`,
+      leaseExpiresAt: sql`now() + ${`${LEASE_MS} milliseconds`}::interval`,
+      updatedAt: new Date(),
+    })
+    .where(eq(syncJobs.id, params.jobId))
+    .returning();
+  if (!job) throw new AppError("NOT_FOUND", `Job ${params.jobId} does not exist.`);
+  return job;
+}
+
+export async function getSyncJob(db: Database, params: { jobId: string }): Promise<SyncJob | null> {
+  const [job] = await db.select().from(syncJobs).where(eq(syncJobs.id, params.jobId)).limit(1);
+  return job ?? null;
+}
+
+export async function getUserJobOrThrow(db: Database, params: { userId: string; jobId: string }): Promise<SyncJob> {
+  const [job] = await db.select().from(syncJobs).where(and(eq(syncJobs.id, params.jobId), eq(syncJobs.userId, params.userId))).limit(1);
+  if (!job) throw new AppError("NOT_FOUND", "No such job.");
+  return job;
+}
+
+/** Adds a committed page's counts; called inside that page's transaction. Renews the lease. */
+export async function recordJobProgress(db: Database, params: { jobId: string; counts: UpsertCounts; progress?: { done: number; total: number | null } }) {
+  const { counts } = params;
+  await db
+    .update(syncJobs)
+    .set({
+      inserted: sql`${syncJobs.inserted} + ${counts.inserted}`,
+      updated: sql`${syncJobs.updated} + ${counts.updated}`,
+      unchanged: sql`${syncJobs.unchanged} + ${counts.unchanged}`,
+      rejected: sql`${syncJobs.rejected} + ${counts.rejected}`,
+      ...(params.progress ? { progressDone: params.progress.done, progressTotal: params.progress.total } : {}),
+      status: "running",
+      waitingUntil: null,
+      leaseExpiresAt: sql`now() + ${`${LEASE_MS} milliseconds`}::interval`,
+      updatedAt: new Date(),
+    })
+    .where(eq(syncJobs.id, params.jobId));
+}
+
+/** The job sleeps on a provider's rate limit until `until`; the UI shows it. */
+export async function markJobWaiting(db: Database, params: { jobId: string; until: Date }) {
+  await db
+    .update(syncJobs)
+    .set({ status: "waiting", waitingUntil: params.until, leaseExpiresAt: new Date(params.until.getTime() + LEASE_MS), updatedAt: new Date() })
+    .where(eq(syncJobs.id, params.jobId));
+}
+
+export async function finishJob(db: Database, params: { jobId: string; status: "succeeded" | "failed" | "cancelled"; error?: string }) {
+  await db
+    .update(syncJobs)
+    .set({ status: params.status, error: params.error ?? null, finishedAt: new Date(), waitingUntil: null, leaseExpiresAt: null, updatedAt: new Date() })
+    .where(eq(syncJobs.id, params.jobId));
+}
+
+/** Puts a failed attempt back in the queue to run after a backoff. */
+export async function retryJobLater(db: Database, params: { jobId: string; runAfter: Date; error: string }) {
+  await db
+    .update(syncJobs)
+    .set({ status: "pending", runAfter: params.runAfter, error: params.error, leaseExpiresAt: null, waitingUntil: null, updatedAt: new Date() })
+    .where(eq(syncJobs.id, params.jobId));
+}
+
+export async function setJobTriggerRun(db: Database, params: { jobId: string; triggerRunId: string }) {
+  await db.update(syncJobs).set({ triggerRunId: params.triggerRunId, updatedAt: new Date() }).where(eq(syncJobs.id, params.jobId));
+}
+
+/** After a restart of the only process (embedded mode), running jobs have no worker left. */
+export async function requeueRunningJobs(db: Database): Promise<void> {
+  await db
+    .update(syncJobs)
+    .set({ status: "pending", leaseExpiresAt: null, waitingUntil: null, updatedAt: new Date() })
+    .where(inArray(syncJobs.status, ["running", "waiting"]));
+}

@@ -1,0 +1,49 @@
+import { or, sql, type SQL } from "drizzle-orm";
+import { toSnakeCase } from "drizzle-orm/casing";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import type { Database } from "../client";
+import type { UpsertCounts } from "@/lib/sync/records";
+
+// Postgres takes at most 65,535 parameters per statement; stay well below for wide rows.
+const MAX_PARAMETERS = 30_000;
+
+const excluded = (column: PgColumn): SQL => sql.raw(`excluded."${toSnakeCase(column.name)}"`);
+
+/**
+ * Inserts rows, updates the ones whose natural key exists and whose content differs, and
+ * leaves identical ones untouched (no write, no updated_at bump), reporting which was which.
+ * Rows repeating a key within one call keep the last occurrence: Postgres refuses to update
+ * the same row twice in one statement.
+ */
+export async function upsertRows<Row extends Record<string, unknown>>(
+  db: Database,
+  table: PgTable,
+  rows: Row[],
+  options: { key: (row: Row) => string; target: PgColumn[]; compare: PgColumn[]; updatedAt?: PgColumn },
+): Promise<UpsertCounts> {
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  if (rows.length === 0) return counts;
+  const unique = [...new Map(rows.map((row) => [options.key(row), row])).values()];
+  counts.unchanged += rows.length - unique.length;
+
+  const set: Record<string, SQL> = Object.fromEntries(options.compare.map((column) => [column.name, excluded(column)]));
+  if (options.updatedAt) set[options.updatedAt.name] = sql`now()`;
+  const isChanged = or(...options.compare.map((column) => sql`${column} is distinct from ${excluded(column)}`));
+
+  const columnsPerRow = Math.max(1, Object.keys(unique[0]!).length);
+  const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS / columnsPerRow));
+  for (let start = 0; start < unique.length; start += chunkSize) {
+    const chunk = unique.slice(start, start + chunkSize);
+    const written = await db
+      .insert(table)
+      .values(chunk as never)
+      .onConflictDoUpdate({ target: options.target, set, setWhere: isChanged })
+      // xmax = 0 only on a row this statement inserted; an updated row carries our xid.
+      .returning({ isInserted: sql<boolean>`(xmax = 0)` });
+    const inserted = written.filter((row) => row.isInserted).length;
+    counts.inserted += inserted;
+    counts.updated += written.length - inserted;
+    counts.unchanged += chunk.length - written.length;
+  }
+  return counts;
+}

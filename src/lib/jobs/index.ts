@@ -1,0 +1,43 @@
+import { getEnv } from "@/env";
+import type { Database } from "@/lib/db";
+import { createSyncJob, setJobTriggerRun } from "@/lib/db/queries/sync-jobs";
+import type { SyncJob } from "@/lib/db/schema";
+import type { LocalRunner } from "./local-runner";
+
+// The dispatch seam: the only door to background work. With TRIGGER_SECRET_KEY the job runs
+// on Trigger.dev, otherwise on the local runner inside this process. Either way the job row
+// in sync_jobs is what the UI and the API read.
+
+export type SyncKind = "sync" | "backfill" | "webhook";
+
+const globalForJobs = globalThis as unknown as { qtLocalRunner?: LocalRunner };
+
+export function registerLocalRunner(runner: LocalRunner | undefined) {
+  globalForJobs.qtLocalRunner = runner;
+}
+
+export function isTriggerEnabled(): boolean {
+  return Boolean(getEnv().TRIGGER_SECRET_KEY);
+}
+
+export async function enqueueConnectionSync(
+  db: Database,
+  params: { userId: string; connectionId: string; kind?: SyncKind; reason?: string; idempotencyKey?: string },
+): Promise<{ job: SyncJob; isNew: boolean }> {
+  const { job, isNew } = await createSyncJob(db, {
+    userId: params.userId,
+    connectionId: params.connectionId,
+    kind: params.kind ?? "sync",
+    payload: params.reason ? { reason: params.reason } : {},
+    idempotencyKey: params.idempotencyKey,
+  });
+  if (!isNew) return { job, isNew };
+  if (isTriggerEnabled()) {
+    const { triggerSyncTask } = await import("./trigger-dispatch");
+    const runId = await triggerSyncTask({ jobId: job.id, connectionId: params.connectionId });
+    await setJobTriggerRun(db, { jobId: job.id, triggerRunId: runId });
+  } else {
+    globalForJobs.qtLocalRunner?.wake();
+  }
+  return { job, isNew };
+}

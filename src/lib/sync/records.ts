@@ -1,0 +1,37 @@
+import type { activities, bodyMeasurements, dailySummaries, samples, sleepSessions } from "@/lib/db/schema";
+
+// What a provider's transform produces: rows without the owner columns, which the sync
+// runner fills in (user, connection, provider, source) so no transform can write into
+// another user's data.
+type Owned = "id" | "userId" | "connectionId" | "provider" | "createdAt" | "updatedAt";
+
+export type ActivityRecord = Omit<typeof activities.$inferInsert, Owned>;
+export type SleepRecord = Omit<typeof sleepSessions.$inferInsert, Owned | "sourceId">;
+export type DailyRecord = Omit<typeof dailySummaries.$inferInsert, Owned | "sourceId">;
+export type BodyRecord = Omit<typeof bodyMeasurements.$inferInsert, Owned | "sourceId" | "syncStatus">;
+export type SampleRecord = Omit<typeof samples.$inferInsert, "id" | "userId" | "provider" | "sourceId">;
+
+export interface RecordBatch {
+  activities?: ActivityRecord[];
+  sleepSessions?: SleepRecord[];
+  dailySummaries?: DailyRecord[];
+  bodyMeasurements?: BodyRecord[];
+  samples?: SampleRecord[];
+}
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export const emptyCounts = (): UpsertCounts => ({ inserted: 0, updated: 0, unchanged: 0, rejected: 0 });
+
+export function addCounts(into: UpsertCounts, from: UpsertCounts): UpsertCounts {
+  into.inserted += from.inserted;
+  into.updated += from.updated;
+  into.unchanged += from.unchanged;
+  into.rejected += from.rejected;
+  return into;
+}

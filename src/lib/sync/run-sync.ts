@@ -1,0 +1,74 @@
+import { ZodError } from "zod";
+import type { Database } from "@/lib/db";
+import { getConnectionOrThrow, markConnectionSynced, setConnectionCursor, setConnectionStatus } from "@/lib/db/queries/connections";
+import { upsertRecordBatch } from "@/lib/db/queries/records";
+import { markJobWaiting, recordJobProgress } from "@/lib/db/queries/sync-jobs";
+import type { SyncJob } from "@/lib/db/schema";
+import { openTokens } from "@/lib/connections/credentials";
+import { getProviderOrThrow } from "@/lib/providers";
+import { addCounts, emptyCounts, type UpsertCounts } from "./records";
+import { createSyncFetch } from "./sync-fetch";
+
+/** A page's payload did not have the shape the provider documents. Retrying will not help. */
+export class MalformedPayloadError extends Error {
+  constructor(provider: string, stream: string, error: ZodError) {
+    const issue = error.issues[0]!;
+    super(`${provider} sent malformed ${stream} data: ${issue.path.join(".") || "(body)"}: ${issue.message}`);
+    this.name = "MalformedPayloadError";
+  }
+}
+
+export interface SyncRunOptions {
+  appUrl?: string;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Runs one sync job for one connection: every stream, page by page, from its stored cursor.
+ * Each page's rows, its cursor and the job's counts commit together, so a crash resumes from
+ * the last committed page and a re-run writes no duplicates.
+ */
+export async function runConnectionSync(db: Database, job: SyncJob, options: SyncRunOptions = {}): Promise<UpsertCounts> {
+  const connection = await getConnectionOrThrow(db, { userId: job.userId, connectionId: job.connectionId! });
+  const provider = getProviderOrThrow(connection.provider);
+  const totals = emptyCounts();
+  if (!provider.sync) return totals;
+
+  await setConnectionStatus(db, { connectionId: connection.id, status: "syncing" });
+  const client = createSyncFetch({
+    db,
+    provider,
+    connection,
+    tokens: openTokens(connection),
+    appUrl: options.appUrl,
+    sleep: options.sleep,
+    onWait: (until) => markJobWaiting(db, { jobId: job.id, until }),
+  });
+  const owner = { userId: connection.userId, connectionId: connection.id, provider: provider.slug, sourceId: connection.externalUserId };
+  const cursors = { ...connection.cursors };
+  const streamCount = provider.sync.streams.length;
+
+  for (const [index, stream] of provider.sync.streams.entries()) {
+    let cursor: string | null = cursors[stream.key] ?? null;
+    for (;;) {
+      const page = await stream
+        .fetchPage({ fetch: client.fetch, tokens: client.tokens, externalUserId: connection.externalUserId, now: new Date(), backfillDays: provider.sync.backfillDays }, cursor)
+        .catch((error: unknown) => {
+          throw error instanceof ZodError ? new MalformedPayloadError(provider.name, stream.key, error) : error;
+        });
+      const stored = page.nextCursor ?? page.resumeCursor ?? cursor;
+      await db.transaction(async (tx) => {
+        const counts = await upsertRecordBatch(tx, owner, page.records);
+        await setConnectionCursor(tx, { connectionId: connection.id, stream: stream.key, cursor: stored });
+        // Progress across streams: each stream is an equal share of the bar.
+        const done = page.progress && page.progress.total ? index + page.progress.done / page.progress.total : index + (page.nextCursor ? 0.5 : 1);
+        await recordJobProgress(tx, { jobId: job.id, counts, progress: { done: Math.round((done / streamCount) * 100), total: 100 } });
+        addCounts(totals, counts);
+      });
+      if (page.nextCursor === null) break;
+      cursor = page.nextCursor;
+    }
+  }
+  await markConnectionSynced(db, { connectionId: connection.id });
+  return totals;
+}

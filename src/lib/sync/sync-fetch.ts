@@ -1,0 +1,86 @@
+import { getEnv } from "@/env";
+import type { Database } from "@/lib/db";
+import { setConnectionStatus } from "@/lib/db/queries/connections";
+import type { ProviderConnection } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { refreshIfDue } from "@/lib/connections/refresh";
+import { createProviderContext } from "@/lib/providers/routing";
+import type { ProviderDefinition, TokenSet } from "@/lib/providers/types";
+import { createPacer } from "./pacer";
+import { rateLimitWaitMs } from "./rate-limit";
+import type { SyncFetch } from "./types";
+
+const MAX_SERVER_ERROR_RETRIES = 3;
+const MAX_RATE_LIMIT_WAITS = 20;
+
+export interface SyncFetchOptions {
+  db: Database;
+  provider: ProviderDefinition;
+  connection: Pick<ProviderConnection, "id" | "provider">;
+  tokens: TokenSet;
+  appUrl?: string;
+  /** Told before every rate-limit wait, so the job can show when it continues. */
+  onWait?: (until: Date) => Promise<void>;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The fetch a sync uses: adds the current token (refreshing it when due or refused once),
+ * paces requests within the provider's budget, waits out 429s as the provider says, and
+ * retries 5xx with backoff. Anything else is the caller's to read.
+ */
+export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; tokens(): TokenSet } {
+  const { db, provider, connection } = options;
+  const sleep = options.sleep ?? realSleep;
+  const context = createProviderContext(provider, options.appUrl);
+  const budgetKey = provider.sync?.budgetScope === "app" ? provider.slug : `${provider.slug}:${connection.id}`;
+  const pacer = createPacer(budgetKey, getEnv().QT_SYNC_REQUESTS_PER_MINUTE ?? provider.sync?.requestsPerMinute ?? 60, sleep);
+  let tokens = options.tokens;
+
+  const fetch: SyncFetch = async (realUrl, init = {}) => {
+    let serverErrors = 0;
+    let rateLimitWaits = 0;
+    let hasRetriedAuth = false;
+    for (;;) {
+      tokens = await refreshIfDue(db, connection, { appUrl: options.appUrl });
+      await pacer.take();
+      let response: Response;
+      try {
+        response = await context.fetch(realUrl, { ...init, accessToken: tokens.accessToken });
+      } catch (error) {
+        if (++serverErrors > MAX_SERVER_ERROR_RETRIES) throw error;
+        await sleep(1000 * 2 ** (serverErrors - 1));
+        continue;
+      }
+      if (response.status === 429 && ++rateLimitWaits <= MAX_RATE_LIMIT_WAITS) {
+        const waitMs = rateLimitWaitMs(response, provider);
+        await response.body?.cancel();
+        await options.onWait?.(new Date(Date.now() + waitMs));
+        await sleep(waitMs);
+        continue;
+      }
+      if (response.status >= 500 && ++serverErrors <= MAX_SERVER_ERROR_RETRIES) {
+        await response.body?.cancel();
+        await sleep(1000 * 2 ** (serverErrors - 1));
+        continue;
+      }
+      if (response.status === 401 && !hasRetriedAuth) {
+        hasRetriedAuth = true;
+        await response.body?.cancel();
+        tokens = await refreshIfDue(db, connection, { appUrl: options.appUrl, rejectedAccessToken: tokens.accessToken });
+        continue;
+      }
+      if (response.status === 401) {
+        await setConnectionStatus(db, { connectionId: connection.id, status: "needs_reauth", lastError: `${provider.name} refused the access token.` });
+        throw new AppError("PROVIDER_AUTH_EXPIRED", `${provider.name} refused the access token; reconnect to continue.`);
+      }
+      if (response.status === 429 || response.status >= 500) {
+        throw new AppError(response.status === 429 ? "RATE_LIMITED" : "PROVIDER_UNAVAILABLE", `${provider.name} answered HTTP ${response.status} for ${new URL(realUrl).pathname}.`);
+      }
+      return response;
+    }
+  };
+  return { fetch, tokens: () => tokens };
+}

@@ -1,0 +1,50 @@
+import type { DataType, TokenSet } from "@/lib/providers/types";
+import type { RecordBatch } from "./records";
+
+/** Requests made during a sync: authenticated, paced, retried (sync-fetch.ts). */
+export type SyncFetch = (realUrl: string, init?: RequestInit) => Promise<Response>;
+
+export interface SyncContext {
+  fetch: SyncFetch;
+  /** The current tokens (refreshed as needed by fetch; read-only here). */
+  tokens(): TokenSet;
+  externalUserId: string;
+  now: Date;
+  /** First sync of this stream: how far back to reach. */
+  backfillDays: number;
+}
+
+export interface SyncPage {
+  records: RecordBatch;
+  /** Where the next page starts; null when this stream is caught up. */
+  nextCursor: string | null;
+  /** The cursor to start from next time once caught up (incremental sync). */
+  resumeCursor?: string;
+  /** For progress bars: windows or pages done of the total known so far. */
+  progress?: { done: number; total: number | null };
+}
+
+/**
+ * One kind of data a provider serves (Strava activities, Oura daily readiness, …), fetched
+ * a page at a time from an opaque cursor that the stream alone understands.
+ */
+export interface SyncStream {
+  key: string;
+  dataTypes: readonly DataType[];
+  fetchPage(context: SyncContext, cursor: string | null): Promise<SyncPage>;
+}
+
+export interface ProviderSync {
+  streams: readonly SyncStream[];
+  /** How far back the first sync reaches, within what the provider allows. */
+  backfillDays: number;
+  /**
+   * Requests per minute we allow ourselves; the default keeps the provider's published limit.
+   * Overridable with QT_SYNC_REQUESTS_PER_MINUTE (tests, benchmarks, raised quotas).
+   */
+  requestsPerMinute: number;
+  /** Whether that budget is the whole app's (Strava, WHOOP) or each connection's (Oura, Google). */
+  budgetScope: "app" | "connection";
+  /** For a provider whose 429 carries no Retry-After: how long to wait, read from its headers. */
+  rateLimitWaitMs?(response: Response, now: number): number | undefined;
+}

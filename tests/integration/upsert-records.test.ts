@@ -1,0 +1,63 @@
+import { and, eq } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { upsertRecordBatch } from "@/lib/db/queries/records";
+import { activities, samples } from "@/lib/db/schema";
+import type { RecordBatch } from "@/lib/sync/records";
+import { describeEachDatabase } from "../databases";
+import { createTestUser } from "../factories";
+
+const activity = (externalId: string, distanceM: number) => ({
+  externalId,
+  type: "run",
+  providerType: "Run",
+  name: `Run ${externalId}`,
+  startAt: new Date(`2026-10-${externalId.padStart(2, "0")}T06:00:00Z`),
+  distanceM,
+  raw: { id: externalId, distance: distanceM },
+});
+
+describeEachDatabase("batch upserts", (database) => {
+  it("reports inserted, then unchanged on a re-run, then only what changed", async () => {
+    const user = await createTestUser(database.db);
+    const owner = { userId: user.id, connectionId: null, provider: "strava", sourceId: "athlete-1" };
+    const batch: RecordBatch = { activities: [activity("1", 5000), activity("2", 10000), activity("3", 21097)] };
+
+    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({ inserted: 3, updated: 0, unchanged: 0, rejected: 0 });
+    const [before] = await database.db.select().from(activities).where(and(eq(activities.userId, user.id), eq(activities.externalId, "1")));
+    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({ inserted: 0, updated: 0, unchanged: 3, rejected: 0 });
+
+    const changed = { activities: [activity("1", 5000), activity("2", 10500), activity("3", 21097)] };
+    expect(await upsertRecordBatch(database.db, owner, changed)).toEqual({ inserted: 0, updated: 1, unchanged: 2, rejected: 0 });
+    const [after] = await database.db.select().from(activities).where(and(eq(activities.userId, user.id), eq(activities.externalId, "1")));
+    // An unchanged row is not rewritten at all.
+    expect(after!.updatedAt.getTime()).toBe(before!.updatedAt.getTime());
+  });
+
+  it("never writes into another user's rows, whatever the records say", async () => {
+    const alice = await createTestUser(database.db);
+    const bob = await createTestUser(database.db);
+    await upsertRecordBatch(database.db, { userId: alice.id, connectionId: null, provider: "strava", sourceId: "" }, { activities: [activity("7", 1000)] });
+    const sneaky = { activities: [{ ...activity("7", 99999), userId: alice.id } as ReturnType<typeof activity>] };
+    await upsertRecordBatch(database.db, { userId: bob.id, connectionId: null, provider: "strava", sourceId: "" }, sneaky);
+    const [aliceRow] = await database.db.select().from(activities).where(and(eq(activities.userId, alice.id), eq(activities.externalId, "7")));
+    expect(aliceRow!.distanceM).toBe(1000);
+  });
+
+  it("folds duplicate keys inside one batch and keeps samples unique by metric, time and source", async () => {
+    const user = await createTestUser(database.db);
+    const owner = { userId: user.id, connectionId: null, provider: "apple_health", sourceId: "iPhone" };
+    const time = new Date("2026-11-01T08:00:00Z");
+    const batch: RecordBatch = {
+      samples: [
+        { metric: "heart_rate", time, value: 60, unit: "bpm" },
+        { metric: "heart_rate", time, value: 61, unit: "bpm" },
+        { metric: "steps", time, value: 100, unit: "count" },
+      ],
+    };
+    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({ inserted: 2, updated: 0, unchanged: 1, rejected: 0 });
+    const rows = await database.db.select().from(samples).where(eq(samples.userId, user.id));
+    expect(rows.find((row) => row.metric === "heart_rate")?.value).toBe(61);
+    const otherPhone = { ...owner, sourceId: "Watch" };
+    expect((await upsertRecordBatch(database.db, otherPhone, batch)).inserted).toBe(2);
+  });
+});
