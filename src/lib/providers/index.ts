@@ -2,6 +2,7 @@ import { AppError } from "@/lib/errors";
 import type { ProviderDefinition, ProviderSlug } from "./types";
 import { strava } from "./strava";
 import { oura } from "./oura";
+import { fitbit } from "./fitbit";
 
 /**
  * The provider registry: the one list routes, jobs, the sandbox and the UI read.
@@ -10,6 +11,7 @@ import { oura } from "./oura";
 export const PROVIDERS: readonly ProviderDefinition[] = [
   strava,
   oura,
+  fitbit,
 ];
 
 const BY_SLUG = new Map<string, ProviderDefinition>(PROVIDERS.map((provider) => [provider.slug, provider]));

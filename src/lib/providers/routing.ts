@@ -38,8 +38,11 @@ export function getAppUrl(): string {
 }
 
 export function resolveProviderRoute(slug: ProviderSlug, appUrl: string = getAppUrl()): ProviderRoute {
+  return routeWith(slug, configuredCredentials(slug), appUrl);
+}
+
+function routeWith(slug: ProviderSlug, credentials: ClientCredentials | undefined, appUrl: string): ProviderRoute {
   const env = getEnv();
-  const credentials = configuredCredentials(slug);
   if (env.PROVIDER_BASE_URL) return { mode: "simulator", baseUrl: env.PROVIDER_BASE_URL, credentials: credentials ?? sandboxCredentials(slug) };
   if (credentials) return { mode: "real", credentials };
   if (isSandboxAllowed()) return { mode: "sandbox", baseUrl: `${appUrl}/sandbox`, credentials: sandboxCredentials(slug) };
@@ -56,5 +59,29 @@ export function routeUrl(route: ProviderRoute, realUrl: string): string {
 export function createProviderContext(provider: ProviderDefinition, appUrl?: string): ProviderContext {
   const route = resolveProviderRoute(provider.slug, appUrl);
   if (route.mode === "not_configured") throw new Error(`${provider.name} is not configured`);
+  return { fetch: createProviderFetch(provider.slug, (url) => routeUrl(route, url)), credentials: route.credentials };
+}
+
+/** OAuth 1.0a consumer key/secret (Garmin's legacy sign-in), by the same naming rule. */
+export function consumerEnvNames(slug: ProviderSlug) {
+  const prefix = slug.toUpperCase();
+  return { consumerKey: `${prefix}_CONSUMER_KEY`, consumerSecret: `${prefix}_CONSUMER_SECRET` } as const;
+}
+
+function configuredConsumer(slug: ProviderSlug): ClientCredentials | undefined {
+  const names = consumerEnvNames(slug);
+  const env = getEnv() as Record<string, unknown>;
+  const [clientId, clientSecret] = [env[names.consumerKey], env[names.consumerSecret]];
+  return typeof clientId === "string" && typeof clientSecret === "string" ? { clientId, clientSecret } : undefined;
+}
+
+/** resolveProviderRoute's rules, with the OAuth 1.0a consumer as the credentials. */
+export function resolveOAuth1Route(slug: ProviderSlug, appUrl: string = getAppUrl()): ProviderRoute {
+  return routeWith(slug, configuredConsumer(slug), appUrl);
+}
+
+export function createOAuth1Context(provider: ProviderDefinition, appUrl?: string): ProviderContext {
+  const route = resolveOAuth1Route(provider.slug, appUrl);
+  if (route.mode === "not_configured") throw new Error(`${provider.name} (OAuth 1.0a) is not configured`);
   return { fetch: createProviderFetch(provider.slug, (url) => routeUrl(route, url)), credentials: route.credentials };
 }

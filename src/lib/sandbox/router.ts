@@ -31,7 +31,7 @@ export function createSandboxHandler(providers: readonly SandboxProvider[]) {
 
     const fault = options.state.takeFault(host, path);
     if (fault?.kind === "rate_limit") {
-      const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {};
+      const headers: Record<string, string> = { ...fault.headers, ...(fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {}) };
       return Response.json({ message: "Rate Limit Exceeded" }, { status: 429, headers });
     }
     if (fault?.kind === "server_error") return Response.json({ message: "Internal Server Error" }, { status: 500 });

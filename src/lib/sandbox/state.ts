@@ -32,7 +32,11 @@ export interface SandboxFault {
   kind: "rate_limit" | "server_error" | "malformed" | "slow";
   /** How many matching requests it affects. */
   times: number;
+  /** Matching requests to let through untouched first (e.g. fail only the second page). */
+  skip?: number;
   retryAfterSeconds?: number;
+  /** Extra response headers, e.g. a provider's own rate-limit headers. */
+  headers?: Record<string, string>;
   /** For "malformed": the JSON body to send instead (status 200). */
   body?: unknown;
   /** For "slow": delay before the real answer. */
@@ -62,7 +66,12 @@ export class SandboxState {
   /** The first fault that applies to this request, used up by one. */
   takeFault(host: string, path: string): SandboxFault | undefined {
     const fault = this.faults.find((candidate) => candidate.host === host && candidate.times > 0 && (!candidate.pathIncludes || path.includes(candidate.pathIncludes)));
-    if (fault) fault.times -= 1;
+    if (!fault) return undefined;
+    if (fault.skip) {
+      fault.skip -= 1;
+      return undefined;
+    }
+    fault.times -= 1;
     return fault;
   }
 

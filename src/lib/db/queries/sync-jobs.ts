@@ -45,13 +45,13 @@ export async function findActiveJob(db: Database, params: { connectionId: string
  * connection never syncs twice at once. A running job whose lease ran out (its worker
  * died) counts as runnable again: that is how work resumes after a restart.
  */
-export async function claimNextJob(db: Database): Promise<SyncJob | null> {
+export async function claimNextJob(db: Database, params: { connectionId?: string } = {}): Promise<SyncJob | null> {
   const rows = await db.execute<{ id: string }>(sql`
     update sync_jobs set status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()),
       lease_expires_at = now() + ${`${LEASE_MS} milliseconds`}::interval, waiting_until = null, updated_at = now()
     where id = (
       select j.id from sync_jobs j
-      where ((j.status = 'pending' and j.run_after <= now())
+      where ${params.connectionId ? sql`j.connection_id = ${params.connectionId} and ` : sql``}((j.status = 'pending' and j.run_after <= now())
           or (j.status in ('running', 'waiting') and j.lease_expires_at < now()))
         and not exists (
           select 1 from sync_jobs other

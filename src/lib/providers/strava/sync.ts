@@ -34,19 +34,20 @@ const activities: SyncStream = {
 
 /** Strava windows reset at :00/:15/:30/:45 and at midnight UTC; its 429 carries no Retry-After. */
 export function stravaRateLimitWaitMs(response: Response, now: number): number | undefined {
-  const read = (name: string) => (response.headers.get(name) ?? "").split(",").map(Number);
-  const [limit15, limitDay] = read("x-readratelimit-limit").length === 2 ? read("x-readratelimit-limit") : read("x-ratelimit-limit");
-  const [usage15, usageDay] = read("x-readratelimit-usage").length === 2 ? read("x-readratelimit-usage") : read("x-ratelimit-usage");
-  if (limitDay !== undefined && usageDay !== undefined && usageDay >= limitDay) {
+  const pair = (name: string) => {
+    const values = (response.headers.get(name) ?? "").split(",").map((value) => Number(value.trim()));
+    return values.length === 2 && values.every(Number.isFinite) ? (values as [number, number]) : undefined;
+  };
+  const limit = pair("x-readratelimit-limit") ?? pair("x-ratelimit-limit");
+  const usage = pair("x-readratelimit-usage") ?? pair("x-ratelimit-usage");
+  if (!limit || !usage) return undefined;
+  if (usage[1] >= limit[1]) {
     const midnight = new Date(now);
     midnight.setUTCHours(24, 0, 0, 0);
     return midnight.getTime() - now;
   }
-  if (limit15 !== undefined && usage15 !== undefined && Number.isFinite(limit15)) {
-    const quarter = 15 * 60_000;
-    return Math.ceil((now + 1) / quarter) * quarter - now;
-  }
-  return undefined;
+  const quarter = 15 * 60_000;
+  return Math.ceil((now + 1) / quarter) * quarter - now;
 }
 
 export const stravaSync: ProviderSync = {

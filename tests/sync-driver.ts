@@ -1,0 +1,42 @@
+import { eq } from "drizzle-orm";
+import { completeConnection } from "@/lib/connections/connect";
+import type { Database } from "@/lib/db/client";
+import { claimNextJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
+import { providerConnections, syncJobs } from "@/lib/db/schema";
+import { enqueueConnectionSync } from "@/lib/jobs";
+import { executeSyncJob } from "@/lib/jobs/run-job";
+import { createTestUser } from "./factories";
+import { APP_ORIGIN, authorizeAtProvider } from "./oauth-driver";
+
+export async function connectSandboxAccount(db: Database, provider: string, account = "athlete") {
+  const user = await createTestUser(db);
+  const query = await authorizeAtProvider(db, { userId: user.id, provider, account });
+  const { connection } = await completeConnection(db, { userId: user.id, query, origin: APP_ORIGIN });
+  return { user, connection };
+}
+
+/** Waits recorded instead of slept, so rate-limit tests run in milliseconds. */
+export function recordingSleep() {
+  const waits: number[] = [];
+  return { waits, sleep: async (ms: number) => void waits.push(ms) };
+}
+
+/**
+ * Queues a sync for the connection and runs it to an end the way a worker would: claim,
+ * execute, and again while the job is re-queued for a retry (retries run at once here).
+ */
+export async function syncNow(db: Database, connection: { id: string; userId: string }, options: { sleep?: (ms: number) => Promise<void>; maxAttempts?: number } = {}) {
+  const { job } = await enqueueConnectionSync(db, { userId: connection.userId, connectionId: connection.id });
+  for (let attempt = 0; attempt < (options.maxAttempts ?? 1); attempt++) {
+    await db.update(syncJobs).set({ runAfter: new Date(0) }).where(eq(syncJobs.id, job.id));
+    const claimed = await claimNextJob(db, { connectionId: connection.id });
+    if (!claimed || claimed.id !== job.id) throw new Error(`expected to claim job ${job.id}, got ${claimed?.id}`);
+    const outcome = await executeSyncJob(db, claimed, { sleep: options.sleep ?? (async () => {}) });
+    if (outcome !== "retrying") break;
+  }
+  return (await getSyncJob(db, { jobId: job.id }))!;
+}
+
+export async function reloadConnection(db: Database, id: string) {
+  return (await db.select().from(providerConnections).where(eq(providerConnections.id, id)))[0]!;
+}
