@@ -49,6 +49,8 @@ export default defineConfig({
       NEXTAUTH_URL: baseURL,
       // A production build, so the built-in provider sandbox must be asked for explicitly.
       QT_SANDBOX: "1",
+      // The sandbox answers instantly; real providers' budgets would pace the first sync over minutes.
+      QT_SYNC_REQUESTS_PER_MINUTE: "6000",
     },
   },
 });

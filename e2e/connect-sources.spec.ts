@@ -58,3 +58,15 @@ test("a second account of one provider gets its own label", async ({ page }) => 
   await expect(strava.getByText("Club account", { exact: true })).toBeVisible();
   await expect(strava.getByTestId("connection-strava")).toHaveCount(2);
 });
+
+test("the first sync starts by itself and fills Activities", async ({ page }) => {
+  await signUp(page, { email: uniqueEmail("first-sync"), password: "first sync by itself" });
+  await page.goto("/dashboard/settings");
+  await connect(page, "Strava");
+  // The page refreshes itself while the job runs.
+  await expect(card(page, "Strava").getByTestId("sync-result")).toContainText(/Last sync: \d[\d,]* new/, { timeout: 30_000 });
+  await saveScreenshot(page, "connected-sources-synced");
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Activities", exact: true }).click();
+  await expect(page.getByRole("row")).toHaveCount(51); // header + the newest 50
+  await saveScreenshot(page, "activities-synced");
+});

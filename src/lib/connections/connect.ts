@@ -5,12 +5,13 @@ import { upsertConnection } from "@/lib/db/queries/connections";
 import { findOAuthState, insertOAuthState, spendOAuthState } from "@/lib/db/queries/oauth-states";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { buildOAuth1AuthorizeUrl, exchangeVerifier, getRequestToken } from "@/lib/oauth/oauth1-client";
 import { buildAuthorizeUrl, exchangeAuthorizationCode } from "@/lib/oauth/oauth2-client";
 import { createPkcePair } from "@/lib/oauth/pkce";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
 import { findProvider, getProviderOrThrow } from "@/lib/providers";
-import { createProviderContext, credentialEnvNames, resolveProviderRoute, routeUrl } from "@/lib/providers/routing";
-import type { ProviderDefinition, TokenSet } from "@/lib/providers/types";
+import { consumerEnvNames, createOAuth1Context, createProviderContext, credentialEnvNames, resolveOAuth1Route, resolveProviderRoute, routeUrl } from "@/lib/providers/routing";
+import type { ProviderContext, ProviderDefinition, TokenSet } from "@/lib/providers/types";
 import { sealTokens } from "./credentials";
 import { ConnectionError } from "./connection-error";
 
@@ -22,12 +23,25 @@ export function callbackUrl(origin: string): string {
   return `${origin}/api/oauth/callback`;
 }
 
+type StartParams = { userId: string; provider: string; label?: string; origin: string; legacy?: boolean };
+
+/** Only the hash of the state is stored; the secret (PKCE verifier, request-token secret) is encrypted. */
+function rememberState(db: Database, params: StartParams, flow: { state: string; secret?: string; redirectUri: string }) {
+  return insertOAuthState(db, {
+    stateHash: hashState(flow.state),
+    userId: params.userId,
+    provider: params.provider,
+    label: params.label?.trim() || null,
+    encryptedSecret: flow.secret ? encryptSecret(flow.secret) : null,
+    redirectUri: flow.redirectUri,
+    expiresAt: new Date(Date.now() + STATE_LIFETIME_MS),
+  });
+}
+
 /** Step 1: remember who is connecting what, then send the browser to the provider. */
-export async function startConnection(
-  db: Database,
-  params: { userId: string; provider: string; label?: string; origin: string },
-): Promise<{ redirectUrl: string }> {
+export async function startConnection(db: Database, params: StartParams): Promise<{ redirectUrl: string }> {
   const provider = getProviderOrThrow(params.provider);
+  if (params.legacy) return startLegacyConnection(db, provider, params);
   const route = resolveProviderRoute(provider.slug, params.origin);
   if (route.mode === "not_configured") {
     const names = credentialEnvNames(provider.slug);
@@ -36,17 +50,23 @@ export async function startConnection(
   const state = randomBytes(32).toString("base64url");
   const pkce = provider.oauth.pkce ? createPkcePair() : undefined;
   const redirectUri = callbackUrl(params.origin);
-  await insertOAuthState(db, {
-    stateHash: hashState(state),
-    userId: params.userId,
-    provider: provider.slug,
-    label: params.label?.trim() || null,
-    encryptedSecret: pkce ? encryptSecret(pkce.verifier) : null,
-    redirectUri,
-    expiresAt: new Date(Date.now() + STATE_LIFETIME_MS),
-  });
+  await rememberState(db, params, { state, secret: pkce?.verifier, redirectUri });
   const authorizeUrl = buildAuthorizeUrl(provider, { clientId: route.credentials.clientId, redirectUri, state, codeChallenge: pkce?.challenge });
   return { redirectUrl: routeUrl(route, authorizeUrl) };
+}
+
+/** OAuth 1.0a (Garmin until 2026-12-31): the request token plays `state`; its secret is kept encrypted. */
+async function startLegacyConnection(db: Database, provider: ProviderDefinition, params: StartParams): Promise<{ redirectUrl: string }> {
+  if (!provider.legacyOAuth1) throw new AppError("INVALID_INPUT", `${provider.name} has no legacy sign-in.`);
+  const route = resolveOAuth1Route(provider.slug, params.origin);
+  if (route.mode === "not_configured") {
+    const names = consumerEnvNames(provider.slug);
+    throw new AppError("INVALID_INPUT", `${provider.name} (legacy) is not configured: set ${names.consumerKey} and ${names.consumerSecret}.`);
+  }
+  const redirectUri = callbackUrl(params.origin);
+  const requestToken = await getRequestToken(provider.legacyOAuth1, createOAuth1Context(provider, params.origin), redirectUri);
+  await rememberState(db, params, { state: requestToken.key, secret: requestToken.secret, redirectUri });
+  return { redirectUrl: routeUrl(route, buildOAuth1AuthorizeUrl(provider.legacyOAuth1, requestToken.key, redirectUri)) };
 }
 
 // Granted scopes come back comma- (Strava) or space-separated; no scope contains either.
@@ -79,6 +99,8 @@ export async function completeConnection(
   params: { userId: string; query: URLSearchParams; origin: string },
 ): Promise<{ provider: ProviderDefinition; connection: ProviderConnection; isNew: boolean }> {
   const { query } = params;
+  // OAuth 1.0a callbacks carry the request token and verifier instead of `state`.
+  if (!query.has("state") && query.has("oauth_token")) return completeLegacyConnection(db, params);
   const { row, provider } = await claimState(db, params.userId, query.get("state"));
   const providerError = query.get("error");
   if (providerError) throw new ConnectionError(providerError === "access_denied" ? "denied" : "provider_error", provider, query.get("error_description") ?? providerError);
@@ -101,14 +123,41 @@ export async function completeConnection(
   const missing = missingScopes(provider, tokens.scopes);
   if (missing.length) throw new ConnectionError("missing_scope", provider, missing.join(", "));
 
-  const identity = await provider.fetchIdentity(context, tokens);
-  await provider.afterConnect?.(context, tokens, identity);
+  return saveConnection(db, { userId: params.userId, label: row.label, provider, context, tokens, authKind: "oauth2" });
+}
+
+async function completeLegacyConnection(db: Database, params: { userId: string; query: URLSearchParams; origin: string }) {
+  const requestToken = params.query.get("oauth_token");
+  const { row, provider } = await claimState(db, params.userId, requestToken);
+  const verifier = params.query.get("oauth_verifier");
+  // Garmin answers Deny with the literal verifier "null".
+  if (!verifier || verifier === "null") throw new ConnectionError("denied", provider);
+  if (!provider.legacyOAuth1 || !row.encryptedSecret) throw new ConnectionError("invalid_state", provider);
+  const context = createOAuth1Context(provider, params.origin);
+  let tokens: TokenSet;
+  try {
+    tokens = await exchangeVerifier(provider.legacyOAuth1, context, { key: requestToken!, secret: decryptSecret(row.encryptedSecret) }, verifier);
+  } catch (error) {
+    if (error instanceof TokenGrantError) throw new ConnectionError("exchange_failed", provider, error.message);
+    throw error;
+  }
+  return saveConnection(db, { userId: params.userId, label: row.label, provider, context, tokens, authKind: "oauth1" });
+}
+
+async function saveConnection(
+  db: Database,
+  params: { userId: string; label: string | null; provider: ProviderDefinition; context: ProviderContext; tokens: TokenSet; authKind: "oauth2" | "oauth1" },
+) {
+  const { provider, context, tokens } = params;
+  const fetched = await provider.fetchIdentity(context, tokens);
+  const learned = await provider.afterConnect?.(context, tokens, fetched);
+  const identity = { ...fetched, displayName: fetched.displayName ?? learned?.displayName };
   const { connection, isNew } = await upsertConnection(db, {
     userId: params.userId,
     provider: provider.slug,
     externalUserId: identity.externalUserId,
-    label: row.label ?? identity.displayName ?? null,
-    authKind: "oauth2",
+    label: params.label ?? identity.displayName ?? null,
+    authKind: params.authKind,
     encryptedCredentials: sealTokens(tokens),
     expiresAt: tokens.expiresAt ?? null,
     scopes: tokens.scopes,

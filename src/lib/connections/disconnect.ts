@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db";
-import { deleteConnection, getConnectionOrThrow } from "@/lib/db/queries/connections";
+import { deleteConnection, getConnectionOrThrow, isProviderAccountShared } from "@/lib/db/queries/connections";
 import { getProviderOrThrow } from "@/lib/providers";
 import { createProviderContext } from "@/lib/providers/routing";
 import { openTokens } from "./credentials";
@@ -18,7 +18,10 @@ export async function disconnectConnection(
   const provider = getProviderOrThrow(connection.provider);
   let isRevokedAtProvider = false;
   let revokeError: string | undefined;
-  if (provider.revoke && connection.encryptedCredentials) {
+  // Revoking is per provider account and app, not per QT.run user: while someone else here
+  // still uses the same provider account, revoking would cut them off too.
+  const isShared = await isProviderAccountShared(db, connection);
+  if (provider.revoke && connection.encryptedCredentials && !isShared) {
     try {
       // A short-lived access token has usually expired by the time someone disconnects, and
       // revoking with it would look fine while the grant lives on: refresh first when due.

@@ -2,7 +2,9 @@ import { AppError } from "@/lib/errors";
 import type { ProviderDefinition, ProviderSlug } from "./types";
 import { strava } from "./strava";
 import { oura } from "./oura";
+import { whoop } from "./whoop";
 import { fitbit } from "./fitbit";
+import { polar } from "./polar";
 
 /**
  * The provider registry: the one list routes, jobs, the sandbox and the UI read.
@@ -11,7 +13,9 @@ import { fitbit } from "./fitbit";
 export const PROVIDERS: readonly ProviderDefinition[] = [
   strava,
   oura,
+  whoop,
   fitbit,
+  polar,
 ];
 
 const BY_SLUG = new Map<string, ProviderDefinition>(PROVIDERS.map((provider) => [provider.slug, provider]));

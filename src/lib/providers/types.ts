@@ -114,8 +114,11 @@ export interface ProviderDefinition {
   mustDeleteDataOnDisconnect?: boolean;
   /** Who the token belongs to; the id must be stable across reconnects. */
   fetchIdentity(context: ProviderContext, tokens: TokenSet): Promise<ProviderIdentity>;
-  /** A step the provider requires after the token exchange (Polar's user registration). */
-  afterConnect?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void>;
+  /**
+   * A step the provider requires after the token exchange (Polar's user registration). It may
+   * return a display name it learned on the way.
+   */
+  afterConnect?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void | Pick<ProviderIdentity, "displayName">>;
   /** Revoke or deregister at the provider on disconnect, where it offers that. */
   revoke?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void>;
   /** How its data is fetched; absent until the provider's sync is built. */

@@ -1,11 +1,13 @@
-import type { ProviderConnection } from "@/lib/db/schema";
+import type { ProviderConnection, SyncJob } from "@/lib/db/schema";
 import type { ProviderDefinition } from "@/lib/providers/types";
 import { DisconnectButton } from "./DisconnectButton";
 import { StatusPill } from "./StatusPill";
+import { SyncNowButton } from "./SyncNowButton";
+import { SyncStatus } from "./SyncStatus";
 
 const formatDate = (date: Date) => date.toLocaleDateString("en", { day: "numeric", month: "short", year: "numeric" });
 
-export function ConnectionRow({ connection, provider }: { connection: ProviderConnection; provider: ProviderDefinition }) {
+export function ConnectionRow({ connection, provider, job }: { connection: ProviderConnection; provider: ProviderDefinition; job?: SyncJob }) {
   const accountName = connection.label ?? `${provider.name} ${connection.externalUserId}`;
   const reconnectUrl = `/api/oauth/connect?${new URLSearchParams({ provider: provider.slug, ...(connection.label ? { label: connection.label } : {}) })}`;
   return (
@@ -21,6 +23,7 @@ export function ConnectionRow({ connection, provider }: { connection: ProviderCo
           {connection.lastSyncedAt ? `last synced ${formatDate(connection.lastSyncedAt)}` : "not synced yet"}
         </p>
         {connection.lastError && connection.status !== "active" ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{connection.lastError}</p> : null}
+        <SyncStatus job={job} />
       </div>
       <div className="flex items-center gap-1">
         {connection.status === "needs_reauth" ? (
@@ -28,6 +31,7 @@ export function ConnectionRow({ connection, provider }: { connection: ProviderCo
             Reconnect
           </a>
         ) : null}
+        {provider.sync && connection.status !== "needs_reauth" ? <SyncNowButton connectionId={connection.id} /> : null}
         <DisconnectButton connectionId={connection.id} accountName={accountName} providerName={provider.name} mustDeleteData={Boolean(provider.mustDeleteDataOnDisconnect)} />
       </div>
     </li>

@@ -1,4 +1,4 @@
-import type { ProviderConnection } from "@/lib/db/schema";
+import type { ProviderConnection, SyncJob } from "@/lib/db/schema";
 import { credentialEnvNames, type ProviderRoute } from "@/lib/providers/routing";
 import type { ProviderDefinition } from "@/lib/providers/types";
 import { AddAccountForm } from "./AddAccountForm";
@@ -10,9 +10,9 @@ const DATA_TYPE_LABELS: Record<string, string> = {
   recovery: "Recovery", strain: "Strain", steps: "Steps", stress: "Stress", weight: "Weight",
 };
 
-type SourceCardProps = { provider: ProviderDefinition; route: ProviderRoute["mode"]; connections: ProviderConnection[] };
+type SourceCardProps = { provider: ProviderDefinition; route: ProviderRoute["mode"]; connections: ProviderConnection[]; jobs: Map<string, SyncJob> };
 
-export function SourceCard({ provider, route, connections }: SourceCardProps) {
+export function SourceCard({ provider, route, connections, jobs }: SourceCardProps) {
   const connectUrl = `/api/oauth/connect?provider=${provider.slug}`;
   const names = credentialEnvNames(provider.slug);
   return (
@@ -43,7 +43,7 @@ export function SourceCard({ provider, route, connections }: SourceCardProps) {
       {connections.length ? (
         <ul className="divide-y divide-zinc-100 border-t border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800">
           {connections.map((connection) => (
-            <ConnectionRow key={connection.id} connection={connection} provider={provider} />
+            <ConnectionRow key={connection.id} connection={connection} provider={provider} job={jobs.get(connection.id)} />
           ))}
         </ul>
       ) : null}

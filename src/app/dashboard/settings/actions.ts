@@ -5,7 +5,9 @@ import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
 import { disconnectConnection } from "@/lib/connections/disconnect";
 import { getDb } from "@/lib/db";
+import { getConnectionOrThrow } from "@/lib/db/queries/connections";
 import { getServerOrigin } from "@/lib/http/server-origin";
+import { enqueueConnectionSync } from "@/lib/jobs";
 
 const disconnectSchema = z.object({
   connectionId: z.uuid(),
@@ -24,4 +26,13 @@ export async function disconnectAction(_previous: DisconnectState, formData: For
     done: true,
     warning: result.revokeError ? "Disconnected here, but the provider could not be told; you may also remove QT.run in your account there." : undefined,
   };
+}
+
+export async function syncNowAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const { connectionId } = z.object({ connectionId: z.uuid() }).parse(Object.fromEntries(formData));
+  const db = await getDb();
+  await getConnectionOrThrow(db, { userId: user.id, connectionId });
+  await enqueueConnectionSync(db, { userId: user.id, connectionId, reason: "manual" });
+  revalidatePath("/dashboard/settings");
 }

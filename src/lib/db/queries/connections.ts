@@ -112,3 +112,19 @@ export async function listConnectionsDueForSync(db: Database, params: { syncedBe
       ),
     );
 }
+
+/** Whether another connection (of any user) links the same provider account. */
+export async function isProviderAccountShared(db: Database, connection: Pick<ProviderConnection, "id" | "provider" | "externalUserId">): Promise<boolean> {
+  const [row] = await db
+    .select({ id: providerConnections.id })
+    .from(providerConnections)
+    .where(
+      and(
+        eq(providerConnections.provider, connection.provider),
+        eq(providerConnections.externalUserId, connection.externalUserId),
+        sql`${providerConnections.id} <> ${connection.id}`,
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}

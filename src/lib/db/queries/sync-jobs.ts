@@ -147,3 +147,13 @@ export async function requeueRunningJobs(db: Database): Promise<void> {
     .set({ status: "pending", leaseExpiresAt: null, waitingUntil: null, updatedAt: new Date() })
     .where(inArray(syncJobs.status, ["running", "waiting"]));
 }
+
+/** The newest job of each of these connections, for status lines. */
+export async function findLatestJobs(db: Database, params: { userId: string }): Promise<Map<string, SyncJob>> {
+  const rows = await db
+    .selectDistinctOn([syncJobs.connectionId])
+    .from(syncJobs)
+    .where(eq(syncJobs.userId, params.userId))
+    .orderBy(syncJobs.connectionId, desc(syncJobs.createdAt));
+  return new Map(rows.filter((job) => job.connectionId).map((job) => [job.connectionId!, job]));
+}

@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { completeConnection } from "@/lib/connections/connect";
 import { ConnectionError } from "@/lib/connections/connection-error";
 import { getDb } from "@/lib/db";
+import { enqueueConnectionSync } from "@/lib/jobs";
 import { requestOrigin } from "@/lib/http/request-origin";
 
 export const dynamic = "force-dynamic";
@@ -16,7 +17,10 @@ export async function GET(request: Request) {
 
   const settings = new URL("/dashboard/settings", origin);
   try {
-    const { provider, connection } = await completeConnection(await getDb(), { userId: user.id, query: url.searchParams, origin });
+    const db = await getDb();
+    const { provider, connection } = await completeConnection(db, { userId: user.id, query: url.searchParams, origin });
+    // The first sync starts right away; the settings page shows its progress.
+    if (provider.sync) await enqueueConnectionSync(db, { userId: user.id, connectionId: connection.id, kind: "backfill", reason: "connected" });
     settings.searchParams.set("connected", provider.slug);
     settings.searchParams.set("connection", connection.id);
   } catch (error) {

@@ -1,0 +1,122 @@
+import { randomUUID } from "node:crypto";
+import { sandboxAccount } from "@/lib/sandbox/accounts";
+import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
+import type { SandboxState } from "@/lib/sandbox/state";
+import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
+import { polarRegisterSchema } from "./schemas";
+
+const API_HOST = "www.polaraccesslink.com";
+// The lifetime in Polar's documented token reply (~10 years); its real value is not published.
+const TOKEN_TTL_SECONDS = 315_359_999;
+/** A sandbox login that never accepted Polar Flow's mandatory consents: registration answers 403. */
+export const NO_CONSENT_LOGIN = "no-consent";
+
+// AccessLink's error body (the `error` schema of its OpenAPI document).
+const polarError = (status: number, errorType: string, message: string) =>
+  Response.json({ timestamp: new Date().toISOString(), status, errorType, message, corrId: randomUUID() }, { status });
+
+const unauthorized = () => polarError(401, "UNAUTHORIZED", "The access token is invalid or revoked.");
+
+const polarUserId = (login: string) => sandboxAccount("polar", login).numericId;
+export const registrationKey = (polarId: number | string) => `polar:${polarId}`;
+
+// state.registrations says who is registered; this remembers what they registered with.
+const details = new WeakMap<SandboxState, Map<string, { memberId: string; registeredAt: string }>>();
+function detailsOf(state: SandboxState) {
+  let map = details.get(state);
+  if (!map) details.set(state, (map = new Map()));
+  return map;
+}
+
+function userJson(state: SandboxState, login: string) {
+  const account = sandboxAccount("polar", login);
+  const registration = detailsOf(state).get(registrationKey(account.numericId));
+  return {
+    "polar-user-id": account.numericId,
+    "member-id": registration?.memberId ?? null,
+    "registration-date": registration?.registeredAt ?? null,
+    "first-name": account.firstName,
+    "last-name": account.lastName,
+    birthdate: "1990-04-12",
+    gender: account.numericId % 2 ? "FEMALE" : "MALE",
+    weight: 55 + (account.numericId % 300) / 10,
+    height: 160 + (account.numericId % 30),
+    // Null when the partner asks no extra questions, as ours does not.
+    "extra-info": null,
+  };
+}
+
+const oauthRoutes = createOAuth2Server({
+  provider: "polar",
+  providerName: "Polar Flow",
+  authorize: { host: "flow.polar.com", path: "/oauth2/authorization" },
+  token: { host: "polarremote.com", path: "/v2/oauth2/token" },
+  clientAuth: "basic",
+  pkce: "none",
+  scopeSeparator: " ",
+  accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
+  refresh: "none",
+  tokenBody: (issued) => ({
+    access_token: issued.accessToken,
+    token_type: "bearer",
+    expires_in: issued.expiresIn,
+    x_user_id: polarUserId(issued.account),
+  }),
+});
+
+/** The caller's account, after the Bearer check and, for /v3/users/{user-id}, that the id is theirs. */
+function authenticate(request: SandboxRequest, method: string, path: string) {
+  request.state.record({ provider: "polar", method, path });
+  const auth = authenticateBearer(request, "polar", unauthorized);
+  if (auth instanceof Response) return auth;
+  const polarId = polarUserId(auth.account);
+  if (request.params.userId !== undefined && request.params.userId !== String(polarId)) {
+    return polarError(403, "FORBIDDEN", "The token does not give access to this user.");
+  }
+  return { account: auth.account, key: registrationKey(polarId) };
+}
+
+async function register(request: SandboxRequest) {
+  const auth = authenticate(request, "POST", "/v3/users");
+  if (auth instanceof Response) return auth;
+  const body = polarRegisterSchema.safeParse(await request.request.json().catch(() => null));
+  if (!body.success) return polarError(400, "BAD_REQUEST", "A member-id is required.");
+  if (auth.account === NO_CONSENT_LOGIN) return polarError(403, "FORBIDDEN", "User has not accepted all mandatory consents.");
+  const { state } = request;
+  const memberId = body.data["member-id"];
+  const isMemberIdTaken = [...detailsOf(state)].some(([key, registration]) => registration.memberId === memberId && state.registrations.has(key));
+  if (state.registrations.has(auth.key) || isMemberIdTaken) {
+    return polarError(409, "CONFLICT", "User already registered to partner or duplicated member-id.");
+  }
+  state.registrations.add(auth.key);
+  detailsOf(state).set(auth.key, { memberId, registeredAt: new Date().toISOString() });
+  return Response.json(userJson(state, auth.account));
+}
+
+function getUser(request: SandboxRequest) {
+  const auth = authenticate(request, "GET", "/v3/users/{user-id}");
+  if (auth instanceof Response) return auth;
+  // Like every user-data endpoint, nothing is readable before registration.
+  if (!request.state.registrations.has(auth.key)) return polarError(403, "FORBIDDEN", "User is not registered to partner.");
+  return Response.json(userJson(request.state, auth.account));
+}
+
+function deleteUser(request: SandboxRequest) {
+  const auth = authenticate(request, "DELETE", "/v3/users/{user-id}");
+  if (auth instanceof Response) return auth;
+  if (!request.state.registrations.has(auth.key)) return polarError(404, "NOT_FOUND", "User is not registered to partner.");
+  request.state.registrations.delete(auth.key);
+  detailsOf(request.state).delete(auth.key);
+  // De-registration revokes the access token too.
+  request.state.revokeAccount("polar", auth.account);
+  return new Response(null, { status: 204 });
+}
+
+export const polarSandbox: SandboxProvider = {
+  routes: [
+    ...oauthRoutes,
+    { method: "POST", host: API_HOST, path: "/v3/users", handle: register },
+    { method: "GET", host: API_HOST, path: "/v3/users/:userId", handle: getUser },
+    { method: "DELETE", host: API_HOST, path: "/v3/users/:userId", handle: deleteUser },
+  ],
+};
