@@ -108,3 +108,129 @@ export function syntheticWorkouts(provider: string, login: string, from: Date, t
   }
   return result;
 }
+
+export interface SyntheticNight {
+  id: string;
+  /** The local calendar date the night ends on (the morning you wake up). */
+  localDate: string;
+  bedtimeStart: Date;
+  bedtimeEnd: Date;
+  utcOffsetSeconds: number;
+  asleepS: number;
+  deepS: number;
+  remS: number;
+  lightS: number;
+  awakeS: number;
+  efficiencyPercent: number;
+  avgHeartRate: number;
+  lowestHeartRate: number;
+  avgHrvMs: number;
+  respiratoryRate: number;
+  score: number;
+  /** Sleep stages in order, 30-second-aligned, covering bedtime. */
+  stages: Array<{ stage: "awake" | "light" | "deep" | "rem"; startAt: Date; endAt: Date }>;
+}
+
+export interface SyntheticDay {
+  localDate: string;
+  utcOffsetSeconds: number;
+  steps: number;
+  distanceM: number;
+  activeEnergyKcal: number;
+  totalEnergyKcal: number;
+  restingHeartRate: number;
+  hrvMs: number;
+  readinessScore: number;
+  recoveryScore: number;
+  strain: number;
+  stressAvg: number;
+  bodyBatteryHigh: number;
+  bodyBatteryLow: number;
+  weightKg: number;
+  bodyFatPercent: number;
+}
+
+const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const dayOf = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+
+/** Nights whose local wake-up date is in [fromDate, toDate] (YYYY-MM-DD), at most two years back. */
+export function syntheticNights(provider: string, login: string, fromDate: string, toDate: string, now = new Date()): SyntheticNight[] {
+  const offset = accountUtcOffset(provider, login);
+  const today = Math.floor((now.getTime() + offset * 1000) / DAY_MS);
+  const nights: SyntheticNight[] = [];
+  for (let day = Math.max(dayOf(fromDate), today - HISTORY_DAYS); day <= Math.min(dayOf(toDate), today); day++) {
+    const random = seeded(provider, login, "night", day);
+    // Local bedtime 22:00-23:30 the evening before, 6-8.5 h in bed.
+    const bedtimeStart = new Date((day - 1) * DAY_MS + (22 * 3600 + Math.floor(random() * 5400)) * 1000 - offset * 1000);
+    const inBedS = Math.round((6 + random() * 2.5) * 3600 / 30) * 30;
+    const stages: SyntheticNight["stages"] = [];
+    let cursor = bedtimeStart.getTime();
+    const end = cursor + inBedS * 1000;
+    const totals = { awake: 0, light: 0, deep: 0, rem: 0 };
+    const cycle = ["awake", "light", "deep", "light", "rem"] as const;
+    for (let index = 0; cursor < end; index++) {
+      const stage = cycle[index % cycle.length]!;
+      const minutes = stage === "awake" ? 3 + random() * 8 : stage === "deep" ? 15 + random() * 25 : stage === "rem" ? 10 + random() * 25 : 20 + random() * 30;
+      const stageEnd = Math.min(end, cursor + Math.round((minutes * 60) / 30) * 30_000);
+      stages.push({ stage, startAt: new Date(cursor), endAt: new Date(stageEnd) });
+      totals[stage] += (stageEnd - cursor) / 1000;
+      cursor = stageEnd;
+    }
+    const asleepS = totals.light + totals.deep + totals.rem;
+    const avgHrvMs = Math.round(40 + random() * 35);
+    nights.push({
+      id: `${login}-${isoDay(day)}`,
+      localDate: isoDay(day),
+      bedtimeStart,
+      bedtimeEnd: new Date(end),
+      utcOffsetSeconds: offset,
+      asleepS,
+      deepS: totals.deep,
+      remS: totals.rem,
+      lightS: totals.light,
+      awakeS: totals.awake,
+      efficiencyPercent: Math.round((asleepS / inBedS) * 100),
+      avgHeartRate: Math.round(50 + random() * 8),
+      lowestHeartRate: Math.round(44 + random() * 6),
+      avgHrvMs,
+      respiratoryRate: Math.round((13 + random() * 3) * 10) / 10,
+      score: Math.round(60 + random() * 35),
+      stages,
+    });
+  }
+  return nights;
+}
+
+/** Daily totals and scores for local dates in [fromDate, toDate], at most two years back. */
+export function syntheticDays(provider: string, login: string, fromDate: string, toDate: string, now = new Date()): SyntheticDay[] {
+  const offset = accountUtcOffset(provider, login);
+  const today = Math.floor((now.getTime() + offset * 1000) / DAY_MS);
+  const baseWeight = 58 + seeded(provider, login, "weight")() * 30;
+  const days: SyntheticDay[] = [];
+  for (let day = Math.max(dayOf(fromDate), today - HISTORY_DAYS); day <= Math.min(dayOf(toDate), today); day++) {
+    const random = seeded(provider, login, "day", day);
+    const steps = Math.round(4000 + random() * 12000);
+    const activeEnergyKcal = Math.round(steps * 0.04 + random() * 400);
+    const recovery = Math.round(30 + random() * 65);
+    days.push({
+      localDate: isoDay(day),
+      utcOffsetSeconds: offset,
+      steps,
+      distanceM: Math.round(steps * 0.78),
+      activeEnergyKcal,
+      totalEnergyKcal: activeEnergyKcal + 1650,
+      restingHeartRate: Math.round(48 + random() * 8),
+      hrvMs: Math.round(40 + random() * 35),
+      readinessScore: Math.round(55 + random() * 40),
+      recoveryScore: recovery,
+      strain: Math.round((4 + random() * 14) * 10) / 10,
+      stressAvg: Math.round(20 + random() * 40),
+      bodyBatteryHigh: Math.round(60 + random() * 40),
+      bodyBatteryLow: Math.round(5 + random() * 30),
+      // A slow drift, as real weight moves.
+      weightKg: Math.round((baseWeight + Math.sin(day / 40) * 1.5 + (random() - 0.5) * 0.6) * 10) / 10,
+      bodyFatPercent: Math.round((16 + Math.sin(day / 50) * 2 + random()) * 10) / 10,
+    });
+  }
+  return days;
+}
