@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { upsertRecordBatch } from "@/lib/db/queries/records";
-import { activities, samples } from "@/lib/db/schema";
+import { activities, dailySummaries, samples } from "@/lib/db/schema";
 import type { RecordBatch } from "@/lib/sync/records";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
@@ -59,5 +59,19 @@ describeEachDatabase("batch upserts", (database) => {
     expect(rows.find((row) => row.metric === "heart_rate")?.value).toBe(61);
     const otherPhone = { ...owner, sourceId: "Watch" };
     expect((await upsertRecordBatch(database.db, otherPhone, batch)).inserted).toBe(2);
+  });
+});
+
+describeEachDatabase("daily rows filled in by several streams", (database) => {
+  it("merges a day's readiness and steps from separate pages instead of overwriting with nulls", async () => {
+    const user = await createTestUser(database.db);
+    const owner = { userId: user.id, connectionId: null, provider: "oura", sourceId: "ring" };
+    const readiness = { localDate: "2026-11-20", readinessScore: 81, raw: { readiness: { score: 81 } } };
+    const activity = { localDate: "2026-11-20", steps: 9120, raw: { activity: { steps: 9120 } } };
+    expect((await upsertRecordBatch(database.db, owner, { dailySummaries: [readiness] })).inserted).toBe(1);
+    expect((await upsertRecordBatch(database.db, owner, { dailySummaries: [activity] })).updated).toBe(1);
+    expect((await upsertRecordBatch(database.db, owner, { dailySummaries: [readiness] })).unchanged).toBe(1);
+    const [row] = await database.db.select().from(dailySummaries).where(eq(dailySummaries.userId, user.id));
+    expect(row).toMatchObject({ readinessScore: 81, steps: 9120, raw: { readiness: { score: 81 }, activity: { steps: 9120 } } });
   });
 });

@@ -48,7 +48,7 @@ export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch:
   }
   if (batch.dailySummaries?.length) {
     const rows = batch.dailySummaries.map((record) => ({ ...record, userId, connectionId, provider, sourceId }));
-    addCounts(counts, await upsertRows(db, dailySummaries, rows, { key: (row) => String(row.localDate), target: dailyKey, compare: contentColumns(dailySummaries, dailyKey), updatedAt: dailySummaries.updatedAt }));
+    addCounts(counts, await upsertRows(db, dailySummaries, rows, { key: (row) => String(row.localDate), target: dailyKey, compare: contentColumns(dailySummaries, dailyKey), updatedAt: dailySummaries.updatedAt, isMerge: true }));
   }
   if (batch.bodyMeasurements?.length) {
     const rows = batch.bodyMeasurements.map((record) => ({ ...record, userId, connectionId, provider, sourceId }));

@@ -19,16 +19,36 @@ export async function upsertRows<Row extends Record<string, unknown>>(
   db: Database,
   table: PgTable,
   rows: Row[],
-  options: { key: (row: Row) => string; target: PgColumn[]; compare: PgColumn[]; updatedAt?: PgColumn },
+  options: {
+    key: (row: Row) => string;
+    target: PgColumn[];
+    compare: PgColumn[];
+    updatedAt?: PgColumn;
+    /**
+     * Merge instead of replace: a null in the new row keeps the stored value, and jsonb
+     * objects are merged key by key. For rows several streams fill in part by part (a day's
+     * readiness from one endpoint, its steps from another).
+     */
+    isMerge?: boolean;
+  },
 ): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   if (rows.length === 0) return counts;
-  const unique = [...new Map(rows.map((row) => [options.key(row), row])).values()];
+  const unique = dedupe(rows, options.key, Boolean(options.isMerge));
   counts.unchanged += rows.length - unique.length;
 
-  const set: Record<string, SQL> = Object.fromEntries(options.compare.map((column) => [column.name, excluded(column)]));
+  const isJson = (column: PgColumn) => column.getSQLType() === "jsonb";
+  const newValue = (column: PgColumn): SQL =>
+    !options.isMerge ? excluded(column) : isJson(column) ? sql`coalesce(${column}, '{}'::jsonb) || ${excluded(column)}` : sql`coalesce(${excluded(column)}, ${column})`;
+  const differs = (column: PgColumn): SQL =>
+    !options.isMerge
+      ? sql`${column} is distinct from ${excluded(column)}`
+      : isJson(column)
+        ? sql`(${excluded(column)} is not null and not (coalesce(${column}, '{}'::jsonb) @> ${excluded(column)}))`
+        : sql`(${excluded(column)} is not null and ${column} is distinct from ${excluded(column)})`;
+  const set: Record<string, SQL> = Object.fromEntries(options.compare.map((column) => [column.name, newValue(column)]));
   if (options.updatedAt) set[options.updatedAt.name] = sql`now()`;
-  const isChanged = or(...options.compare.map((column) => sql`${column} is distinct from ${excluded(column)}`));
+  const isChanged = or(...options.compare.map(differs));
 
   const columnsPerRow = Math.max(1, Object.keys(unique[0]!).length);
   const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS / columnsPerRow));
@@ -47,3 +67,26 @@ export async function upsertRows<Row extends Record<string, unknown>>(
   }
   return counts;
 }
+
+/** One row per key; when merging, later rows fill in what earlier ones left null. */
+function dedupe<Row extends Record<string, unknown>>(rows: Row[], key: (row: Row) => string, isMerge: boolean): Row[] {
+  const byKey = new Map<string, Row>();
+  for (const row of rows) {
+    const previous = byKey.get(key(row));
+    if (!previous || !isMerge) {
+      byKey.set(key(row), row);
+      continue;
+    }
+    const merged: Record<string, unknown> = { ...previous };
+    for (const [name, value] of Object.entries(row)) {
+      if (value === null || value === undefined) continue;
+      const before = merged[name];
+      merged[name] = isPlainObject(before) && isPlainObject(value) ? { ...before, ...value } : value;
+    }
+    byKey.set(key(row), merged as Row);
+  }
+  return [...byKey.values()];
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
