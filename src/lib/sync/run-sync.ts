@@ -21,6 +21,8 @@ export class MalformedPayloadError extends Error {
 export interface SyncRunOptions {
   appUrl?: string;
   sleep?: (ms: number) => Promise<void>;
+  /** Per-page timings, for benchmarks and logs: fetching (HTTP + parsing) versus committing. */
+  onPage?: (timing: { stream: string; fetchMs: number; commitMs: number; records: number }) => void;
 }
 
 /**
@@ -51,12 +53,14 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
   for (const [index, stream] of provider.sync.streams.entries()) {
     let cursor: string | null = cursors[stream.key] ?? null;
     for (;;) {
+      const fetchStarted = performance.now();
       const page = await stream
         .fetchPage({ fetch: client.fetch, tokens: client.tokens, externalUserId: connection.externalUserId, now: new Date(), backfillDays: provider.sync.backfillDays }, cursor)
         .catch((error: unknown) => {
           throw error instanceof ZodError ? new MalformedPayloadError(provider.name, stream.key, error) : error;
         });
       const stored = page.nextCursor ?? page.resumeCursor ?? cursor;
+      const commitStarted = performance.now();
       await db.transaction(async (tx) => {
         const counts = await upsertRecordBatch(tx, owner, page.records);
         await setConnectionCursor(tx, { connectionId: connection.id, stream: stream.key, cursor: stored });
@@ -65,6 +69,8 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
         await recordJobProgress(tx, { jobId: job.id, counts, progress: { done: Math.round((done / streamCount) * 100), total: 100 } });
         addCounts(totals, counts);
       });
+      const records = Object.values(page.records).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+      options.onPage?.({ stream: stream.key, fetchMs: commitStarted - fetchStarted, commitMs: performance.now() - commitStarted, records });
       if (page.nextCursor === null) break;
       cursor = page.nextCursor;
     }
