@@ -1,0 +1,107 @@
+import { timingSafeEqual } from "node:crypto";
+import { sandboxAccount, sandboxCredentials } from "@/lib/sandbox/accounts";
+import { createOAuth2Server, type OAuthErrorCode } from "@/lib/sandbox/oauth2-server";
+import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
+
+const HOST = "open.coros.com";
+const TOKEN_TTL_SECONDS = 2_592_000; // 30 days, the reference's expires_in
+
+// COROS documents "0000" and nothing else; these failure codes are the ones integrators'
+// code shows (meanings unconfirmed). Our client treats every non-0000 code alike.
+const RESULT_CODES: Record<OAuthErrorCode | "invalid_token", string> = {
+  invalid_token: "1001",
+  invalid_grant: "1001",
+  invalid_client: "1002",
+  invalid_request: "1003",
+  unsupported_grant_type: "1003",
+};
+
+/** Every COROS failure is HTTP 200 with a result code and message. */
+const corosError = (code: keyof typeof RESULT_CODES, message: string) => Response.json({ result: RESULT_CODES[code], message });
+const corosOk = (data?: unknown) => Response.json({ result: "0000", message: "OK", ...(data === undefined ? {} : { data }) });
+
+/** 32 hex characters, the length limit the V2.1.1 reference gives for openId. */
+export const corosOpenId = (login: string) => sandboxAccount("coros", login).uuid.replaceAll("-", "");
+
+const oauthRoutes = createOAuth2Server({
+  provider: "coros",
+  providerName: "COROS",
+  authorize: { host: HOST, path: "/oauth2/authorize" },
+  token: { host: HOST, path: "/oauth2/accesstoken" },
+  clientAuth: "body",
+  pkce: "none",
+  scopeSeparator: " ",
+  accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
+  // COROS's documented refresh is /oauth2/refresh-token below. The shared client can only
+  // refresh at the token URL, so this endpoint also takes grant_type=refresh_token, keeping
+  // the refresh token and answering with a full token reply (undocumented by COROS).
+  refresh: "reuse",
+  tokenBody: (issued) => ({
+    expires_in: issued.expiresIn,
+    refresh_token: issued.refreshToken,
+    access_token: issued.accessToken,
+    openId: corosOpenId(issued.account),
+  }),
+  errorResponse: corosError,
+});
+
+function isOurClient(form: URLSearchParams): boolean {
+  const expected = sandboxCredentials("coros");
+  const given = Buffer.from(form.get("client_secret") ?? "");
+  const secret = Buffer.from(expected.clientSecret);
+  return form.get("client_id") === expected.clientId && given.length === secret.length && timingSafeEqual(given, secret);
+}
+
+/** The account behind an access token, as authenticateBearer finds it, from wherever COROS reads it. */
+function accountOf(request: SandboxRequest, token: string | null, options: { allowExpired?: boolean } = {}) {
+  const issued = request.state.accessTokens.get(token ?? "");
+  if (!issued || issued.provider !== "coros") return undefined;
+  if (!options.allowExpired && issued.expiresAt !== null && issued.expiresAt < Date.now()) return undefined;
+  return issued.account;
+}
+
+/** POST /oauth2/refresh-token: extends the current access token by 30 days and returns no credentials. */
+async function refreshToken(request: SandboxRequest) {
+  const form = new URLSearchParams(await request.request.text());
+  request.state.record({ provider: "coros", method: "POST", path: "/oauth2/refresh-token", grant: form.get("grant_type") ?? undefined });
+  if (!isOurClient(form)) return corosError("invalid_client", "Client authentication failed.");
+  if (form.get("grant_type") !== "refresh_token") return corosError("unsupported_grant_type", "grant_type must be refresh_token.");
+  const issued = request.state.refreshTokens.get(form.get("refresh_token") ?? "");
+  if (!issued || issued.provider !== "coros") return corosError("invalid_grant", "The refresh token is invalid.");
+  const expiresAt = Date.now() + TOKEN_TTL_SECONDS * 1000;
+  for (const token of request.state.accessTokens.values()) {
+    if (token.provider === "coros" && token.account === issued.account) token.expiresAt = expiresAt;
+  }
+  return corosOk();
+}
+
+/** POST /oauth2/deauthorize: afterwards both the access token and the refresh token are invalid. */
+async function deauthorize(request: SandboxRequest) {
+  request.state.record({ provider: "coros", method: "POST", path: "/oauth2/deauthorize" });
+  const form = new URLSearchParams(await request.request.text());
+  // Integrations send the token as a header, a query parameter or a form field; all are read.
+  const token = request.request.headers.get("token") ?? request.url.searchParams.get("token") ?? form.get("token");
+  const account = accountOf(request, token);
+  if (!account) return corosError("invalid_token", "The access token is invalid.");
+  request.state.revokeAccount("coros", account);
+  return corosOk();
+}
+
+/** GET /coros/bindState?token&openId: token in the query, like every COROS data call. */
+function bindState(request: SandboxRequest) {
+  request.state.record({ provider: "coros", method: "GET", path: "/coros/bindState" });
+  const query = request.url.searchParams;
+  // 1 while the binding lives, whether or not the token has expired (reference §3.5).
+  const account = accountOf(request, query.get("token"), { allowExpired: true });
+  if (!account || query.get("openId") !== corosOpenId(account)) return corosError("invalid_token", "The token or openId is invalid.");
+  return corosOk({ bindState: 1 });
+}
+
+export const corosSandbox: SandboxProvider = {
+  routes: [
+    ...oauthRoutes,
+    { method: "POST", host: HOST, path: "/oauth2/refresh-token", handle: refreshToken },
+    { method: "POST", host: HOST, path: "/oauth2/deauthorize", handle: deauthorize },
+    { method: "GET", host: HOST, path: "/coros/bindState", handle: bindState },
+  ],
+};
