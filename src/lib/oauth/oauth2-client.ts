@@ -21,7 +21,13 @@ export function buildAuthorizeUrl(
   return url.toString();
 }
 
-async function requestToken(provider: ProviderDefinition, context: ProviderContext, grant: TokenGrant, fields: Record<string, string>): Promise<TokenSet> {
+async function requestToken(
+  provider: ProviderDefinition,
+  context: ProviderContext,
+  grant: TokenGrant,
+  fields: Record<string, string>,
+  current?: TokenSet,
+): Promise<TokenSet> {
   const { oauth } = provider;
   const form = new URLSearchParams({ grant_type: grant, ...fields });
   const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
@@ -32,11 +38,12 @@ async function requestToken(provider: ProviderDefinition, context: ProviderConte
     form.set("client_id", context.credentials.clientId);
     form.set("client_secret", context.credentials.clientSecret);
   }
-  const response = await context.fetch(oauth.tokenUrl, { method: "POST", headers, body: form });
+  const url = grant === "refresh_token" ? (oauth.refreshUrl ?? oauth.tokenUrl) : oauth.tokenUrl;
+  const response = await context.fetch(url, { method: "POST", headers, body: form });
   const body = await readJson(response, `${provider.name} token endpoint`).catch(() => null);
   if (!response.ok) throw oauth.parseTokenError?.(response.status, body) ?? toTokenGrantError(response.status, body, provider.name);
   if (body === null) throw new TokenGrantError("malformed_response", `${provider.name} token endpoint answered without JSON.`);
-  return oauth.parseTokenResponse(body, { grant, status: response.status });
+  return oauth.parseTokenResponse(body, { grant, status: response.status, current });
 }
 
 export function exchangeAuthorizationCode(
@@ -53,10 +60,7 @@ export function exchangeAuthorizationCode(
 
 export async function refreshAccessToken(provider: ProviderDefinition, context: ProviderContext, current: TokenSet): Promise<TokenSet> {
   if (!current.refreshToken) throw new TokenGrantError("invalid_grant", `${provider.name} issued no refresh token; reconnect to continue.`);
-  const next = await requestToken(provider, context, "refresh_token", {
-    refresh_token: current.refreshToken,
-    ...provider.oauth.refreshParams,
-  });
+  const next = await requestToken(provider, context, "refresh_token", { refresh_token: current.refreshToken, ...provider.oauth.refreshParams }, current);
   // Providers that do not rotate leave refresh_token out of the reply: keep the one we have.
   return { ...next, refreshToken: next.refreshToken ?? current.refreshToken, scopes: next.scopes.length ? next.scopes : current.scopes };
 }

@@ -49,6 +49,8 @@ export interface OAuth2Spec {
   /** Real URLs; requests are rewritten for the sandbox or a simulator (providers/routing.ts). */
   authorizeUrl: string;
   tokenUrl: string;
+  /** Where refreshes go when not to tokenUrl (COROS's /oauth2/refresh-token). */
+  refreshUrl?: string;
   scopes: readonly string[];
   scopeSeparator: " " | ",";
   /** How the client authenticates at the token endpoint. */
@@ -68,8 +70,9 @@ export interface OAuth2Spec {
   /**
    * Turns the token endpoint's reply into a TokenSet (zod-checked). Throws TokenGrantError
    * for a provider's own error shape (COROS answers errors with HTTP 200 and a result code).
+   * On a refresh `current` holds the tokens being refreshed, for providers that only extend them.
    */
-  parseTokenResponse(body: unknown, context: { grant: TokenGrant; status: number }): TokenSet;
+  parseTokenResponse(body: unknown, context: { grant: TokenGrant; status: number; current?: TokenSet }): TokenSet;
   /**
    * For a provider whose token errors are not RFC 6749 `{ error }` JSON (Strava), says which
    * failures are a dead grant. Return undefined to fall back to the standard reading.

@@ -1,11 +1,10 @@
-import { or, sql, type SQL } from "drizzle-orm";
+import { getTableColumns, or, sql, type SQL } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import type { UpsertCounts } from "@/lib/sync/records";
 
-// Postgres takes at most 65,535 parameters per statement; stay well below for wide rows.
-const MAX_PARAMETERS = 30_000;
+const ROWS_PER_STATEMENT = 5_000;
 
 const excluded = (column: PgColumn): SQL => sql.raw(`excluded."${toSnakeCase(column.name)}"`);
 
@@ -50,17 +49,27 @@ export async function upsertRows<Row extends Record<string, unknown>>(
   if (options.updatedAt) set[options.updatedAt.name] = sql`now()`;
   const isChanged = or(...options.compare.map(differs));
 
-  const columnsPerRow = Math.max(1, Object.keys(unique[0]!).length);
-  const chunkSize = Math.max(1, Math.floor(MAX_PARAMETERS / columnsPerRow));
-  for (let start = 0; start < unique.length; start += chunkSize) {
-    const chunk = unique.slice(start, start + chunkSize);
-    const written = await db
-      .insert(table)
-      .values(chunk as never)
-      .onConflictDoUpdate({ target: options.target, set, setWhere: isChanged })
-      // xmax = 0 only on a row this statement inserted; an updated row carries our xid.
-      .returning({ isInserted: sql<boolean>`(xmax = 0)` });
-    const inserted = written.filter((row) => row.isInserted).length;
+  const allColumns = getTableColumns(table) as Record<string, PgColumn>;
+  // Only the columns the rows carry: the others keep their defaults (ids, created_at).
+  const present = Object.keys(allColumns).filter((name) => unique.some((row) => row[name] !== undefined));
+  const recordType = sql.raw(present.map((name) => `"${toSnakeCase(name)}" ${allColumns[name]!.getSQLType()}`).join(", "));
+  const columnList = sql.join(present.map((name) => sql.identifier(toSnakeCase(name))), sql`, `);
+  const target = sql.join(options.target.map((column) => sql.identifier(toSnakeCase(column.name))), sql`, `);
+  const assignments = sql.join(Object.entries(set).map(([name, value]) => sql`${sql.identifier(toSnakeCase(name))} = ${value}`), sql`, `);
+
+  for (let start = 0; start < unique.length; start += ROWS_PER_STATEMENT) {
+    const chunk = unique.slice(start, start + ROWS_PER_STATEMENT);
+    // The whole chunk travels as one JSON parameter that Postgres unpacks itself: far cheaper
+    // than thousands of bound parameters, and never near the 65,535-parameter limit.
+    const payload = JSON.stringify(chunk.map((row) => Object.fromEntries(present.map((name) => [name === undefined ? name : toSnakeCase(name), row[name] ?? null]))));
+    const result = await db.execute<{ is_inserted: boolean }>(sql`
+      insert into ${table} (${columnList})
+      select ${columnList} from jsonb_to_recordset(${payload}::jsonb) as r(${recordType})
+      on conflict (${target}) do update set ${assignments} where ${isChanged}
+      returning (xmax = 0) as is_inserted`);
+    // xmax = 0 only on a row this statement inserted; an updated row carries our xid.
+    const written = Array.isArray(result) ? result : (result as unknown as { rows: { is_inserted: boolean }[] }).rows;
+    const inserted = written.filter((row) => row.is_inserted).length;
     counts.inserted += inserted;
     counts.updated += written.length - inserted;
     counts.unchanged += chunk.length - written.length;

@@ -9,12 +9,15 @@ import { COROS_OK, corosResultSchema, corosTokenSchema } from "./schemas";
  */
 export const COROS_GRANT = "coros:partner_api";
 
+const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60_000;
+
 const hasToken = (body: unknown) => typeof body === "object" && body !== null && ("access_token" in body || "accessToken" in body);
 
 export const corosOAuth: OAuth2Spec = {
   kind: "oauth2",
   authorizeUrl: "https://open.coros.com/oauth2/authorize",
   tokenUrl: "https://open.coros.com/oauth2/accesstoken",
+  refreshUrl: "https://open.coros.com/oauth2/refresh-token",
   // The authorize request takes client_id, redirect_uri, response_type and state, nothing else.
   scopes: [],
   scopeSeparator: " ",
@@ -23,13 +26,17 @@ export const corosOAuth: OAuth2Spec = {
   pkce: false,
   // Tokens last 30 days and a refresh merely extends them: a day in hand costs nothing.
   refreshMarginMinutes: 24 * 60,
-  parseTokenResponse(body): TokenSet {
+  parseTokenResponse(body, context): TokenSet {
     const envelope = corosResultSchema.safeParse(body);
     if (envelope.success && envelope.data.result !== COROS_OK) {
       // COROS documents no failure vocabulary besides "not 0000" (an expired code, a dead
       // refresh token and a revoked binding look alike), so every refusal is a dead grant.
       const { result, message } = envelope.data;
       throw new TokenGrantError("invalid_grant", `COROS token endpoint answered result ${result}${message ? `: ${message}` : ""}`);
+    }
+    if (envelope.success && !hasToken(body) && context.grant === "refresh_token" && context.current) {
+      // /oauth2/refresh-token's documented success: the same access token lives 30 more days.
+      return { ...context.current, expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS) };
     }
     if (envelope.success && !hasToken(body)) {
       // /oauth2/refresh-token's documented success: the current access token now lives 30 more
