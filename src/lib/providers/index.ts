@@ -1,10 +1,12 @@
 import { AppError } from "@/lib/errors";
 import type { ProviderDefinition, ProviderSlug } from "./types";
 import { strava } from "./strava";
+import { garmin } from "./garmin";
 import { oura } from "./oura";
 import { whoop } from "./whoop";
 import { fitbit } from "./fitbit";
 import { polar } from "./polar";
+import { coros } from "./coros";
 
 /**
  * The provider registry: the one list routes, jobs, the sandbox and the UI read.
@@ -12,10 +14,12 @@ import { polar } from "./polar";
  */
 export const PROVIDERS: readonly ProviderDefinition[] = [
   strava,
+  garmin,
   oura,
   whoop,
   fitbit,
   polar,
+  coros,
 ];
 
 const BY_SLUG = new Map<string, ProviderDefinition>(PROVIDERS.map((provider) => [provider.slug, provider]));
