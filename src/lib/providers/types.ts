@@ -1,6 +1,7 @@
 import type { TokenGrantError } from "@/lib/oauth/token-errors";
 import type { SandboxProvider } from "@/lib/sandbox/types";
 import type { ProviderSync } from "@/lib/sync/types";
+import type { ProviderWebhook } from "@/lib/webhooks/types";
 
 // The contract every provider folder fulfils. Routes, jobs and the UI ask the registry
 // (./index.ts) for a ProviderDefinition and never branch on a provider's slug.
@@ -126,6 +127,8 @@ export interface ProviderDefinition {
   revoke?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void>;
   /** How its data is fetched; absent until the provider's sync is built. */
   sync?: ProviderSync;
+  /** Its push notifications (/api/webhooks/<slug>); absent if it has none. */
+  webhook?: ProviderWebhook;
   /** The provider's documented protocol, played by /sandbox. */
   sandbox: SandboxProvider;
 }

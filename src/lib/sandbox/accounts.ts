@@ -33,3 +33,8 @@ export const SANDBOX_CLIENT_SECRET_PREFIX = "qt-sandbox-secret-";
 export function sandboxCredentials(provider: string) {
   return { clientId: `qt-sandbox-${provider}`, clientSecret: `${SANDBOX_CLIENT_SECRET_PREFIX}${provider}` };
 }
+
+/** The webhook signing secret a sandboxed provider uses, and the app expects, without configuration. */
+export function sandboxWebhookSecret(provider: string) {
+  return `qt-sandbox-webhook-${provider}`;
+}

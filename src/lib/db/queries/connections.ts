@@ -128,3 +128,11 @@ export async function isProviderAccountShared(db: Database, connection: Pick<Pro
     .limit(1);
   return Boolean(row);
 }
+
+/** Every connection (of any user) linking this provider account: webhooks name accounts, not users. */
+export async function findConnectionsByExternalUser(db: Database, params: { provider: string; externalUserId: string }): Promise<ProviderConnection[]> {
+  return db
+    .select()
+    .from(providerConnections)
+    .where(and(eq(providerConnections.provider, params.provider), eq(providerConnections.externalUserId, params.externalUserId)));
+}
