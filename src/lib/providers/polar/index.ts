@@ -5,6 +5,7 @@ import type { ProviderDefinition, TokenSet } from "../types";
 import { polarOAuth } from "./oauth";
 import { polarSandbox } from "./sandbox";
 import { polarErrorSchema, polarUserSchema } from "./schemas";
+import { polarSync } from "./sync";
 
 const API = "https://www.polaraccesslink.com/v3";
 
@@ -80,5 +81,6 @@ export const polar: ProviderDefinition = {
     throw new AppError("PROVIDER_UNAVAILABLE", `Polar de-registration answered ${await describeFailure(response)}.`);
   },
 
+  sync: polarSync,
   sandbox: polarSandbox,
 };

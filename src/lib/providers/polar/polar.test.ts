@@ -133,14 +133,16 @@ describeEachDatabase("Polar", (database) => {
 
   it("de-registers at Polar on disconnect: the registration is gone and the token refused", async () => {
     const user = await createTestUser(database.db);
-    const { connection } = await connect(database.db, user.id, "ada");
+    // A login of its own: disconnect leaves a Polar account registered while another connection uses it.
+    const login = `leaving-${Date.now()}`;
+    const { connection } = await connect(database.db, user.id, login);
     const { accessToken } = openTokens(connection);
 
     const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
     expect(outcome).toEqual({ isRevokedAtProvider: true, revokeError: undefined });
     expect(sandbox.state.countCalls({ provider: "polar", method: "DELETE" })).toBe(1);
-    expect(isRegistered("ada")).toBe(false);
-    expect((await getUser("ada", accessToken)).status).toBe(401);
+    expect(isRegistered(login)).toBe(false);
+    expect((await getUser(login, accessToken)).status).toBe(401);
     expect(await listConnections(database.db, { userId: user.id })).toHaveLength(0);
   });
 

@@ -1,9 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxState } from "@/lib/sandbox/state";
 import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
+import { listDailyActivity, listExercises, listNightlyRecharge, listSleep, polarError, registrationKey } from "./sandbox-data";
 import { polarRegisterSchema } from "./schemas";
+
+export { registrationKey };
 
 const API_HOST = "www.polaraccesslink.com";
 // The lifetime in Polar's documented token reply (~10 years); its real value is not published.
@@ -11,14 +13,9 @@ const TOKEN_TTL_SECONDS = 315_359_999;
 /** A sandbox login that never accepted Polar Flow's mandatory consents: registration answers 403. */
 export const NO_CONSENT_LOGIN = "no-consent";
 
-// AccessLink's error body (the `error` schema of its OpenAPI document).
-const polarError = (status: number, errorType: string, message: string) =>
-  Response.json({ timestamp: new Date().toISOString(), status, errorType, message, corrId: randomUUID() }, { status });
-
 const unauthorized = () => polarError(401, "UNAUTHORIZED", "The access token is invalid or revoked.");
 
 const polarUserId = (login: string) => sandboxAccount("polar", login).numericId;
-export const registrationKey = (polarId: number | string) => `polar:${polarId}`;
 
 // state.registrations says who is registered; this remembers what they registered with.
 const details = new WeakMap<SandboxState, Map<string, { memberId: string; registeredAt: string }>>();
@@ -115,6 +112,11 @@ function deleteUser(request: SandboxRequest) {
 export const polarSandbox: SandboxProvider = {
   routes: [
     ...oauthRoutes,
+    // Before /v3/users/:userId, which would otherwise take /v3/users/sleep for a user id.
+    { method: "GET", host: API_HOST, path: "/v3/exercises", handle: listExercises },
+    { method: "GET", host: API_HOST, path: "/v3/users/activities", handle: listDailyActivity },
+    { method: "GET", host: API_HOST, path: "/v3/users/sleep", handle: listSleep },
+    { method: "GET", host: API_HOST, path: "/v3/users/nightly-recharge", handle: listNightlyRecharge },
     { method: "POST", host: API_HOST, path: "/v3/users", handle: register },
     { method: "GET", host: API_HOST, path: "/v3/users/:userId", handle: getUser },
     { method: "DELETE", host: API_HOST, path: "/v3/users/:userId", handle: deleteUser },

@@ -5,6 +5,7 @@ import { stravaOAuth } from "./oauth";
 import { stravaSandbox } from "./sandbox";
 import { stravaAthleteSchema } from "./schemas";
 import { stravaSync } from "./sync";
+import { stravaWebhook } from "./webhook";
 
 export const strava: ProviderDefinition = {
   slug: "strava",
@@ -36,5 +37,6 @@ export const strava: ProviderDefinition = {
   },
 
   sync: stravaSync,
+  webhook: stravaWebhook,
   sandbox: stravaSandbox,
 };

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import type { RecordBatch } from "@/lib/sync/records";
+import type { ProviderSync, SyncContext, SyncStream } from "@/lib/sync/types";
+import type { DataType } from "../types";
+import { getPolarJson, POLAR_API } from "./api";
+import { polarExerciseListSchema, polarNightsSchema, polarRechargesSchema } from "./schemas";
+import { dailyActivityStream } from "./sync-daily-activity";
+import { transformPolarExercise } from "./transform";
+import { sleepScoreDay, transformPolarRecharge, transformPolarSleep } from "./transform-sleep";
+
+// These lists take no window at all: Polar answers with what it still holds (exercises
+// uploaded in the last 30 days, sleep and Nightly Recharge of the last 28), so every sync
+// re-reads the whole list in one request. The cursor only records when that last happened.
+const cursorSchema = z.object({ listedAt: z.iso.datetime() });
+
+function listStream(key: string, dataTypes: readonly DataType[], path: string, read: (body: unknown, context: SyncContext) => RecordBatch): SyncStream {
+  return {
+    key,
+    dataTypes,
+    async fetchPage(context, rawCursor) {
+      if (rawCursor) cursorSchema.parse(JSON.parse(rawCursor));
+      const body = await getPolarJson(context, `${POLAR_API}${path}`, key);
+      const records = body === null ? {} : read(body, context);
+      return { records, nextCursor: null, resumeCursor: JSON.stringify({ listedAt: context.now.toISOString() }), progress: { done: 1, total: 1 } };
+    },
+  };
+}
+
+const exercises = listStream("exercises", ["activities"], "/exercises", (body) => ({
+  activities: polarExerciseListSchema.parse(body).map(transformPolarExercise),
+}));
+
+const sleep = listStream("sleep", ["sleep"], "/users/sleep", (body, context) => {
+  const { nights } = polarNightsSchema.parse(body);
+  return { sleepSessions: nights.map((night) => transformPolarSleep(night, context.externalUserId)), dailySummaries: nights.map(sleepScoreDay) };
+});
+
+const nightlyRecharge = listStream("nightly-recharge", ["hrv", "recovery", "daily"], "/users/nightly-recharge", (body) => ({
+  dailySummaries: polarRechargesSchema.parse(body).recharges.map(transformPolarRecharge),
+}));
+
+/** Polar's 429 (UNCONFIRMED) may carry only RateLimit-Reset, read as seconds until the window resets. */
+export function polarRateLimitWaitMs(response: Response): number | undefined {
+  if (response.headers.has("retry-after")) return undefined;
+  const reset = Number(response.headers.get("ratelimit-reset"));
+  return Number.isFinite(reset) && reset > 0 ? reset * 1000 : undefined;
+}
+
+export const polarSync: ProviderSync = {
+  streams: [exercises, sleep, nightlyRecharge, dailyActivityStream],
+  // Polar serves only recent data uploaded after registration: 28 days of activity, sleep
+  // and recharge lists (30 for exercises), so that is all a first sync can reach.
+  backfillDays: 28,
+  // Polar publishes no limit now; older AccessLink docs (UNCONFIRMED) gave 500 + 20 x users
+  // requests per 15 minutes and 5000 + 100 x users per day for the whole client. 30 a minute
+  // stays under the short window even with no users counted; 429s cover the daily one.
+  requestsPerMinute: 30,
+  budgetScope: "app",
+  rateLimitWaitMs: polarRateLimitWaitMs,
+};
