@@ -9,7 +9,8 @@ export const MAX_ATTEMPTS = 4;
 
 /** Failures that another attempt cannot fix: only the person (reconnect) or a code fix can. */
 export function isPermanentFailure(error: unknown): boolean {
-  return error instanceof MalformedPayloadError || (error instanceof AppError && ["PROVIDER_AUTH_EXPIRED", "NOT_FOUND"].includes(error.code));
+  // FORBIDDEN: the person must act at the provider (e.g. accept Polar Flow consents) first.
+  return error instanceof MalformedPayloadError || (error instanceof AppError && ["PROVIDER_AUTH_EXPIRED", "NOT_FOUND", "FORBIDDEN"].includes(error.code));
 }
 
 export const backoffMs = (attempt: number) => Math.min(30 * 60_000, 15_000 * 2 ** (attempt - 1));

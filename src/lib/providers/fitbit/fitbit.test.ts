@@ -124,7 +124,8 @@ describeEachDatabase("Fitbit (Google Health)", (database) => {
   });
 
   it("revokes the grant at Google on disconnect: both tokens stop working", async () => {
-    const { user, connection } = await connect(database.db);
+    // An account of its own: disconnect does not revoke one another connection still uses.
+    const { user, connection } = await connect(database.db, { account: `revoker-${Date.now()}` });
     const tokens = openTokens(connection);
     expect(await identityStatus(tokens.accessToken)).toBe(200);
 

@@ -4,6 +4,7 @@ import type { ProviderContext, ProviderDefinition } from "../types";
 import { fitbitOAuth } from "./oauth";
 import { fitbitSandbox } from "./sandbox";
 import { googleApiErrorSchema, googleHealthIdentitySchema, googleRevokeErrorSchema, type GoogleHealthIdentity } from "./schemas";
+import { fitbitSync } from "./sync";
 
 const IDENTITY_URL = "https://health.googleapis.com/v4/users/me/identity";
 const REVOKE_URL = "https://oauth2.googleapis.com/revoke";
@@ -56,5 +57,6 @@ export const fitbit: ProviderDefinition = {
     throw new AppError("PROVIDER_UNAVAILABLE", `Google revoke answered HTTP ${response.status}${error.success ? ` (${error.data.error})` : ""}.`);
   },
 
+  sync: fitbitSync,
   sandbox: fitbitSandbox,
 };

@@ -2,6 +2,8 @@ import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server, type OAuthErrorCode } from "@/lib/sandbox/oauth2-server";
 import type { SandboxState } from "@/lib/sandbox/state";
 import type { SandboxHandler, SandboxProvider, SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
+import { dataRoutes } from "./sandbox-data";
+import { apiError, unauthenticated } from "./sandbox-errors";
 
 const PROVIDER = "fitbit";
 const API_HOST = "health.googleapis.com";
@@ -14,14 +16,6 @@ function tokenError(code: OAuthErrorCode, description: string): Response {
   const text = /refresh token/i.test(description) ? "Token has been expired or revoked." : /PKCE/.test(description) ? "Invalid code verifier." : "Bad Request";
   return Response.json({ error: code, error_description: text }, { status: 400 });
 }
-
-// Google's API error envelope (google.rpc.Status).
-const apiError = (code: number, status: string, message: string, reason?: string) =>
-  Response.json(
-    { error: { code, message, status, ...(reason ? { details: [{ "@type": "type.googleapis.com/google.rpc.ErrorInfo", reason, domain: "googleapis.com" }] } : {}) } },
-    { status: code },
-  );
-const unauthenticated = () => apiError(401, "UNAUTHENTICATED", "Request had invalid authentication credentials. Expected OAuth 2 access token.");
 
 const oauthRoutes = createOAuth2Server({
   provider: PROVIDER,
@@ -109,5 +103,6 @@ export const fitbitSandbox: SandboxProvider = {
     ...oauthRoutes.map(wrap),
     { method: "POST", host: "oauth2.googleapis.com", path: "/revoke", handle: revoke },
     { method: "GET", host: API_HOST, path: "/v4/users/:user/identity", handle: identity },
+    ...dataRoutes,
   ],
 };

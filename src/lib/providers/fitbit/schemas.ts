@@ -35,3 +35,127 @@ export type GoogleApiError = z.infer<typeof googleApiErrorSchema>;
 // The revoke endpoint answers RFC 6749-style: {"error":"invalid_token","error_description":"…"}.
 export const googleRevokeErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
 export type GoogleRevokeError = z.infer<typeof googleRevokeErrorSchema>;
+
+// ---- Data points (users.dataTypes.dataPoints list / dailyRollUp). Only what we store is
+// checked strictly; .passthrough() keeps the rest for `raw`. proto3 JSON leaves out zero and
+// default values, and writes int64 as strings, so numbers are converted in transform.ts.
+
+const int64 = z.union([z.string().regex(/^-?\d+$/), z.number().int()]);
+// google.protobuf.Duration: "3600s", "-14400s", "1497.788s".
+const duration = z.string().regex(/^-?\d+(\.\d+)?s$/);
+const instant = z.iso.datetime({ offset: true });
+
+export const civilDateSchema = z.object({ year: z.number().int().min(1), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) });
+export type CivilDate = z.infer<typeof civilDateSchema>;
+const civilDateTime = z.object({ date: civilDateSchema, time: z.object({}).passthrough().optional() }).passthrough();
+
+// "users/{user}/dataTypes/{type}/dataPoints/{id}": {user} may be "me" or the healthUserId.
+const pointName = z.string().regex(/\/dataPoints\/[^/]+$/);
+
+const dataSourceSchema = z
+  .object({
+    platform: z.string().optional(),
+    device: z.object({ displayName: z.string().optional(), manufacturer: z.string().optional() }).passthrough().optional(),
+  })
+  .passthrough();
+
+const sessionIntervalSchema = z
+  .object({
+    startTime: instant,
+    startUtcOffset: duration.optional(),
+    endTime: instant,
+    endUtcOffset: duration.optional(),
+    civilStartTime: civilDateTime.optional(),
+    civilEndTime: civilDateTime.optional(),
+  })
+  .passthrough();
+
+const sampleTimeSchema = z.object({ physicalTime: instant, utcOffset: duration.optional() }).passthrough();
+
+export const exercisePointSchema = z
+  .object({
+    name: pointName,
+    dataSource: dataSourceSchema.optional(),
+    exercise: z
+      .object({
+        // Left out when EXERCISE_TYPE_UNSPECIFIED (the proto3 default).
+        exerciseType: z.string().optional(),
+        displayName: z.string().optional(),
+        interval: sessionIntervalSchema,
+        activeDuration: duration.optional(),
+        metricsSummary: z
+          .object({
+            caloriesKcal: z.number().optional(),
+            distanceMillimeters: z.number().optional(),
+            averageHeartRateBeatsPerMinute: int64.optional(),
+            averageSpeedMillimetersPerSecond: z.number().optional(),
+            averagePaceSecondsPerMeter: z.number().optional(),
+            elevationGainMillimeters: z.number().optional(),
+          })
+          .passthrough()
+          .optional(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+export type ExercisePoint = z.infer<typeof exercisePointSchema>;
+
+export const sleepPointSchema = z
+  .object({
+    name: pointName,
+    dataSource: dataSourceSchema.optional(),
+    sleep: z
+      .object({
+        interval: sessionIntervalSchema,
+        stages: z.array(z.object({ type: z.string(), startTime: instant, endTime: instant }).passthrough()).default([]),
+        summary: z
+          .object({
+            minutesInSleepPeriod: int64.optional(),
+            minutesAsleep: int64.optional(),
+            minutesAwake: int64.optional(),
+            stagesSummary: z.array(z.object({ type: z.string(), minutes: int64.optional() }).passthrough()).default([]),
+          })
+          .passthrough()
+          .optional(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+export type SleepPoint = z.infer<typeof sleepPointSchema>;
+
+export const restingHeartRatePointSchema = z
+  .object({ dailyRestingHeartRate: z.object({ date: civilDateSchema, beatsPerMinute: int64 }).passthrough() })
+  .passthrough();
+export type RestingHeartRatePoint = z.infer<typeof restingHeartRatePointSchema>;
+
+// At least one of its four values is set; only the RMSSD average is stored.
+export const hrvPointSchema = z
+  .object({ dailyHeartRateVariability: z.object({ date: civilDateSchema, averageHeartRateVariabilityMilliseconds: z.number().optional() }).passthrough() })
+  .passthrough();
+export type HrvPoint = z.infer<typeof hrvPointSchema>;
+
+export const weightPointSchema = z.object({ weight: z.object({ weightGrams: z.number().positive(), sampleTime: sampleTimeSchema }).passthrough() }).passthrough();
+export type WeightPoint = z.infer<typeof weightPointSchema>;
+
+export const bodyFatPointSchema = z.object({ bodyFat: z.object({ percentage: z.number().min(0).max(100), sampleTime: sampleTimeSchema }).passthrough() }).passthrough();
+export type BodyFatPoint = z.infer<typeof bodyFatPointSchema>;
+
+/** ListDataPointsResponse; an empty page comes back as {} (proto3 leaves the empty list out). */
+export const listResponseSchema = <Point extends z.ZodType>(point: Point) =>
+  z.object({ dataPoints: z.array(point).default([]), nextPageToken: z.string().optional() });
+
+const kcalSum = z.object({ kcalSum: z.number().optional() }).passthrough().optional();
+
+// DailyRollupDataPoint: one per civil day of the range; the key named after the data type.
+export const rollupPointSchema = z
+  .object({
+    civilStartTime: civilDateTime,
+    steps: z.object({ countSum: int64.optional() }).passthrough().optional(),
+    distance: z.object({ millimetersSum: int64.optional() }).passthrough().optional(),
+    activeEnergyBurned: kcalSum,
+    totalCalories: kcalSum,
+  })
+  .passthrough();
+export type RollupPoint = z.infer<typeof rollupPointSchema>;
+
+export const dailyRollUpResponseSchema = z.object({ rollupDataPoints: z.array(rollupPointSchema).default([]) });

@@ -1,0 +1,143 @@
+import type { RecordBatch } from "@/lib/sync/records";
+import type { SyncContext } from "@/lib/sync/types";
+import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
+import {
+  bodyFatPointSchema,
+  dailyRollUpResponseSchema,
+  exercisePointSchema,
+  hrvPointSchema,
+  listResponseSchema,
+  restingHeartRatePointSchema,
+  sleepPointSchema,
+  weightPointSchema,
+  type ExercisePoint,
+} from "./schemas";
+import { API, listUrl, readGoogleJson, windowedStream, type Window } from "./sync-window";
+import { transformBody, transformExercise, transformHrv, transformRestingHeartRate, transformRollup, transformSleep } from "./transform";
+
+// Google truncates exercise and sleep pages to 25; other lists take up to 10,000.
+const SESSION_PAGE_SIZE = 25;
+const LIST_PAGE_SIZE = 1000;
+
+// Platforms that carry data other apps pushed into Google Health (a Strava → Fitbit sync,
+// Health Connect, HealthKit): we connect those sources directly, so importing them here would
+// count the same workout twice. A point without a dataSource cannot be told apart and is kept.
+const FOREIGN_PLATFORMS = new Set(["HEALTH_CONNECT", "HEALTH_KIT", "FIT", "FITBIT_WEB_API", "GOOGLE_WEB_API", "GOOGLE_PARTNER_INTEGRATION"]);
+const isOwnExercise = (point: ExercisePoint) => !FOREIGN_PLATFORMS.has(point.dataSource?.platform ?? "FITBIT");
+
+const isPresent = <T>(value: T | null): value is T => value !== null;
+
+export const exerciseStream = windowedStream({
+  key: "exercise",
+  dataTypes: ["activities"],
+  scopes: [SCOPES.activity],
+  windowDays: 30,
+  async fetchWindow(context, window) {
+    // The only filterable exercise field: start_time answers 400 "not supported for filtering".
+    const url = listUrl("exercise", "exercise.interval.civil_start_time", window, SESSION_PAGE_SIZE);
+    const page = listResponseSchema(exercisePointSchema).parse(await readGoogleJson(await context.fetch(url), "exercise list"));
+    return { records: { activities: page.dataPoints.filter(isOwnExercise).map(transformExercise) }, nextPageToken: page.nextPageToken };
+  },
+});
+
+export const sleepStream = windowedStream({
+  key: "sleep",
+  dataTypes: ["sleep"],
+  scopes: [SCOPES.sleep],
+  windowDays: 30,
+  async fetchWindow(context, window) {
+    // Sleep filters on its end only (start_time answers 400); the end day is the night's date.
+    const url = listUrl("sleep", "sleep.interval.civil_end_time", window, SESSION_PAGE_SIZE);
+    const page = listResponseSchema(sleepPointSchema).parse(await readGoogleJson(await context.fetch(url), "sleep list"));
+    return { records: { sleepSessions: page.dataPoints.map(transformSleep) }, nextPageToken: page.nextPageToken };
+  },
+});
+
+/** dailyRollUp over civil days [from, to), one bucket per day. */
+async function dailyRollUp(context: SyncContext, dataType: string, window: Window) {
+  const civil = (date: string) => {
+    const [year, month, day] = date.split("-").map(Number);
+    return { date: { year, month, day } };
+  };
+  const response = await context.fetch(`${API}/${dataType}/dataPoints:dailyRollUp`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ range: { start: civil(window.from), end: civil(window.to) }, windowSizeDays: 1 }),
+  });
+  // At most 90 buckets per range, well under the default page of 1440: no page tokens to follow.
+  const body = dailyRollUpResponseSchema.parse(await readGoogleJson(response, `${dataType} dailyRollUp`));
+  return body.rollupDataPoints.map(transformRollup).filter(isPresent);
+}
+
+export const dailyActivityStream = windowedStream({
+  key: "daily-activity",
+  dataTypes: ["daily", "steps"],
+  scopes: [SCOPES.activity],
+  // dailyRollUp's range cap for these types.
+  windowDays: 90,
+  async fetchWindow(context, window) {
+    const days = [];
+    for (const dataType of ["steps", "distance", "active-energy-burned"]) days.push(...(await dailyRollUp(context, dataType, window)));
+    return { records: { dailySummaries: days } };
+  },
+});
+
+export const dailyCaloriesStream = windowedStream({
+  key: "daily-calories",
+  dataTypes: ["daily"],
+  scopes: [SCOPES.activity],
+  // total-calories rolls up at most 14 days per request.
+  windowDays: 14,
+  fetchWindow: async (context, window) => ({ records: { dailySummaries: await dailyRollUp(context, "total-calories", window) } }),
+});
+
+export const restingHeartRateStream = windowedStream({
+  key: "resting-heart-rate",
+  dataTypes: ["heart_rate", "daily"],
+  // Sources disagree on which scope gates the heart-rate family.
+  scopes: [SCOPES.metrics, SCOPES.activity],
+  windowDays: 90,
+  async fetchWindow(context, window) {
+    const url = listUrl("daily-resting-heart-rate", "daily_resting_heart_rate.date", window, LIST_PAGE_SIZE);
+    const page = listResponseSchema(restingHeartRatePointSchema).parse(await readGoogleJson(await context.fetch(url), "daily-resting-heart-rate list"));
+    return { records: { dailySummaries: page.dataPoints.map(transformRestingHeartRate) }, nextPageToken: page.nextPageToken };
+  },
+});
+
+export const hrvStream = windowedStream({
+  key: "hrv",
+  dataTypes: ["hrv", "daily"],
+  scopes: [SCOPES.metrics, SCOPES.activity],
+  windowDays: 90,
+  async fetchWindow(context, window) {
+    const url = listUrl("daily-heart-rate-variability", "daily_heart_rate_variability.date", window, LIST_PAGE_SIZE);
+    const page = listResponseSchema(hrvPointSchema).parse(await readGoogleJson(await context.fetch(url), "daily-heart-rate-variability list"));
+    return { records: { dailySummaries: page.dataPoints.map(transformHrv).filter(isPresent) }, nextPageToken: page.nextPageToken };
+  },
+});
+
+/** Every page of one list over the window; a window of weigh-ins is small. */
+async function listAll<Point>(context: SyncContext, dataType: string, field: string, window: Window, parse: (body: unknown) => { dataPoints: Point[]; nextPageToken?: string }) {
+  const points: Point[] = [];
+  let pageToken: string | undefined;
+  do {
+    const page = parse(await readGoogleJson(await context.fetch(listUrl(dataType, field, { ...window, pageToken }, LIST_PAGE_SIZE)), `${dataType} list`));
+    points.push(...page.dataPoints);
+    pageToken = page.nextPageToken || undefined;
+  } while (pageToken);
+  return points;
+}
+
+export const bodyStream = windowedStream({
+  key: "body",
+  dataTypes: ["weight"],
+  scopes: [SCOPES.metrics],
+  windowDays: 90,
+  // Both lists of a window in one page, so a weigh-in's weight and body fat land in one row.
+  async fetchWindow(context, window): Promise<{ records: RecordBatch }> {
+    const weights = await listAll(context, "weight", "weight.sample_time.civil_time", window, (body) => listResponseSchema(weightPointSchema).parse(body));
+    const bodyFats = await listAll(context, "body-fat", "body_fat.sample_time.civil_time", window, (body) => listResponseSchema(bodyFatPointSchema).parse(body));
+    return { records: { bodyMeasurements: transformBody(weights, bodyFats) } };
+  },
+});
+

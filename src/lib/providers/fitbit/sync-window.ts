@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { AppError } from "@/lib/errors";
+import type { DataType } from "@/lib/providers/types";
+import type { RecordBatch } from "@/lib/sync/records";
+import type { SyncContext, SyncStream } from "@/lib/sync/types";
+import { googleApiErrorSchema } from "./schemas";
+
+export const API = "https://health.googleapis.com/v4/users/me/dataTypes";
+const DAY_MS = 86_400_000;
+// Sleep and dailies land hours after the watch syncs: every incremental run re-reads these days.
+const TRAILING_DAYS = 3;
+// Civil dates run up to 14 h ahead of UTC, so "today" somewhere may be tomorrow in UTC.
+const HORIZON_DAYS = 2;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A window of civil days [from, to); `to` is fixed while Google pages through it (a page token
+// is only valid with the same filter), and chosen afresh when a window starts.
+const cursorSchema = z.object({ from: isoDate, to: isoDate.optional(), pageToken: z.string().min(1).optional() });
+export type Window = { from: string; to: string; pageToken?: string };
+
+export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+
+export class MissingScopeError extends Error {}
+
+/** The body of a 2xx answer; Google's error envelope becomes the message otherwise. */
+export async function readGoogleJson(response: Response, what: string): Promise<unknown> {
+  if (response.ok) return response.json();
+  const body: unknown = await response.json().catch(() => null);
+  const error = googleApiErrorSchema.safeParse(body);
+  // The person unticked this data's scope on Google's consent screen: nothing to sync here.
+  if (response.status === 403 && JSON.stringify(body).includes("ACCESS_TOKEN_SCOPE_INSUFFICIENT")) throw new MissingScopeError(what);
+  const reason = error.success ? ` (${[error.data.error.status, error.data.error.message].filter(Boolean).join(": ")})` : "";
+  throw new AppError("PROVIDER_UNAVAILABLE", `Google Health ${what} answered HTTP ${response.status}${reason}.`);
+}
+
+/** dataPoints.list with an AIP-160 filter on one field over [from, to). */
+export function listUrl(dataType: string, field: string, window: Window, pageSize: number): string {
+  const url = new URL(`${API}/${dataType}/dataPoints`);
+  url.searchParams.set("filter", `${field} >= "${window.from}" AND ${field} < "${window.to}"`);
+  url.searchParams.set("pageSize", String(pageSize));
+  if (window.pageToken) url.searchParams.set("pageToken", window.pageToken);
+  return url.toString();
+}
+
+export interface WindowedStreamSpec {
+  key: string;
+  dataTypes: readonly DataType[];
+  /** Any one of these granted scopes lets the stream read. */
+  scopes: readonly string[];
+  windowDays: number;
+  fetchWindow(context: SyncContext, window: Window): Promise<{ records: RecordBatch; nextPageToken?: string }>;
+}
+
+/**
+ * Walks civil-day windows from the backfill start up to today, each paged with Google's page
+ * tokens; once caught up, the next run starts a few days back to pick up late data.
+ */
+export function windowedStream(spec: WindowedStreamSpec): SyncStream {
+  return {
+    key: spec.key,
+    dataTypes: spec.dataTypes,
+    async fetchPage(context, rawCursor) {
+      const today = context.now.toISOString().slice(0, 10);
+      const horizon = addDays(today, HORIZON_DAYS);
+      const cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { from: addDays(today, -context.backfillDays) };
+      const from = cursor.from < horizon ? cursor.from : addDays(horizon, -1);
+      const to = cursor.to ?? (addDays(from, spec.windowDays) < horizon ? addDays(from, spec.windowDays) : horizon);
+      const resumeCursor = JSON.stringify({ from: addDays(today, -TRAILING_DAYS) });
+      if (!context.tokens().scopes.some((scope) => spec.scopes.includes(scope))) return { records: {}, nextCursor: null, resumeCursor };
+
+      let page: Awaited<ReturnType<WindowedStreamSpec["fetchWindow"]>>;
+      try {
+        page = await spec.fetchWindow(context, { from, to, pageToken: cursor.pageToken });
+      } catch (error) {
+        if (error instanceof MissingScopeError) return { records: {}, nextCursor: null, resumeCursor };
+        throw error;
+      }
+      const windowsLeft = Math.ceil(daysBetween(to, horizon) / spec.windowDays);
+      const progress = { done: 1, total: 1 + windowsLeft };
+      if (page.nextPageToken) return { records: page.records, nextCursor: JSON.stringify({ from, to, pageToken: page.nextPageToken }), progress };
+      if (to < horizon) return { records: page.records, nextCursor: JSON.stringify({ from: to }), progress };
+      return { records: page.records, nextCursor: null, resumeCursor, progress: { done: 1, total: 1 } };
+    },
+  };
+}

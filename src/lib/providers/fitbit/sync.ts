@@ -1,0 +1,12 @@
+import type { ProviderSync } from "@/lib/sync/types";
+import { bodyStream, dailyActivityStream, dailyCaloriesStream, exerciseStream, hrvStream, restingHeartRateStream, sleepStream } from "./sync-streams";
+
+export const fitbitSync: ProviderSync = {
+  streams: [exerciseStream, sleepStream, dailyActivityStream, dailyCaloriesStream, restingHeartRateStream, hrvStream, bodyStream],
+  // A year: Google serves the history it migrated from Fitbit, but a year covers trends and
+  // training load while keeping the first sync to a few dozen requests.
+  backfillDays: 365,
+  // Published: 300 requests per minute per user.
+  requestsPerMinute: 300,
+  budgetScope: "connection",
+};
