@@ -40,8 +40,10 @@ export async function executeSyncJob(
       if (options.onTransientFailure === "throw") throw error;
       return "retrying";
     }
-    if (!(error instanceof AppError && error.code === "PROVIDER_AUTH_EXPIRED") && job.connectionId) {
-      await setConnectionStatus(db, { connectionId: job.connectionId, status: "error", lastError: message }).catch(() => undefined);
+    if (job.connectionId) {
+      // Some providers refuse a token with HTTP 200 and a code (COROS): the status is set here, not only on a 401.
+      const status = error instanceof AppError && error.code === "PROVIDER_AUTH_EXPIRED" ? "needs_reauth" : "error";
+      await setConnectionStatus(db, { connectionId: job.connectionId, status, lastError: message }).catch(() => undefined);
     }
     await finishJob(db, { jobId: job.id, status: "failed", error: message });
     if (!isPermanent) console.error(`[jobs] sync job ${job.id} failed after ${job.attempts} attempts`, error);

@@ -4,6 +4,7 @@ import type { ProviderDefinition } from "../types";
 import { corosOAuth } from "./oauth";
 import { corosSandbox } from "./sandbox";
 import { COROS_OK, corosResultSchema } from "./schemas";
+import { corosSync } from "./sync";
 
 const DEAUTHORIZE_URL = "https://open.coros.com/oauth2/deauthorize";
 
@@ -42,5 +43,6 @@ export const coros: ProviderDefinition = {
     }
   },
 
+  sync: corosSync,
   sandbox: corosSandbox,
 };

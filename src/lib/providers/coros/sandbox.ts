@@ -1,27 +1,13 @@
 import { timingSafeEqual } from "node:crypto";
-import { sandboxAccount, sandboxCredentials } from "@/lib/sandbox/accounts";
-import { createOAuth2Server, type OAuthErrorCode } from "@/lib/sandbox/oauth2-server";
+import { sandboxCredentials } from "@/lib/sandbox/accounts";
+import { createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
+import { listCorosDailies, listCorosWorkouts } from "./sandbox-data";
+import { HOST, accountOf, corosError, corosOk, corosOpenId } from "./sandbox-envelope";
 
-const HOST = "open.coros.com";
+export { corosOpenId } from "./sandbox-envelope";
+
 const TOKEN_TTL_SECONDS = 2_592_000; // 30 days, the reference's expires_in
-
-// COROS documents "0000" and nothing else; these failure codes are the ones integrators'
-// code shows (meanings unconfirmed). Our client treats every non-0000 code alike.
-const RESULT_CODES: Record<OAuthErrorCode | "invalid_token", string> = {
-  invalid_token: "1001",
-  invalid_grant: "1001",
-  invalid_client: "1002",
-  invalid_request: "1003",
-  unsupported_grant_type: "1003",
-};
-
-/** Every COROS failure is HTTP 200 with a result code and message. */
-const corosError = (code: keyof typeof RESULT_CODES, message: string) => Response.json({ result: RESULT_CODES[code], message });
-const corosOk = (data?: unknown) => Response.json({ result: "0000", message: "OK", ...(data === undefined ? {} : { data }) });
-
-/** 32 hex characters, the length limit the V2.1.1 reference gives for openId. */
-export const corosOpenId = (login: string) => sandboxAccount("coros", login).uuid.replaceAll("-", "");
 
 const oauthRoutes = createOAuth2Server({
   provider: "coros",
@@ -50,14 +36,6 @@ function isOurClient(form: URLSearchParams): boolean {
   const given = Buffer.from(form.get("client_secret") ?? "");
   const secret = Buffer.from(expected.clientSecret);
   return form.get("client_id") === expected.clientId && given.length === secret.length && timingSafeEqual(given, secret);
-}
-
-/** The account behind an access token, as authenticateBearer finds it, from wherever COROS reads it. */
-function accountOf(request: SandboxRequest, token: string | null, options: { allowExpired?: boolean } = {}) {
-  const issued = request.state.accessTokens.get(token ?? "");
-  if (!issued || issued.provider !== "coros") return undefined;
-  if (!options.allowExpired && issued.expiresAt !== null && issued.expiresAt < Date.now()) return undefined;
-  return issued.account;
 }
 
 /** POST /oauth2/refresh-token: extends the current access token by 30 days and returns no credentials. */
@@ -103,5 +81,7 @@ export const corosSandbox: SandboxProvider = {
     { method: "POST", host: HOST, path: "/oauth2/refresh-token", handle: refreshToken },
     { method: "POST", host: HOST, path: "/oauth2/deauthorize", handle: deauthorize },
     { method: "GET", host: HOST, path: "/coros/bindState", handle: bindState },
+    { method: "GET", host: HOST, path: "/v2/coros/sport/list", handle: listCorosWorkouts },
+    { method: "GET", host: HOST, path: "/coros/daily/query", handle: listCorosDailies },
   ],
 };

@@ -39,3 +39,43 @@ export const corosTokenSchema = z.preprocess(
   }),
 );
 export type CorosToken = z.infer<typeof corosTokenSchema>;
+
+// Data payloads (reference §4.2.4 and §4.3.4 as quoted by integrators). Only what we store is
+// checked strictly; the rest (fitUrl, triathlonItemList, hrvList, …) passes through into `raw`.
+
+/** yyyyMMdd, an integer in the reference's examples; a string is read alike. Left as sent, for `raw`. */
+const corosDaySchema = z.union([z.number().int().min(10_000_101).max(99_991_231), z.string().regex(/^\d{8}$/, "expected yyyyMMdd")]);
+
+/** A workout in GET /v2/coros/sport/list's `data` (also the shape COROS pushes). */
+export const corosWorkoutSchema = z
+  .object({
+    // A 64-bit id beyond Number.MAX_SAFE_INTEGER: only a string keeps it exact.
+    labelId: z.string().min(1),
+    mode: z.number().int(),
+    subMode: z.number().int().nullish(),
+    deviceName: z.string().nullish(),
+    distance: z.number().nullish(),
+    duration: z.number().nullish(),
+    startTime: z.number().int(),
+    endTime: z.number().int().nullish(),
+    startTimezone: z.number().int().nullish(),
+    endTimezone: z.number().int().nullish(),
+  })
+  .passthrough();
+export type CorosWorkout = z.infer<typeof corosWorkoutSchema>;
+
+/** `data` is the plain array, no pagination: one call answers a whole date range. */
+export const corosWorkoutListSchema = z.object({ data: z.array(corosWorkoutSchema).nullish() }).passthrough();
+
+/** A day in the daily summary's `data.dailyList`. */
+export const corosDailySchema = z
+  .object({
+    happenDay: corosDaySchema,
+    step: z.number().nullish(),
+    rhr: z.number().nullish(),
+    ppgHrv: z.number().nullish(),
+  })
+  .passthrough();
+export type CorosDaily = z.infer<typeof corosDailySchema>;
+
+export const corosDailyListSchema = z.object({ data: z.object({ dailyList: z.array(corosDailySchema).nullish() }).passthrough().nullish() }).passthrough();
