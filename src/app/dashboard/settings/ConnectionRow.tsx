@@ -8,7 +8,8 @@ import { SyncStatus } from "./SyncStatus";
 const formatDate = (date: Date) => date.toLocaleDateString("en", { day: "numeric", month: "short", year: "numeric" });
 
 export function ConnectionRow({ connection, provider, job }: { connection: ProviderConnection; provider: ProviderDefinition; job?: SyncJob }) {
-  const accountName = connection.label ?? `${provider.name} ${connection.externalUserId}`;
+  // Some providers share no name (Garmin, COROS): a short id still tells two accounts apart.
+  const accountName = connection.label ?? `${provider.name} account …${connection.externalUserId.slice(-6)}`;
   const reconnectUrl = `/api/oauth/connect?${new URLSearchParams({ provider: provider.slug, ...(connection.label ? { label: connection.label } : {}) })}`;
   return (
     <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`connection-${provider.slug}`}>

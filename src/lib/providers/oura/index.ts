@@ -6,6 +6,7 @@ import type { ProviderContext, ProviderDefinition, TokenSet } from "../types";
 import { ouraOAuth } from "./oauth";
 import { ouraSandbox } from "./sandbox";
 import { ouraPersonalInfoSchema } from "./schemas";
+import { ouraSync } from "./sync";
 
 const EXPIRY_SLACK_MS = 60_000;
 
@@ -53,5 +54,6 @@ export const oura: ProviderDefinition = {
     if (!response.ok && response.status !== 401) throw new AppError("PROVIDER_UNAVAILABLE", `Oura revoke answered HTTP ${response.status}.`);
   },
 
+  sync: ouraSync,
   sandbox: ouraSandbox,
 };

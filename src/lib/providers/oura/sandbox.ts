@@ -1,6 +1,7 @@
 import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
+import { ouraDataRoutes } from "./sandbox-data";
 
 const API_HOST = "api.ouraring.com";
 
@@ -57,6 +58,7 @@ export const ouraSandbox: SandboxProvider = {
   routes: [
     ...oauthRoutes,
     { method: "POST", host: API_HOST, path: "/oauth/revoke", handle: revoke },
+    ...ouraDataRoutes,
     {
       method: "GET",
       host: API_HOST,
