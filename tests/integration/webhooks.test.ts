@@ -5,6 +5,7 @@ import { stravaEventBody } from "@/lib/providers/strava/webhook";
 import { sandboxWebhookSecret } from "@/lib/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
 import { describeEachDatabase } from "../databases";
+import { serveWebhooks } from "../webhook-server";
 import { startSandboxServer, type SandboxServer } from "../sandbox-server";
 import { connectSandboxAccount } from "../sync-driver";
 
@@ -49,6 +50,19 @@ describeEachDatabase("provider webhooks", (database) => {
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/owner_id/);
     expect(await jobsOf(connection.id)).toHaveLength(0);
+  });
+
+  it("lets the sandbox send Strava's webhook to the app, which queues the sync", async () => {
+    const account = `pushed-${Date.now()}`;
+    const { connection } = await connectSandboxAccount(database.db, "strava", account);
+    const app = await serveWebhooks((slug, request) => handleProviderWebhook(database.db, slug, request, ORIGIN));
+    try {
+      const sent = await fetch(`${sandbox.url}/_control/webhooks/strava?account=${account}&target=${encodeURIComponent(`${app.url}/strava`)}`, { method: "POST" });
+      expect(await sent.json()).toMatchObject({ status: 200 });
+      expect(await jobsOf(connection.id)).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
   });
 
   it("answers 404 for a provider without webhooks", async () => {

@@ -1,4 +1,5 @@
 import type { SandboxProvider, SandboxRoute } from "./types";
+import { createWebhookSender } from "./send-webhook";
 import type { SandboxState } from "./state";
 
 function matchPath(pattern: string, path: string): Record<string, string> | null {
@@ -18,8 +19,9 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
  * Serves `<mount>/<host>/<path>` as the provider at <host> would serve `https://<host>/<path>`.
  * A plain Request -> Response function, so a bare Node server can serve it as well as Next.
  */
-export function createSandboxHandler(providers: readonly SandboxProvider[]) {
-  const routes: SandboxRoute[] = providers.flatMap((provider) => provider.routes);
+export function createSandboxHandler(providers: ReadonlyArray<{ slug: string; sandbox: SandboxProvider }>) {
+  const routes: SandboxRoute[] = providers.flatMap((provider) => provider.sandbox.routes);
+  const sendWebhook = createWebhookSender(providers);
 
   return async function handleSandboxRequest(request: Request, options: { mountPath: string; state: SandboxState }): Promise<Response> {
     const incoming = new URL(request.url);
@@ -28,6 +30,7 @@ export function createSandboxHandler(providers: readonly SandboxProvider[]) {
     const host = slash === -1 ? rest : rest.slice(0, slash);
     const path = slash === -1 ? "/" : rest.slice(slash);
     const url = new URL(`https://${host}${path}${incoming.search}`);
+    if (host === "_control" && path.startsWith("/webhooks/")) return sendWebhook(request, path.slice("/webhooks/".length));
 
     const fault = options.state.takeFault(host, path);
     if (fault?.kind === "rate_limit") {

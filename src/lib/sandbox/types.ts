@@ -23,6 +23,14 @@ export interface SandboxRoute {
   handle: SandboxHandler;
 }
 
+/** A push notification exactly as the provider would send it (signed with its secret). */
+export interface SandboxWebhook {
+  headers: Record<string, string>;
+  body: string;
+}
+
 export interface SandboxProvider {
   routes: SandboxRoute[];
+  /** Builds the provider's webhook for a sandbox account, for "send webhook" (tests, demos). */
+  buildWebhook?(params: { account: string; kind: "sync" | "deauthorized"; webhookSecret: string; clientId: string; clientSecret: string }): SandboxWebhook;
 }

@@ -1,5 +1,6 @@
 import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { listStravaActivities } from "./sandbox-activities";
+import { stravaEventBody } from "./webhook";
 import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
 
@@ -54,6 +55,11 @@ async function deauthorize(request: SandboxRequest) {
 }
 
 export const stravaSandbox: SandboxProvider = {
+  // Strava signs nothing: the event alone, as JSON.
+  buildWebhook: ({ account, kind }) => ({
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(stravaEventBody(sandboxAccount("strava", account).numericId, kind === "deauthorized" ? "deauthorized" : "activity_created")),
+  }),
   routes: [
     // The token endpoint answers at both documented paths; the authorize page is shared.
     ...oauthRoutes("/oauth/token"),

@@ -1,0 +1,26 @@
+import { sandboxCredentials, sandboxWebhookSecret } from "./accounts";
+import type { SandboxProvider } from "./types";
+
+/**
+ * POST <mount>/_control/webhooks/<slug>?account=<login>&kind=sync|deauthorized[&target=<url>]:
+ * the sandboxed provider sends its push notification for that account to our webhook route
+ * (or to `target`), signed as the provider signs it, and reports what the app answered.
+ */
+export function createWebhookSender(providers: ReadonlyArray<{ slug: string; sandbox: SandboxProvider }>) {
+  return async function sendWebhook(request: Request, slug: string): Promise<Response> {
+    if (request.method !== "POST") return Response.json({ error: "POST to send a webhook" }, { status: 405 });
+    const provider = providers.find((candidate) => candidate.slug === slug);
+    if (!provider?.sandbox.buildWebhook) return Response.json({ error: `The ${slug} sandbox sends no webhooks.` }, { status: 404 });
+    const query = new URL(request.url).searchParams;
+    const kind = query.get("kind") === "deauthorized" ? "deauthorized" : "sync";
+    const webhook = provider.sandbox.buildWebhook({
+      account: query.get("account") ?? "athlete",
+      kind,
+      webhookSecret: sandboxWebhookSecret(slug),
+      ...sandboxCredentials(slug),
+    });
+    const target = query.get("target") ?? `${new URL(request.url).origin}/api/webhooks/${slug}`;
+    const delivered = await fetch(target, { method: "POST", headers: webhook.headers, body: webhook.body });
+    return Response.json({ target, status: delivered.status, body: await delivered.text() });
+  };
+}

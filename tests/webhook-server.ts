@@ -1,0 +1,21 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { WebhookRequest } from "@/lib/webhooks/types";
+
+/** A bare HTTP endpoint standing in for /api/webhooks/<slug>, so a simulator can post to it. */
+export async function serveWebhooks(handle: (slug: string, request: WebhookRequest) => Promise<Response>) {
+  const server = http.createServer(async (incoming, outgoing) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of incoming) chunks.push(chunk as Buffer);
+    const url = new URL(`http://${incoming.headers.host}${incoming.url}`);
+    const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])));
+    const response = await handle(url.pathname.slice(1), { method: incoming.method ?? "GET", url, headers, rawBody: Buffer.concat(chunks).toString("utf8") });
+    outgoing.writeHead(response.status, Object.fromEntries(response.headers));
+    outgoing.end(Buffer.from(await response.arrayBuffer()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
