@@ -4,6 +4,7 @@ import type { ProviderDefinition } from "../types";
 import { whoopOAuth } from "./oauth";
 import { whoopSandbox } from "./sandbox";
 import { whoopBasicProfileSchema } from "./schemas";
+import { whoopSync } from "./sync";
 
 const API = "https://api.prod.whoop.com/developer";
 
@@ -32,5 +33,6 @@ export const whoop: ProviderDefinition = {
     if (!response.ok && response.status !== 401) throw new AppError("PROVIDER_UNAVAILABLE", `WHOOP revoke answered HTTP ${response.status}.`);
   },
 
+  sync: whoopSync,
   sandbox: whoopSandbox,
 };

@@ -1,6 +1,7 @@
 import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxHandler, SandboxProvider, SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
+import { whoopDataRoutes } from "./sandbox-data";
 
 const HOST = "api.prod.whoop.com";
 const AUTHORIZE_PATH = "/oauth/oauth2/auth";
@@ -94,5 +95,6 @@ export const whoopSandbox: SandboxProvider = {
     ...oauthRoutes.map(wrapOAuthRoute),
     { method: "GET", host: HOST, path: "/developer/v2/user/profile/basic", handle: basicProfile },
     { method: "DELETE", host: HOST, path: "/developer/v2/user/access", handle: revokeAccess },
+    ...whoopDataRoutes,
   ],
 };
