@@ -5,6 +5,8 @@ import { garminOAuth } from "./oauth";
 import { garminOAuth1, garminUserFetch } from "./oauth1";
 import { garminSandbox } from "./sandbox";
 import { garminUserIdSchema } from "./schemas";
+import { garminSync } from "./sync";
+import { garminWebhook } from "./webhook";
 
 const USER_ID_URL = "https://apis.garmin.com/wellness-api/rest/user/id";
 const REGISTRATION_URL = "https://apis.garmin.com/wellness-api/rest/user/registration";
@@ -35,5 +37,7 @@ export const garmin: ProviderDefinition = {
     if (!response.ok && response.status !== 401) throw new AppError("PROVIDER_UNAVAILABLE", `Garmin deregistration answered HTTP ${response.status}.`);
   },
 
+  sync: garminSync,
+  webhook: garminWebhook,
   sandbox: garminSandbox,
 };

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
+import { garminDataRoutes, garminNotification } from "./sandbox-data";
 import { authenticateOAuth1, GARMIN_PERMISSIONS, oauth1Routes, revokeOAuth1Account } from "./sandbox-oauth1";
 
 const API_HOST = "apis.garmin.com";
@@ -61,5 +62,6 @@ const userRoutes: SandboxRoute[] = ["/wellness-api/rest", "/partner-gateway/rest
 ]);
 
 export const garminSandbox: SandboxProvider = {
-  routes: [...oauth2Routes, ...oauth1Routes, ...userRoutes],
+  routes: [...oauth2Routes, ...oauth1Routes, ...userRoutes, ...garminDataRoutes(authenticate)],
+  buildWebhook: ({ account, kind, clientId }) => garminNotification(account, kind === "deauthorized" ? "deregistration" : "ping", { clientId }),
 };

@@ -39,3 +39,124 @@ export const oauth1HeaderSchema = z.object({
   oauth_verifier: z.string().optional(),
 });
 export type OAuth1HeaderParams = z.infer<typeof oauth1HeaderSchema>;
+
+// Health and Activity API summaries (pull responses and push bodies alike): JSON arrays of
+// these. Only what we store is checked; the rest passes through into `raw`.
+const seconds = z.number().int();
+const offsetValues = z.record(z.string(), z.number());
+
+const summaryBase = {
+  summaryId: z.string().min(1),
+  // The local calendar day the summary belongs to; absent on activities and body comps.
+  calendarDate: z.iso.date(),
+  startTimeInSeconds: seconds,
+  // Local time = start + offset; Garmin sends no IANA zone.
+  startTimeOffsetInSeconds: seconds.nullish(),
+  durationInSeconds: z.number().nullish(),
+};
+
+export const garminActivitySchema = z
+  .object({
+    summaryId: z.string().min(1),
+    activityId: z.number().int().nullish(),
+    activityName: z.string().nullish(),
+    activityType: z.string().nullish(),
+    startTimeInSeconds: seconds,
+    startTimeOffsetInSeconds: seconds.nullish(),
+    durationInSeconds: z.number().nullish(),
+    distanceInMeters: z.number().nullish(),
+    averageSpeedInMetersPerSecond: z.number().nullish(),
+    maxSpeedInMetersPerSecond: z.number().nullish(),
+    averageHeartRateInBeatsPerMinute: z.number().nullish(),
+    maxHeartRateInBeatsPerMinute: z.number().nullish(),
+    totalElevationGainInMeters: z.number().nullish(),
+    activeKilocalories: z.number().nullish(),
+    deviceName: z.string().nullish(),
+  })
+  .passthrough();
+export type GarminActivity = z.infer<typeof garminActivitySchema>;
+
+export const garminDailySchema = z
+  .object({
+    ...summaryBase,
+    steps: z.number().int().nullish(),
+    distanceInMeters: z.number().nullish(),
+    // Excludes BMR: the day's total is active + bmr.
+    activeKilocalories: z.number().nullish(),
+    bmrKilocalories: z.number().nullish(),
+    restingHeartRateInBeatsPerMinute: z.number().nullish(),
+    // -1 means too little data to score.
+    averageStressLevel: z.number().nullish(),
+  })
+  .passthrough();
+export type GarminDaily = z.infer<typeof garminDailySchema>;
+
+const sleepRange = z.object({ startTimeInSeconds: seconds, endTimeInSeconds: seconds }).passthrough();
+
+export const garminSleepSchema = z
+  .object({
+    ...summaryBase,
+    deepSleepDurationInSeconds: z.number().nullish(),
+    lightSleepDurationInSeconds: z.number().nullish(),
+    remSleepInSeconds: z.number().nullish(),
+    awakeDurationInSeconds: z.number().nullish(),
+    sleepLevelsMap: z.record(z.string(), z.array(sleepRange)).nullish(),
+    overallSleepScore: z.object({ value: z.number().nullish(), qualifierKey: z.string().nullish() }).passthrough().nullish(),
+    timeOffsetSleepRespiration: offsetValues.nullish(),
+    validation: z.string().nullish(),
+  })
+  .passthrough();
+export type GarminSleep = z.infer<typeof garminSleepSchema>;
+
+export const garminHrvSchema = z
+  .object({
+    ...summaryBase,
+    // RMSSD in milliseconds.
+    lastNightAvg: z.number().nullish(),
+    lastNight5MinHigh: z.number().nullish(),
+    hrvValues: offsetValues.nullish(),
+  })
+  .passthrough();
+export type GarminHrv = z.infer<typeof garminHrvSchema>;
+
+export const garminStressDetailsSchema = z
+  .object({
+    ...summaryBase,
+    // Negative values are codes (off wrist, motion, …), not stress levels.
+    timeOffsetStressLevelValues: offsetValues.nullish(),
+    timeOffsetBodyBatteryValues: offsetValues.nullish(),
+  })
+  .passthrough();
+export type GarminStressDetails = z.infer<typeof garminStressDetailsSchema>;
+
+export const garminBodyCompSchema = z
+  .object({
+    summaryId: z.string().min(1),
+    measurementTimeInSeconds: seconds,
+    measurementTimeOffsetInSeconds: seconds.nullish(),
+    weightInGrams: z.number().nullish(),
+    bodyFatInPercent: z.number().nullish(),
+    bodyMassIndex: z.number().nullish(),
+    muscleMassInGrams: z.number().nullish(),
+  })
+  .passthrough();
+export type GarminBodyComp = z.infer<typeof garminBodyCompSchema>;
+
+// Push and ping notifications: { "<summaryType>": [ { userId, … } ] }. Ping entries carry
+// the upload window and a callbackURL; push entries carry the summary itself.
+const notifiedUser = z
+  .object({
+    userId: z.string().min(1),
+    callbackURL: z.url().optional(),
+    uploadStartTimeInSeconds: seconds.optional(),
+    uploadEndTimeInSeconds: seconds.optional(),
+  })
+  .passthrough();
+
+export const garminNotificationSchema = z
+  .object({
+    deregistrations: z.array(z.object({ userId: z.string().min(1) }).passthrough()).optional(),
+    userPermissionsChange: z.array(z.object({ userId: z.string().min(1), permissions: z.array(z.string()) }).passthrough()).optional(),
+  })
+  .catchall(z.array(notifiedUser));
+export type GarminNotification = z.infer<typeof garminNotificationSchema>;

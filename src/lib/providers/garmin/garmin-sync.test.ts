@@ -1,0 +1,148 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
+import { completeConnection, startConnection } from "@/lib/connections/connect";
+import { syntheticWorkouts } from "@/lib/sandbox/synthetic";
+import { describeEachDatabase } from "../../../../tests/databases";
+import { createTestUser } from "../../../../tests/factories";
+import { APP_ORIGIN } from "../../../../tests/oauth-driver";
+import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { garminUploadedSummaries, type GarminSummaryType } from "./sandbox-summaries";
+import { garminSync } from "./sync";
+
+let sandbox: SandboxServer;
+beforeAll(async () => {
+  sandbox = await startSandboxServer();
+});
+afterAll(() => sandbox.close());
+beforeEach(() => sandbox.reset());
+
+const HOST = "apis.garmin.com";
+const DAY_S = 86_400;
+const WINDOWS = garminSync.backfillDays;
+const nowS = () => Math.floor(Date.now() / 1000);
+const pulls = (type: GarminSummaryType) => sandbox.state.countCalls({ provider: "garmin", path: `/wellness-api/rest/${type}` });
+const summaryIds = (type: GarminSummaryType, account: string, start: number, end: number) =>
+  garminUploadedSummaries(type, account, start, end).map(({ summary }) => String(summary.summaryId));
+
+describeEachDatabase("Garmin sync", (database) => {
+  const rowsOf = async (userId: string) => {
+    const db = database.db;
+    return {
+      activities: await db.select().from(activities).where(eq(activities.userId, userId)),
+      days: await db.select().from(dailySummaries).where(eq(dailySummaries.userId, userId)),
+      sleeps: await db.select().from(sleepSessions).where(eq(sleepSessions.userId, userId)),
+      bodies: await db.select().from(bodyMeasurements).where(eq(bodyMeasurements.userId, userId)),
+    };
+  };
+  const cursorOf = async (connectionId: string, stream: string) => JSON.parse((await reloadConnection(database.db, connectionId)).cursors[stream]!);
+
+  it("backfills 24-hour upload windows of every summary type, then a second run writes nothing new", async () => {
+    const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
+    const started = nowS();
+    const job = await syncNow(database.db, connection);
+    const finished = nowS();
+    // Later streams fill in days the dailies stream created: those count as updates.
+    expect(job).toMatchObject({ status: "succeeded", progressDone: 100 });
+    for (const type of ["activities", "dailies", "sleeps", "hrv", "stressDetails", "bodyComps"] as const) expect(pulls(type)).toBe(WINDOWS);
+
+    // Everything uploaded inside the backfill is stored, and nothing from before it.
+    const rows = await rowsOf(user.id);
+    const inner = (type: GarminSummaryType) => summaryIds(type, "athlete", started - WINDOWS * DAY_S + 5, started);
+    const outer = (type: GarminSummaryType) => summaryIds(type, "athlete", started - WINDOWS * DAY_S - 5, finished + 1);
+    const activityIds = rows.activities.map((row) => row.externalId).sort();
+    expect(activityIds).toEqual(expect.arrayContaining(inner("activities")));
+    expect(outer("activities")).toEqual(expect.arrayContaining(activityIds));
+    expect(rows.sleeps.map((row) => row.externalId)).toEqual(expect.arrayContaining(inner("sleeps")));
+    expect(rows.bodies.length).toBeGreaterThanOrEqual(inner("bodyComps").length);
+    expect(rows.days.length).toBeGreaterThanOrEqual(inner("dailies").length);
+
+    // Values match the synthetic account, in SI units.
+    const workout = syntheticWorkouts("garmin", "athlete", new Date((started - WINDOWS * DAY_S) * 1000), new Date()).find((candidate) => String(candidate.id) === activityIds[0])!;
+    const stored = rows.activities.find((row) => row.externalId === activityIds[0])!;
+    expect(stored).toMatchObject({ startAt: workout.startAt, utcOffsetSeconds: workout.utcOffsetSeconds, durationS: workout.durationS, avgHeartRateBpm: workout.avgHeartRate, provider: "garmin" });
+    expect(rows.activities.map((row) => row.type)).toContain("run");
+    const daily = garminUploadedSummaries("dailies", "athlete", started - WINDOWS * DAY_S + 5, started).at(-1)!.summary;
+    const hrv = garminUploadedSummaries("hrv", "athlete", started - 20 * DAY_S, started).find(({ summary }) => summary.calendarDate === daily.calendarDate)!.summary;
+    const day = rows.days.find((row) => row.localDate === daily.calendarDate)!;
+    expect(day).toMatchObject({ steps: daily.steps, restingHeartRateBpm: daily.restingHeartRateInBeatsPerMinute, hrvMs: hrv.lastNightAvg });
+    expect(day.bodyBatteryHigh).toBeGreaterThan(day.bodyBatteryLow!);
+    expect(Object.keys(day.raw as object).sort()).toEqual(expect.arrayContaining(["dailies", "hrv", "stressDetails"]));
+    const body = rows.bodies[0]!;
+    expect(body.weightKg).toBeGreaterThan(40);
+    expect(body.weightKg).toBeLessThan(120);
+
+    const again = await syncNow(database.db, connection);
+    expect(again).toMatchObject({ status: "succeeded", inserted: 0, updated: 0 });
+    expect(pulls("dailies")).toBe(WINDOWS + 1); // the incremental window only
+    expect((await rowsOf(user.id)).activities).toHaveLength(rows.activities.length);
+  });
+
+  it("waits out a 429 as Retry-After says and finishes", async () => {
+    const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
+    sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/dailies", kind: "rate_limit", times: 1, skip: 2, retryAfterSeconds: 7 });
+    const { waits, sleep } = recordingSleep();
+    const job = await syncNow(database.db, connection, { sleep });
+    expect(job.status).toBe("succeeded");
+    expect(waits).toContain(7000);
+    expect(pulls("dailies")).toBe(WINDOWS); // the sandbox records only answered pulls
+    expect((await rowsOf(user.id)).days.length).toBeGreaterThan(0);
+  });
+
+  it("retries server errors", async () => {
+    const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
+    sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/sleeps", kind: "server_error", times: 2, skip: 4 });
+    const job = await syncNow(database.db, connection);
+    expect(job.status).toBe("succeeded");
+    expect(pulls("sleeps")).toBe(WINDOWS);
+    expect((await rowsOf(user.id)).sleeps.length).toBeGreaterThan(0);
+  });
+
+  it("fails a malformed window naming the field, keeping earlier windows whole", async () => {
+    const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
+    sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/dailies", kind: "malformed", times: 1, skip: 3, body: [{ summaryId: "x", calendarDate: 5, startTimeInSeconds: 1 }] });
+    const job = await syncNow(database.db, connection);
+    expect(job.status).toBe("failed");
+    expect(job.error).toMatch(/dailies.*0\.calendarDate/);
+
+    const cursor = await cursorOf(connection.id, "dailies");
+    expect(cursor).toMatchObject({ done: 3, total: WINDOWS });
+    const committed = summaryIds("dailies", "athlete", cursor.end - WINDOWS * DAY_S, cursor.start);
+    const days = (await rowsOf(user.id)).days.filter((row) => (row.raw as Record<string, unknown>).dailies);
+    expect(days.map((row) => (row.raw as { dailies: { summaryId: string } }).dailies.summaryId).sort()).toEqual([...committed].sort());
+    // The stream before it finished.
+    expect((await cursorOf(connection.id, "activities")).end).toBeUndefined();
+  });
+
+  it("resumes an interrupted backfill from the last committed window without duplicates", async () => {
+    const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
+    sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/hrv", kind: "server_error", times: 4, skip: 5 });
+    const interrupted = await syncNow(database.db, connection);
+    expect(interrupted.status).toBe("pending");
+    expect(await cursorOf(connection.id, "hrv")).toMatchObject({ done: 5 });
+    const hrvDays = async () => (await rowsOf(user.id)).days.filter((row) => row.hrvMs !== null).length;
+    const before = await hrvDays();
+
+    const callsBefore = pulls("hrv");
+    const resumed = await syncNow(database.db, connection);
+    expect(resumed).toMatchObject({ id: interrupted.id, status: "succeeded" });
+    expect(pulls("hrv") - callsBefore).toBe(WINDOWS - 5);
+    expect(await hrvDays()).toBeGreaterThan(before);
+    const rows = await rowsOf(user.id);
+    expect(new Set(rows.days.map((row) => row.localDate)).size).toBe(rows.days.length);
+    expect(new Set(rows.activities.map((row) => row.externalId)).size).toBe(rows.activities.length);
+  });
+
+  it("signs a legacy OAuth 1.0a connection's pulls instead of sending a Bearer token", async () => {
+    const user = await createTestUser(database.db);
+    const { redirectUrl } = await startConnection(database.db, { userId: user.id, provider: "garmin", origin: APP_ORIGIN, legacy: true });
+    const decided = await fetch(redirectUrl, { method: "POST", body: new URLSearchParams({ decision: "approve", account: "athlete" }), redirect: "manual" });
+    const query = new URL(decided.headers.get("location")!).searchParams;
+    const { connection } = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN });
+    const job = await syncNow(database.db, connection);
+    expect(job.status).toBe("succeeded");
+    expect(pulls("activities")).toBe(WINDOWS);
+    expect((await rowsOf(user.id)).activities.length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,83 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { syncJobs } from "@/lib/db/schema";
+import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
+import { describeEachDatabase } from "../../../../tests/databases";
+import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { connectSandboxAccount } from "../../../../tests/sync-driver";
+import { garminNotification } from "./sandbox-data";
+import { garminNotificationSchema } from "./schemas";
+
+let sandbox: SandboxServer;
+beforeAll(async () => {
+  sandbox = await startSandboxServer();
+});
+afterAll(() => sandbox.close());
+
+const ORIGIN = "http://qt.test";
+const post = (notification: { body: string; headers: Record<string, string> }) =>
+  readWebhookRequest(new Request(`${ORIGIN}/api/webhooks/garmin`, { method: "POST", ...notification }));
+
+describeEachDatabase("Garmin notifications", (database) => {
+  const jobsOf = (connectionId: string) => database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
+  const deliver = async (notification: { body: string; headers: Record<string, string> }) => handleProviderWebhook(database.db, "garmin", await post(notification), ORIGIN);
+
+  it("queues a sync for the person an authentic ping names, and 200s", async () => {
+    const account = `pinged-${Date.now()}`;
+    const { connection } = await connectSandboxAccount(database.db, "garmin", account);
+    const ping = garminNotification(account, "ping", { summaryType: "sleeps" });
+    const entry = garminNotificationSchema.parse(JSON.parse(ping.body)).sleeps![0]!;
+    expect(entry).toMatchObject({ userId: connection.externalUserId, callbackURL: expect.stringContaining("apis.garmin.com/wellness-api/rest/sleeps?uploadStartTimeInSeconds=") });
+
+    const response = await deliver(ping);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ received: 1, queued: 1 });
+    expect(await jobsOf(connection.id)).toEqual([expect.objectContaining({ kind: "webhook", status: "pending" })]);
+  });
+
+  it("queues one sync for a push of several summaries", async () => {
+    const account = "athlete";
+    const { connection } = await connectSandboxAccount(database.db, "garmin", account);
+    const push = garminNotification(account, "push", { summaryType: "dailies" });
+    expect(JSON.parse(push.body).dailies[0]).toMatchObject({ userId: connection.externalUserId, calendarDate: expect.any(String), steps: expect.any(Number) });
+    expect((await deliver(push)).status).toBe(200);
+    expect(await jobsOf(connection.id)).toHaveLength(1);
+  });
+
+  it("refuses a notification without our client id with 401 and queues nothing", async () => {
+    const account = `forged-${Date.now()}`;
+    const { connection } = await connectSandboxAccount(database.db, "garmin", account);
+    const ping = garminNotification(account, "ping");
+    const unsigned = { ...ping.headers };
+    delete unsigned["garmin-client-id"];
+    expect((await deliver({ body: ping.body, headers: unsigned })).status).toBe(401);
+    expect((await deliver(garminNotification(account, "ping", { clientId: "someone-else" }))).status).toBe(401);
+    expect(await jobsOf(connection.id)).toHaveLength(0);
+  });
+
+  it("answers a malformed body with 400 naming the field", async () => {
+    const account = `malformed-${Date.now()}`;
+    const { connection } = await connectSandboxAccount(database.db, "garmin", account);
+    const ping = garminNotification(account, "ping", { summaryType: "dailies" });
+    const broken = JSON.stringify({ dailies: [{ ...JSON.parse(ping.body).dailies[0], userId: 42 }] });
+    const response = await deliver({ body: broken, headers: ping.headers });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/dailies\.0\.userId/);
+    expect(await jobsOf(connection.id)).toHaveLength(0);
+  });
+
+  it("queues the confirming sync for a deregistration and a permission revocation", async () => {
+    for (const kind of ["deregistration", "permissions_revoked"] as const) {
+      const account = `${kind}-${Date.now()}`;
+      const { connection } = await connectSandboxAccount(database.db, "garmin", account);
+      const response = await deliver(garminNotification(account, kind));
+      expect(response.status).toBe(200);
+      expect(await jobsOf(connection.id)).toEqual([expect.objectContaining({ kind: "webhook", payload: expect.objectContaining({ reason: "deauthorized" }) })]);
+    }
+  });
+
+  it("ignores users it does not know", async () => {
+    const response = await deliver(garminNotification(`stranger-${Date.now()}`, "ping"));
+    expect(await response.json()).toEqual({ received: 1, queued: 0 });
+  });
+});

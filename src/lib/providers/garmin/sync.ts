@@ -1,0 +1,75 @@
+import type { DailyRecord } from "@/lib/sync/records";
+import type { ProviderSync } from "@/lib/sync/types";
+import { garminActivitySchema, garminBodyCompSchema, garminDailySchema, garminHrvSchema, garminSleepSchema, garminStressDetailsSchema } from "./schemas";
+import { summaryStream } from "./sync-window";
+import {
+  garminSleepScoreDay,
+  transformGarminActivity,
+  transformGarminBodyComp,
+  transformGarminDaily,
+  transformGarminHrv,
+  transformGarminSleep,
+  transformGarminStressDetails,
+} from "./transform";
+
+const activities = summaryStream({
+  key: "activities",
+  dataTypes: ["activities"],
+  summaryType: "activities",
+  summary: garminActivitySchema,
+  toRecords: (list) => ({ activities: list.map(transformGarminActivity) }),
+});
+
+const dailies = summaryStream({
+  key: "dailies",
+  dataTypes: ["daily", "steps", "heart_rate"],
+  summaryType: "dailies",
+  summary: garminDailySchema,
+  toRecords: (list) => ({ dailySummaries: list.map(transformGarminDaily) }),
+});
+
+const sleeps = summaryStream({
+  key: "sleeps",
+  dataTypes: ["sleep"],
+  summaryType: "sleeps",
+  summary: garminSleepSchema,
+  toRecords: (list) => ({
+    sleepSessions: list.map(transformGarminSleep),
+    dailySummaries: list.map(garminSleepScoreDay).filter((day): day is DailyRecord => day !== undefined),
+  }),
+});
+
+const hrv = summaryStream({
+  key: "hrv",
+  dataTypes: ["hrv"],
+  summaryType: "hrv",
+  summary: garminHrvSchema,
+  toRecords: (list) => ({ dailySummaries: list.map(transformGarminHrv) }),
+});
+
+const stress = summaryStream({
+  key: "stressDetails",
+  dataTypes: ["stress"],
+  summaryType: "stressDetails",
+  summary: garminStressDetailsSchema,
+  toRecords: (list) => ({ dailySummaries: list.map(transformGarminStressDetails) }),
+});
+
+const bodyComps = summaryStream({
+  key: "bodyComps",
+  dataTypes: ["weight"],
+  summaryType: "bodyComps",
+  summary: garminBodyCompSchema,
+  toRecords: (list) => ({ bodyMeasurements: list.map(transformGarminBodyComp) }),
+});
+
+export const garminSync: ProviderSync = {
+  streams: [activities, dailies, sleeps, hrv, stress, bodyComps],
+  // Pulls see only what was uploaded since the person connected, give or take; older
+  // history comes through Garmin's asynchronous backfill, not through these windows.
+  backfillDays: 14,
+  // No published per-minute limit; evaluation keys are throttled per app (open-wearables
+  // budgets 100/min). One sync of six streams over 14 days is 84 requests.
+  requestsPerMinute: 60,
+  budgetScope: "app",
+};
