@@ -19,6 +19,7 @@ export function createWebhookSender(providers: ReadonlyArray<{ slug: string; san
       webhookSecret: sandboxWebhookSecret(slug),
       ...sandboxCredentials(slug),
     });
+    if (!webhook) return Response.json({ error: `The ${slug} sandbox sends no ${kind} webhook: the real provider does not either.` }, { status: 404 });
     const target = query.get("target") ?? `${new URL(request.url).origin}/api/webhooks/${slug}`;
     const delivered = await fetch(target, { method: "POST", headers: webhook.headers, body: webhook.body });
     return Response.json({ target, status: delivered.status, body: await delivered.text() });

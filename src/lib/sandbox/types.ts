@@ -31,6 +31,9 @@ export interface SandboxWebhook {
 
 export interface SandboxProvider {
   routes: SandboxRoute[];
-  /** Builds the provider's webhook for a sandbox account, for "send webhook" (tests, demos). */
-  buildWebhook?(params: { account: string; kind: "sync" | "deauthorized"; webhookSecret: string; clientId: string; clientSecret: string }): SandboxWebhook;
+  /**
+   * Builds the provider's webhook for a sandbox account, for "send webhook" (tests, demos);
+   * undefined for a kind the provider never sends (most send no deauthorization push).
+   */
+  buildWebhook?(params: { account: string; kind: "sync" | "deauthorized"; webhookSecret: string; clientId: string; clientSecret: string }): SandboxWebhook | undefined;
 }

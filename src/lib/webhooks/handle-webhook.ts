@@ -59,5 +59,6 @@ export async function handleProviderWebhook(db: Database, slug: string, request:
     }
   }
   const status = provider.webhook.successStatus ?? 200;
-  return status === 204 ? new Response(null, { status }) : Response.json({ received: events.length, queued }, { status });
+  if (status === 204) return new Response(null, { status });
+  return Response.json(provider.webhook.successBody ?? { received: events.length, queued }, { status });
 }

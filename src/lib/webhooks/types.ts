@@ -32,4 +32,6 @@ export interface ProviderWebhook {
   parseEvents(request: WebhookRequest): WebhookEvent[];
   /** The success status the provider expects (200 unless it documents another). */
   successStatus?: 200 | 201 | 202 | 204;
+  /** A reply body the provider checks (COROS wants {"result":"0000"}); else a count of what was queued. */
+  successBody?: unknown;
 }

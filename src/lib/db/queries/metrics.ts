@@ -73,5 +73,5 @@ export async function queryMetric(
     .where(and(eq(samples.userId, userId), eq(samples.metric, metric), byProvider(samples.provider), gte(samples.time, from), lt(samples.time, until)))
     .orderBy(asc(samples.time))
     .limit(100_000);
-  return { metric, unit: rows[0]?.unit ?? "", points: rows.map(({ unit: _unit, ...row }) => ({ ...row, at: row.at.toISOString() })) };
+  return { metric, unit: rows[0]?.unit ?? "", points: rows.map((row) => ({ at: row.at.toISOString(), value: row.value, provider: row.provider, sourceId: row.sourceId })) };
 }

@@ -5,6 +5,7 @@ import { corosOAuth } from "./oauth";
 import { corosSandbox } from "./sandbox";
 import { COROS_OK, corosResultSchema } from "./schemas";
 import { corosSync } from "./sync";
+import { corosWebhook } from "./webhook";
 
 const DEAUTHORIZE_URL = "https://open.coros.com/oauth2/deauthorize";
 
@@ -45,4 +46,5 @@ export const coros: ProviderDefinition = {
 
   sync: corosSync,
   sandbox: corosSandbox,
+  webhook: corosWebhook,
 };

@@ -31,7 +31,7 @@ function check(request: SandboxRequest, path: string): Checked | Response {
   return { account, from, to };
 }
 
-function workoutJson(workout: SyntheticWorkout, openId: string) {
+export function workoutJson(workout: SyntheticWorkout, openId: string) {
   const [mode, subMode] = MODES[workout.sport];
   // 18 digits, past Number.MAX_SAFE_INTEGER like COROS's own label ids.
   const labelId = `40${String(workout.id).padStart(16, "0")}`;

@@ -2,8 +2,10 @@ import { timingSafeEqual } from "node:crypto";
 import { sandboxCredentials } from "@/lib/sandbox/accounts";
 import { createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
-import { listCorosDailies, listCorosWorkouts } from "./sandbox-data";
+import { syntheticWorkouts } from "@/lib/sandbox/synthetic";
+import { listCorosDailies, listCorosWorkouts, workoutJson } from "./sandbox-data";
 import { HOST, accountOf, corosError, corosOk, corosOpenId } from "./sandbox-envelope";
+import type { CorosPush } from "./webhook";
 
 export { corosOpenId } from "./sandbox-envelope";
 
@@ -75,7 +77,23 @@ function bindState(request: SandboxRequest) {
   return corosOk({ bindState: 1 });
 }
 
+const PUSH_LOOKBACK_MS = 30 * 86_400_000;
+
+/** What COROS pushes for an account: its newest workout, with its openId, in `sportDataList`. */
+export function corosPushBody(account: string): CorosPush {
+  const openId = corosOpenId(account);
+  const recent = syntheticWorkouts("coros", account, new Date(Date.now() - PUSH_LOOKBACK_MS), new Date());
+  return { sportDataList: recent.slice(-1).map((workout) => ({ ...workoutJson(workout, openId), openId })) };
+}
+
 export const corosSandbox: SandboxProvider = {
+  // COROS authenticates its push with the partner's own client id and secret as headers.
+  // It has no unbind notification, so "deauthorized" sends the same workout push: the sync
+  // it triggers is what finds the revoked binding.
+  buildWebhook: ({ account, clientId, clientSecret }) => ({
+    headers: { "content-type": "application/json", client: clientId, secret: clientSecret },
+    body: JSON.stringify(corosPushBody(account)),
+  }),
   routes: [
     ...oauthRoutes,
     { method: "POST", host: HOST, path: "/oauth2/refresh-token", handle: refreshToken },

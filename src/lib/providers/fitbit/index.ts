@@ -5,6 +5,7 @@ import { fitbitOAuth } from "./oauth";
 import { fitbitSandbox } from "./sandbox";
 import { googleApiErrorSchema, googleHealthIdentitySchema, googleRevokeErrorSchema, type GoogleHealthIdentity } from "./schemas";
 import { fitbitSync } from "./sync";
+import { fitbitWebhook } from "./webhook";
 
 const IDENTITY_URL = "https://health.googleapis.com/v4/users/me/identity";
 const REVOKE_URL = "https://oauth2.googleapis.com/revoke";
@@ -59,4 +60,5 @@ export const fitbit: ProviderDefinition = {
 
   sync: fitbitSync,
   sandbox: fitbitSandbox,
+  webhook: fitbitWebhook,
 };

@@ -98,7 +98,39 @@ const wrap = (route: SandboxRoute): SandboxRoute => {
   return { ...route, handle: route.host === "accounts.google.com" ? rememberOnlineCode(route.handle) : dropOnlineRefreshToken(route.handle) };
 };
 
+/** One changed exercise window, as Google notifies it: who, which type, when; never values. */
+function notificationBody(login: string, now = new Date()) {
+  const end = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const start = new Date(end.getTime() - 45 * 60_000);
+  const utc = (at: Date) => at.toISOString().replace(".000Z", "Z");
+  const civil = (at: Date) => at.toISOString().slice(0, 19);
+  return [
+    {
+      data: {
+        version: "1",
+        clientProvidedSubscriptionName: "qt-run-sandbox",
+        healthUserId: sandboxHealthIdentity(login).healthUserId,
+        operation: "UPSERT",
+        dataType: "exercise",
+        intervals: [
+          {
+            physicalTimeInterval: { startTime: utc(start), endTime: utc(end) },
+            civilIso8601TimeInterval: { startTime: civil(start), endTime: civil(end) },
+          },
+        ],
+      },
+    },
+  ];
+}
+
 export const fitbitSandbox: SandboxProvider = {
+  // Google has no revocation push, so "deauthorized" sends an ordinary change notification.
+  // The ECDSA signature header is left out: only Google holds the signing key, and our
+  // receiver authenticates by the Authorization secret.
+  buildWebhook: ({ account, webhookSecret }) => ({
+    headers: { "content-type": "application/json", authorization: webhookSecret },
+    body: JSON.stringify(notificationBody(account)),
+  }),
   routes: [
     ...oauthRoutes.map(wrap),
     { method: "POST", host: "oauth2.googleapis.com", path: "/revoke", handle: revoke },

@@ -7,6 +7,7 @@ import { ouraOAuth } from "./oauth";
 import { ouraSandbox } from "./sandbox";
 import { ouraPersonalInfoSchema } from "./schemas";
 import { ouraSync } from "./sync";
+import { ouraWebhook } from "./webhook";
 
 const EXPIRY_SLACK_MS = 60_000;
 
@@ -56,4 +57,5 @@ export const oura: ProviderDefinition = {
 
   sync: ouraSync,
   sandbox: ouraSandbox,
+  webhook: ouraWebhook,
 };

@@ -89,7 +89,7 @@ describeEachDatabase("Oura", (database) => {
   });
 
   it("revokes at Oura on disconnect: the token stops working there", async () => {
-    const { user, connection } = await connect(database.db);
+    const { user, connection } = await connect(database.db, { account: `leaving-${Date.now()}` });
     const tokens = openTokens(connection);
     expect((await personalInfo(tokens.accessToken)).status).toBe(200);
 
@@ -101,7 +101,7 @@ describeEachDatabase("Oura", (database) => {
   });
 
   it("revokes the grant on disconnect even when the stored access token has expired", async () => {
-    const { user, connection } = await connect(database.db);
+    const { user, connection } = await connect(database.db, { account: `leaving-${Date.now()}` });
     const tokens = openTokens(connection);
     const expiresAt = new Date(Date.now() - 60_000);
     sandbox.state.accessTokens.get(tokens.accessToken)!.expiresAt = expiresAt.getTime();

@@ -2,6 +2,7 @@ import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
 import { ouraDataRoutes } from "./sandbox-data";
+import { ouraEventBody, ouraSignature } from "./webhook";
 
 const API_HOST = "api.ouraring.com";
 
@@ -55,6 +56,16 @@ function revoke(request: SandboxRequest) {
 }
 
 export const ouraSandbox: SandboxProvider = {
+  // Oura pushes nothing when access is revoked, so "deauthorized" sends the next ordinary
+  // event: the sync it starts meets the 401 that marks the connection.
+  buildWebhook: ({ account, clientSecret }) => {
+    const body = JSON.stringify(ouraEventBody(sandboxAccount("oura", account).uuid));
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    return {
+      headers: { "content-type": "application/json", "x-oura-timestamp": timestamp, "x-oura-signature": ouraSignature(clientSecret, timestamp, body) },
+      body,
+    };
+  },
   routes: [
     ...oauthRoutes,
     { method: "POST", host: API_HOST, path: "/oauth/revoke", handle: revoke },

@@ -6,6 +6,7 @@ import { polarOAuth } from "./oauth";
 import { polarSandbox } from "./sandbox";
 import { polarErrorSchema, polarUserSchema } from "./schemas";
 import { polarSync } from "./sync";
+import { polarWebhook } from "./webhook";
 
 const API = "https://www.polaraccesslink.com/v3";
 
@@ -83,4 +84,5 @@ export const polar: ProviderDefinition = {
 
   sync: polarSync,
   sandbox: polarSandbox,
+  webhook: polarWebhook,
 };

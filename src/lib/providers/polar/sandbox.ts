@@ -2,8 +2,9 @@ import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxState } from "@/lib/sandbox/state";
 import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
-import { listDailyActivity, listExercises, listNightlyRecharge, listSleep, polarError, registrationKey } from "./sandbox-data";
+import { listDailyActivity, listExercises, listNightlyRecharge, listSleep, polarError, polarExerciseWorkouts, registrationKey } from "./sandbox-data";
 import { polarRegisterSchema } from "./schemas";
+import { POLAR_SIGNATURE_HEADER, polarSignature, type PolarEvent } from "./webhook";
 
 export { registrationKey };
 
@@ -109,7 +110,29 @@ function deleteUser(request: SandboxRequest) {
   return new Response(null, { status: 204 });
 }
 
+/**
+ * The EXERCISE notification Polar pushes when the account's newest training session arrives.
+ * Polar has no revocation push (access removed in Polar Flow shows up as a 401 on the next
+ * data call), so a "deauthorized" send is the same notification: the sync it triggers is
+ * what discovers the revocation.
+ */
+function exerciseEvent(login: string): PolarEvent {
+  const newest = polarExerciseWorkouts(login).sort((a, b) => b.startAt.getTime() - a.startAt.getTime())[0];
+  const entityId = (newest?.id ?? Date.now()).toString(36).toUpperCase();
+  return {
+    event: "EXERCISE",
+    user_id: polarUserId(login),
+    entity_id: entityId,
+    timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+    url: `https://${API_HOST}/v3/exercises/${entityId}`,
+  };
+}
+
 export const polarSandbox: SandboxProvider = {
+  buildWebhook: ({ account, webhookSecret }) => {
+    const body = JSON.stringify(exerciseEvent(account));
+    return { headers: { "content-type": "application/json", [POLAR_SIGNATURE_HEADER]: polarSignature(body, webhookSecret) }, body };
+  },
   routes: [
     ...oauthRoutes,
     // Before /v3/users/:userId, which would otherwise take /v3/users/sleep for a user id.

@@ -5,6 +5,7 @@ import { whoopOAuth } from "./oauth";
 import { whoopSandbox } from "./sandbox";
 import { whoopBasicProfileSchema } from "./schemas";
 import { whoopSync } from "./sync";
+import { whoopWebhook } from "./webhook";
 
 const API = "https://api.prod.whoop.com/developer";
 
@@ -35,4 +36,5 @@ export const whoop: ProviderDefinition = {
 
   sync: whoopSync,
   sandbox: whoopSandbox,
+  webhook: whoopWebhook,
 };

@@ -1,7 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxHandler, SandboxProvider, SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
 import { whoopDataRoutes } from "./sandbox-data";
+import { recordAt, whoopNightRecords } from "./sandbox-records";
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, whoopSignature, type WhoopEvent } from "./webhook";
 
 const HOST = "api.prod.whoop.com";
 const AUTHORIZE_PATH = "/oauth/oauth2/auth";
@@ -90,7 +93,31 @@ function revokeAccess(request: SandboxRequest) {
   return new Response(null, { status: 204 });
 }
 
+/**
+ * WHOOP's `sleep.updated` for the account's latest sleep, signed with the client secret.
+ * WHOOP sends nothing when someone revokes access, so there is no deauthorization to build.
+ */
+function buildWebhook({ account, kind, clientSecret }: Parameters<NonNullable<SandboxProvider["buildWebhook"]>>[0]) {
+  // WHOOP sends no deauthorization webhook: it stops sending that person's webhooks instead.
+  if (kind === "deauthorized") return undefined;
+  const now = Date.now();
+  const latestSleep = whoopNightRecords(account, now).sleeps.map((record) => recordAt(record, now)).findLast(Boolean);
+  const event: WhoopEvent = {
+    user_id: sandboxAccount("whoop", account).numericId,
+    id: String(latestSleep?.id ?? randomUUID()),
+    type: "sleep.updated",
+    trace_id: randomUUID(),
+  };
+  const body = JSON.stringify(event);
+  const timestamp = String(now);
+  return {
+    headers: { "content-type": "application/json", [SIGNATURE_HEADER]: whoopSignature(clientSecret, timestamp, body), [TIMESTAMP_HEADER]: timestamp },
+    body,
+  };
+}
+
 export const whoopSandbox: SandboxProvider = {
+  buildWebhook,
   routes: [
     ...oauthRoutes.map(wrapOAuthRoute),
     { method: "GET", host: HOST, path: "/developer/v2/user/profile/basic", handle: basicProfile },

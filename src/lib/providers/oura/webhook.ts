@@ -1,0 +1,79 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
+import type { DataType } from "@/lib/providers/types";
+import type { ProviderWebhook, WebhookEvent, WebhookRequest } from "@/lib/webhooks/types";
+
+// Oura webhook subscriptions (API v2, /v2/webhook/subscription): a GET challenge when a
+// subscription is created, then notify-only JSON events signed with the app's client secret.
+// Oura wants a 2xx within 10 s and retries 4xx/5xx up to 10 times over about an hour.
+
+export const ouraEventSchema = z.object({
+  event_type: z.enum(["create", "update", "delete"]),
+  // Oura keeps adding data types (meal, vo2_max …); an unknown one must not 400, or Oura retries it.
+  data_type: z.string().min(1),
+  object_id: z.string().min(1).optional(),
+  event_time: z.string().optional(),
+  user_id: z.string().min(1),
+});
+export type OuraEvent = z.infer<typeof ouraEventSchema>;
+
+/** Webhook data_type → what the sync refreshes; types we do not store start no sync. */
+const DATA_TYPES: Record<string, DataType> = {
+  sleep: "sleep",
+  daily_sleep: "sleep",
+  daily_readiness: "readiness",
+  daily_activity: "daily",
+  workout: "activities",
+};
+
+/** Oura's signature: HMAC-SHA256(client secret, x-oura-timestamp + body), upper-case hex. */
+export function ouraSignature(clientSecret: string, timestamp: string, body: string): string {
+  return createHmac("sha256", clientSecret).update(timestamp + body).digest("hex").toUpperCase();
+}
+
+function equal(a: string, b: string): boolean {
+  const [left, right] = [Buffer.from(a), Buffer.from(b)];
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+function handshake(request: WebhookRequest, secrets: { webhookSecret?: string }): Response | undefined {
+  if (request.method !== "GET") return undefined;
+  const query = request.url.searchParams;
+  const challenge = query.get("challenge");
+  const token = query.get("verification_token") ?? "";
+  // Oura's own sample refuses a wrong verification_token with 401; subscription creation then fails.
+  if (!challenge || !secrets.webhookSecret || !equal(token, secrets.webhookSecret)) {
+    return Response.json({ error: { code: "UNAUTHORIZED", message: "Unknown verification token." } }, { status: 401 });
+  }
+  return Response.json({ challenge });
+}
+
+export const ouraWebhook: ProviderWebhook = {
+  handshake,
+  isAuthentic(request, secrets) {
+    const timestamp = request.headers.get("x-oura-timestamp") ?? "";
+    const signature = request.headers.get("x-oura-signature") ?? "";
+    // No timestamp tolerance: Oura documents none, and its retries span about an hour.
+    if (!/^\d+$/.test(timestamp) || !signature) return false;
+    // Oura's sample hashes JSON.stringify(req.body); a re-serialization need not match the bytes sent.
+    return equal(signature.toUpperCase(), ouraSignature(secrets.clientSecret, timestamp, request.rawBody));
+  },
+  parseEvents(request): WebhookEvent[] {
+    const event = ouraEventSchema.parse(JSON.parse(request.rawBody));
+    const dataType = DATA_TYPES[event.data_type];
+    // Oura has no revocation event: a revoked person simply stops producing events, and the
+    // next sync's 401 marks the connection.
+    return dataType ? [{ kind: "sync", externalUserId: event.user_id, dataType }] : [];
+  },
+};
+
+/** The event Oura would post when a person's data changes (the sandbox's "send webhook"). */
+export function ouraEventBody(userId: string, dataType = "daily_activity"): OuraEvent {
+  return {
+    event_type: "update",
+    data_type: dataType,
+    object_id: `${dataType}-${Date.now().toString(36)}`,
+    event_time: new Date().toISOString().replace("Z", "+00:00"),
+    user_id: userId,
+  };
+}
