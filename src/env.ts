@@ -81,7 +81,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 /** A provider's own variable, e.g. providerSetting("oura", "WEBHOOK_SECRET") reads OURA_WEBHOOK_SECRET. */
-export function providerSetting(slug: string, name: "CLIENT_ID" | "CLIENT_SECRET" | "WEBHOOK_SECRET"): string | undefined {
+export function providerSetting(slug: string, name: "CLIENT_ID" | "CLIENT_SECRET" | "WEBHOOK_SECRET" | "REQUESTS_PER_MINUTE"): string | undefined {
   const value = (getEnv() as Record<string, unknown>)[`${slug.toUpperCase()}_${name}`];
   return typeof value === "string" ? value : undefined;
 }

@@ -1,6 +1,6 @@
 import { closeDatabase, getDatabaseHandle } from "@/lib/db";
 import { requeueRunningJobs } from "@/lib/db/queries/sync-jobs";
-import { enqueueConnectionSync, isTriggerEnabled, registerLocalRunner } from "@/lib/jobs";
+import { isTriggerEnabled, registerLocalRunner } from "@/lib/jobs";
 import { startLocalRunner, type LocalRunner } from "@/lib/jobs/local-runner";
 import { getAppUrl } from "@/lib/providers/routing";
 
@@ -15,12 +15,7 @@ export async function boot(): Promise<void> {
   if (!isTriggerEnabled()) {
     // Embedded mode is one process: whatever was running when it stopped can restart now.
     if (mode === "pglite") await requeueRunningJobs(db);
-    runner = startLocalRunner(db, {
-      appUrl: getAppUrl(),
-      enqueueScheduled: async (connectionId, userId) => {
-        await enqueueConnectionSync(db, { userId, connectionId, reason: "scheduled" });
-      },
-    });
+    runner = startLocalRunner(db, { appUrl: getAppUrl() });
     registerLocalRunner(runner);
     console.info("[qt.run] local job runner started");
   }

@@ -34,7 +34,7 @@ export async function enqueueConnectionSync(
   if (!isNew) return { job, isNew };
   if (isTriggerEnabled()) {
     const { triggerSyncTask } = await import("./trigger-dispatch");
-    const runId = await triggerSyncTask({ jobId: job.id, connectionId: params.connectionId });
+    const runId = await triggerSyncTask({ jobId: job.id, connectionId: params.connectionId, kind: params.kind ?? "sync" });
     await setJobTriggerRun(db, { jobId: job.id, triggerRunId: runId });
   } else {
     globalForJobs.qtLocalRunner?.wake();

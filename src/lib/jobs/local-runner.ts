@@ -1,7 +1,6 @@
-import { getEnv } from "@/env";
 import type { Database } from "@/lib/db";
-import { listConnectionsDueForSync } from "@/lib/db/queries/connections";
 import { claimNextJob } from "@/lib/db/queries/sync-jobs";
+import { enqueueDueSyncs } from "./enqueue-due-syncs";
 import { executeSyncJob } from "./run-job";
 
 const IDLE_POLL_MS = 2_000;
@@ -17,7 +16,7 @@ export interface LocalRunner {
  * Background jobs without Trigger.dev: workers in this process take jobs from sync_jobs
  * (durable, so pending work survives a restart), and a timer enqueues the scheduled sync.
  */
-export function startLocalRunner(db: Database, options: { appUrl?: string; enqueueScheduled: (connectionId: string, userId: string) => Promise<void> }): LocalRunner {
+export function startLocalRunner(db: Database, options: { appUrl?: string }): LocalRunner {
   let isStopped = false;
   const sleepers = new Set<() => void>();
   const idle = () =>
@@ -43,14 +42,8 @@ export function startLocalRunner(db: Database, options: { appUrl?: string; enque
     }
   }
 
-  async function scheduleDueSyncs() {
-    const intervalMs = getEnv().QT_SYNC_INTERVAL_MINUTES * 60_000;
-    const due = await listConnectionsDueForSync(db, { syncedBefore: new Date(Date.now() - intervalMs) });
-    for (const connection of due) await options.enqueueScheduled(connection.id, connection.userId);
-  }
-
   const workers = Array.from({ length: WORKERS }, () => work());
-  const scheduler = setInterval(() => void scheduleDueSyncs().catch((error: unknown) => console.error("[jobs] scheduling failed", error)), 60_000);
+  const scheduler = setInterval(() => void enqueueDueSyncs(db).catch((error: unknown) => console.error("[jobs] scheduling failed", error)), 60_000);
   scheduler.unref();
 
   return {

@@ -1,12 +1,22 @@
 import { tasks } from "@trigger.dev/sdk";
+import type { backfillConnectionTask } from "../../../trigger/backfill-connection";
+import type { processProviderWebhookTask } from "../../../trigger/process-provider-webhook";
 import type { syncConnectionTask } from "../../../trigger/sync-connection";
+import type { SyncKind } from ".";
+
+type SyncTask = typeof syncConnectionTask | typeof backfillConnectionTask | typeof processProviderWebhookTask;
+const TASK_BY_KIND: Record<SyncKind, SyncTask["id"]> = {
+  sync: "sync-connection",
+  backfill: "backfill-connection",
+  webhook: "process-provider-webhook",
+};
 
 /** Hands a queued job to Trigger.dev; one run at a time per connection (concurrencyKey). */
-export async function triggerSyncTask(params: { jobId: string; connectionId: string }): Promise<string> {
-  const handle = await tasks.trigger<typeof syncConnectionTask>(
-    "sync-connection",
+export async function triggerSyncTask(params: { jobId: string; connectionId: string; kind: SyncKind }): Promise<string> {
+  const handle = await tasks.trigger<SyncTask>(
+    TASK_BY_KIND[params.kind],
     { jobId: params.jobId },
-    { idempotencyKey: `sync-job-${params.jobId}`, concurrencyKey: params.connectionId },
+    { idempotencyKey: `sync-job-${params.jobId}`, concurrencyKey: params.connectionId, queue: "sync-connection" },
   );
   return handle.id;
 }

@@ -1,5 +1,6 @@
 import type { SandboxProvider, SandboxRoute } from "./types";
 import { createWebhookSender } from "./send-webhook";
+import { controlFaults } from "./control-faults";
 import type { SandboxState } from "./state";
 
 function matchPath(pattern: string, path: string): Record<string, string> | null {
@@ -31,6 +32,7 @@ export function createSandboxHandler(providers: ReadonlyArray<{ slug: string; sa
     const path = slash === -1 ? "/" : rest.slice(slash);
     const url = new URL(`https://${host}${path}${incoming.search}`);
     if (host === "_control" && path.startsWith("/webhooks/")) return sendWebhook(request, path.slice("/webhooks/".length));
+    if (host === "_control" && path === "/faults") return controlFaults(request, options.state);
 
     const fault = options.state.takeFault(host, path);
     if (fault?.kind === "rate_limit") {

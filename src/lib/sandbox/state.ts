@@ -72,6 +72,7 @@ export class SandboxState {
       return undefined;
     }
     fault.times -= 1;
+    if (fault.times === 0) this.faults.splice(this.faults.indexOf(fault), 1);
     return fault;
   }
 

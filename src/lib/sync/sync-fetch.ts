@@ -1,4 +1,4 @@
-import { getEnv } from "@/env";
+import { getEnv, providerSetting } from "@/env";
 import type { Database } from "@/lib/db";
 import { setConnectionStatus } from "@/lib/db/queries/connections";
 import type { ProviderConnection } from "@/lib/db/schema";
@@ -24,6 +24,12 @@ export interface SyncFetchOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** <SLUG>_REQUESTS_PER_MINUTE, else QT_SYNC_REQUESTS_PER_MINUTE, else the provider's published limit. */
+function requestBudget(provider: ProviderDefinition): number {
+  const own = Number(providerSetting(provider.slug, "REQUESTS_PER_MINUTE"));
+  return own > 0 ? own : (getEnv().QT_SYNC_REQUESTS_PER_MINUTE ?? provider.sync?.requestsPerMinute ?? 60);
+}
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -36,7 +42,7 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
   const sleep = options.sleep ?? realSleep;
   const context = createProviderContext(provider, options.appUrl);
   const budgetKey = provider.sync?.budgetScope === "app" ? provider.slug : `${provider.slug}:${connection.id}`;
-  const pacer = createPacer(budgetKey, getEnv().QT_SYNC_REQUESTS_PER_MINUTE ?? provider.sync?.requestsPerMinute ?? 60, sleep);
+  const pacer = createPacer(budgetKey, requestBudget(provider), sleep);
   let tokens = options.tokens;
 
   const fetch: SyncFetch = async (realUrl, init = {}) => {

@@ -12,7 +12,7 @@ export function ConnectionRow({ connection, provider, job }: { connection: Provi
   const accountName = connection.label ?? `${provider.name} account …${connection.externalUserId.slice(-6)}`;
   const reconnectUrl = `/api/oauth/connect?${new URLSearchParams({ provider: provider.slug, ...(connection.label ? { label: connection.label } : {}) })}`;
   return (
-    <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`connection-${provider.slug}`}>
+    <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`connection-${provider.slug}`} data-connection-id={connection.id}>
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-2">
           <span className="truncate font-medium">{accountName}</span>

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandboxServer, type SandboxServer } from "../sandbox-server";
+
+let sandbox: SandboxServer;
+beforeAll(async () => {
+  sandbox = await startSandboxServer();
+});
+afterAll(() => sandbox.close());
+
+describe("sandbox fault control over HTTP", () => {
+  const faults = (init?: RequestInit) => fetch(`${sandbox.url}/_control/faults`, init);
+
+  it("makes the next matching request answer 429 with Retry-After, then behaves again", async () => {
+    const added = await faults({ method: "POST", body: JSON.stringify({ host: "www.strava.com", pathIncludes: "/athlete", kind: "rate_limit", retryAfterSeconds: 9 }) });
+    expect(added.status).toBe(200);
+    const limited = await fetch(`${sandbox.url}/www.strava.com/api/v3/athlete`);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe("9");
+    expect((await fetch(`${sandbox.url}/www.strava.com/api/v3/athlete`)).status).toBe(401); // no token: the real answer
+  });
+
+  it("names the field of a malformed fault, and clears faults on DELETE", async () => {
+    const refused = await faults({ method: "POST", body: JSON.stringify({ host: "api.ouraring.com", kind: "explode" }) });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatch(/^kind:/);
+    await faults({ method: "POST", body: JSON.stringify({ host: "api.ouraring.com", kind: "server_error", times: 3 }) });
+    expect((await (await faults()).json()).faults).toHaveLength(1);
+    await faults({ method: "DELETE" });
+    expect((await (await faults()).json()).faults).toHaveLength(0);
+  });
+});
