@@ -52,13 +52,25 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
 
   for (const [index, stream] of provider.sync.streams.entries()) {
     let cursor: string | null = cursors[stream.key] ?? null;
-    for (;;) {
-      const fetchStarted = performance.now();
-      const page = await stream
-        .fetchPage({ fetch: client.fetch, tokens: client.tokens, externalUserId: connection.externalUserId, now: new Date(), backfillDays: provider.sync.backfillDays }, cursor)
-        .catch((error: unknown) => {
+    const fetchPage = (from: string | null) => {
+      const started = performance.now();
+      const context = { fetch: client.fetch, tokens: client.tokens, externalUserId: connection.externalUserId, now: new Date(), backfillDays: provider.sync!.backfillDays };
+      return stream.fetchPage(context, from).then(
+        (page) => ({ page, fetchMs: performance.now() - started }),
+        (error: unknown) => {
           throw error instanceof ZodError ? new MalformedPayloadError(provider.name, stream.key, error) : error;
-        });
+        },
+      );
+    };
+    let pending = fetchPage(cursor);
+    for (;;) {
+      const { page, fetchMs } = await pending;
+      // The next page is already on its way while this one commits: HTTP and the database
+      // overlap. A failed commit stops the loop before that page is used.
+      if (page.nextCursor !== null) {
+        pending = fetchPage(page.nextCursor);
+        pending.catch(() => undefined);
+      }
       const stored = page.nextCursor ?? page.resumeCursor ?? cursor;
       const commitStarted = performance.now();
       await db.transaction(async (tx) => {
@@ -70,7 +82,7 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
         addCounts(totals, counts);
       });
       const records = Object.values(page.records).reduce((sum, list) => sum + (list?.length ?? 0), 0);
-      options.onPage?.({ stream: stream.key, fetchMs: commitStarted - fetchStarted, commitMs: performance.now() - commitStarted, records });
+      options.onPage?.({ stream: stream.key, fetchMs, commitMs: performance.now() - commitStarted, records });
       if (page.nextCursor === null) break;
       cursor = page.nextCursor;
     }
