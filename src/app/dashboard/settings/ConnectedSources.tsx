@@ -1,15 +1,18 @@
 import { getDb } from "@/lib/db";
 import { listConnections } from "@/lib/db/queries/connections";
 import { findLatestJobs } from "@/lib/db/queries/sync-jobs";
+import { findLatestReceipts } from "@/lib/db/queries/ingest-receipts";
+import { PUSH_SOURCES } from "@/lib/ingest/push-sources";
 import { PROVIDERS } from "@/lib/providers";
 import { resolveProviderRoute } from "@/lib/providers/routing";
 import { AutoRefresh } from "./AutoRefresh";
+import { PushSourceCard } from "./PushSourceCard";
 import { SourceCard } from "./SourceCard";
 
 /** A card per provider in the registry, with that person's linked accounts of it. */
 export async function ConnectedSources({ userId, origin }: { userId: string; origin: string }) {
   const db = await getDb();
-  const [connections, jobs] = await Promise.all([listConnections(db, { userId }), findLatestJobs(db, { userId })]);
+  const [connections, jobs, receipts] = await Promise.all([listConnections(db, { userId }), findLatestJobs(db, { userId }), findLatestReceipts(db, { userId })]);
   const isSyncing = [...jobs.values()].some((job) => ["pending", "running", "waiting"].includes(job.status));
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -21,6 +24,14 @@ export async function ConnectedSources({ userId, origin }: { userId: string; ori
           route={resolveProviderRoute(provider.slug, origin).mode}
           connections={connections.filter((connection) => connection.provider === provider.slug)}
           jobs={jobs}
+        />
+      ))}
+      {PUSH_SOURCES.map((source) => (
+        <PushSourceCard
+          key={source.slug}
+          source={source}
+          connection={connections.find((connection) => connection.provider === source.slug)}
+          receipt={receipts.get(source.format)}
         />
       ))}
     </div>

@@ -35,28 +35,34 @@ const sampleKey = [samples.userId, samples.metric, samples.time, samples.provide
  * Call it inside the page's transaction.
  */
 export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch: RecordBatch): Promise<UpsertCounts> {
-  const counts = emptyCounts();
+  const byTable = await upsertRecordBatchByTable(db, owner, batch);
+  return Object.values(byTable).reduce((total, counts) => addCounts(total, counts), emptyCounts());
+}
+
+/** The same, with the counts kept apart per table (the ingest reply reports them so). */
+export async function upsertRecordBatchByTable(db: Database, owner: RecordOwner, batch: RecordBatch): Promise<Partial<Record<keyof RecordBatch, UpsertCounts>>> {
+  const result: Partial<Record<keyof RecordBatch, UpsertCounts>> = {};
   const { userId, connectionId, provider, sourceId } = owner;
 
   if (batch.activities?.length) {
     const rows = batch.activities.map((record) => ({ ...record, userId, connectionId, provider }));
-    addCounts(counts, await upsertRows(db, activities, rows, { key: (row) => row.externalId, target: activityKey, compare: contentColumns(activities, activityKey), updatedAt: activities.updatedAt }));
+    result.activities = await upsertRows(db, activities, rows, { key: (row) => row.externalId, target: activityKey, compare: contentColumns(activities, activityKey), updatedAt: activities.updatedAt });
   }
   if (batch.sleepSessions?.length) {
     const rows = batch.sleepSessions.map((record) => ({ ...record, userId, connectionId, provider, sourceId }));
-    addCounts(counts, await upsertRows(db, sleepSessions, rows, { key: (row) => row.externalId, target: sleepKey, compare: contentColumns(sleepSessions, sleepKey), updatedAt: sleepSessions.updatedAt }));
+    result.sleepSessions = await upsertRows(db, sleepSessions, rows, { key: (row) => row.externalId, target: sleepKey, compare: contentColumns(sleepSessions, sleepKey), updatedAt: sleepSessions.updatedAt });
   }
   if (batch.dailySummaries?.length) {
     const rows = batch.dailySummaries.map((record) => ({ ...record, userId, connectionId, provider, sourceId }));
-    addCounts(counts, await upsertRows(db, dailySummaries, rows, { key: (row) => String(row.localDate), target: dailyKey, compare: contentColumns(dailySummaries, dailyKey), updatedAt: dailySummaries.updatedAt, isMerge: true }));
+    result.dailySummaries = await upsertRows(db, dailySummaries, rows, { key: (row) => String(row.localDate), target: dailyKey, compare: contentColumns(dailySummaries, dailyKey), updatedAt: dailySummaries.updatedAt, isMerge: true });
   }
   if (batch.bodyMeasurements?.length) {
     const rows = batch.bodyMeasurements.map((record) => ({ ...record, userId, connectionId, provider, sourceId }));
-    addCounts(counts, await upsertRows(db, bodyMeasurements, rows, { key: (row) => new Date(row.measuredAt).toISOString(), target: bodyKey, compare: contentColumns(bodyMeasurements, bodyKey), updatedAt: bodyMeasurements.updatedAt }));
+    result.bodyMeasurements = await upsertRows(db, bodyMeasurements, rows, { key: (row) => new Date(row.measuredAt).toISOString(), target: bodyKey, compare: contentColumns(bodyMeasurements, bodyKey), updatedAt: bodyMeasurements.updatedAt });
   }
   if (batch.samples?.length) {
     const rows = batch.samples.map((record) => ({ ...record, userId, provider, sourceId }));
-    addCounts(counts, await upsertRows(db, samples, rows, { key: (row) => `${row.metric}|${new Date(row.time).toISOString()}`, target: sampleKey, compare: contentColumns(samples, sampleKey) }));
+    result.samples = await upsertRows(db, samples, rows, { key: (row) => `${row.metric}|${new Date(row.time).toISOString()}`, target: sampleKey, compare: contentColumns(samples, sampleKey) });
   }
-  return counts;
+  return result;
 }
