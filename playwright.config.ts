@@ -51,6 +51,8 @@ export default defineConfig({
       QT_SANDBOX: "1",
       // The sandbox answers instantly; real providers' budgets would pace the first sync over minutes.
       QT_SYNC_REQUESTS_PER_MINUTE: "6000",
+      // Small enough that the browser tests can show the 413.
+      INGEST_MAX_BYTES: String(5 * 1024 * 1024),
     },
   },
 });

@@ -9,5 +9,7 @@ export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 /** Looks a provider type up in its table, case-insensitively; unknown types become "other". */
 export function normalizeActivityType(table: Record<string, ActivityType>, providerType: string | null | undefined): ActivityType {
   if (!providerType) return "other";
-  return table[providerType] ?? table[providerType.toLowerCase()] ?? "other";
+  // Own keys only: "constructor" must not find Object.prototype.constructor.
+  const lookup = (key: string) => (Object.hasOwn(table, key) ? table[key] : undefined);
+  return lookup(providerType) ?? lookup(providerType.toLowerCase()) ?? "other";
 }

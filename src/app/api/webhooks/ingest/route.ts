@@ -1,0 +1,27 @@
+// POST /api/webhooks/ingest — Apple Health (Health Auto Export) and Health Connect (HC Webhook) pushes, X-API-Key.
+import { getEnv } from "@/env";
+import { getDb } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/error-response";
+import { authenticateApiKey } from "@/lib/ingest/authenticate";
+import { ingestBody } from "@/lib/ingest/ingest";
+import { readLimitedBody } from "@/lib/ingest/read-body";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(request: Request) {
+  try {
+    const db = await getDb();
+    const owner = await authenticateApiKey(db, request.headers.get("x-api-key"));
+    if (!owner) throw new AppError("UNAUTHORIZED", "A valid X-API-Key header is required. Create a key under Settings → API keys.");
+    const contentType = request.headers.get("content-type");
+    if (!contentType?.toLowerCase().startsWith("application/json")) {
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send JSON with Content-Type: application/json (got ${contentType ?? "none"}).`);
+    }
+    const body = await readLimitedBody(request, getEnv().INGEST_MAX_BYTES);
+    const outcome = await ingestBody(db, { userId: owner.userId, apiKeyId: owner.apiKeyId, contentType, body });
+    return Response.json(outcome);
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

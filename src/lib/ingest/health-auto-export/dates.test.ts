@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { parseHaeDate, parseHaeDay } from "./dates";
+
+describe("HAE dates", () => {
+  it("reads 'yyyy-MM-dd HH:mm:ss Z' as an instant with the phone's offset and local day", () => {
+    expect(parseHaeDate("2026-11-20 07:15:00 +0100")).toEqual({
+      instant: new Date("2026-11-20T06:15:00Z"), utcOffsetSeconds: 3600, localDate: "2026-11-20", localSeconds: 26100,
+    });
+    expect(parseHaeDate("2024-02-06 23:30:00 -0800")).toMatchObject({ instant: new Date("2024-02-07T07:30:00Z"), utcOffsetSeconds: -28800, localDate: "2024-02-06" });
+    expect(parseHaeDate("2024-02-06 14:30:00 +0530")!.utcOffsetSeconds).toBe(19800);
+  });
+
+  it("refuses what is not a full timestamp or not a real date", () => {
+    expect(parseHaeDate("2024-02-06")).toBeNull();
+    expect(parseHaeDate("2024-02-06 14:30:00")).toBeNull();
+    expect(parseHaeDate("2025-02-30 10:00:00 +0000")).toBeNull();
+    expect(parseHaeDate("2025-13-01 10:00:00 +0000")).toBeNull();
+  });
+
+  it("keeps a date-only night as the calendar day written", () => {
+    expect(parseHaeDay("2025-03-02")).toBe("2025-03-02");
+    expect(parseHaeDay("2025-02-29")).toBeNull();
+    expect(parseHaeDay("2025-03-02 06:00:00 +0100")).toBeNull();
+  });
+});
