@@ -18,7 +18,7 @@ test("an API key from Settings lets the phone push, and Connected sources shows 
   expect(await pushed.json()).toMatchObject({ format: "health-auto-export", counts: { activities: { inserted: 1 } } });
 
   await page.goto("/dashboard/settings");
-  await expect(page.getByTestId("push-status-apple_health")).toContainText("1 workouts");
+  await expect(page.getByTestId("push-status-apple_health")).toContainText("1 workout");
   await saveScreenshot(page, "connected-sources-apple-health");
 
   // Revoked: the same key now gets the same 401 as no key at all.

@@ -4,12 +4,21 @@ import type { ProviderConnection } from "@/lib/db/schema";
 import type { PUSH_SOURCES } from "@/lib/ingest/push-sources";
 import { ProviderBadge } from "./ProviderBadge";
 
-const TABLE_LABELS: Record<string, string> = { samples: "samples", activities: "workouts", sleepSessions: "nights", bodyMeasurements: "body measurements", dailySummaries: "days" };
+const TABLE_LABELS: Record<string, [string, string]> = {
+  samples: ["sample", "samples"],
+  activities: ["workout", "workouts"],
+  sleepSessions: ["night", "nights"],
+  bodyMeasurements: ["body measurement", "body measurements"],
+  dailySummaries: ["day", "days"],
+};
 
 function summarize(receipt: IngestReceipt): string {
   const parts = Object.entries(receipt.counts ?? {})
     .filter(([table]) => table in TABLE_LABELS)
-    .map(([table, counts]) => `${((counts.inserted ?? 0) + (counts.updated ?? 0) + (counts.unchanged ?? 0)).toLocaleString("en")} ${TABLE_LABELS[table]}`);
+    .map(([table, counts]) => {
+      const total = (counts.inserted ?? 0) + (counts.updated ?? 0) + (counts.unchanged ?? 0);
+      return `${total.toLocaleString("en")} ${TABLE_LABELS[table]![total === 1 ? 0 : 1]}`;
+    });
   return parts.join(", ") || "nothing new";
 }
 

@@ -6,7 +6,7 @@ export function SetupPanel({ ingestUrl }: { ingestUrl: string }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       {PUSH_SOURCES.map((source) => (
-        <section key={source.slug} aria-labelledby={`setup-${source.slug}`} className="rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+        <section key={source.slug} aria-labelledby={`setup-${source.slug}`} className="min-w-0 rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
           <h3 id={`setup-${source.slug}`} className="font-semibold">
             {source.name} <span className="font-normal text-zinc-500">with {source.app}</span>
           </h3>
