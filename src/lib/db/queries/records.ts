@@ -13,6 +13,8 @@ export interface RecordOwner {
   sourceId: string;
 }
 
+const SLICE = 5_000;
+
 const NEVER_COMPARED = new Set(["id", "userId", "provider", "sourceId", "createdAt", "updatedAt", "syncStatus"]);
 
 /** Every content column of a table, i.e. what decides whether a row changed. */
@@ -44,25 +46,24 @@ export async function upsertRecordBatchByTable(db: Database, owner: RecordOwner,
   const result: Partial<Record<keyof RecordBatch, UpsertCounts>> = {};
   const { userId, connectionId, provider, sourceId } = owner;
 
-  if (batch.activities?.length) {
-    const rows = batch.activities.map((record) => ({ ...record, userId, connectionId, provider }));
-    result.activities = await upsertRows(db, activities, rows, { key: (row) => row.externalId, target: activityKey, compare: contentColumns(activities, activityKey), updatedAt: activities.updatedAt });
-  }
-  if (batch.sleepSessions?.length) {
-    const rows = batch.sleepSessions.map((record) => ({ ...record, userId, connectionId, provider, sourceId }));
-    result.sleepSessions = await upsertRows(db, sleepSessions, rows, { key: (row) => row.externalId, target: sleepKey, compare: contentColumns(sleepSessions, sleepKey), updatedAt: sleepSessions.updatedAt });
-  }
-  if (batch.dailySummaries?.length) {
-    const rows = batch.dailySummaries.map((record) => ({ ...record, userId, connectionId, provider, sourceId }));
-    result.dailySummaries = await upsertRows(db, dailySummaries, rows, { key: (row) => String(row.localDate), target: dailyKey, compare: contentColumns(dailySummaries, dailyKey), updatedAt: dailySummaries.updatedAt, isMerge: true });
-  }
-  if (batch.bodyMeasurements?.length) {
-    const rows = batch.bodyMeasurements.map((record) => ({ ...record, userId, connectionId, provider, sourceId }));
-    result.bodyMeasurements = await upsertRows(db, bodyMeasurements, rows, { key: (row) => new Date(row.measuredAt).toISOString(), target: bodyKey, compare: contentColumns(bodyMeasurements, bodyKey), updatedAt: bodyMeasurements.updatedAt });
-  }
-  if (batch.samples?.length) {
-    const rows = batch.samples.map((record) => ({ ...record, userId, provider, sourceId }));
-    result.samples = await upsertRows(db, samples, rows, { key: (row) => `${row.metric}|${new Date(row.time).toISOString()}`, target: sampleKey, compare: contentColumns(samples, sampleKey) });
-  }
+  // Owner columns are added a slice at a time: a phone export can hold half a million
+  // samples, and a second full copy of them would double the memory the import needs.
+  const write = async <In, Row>(name: keyof RecordBatch, records: In[] | undefined, toRow: (record: In) => Row, upsert: (rows: Row[]) => Promise<UpsertCounts>) => {
+    if (!records?.length) return;
+    const counts = emptyCounts();
+    for (let start = 0; start < records.length; start += SLICE) addCounts(counts, await upsert(records.slice(start, start + SLICE).map(toRow)));
+    result[name] = counts;
+  };
+
+  await write("activities", batch.activities, (record) => ({ ...record, userId, connectionId, provider }), (rows) =>
+    upsertRows(db, activities, rows, { key: (row) => row.externalId, target: activityKey, compare: contentColumns(activities, activityKey), updatedAt: activities.updatedAt }));
+  await write("sleepSessions", batch.sleepSessions, (record) => ({ ...record, userId, connectionId, provider, sourceId }), (rows) =>
+    upsertRows(db, sleepSessions, rows, { key: (row) => row.externalId, target: sleepKey, compare: contentColumns(sleepSessions, sleepKey), updatedAt: sleepSessions.updatedAt }));
+  await write("dailySummaries", batch.dailySummaries, (record) => ({ ...record, userId, connectionId, provider, sourceId }), (rows) =>
+    upsertRows(db, dailySummaries, rows, { key: (row) => String(row.localDate), target: dailyKey, compare: contentColumns(dailySummaries, dailyKey), updatedAt: dailySummaries.updatedAt, isMerge: true }));
+  await write("bodyMeasurements", batch.bodyMeasurements, (record) => ({ ...record, userId, connectionId, provider, sourceId }), (rows) =>
+    upsertRows(db, bodyMeasurements, rows, { key: (row) => new Date(row.measuredAt).toISOString(), target: bodyKey, compare: contentColumns(bodyMeasurements, bodyKey), updatedAt: bodyMeasurements.updatedAt }));
+  await write("samples", batch.samples, (record) => ({ ...record, userId, provider, sourceId }), (rows) =>
+    upsertRows(db, samples, rows, { key: (row) => `${row.metric}|${new Date(row.time).toISOString()}`, target: sampleKey, compare: contentColumns(samples, sampleKey) }));
   return result;
 }

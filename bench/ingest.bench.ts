@@ -1,0 +1,77 @@
+// A ~50 MB Health Auto Export body (heart-rate and step samples) posted over HTTP to the
+// ingest path: samples stored per second and the server's peak memory, beside a naive
+// row-by-row insert of the same samples in the same run. Run alone: npx tsx bench/ingest.bench.ts
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { openPostgres } from "../src/lib/db/client";
+import { samples, users } from "../src/lib/db/schema";
+import { parseHealthAutoExport } from "../src/lib/ingest/health-auto-export/parse";
+import { getTestServerUrl, withDatabase } from "../tests/postgres-url";
+import { writeResult } from "./report";
+
+// ~640,000 samples make the ~50 MB body the issue names.
+const SAMPLES = Number(process.env.BENCH_INGEST_SAMPLES ?? 640_000);
+const NAIVE_SAMPLES = Math.min(SAMPLES, 20_000);
+
+function buildBody(): string {
+  const start = Date.parse("2026-01-01T00:00:00Z");
+  const stamp = (ms: number) => new Date(ms).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, " +0000");
+  const heart = Array.from({ length: SAMPLES / 2 }, (_, i) => ({ date: stamp(start + i * 60_000), Min: 55 + (i % 30), Avg: 60 + (i % 40), Max: 70 + (i % 50), source: "Ana's Apple Watch" }));
+  const steps = Array.from({ length: SAMPLES / 2 }, (_, i) => ({ date: stamp(start + i * 60_000), qty: i % 120, source: "Ana's iPhone" }));
+  return JSON.stringify({ data: { metrics: [{ name: "heart_rate", units: "count/min", data: heart }, { name: "step_count", units: "count", data: steps }] } });
+}
+
+const peakMemoryBytes = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+
+const serverUrl = getTestServerUrl();
+const database = `qt_bench_${randomBytes(4).toString("hex")}`;
+const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+await admin.unsafe(`create database ${database}`);
+try {
+  const url = withDatabase(serverUrl, database);
+  const body = buildBody();
+  const bodyBytes = Buffer.byteLength(body);
+
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "ingest-server.ts")], { env: { ...process.env, BENCH_DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] });
+  const port = await new Promise<number>((resolve) => child.stdout!.on("data", (chunk: Buffer) => {
+    const ready = /READY (\d+)/.exec(chunk.toString());
+    if (ready) resolve(Number(ready[1]));
+  }));
+  const idleMemory = peakMemoryBytes(child.pid!);
+  const started = performance.now();
+  const response = await fetch(`http://127.0.0.1:${port}/ingest`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const counts = await response.json();
+  const seconds = (performance.now() - started) / 1000;
+  const peak = peakMemoryBytes(child.pid!);
+  child.kill("SIGTERM");
+
+  // The baseline: the same parsed samples, one INSERT each.
+  const handle = await openPostgres(url, { max: 1 });
+  const [user] = await handle.db.insert(users).values({ email: `naive-${Date.now()}@example.test` }).returning();
+  const parsed = parseHealthAutoExport(JSON.parse(body));
+  const naiveRows = parsed.batches.flatMap((batch) => (batch.records.samples ?? []).map((row) => ({ ...row, userId: user!.id, provider: "apple_health", sourceId: batch.sourceId }))).slice(0, NAIVE_SAMPLES);
+  const naiveStarted = performance.now();
+  for (const row of naiveRows) await handle.db.insert(samples).values(row).onConflictDoNothing();
+  const naiveSeconds = (performance.now() - naiveStarted) / 1000;
+  await handle.close();
+
+  writeResult("ingest", {
+    baseline: "naive row-by-row INSERT of the same samples (first 20,000), same run; targets: >= 100,000 samples/s, peak memory < 4x body",
+    bodyMegabytes: Math.round((bodyBytes / 1024 / 1024) * 10) / 10,
+    samples: SAMPLES,
+    status: response.status,
+    counts,
+    seconds: Math.round(seconds * 100) / 100,
+    samplesPerSecond: Math.round(SAMPLES / seconds),
+    naiveSamplesPerSecond: Math.round(naiveRows.length / naiveSeconds),
+    serverIdleMegabytes: Math.round(idleMemory / 1024 / 1024),
+    serverPeakMegabytes: Math.round(peak / 1024 / 1024),
+    peakOverBody: Math.round((peak / bodyBytes) * 10) / 10,
+  });
+} finally {
+  await admin.unsafe(`drop database if exists ${database} with (force)`);
+  await admin.end();
+}
