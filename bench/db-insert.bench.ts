@@ -1,10 +1,9 @@
 // Batch upsert of activities on both database modes, beside the row-by-row baseline.
 // Run alone: npx tsx bench/db-insert.bench.ts
-import { randomBytes, randomUUID } from "node:crypto";
-import postgres from "postgres";
+import { randomUUID } from "node:crypto";
 import { openPglite, openPostgres, type Database, type DatabaseHandle } from "../src/lib/db/client";
 import { activities, users } from "../src/lib/db/schema";
-import { getTestServerUrl, withDatabase } from "../tests/postgres-url";
+import { withBenchDatabase } from "./bench-database";
 import { writeResult } from "./report";
 
 const ROWS = 5_000;
@@ -50,15 +49,8 @@ async function benchMode(open: () => Promise<DatabaseHandle>) {
   }
 }
 
-const serverUrl = getTestServerUrl();
-const database = `qt_bench_${randomBytes(4).toString("hex")}`;
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${database}`);
-try {
+await withBenchDatabase(async (url) => {
   const pglite = await benchMode(() => openPglite());
-  const pg = await benchMode(() => openPostgres(withDatabase(serverUrl, database)));
+  const pg = await benchMode(() => openPostgres(url));
   writeResult("db-insert", { rows: ROWS, batchSize: BATCH, baseline: "row-by-row insert, same data, same run", pglite, postgres: pg });
-} finally {
-  await admin.unsafe(`drop database if exists ${database} with (force)`);
-  await admin.end();
-}
+});

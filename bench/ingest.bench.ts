@@ -2,14 +2,12 @@
 // ingest path: samples stored per second and the server's peak memory, beside a naive
 // row-by-row insert of the same samples in the same run. Run alone: npx tsx bench/ingest.bench.ts
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import postgres from "postgres";
 import { openPostgres } from "../src/lib/db/client";
 import { samples, users } from "../src/lib/db/schema";
 import { parseHealthAutoExport } from "../src/lib/ingest/health-auto-export/parse";
-import { getTestServerUrl, withDatabase } from "../tests/postgres-url";
+import { withBenchDatabase } from "./bench-database";
 import { writeResult } from "./report";
 
 // ~640,000 samples make the ~50 MB body the issue names.
@@ -26,12 +24,7 @@ function buildBody(): string {
 
 const peakMemoryBytes = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 
-const serverUrl = getTestServerUrl();
-const database = `qt_bench_${randomBytes(4).toString("hex")}`;
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${database}`);
-try {
-  const url = withDatabase(serverUrl, database);
+await withBenchDatabase(async (url) => {
   const body = buildBody();
   const bodyBytes = Buffer.byteLength(body);
 
@@ -71,7 +64,4 @@ try {
     serverPeakMegabytes: Math.round(peak / 1024 / 1024),
     peakOverBody: Math.round((peak / bodyBytes) * 10) / 10,
   });
-} finally {
-  await admin.unsafe(`drop database if exists ${database} with (force)`);
-  await admin.end();
-}
+});

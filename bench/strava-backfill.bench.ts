@@ -2,7 +2,6 @@
 // activities stored per second, requests made versus the fewest the API allows (pages of
 // 200), and database time versus time spent fetching. Run alone: npx tsx bench/strava-backfill.bench.ts
 import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { sealTokens } from "../src/lib/connections/credentials";
 import { openPglite, openPostgres, type DatabaseHandle } from "../src/lib/db/client";
 import { upsertConnection } from "../src/lib/db/queries/connections";
@@ -10,7 +9,7 @@ import { createSyncJob, startJob } from "../src/lib/db/queries/sync-jobs";
 import { users } from "../src/lib/db/schema";
 import { executeSyncJob } from "../src/lib/jobs/run-job";
 import { startSandboxServer } from "../tests/sandbox-server";
-import { getTestServerUrl, withDatabase } from "../tests/postgres-url";
+import { withBenchDatabase } from "./bench-database";
 import { writeResult } from "./report";
 
 const ACTIVITIES = 20_000;
@@ -67,21 +66,17 @@ async function backfill(open: () => Promise<DatabaseHandle>) {
   }
 }
 
-const serverUrl = getTestServerUrl();
-const database = `qt_bench_${randomBytes(4).toString("hex")}`;
-const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await admin.unsafe(`create database ${database}`);
 try {
-  const pglite = await backfill(() => openPglite());
-  const pg = await backfill(() => openPostgres(withDatabase(serverUrl, database)));
-  writeResult("strava-backfill", {
-    baseline:
-      "requests equal to minimumRequests; the database is not the bottleneck when databaseActivitiesPerSecond far exceeds what Strava's rate limit can deliver (databaseHeadroomOverStravaLimit >> 1)",
-    pglite,
-    postgres: pg,
+  await withBenchDatabase(async (url) => {
+    const pglite = await backfill(() => openPglite());
+    const pg = await backfill(() => openPostgres(url));
+    writeResult("strava-backfill", {
+      baseline:
+        "requests equal to minimumRequests; the database is not the bottleneck when databaseActivitiesPerSecond far exceeds what Strava's rate limit can deliver (databaseHeadroomOverStravaLimit >> 1)",
+      pglite,
+      postgres: pg,
+    });
   });
 } finally {
-  await admin.unsafe(`drop database if exists ${database} with (force)`);
-  await admin.end();
   await sandbox.close();
 }
