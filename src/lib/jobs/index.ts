@@ -22,13 +22,13 @@ export function isTriggerEnabled(): boolean {
 
 export async function enqueueConnectionSync(
   db: Database,
-  params: { userId: string; connectionId: string; kind?: SyncKind; reason?: string; idempotencyKey?: string },
+  params: { userId: string; connectionId: string; kind?: SyncKind; reason?: string; payload?: Record<string, unknown>; idempotencyKey?: string },
 ): Promise<{ job: SyncJob; isNew: boolean }> {
   const { job, isNew } = await createSyncJob(db, {
     userId: params.userId,
     connectionId: params.connectionId,
     kind: params.kind ?? "sync",
-    payload: params.reason ? { reason: params.reason } : {},
+    payload: { ...params.payload, ...(params.reason ? { reason: params.reason } : {}) },
     idempotencyKey: params.idempotencyKey,
   });
   if (!isNew) return { job, isNew };

@@ -54,7 +54,7 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
     let cursor: string | null = cursors[stream.key] ?? null;
     const fetchPage = (from: string | null) => {
       const started = performance.now();
-      const context = { fetch: client.fetch, tokens: client.tokens, externalUserId: connection.externalUserId, now: new Date(), backfillDays: provider.sync!.backfillDays };
+      const context = { fetch: client.fetch, tokens: client.tokens, externalUserId: connection.externalUserId, now: new Date(), backfillDays: provider.sync!.backfillDays, jobPayload: job.payload };
       return stream.fetchPage(context, from).then(
         (page) => ({ page, fetchMs: performance.now() - started }),
         (error: unknown) => {

@@ -12,6 +12,8 @@ export interface SyncContext {
   now: Date;
   /** First sync of this stream: how far back to reach. */
   backfillDays: number;
+  /** What queued this run (e.g. a webhook's callbackUrls); streams validate what they use. */
+  jobPayload: Record<string, unknown>;
 }
 
 export interface SyncPage {

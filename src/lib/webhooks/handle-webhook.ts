@@ -24,8 +24,9 @@ function secretsFor(slug: string, origin: string): WebhookSecrets | undefined {
 
 /**
  * A provider push: verify it, then queue a sync for every connection it names and answer at
- * once. Nothing in the body is trusted beyond "whose data changed": the sync re-fetches with
- * that person's token, and a claimed deauthorization is confirmed the same way (the sync
+ * once. Nothing in the body is trusted beyond "whose data changed" and, for ping-style
+ * providers, the provider URLs that hold it (vetted by the provider's parseEvents): the sync
+ * fetches with that person's token, and a claimed deauthorization is confirmed the same way (the sync
  * fails with the provider's refusal and the connection is marked for reconnection).
  */
 export async function handleProviderWebhook(db: Database, slug: string, request: WebhookRequest, origin: string): Promise<Response> {
@@ -51,10 +52,13 @@ export async function handleProviderWebhook(db: Database, slug: string, request:
 
   let queued = 0;
   for (const externalUserId of new Set(events.map((event) => event.externalUserId))) {
-    const reason = events.some((event) => event.externalUserId === externalUserId && event.kind === "deauthorized") ? "deauthorized" : "webhook";
+    const theirs = events.filter((event) => event.externalUserId === externalUserId);
+    const reason = theirs.some((event) => event.kind === "deauthorized") ? "deauthorized" : "webhook";
+    const callbackUrls = [...new Set(theirs.flatMap((event) => (event.kind === "sync" ? (event.callbackUrls ?? []) : [])))];
+    const payload = callbackUrls.length ? { callbackUrls } : undefined;
     for (const connection of await findConnectionsByExternalUser(db, { provider: slug, externalUserId })) {
       if (connection.status === "revoked") continue;
-      await enqueueConnectionSync(db, { userId: connection.userId, connectionId: connection.id, kind: "webhook", reason });
+      await enqueueConnectionSync(db, { userId: connection.userId, connectionId: connection.id, kind: "webhook", reason, payload });
       queued++;
     }
   }

@@ -2,7 +2,13 @@ import type { DataType } from "@/lib/providers/types";
 
 /** What a provider push tells us: whose data changed, or that someone revoked access. */
 export type WebhookEvent =
-  | { kind: "sync"; externalUserId: string; dataType?: DataType }
+  | {
+      kind: "sync";
+      externalUserId: string;
+      dataType?: DataType;
+      /** Provider URLs that hold exactly the changed data (ping-style webhooks); the sync fetches these. */
+      callbackUrls?: string[];
+    }
   | { kind: "deauthorized"; externalUserId: string };
 
 /** A webhook request, read once: signatures are computed over the exact raw body. */

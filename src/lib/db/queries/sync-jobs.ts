@@ -26,7 +26,26 @@ export async function createSyncJob(
     : undefined;
   const job = existing ?? (await findActiveJob(db, { connectionId: params.connectionId }));
   if (!job) throw new AppError("CONFLICT", "The sync could not be queued; try again.");
+  const callbackUrls = params.payload?.callbackUrls;
+  if (Array.isArray(callbackUrls) && callbackUrls.length) return { job: await appendCallbackUrls(db, { jobId: job.id, callbackUrls }), isNew: false };
   return { job, isNew: false };
+}
+
+/**
+ * A ping that joins an unfinished job still names data only it points at: its URLs go onto
+ * that job's list in one jsonb update, so concurrent pings cannot overwrite each other's.
+ */
+async function appendCallbackUrls(db: Database, params: { jobId: string; callbackUrls: unknown[] }): Promise<SyncJob> {
+  const [job] = await db
+    .update(syncJobs)
+    .set({
+      payload: sql`jsonb_set(${syncJobs.payload}, '{callbackUrls}', coalesce(${syncJobs.payload}->'callbackUrls', '[]'::jsonb) || ${JSON.stringify(params.callbackUrls)}::jsonb)`,
+      updatedAt: new Date(),
+    })
+    .where(eq(syncJobs.id, params.jobId))
+    .returning();
+  if (!job) throw new AppError("CONFLICT", "The sync could not be queued; try again.");
+  return job;
 }
 
 /** An unfinished job for this connection, if any: a second "sync now" joins it. */
@@ -105,9 +124,10 @@ export async function recordJobProgress(db: Database, params: { jobId: string; c
       unchanged: sql`${syncJobs.unchanged} + ${counts.unchanged}`,
       rejected: sql`${syncJobs.rejected} + ${counts.rejected}`,
       ...(params.progress ? { progressDone: params.progress.done, progressTotal: params.progress.total } : {}),
-      status: "running",
-      waitingUntil: null,
-      leaseExpiresAt: sql`now() + ${`${LEASE_MS} milliseconds`}::interval`,
+      // The next page may already be waiting out a 429 while this one commits: keep showing that.
+      status: sql`case when ${syncJobs.waitingUntil} > now() then 'waiting' else 'running' end`,
+      waitingUntil: sql`case when ${syncJobs.waitingUntil} > now() then ${syncJobs.waitingUntil} else null end`,
+      leaseExpiresAt: sql`greatest(coalesce(${syncJobs.leaseExpiresAt}, now()), now() + ${`${LEASE_MS} milliseconds`}::interval)`,
       updatedAt: new Date(),
     })
     .where(eq(syncJobs.id, params.jobId));

@@ -7,8 +7,9 @@ import { describeEachDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN } from "../../../../tests/oauth-driver";
 import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
-import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
-import { garminUploadedSummaries, type GarminSummaryType } from "./sandbox-summaries";
+import { connectSandboxAccount, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { garminDeliveryStore } from "./sandbox-backfill";
+import { GARMIN_SUMMARY_TYPES, garminUploadedSummaries, type GarminSummaryType } from "./sandbox-summaries";
 import { garminSync } from "./sync";
 
 let sandbox: SandboxServer;
@@ -22,6 +23,7 @@ const HOST = "apis.garmin.com";
 const DAY_S = 86_400;
 const WINDOWS = garminSync.backfillDays;
 const nowS = () => Math.floor(Date.now() / 1000);
+const allPulls = () => GARMIN_SUMMARY_TYPES.reduce((sum, type) => sum + pulls(type), 0);
 const pulls = (type: GarminSummaryType) => sandbox.state.countCalls({ provider: "garmin", path: `/wellness-api/rest/${type}` });
 const summaryIds = (type: GarminSummaryType, account: string, start: number, end: number) =>
   garminUploadedSummaries(type, account, start, end).map(({ summary }) => String(summary.summaryId));
@@ -37,15 +39,59 @@ describeEachDatabase("Garmin sync", (database) => {
     };
   };
   const cursorOf = async (connectionId: string, stream: string) => JSON.parse((await reloadConnection(database.db, connectionId)).cursors[stream]!);
+  // Garmin still lets OAuth 1.0a tokens pull any upload window: these connections sync that way.
+  const connectLegacy = async (account = "athlete") => {
+    const user = await createTestUser(database.db);
+    const { redirectUrl } = await startConnection(database.db, { userId: user.id, provider: "garmin", origin: APP_ORIGIN, legacy: true });
+    const decided = await fetch(redirectUrl, { method: "POST", body: new URLSearchParams({ decision: "approve", account }), redirect: "manual" });
+    const query = new URL(decided.headers.get("location")!).searchParams;
+    const { connection } = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN });
+    return { user, connection };
+  };
 
-  it("backfills 24-hour upload windows of every summary type, then a second run writes nothing new", async () => {
+  it("asks Garmin to backfill every summary type on a first sync and pulls no history itself", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
+    const started = nowS();
+    const job = await syncNow(database.db, connection);
+    const finished = nowS();
+    expect(job).toMatchObject({ status: "succeeded", progressDone: 100, inserted: 0 });
+
+    const { backfills } = garminDeliveryStore(sandbox.state);
+    expect(backfills.map((request) => request.summaryType).sort()).toEqual([...GARMIN_SUMMARY_TYPES].sort());
+    for (const request of backfills) {
+      expect(request).toMatchObject({ account: "athlete" });
+      expect(request.end - request.start).toBeLessThanOrEqual(30 * DAY_S);
+      expect(request.start).toBeGreaterThanOrEqual(started - WINDOWS * DAY_S);
+      expect(request.start).toBeLessThanOrEqual(finished - WINDOWS * DAY_S);
+      expect(request.end).toBeGreaterThanOrEqual(started);
+    }
+    expect(allPulls()).toBe(0);
+    const rows = await rowsOf(user.id);
+    expect([rows.activities, rows.days, rows.sleeps, rows.bodies].map((list) => list.length)).toEqual([0, 0, 0, 0]);
+    expect(await cursorOf(connection.id, "sleeps")).toMatchObject({ backfill: { outcome: "requested" } });
+
+    // The data is on its way through pings: a later sync without one asks and pulls nothing.
+    expect(await syncNow(database.db, connection)).toMatchObject({ status: "succeeded", inserted: 0 });
+    expect(sandbox.state.countCalls({ provider: "garmin", path: "/wellness-api/rest/backfill/dailies" })).toBe(1);
+    expect(allPulls()).toBe(0);
+  });
+
+  it("retries a backfill request the server failed", async () => {
+    const { connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
+    sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/backfill/hrv", kind: "server_error", times: 2 });
+    expect((await syncNow(database.db, connection)).status).toBe("succeeded");
+    expect(garminDeliveryStore(sandbox.state).backfills.filter((request) => request.summaryType === "hrv")).toHaveLength(1);
+  });
+
+  it("pulls a legacy connection's 24-hour upload windows of every summary type, then a second run writes nothing new", async () => {
+    const { user, connection } = await connectLegacy();
     const started = nowS();
     const job = await syncNow(database.db, connection);
     const finished = nowS();
     // Later streams fill in days the dailies stream created: those count as updates.
     expect(job).toMatchObject({ status: "succeeded", progressDone: 100 });
-    for (const type of ["activities", "dailies", "sleeps", "hrv", "stressDetails", "bodyComps"] as const) expect(pulls(type)).toBe(WINDOWS);
+    for (const type of GARMIN_SUMMARY_TYPES) expect(pulls(type)).toBe(WINDOWS);
+    expect(garminDeliveryStore(sandbox.state).backfills).toEqual([]);
 
     // Everything uploaded inside the backfill is stored, and nothing from before it.
     const rows = await rowsOf(user.id);
@@ -79,19 +125,8 @@ describeEachDatabase("Garmin sync", (database) => {
     expect((await rowsOf(user.id)).activities).toHaveLength(rows.activities.length);
   });
 
-  it("waits out a 429 as Retry-After says and finishes", async () => {
-    const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/dailies", kind: "rate_limit", times: 1, skip: 2, retryAfterSeconds: 7 });
-    const { waits, sleep } = recordingSleep();
-    const job = await syncNow(database.db, connection, { sleep });
-    expect(job.status).toBe("succeeded");
-    expect(waits).toContain(7000);
-    expect(pulls("dailies")).toBe(WINDOWS); // the sandbox records only answered pulls
-    expect((await rowsOf(user.id)).days.length).toBeGreaterThan(0);
-  });
-
-  it("retries server errors", async () => {
-    const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
+  it("retries a legacy pull the server failed", async () => {
+    const { user, connection } = await connectLegacy();
     sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/sleeps", kind: "server_error", times: 2, skip: 4 });
     const job = await syncNow(database.db, connection);
     expect(job.status).toBe("succeeded");
@@ -100,7 +135,7 @@ describeEachDatabase("Garmin sync", (database) => {
   });
 
   it("fails a malformed window naming the field, keeping earlier windows whole", async () => {
-    const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
+    const { user, connection } = await connectLegacy();
     sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/dailies", kind: "malformed", times: 1, skip: 3, body: [{ summaryId: "x", calendarDate: 5, startTimeInSeconds: 1 }] });
     const job = await syncNow(database.db, connection);
     expect(job.status).toBe("failed");
@@ -115,8 +150,8 @@ describeEachDatabase("Garmin sync", (database) => {
     expect((await cursorOf(connection.id, "activities")).end).toBeUndefined();
   });
 
-  it("resumes an interrupted backfill from the last committed window without duplicates", async () => {
-    const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
+  it("resumes an interrupted legacy backfill from the last committed window without duplicates", async () => {
+    const { user, connection } = await connectLegacy();
     sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/hrv", kind: "server_error", times: 4, skip: 5 });
     const interrupted = await syncNow(database.db, connection);
     expect(interrupted.status).toBe("pending");
@@ -135,14 +170,11 @@ describeEachDatabase("Garmin sync", (database) => {
   });
 
   it("signs a legacy OAuth 1.0a connection's pulls instead of sending a Bearer token", async () => {
-    const user = await createTestUser(database.db);
-    const { redirectUrl } = await startConnection(database.db, { userId: user.id, provider: "garmin", origin: APP_ORIGIN, legacy: true });
-    const decided = await fetch(redirectUrl, { method: "POST", body: new URLSearchParams({ decision: "approve", account: "athlete" }), redirect: "manual" });
-    const query = new URL(decided.headers.get("location")!).searchParams;
-    const { connection } = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN });
+    const { user, connection } = await connectLegacy();
     const job = await syncNow(database.db, connection);
     expect(job.status).toBe("succeeded");
     expect(pulls("activities")).toBe(WINDOWS);
+    expect(sandbox.state.calls.some((call) => call.path.includes("/backfill/"))).toBe(false);
     expect((await rowsOf(user.id)).activities.length).toBeGreaterThan(0);
   });
 });

@@ -25,20 +25,45 @@ describeEachDatabase("Garmin notifications", (database) => {
   it("queues a sync for the person an authentic ping names, and 200s", async () => {
     const account = `pinged-${Date.now()}`;
     const { connection } = await connectSandboxAccount(database.db, "garmin", account);
-    const ping = garminNotification(account, "ping", { summaryType: "sleeps" });
+    const ping = garminNotification(account, "ping", { summaryTypes: ["sleeps"] });
     const entry = garminNotificationSchema.parse(JSON.parse(ping.body)).sleeps![0]!;
     expect(entry).toMatchObject({ userId: connection.externalUserId, callbackURL: expect.stringContaining("apis.garmin.com/wellness-api/rest/sleeps?uploadStartTimeInSeconds=") });
 
     const response = await deliver(ping);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ received: 1, queued: 1 });
-    expect(await jobsOf(connection.id)).toEqual([expect.objectContaining({ kind: "webhook", status: "pending" })]);
+    expect(await jobsOf(connection.id)).toEqual([expect.objectContaining({ kind: "webhook", status: "pending", payload: { reason: "webhook", callbackUrls: [entry.callbackURL] } })]);
+  });
+
+  it("gathers the callbackURLs of two pings that arrive before the sync runs into one job", async () => {
+    const account = `twice-${Date.now()}`;
+    const { connection } = await connectSandboxAccount(database.db, "garmin", account);
+    const first = garminNotification(account, "ping", { summaryTypes: ["dailies", "sleeps"] });
+    const second = garminNotification(account, "ping", { summaryTypes: ["dailies"] });
+    const urlsOf = (ping: { body: string }) => Object.values(garminNotificationSchema.parse(JSON.parse(ping.body))).flatMap((entries) => entries!.map((entry) => (entry as { callbackURL: string }).callbackURL));
+    expect((await deliver(first)).status).toBe(200);
+    expect((await deliver(second)).status).toBe(200);
+    const jobs = await jobsOf(connection.id);
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.payload.callbackUrls).toEqual([...urlsOf(first), ...urlsOf(second)]);
+    expect(new Set(jobs[0]!.payload.callbackUrls as string[]).size).toBe(3);
+  });
+
+  it("keeps only callbackURLs on Garmin's API host and path, still queueing the sync", async () => {
+    const account = `foreign-${Date.now()}`;
+    const { connection } = await connectSandboxAccount(database.db, "garmin", account);
+    const ping = garminNotification(account, "ping", { summaryTypes: ["dailies"] });
+    const good = JSON.parse(ping.body).dailies[0];
+    const foreign = ["https://evil.example/wellness-api/rest/dailies?token=x", "http://apis.garmin.com/wellness-api/rest/dailies", "https://apis.garmin.com/other/rest/dailies", "https://user@apis.garmin.com/wellness-api/rest/dailies", "not a url"];
+    const body = JSON.stringify({ dailies: [good, ...foreign.map((callbackURL) => ({ ...good, callbackURL }))] });
+    expect((await deliver({ body, headers: ping.headers })).status).toBe(200);
+    expect(await jobsOf(connection.id)).toEqual([expect.objectContaining({ payload: { reason: "webhook", callbackUrls: [good.callbackURL] } })]);
   });
 
   it("queues one sync for a push of several summaries", async () => {
     const account = "athlete";
     const { connection } = await connectSandboxAccount(database.db, "garmin", account);
-    const push = garminNotification(account, "push", { summaryType: "dailies" });
+    const push = garminNotification(account, "push", { summaryTypes: ["dailies"] });
     expect(JSON.parse(push.body).dailies[0]).toMatchObject({ userId: connection.externalUserId, calendarDate: expect.any(String), steps: expect.any(Number) });
     expect((await deliver(push)).status).toBe(200);
     expect(await jobsOf(connection.id)).toHaveLength(1);
@@ -58,7 +83,7 @@ describeEachDatabase("Garmin notifications", (database) => {
   it("answers a malformed body with 400 naming the field", async () => {
     const account = `malformed-${Date.now()}`;
     const { connection } = await connectSandboxAccount(database.db, "garmin", account);
-    const ping = garminNotification(account, "ping", { summaryType: "dailies" });
+    const ping = garminNotification(account, "ping", { summaryTypes: ["dailies"] });
     const broken = JSON.stringify({ dailies: [{ ...JSON.parse(ping.body).dailies[0], userId: 42 }] });
     const response = await deliver({ body: broken, headers: ping.headers });
     expect(response.status).toBe(400);

@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
+import { garminBackfillRoutes } from "./sandbox-backfill";
 import { garminDataRoutes, garminNotification } from "./sandbox-data";
 import { authenticateOAuth1, GARMIN_PERMISSIONS, oauth1Routes, revokeOAuth1Account } from "./sandbox-oauth1";
+import { GARMIN_SUMMARY_TYPES } from "./sandbox-summaries";
 
 const API_HOST = "apis.garmin.com";
 // Observed replies: 90 days less a couple of seconds.
@@ -62,6 +64,11 @@ const userRoutes: SandboxRoute[] = ["/wellness-api/rest", "/partner-gateway/rest
 ]);
 
 export const garminSandbox: SandboxProvider = {
-  routes: [...oauth2Routes, ...oauth1Routes, ...userRoutes, ...garminDataRoutes(authenticate)],
-  buildWebhook: ({ account, kind, clientId }) => garminNotification(account, kind === "deauthorized" ? "deregistration" : "ping", { clientId }),
+  routes: [...oauth2Routes, ...oauth1Routes, ...userRoutes, ...garminDataRoutes(authenticate), ...garminBackfillRoutes(authenticate)],
+  // A sync ping names the last day of uploads of every summary type, as Garmin's would after a
+  // day of wearing the watch; its callbackURLs are what the app then fetches.
+  buildWebhook: ({ account, kind, clientId }) =>
+    kind === "deauthorized"
+      ? garminNotification(account, "deregistration", { clientId })
+      : garminNotification(account, "ping", { clientId, summaryTypes: GARMIN_SUMMARY_TYPES, windowSeconds: 86_400 }),
 };

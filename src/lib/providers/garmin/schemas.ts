@@ -147,7 +147,8 @@ export type GarminBodyComp = z.infer<typeof garminBodyCompSchema>;
 const notifiedUser = z
   .object({
     userId: z.string().min(1),
-    callbackURL: z.url().optional(),
+    // Any string: the webhook keeps only Garmin's own URLs and ignores the rest.
+    callbackURL: z.string().optional(),
     uploadStartTimeInSeconds: seconds.optional(),
     uploadEndTimeInSeconds: seconds.optional(),
   })

@@ -2,9 +2,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import { createProviderFetch, readJson } from "@/lib/providers/http";
 import { resolveOAuth1Route, routeUrl } from "@/lib/providers/routing";
-import type { DataType } from "@/lib/providers/types";
-import type { RecordBatch } from "@/lib/sync/records";
-import type { SyncContext, SyncStream } from "@/lib/sync/types";
+import type { SyncContext } from "@/lib/sync/types";
 import { garminUserFetch } from "./oauth1";
 
 export const GARMIN_API = "https://apis.garmin.com/wellness-api/rest";
@@ -30,7 +28,7 @@ const cursorSchema = z.object({
  * 429/5xx handling); OAuth 1.0a needs a signature that fetch would overwrite with a Bearer
  * header, so it is signed here with a minimal retry of its own.
  */
-async function garminGet(context: SyncContext, url: string): Promise<Response> {
+export async function garminGet(context: SyncContext, url: string): Promise<Response> {
   const tokens = context.tokens();
   if (!tokens.tokenSecret) return context.fetch(url);
   const route = resolveOAuth1Route("garmin");
@@ -42,7 +40,7 @@ async function garminGet(context: SyncContext, url: string): Promise<Response> {
   }
 }
 
-async function readSummaries(response: Response, what: string): Promise<unknown> {
+export async function readSummaries(response: Response, what: string): Promise<unknown> {
   if (response.status === 429) throw new AppError("RATE_LIMITED", `Garmin ${what} answered HTTP 429.`);
   // The person switched off activity or health export at Garmin: retrying will not help.
   if (response.status === 403) throw new AppError("FORBIDDEN", `Garmin refused ${what} (HTTP 403): the permission was not granted.`);
@@ -54,42 +52,36 @@ async function readSummaries(response: Response, what: string): Promise<unknown>
   return readJson(response, `Garmin ${what}`);
 }
 
-export interface SummaryStreamSpec<T extends z.ZodType> {
-  key: string;
-  dataTypes: readonly DataType[];
-  /** The summary type's path under /wellness-api/rest/. */
-  summaryType: string;
-  summary: T;
-  toRecords(summaries: z.infer<T>[]): RecordBatch;
+export interface WindowPage {
+  summaries: unknown;
+  nextCursor: string | null;
+  resumeCursor?: string;
+  progress: { done: number; total: number };
 }
 
-/** One summary type, pulled oldest first in 24-hour upload windows from the cursor to now. */
-export function summaryStream<T extends z.ZodType>(spec: SummaryStreamSpec<T>): SyncStream {
-  const list = z.array(spec.summary);
-  return {
-    key: spec.key,
-    dataTypes: spec.dataTypes,
-    async fetchPage(context, rawCursor) {
-      const nowS = Math.floor(context.now.getTime() / 1000);
-      const cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { start: nowS - context.backfillDays * UPLOAD_WINDOW_S };
-      const end = cursor.end ?? nowS;
-      const total = cursor.total ?? Math.max(1, Math.ceil((end - cursor.start) / UPLOAD_WINDOW_S));
-      const done = cursor.done ?? 0;
-      const windowEnd = Math.min(cursor.start + UPLOAD_WINDOW_S, end);
-      if (windowEnd <= cursor.start) {
-        return { records: {}, nextCursor: null, resumeCursor: JSON.stringify({ start: cursor.start }), progress: { done: total, total } };
-      }
+/**
+ * Legacy OAuth 1.0a only: one 24-hour upload window of a summary type, oldest first from the
+ * cursor to now. Garmin still answers such self-initiated pulls for OAuth 1.0a tokens until
+ * it retires them (2026-12-31); OAuth 2.0 partners must pull from ping callbackURLs instead.
+ */
+export async function pullUploadWindow(context: SyncContext, rawCursor: string | null, summaryType: string): Promise<WindowPage> {
+  const nowS = Math.floor(context.now.getTime() / 1000);
+  const cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { start: nowS - context.backfillDays * UPLOAD_WINDOW_S };
+  const end = cursor.end ?? nowS;
+  const total = cursor.total ?? Math.max(1, Math.ceil((end - cursor.start) / UPLOAD_WINDOW_S));
+  const done = cursor.done ?? 0;
+  const windowEnd = Math.min(cursor.start + UPLOAD_WINDOW_S, end);
+  if (windowEnd <= cursor.start) {
+    return { summaries: [], nextCursor: null, resumeCursor: JSON.stringify({ start: cursor.start }), progress: { done: total, total } };
+  }
 
-      const url = new URL(`${GARMIN_API}/${spec.summaryType}`);
-      url.searchParams.set("uploadStartTimeInSeconds", String(cursor.start));
-      url.searchParams.set("uploadEndTimeInSeconds", String(windowEnd));
-      const summaries = list.parse(await readSummaries(await garminGet(context, url.toString()), spec.summaryType));
-      const records = spec.toRecords(summaries);
+  const url = new URL(`${GARMIN_API}/${summaryType}`);
+  url.searchParams.set("uploadStartTimeInSeconds", String(cursor.start));
+  url.searchParams.set("uploadEndTimeInSeconds", String(windowEnd));
+  const summaries = await readSummaries(await garminGet(context, url.toString()), summaryType);
 
-      if (windowEnd < end) {
-        return { records, nextCursor: JSON.stringify({ start: windowEnd, end, done: done + 1, total }), progress: { done: done + 1, total } };
-      }
-      return { records, nextCursor: null, resumeCursor: JSON.stringify({ start: Math.max(cursor.start, windowEnd - RESUME_OVERLAP_S) }), progress: { done: total, total } };
-    },
-  };
+  if (windowEnd < end) {
+    return { summaries, nextCursor: JSON.stringify({ start: windowEnd, end, done: done + 1, total }), progress: { done: done + 1, total } };
+  }
+  return { summaries, nextCursor: null, resumeCursor: JSON.stringify({ start: Math.max(cursor.start, windowEnd - RESUME_OVERLAP_S) }), progress: { done: total, total } };
 }

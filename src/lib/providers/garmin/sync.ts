@@ -1,7 +1,7 @@
 import type { DailyRecord } from "@/lib/sync/records";
 import type { ProviderSync } from "@/lib/sync/types";
 import { garminActivitySchema, garminBodyCompSchema, garminDailySchema, garminHrvSchema, garminSleepSchema, garminStressDetailsSchema } from "./schemas";
-import { summaryStream } from "./sync-window";
+import { summaryStream } from "./sync-stream";
 import {
   garminSleepScoreDay,
   transformGarminActivity,
@@ -65,11 +65,12 @@ const bodyComps = summaryStream({
 
 export const garminSync: ProviderSync = {
   streams: [activities, dailies, sleeps, hrv, stress, bodyComps],
-  // Pulls see only what was uploaded since the person connected, give or take; older
-  // history comes through Garmin's asynchronous backfill, not through these windows.
+  // The period a first sync asks Garmin to backfill (OAuth 2.0), or pulls in upload windows
+  // (legacy OAuth 1.0a). Garmin ties how far back backfill reaches to when the person
+  // connected, so asking for more buys little.
   backfillDays: 14,
   // No published per-minute limit; evaluation keys are throttled per app (open-wearables
-  // budgets 100/min). One sync of six streams over 14 days is 84 requests.
+  // budgets 100/min). A legacy first sync of six streams over 14 days is 84 requests.
   requestsPerMinute: 60,
   budgetScope: "app",
 };

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { resolveOAuth1Route } from "@/lib/providers/routing";
 import type { DataType } from "@/lib/providers/types";
 import type { ProviderWebhook, WebhookEvent } from "@/lib/webhooks/types";
+import { isGarminCallbackUrl } from "./callback-url";
 import { garminNotificationSchema } from "./schemas";
 
 // Garmin's push and ping notifications: one POST per batch, keyed by summary type, each
@@ -34,7 +35,8 @@ function ourClientIds(clientId: string): string[] {
 
 export const garminWebhook: ProviderWebhook = {
   // The header is not a secret (the client id appears in every authorize URL), so a forgery
-  // can at most cause a sync: the sync re-reads everything with the person's own token.
+  // can at most cause a sync: the sync reads with the person's own token, and only from
+  // callbackURLs on Garmin's API host.
   isAuthentic(request, secrets) {
     const sent = request.headers.get("garmin-client-id");
     return Boolean(sent) && ourClientIds(secrets.clientId).some((id) => equal(sent!, id));
@@ -48,7 +50,11 @@ export const garminWebhook: ProviderWebhook = {
     }
     for (const [summaryType, entries] of Object.entries(summaries)) {
       const dataType = DATA_TYPES[summaryType];
-      for (const entry of entries) events.push({ kind: "sync", externalUserId: entry.userId, ...(dataType ? { dataType } : {}) });
+      for (const entry of entries) {
+        // Push entries carry no callbackURL; a ping's is kept only if it is Garmin's own.
+        const callbackUrls = entry.callbackURL && isGarminCallbackUrl(entry.callbackURL) ? [entry.callbackURL] : [];
+        events.push({ kind: "sync", externalUserId: entry.userId, ...(dataType ? { dataType } : {}), ...(callbackUrls.length ? { callbackUrls } : {}) });
+      }
     }
     return events;
   },

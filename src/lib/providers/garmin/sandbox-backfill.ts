@@ -1,0 +1,63 @@
+import type { SandboxState } from "@/lib/sandbox/state";
+import type { SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
+import { GARMIN_SUMMARY_TYPES, type GarminSummaryType } from "./sandbox-summaries";
+
+// Garmin's asynchronous backfill: a request is only acknowledged; the data would follow as
+// pings. The sandbox remembers what was asked for, so tests can see it and repeats get 409.
+
+const API_HOST = "apis.garmin.com";
+const MAX_BACKFILL_S = 30 * 86_400;
+
+export interface GarminBackfillRequest {
+  account: string;
+  summaryType: GarminSummaryType;
+  start: number;
+  end: number;
+}
+
+/** What Garmin's delivery side remembers; keyed by SandboxState, so a reset forgets it. */
+export interface GarminDeliveryStore {
+  backfills: GarminBackfillRequest[];
+  /** Every ping callbackURL the app fetched, exactly as it asked for it. */
+  callbacksFetched: string[];
+}
+
+const stores = new WeakMap<SandboxState, GarminDeliveryStore>();
+
+export function garminDeliveryStore(state: SandboxState): GarminDeliveryStore {
+  let store = stores.get(state);
+  if (!store) stores.set(state, (store = { backfills: [], callbacksFetched: [] }));
+  return store;
+}
+
+type Authenticate = (request: SandboxRequest) => Promise<{ account: string } | Response>;
+
+const badRequest = (errorMessage: string) => Response.json({ errorMessage }, { status: 400 });
+const epochParam = (value: string | null) => (value !== null && /^\d+$/.test(value) ? Number(value) : undefined);
+
+/** GET /wellness-api/rest/backfill/<type>?summaryStartTimeInSeconds&summaryEndTimeInSeconds: 202, or 409 for a repeat. */
+function backfillRoute(summaryType: GarminSummaryType, authenticate: Authenticate): SandboxRoute {
+  const path = `/wellness-api/rest/backfill/${summaryType}`;
+  return {
+    method: "GET",
+    host: API_HOST,
+    path,
+    async handle(request) {
+      request.state.record({ provider: "garmin", method: "GET", path });
+      const auth = await authenticate(request);
+      if (auth instanceof Response) return auth;
+      const start = epochParam(request.url.searchParams.get("summaryStartTimeInSeconds"));
+      const end = epochParam(request.url.searchParams.get("summaryEndTimeInSeconds"));
+      if (start === undefined || end === undefined) return badRequest("Missing time range parameters");
+      if (end <= start) return badRequest("summaryEndTimeInSeconds must be after summaryStartTimeInSeconds");
+      if (end - start > MAX_BACKFILL_S) return badRequest(`The time range may not exceed ${MAX_BACKFILL_S} seconds`);
+      const { backfills } = garminDeliveryStore(request.state);
+      const isRepeat = backfills.some((seen) => seen.account === auth.account && seen.summaryType === summaryType && seen.start === start && seen.end === end);
+      if (isRepeat) return Response.json({ errorMessage: "Duplicate backfill request" }, { status: 409 });
+      backfills.push({ account: auth.account, summaryType, start, end });
+      return new Response(null, { status: 202 });
+    },
+  };
+}
+
+export const garminBackfillRoutes = (authenticate: Authenticate): SandboxRoute[] => GARMIN_SUMMARY_TYPES.map((type) => backfillRoute(type, authenticate));
