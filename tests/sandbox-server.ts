@@ -44,3 +44,4 @@ export async function startSandboxServer() {
 }
 
 export type SandboxServer = Awaited<ReturnType<typeof startSandboxServer>>;
+

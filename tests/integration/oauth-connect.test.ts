@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { ConnectionError } from "@/lib/connections/connection-error";
 import { openTokens } from "@/lib/connections/credentials";
@@ -8,16 +8,9 @@ import { oauthStates, providerConnections } from "@/lib/db/schema";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../oauth-driver";
-import { startSandboxServer, type SandboxServer } from "../sandbox-server";
+import { setUpSandboxServer } from "../sandbox-for-tests";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 describeEachDatabase("connecting over OAuth", (database) => {
   const connectionsOf = (userId: string) => database.db.select().from(providerConnections).where(eq(providerConnections.userId, userId));

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandboxServer, type SandboxServer } from "../sandbox-server";
+import { describe, expect, it } from "vitest";
+import { setUpSandboxServer } from "../sandbox-for-tests";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(() => sandbox.close());
+const sandbox = setUpSandboxServer({ resetEachTest: false });
 
 describe("sandbox fault control over HTTP", () => {
   const faults = (init?: RequestInit) => fetch(`${sandbox.url}/_control/faults`, init);

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { openTokens, sealTokens } from "@/lib/connections/credentials";
 import { refreshIfDue } from "@/lib/connections/refresh";
@@ -12,16 +12,9 @@ import type { Database } from "@/lib/db";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../oauth-driver";
-import { startSandboxServer, type SandboxServer } from "../sandbox-server";
+import { setUpSandboxServer } from "../sandbox-for-tests";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 async function connect(db: Database, provider: string, account = "athlete") {
   const user = await createTestUser(db);

@@ -1,19 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
 import { stravaEventBody } from "@/lib/providers/strava/webhook";
 import { sandboxWebhookSecret } from "@/lib/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
 import { describeEachDatabase } from "../databases";
 import { serveWebhooks } from "../webhook-server";
-import { startSandboxServer, type SandboxServer } from "../sandbox-server";
+import { setUpSandboxServer } from "../sandbox-for-tests";
 import { connectSandboxAccount } from "../sync-driver";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(() => sandbox.close());
+const sandbox = setUpSandboxServer({ resetEachTest: false });
 
 const ORIGIN = "http://qt.test";
 const post = (provider: string, body: string, headers: Record<string, string> = {}) =>

@@ -1,18 +1,13 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { openTokens } from "@/lib/connections/credentials";
 import { activities, dailySummaries } from "@/lib/db/schema";
 import { accountUtcOffset, syntheticDays, syntheticWorkouts } from "@/lib/sandbox/synthetic";
 import { describeEachDatabase } from "../../../../tests/databases";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const HOST = "open.coros.com";
 const WORKOUTS = "/v2/coros/sport/list";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeConnection, startConnection } from "@/lib/connections/connect";
 import { ConnectionError } from "@/lib/connections/connection-error";
 import { openTokens, sealTokens } from "@/lib/connections/credentials";
@@ -14,18 +14,11 @@ import type { TokenSet } from "../types";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { COROS_GRANT, corosOAuth } from "./oauth";
 import { corosOpenId } from "./sandbox";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const DAY_MS = 24 * 60 * 60_000;
 const CLIENT = { client_id: "qt-sandbox-coros", client_secret: "qt-sandbox-secret-coros" };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeConnection, startConnection } from "@/lib/connections/connect";
 import { openTokens, sealTokens } from "@/lib/connections/credentials";
 import { disconnectConnection } from "@/lib/connections/disconnect";
@@ -12,19 +12,12 @@ import { sandboxCredentials } from "@/lib/sandbox/accounts";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { fetchGoogleHealthIdentity, fitbit } from ".";
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
 import { sandboxHealthIdentity } from "./sandbox";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const REDIRECT_URI = `${APP_ORIGIN}/api/oauth/callback`;
 const { clientId, clientSecret } = sandboxCredentials("fitbit");

@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
+import { expect, it, vi } from "vitest";
 import { activities, dailySummaries, sleepSessions, syncJobs } from "@/lib/db/schema";
 import { sandboxCredentials } from "@/lib/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
 import { describeEachDatabase } from "../../../../tests/databases";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, syncNow } from "../../../../tests/sync-driver";
 import { garminSandbox } from "./sandbox";
 import { garminDeliveryStore } from "./sandbox-backfill";
@@ -14,12 +14,7 @@ import { garminNotificationSchema } from "./schemas";
 
 // Ping → queued job → the sync fetches the ping's callbackURLs, end to end over real HTTP.
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const ORIGIN = "http://qt.test";
 const HOST = "apis.garmin.com";

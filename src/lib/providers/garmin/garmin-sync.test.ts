@@ -1,23 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
 import { completeConnection, startConnection } from "@/lib/connections/connect";
 import { syntheticWorkouts } from "@/lib/sandbox/synthetic";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN } from "../../../../tests/oauth-driver";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, reloadConnection, syncNow } from "../../../../tests/sync-driver";
 import { garminDeliveryStore } from "./sandbox-backfill";
 import { GARMIN_SUMMARY_TYPES, garminUploadedSummaries, type GarminSummaryType } from "./sandbox-summaries";
 import { garminSync } from "./sync";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const HOST = "apis.garmin.com";
 const DAY_S = 86_400;

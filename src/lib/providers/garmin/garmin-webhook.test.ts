@@ -1,18 +1,15 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
 import { describeEachDatabase } from "../../../../tests/databases";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount } from "../../../../tests/sync-driver";
 import { garminNotification } from "./sandbox-data";
 import { garminNotificationSchema } from "./schemas";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(() => sandbox.close());
+// The simulators serve the OAuth dance that connectSandboxAccount plays.
+setUpSandboxServer({ resetEachTest: false });
 
 const ORIGIN = "http://qt.test";
 const post = (notification: { body: string; headers: Record<string, string> }) =>

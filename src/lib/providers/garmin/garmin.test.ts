@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeConnection, hashState, startConnection } from "@/lib/connections/connect";
 import { ConnectionError } from "@/lib/connections/connection-error";
 import { openTokens } from "@/lib/connections/credentials";
@@ -14,17 +14,10 @@ import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { garminOAuth } from "./oauth";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const userIdCall = (accessToken: string) =>
   fetch(`${sandbox.url}/apis.garmin.com/wellness-api/rest/user/id`, { headers: { authorization: `Bearer ${accessToken}` } });

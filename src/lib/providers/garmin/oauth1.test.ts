@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeConnection, hashState, startConnection } from "@/lib/connections/connect";
 import { ConnectionError } from "@/lib/connections/connection-error";
 import { openTokens } from "@/lib/connections/credentials";
@@ -15,18 +15,11 @@ import { sandboxAccount, sandboxCredentials } from "@/lib/sandbox/accounts";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN } from "../../../../tests/oauth-driver";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { garminOAuth1 } from "./oauth1";
 import { oauth1Store } from "./sandbox-signature";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const CALLBACK = `${APP_ORIGIN}/api/oauth/callback`;
 const USER_ID_URL = "https://apis.garmin.com/wellness-api/rest/user/id";

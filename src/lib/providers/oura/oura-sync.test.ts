@@ -1,20 +1,15 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { activities, dailySummaries, samples, sleepSessions, syncJobs } from "@/lib/db/schema";
 import { syntheticDays, syntheticNights, syntheticWorkouts } from "@/lib/sandbox/synthetic";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const HOST = "api.ouraring.com";
 const ACCOUNT = "sleeper";

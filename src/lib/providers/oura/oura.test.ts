@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeConnection, startConnection } from "@/lib/connections/connect";
 import { ConnectionError } from "@/lib/connections/connection-error";
 import { openTokens, sealTokens } from "@/lib/connections/credentials";
@@ -10,17 +10,10 @@ import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { oura } from ".";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const personalInfo = (accessToken: string) =>
   fetch(`${sandbox.url}/api.ouraring.com/v2/usercollection/personal_info`, { headers: { authorization: `Bearer ${accessToken}` } });

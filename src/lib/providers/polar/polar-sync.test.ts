@@ -1,5 +1,5 @@
 import { and, count, eq, isNotNull } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { openTokens } from "@/lib/connections/credentials";
 import type { Database } from "@/lib/db";
 import { setConnectionCursor } from "@/lib/db/queries/connections";
@@ -7,16 +7,11 @@ import { activities, dailySummaries, sleepSessions } from "@/lib/db/schema";
 import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { syntheticDays } from "@/lib/sandbox/synthetic";
 import { describeEachDatabase } from "../../../../tests/databases";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
 import { polarExerciseWorkouts, polarListedNights, registrationKey } from "./sandbox-data";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const HOST = "www.polaraccesslink.com";
 const DAY_MS = 86_400_000;

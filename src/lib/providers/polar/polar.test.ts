@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeConnection, startConnection } from "@/lib/connections/connect";
 import { ConnectionError } from "@/lib/connections/connection-error";
 import { openTokens } from "@/lib/connections/credentials";
@@ -10,18 +10,11 @@ import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { polarOAuth } from "./oauth";
 import { NO_CONSENT_LOGIN, registrationKey } from "./sandbox";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(async () => {
-  await sandbox.close();
-});
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const polarId = (login: string) => String(sandboxAccount("polar", login).numericId);
 const isRegistered = (login: string) => sandbox.state.registrations.has(registrationKey(polarId(login)));

@@ -41,13 +41,15 @@ export function stravaRateLimitWaitMs(response: Response, now: number): number |
   const limit = pair("x-readratelimit-limit") ?? pair("x-ratelimit-limit");
   const usage = pair("x-readratelimit-usage") ?? pair("x-ratelimit-usage");
   if (!limit || !usage) return undefined;
+  // A second past the reset: our clock and Strava's need not agree to the millisecond.
+  const margin = 1000;
   if (usage[1] >= limit[1]) {
     const midnight = new Date(now);
     midnight.setUTCHours(24, 0, 0, 0);
-    return midnight.getTime() - now;
+    return midnight.getTime() - now + margin;
   }
   const quarter = 15 * 60_000;
-  return Math.ceil((now + 1) / quarter) * quarter - now;
+  return Math.ceil((now + 1) / quarter) * quarter - now + margin;
 }
 
 export const stravaSync: ProviderSync = {

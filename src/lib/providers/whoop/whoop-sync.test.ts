@@ -1,17 +1,12 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
 import { describeEachDatabase } from "../../../../tests/databases";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
 import { whoopNightRecords, whoopWorkoutRecords, type WhoopSandboxRecord } from "./sandbox-records";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(() => sandbox.close());
-beforeEach(() => sandbox.reset());
+const sandbox = setUpSandboxServer();
 
 const HOST = "api.prod.whoop.com";
 const ACCOUNT = "strap-wearer";

@@ -1,20 +1,16 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
 import { sandboxAccount, sandboxCredentials } from "@/lib/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
 import { describeEachDatabase } from "../../../../tests/databases";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
+import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount } from "../../../../tests/sync-driver";
 import { serveWebhooks } from "../../../../tests/webhook-server";
 import { whoopSandbox } from "./sandbox";
 
-let sandbox: SandboxServer;
-beforeAll(async () => {
-  sandbox = await startSandboxServer();
-});
-afterAll(() => sandbox.close());
+const sandbox = setUpSandboxServer({ resetEachTest: false });
 
 const ORIGIN = "http://qt.test";
 const { clientId, clientSecret } = sandboxCredentials("whoop");
