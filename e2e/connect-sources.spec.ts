@@ -72,3 +72,11 @@ test("the first sync starts by itself and fills Activities", async ({ page }) =>
   await expect(page.getByRole("row")).toHaveCount(51); // header + the newest 50
   await saveScreenshot(page, "activities-synced");
 });
+
+test("Garmin's history arrives as it does at Garmin: backfill requested, then delivered by pings", async ({ page }) => {
+  await signUp(page, { email: uniqueEmail("garmin"), password: "garmin backfill pings" });
+  await page.goto("/dashboard/settings");
+  await connect(page, "Garmin");
+  // The first job only asks for the backfill; the sandbox then pings, and those jobs store the data.
+  await expect(card(page, "Garmin").getByTestId("sync-result")).toContainText(/Last sync: [1-9][\d,]* new/, { timeout: 45_000 });
+});

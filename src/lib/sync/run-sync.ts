@@ -2,7 +2,7 @@ import { ZodError } from "zod";
 import type { Database } from "@/lib/db";
 import { getConnectionOrThrow, markConnectionSynced, setConnectionCursor, setConnectionStatus } from "@/lib/db/queries/connections";
 import { upsertRecordBatch } from "@/lib/db/queries/records";
-import { markJobWaiting, recordJobProgress } from "@/lib/db/queries/sync-jobs";
+import { getSyncJob, markJobWaiting, recordJobProgress } from "@/lib/db/queries/sync-jobs";
 import type { SyncJob } from "@/lib/db/schema";
 import { openTokens } from "@/lib/connections/credentials";
 import { getProviderOrThrow } from "@/lib/providers";
@@ -17,6 +17,8 @@ export class MalformedPayloadError extends Error {
     this.name = "MalformedPayloadError";
   }
 }
+
+const MAX_ROUNDS = 3;
 
 export interface SyncRunOptions {
   appUrl?: string;
@@ -47,45 +49,53 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
     onWait: (until) => markJobWaiting(db, { jobId: job.id, until }),
   });
   const owner = { userId: connection.userId, connectionId: connection.id, provider: provider.slug, sourceId: connection.externalUserId };
-  const cursors = { ...connection.cursors };
   const streamCount = provider.sync.streams.length;
+  let payload = job.payload;
 
-  for (const [index, stream] of provider.sync.streams.entries()) {
-    let cursor: string | null = cursors[stream.key] ?? null;
-    const fetchPage = (from: string | null) => {
-      const started = performance.now();
-      const context = { fetch: client.fetch, tokens: client.tokens, externalUserId: connection.externalUserId, now: new Date(), backfillDays: provider.sync!.backfillDays, jobPayload: job.payload };
-      return stream.fetchPage(context, from).then(
-        (page) => ({ page, fetchMs: performance.now() - started }),
-        (error: unknown) => {
-          throw error instanceof ZodError ? new MalformedPayloadError(provider.name, stream.key, error) : error;
-        },
-      );
-    };
-    let pending = fetchPage(cursor);
-    for (;;) {
-      const { page, fetchMs } = await pending;
-      // The next page is already on its way while this one commits: HTTP and the database
-      // overlap. A failed commit stops the loop before that page is used.
-      if (page.nextCursor !== null) {
-        pending = fetchPage(page.nextCursor);
-        pending.catch(() => undefined);
+  // A push that arrives while this job runs joins it by adding to its payload (e.g. Garmin's
+  // callback URLs); one more round picks that up, so nothing it named is left unfetched.
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const { cursors } = await getConnectionOrThrow(db, { userId: job.userId, connectionId: connection.id });
+    for (const [index, stream] of provider.sync.streams.entries()) {
+      let cursor: string | null = cursors[stream.key] ?? null;
+      const fetchPage = (from: string | null) => {
+        const started = performance.now();
+        const context = { fetch: client.fetch, tokens: client.tokens, externalUserId: connection.externalUserId, now: new Date(), backfillDays: provider.sync!.backfillDays, jobPayload: payload };
+        return stream.fetchPage(context, from).then(
+          (page) => ({ page, fetchMs: performance.now() - started }),
+          (error: unknown) => {
+            throw error instanceof ZodError ? new MalformedPayloadError(provider.name, stream.key, error) : error;
+          },
+        );
+      };
+      let pending = fetchPage(cursor);
+      for (;;) {
+        const { page, fetchMs } = await pending;
+        // The next page is already on its way while this one commits: HTTP and the database
+        // overlap. A failed commit stops the loop before that page is used.
+        if (page.nextCursor !== null) {
+          pending = fetchPage(page.nextCursor);
+          pending.catch(() => undefined);
+        }
+        const stored = page.nextCursor ?? page.resumeCursor ?? cursor;
+        const commitStarted = performance.now();
+        await db.transaction(async (tx) => {
+          const counts = await upsertRecordBatch(tx, owner, page.records);
+          await setConnectionCursor(tx, { connectionId: connection.id, stream: stream.key, cursor: stored });
+          // Progress across streams: each stream is an equal share of the bar.
+          const done = page.progress && page.progress.total ? index + page.progress.done / page.progress.total : index + (page.nextCursor ? 0.5 : 1);
+          await recordJobProgress(tx, { jobId: job.id, counts, progress: { done: Math.round((done / streamCount) * 100), total: 100 } });
+          addCounts(totals, counts);
+        });
+        const records = Object.values(page.records).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+        options.onPage?.({ stream: stream.key, fetchMs, commitMs: performance.now() - commitStarted, records });
+        if (page.nextCursor === null) break;
+        cursor = page.nextCursor;
       }
-      const stored = page.nextCursor ?? page.resumeCursor ?? cursor;
-      const commitStarted = performance.now();
-      await db.transaction(async (tx) => {
-        const counts = await upsertRecordBatch(tx, owner, page.records);
-        await setConnectionCursor(tx, { connectionId: connection.id, stream: stream.key, cursor: stored });
-        // Progress across streams: each stream is an equal share of the bar.
-        const done = page.progress && page.progress.total ? index + page.progress.done / page.progress.total : index + (page.nextCursor ? 0.5 : 1);
-        await recordJobProgress(tx, { jobId: job.id, counts, progress: { done: Math.round((done / streamCount) * 100), total: 100 } });
-        addCounts(totals, counts);
-      });
-      const records = Object.values(page.records).reduce((sum, list) => sum + (list?.length ?? 0), 0);
-      options.onPage?.({ stream: stream.key, fetchMs, commitMs: performance.now() - commitStarted, records });
-      if (page.nextCursor === null) break;
-      cursor = page.nextCursor;
     }
+    const latest = await getSyncJob(db, { jobId: job.id });
+    if (!latest || JSON.stringify(latest.payload) === JSON.stringify(payload)) break;
+    payload = latest.payload;
   }
   await markConnectionSynced(db, { connectionId: connection.id });
   return totals;

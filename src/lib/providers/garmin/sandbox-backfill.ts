@@ -1,4 +1,6 @@
+import { sandboxAccount, sandboxCredentials } from "@/lib/sandbox/accounts";
 import type { SandboxState } from "@/lib/sandbox/state";
+import { callbackToken } from "./sandbox-data";
 import type { SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
 import { GARMIN_SUMMARY_TYPES, type GarminSummaryType } from "./sandbox-summaries";
 
@@ -7,6 +9,7 @@ import { GARMIN_SUMMARY_TYPES, type GarminSummaryType } from "./sandbox-summarie
 
 const API_HOST = "apis.garmin.com";
 const MAX_BACKFILL_S = 30 * 86_400;
+const DAY_S = 86_400;
 
 export interface GarminBackfillRequest {
   account: string;
@@ -55,9 +58,32 @@ function backfillRoute(summaryType: GarminSummaryType, authenticate: Authenticat
       const isRepeat = backfills.some((seen) => seen.account === auth.account && seen.summaryType === summaryType && seen.start === start && seen.end === end);
       if (isRepeat) return Response.json({ errorMessage: "Duplicate backfill request" }, { status: 409 });
       backfills.push({ account: auth.account, summaryType, start, end });
+      deliverLater(new URL(request.mountUrl).origin, auth.account, summaryType, start, end);
       return new Response(null, { status: 202 });
     },
   };
+}
+
+/**
+ * Garmin answers a backfill with pings, a little later: one callbackURL per day of the range,
+ * posted to the app that mounts this sandbox. Fire and forget, as Garmin's delivery is; where
+ * nobody listens (a bare test server) the post simply fails.
+ */
+function deliverLater(origin: string, account: string, summaryType: GarminSummaryType, start: number, end: number) {
+  const userId = sandboxAccount("garmin", account).uuid;
+  const entries: Array<{ userId: string; uploadStartTimeInSeconds: number; uploadEndTimeInSeconds: number; callbackURL: string }> = [];
+  for (let from = start; from < end; from += DAY_S) {
+    const to = Math.min(end, from + DAY_S);
+    const url = `https://${API_HOST}/wellness-api/rest/${summaryType}?uploadStartTimeInSeconds=${from}&uploadEndTimeInSeconds=${to}&token=${callbackToken(account, summaryType, from, to)}`;
+    entries.push({ userId, uploadStartTimeInSeconds: from, uploadEndTimeInSeconds: to, callbackURL: url });
+  }
+  const post = () =>
+    fetch(`${origin}/api/webhooks/garmin`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "garmin-client-id": sandboxCredentials("garmin").clientId },
+      body: JSON.stringify({ [summaryType]: entries }),
+    }).catch(() => undefined);
+  setTimeout(() => void post(), 500).unref();
 }
 
 export const garminBackfillRoutes = (authenticate: Authenticate): SandboxRoute[] => GARMIN_SUMMARY_TYPES.map((type) => backfillRoute(type, authenticate));

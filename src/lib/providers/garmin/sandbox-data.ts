@@ -27,7 +27,7 @@ function uploadWindow(request: SandboxRequest): { start: number; end: number } |
  * The pull token a ping's callbackURL carries: a nonce and an HMAC over whose data, which
  * type and which window, so the sandbox can check it without remembering every ping.
  */
-function callbackToken(account: string, type: GarminSummaryType, start: number, end: number, nonce = randomBytes(6).toString("hex")): string {
+export function callbackToken(account: string, type: GarminSummaryType, start: number, end: number, nonce = `${Math.floor(Date.now() / 1000).toString(36)}-${randomBytes(6).toString("hex")}`): string {
   const mac = createHmac("sha256", sandboxCredentials("garmin").clientSecret).update(`${account}:${type}:${start}:${end}:${nonce}`).digest("hex").slice(0, 32);
   return `${nonce}.${mac}`;
 }
@@ -58,7 +58,9 @@ function pullRoute(type: GarminSummaryType, authenticate: Authenticate): Sandbox
       const isSigned = (request.request.headers.get("authorization") ?? "").startsWith("OAuth ");
       if (token !== null) {
         if (!isValidCallbackToken(token, auth.account, type, window.start, window.end)) return badRequest("Invalid pull token");
-        if (Date.now() / 1000 > window.end + CALLBACK_TTL_S) return Response.json({ errorMessage: "The callback URL has expired" }, { status: 410 });
+        // A callbackURL works for a day after Garmin sent it (backfilled windows are old, their pings new).
+        const issuedAt = parseInt(token.split("-")[0] ?? "", 36);
+        if (!Number.isFinite(issuedAt) || Date.now() / 1000 > issuedAt + CALLBACK_TTL_S) return Response.json({ errorMessage: "The callback URL has expired" }, { status: 410 });
         garminDeliveryStore(request.state).callbacksFetched.push(request.url.href);
       } else if (!isSigned) {
         return badRequest("OAuth 2.0 pulls need the token from a notification's callbackURL");
