@@ -71,6 +71,12 @@ test("the first sync starts by itself and fills Activities", async ({ page }) =>
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Activities", exact: true }).click();
   await expect(page.getByRole("row")).toHaveCount(51); // header + the newest 50
   await saveScreenshot(page, "activities-synced");
+
+  // The overview now has a week and the latest activities.
+  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview", exact: true }).click();
+  await expect(page.getByTestId("week-at-a-glance")).toBeVisible();
+  await expect(page.getByTestId("recent-activities").getByRole("listitem")).toHaveCount(5);
+  await saveScreenshot(page, "overview-synced");
 });
 
 test("Garmin's history arrives as it does at Garmin: backfill requested, then delivered by pings", async ({ page }) => {

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { findRecentActivities } from "@/lib/db/queries/activities";
+import { formatDistance, formatDuration, type UnitSystem } from "@/lib/format";
+import { Card } from "./Card";
+
+export function RecentActivities({ rows, units }: { rows: Awaited<ReturnType<typeof findRecentActivities>>; units: UnitSystem }) {
+  return (
+    <Card title="Recent activities" testId="recent-activities">
+      {rows.length === 0 ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">No activities yet.</p>
+      ) : (
+        <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          {rows.map((activity) => (
+            <li key={activity.id} className="flex items-center justify-between gap-3 py-2 text-sm">
+              <span className="min-w-0 truncate">
+                <span className="font-medium">{activity.name ?? "Untitled"}</span>
+                <span className="ml-2 text-zinc-500">{activity.startAt.toISOString().slice(0, 10)}</span>
+              </span>
+              <span className="shrink-0 tabular-nums text-zinc-600 dark:text-zinc-400">
+                {formatDistance(activity.distanceM, units)} · {formatDuration(activity.durationS)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link href="/dashboard/activities" className="mt-3 inline-block text-sm font-medium text-brand-700 hover:underline dark:text-brand-500">
+        All activities
+      </Link>
+    </Card>
+  );
+}
