@@ -72,6 +72,24 @@ test("the first sync starts by itself and fills Activities", async ({ page }) =>
   await expect(page.getByRole("row")).toHaveCount(51); // header + the newest 50
   await saveScreenshot(page, "activities-synced");
 
+  // The next page continues where the first ended: nothing repeated, nothing skipped.
+  const firstPageDates = await page.locator("tbody tr td:first-child").allTextContents();
+  await page.getByRole("link", { name: "Older" }).click();
+  await expect(page).toHaveURL(/after=/);
+  const secondPageDates = await page.locator("tbody tr td:first-child").allTextContents();
+  expect(secondPageDates).toHaveLength(50);
+  expect(secondPageDates[0]! <= firstPageDates.at(-1)!).toBe(true);
+
+  // Filters narrow the list and live in the URL.
+  await page.goto("/dashboard/activities");
+  await page.getByLabel("Type").selectOption("ride");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/type=ride/);
+  const types = await page.locator("tbody tr td:nth-child(3)").allTextContents();
+  expect(types.length).toBeGreaterThan(0);
+  expect(new Set(types)).toEqual(new Set(["ride"]));
+  await saveScreenshot(page, "activities-filtered");
+
   // The overview now has a week and the latest activities.
   await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview", exact: true }).click();
   await expect(page.getByTestId("week-at-a-glance")).toBeVisible();

@@ -1,0 +1,52 @@
+import { expect, it } from "vitest";
+import { decodeActivityCursor, findActivitiesPage, type ActivityCursor } from "@/lib/db/queries/activities";
+import { upsertRecordBatch } from "@/lib/db/queries/records";
+import { describeEachDatabase } from "../databases";
+import { createTestUser } from "../factories";
+
+describeEachDatabase("activity list pages", (database) => {
+  it("pages through every activity once, newest first, even across equal start times", async () => {
+    const user = await createTestUser(database.db);
+    await upsertRecordBatch(database.db, { userId: user.id, connectionId: null, provider: "strava", sourceId: "" }, {
+      activities: Array.from({ length: 45 }, (_, i) => ({ externalId: `a${i}`, type: i % 3 === 0 ? "ride" : "run", name: i % 5 === 0 ? `Tempo ${i}` : `Easy ${i}`, startAt: new Date(Date.UTC(2026, 9, 1) + Math.floor(i / 2) * 86_400_000) })),
+    });
+    const seen: string[] = [];
+    let after: ActivityCursor | undefined;
+    let previous = Infinity;
+    for (let page = 0; page < 10; page++) {
+      const result = await findActivitiesPage(database.db, { userId: user.id, filters: {}, after, limit: 10 });
+      for (const row of result.rows) {
+        expect(row.startAt.getTime()).toBeLessThanOrEqual(previous);
+        previous = row.startAt.getTime();
+        seen.push(row.id);
+      }
+      if (!result.next) break;
+      after = decodeActivityCursor(result.next);
+    }
+    expect(seen).toHaveLength(45);
+    expect(new Set(seen).size).toBe(45);
+  });
+
+  it("filters by type, source, date range and text, and only ever shows the user's own rows", async () => {
+    const user = await createTestUser(database.db);
+    const other = await createTestUser(database.db);
+    const day = (d: number) => new Date(Date.UTC(2026, 10, d, 7));
+    await upsertRecordBatch(database.db, { userId: user.id, connectionId: null, provider: "strava", sourceId: "" }, {
+      activities: [
+        { externalId: "1", type: "run", name: "Tempo Tuesday", startAt: day(3) },
+        { externalId: "2", type: "ride", name: "Long ride", startAt: day(8) },
+        { externalId: "3", type: "run", name: "Easy 100%_run", startAt: day(12) },
+      ],
+    });
+    await upsertRecordBatch(database.db, { userId: user.id, connectionId: null, provider: "garmin", sourceId: "" }, { activities: [{ externalId: "g", type: "run", name: "Garmin tempo", startAt: day(5) }] });
+    await upsertRecordBatch(database.db, { userId: other.id, connectionId: null, provider: "strava", sourceId: "" }, { activities: [{ externalId: "x", type: "run", name: "Tempo not mine", startAt: day(4) }] });
+
+    const names = async (filters: Parameters<typeof findActivitiesPage>[1]["filters"]) =>
+      (await findActivitiesPage(database.db, { userId: user.id, filters, limit: 50 })).rows.map((row) => row.name);
+    expect(await names({ type: "ride" })).toEqual(["Long ride"]);
+    expect(await names({ provider: "garmin" })).toEqual(["Garmin tempo"]);
+    expect(await names({ from: "2026-11-04", to: "2026-11-08" })).toEqual(["Long ride", "Garmin tempo"]);
+    expect(await names({ text: "tempo" })).toEqual(["Garmin tempo", "Tempo Tuesday"]);
+    expect(await names({ text: "100%_" })).toEqual(["Easy 100%_run"]);
+  });
+});
