@@ -1,13 +1,13 @@
 import { sandboxAccount, sandboxCredentials } from "@/lib/sandbox/accounts";
 import type { SandboxState } from "@/lib/sandbox/state";
-import { callbackToken } from "./sandbox-data";
+import { callbackUrl } from "./sandbox-data";
+import { API_HOST, timeRange } from "./sandbox-request";
 import type { SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
 import { GARMIN_SUMMARY_TYPES, type GarminSummaryType } from "./sandbox-summaries";
 
 // Garmin's asynchronous backfill: a request is only acknowledged; the data would follow as
 // pings. The sandbox remembers what was asked for, so tests can see it and repeats get 409.
 
-const API_HOST = "apis.garmin.com";
 const MAX_BACKFILL_S = 30 * 86_400;
 const DAY_S = 86_400;
 
@@ -35,8 +35,6 @@ export function garminDeliveryStore(state: SandboxState): GarminDeliveryStore {
 
 type Authenticate = (request: SandboxRequest) => Promise<{ account: string } | Response>;
 
-const badRequest = (errorMessage: string) => Response.json({ errorMessage }, { status: 400 });
-const epochParam = (value: string | null) => (value !== null && /^\d+$/.test(value) ? Number(value) : undefined);
 
 /** GET /wellness-api/rest/backfill/<type>?summaryStartTimeInSeconds&summaryEndTimeInSeconds: 202, or 409 for a repeat. */
 function backfillRoute(summaryType: GarminSummaryType, authenticate: Authenticate): SandboxRoute {
@@ -49,11 +47,9 @@ function backfillRoute(summaryType: GarminSummaryType, authenticate: Authenticat
       request.state.record({ provider: "garmin", method: "GET", path });
       const auth = await authenticate(request);
       if (auth instanceof Response) return auth;
-      const start = epochParam(request.url.searchParams.get("summaryStartTimeInSeconds"));
-      const end = epochParam(request.url.searchParams.get("summaryEndTimeInSeconds"));
-      if (start === undefined || end === undefined) return badRequest("Missing time range parameters");
-      if (end <= start) return badRequest("summaryEndTimeInSeconds must be after summaryStartTimeInSeconds");
-      if (end - start > MAX_BACKFILL_S) return badRequest(`The time range may not exceed ${MAX_BACKFILL_S} seconds`);
+      const range = timeRange(request, "summary", MAX_BACKFILL_S);
+      if (range instanceof Response) return range;
+      const { start, end } = range;
       const { backfills } = garminDeliveryStore(request.state);
       const isRepeat = backfills.some((seen) => seen.account === auth.account && seen.summaryType === summaryType && seen.start === start && seen.end === end);
       if (isRepeat) return Response.json({ errorMessage: "Duplicate backfill request" }, { status: 409 });
@@ -74,8 +70,7 @@ function deliverLater(origin: string, account: string, summaryType: GarminSummar
   const entries: Array<{ userId: string; uploadStartTimeInSeconds: number; uploadEndTimeInSeconds: number; callbackURL: string }> = [];
   for (let from = start; from < end; from += DAY_S) {
     const to = Math.min(end, from + DAY_S);
-    const url = `https://${API_HOST}/wellness-api/rest/${summaryType}?uploadStartTimeInSeconds=${from}&uploadEndTimeInSeconds=${to}&token=${callbackToken(account, summaryType, from, to)}`;
-    entries.push({ userId, uploadStartTimeInSeconds: from, uploadEndTimeInSeconds: to, callbackURL: url });
+    entries.push({ userId, uploadStartTimeInSeconds: from, uploadEndTimeInSeconds: to, callbackURL: callbackUrl(account, summaryType, from, to) });
   }
   const post = () =>
     fetch(`${origin}/api/webhooks/garmin`, {

@@ -2,9 +2,9 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { sandboxAccount, sandboxCredentials } from "@/lib/sandbox/accounts";
 import type { SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
 import { garminDeliveryStore } from "./sandbox-backfill";
+import { API_HOST, badRequest, timeRange } from "./sandbox-request";
 import { GARMIN_SUMMARY_TYPES, garminUploadedSummaries, type GarminSummaryType } from "./sandbox-summaries";
 
-const API_HOST = "apis.garmin.com";
 const REST = "/wellness-api/rest";
 const MAX_WINDOW_S = 86_400;
 // Garmin keeps a ping's callbackURL valid for 24 hours.
@@ -12,24 +12,19 @@ const CALLBACK_TTL_S = 86_400;
 
 type Authenticate = (request: SandboxRequest) => Promise<{ account: string } | Response>;
 
-const badRequest = (errorMessage: string) => Response.json({ errorMessage }, { status: 400 });
-
-function uploadWindow(request: SandboxRequest): { start: number; end: number } | Response {
-  const query = request.url.searchParams;
-  const [start, end] = [query.get("uploadStartTimeInSeconds"), query.get("uploadEndTimeInSeconds")].map((value) => (value !== null && /^\d+$/.test(value) ? Number(value) : undefined));
-  if (start === undefined || end === undefined) return badRequest("Missing time range parameters");
-  if (end <= start) return badRequest("uploadEndTimeInSeconds must be after uploadStartTimeInSeconds");
-  if (end - start > MAX_WINDOW_S) return badRequest(`The time range may not exceed ${MAX_WINDOW_S} seconds`);
-  return { start, end };
-}
 
 /**
  * The pull token a ping's callbackURL carries: a nonce and an HMAC over whose data, which
  * type and which window, so the sandbox can check it without remembering every ping.
  */
-export function callbackToken(account: string, type: GarminSummaryType, start: number, end: number, nonce = `${Math.floor(Date.now() / 1000).toString(36)}-${randomBytes(6).toString("hex")}`): string {
+function callbackToken(account: string, type: GarminSummaryType, start: number, end: number, nonce = `${Math.floor(Date.now() / 1000).toString(36)}-${randomBytes(6).toString("hex")}`): string {
   const mac = createHmac("sha256", sandboxCredentials("garmin").clientSecret).update(`${account}:${type}:${start}:${end}:${nonce}`).digest("hex").slice(0, 32);
   return `${nonce}.${mac}`;
+}
+
+/** The callbackURL a ping carries for one account, type and upload window. */
+export function callbackUrl(account: string, type: GarminSummaryType, start: number, end: number): string {
+  return `https://${API_HOST}${REST}/${type}?uploadStartTimeInSeconds=${start}&uploadEndTimeInSeconds=${end}&token=${callbackToken(account, type, start, end)}`;
 }
 
 function isValidCallbackToken(token: string, account: string, type: GarminSummaryType, start: number, end: number): boolean {
@@ -52,7 +47,7 @@ function pullRoute(type: GarminSummaryType, authenticate: Authenticate): Sandbox
       request.state.record({ provider: "garmin", method: "GET", path });
       const auth = await authenticate(request);
       if (auth instanceof Response) return auth;
-      const window = uploadWindow(request);
+      const window = timeRange(request, "upload", MAX_WINDOW_S);
       if (window instanceof Response) return window;
       const token = request.url.searchParams.get("token");
       const isSigned = (request.request.headers.get("authorization") ?? "").startsWith("OAuth ");
@@ -107,7 +102,7 @@ export function garminNotification(login: string, kind: GarminNotificationKind, 
       userId,
       uploadStartTimeInSeconds: start,
       uploadEndTimeInSeconds: end,
-      callbackURL: `https://${API_HOST}${REST}/${type}?uploadStartTimeInSeconds=${start}&uploadEndTimeInSeconds=${end}&token=${callbackToken(login, type, start, end)}`,
+      callbackURL: callbackUrl(login, type, start, end),
     });
     payload = Object.fromEntries(types.map((type) => [type, [entry(type)]]));
   }
