@@ -9,6 +9,7 @@ import journal from "../../drizzle/meta/_journal.json";
 const TABLES = [
   "users", "accounts", "verification_tokens", "api_keys", "provider_connections", "activities", "sleep_sessions",
   "daily_summaries", "body_measurements", "samples", "activity_files", "sync_jobs", "ingest_receipts", "oauth_states",
+  "provider_webhook_secrets",
 ];
 
 async function listTables(db: Awaited<ReturnType<typeof openPglite>>["db"]) {

@@ -12,6 +12,7 @@ import { TokenGrantError } from "@/lib/oauth/token-errors";
 import { findProvider, getProviderOrThrow } from "@/lib/providers";
 import { consumerEnvNames, createOAuth1Context, createProviderContext, credentialEnvNames, resolveOAuth1Route, resolveProviderRoute, routeUrl } from "@/lib/providers/routing";
 import type { ProviderContext, ProviderDefinition, TokenSet } from "@/lib/providers/types";
+import { subscribeAfterConnect } from "@/lib/webhooks/subscriptions";
 import { sealTokens } from "./credentials";
 import { ConnectionError } from "./connection-error";
 
@@ -123,7 +124,7 @@ export async function completeConnection(
   const missing = missingScopes(provider, tokens.scopes);
   if (missing.length) throw new ConnectionError("missing_scope", provider, missing.join(", "));
 
-  return saveConnection(db, { userId: params.userId, label: row.label, provider, context, tokens, authKind: "oauth2" });
+  return saveConnection(db, { userId: params.userId, label: row.label, provider, context, tokens, authKind: "oauth2", origin: params.origin });
 }
 
 async function completeLegacyConnection(db: Database, params: { userId: string; query: URLSearchParams; origin: string }) {
@@ -141,12 +142,20 @@ async function completeLegacyConnection(db: Database, params: { userId: string; 
     if (error instanceof TokenGrantError) throw new ConnectionError("exchange_failed", provider, error.message);
     throw error;
   }
-  return saveConnection(db, { userId: params.userId, label: row.label, provider, context, tokens, authKind: "oauth1" });
+  return saveConnection(db, { userId: params.userId, label: row.label, provider, context, tokens, authKind: "oauth1", origin: params.origin });
 }
 
 async function saveConnection(
   db: Database,
-  params: { userId: string; label: string | null; provider: ProviderDefinition; context: ProviderContext; tokens: TokenSet; authKind: "oauth2" | "oauth1" },
+  params: {
+    userId: string;
+    label: string | null;
+    provider: ProviderDefinition;
+    context: ProviderContext;
+    tokens: TokenSet;
+    authKind: "oauth2" | "oauth1";
+    origin: string;
+  },
 ) {
   const { provider, context, tokens } = params;
   const fetched = await provider.fetchIdentity(context, tokens);
@@ -162,5 +171,7 @@ async function saveConnection(
     expiresAt: tokens.expiresAt ?? null,
     scopes: tokens.scopes,
   });
+  // App-level push subscriptions (Oura, Polar); never fails the connect.
+  await subscribeAfterConnect(db, provider, params.origin);
   return { provider, connection, isNew };
 }

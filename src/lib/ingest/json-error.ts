@@ -11,7 +11,7 @@ export function describeJsonError(error: SyntaxError, text: string): string {
   return `${error.message.replace(/\s*\(line \d+ column \d+\)$/, "")} at position ${position} (line ${line}, column ${column})`;
 }
 
-function jsonErrorPosition(message: string, text: string): number | undefined {
+export function jsonErrorPosition(message: string, text: string): number | undefined {
   const stated = /at position (\d+)/.exec(message);
   if (stated) return Number(stated[1]);
   if (/Unexpected end of JSON input/.test(message)) return text.length;

@@ -1,10 +1,15 @@
 import type { Database } from "@/lib/db";
 import { claimNextJob } from "@/lib/db/queries/sync-jobs";
+import { getAppUrl } from "@/lib/providers/routing";
+import { ensureWebhookSubscriptions } from "@/lib/webhooks/subscriptions";
 import { enqueueDueSyncs } from "./enqueue-due-syncs";
 import { executeSyncJob } from "./run-job";
 
 const IDLE_POLL_MS = 2_000;
 const WORKERS = 2;
+const SCHEDULER_TICK_MS = 60_000;
+// Push subscriptions change rarely: the first tick (the in-app sandbox forgets them on restart), then hourly.
+const SUBSCRIPTION_EVERY_TICKS = 60;
 
 export interface LocalRunner {
   /** Look for work now rather than at the next poll. */
@@ -43,7 +48,13 @@ export function startLocalRunner(db: Database, options: { appUrl?: string }): Lo
   }
 
   const workers = Array.from({ length: WORKERS }, () => work());
-  const scheduler = setInterval(() => void enqueueDueSyncs(db).catch((error: unknown) => console.error("[jobs] scheduling failed", error)), 60_000);
+  let ticks = 0;
+  const scheduler = setInterval(() => {
+    void enqueueDueSyncs(db).catch((error: unknown) => console.error("[jobs] scheduling failed", error));
+    if (ticks++ % SUBSCRIPTION_EVERY_TICKS !== 0) return;
+    const appUrl = options.appUrl ?? getAppUrl();
+    void ensureWebhookSubscriptions(db, { appUrl }).catch((error: unknown) => console.error("[jobs] keeping push subscriptions failed", error));
+  }, SCHEDULER_TICK_MS);
   scheduler.unref();
 
   return {

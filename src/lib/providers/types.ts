@@ -1,6 +1,7 @@
 import type { TokenGrantError } from "@/lib/oauth/token-errors";
 import type { SandboxProvider } from "@/lib/sandbox/types";
 import type { ProviderSync } from "@/lib/sync/types";
+import type { ProviderSubscriptions } from "@/lib/webhooks/subscription-types";
 import type { ProviderWebhook } from "@/lib/webhooks/types";
 
 // The contract every provider folder fulfils. Routes, jobs and the UI ask the registry
@@ -129,6 +130,8 @@ export interface ProviderDefinition {
   sync?: ProviderSync;
   /** Its push notifications (/api/webhooks/<slug>); absent if it has none. */
   webhook?: ProviderWebhook;
+  /** App-level push subscriptions to keep alive (Oura's subscriptions, Polar's one webhook). */
+  subscriptions?: ProviderSubscriptions;
   /** The provider's documented protocol, played by /sandbox. */
   sandbox: SandboxProvider;
 }

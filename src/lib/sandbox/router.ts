@@ -31,7 +31,7 @@ export function createSandboxHandler(providers: ReadonlyArray<{ slug: string; sa
     const host = slash === -1 ? rest : rest.slice(0, slash);
     const path = slash === -1 ? "/" : rest.slice(slash);
     const url = new URL(`https://${host}${path}${incoming.search}`);
-    if (host === "_control" && path.startsWith("/webhooks/")) return sendWebhook(request, path.slice("/webhooks/".length));
+    if (host === "_control" && path.startsWith("/webhooks/")) return sendWebhook(request, path.slice("/webhooks/".length), options.state);
     if (host === "_control" && path === "/faults") return controlFaults(request, options.state);
 
     const fault = options.state.takeFault(host, path);

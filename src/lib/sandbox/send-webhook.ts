@@ -1,4 +1,5 @@
 import { sandboxCredentials, sandboxWebhookSecret } from "./accounts";
+import type { SandboxState } from "./state";
 import type { SandboxProvider } from "./types";
 
 /**
@@ -7,7 +8,7 @@ import type { SandboxProvider } from "./types";
  * (or to `target`), signed as the provider signs it, and reports what the app answered.
  */
 export function createWebhookSender(providers: ReadonlyArray<{ slug: string; sandbox: SandboxProvider }>) {
-  return async function sendWebhook(request: Request, slug: string): Promise<Response> {
+  return async function sendWebhook(request: Request, slug: string, state: SandboxState): Promise<Response> {
     if (request.method !== "POST") return Response.json({ error: "POST to send a webhook" }, { status: 405 });
     const provider = providers.find((candidate) => candidate.slug === slug);
     if (!provider?.sandbox.buildWebhook) return Response.json({ error: `The ${slug} sandbox sends no webhooks.` }, { status: 404 });
@@ -18,6 +19,7 @@ export function createWebhookSender(providers: ReadonlyArray<{ slug: string; san
       kind,
       webhookSecret: sandboxWebhookSecret(slug),
       ...sandboxCredentials(slug),
+      state,
     });
     if (!webhook) return Response.json({ error: `The ${slug} sandbox sends no ${kind} webhook: the real provider does not either.` }, { status: 404 });
     const target = query.get("target") ?? `${new URL(request.url).origin}/api/webhooks/${slug}`;

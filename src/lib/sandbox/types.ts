@@ -35,5 +35,13 @@ export interface SandboxProvider {
    * Builds the provider's webhook for a sandbox account, for "send webhook" (tests, demos);
    * undefined for a kind the provider never sends (most send no deauthorization push).
    */
-  buildWebhook?(params: { account: string; kind: "sync" | "deauthorized"; webhookSecret: string; clientId: string; clientSecret: string }): SandboxWebhook | undefined;
+  buildWebhook?(params: {
+    account: string;
+    kind: "sync" | "deauthorized";
+    webhookSecret: string;
+    clientId: string;
+    clientSecret: string;
+    /** What the simulator remembers, e.g. the signing key a webhook registration handed out. */
+    state?: SandboxState;
+  }): SandboxWebhook | undefined;
 }

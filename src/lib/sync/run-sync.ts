@@ -7,6 +7,7 @@ import type { SyncJob } from "@/lib/db/schema";
 import { openTokens } from "@/lib/connections/credentials";
 import { getProviderOrThrow } from "@/lib/providers";
 import { addCounts, emptyCounts, type UpsertCounts } from "./records";
+import { streamsToRun } from "./stream-selection";
 import { createSyncFetch } from "./sync-fetch";
 
 /** A page's payload did not have the shape the provider documents. Retrying will not help. */
@@ -28,9 +29,9 @@ export interface SyncRunOptions {
 }
 
 /**
- * Runs one sync job for one connection: every stream, page by page, from its stored cursor.
- * Each page's rows, its cursor and the job's counts commit together, so a crash resumes from
- * the last committed page and a re-run writes no duplicates.
+ * Runs one sync job for one connection: every stream (or those a push named), page by page,
+ * from its stored cursor. Each page's rows, its cursor and the job's counts commit together,
+ * so a crash resumes from the last committed page and a re-run writes no duplicates.
  */
 export async function runConnectionSync(db: Database, job: SyncJob, options: SyncRunOptions = {}): Promise<UpsertCounts> {
   const connection = await getConnectionOrThrow(db, { userId: job.userId, connectionId: job.connectionId! });
@@ -49,14 +50,18 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
     onWait: (until) => markJobWaiting(db, { jobId: job.id, until }),
   });
   const owner = { userId: connection.userId, connectionId: connection.id, provider: provider.slug, sourceId: connection.externalUserId };
-  const streamCount = provider.sync.streams.length;
   let payload = job.payload;
+  let hasRunEveryStream = false;
 
-  // A push that arrives while this job runs joins it by adding to its payload (e.g. Garmin's
-  // callback URLs); one more round picks that up, so nothing it named is left unfetched.
+  // A push that arrives while this job runs joins it by adding to its payload (Garmin's
+  // callback URLs, streams it names); one more round picks that up, so nothing it named is
+  // left unfetched.
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const { cursors } = await getConnectionOrThrow(db, { userId: job.userId, connectionId: connection.id });
-    for (const [index, stream] of provider.sync.streams.entries()) {
+    const streams = streamsToRun(provider.sync.streams, payload);
+    const streamCount = streams.length;
+    hasRunEveryStream ||= streamCount === provider.sync.streams.length;
+    for (const [index, stream] of streams.entries()) {
       let cursor: string | null = cursors[stream.key] ?? null;
       const fetchPage = (from: string | null) => {
         const started = performance.now();
@@ -97,6 +102,9 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
     if (!latest || JSON.stringify(latest.payload) === JSON.stringify(payload)) break;
     payload = latest.payload;
   }
-  await markConnectionSynced(db, { connectionId: connection.id });
+  // "Last synced" is the last run of every stream: the scheduled sync, which is due by it, stays
+  // the safety net for whatever pushes did not name, however often they come.
+  if (hasRunEveryStream) await markConnectionSynced(db, { connectionId: connection.id });
+  else await setConnectionStatus(db, { connectionId: connection.id, status: "active" });
   return totals;
 }

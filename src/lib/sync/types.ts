@@ -12,7 +12,10 @@ export interface SyncContext {
   now: Date;
   /** First sync of this stream: how far back to reach. */
   backfillDays: number;
-  /** What queued this run (e.g. a webhook's callbackUrls); streams validate what they use. */
+  /**
+   * What queued this run (a webhook's callbackUrls, the `streams` a push named); streams
+   * validate what they use.
+   */
   jobPayload: Record<string, unknown>;
 }
 
@@ -33,6 +36,12 @@ export interface SyncPage {
 export interface SyncStream {
   key: string;
   dataTypes: readonly DataType[];
+  /**
+   * The provider's own names for the changes this stream reads (Google's `dataType`, Oura's
+   * `data_type`, Polar's `event` …): a push naming one of them syncs only the streams that list
+   * it. While none of a provider's streams list any, every push syncs the whole connection.
+   */
+  webhookTypes?: readonly string[];
   fetchPage(context: SyncContext, cursor: string | null): Promise<SyncPage>;
 }
 

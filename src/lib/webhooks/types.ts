@@ -1,11 +1,14 @@
-import type { DataType } from "@/lib/providers/types";
-
 /** What a provider push tells us: whose data changed, or that someone revoked access. */
 export type WebhookEvent =
   | {
       kind: "sync";
       externalUserId: string;
-      dataType?: DataType;
+      /**
+       * The provider's own name for what changed (Google's dataType, Oura's data_type, WHOOP's
+       * event object, Strava's object_type, Polar's event), matched against the streams'
+       * webhookTypes. Absent when the push does not say: then the whole connection syncs.
+       */
+      webhookType?: string;
       /** Provider URLs that hold exactly the changed data (ping-style webhooks); the sync fetches these. */
       callbackUrls?: string[];
     }

@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../client";
 import { activities, bodyMeasurements, dailySummaries, providerConnections, sleepSessions, type ProviderConnection } from "../schema";
@@ -135,4 +135,13 @@ export async function findConnectionsByExternalUser(db: Database, params: { prov
     .select()
     .from(providerConnections)
     .where(and(eq(providerConnections.provider, params.provider), eq(providerConnections.externalUserId, params.externalUserId)));
+}
+
+/** Providers anyone has linked (revoked links aside): their app-level push subscriptions are worth keeping. */
+export async function listLinkedProviders(db: Database): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ provider: providerConnections.provider })
+    .from(providerConnections)
+    .where(ne(providerConnections.status, "revoked"));
+  return rows.map((row) => row.provider);
 }

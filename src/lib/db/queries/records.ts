@@ -1,9 +1,10 @@
 import { getTableColumns } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
-import { activities, bodyMeasurements, dailySummaries, samples, sleepSessions } from "../schema";
+import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "../schema";
 import { addCounts, emptyCounts, type RecordBatch, type UpsertCounts } from "@/lib/sync/records";
 import { upsertRows } from "./upsert-rows";
+import { upsertSamples } from "./upsert-samples";
 
 export interface RecordOwner {
   userId: string;
@@ -29,7 +30,6 @@ const activityKey = [activities.userId, activities.provider, activities.external
 const sleepKey = [sleepSessions.userId, sleepSessions.provider, sleepSessions.externalId];
 const dailyKey = [dailySummaries.userId, dailySummaries.provider, dailySummaries.sourceId, dailySummaries.localDate];
 const bodyKey = [bodyMeasurements.userId, bodyMeasurements.provider, bodyMeasurements.sourceId, bodyMeasurements.measuredAt];
-const sampleKey = [samples.userId, samples.metric, samples.time, samples.provider, samples.sourceId];
 
 /**
  * Writes one page of normalized records for one owner. The owner columns come from the
@@ -63,7 +63,6 @@ export async function upsertRecordBatchByTable(db: Database, owner: RecordOwner,
     upsertRows(db, dailySummaries, rows, { key: (row) => String(row.localDate), target: dailyKey, compare: contentColumns(dailySummaries, dailyKey), updatedAt: dailySummaries.updatedAt, isMerge: true }));
   await write("bodyMeasurements", batch.bodyMeasurements, (record) => ({ ...record, userId, connectionId, provider, sourceId }), (rows) =>
     upsertRows(db, bodyMeasurements, rows, { key: (row) => new Date(row.measuredAt).toISOString(), target: bodyKey, compare: contentColumns(bodyMeasurements, bodyKey), updatedAt: bodyMeasurements.updatedAt }));
-  await write("samples", batch.samples, (record) => ({ ...record, userId, provider, sourceId }), (rows) =>
-    upsertRows(db, samples, rows, { key: (row) => `${row.metric}|${new Date(row.time).toISOString()}`, target: sampleKey, compare: contentColumns(samples, sampleKey) }));
+  await write("samples", batch.samples, (record) => record, (rows) => upsertSamples(db, { userId, provider, sourceId }, rows));
   return result;
 }

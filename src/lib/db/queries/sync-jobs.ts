@@ -26,24 +26,27 @@ export async function createSyncJob(
     : undefined;
   const job = existing ?? (await findActiveJob(db, { connectionId: params.connectionId }));
   if (!job) throw new AppError("CONFLICT", "The sync could not be queued; try again.");
-  const callbackUrls = params.payload?.callbackUrls;
-  if (Array.isArray(callbackUrls) && callbackUrls.length) return { job: await appendCallbackUrls(db, { jobId: job.id, callbackUrls }), isNew: false };
-  return { job, isNew: false };
+  return { job: await mergeIntoJob(db, { jobId: job.id, payload: params.payload ?? {} }), isNew: false };
 }
 
 /**
- * A ping that joins an unfinished job still names data only it points at: its URLs go onto
- * that job's list in one jsonb update, so concurrent pings cannot overwrite each other's.
+ * A request that joins an unfinished job still asks for what only it names, merged in one
+ * jsonb update so concurrent pushes cannot overwrite each other's: a ping's callback URLs go
+ * onto the job's list, and the streams to run (`streams`; none means every stream) become
+ * the union, so a job that runs everything stays so and a full sync widens a targeted one.
  */
-async function appendCallbackUrls(db: Database, params: { jobId: string; callbackUrls: unknown[] }): Promise<SyncJob> {
-  const [job] = await db
-    .update(syncJobs)
-    .set({
-      payload: sql`jsonb_set(${syncJobs.payload}, '{callbackUrls}', coalesce(${syncJobs.payload}->'callbackUrls', '[]'::jsonb) || ${JSON.stringify(params.callbackUrls)}::jsonb)`,
-      updatedAt: new Date(),
-    })
-    .where(eq(syncJobs.id, params.jobId))
-    .returning();
+async function mergeIntoJob(db: Database, params: { jobId: string; payload: Record<string, unknown> }): Promise<SyncJob> {
+  const { callbackUrls, streams } = params.payload;
+  let payload = sql`${syncJobs.payload}`;
+  if (Array.isArray(callbackUrls) && callbackUrls.length) {
+    payload = sql`jsonb_set(${payload}, '{callbackUrls}', coalesce(${syncJobs.payload}->'callbackUrls', '[]'::jsonb) || ${JSON.stringify(callbackUrls)}::jsonb)`;
+  }
+  payload = Array.isArray(streams)
+    ? sql`case when ${syncJobs.payload}->'streams' is null then ${payload} else jsonb_set(${payload}, '{streams}', (
+        select jsonb_agg(distinct stream order by stream)
+        from jsonb_array_elements_text((${syncJobs.payload}->'streams') || ${JSON.stringify(streams)}::jsonb) as joined(stream))) end`
+    : sql`(${payload}) - 'streams'`;
+  const [job] = await db.update(syncJobs).set({ payload, updatedAt: new Date() }).where(eq(syncJobs.id, params.jobId)).returning();
   if (!job) throw new AppError("CONFLICT", "The sync could not be queued; try again.");
   return job;
 }

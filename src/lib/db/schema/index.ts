@@ -7,3 +7,4 @@ export * from "./files";
 export * from "./jobs";
 export * from "./ingest";
 export * from "./oauth-states";
+export * from "./webhook-secrets";

@@ -5,6 +5,7 @@ import type { RecordBatch } from "@/lib/sync/records";
 import type { ProviderSync, SyncContext, SyncStream } from "@/lib/sync/types";
 import { COROS_OK, corosDailyListSchema, corosResultSchema, corosWorkoutListSchema } from "./schemas";
 import { transformCorosDaily, transformCorosWorkout } from "./transform";
+import { WORKOUT_PUSH } from "./webhook";
 
 const API = "https://open.coros.com";
 const DAY_MS = 86_400_000;
@@ -56,10 +57,11 @@ async function getCoros(context: SyncContext, path: string, window: { from: stri
  * Walks date windows of at most 30 days from the backfill start to tomorrow; once caught up,
  * the next run starts a few days back to pick up late uploads.
  */
-function windowedStream(spec: { key: string; dataTypes: readonly DataType[]; path: string; read(body: unknown): RecordBatch }): SyncStream {
+function windowedStream(spec: { key: string; dataTypes: readonly DataType[]; webhookTypes?: readonly string[]; path: string; read(body: unknown): RecordBatch }): SyncStream {
   return {
     key: spec.key,
     dataTypes: spec.dataTypes,
+    webhookTypes: spec.webhookTypes,
     async fetchPage(context, rawCursor) {
       const today = context.now.toISOString().slice(0, 10);
       const earliest = addDays(today, -MAX_HISTORY_DAYS);
@@ -80,6 +82,7 @@ function windowedStream(spec: { key: string; dataTypes: readonly DataType[]; pat
 const workouts = windowedStream({
   key: "workouts",
   dataTypes: ["activities"],
+  webhookTypes: [WORKOUT_PUSH],
   path: "/v2/coros/sport/list",
   read: (body) => ({ activities: (corosWorkoutListSchema.parse(body).data ?? []).map(transformCorosWorkout) }),
 });

@@ -17,6 +17,9 @@ export type CorosPush = z.infer<typeof corosPushSchema>;
 const digest = (value: string) => createHash("sha256").update(value).digest();
 const equal = (given: string | null, expected: string) => given !== null && expected !== "" && timingSafeEqual(digest(given), digest(expected));
 
+/** COROS pushes only workouts and names no type; this is the one the workout stream lists. */
+export const WORKOUT_PUSH = "sportData";
+
 export const corosWebhook: ProviderWebhook = {
   // No HMAC and no webhook secret of its own: COROS sends the partner's own credentials as
   // plain `client` and `secret` headers. Both are compared, always, so timing tells nothing.
@@ -30,7 +33,7 @@ export const corosWebhook: ProviderWebhook = {
   // event here is a sync; a revocation surfaces when that sync's call is refused.
   parseEvents(request): WebhookEvent[] {
     const push = corosPushSchema.parse(JSON.parse(request.rawBody));
-    return push.sportDataList.map((workout) => ({ kind: "sync", externalUserId: workout.openId, dataType: "activities" }));
+    return push.sportDataList.map((workout) => ({ kind: "sync", externalUserId: workout.openId, webhookType: WORKOUT_PUSH }));
   },
   successStatus: 200,
   // COROS treats any other reply as a failed delivery and retries.

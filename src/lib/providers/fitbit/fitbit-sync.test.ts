@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { openTokens } from "@/lib/connections/credentials";
-import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
+import { activities, bodyMeasurements, dailySummaries, samples, sleepSessions } from "@/lib/db/schema";
 import { syntheticDays, syntheticNights } from "@/lib/sandbox/synthetic";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
@@ -52,6 +52,7 @@ describeEachDatabase("Fitbit (Google Health) sync", (database) => {
       (await database.db.select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
     return { activities: await n(activities), sleepSessions: await n(sleepSessions), dailySummaries: await n(dailySummaries), bodyMeasurements: await n(bodyMeasurements) };
   };
+  const countSamples = async (userId: string) => (await database.db.select({ n: count() }).from(samples).where(eq(samples.userId, userId)))[0]!.n;
 
   it("backfills a year of every stream, then a second run writes nothing new", async () => {
     backfillDays(YEAR);
@@ -61,14 +62,19 @@ describeEachDatabase("Fitbit (Google Health) sync", (database) => {
     const want = expected("ada");
     expect(job).toMatchObject({ status: "succeeded", progressDone: 100 });
     expect(await countRows(user.id)).toEqual(want);
+    // Two weeks of intraday heart rate, not a year (sync-heart-rate.test.ts checks which samples).
+    const heartRate = await countSamples(user.id);
+    expect(heartRate).toBeGreaterThan(13 * 24 * 10);
+    expect(heartRate).toBeLessThan(15 * 24 * 60);
     // One daily row per day although six daily rollups and lists wrote into each (as updates).
-    expect(job.inserted).toBe(want.activities + want.sleepSessions + want.dailySummaries + want.bodyMeasurements);
+    expect(job.inserted).toBe(want.activities + want.sleepSessions + want.dailySummaries + want.bodyMeasurements + heartRate);
     // Rides that Strava also pushed in through Health Connect are not imported twice.
     expect(exercisePoints("ada", backfillFrom(), horizon()).length).toBeGreaterThan(want.activities);
 
     const again = await syncNow(database.db, connection);
     expect(again).toMatchObject({ status: "succeeded", inserted: 0, updated: 0 });
     expect(await countRows(user.id)).toEqual(want);
+    expect(await countSamples(user.id)).toBe(heartRate);
     expect((await reloadConnection(database.db, connection.id)).lastSyncedAt).not.toBeNull();
   });
 
@@ -158,6 +164,7 @@ describeEachDatabase("Fitbit (Google Health) sync", (database) => {
     const job = await syncNow(database.db, connection);
     expect(job.status).toBe("succeeded");
     expect(await countRows(user.id)).toEqual({ activities: 0, sleepSessions: expected("sleeper").sleepSessions, dailySummaries: 0, bodyMeasurements: 0 });
+    expect(await countSamples(user.id)).toBe(0);
   });
 
   it("has a sandbox that refuses what Google refuses: start-time exercise filters, startTime parameters, over-long rollups", async () => {

@@ -41,14 +41,14 @@ describeEachDatabase("Fitbit (Google Health) notifications", (database) => {
     const { connection } = await connectSandboxAccount(database.db, "fitbit", account);
     const notification = notificationFor(account);
     const request = await post(notification.body, notification.headers);
-    expect(fitbitWebhook.parseEvents(request)).toEqual([{ kind: "sync", externalUserId: connection.externalUserId, dataType: "activities" }]);
+    expect(fitbitWebhook.parseEvents(request)).toEqual([{ kind: "sync", externalUserId: connection.externalUserId, webhookType: "exercise" }]);
 
     const response = await deliver(notification.body, notification.headers);
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");
     const jobs = await jobsOf(connection.id);
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ kind: "webhook", status: "pending" });
+    expect(jobs[0]).toMatchObject({ kind: "webhook", status: "pending", payload: { reason: "webhook", streams: ["exercise"] } });
   });
 
   it("also accepts a single envelope instead of an array", async () => {
@@ -57,7 +57,7 @@ describeEachDatabase("Fitbit (Google Health) notifications", (database) => {
     const notification = notificationFor(account);
     const [envelope] = JSON.parse(notification.body) as Array<{ data: Record<string, unknown> }>;
     const body = JSON.stringify({ data: { ...envelope!.data, dataType: "sleep" } });
-    expect(fitbitWebhook.parseEvents(await post(body, notification.headers))).toEqual([{ kind: "sync", externalUserId: connection.externalUserId, dataType: "sleep" }]);
+    expect(fitbitWebhook.parseEvents(await post(body, notification.headers))).toEqual([{ kind: "sync", externalUserId: connection.externalUserId, webhookType: "sleep" }]);
     expect((await deliver(body, notification.headers)).status).toBe(204);
     expect(await jobsOf(connection.id)).toHaveLength(1);
   });

@@ -2,6 +2,7 @@ import { authenticateBearer } from "@/lib/sandbox/oauth2-server";
 import type { SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
 import { apiError, invalidArgument, unauthenticated } from "./sandbox-errors";
+import { heartRatePoints } from "./sandbox-heart-rate";
 import { bodyPoints, dailyPoints, exercisePoints, rollupPoints, sleepPoints, type SandboxPoint } from "./sandbox-points";
 
 // Google Health API v4 data endpoints, as shared/providers/google-health.md §4 describes them.
@@ -16,6 +17,12 @@ interface ListType {
   /** Filterable members (after "<type>."), e.g. "interval.civil_start_time". */
   filters: string[];
   maxPageSize: number;
+  /**
+   * At most this many points a page, whatever is asked: AIP-158 lets a server return fewer
+   * than page_size, and clients must follow nextPageToken regardless. Dense intraday data
+   * takes several pages here, as a real watch's day does at Google.
+   */
+  pageFill?: number;
   points(login: string, fromDate: string, toDate: string): SandboxPoint[];
 }
 
@@ -27,6 +34,7 @@ const LIST_TYPES: Record<string, ListType> = {
   "daily-heart-rate-variability": { scopes: [SCOPES.metrics, SCOPES.activity], filters: ["date"], maxPageSize: 10_000, points: (...args) => dailyPoints("daily-heart-rate-variability", ...args) },
   weight: { scopes: [SCOPES.metrics], filters: ["sample_time.physical_time", "sample_time.civil_time"], maxPageSize: 10_000, points: (...args) => bodyPoints("weight", ...args) },
   "body-fat": { scopes: [SCOPES.metrics], filters: ["sample_time.physical_time", "sample_time.civil_time"], maxPageSize: 10_000, points: (...args) => bodyPoints("body-fat", ...args) },
+  "heart-rate": { scopes: [SCOPES.metrics, SCOPES.activity], filters: ["sample_time.physical_time", "sample_time.civil_time"], maxPageSize: 10_000, pageFill: 200, points: heartRatePoints },
 };
 
 // dailyRollUp range caps: 14 days for total-calories (and heart-rate, active-minutes), 90 otherwise.
@@ -101,7 +109,7 @@ function listDataPoints(request: SandboxRequest): Response {
   if (clauses instanceof Response) return clauses;
   const requested = Number(query.get("pageSize") ?? query.get("page_size") ?? 1440);
   if (!Number.isInteger(requested) || requested < 0) return invalidArgument("page_size must be a non-negative integer.");
-  const pageSize = Math.min(requested || 1440, spec.maxPageSize);
+  const pageSize = Math.min(requested || 1440, spec.maxPageSize, spec.pageFill ?? Number.POSITIVE_INFINITY);
   const token = query.get("pageToken") ?? query.get("page_token");
   const offset = token ? decodeToken(token, filter) : 0;
   if (offset === undefined) return invalidArgument("Invalid page token.");

@@ -140,6 +140,23 @@ export type WeightPoint = z.infer<typeof weightPointSchema>;
 export const bodyFatPointSchema = z.object({ bodyFat: z.object({ percentage: z.number().min(0).max(100), sampleTime: sampleTimeSchema }).passthrough() }).passthrough();
 export type BodyFatPoint = z.infer<typeof bodyFatPointSchema>;
 
+// Intraday samples (google.devicesandservices.health.v4.HeartRate): beatsPerMinute is a
+// required int64 in [1, 300]; they have no identity of their own, so `name` may be left out.
+export const heartRatePointSchema = z
+  .object({
+    dataSource: dataSourceSchema.optional(),
+    heartRate: z
+      .object({
+        beatsPerMinute: int64,
+        sampleTime: sampleTimeSchema,
+        // ACTIVE | SEDENTARY, and WRIST | CHEST | FINGER | … (discovery rev 20260527).
+        metadata: z.object({ motionContext: z.string().optional(), sensorLocation: z.string().optional() }).passthrough().optional(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+export type HeartRatePoint = z.infer<typeof heartRatePointSchema>;
+
 /** ListDataPointsResponse; an empty page comes back as {} (proto3 leaves the empty list out). */
 export const listResponseSchema = <Point extends z.ZodType>(point: Point) =>
   z.object({ dataPoints: z.array(point).default([]), nextPageToken: z.string().optional() });

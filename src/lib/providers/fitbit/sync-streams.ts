@@ -23,26 +23,28 @@ const LIST_PAGE_SIZE = 1000;
 // Health Connect, HealthKit): we connect those sources directly, so importing them here would
 // count the same workout twice. A point without a dataSource cannot be told apart and is kept.
 const FOREIGN_PLATFORMS = new Set(["HEALTH_CONNECT", "HEALTH_KIT", "FIT", "FITBIT_WEB_API", "GOOGLE_WEB_API", "GOOGLE_PARTNER_INTEGRATION"]);
-const isOwnExercise = (point: ExercisePoint) => !FOREIGN_PLATFORMS.has(point.dataSource?.platform ?? "FITBIT");
+export const isOwnPoint = (point: Pick<ExercisePoint, "dataSource">) => !FOREIGN_PLATFORMS.has(point.dataSource?.platform ?? "FITBIT");
 
 const isPresent = <T>(value: T | null): value is T => value !== null;
 
 export const exerciseStream = windowedStream({
   key: "exercise",
   dataTypes: ["activities"],
+  webhookTypes: ["exercise"],
   scopes: [SCOPES.activity],
   windowDays: 30,
   async fetchWindow(context, window) {
     // The only filterable exercise field: start_time answers 400 "not supported for filtering".
     const url = listUrl("exercise", "exercise.interval.civil_start_time", window, SESSION_PAGE_SIZE);
     const page = listResponseSchema(exercisePointSchema).parse(await readGoogleJson(await context.fetch(url), "exercise list"));
-    return { records: { activities: page.dataPoints.filter(isOwnExercise).map(transformExercise) }, nextPageToken: page.nextPageToken };
+    return { records: { activities: page.dataPoints.filter(isOwnPoint).map(transformExercise) }, nextPageToken: page.nextPageToken };
   },
 });
 
 export const sleepStream = windowedStream({
   key: "sleep",
   dataTypes: ["sleep"],
+  webhookTypes: ["sleep"],
   scopes: [SCOPES.sleep],
   windowDays: 30,
   async fetchWindow(context, window) {
@@ -72,6 +74,7 @@ async function dailyRollUp(context: SyncContext, dataType: string, window: Windo
 export const dailyActivityStream = windowedStream({
   key: "daily-activity",
   dataTypes: ["daily", "steps"],
+  webhookTypes: ["steps", "distance", "active-energy-burned"],
   scopes: [SCOPES.activity],
   // dailyRollUp's range cap for these types.
   windowDays: 90,
@@ -85,6 +88,7 @@ export const dailyActivityStream = windowedStream({
 export const dailyCaloriesStream = windowedStream({
   key: "daily-calories",
   dataTypes: ["daily"],
+  webhookTypes: ["total-calories"],
   scopes: [SCOPES.activity],
   // total-calories rolls up at most 14 days per request.
   windowDays: 14,
@@ -94,6 +98,7 @@ export const dailyCaloriesStream = windowedStream({
 export const restingHeartRateStream = windowedStream({
   key: "resting-heart-rate",
   dataTypes: ["heart_rate", "daily"],
+  webhookTypes: ["daily-resting-heart-rate"],
   // Sources disagree on which scope gates the heart-rate family.
   scopes: [SCOPES.metrics, SCOPES.activity],
   windowDays: 90,
@@ -107,6 +112,7 @@ export const restingHeartRateStream = windowedStream({
 export const hrvStream = windowedStream({
   key: "hrv",
   dataTypes: ["hrv", "daily"],
+  webhookTypes: ["daily-heart-rate-variability"],
   scopes: [SCOPES.metrics, SCOPES.activity],
   windowDays: 90,
   async fetchWindow(context, window) {
@@ -131,6 +137,7 @@ async function listAll<Point>(context: SyncContext, dataType: string, field: str
 export const bodyStream = windowedStream({
   key: "body",
   dataTypes: ["weight"],
+  webhookTypes: ["weight", "body-fat"],
   scopes: [SCOPES.metrics],
   windowDays: 90,
   // Both lists of a window in one page, so a weigh-in's weight and body fat land in one row.

@@ -46,6 +46,8 @@ export function listUrl(dataType: string, field: string, window: Window, pageSiz
 export interface WindowedStreamSpec {
   key: string;
   dataTypes: readonly DataType[];
+  /** The notification dataTypes whose changes it reads. */
+  webhookTypes: readonly string[];
   /** Any one of these granted scopes lets the stream read. */
   scopes: readonly string[];
   windowDays: number;
@@ -60,6 +62,7 @@ export function windowedStream(spec: WindowedStreamSpec): SyncStream {
   return {
     key: spec.key,
     dataTypes: spec.dataTypes,
+    webhookTypes: spec.webhookTypes,
     async fetchPage(context, rawCursor) {
       const today = context.now.toISOString().slice(0, 10);
       const horizon = addDays(today, HORIZON_DAYS);

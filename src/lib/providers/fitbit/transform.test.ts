@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { bodyFatPointSchema, dailyRollUpResponseSchema, exercisePointSchema, hrvPointSchema, listResponseSchema, restingHeartRatePointSchema, sleepPointSchema, weightPointSchema } from "./schemas";
-import { exerciseActivityType, transformBody, transformExercise, transformHrv, transformRestingHeartRate, transformRollup, transformSleep } from "./transform";
+import { bodyFatPointSchema, dailyRollUpResponseSchema, exercisePointSchema, heartRatePointSchema, hrvPointSchema, listResponseSchema, restingHeartRatePointSchema, sleepPointSchema, weightPointSchema } from "./schemas";
+import { isOwnPoint } from "./sync-streams";
+import { exerciseActivityType, transformBody, transformExercise, transformHeartRate, transformHrv, transformRestingHeartRate, transformRollup, transformSleep } from "./transform";
 
 // Fixtures in the documented shapes (shared/providers/google-health.md §6).
 const exerciseList = {
@@ -170,5 +171,52 @@ describe("Google Health weight and body fat → body rows", () => {
       { measuredAt: new Date("2026-11-15T06:12:00Z"), weightKg: 71.8, bodyFatPercent: null, raw: { weight: alone } },
       { measuredAt: new Date("2026-11-18T06:10:00Z"), weightKg: 71.35, bodyFatPercent: 18.4, raw: { weight, bodyFat: fat } },
     ]);
+  });
+});
+
+// heart-rate list as the v4 reference shapes it (HeartRate: beatsPerMinute int64, sampleTime
+// ObservationSampleTime, metadata HeartRateMetadata): no `name`, proto3 leaves out defaults.
+const heartRateList = {
+  dataPoints: [
+    {
+      dataSource: { platform: "FITBIT", recordingMethod: "ACTIVELY_MEASURED", device: { formFactor: "WATCH", manufacturer: "Google", displayName: "Pixel Watch 3" } },
+      heartRate: {
+        beatsPerMinute: "148",
+        sampleTime: { physicalTime: "2026-11-18T06:30:05Z", utcOffset: "3600s", civilTime: { date: { year: 2026, month: 11, day: 18 }, time: { hours: 7, minutes: 30, seconds: 5 } } },
+        metadata: { motionContext: "ACTIVE", sensorLocation: "WRIST" },
+      },
+    },
+    {
+      dataSource: { platform: "FITBIT", recordingMethod: "PASSIVELY_MEASURED" },
+      heartRate: { beatsPerMinute: "57", sampleTime: { physicalTime: "2026-11-18T03:00:00Z", utcOffset: "3600s" } },
+    },
+    {
+      dataSource: { platform: "HEALTH_CONNECT", recordingMethod: "ACTIVELY_MEASURED", application: { packageName: "com.strava" } },
+      heartRate: { beatsPerMinute: "149", sampleTime: { physicalTime: "2026-11-18T06:30:05Z", utcOffset: "3600s" }, metadata: { sensorLocation: "CHEST" } },
+    },
+  ],
+  nextPageToken: "CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA",
+};
+
+describe("Google Health heart-rate → samples", () => {
+  const page = listResponseSchema(heartRatePointSchema).parse(heartRateList);
+
+  it("reads each point as a bpm sample at its physical instant, keeping the sensor context", () => {
+    expect(page.nextPageToken).toBe(heartRateList.nextPageToken);
+    expect(page.dataPoints.filter(isOwnPoint).map(transformHeartRate)).toEqual([
+      { metric: "heart_rate", time: new Date("2026-11-18T06:30:05Z"), value: 148, unit: "bpm", meta: { motionContext: "ACTIVE", sensorLocation: "WRIST" } },
+      { metric: "heart_rate", time: new Date("2026-11-18T03:00:00Z"), value: 57, unit: "bpm", meta: null },
+    ]);
+  });
+
+  it("leaves out what other apps wrote through Health Connect", () => {
+    expect(page.dataPoints.map(isOwnPoint)).toEqual([true, true, false]);
+  });
+
+  it("accepts an empty page as {} and refuses a sample without its value or time", () => {
+    expect(listResponseSchema(heartRatePointSchema).parse({})).toEqual({ dataPoints: [] });
+    const [point] = heartRateList.dataPoints;
+    expect(() => heartRatePointSchema.parse({ heartRate: { ...point!.heartRate, beatsPerMinute: undefined } })).toThrow(/beatsPerMinute/);
+    expect(() => heartRatePointSchema.parse({ heartRate: { ...point!.heartRate, sampleTime: { physicalTime: "06:30" } } })).toThrow(/physicalTime/);
   });
 });

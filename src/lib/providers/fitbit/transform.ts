@@ -1,6 +1,6 @@
 import { normalizeActivityType, type ActivityType } from "@/lib/sync/activity-types";
-import type { ActivityRecord, BodyRecord, DailyRecord, SleepRecord } from "@/lib/sync/records";
-import type { BodyFatPoint, CivilDate, ExercisePoint, HrvPoint, RestingHeartRatePoint, RollupPoint, SleepPoint, WeightPoint } from "./schemas";
+import type { ActivityRecord, BodyRecord, DailyRecord, SampleRecord, SleepRecord } from "@/lib/sync/records";
+import type { BodyFatPoint, CivilDate, ExercisePoint, HeartRatePoint, HrvPoint, RestingHeartRatePoint, RollupPoint, SleepPoint, WeightPoint } from "./schemas";
 
 // Google Health's exerciseType enum (discovery rev 20260527). It is coarse: treadmill,
 // elliptical, rowing, spinning … arrive as OTHER or WORKOUT with the Fitbit name in displayName.
@@ -128,6 +128,13 @@ export function transformHrv(point: HrvPoint): DailyRecord | null {
   const value = point.dailyHeartRateVariability;
   if (value.averageHeartRateVariabilityMilliseconds === undefined) return null;
   return { localDate: civilDateString(value.date), hrvMs: value.averageHeartRateVariabilityMilliseconds, raw: { hrv: point } };
+}
+
+/** One intraday sample; the sensor's context is kept, the rest of the point is not worth a copy per sample. */
+export function transformHeartRate(point: HeartRatePoint): SampleRecord {
+  const { beatsPerMinute, sampleTime, metadata } = point.heartRate;
+  const meta = { ...(metadata?.motionContext ? { motionContext: metadata.motionContext } : {}), ...(metadata?.sensorLocation ? { sensorLocation: metadata.sensorLocation } : {}) };
+  return { metric: "heart_rate", time: new Date(sampleTime.physicalTime), value: Number(beatsPerMinute), unit: "bpm", meta: Object.keys(meta).length ? meta : null };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { DataType } from "@/lib/providers/types";
 import type { ProviderWebhook, WebhookEvent, WebhookRequest, WebhookSecrets } from "@/lib/webhooks/types";
 
 // Google Health API subscriber notifications (developers.google.com/health/webhooks,
@@ -24,26 +23,6 @@ export type GoogleHealthNotification = z.infer<typeof notificationSchema>;
 
 // Observed as an array of envelopes, but some integrators received a single object.
 export const notificationBodySchema = z.preprocess((body) => (Array.isArray(body) ? body : [body]), z.array(notificationSchema));
-
-const DATA_TYPES: Record<string, DataType> = {
-  exercise: "activities",
-  sleep: "sleep",
-  steps: "steps",
-  distance: "daily",
-  floors: "daily",
-  altitude: "daily",
-  "active-zone-minutes": "daily",
-  "active-minutes": "daily",
-  "total-calories": "daily",
-  "calories-in-heart-rate-zone": "daily",
-  "heart-rate": "heart_rate",
-  "daily-resting-heart-rate": "heart_rate",
-  "daily-heart-rate-zones": "heart_rate",
-  "heart-rate-variability": "hrv",
-  "daily-heart-rate-variability": "hrv",
-  weight: "weight",
-  "body-fat": "weight",
-};
 
 const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -74,11 +53,10 @@ export const fitbitWebhook: ProviderWebhook = {
   },
   isAuthentic: hasOurSecret,
   parseEvents(request): WebhookEvent[] {
-    return notificationBodySchema.parse(JSON.parse(request.rawBody)).map(({ data }) => {
-      const dataType = DATA_TYPES[data.dataType];
-      // Google pushes no revocation: a withdrawn grant shows up as the next sync's 401.
-      return { kind: "sync", externalUserId: data.healthUserId, ...(dataType ? { dataType } : {}) };
-    });
+    // The streams list the data types they read (sync-streams.ts); a type none reads, e.g.
+    // floors, starts no sync. Google pushes no revocation: a withdrawn grant shows up as the
+    // next sync's 401.
+    return notificationBodySchema.parse(JSON.parse(request.rawBody)).map(({ data }) => ({ kind: "sync", externalUserId: data.healthUserId, webhookType: data.dataType }));
   },
   successStatus: 204,
 };

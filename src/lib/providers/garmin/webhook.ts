@@ -1,6 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
 import { resolveOAuth1Route } from "@/lib/providers/routing";
-import type { DataType } from "@/lib/providers/types";
 import type { ProviderWebhook, WebhookEvent } from "@/lib/webhooks/types";
 import { isGarminCallbackUrl } from "./callback-url";
 import { garminNotificationSchema } from "./schemas";
@@ -9,19 +8,6 @@ import { garminNotificationSchema } from "./schemas";
 // entry naming a userId. Garmin signs nothing; it sends our consumer key / client id in the
 // garmin-client-id header, and expects a 200 within 30 s (it retries for ~7 days otherwise).
 
-const DATA_TYPES: Record<string, DataType> = {
-  activities: "activities",
-  manuallyUpdatedActivities: "activities",
-  activityDetails: "activities",
-  activityFiles: "activities",
-  moveIQActivities: "activities",
-  dailies: "daily",
-  epochs: "daily",
-  sleeps: "sleep",
-  hrv: "hrv",
-  stressDetails: "stress",
-  bodyComps: "weight",
-};
 // Without either export permission nothing is left to sync: treat it as a revocation.
 const EXPORT_PERMISSIONS = ["ACTIVITY_EXPORT", "HEALTH_EXPORT"];
 
@@ -49,11 +35,11 @@ export const garminWebhook: ProviderWebhook = {
       events.push({ kind: isRevoked ? "deauthorized" : "sync", externalUserId: userId });
     }
     for (const [summaryType, entries] of Object.entries(summaries)) {
-      const dataType = DATA_TYPES[summaryType];
       for (const entry of entries) {
-        // Push entries carry no callbackURL; a ping's is kept only if it is Garmin's own.
+        // Push entries carry no callbackURL; a ping's is kept only if it is Garmin's own. Garmin's
+        // streams list no webhook types: a ping's URLs already say which summaries to fetch.
         const callbackUrls = entry.callbackURL && isGarminCallbackUrl(entry.callbackURL) ? [entry.callbackURL] : [];
-        events.push({ kind: "sync", externalUserId: entry.userId, ...(dataType ? { dataType } : {}), ...(callbackUrls.length ? { callbackUrls } : {}) });
+        events.push({ kind: "sync", externalUserId: entry.userId, webhookType: summaryType, ...(callbackUrls.length ? { callbackUrls } : {}) });
       }
     }
     return events;

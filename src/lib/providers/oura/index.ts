@@ -8,6 +8,7 @@ import { ouraSandbox } from "./sandbox";
 import { ouraPersonalInfoSchema } from "./schemas";
 import { ouraSync } from "./sync";
 import { ouraWebhook } from "./webhook";
+import { ouraSubscriptions } from "./webhook-subscriptions";
 
 const EXPIRY_SLACK_MS = 60_000;
 
@@ -58,4 +59,5 @@ export const oura: ProviderDefinition = {
   sync: ouraSync,
   sandbox: ouraSandbox,
   webhook: ouraWebhook,
+  subscriptions: ouraSubscriptions,
 };

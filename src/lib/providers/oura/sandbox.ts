@@ -2,6 +2,7 @@ import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
 import { ouraDataRoutes } from "./sandbox-data";
+import { ouraWebhookRoutes } from "./sandbox-webhooks";
 import { ouraEventBody, ouraSignature } from "./webhook";
 
 const API_HOST = "api.ouraring.com";
@@ -70,6 +71,7 @@ export const ouraSandbox: SandboxProvider = {
     ...oauthRoutes,
     { method: "POST", host: API_HOST, path: "/oauth/revoke", handle: revoke },
     ...ouraDataRoutes,
+    ...ouraWebhookRoutes,
     {
       method: "GET",
       host: API_HOST,

@@ -39,6 +39,8 @@ export async function readOuraJson(response: Response, what: string): Promise<un
 export interface CollectionSpec<T extends z.ZodType> {
   key: string;
   dataTypes: readonly DataType[];
+  /** The webhook data_types whose changes it reads. */
+  webhookTypes: readonly string[];
   /** The path segment after /v2/usercollection/. */
   collection: string;
   scope: string;
@@ -59,6 +61,7 @@ export function collectionStream<T extends z.ZodType>(spec: CollectionSpec<T>): 
   return {
     key: spec.key,
     dataTypes: spec.dataTypes,
+    webhookTypes: spec.webhookTypes,
     async fetchPage(context, rawCursor) {
       if (!hasScope(context, spec.scope)) return { records: {}, nextCursor: null };
       // The person's today may be up to 14 h ahead of UTC.

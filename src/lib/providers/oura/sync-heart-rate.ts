@@ -24,6 +24,9 @@ const envelope = ouraCollectionSchema(ouraHeartRateSchema);
 export const heartRateStream: SyncStream = {
   key: "heart_rate",
   dataTypes: ["heart_rate"],
+  // Oura has no heart-rate webhook; the samples arrive with the ring upload that changes the
+  // day's activity and the night's sleep.
+  webhookTypes: ["daily_activity", "sleep"],
   async fetchPage(context, rawCursor) {
     if (!hasScope(context, "heartrate")) return { records: {}, nextCursor: null };
     const now = context.now.getTime();

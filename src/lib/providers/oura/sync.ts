@@ -15,6 +15,7 @@ import {
 const sleep = collectionStream({
   key: "sleep",
   dataTypes: ["sleep", "hrv"],
+  webhookTypes: ["sleep"],
   collection: "sleep",
   scope: "daily",
   document: ouraSleepSchema,
@@ -31,6 +32,7 @@ const sleep = collectionStream({
 const dailySleep = collectionStream({
   key: "daily_sleep",
   dataTypes: ["sleep"],
+  webhookTypes: ["daily_sleep"],
   collection: "daily_sleep",
   scope: "daily",
   document: ouraDailySleepSchema,
@@ -41,6 +43,7 @@ const dailySleep = collectionStream({
 const readiness = collectionStream({
   key: "daily_readiness",
   dataTypes: ["readiness"],
+  webhookTypes: ["daily_readiness"],
   collection: "daily_readiness",
   scope: "daily",
   document: ouraDailyReadinessSchema,
@@ -51,6 +54,7 @@ const readiness = collectionStream({
 const dailyActivity = collectionStream({
   key: "daily_activity",
   dataTypes: ["daily", "steps"],
+  webhookTypes: ["daily_activity"],
   collection: "daily_activity",
   scope: "daily",
   document: ouraDailyActivitySchema,
@@ -61,6 +65,7 @@ const dailyActivity = collectionStream({
 const workouts = collectionStream({
   key: "workouts",
   dataTypes: ["activities"],
+  webhookTypes: ["workout"],
   collection: "workout",
   scope: "workout",
   document: ouraWorkoutSchema,

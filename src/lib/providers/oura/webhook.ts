@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { DataType } from "@/lib/providers/types";
 import type { ProviderWebhook, WebhookEvent, WebhookRequest } from "@/lib/webhooks/types";
 
 // Oura webhook subscriptions (API v2, /v2/webhook/subscription): a GET challenge when a
@@ -16,15 +15,6 @@ export const ouraEventSchema = z.object({
   user_id: z.string().min(1),
 });
 export type OuraEvent = z.infer<typeof ouraEventSchema>;
-
-/** Webhook data_type → what the sync refreshes; types we do not store start no sync. */
-const DATA_TYPES: Record<string, DataType> = {
-  sleep: "sleep",
-  daily_sleep: "sleep",
-  daily_readiness: "readiness",
-  daily_activity: "daily",
-  workout: "activities",
-};
 
 /** Oura's signature: HMAC-SHA256(client secret, x-oura-timestamp + body), upper-case hex. */
 export function ouraSignature(clientSecret: string, timestamp: string, body: string): string {
@@ -60,10 +50,10 @@ export const ouraWebhook: ProviderWebhook = {
   },
   parseEvents(request): WebhookEvent[] {
     const event = ouraEventSchema.parse(JSON.parse(request.rawBody));
-    const dataType = DATA_TYPES[event.data_type];
+    // The streams list the data_types they read (sync.ts); one none reads starts no sync.
     // Oura has no revocation event: a revoked person simply stops producing events, and the
     // next sync's 401 marks the connection.
-    return dataType ? [{ kind: "sync", externalUserId: event.user_id, dataType }] : [];
+    return [{ kind: "sync", externalUserId: event.user_id, webhookType: event.data_type }];
   },
 };
 

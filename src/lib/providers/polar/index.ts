@@ -7,6 +7,7 @@ import { polarSandbox } from "./sandbox";
 import { polarErrorSchema, polarUserSchema } from "./schemas";
 import { polarSync } from "./sync";
 import { polarWebhook } from "./webhook";
+import { polarSubscriptions } from "./webhook-registration";
 
 const API = "https://www.polaraccesslink.com/v3";
 
@@ -85,4 +86,5 @@ export const polar: ProviderDefinition = {
   sync: polarSync,
   sandbox: polarSandbox,
   webhook: polarWebhook,
+  subscriptions: polarSubscriptions,
 };

@@ -27,11 +27,11 @@ describe("Polar webhook events", () => {
   const events = async (body: object) => polarWebhook.parseEvents(await post(JSON.stringify(body)));
   const common = { user_id: 475, timestamp: "2026-05-03T07:40:00Z", url: "https://www.polaraccesslink.com/v3/users/x" };
 
-  it("maps each subscribable event to the data it announces", async () => {
-    expect(await events({ event: "SLEEP", date: "2026-05-03", ...common })).toEqual([{ kind: "sync", externalUserId: "475", dataType: "sleep" }]);
-    expect(await events({ event: "ACTIVITY_SUMMARY", date: "2026-05-03", ...common })).toEqual([{ kind: "sync", externalUserId: "475", dataType: "daily" }]);
-    expect(await events({ event: "CONTINUOUS_HEART_RATE", date: "2026-05-03", ...common })).toEqual([{ kind: "sync", externalUserId: "475", dataType: "heart_rate" }]);
-    expect(await events({ event: "PHYSICAL_INFORMATION", ...common })).toEqual([{ kind: "sync", externalUserId: "475", dataType: "weight" }]);
+  it("names each subscribable event's type, for the streams that read it", async () => {
+    expect(await events({ event: "SLEEP", date: "2026-05-03", ...common })).toEqual([{ kind: "sync", externalUserId: "475", webhookType: "SLEEP" }]);
+    expect(await events({ event: "ACTIVITY_SUMMARY", date: "2026-05-03", ...common })).toEqual([{ kind: "sync", externalUserId: "475", webhookType: "ACTIVITY_SUMMARY" }]);
+    expect(await events({ event: "CONTINUOUS_HEART_RATE", date: "2026-05-03", ...common })).toEqual([{ kind: "sync", externalUserId: "475", webhookType: "CONTINUOUS_HEART_RATE" }]);
+    expect(await events({ event: "PHYSICAL_INFORMATION", ...common })).toEqual([{ kind: "sync", externalUserId: "475", webhookType: "PHYSICAL_INFORMATION" }]);
   });
 
   it("names no sync for SleepWise, which we do not store", async () => {

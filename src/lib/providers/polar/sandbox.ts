@@ -4,6 +4,7 @@ import type { SandboxState } from "@/lib/sandbox/state";
 import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
 import { listDailyActivity, listExercises, listNightlyRecharge, listSleep, polarError, polarExerciseWorkouts, registrationKey } from "./sandbox-data";
 import { polarRegisterSchema } from "./schemas";
+import { polarSandboxWebhook, polarWebhookRoutes } from "./sandbox-webhooks";
 import { POLAR_SIGNATURE_HEADER, polarSignature, type PolarEvent } from "./webhook";
 
 export { registrationKey };
@@ -129,9 +130,11 @@ function exerciseEvent(login: string): PolarEvent {
 }
 
 export const polarSandbox: SandboxProvider = {
-  buildWebhook: ({ account, webhookSecret }) => {
+  buildWebhook: ({ account, webhookSecret, state }) => {
     const body = JSON.stringify(exerciseEvent(account));
-    return { headers: { "content-type": "application/json", [POLAR_SIGNATURE_HEADER]: polarSignature(body, webhookSecret) }, body };
+    // Once the app registered its webhook, Polar signs with the key that registration handed out.
+    const key = (state && polarSandboxWebhook(state)?.signatureSecretKey) ?? webhookSecret;
+    return { headers: { "content-type": "application/json", [POLAR_SIGNATURE_HEADER]: polarSignature(body, key) }, body };
   },
   routes: [
     ...oauthRoutes,
@@ -143,5 +146,6 @@ export const polarSandbox: SandboxProvider = {
     { method: "POST", host: API_HOST, path: "/v3/users", handle: register },
     { method: "GET", host: API_HOST, path: "/v3/users/:userId", handle: getUser },
     { method: "DELETE", host: API_HOST, path: "/v3/users/:userId", handle: deleteUser },
+    ...polarWebhookRoutes,
   ],
 };

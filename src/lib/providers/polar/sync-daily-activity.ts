@@ -20,6 +20,7 @@ const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
 export const dailyActivityStream: SyncStream = {
   key: "daily-activity",
   dataTypes: ["daily", "steps"],
+  webhookTypes: ["ACTIVITY_SUMMARY"],
   async fetchPage(context, rawCursor) {
     // The UTC date: a later date than Polar's own "today" could be refused as invalid.
     const today = dayMs(isoDay(context.now.getTime()));

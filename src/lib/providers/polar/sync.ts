@@ -13,10 +13,11 @@ import { sleepScoreDay, transformPolarRecharge, transformPolarSleep } from "./tr
 // re-reads the whole list in one request. The cursor only records when that last happened.
 const cursorSchema = z.object({ listedAt: z.iso.datetime() });
 
-function listStream(key: string, dataTypes: readonly DataType[], path: string, read: (body: unknown, context: SyncContext) => RecordBatch): SyncStream {
+function listStream(key: string, dataTypes: readonly DataType[], webhookTypes: readonly string[], path: string, read: (body: unknown, context: SyncContext) => RecordBatch): SyncStream {
   return {
     key,
     dataTypes,
+    webhookTypes,
     async fetchPage(context, rawCursor) {
       if (rawCursor) cursorSchema.parse(JSON.parse(rawCursor));
       const body = await getPolarJson(context, `${POLAR_API}${path}`, key);
@@ -26,16 +27,17 @@ function listStream(key: string, dataTypes: readonly DataType[], path: string, r
   };
 }
 
-const exercises = listStream("exercises", ["activities"], "/exercises", (body) => ({
+const exercises = listStream("exercises", ["activities"], ["EXERCISE"], "/exercises", (body) => ({
   activities: polarExerciseListSchema.parse(body).map(transformPolarExercise),
 }));
 
-const sleep = listStream("sleep", ["sleep"], "/users/sleep", (body, context) => {
+const sleep = listStream("sleep", ["sleep"], ["SLEEP"], "/users/sleep", (body, context) => {
   const { nights } = polarNightsSchema.parse(body);
   return { sleepSessions: nights.map((night) => transformPolarSleep(night, context.externalUserId)), dailySummaries: nights.map(sleepScoreDay) };
 });
 
-const nightlyRecharge = listStream("nightly-recharge", ["hrv", "recovery", "daily"], "/users/nightly-recharge", (body) => ({
+// No Nightly Recharge event: Polar computes it with the night, so SLEEP stands for both.
+const nightlyRecharge = listStream("nightly-recharge", ["hrv", "recovery", "daily"], ["SLEEP"], "/users/nightly-recharge", (body) => ({
   dailySummaries: polarRechargesSchema.parse(body).recharges.map(transformPolarRecharge),
 }));
 

@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { DataType } from "@/lib/providers/types";
 import type { ProviderWebhook, WebhookEvent, WebhookRequest } from "@/lib/webhooks/types";
 
 // Polar AccessLink webhooks (POST /v3/webhooks, one per client): notify-only JSON events for
@@ -29,17 +28,9 @@ export type PolarEvent = z.infer<typeof polarEventSchema>;
 
 const pingSchema = z.object({ event: z.literal("PING") });
 
-// SleepWise is not something we store, so its events name no sync. There is no Nightly
-// Recharge event: Polar computes it with the night, so SLEEP stands for both.
-const DATA_TYPE: Record<PolarEvent["event"], DataType | undefined> = {
-  EXERCISE: "activities",
-  SLEEP: "sleep",
-  CONTINUOUS_HEART_RATE: "heart_rate",
-  ACTIVITY_SUMMARY: "daily",
-  PHYSICAL_INFORMATION: "weight",
-  SLEEP_WISE_CIRCADIAN_BEDTIME: undefined,
-  SLEEP_WISE_ALERTNESS: undefined,
-};
+// SleepWise is not something we store, so its events name no sync. Every other event is
+// the webhook type the streams list (sync.ts); one no stream reads starts no sync.
+const NOT_STORED = new Set<PolarEvent["event"]>(["SLEEP_WISE_CIRCADIAN_BEDTIME", "SLEEP_WISE_ALERTNESS"]);
 
 /** The hex signature Polar puts in `Polar-Webhook-Signature` for a body. */
 export const polarSignature = (rawBody: string, secret: string) => createHmac("sha256", secret).update(rawBody, "utf8").digest("hex");
@@ -68,8 +59,7 @@ export const polarWebhook: ProviderWebhook = {
   },
   parseEvents(request): WebhookEvent[] {
     const event = polarEventSchema.parse(JSON.parse(request.rawBody));
-    const dataType = DATA_TYPE[event.event];
-    return dataType ? [{ kind: "sync", externalUserId: String(event.user_id), dataType }] : [];
+    return NOT_STORED.has(event.event) ? [] : [{ kind: "sync", externalUserId: String(event.user_id), webhookType: event.event }];
   },
   // Polar documents exactly "200 OK" for every delivery, PING included.
   successStatus: 200,

@@ -13,6 +13,7 @@ const cursorSchema = z.object({ after: z.number().int(), page: z.number().int().
 const activities: SyncStream = {
   key: "activities",
   dataTypes: ["activities"],
+  webhookTypes: ["activity"],
   async fetchPage(context, rawCursor) {
     const cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { after: 0, page: 1 };
     const url = new URL("https://www.strava.com/api/v3/athlete/activities");

@@ -37,7 +37,7 @@ export const stravaWebhook: ProviderWebhook = {
     const event = stravaEventSchema.parse(JSON.parse(request.rawBody));
     const externalUserId = String(event.owner_id);
     if (event.object_type === "athlete" && String(event.updates?.authorized) === "false") return [{ kind: "deauthorized", externalUserId }];
-    return event.object_type === "activity" ? [{ kind: "sync", externalUserId, dataType: "activities" }] : [];
+    return event.object_type === "activity" ? [{ kind: "sync", externalUserId, webhookType: event.object_type }] : [];
   },
 };
 

@@ -50,6 +50,8 @@ export async function fetchWhoopPage<T extends z.ZodType>(context: SyncContext, 
 export interface CollectionSpec<T extends z.ZodType> {
   key: string;
   dataTypes: readonly DataType[];
+  /** The webhook event objects ("workout" of workout.updated) whose changes it reads. */
+  webhookTypes: readonly string[];
   path: string;
   scope: string;
   record: T;
@@ -61,6 +63,7 @@ export function collectionStream<T extends z.ZodType>(spec: CollectionSpec<T>): 
   return {
     key: spec.key,
     dataTypes: spec.dataTypes,
+    webhookTypes: spec.webhookTypes,
     async fetchPage(context, rawCursor) {
       if (!hasScope(context, spec.scope)) return { records: {}, nextCursor: null };
       const cursor: Cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { start: new Date(context.now.getTime() - context.backfillDays * DAY_MS).toISOString() };

@@ -36,6 +36,8 @@ async function recoveriesOf(context: Parameters<SyncStream["fetchPage"]>[0], cyc
 const cycles = collectionStream({
   key: "cycles",
   dataTypes: ["strain", "recovery", "hrv", "heart_rate"],
+  // Recoveries are read beside their cycles, and a workout adds to its cycle's strain.
+  webhookTypes: ["recovery", "workout"],
   path: "/v2/cycle",
   scope: "read:cycles",
   record: whoopCycleSchema,
@@ -48,6 +50,7 @@ const cycles = collectionStream({
 const sleep = collectionStream({
   key: "sleep",
   dataTypes: ["sleep"],
+  webhookTypes: ["sleep"],
   path: "/v2/activity/sleep",
   scope: "read:sleep",
   record: whoopSleepSchema,
@@ -58,6 +61,7 @@ const sleep = collectionStream({
 const workouts = collectionStream({
   key: "workouts",
   dataTypes: ["activities"],
+  webhookTypes: ["workout"],
   path: "/v2/activity/workout",
   scope: "read:workout",
   record: whoopWorkoutSchema,

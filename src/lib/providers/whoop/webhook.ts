@@ -1,6 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import type { DataType } from "@/lib/providers/types";
 import type { ProviderWebhook, WebhookEvent } from "@/lib/webhooks/types";
 
 // WHOOP webhooks (developer.whoop.com/docs/developing/webhooks): set as one URL in the developer
@@ -15,8 +14,6 @@ export const SIGNATURE_HEADER = "x-whoop-signature";
 export const TIMESTAMP_HEADER = "x-whoop-signature-timestamp";
 /** Replay window around X-WHOOP-Signature-Timestamp (WHOOP states none; open-wearables uses ±5 min). */
 const TOLERANCE_MS = 5 * 60_000;
-
-const DATA_TYPES: Record<string, DataType> = { workout: "activities", sleep: "sleep", recovery: "recovery" };
 
 export const whoopEventSchema = z.object({
   user_id: z.number().int().positive(),
@@ -47,9 +44,9 @@ export const whoopWebhook: ProviderWebhook = {
   },
   parseEvents(request): WebhookEvent[] {
     const event = whoopEventSchema.parse(JSON.parse(request.rawBody));
-    const dataType = DATA_TYPES[event.type.split(".")[0]!];
-    // A .deleted is a change too: the sync re-reads that person's records.
-    return [{ kind: "sync", externalUserId: String(event.user_id), ...(dataType ? { dataType } : {}) }];
+    // The object ("workout" of "workout.updated") is the webhook type the streams list
+    // (sync.ts). A .deleted is a change too: the sync re-reads that person's records.
+    return [{ kind: "sync", externalUserId: String(event.user_id), webhookType: event.type.split(".")[0]! }];
   },
   successStatus: 200,
 };

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { JsonSplitter, JsonSyntaxError, type PathSegment, type SplitAction } from "./json-splitter";
+
+/** Feeds `text` in chunks of `size` bytes and records what the handler saw. */
+function split(text: string, size: number, descend: (parent: readonly PathSegment[], key: PathSegment) => boolean) {
+  const seen: Array<{ path: string; value?: unknown; closed?: true }> = [];
+  const splitter = new JsonSplitter({
+    select: (parent, key): SplitAction => (descend(parent, key) ? "descend" : "emit"),
+    value: (parent, key, value) => seen.push({ path: [...parent, key].join("."), value }),
+    close: (path) => seen.push({ path: path.join("."), closed: true }),
+  });
+  const bytes = Buffer.from(text);
+  for (let start = 0; start < bytes.length; start += size) splitter.write(bytes.subarray(start, start + size));
+  splitter.end();
+  return seen;
+}
+
+const EXPORT = JSON.stringify({
+  data: {
+    metrics: [
+      { name: "heart_rate", units: "count/min", data: [{ date: "2026-01-01 00:00:00 +0000", Avg: 61, note: 'a "quoted" \\ {brace} [x]' }, { date: "2026-01-01 00:01:00 +0000", Avg: 62 }] },
+      { data: [], name: "step_count" },
+    ],
+    workouts: [{ id: "w1", route: [{ lat: 1.5, lon: -2 }] }],
+  },
+});
+const descendToPoints = (parent: readonly PathSegment[], key: PathSegment) =>
+  parent.length === 0 || (parent.length === 1 && key === "metrics") || parent.length === 2 || (parent.length === 3 && key === "data");
+
+describe("JsonSplitter", () => {
+  it("hands over each point whole and the containers' fields one by one, whatever the chunk size", () => {
+    const expected = split(EXPORT, EXPORT.length, descendToPoints);
+    for (const size of [1, 2, 3, 7, 64]) expect(split(EXPORT, size, descendToPoints)).toEqual(expected);
+    expect(expected.filter((event) => event.path.startsWith("data.metrics.0.data.") && !event.closed).map((event) => event.value)).toEqual(JSON.parse(EXPORT).data.metrics[0].data);
+    expect(expected).toContainEqual({ path: "data.metrics.1.name", value: "step_count" });
+    expect(expected).toContainEqual({ path: "data.workouts", value: JSON.parse(EXPORT).data.workouts });
+    expect(expected.at(-1)).toEqual({ path: "", closed: true });
+  });
+
+  it("parses scalars, strings with escapes and nested values exactly as JSON.parse does", () => {
+    const text = '{ "a": -1.5e3 , "b" : "x\\"y\\u00e9", "c": [true, null, {"d": []}], "e": false }';
+    const seen = split(text, 5, () => false);
+    expect(Object.fromEntries(seen.filter((event) => !event.closed).map((event) => [event.path, event.value]))).toEqual(JSON.parse(text));
+  });
+
+  it.each([
+    ['{"data": {"metrics": [}', 22],
+    ['{"data": {"metrics": [{"name": x}]}}', 31],
+    ['{"a" 1}', 5],
+    ['{"a": 1,}', 8],
+    ['{"a": [1, 2', 11],
+    ['{"a": 1} x', 9],
+  ])("names the byte position of malformed JSON: %s", (text, position) => {
+    for (const size of [1, 4, 100]) {
+      let caught: unknown;
+      try {
+        split(text, size, (parent) => parent.length < 2);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(JsonSyntaxError);
+      expect((caught as JsonSyntaxError).position).toBe(position);
+    }
+  });
+});
