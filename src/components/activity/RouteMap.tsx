@@ -28,15 +28,16 @@ export function RouteMap({ route, name }: { route: ProjectedRoute | null; name: 
       >
         <title id="route-title">{`Route of ${name}, north up`}</title>
         <path d={d} fill="none" strokeWidth={4} strokeLinecap="round" strokeLinejoin="round" vectorEffect="non-scaling-stroke" className="stroke-brand-600 dark:stroke-brand-500" data-testid="route-path" />
-        <circle cx={startX} cy={startY} r={marker} strokeWidth={2} vectorEffect="non-scaling-stroke" className="fill-emerald-500 stroke-white dark:stroke-zinc-900" data-testid="route-start" />
-        <circle cx={endX} cy={endY} r={marker} strokeWidth={2} vectorEffect="non-scaling-stroke" className="fill-rose-500 stroke-white dark:stroke-zinc-900" data-testid="route-end" />
+        {/* The finish is a ring drawn under the start dot, so a loop that ends where it began shows both. */}
+        <circle cx={endX} cy={endY} r={marker * 1.5} strokeWidth={3} vectorEffect="non-scaling-stroke" className="fill-white stroke-rose-500 dark:fill-zinc-900" data-testid="route-end" />
+        <circle cx={startX} cy={startY} r={marker * 0.8} strokeWidth={2} vectorEffect="non-scaling-stroke" className="fill-emerald-500 stroke-white dark:stroke-zinc-900" data-testid="route-start" />
       </svg>
       <figcaption className="mt-2 flex gap-4 px-1 text-xs text-zinc-600 dark:text-zinc-400">
         <span className="flex items-center gap-1.5">
           <span className="size-2.5 rounded-full bg-emerald-500" aria-hidden /> Start
         </span>
         <span className="flex items-center gap-1.5">
-          <span className="size-2.5 rounded-full bg-rose-500" aria-hidden /> Finish
+          <span className="size-3 rounded-full border-2 border-rose-500 bg-white dark:bg-zinc-900" aria-hidden /> Finish
         </span>
       </figcaption>
     </figure>

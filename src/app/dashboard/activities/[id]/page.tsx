@@ -6,7 +6,7 @@ import { ActivityCharts } from "@/components/activity/ActivityCharts";
 import { ActivityHeading } from "@/components/activity/ActivityHeading";
 import { ActivityStats } from "@/components/activity/ActivityStats";
 import { RouteMap } from "@/components/activity/RouteMap";
-import { loadActivityDetail } from "@/lib/activity/detail";
+import { loadActivityDetail, type ActivityDetail } from "@/lib/activity/detail";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 
@@ -23,6 +23,11 @@ const loadForRequest = cache(async (id: string) => {
   const detail = await loadActivityDetail(await getDb(), { userId: user.id, activityId: parsed.data, units: user.unitSystem });
   return detail && { detail, units: user.unitSystem };
 });
+
+function chartsHeading(detail: ActivityDetail): string {
+  const hasGround = detail.speed !== null || (detail.activity.distanceM ?? 0) > 0;
+  return hasGround ? `Heart rate and ${detail.speedDisplay === "speed" ? "speed" : "pace"}` : "Heart rate";
+}
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const loaded = await loadForRequest((await params).id);
@@ -51,7 +56,7 @@ export default async function ActivityPage({ params }: { params: Params }) {
         </section>
         <section aria-labelledby="charts-heading">
           <h2 id="charts-heading" className="mb-3 text-sm font-semibold tracking-wide text-zinc-500 uppercase">
-            Heart rate and {detail.speedDisplay === "speed" ? "speed" : "pace"}
+            {chartsHeading(detail)}
           </h2>
           <ActivityCharts detail={detail} />
         </section>
