@@ -13,7 +13,9 @@ export function RecentActivities({ rows, units }: { rows: Awaited<ReturnType<typ
           {rows.map((activity) => (
             <li key={activity.id} className="flex items-center justify-between gap-3 py-2 text-sm">
               <span className="min-w-0 truncate">
-                <span className="font-medium">{activity.name ?? "Untitled"}</span>
+                <Link href={`/dashboard/activities/${activity.id}`} className="font-medium hover:text-brand-700 hover:underline dark:hover:text-brand-500">
+                  {activity.name ?? "Untitled"}
+                </Link>
                 <span className="ml-2 text-zinc-500">{activity.startAt.toISOString().slice(0, 10)}</span>
               </span>
               <span className="shrink-0 tabular-nums text-zinc-600 dark:text-zinc-400">

@@ -112,6 +112,11 @@ export interface ProviderDefinition {
   /** Where a person manages the account, for "view it there" links. */
   websiteUrl: string;
   dataTypes: readonly DataType[];
+  /**
+   * The provider's own page for one activity, from its external id, where it has public
+   * activity pages; undefined when it has none or the id cannot name one.
+   */
+  activityUrl?(externalId: string): string | undefined;
   oauth: OAuth2Spec;
   /** A second, older sign-in still offered (Garmin's OAuth 1.0a until 2026-12-31). */
   legacyOAuth1?: OAuth1Spec;

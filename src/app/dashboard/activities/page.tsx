@@ -70,7 +70,11 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
                   {rows.map((activity) => (
                     <tr key={activity.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
                       <td className="px-4 py-3 whitespace-nowrap">{activity.startAt.toISOString().slice(0, 10)}</td>
-                      <td className="px-4 py-3">{activity.name ?? "Untitled"}</td>
+                      <td className="px-4 py-3">
+                        <Link href={`/dashboard/activities/${activity.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline dark:text-zinc-100 dark:hover:text-brand-500">
+                          {activity.name ?? "Untitled"}
+                        </Link>
+                      </td>
                       <td className="px-4 py-3 capitalize">{activity.type.replaceAll("_", " ")}</td>
                       <td className="px-4 py-3 capitalize">{activity.provider.replaceAll("_", " ")}</td>
                       <td className="px-4 py-3 text-right tabular-nums">{formatDistance(activity.distanceM, user.unitSystem)}</td>

@@ -18,6 +18,8 @@ export const garmin: ProviderDefinition = {
   brandColor: "#007cc3",
   websiteUrl: "https://connect.garmin.com/",
   dataTypes: ["activities", "daily", "sleep", "hrv", "stress", "weight", "heart_rate", "steps"],
+  // Only the numeric activityId names a Connect page; a summaryId (the fallback id) does not.
+  activityUrl: (externalId) => (/^\d+$/.test(externalId) ? `https://connect.garmin.com/modern/activity/${externalId}` : undefined),
   oauth: garminOAuth,
   legacyOAuth1: garminOAuth1,
 

@@ -14,6 +14,7 @@ export const strava: ProviderDefinition = {
   brandColor: "#fc4c02",
   websiteUrl: "https://www.strava.com/settings/apps",
   dataTypes: ["activities"],
+  activityUrl: (externalId) => (/^\d+$/.test(externalId) ? `https://www.strava.com/activities/${externalId}` : undefined),
   oauth: stravaOAuth,
   // Strava's API agreement: data obtained through the API is deleted when the athlete disconnects.
   mustDeleteDataOnDisconnect: true,
