@@ -121,10 +121,12 @@ describeEachDatabase("health series", (database) => {
       first: "2024-03-05",
       last: "2026-02-02",
       has: { sleep: true, hrv: true, resting_heart_rate: false, readiness: false, recovery: false, strain: false, steps: false, weight: true, bmi: false },
+      sources: [{ provider: "apple_health", sourceId: "Scale" }, { provider: "oura", sourceId: "o" }],
     });
     const nothing = await findHealthCoverage(database.db, { userId: empty.id });
     expect(nothing.first).toBeNull();
     expect(Object.values(nothing.has).some(Boolean)).toBe(false);
+    expect(nothing.sources).toEqual([]);
   });
 
   it("finds the labels a user gave their own accounts", async () => {

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, isNotNull, lt, lte, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, gte, isNotNull, lt, lte, sql, type SQLWrapper } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { bodyMeasurements, dailySummaries, providerConnections, sleepSessions } from "../schema";
@@ -22,13 +22,13 @@ export interface SeriesParams {
  * timestamp: a bare `date` would be cast to timestamptz and move with the session time zone.
  * Text, because the two drivers return `date` values differently.
  */
-function bucketOf(bucket: Bucket, day: SQL | PgColumn): SQL<string> {
+function bucketOf(bucket: Bucket, day: SQLWrapper) {
   if (!BUCKETS.includes(bucket)) throw new Error(`Unknown bucket "${bucket}"`);
   // Inlined, not bound: GROUP BY must repeat the selected expression text exactly.
   return sql<string>`to_char(date_trunc('${sql.raw(bucket)}', ${day}::timestamp), 'YYYY-MM-DD')`;
 }
 
-const average = (column: PgColumn | SQL) => sql<number | null>`avg(${column})::float8`;
+const average = (column: SQLWrapper) => sql<number | null>`avg(${column})::float8`;
 const number = (value: number | string | null) => (value === null ? null : Number(value));
 
 export interface DailyBucketRow {
@@ -172,12 +172,14 @@ export interface HealthCoverage {
   last: string | null;
   /** Which metrics the user has ever had, so an empty chart can say "connect" or "none in range". */
   has: Record<HealthMetric, boolean>;
+  /** Every source with health data, whatever the range, so names and colours stay put when it changes. */
+  sources: Array<{ provider: string; sourceId: string }>;
 }
 
 const hasAny = (column: PgColumn) => sql<boolean | null>`bool_or(${column} is not null)`;
 
 export async function findHealthCoverage(db: Database, params: { userId: string }): Promise<HealthCoverage> {
-  const [[daily], [sleep], [body]] = await Promise.all([
+  const [[daily], [sleep], [body], sources] = await Promise.all([
     db
       .select({
         first: sql<string | null>`to_char(min(${dailySummaries.localDate})::timestamp, 'YYYY-MM-DD')`,
@@ -204,6 +206,7 @@ export async function findHealthCoverage(db: Database, params: { userId: string 
       })
       .from(bodyMeasurements)
       .where(eq(bodyMeasurements.userId, params.userId)),
+    findHealthSources(db, params),
   ]);
   const firsts = [daily?.first, sleep?.first, body?.first].filter((day): day is string => Boolean(day)).sort();
   const lasts = [daily?.last, sleep?.last, body?.last].filter((day): day is string => Boolean(day)).sort();
@@ -221,7 +224,16 @@ export async function findHealthCoverage(db: Database, params: { userId: string 
       weight: Boolean(body?.weight),
       bmi: Boolean(body?.bmi),
     },
+    sources,
   };
+}
+
+async function findHealthSources(db: Database, params: { userId: string }) {
+  const distinctSources = (table: typeof dailySummaries | typeof sleepSessions | typeof bodyMeasurements) =>
+    db.selectDistinct({ provider: table.provider, sourceId: table.sourceId }).from(table).where(eq(table.userId, params.userId));
+  const lists = await Promise.all([distinctSources(dailySummaries), distinctSources(sleepSessions), distinctSources(bodyMeasurements)]);
+  const unique = new Map(lists.flat().map((source) => [`${source.provider}:${source.sourceId}`, source]));
+  return [...unique.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.sourceId.localeCompare(b.sourceId));
 }
 
 /** The labels people gave their accounts ("Work Garmin"), keyed like the series' sources. */
