@@ -1,30 +1,84 @@
 import type { Metadata } from "next";
+import { timeDomain } from "@/components/health/chart-scale";
+import { bucketLabel } from "@/components/health/labels";
 import { EmptyState } from "@/components/EmptyState";
 import { PageHeader } from "@/components/PageHeader";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { countUserData } from "@/lib/db/queries/overview";
+import { findBodySeries, findDailySeries, findHealthCoverage, findSleepSeries, findSourceLabels } from "@/lib/db/queries/health-series";
+import { groupBySource, lineSeries } from "./build-series";
+import { HealthControls } from "./HealthControls";
+import { LINE_CHARTS } from "./health-charts";
+import { readHealthQuery, resolveRange } from "./health-query";
+import { LineChartSection } from "./LineChartSection";
+import { SleepSection } from "./SleepSection";
+import { describeSources } from "./sources";
 
 export const metadata: Metadata = { title: "Health" };
 
-export default async function HealthPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function HealthPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
-  const counts = await countUserData(await getDb(), { userId: user.id });
-  const hasData = counts.sleepNights + counts.days > 0;
+  const db = await getDb();
+  const { query, notes } = readHealthQuery(await searchParams);
+  const coverage = await findHealthCoverage(db, { userId: user.id });
+  const range = resolveRange(query, { today: new Date().toISOString().slice(0, 10), firstDataDay: coverage.first });
+  const params = { userId: user.id, ...range };
+  const [daily, body, sleep, accountLabels] = await Promise.all([
+    findDailySeries(db, params),
+    findBodySeries(db, params),
+    findSleepSeries(db, params),
+    findSourceLabels(db, { userId: user.id }),
+  ]);
+  const sources = describeSources(coverage.sources, accountLabels);
+  const domain = timeDomain(range.start, range.end, range.bucket);
+  const rangeText = `from ${bucketLabel(range.start, "day")} to ${bucketLabel(range.end, "day")}`;
 
   return (
     <>
-      <PageHeader title="Health" description="Sleep, HRV, resting heart rate, readiness, steps and weight over time." />
-      {hasData ? (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          {counts.sleepNights.toLocaleString("en")} nights of sleep and {counts.days.toLocaleString("en")} days of health data stored.
-        </p>
+      <PageHeader title="Health" description="Sleep, HRV, resting heart rate, readiness, strain, steps and weight over time, per source." />
+      {coverage.first === null ? (
+        <div className="mb-6">
+          <EmptyState title="No health data yet" action={{ href: "/dashboard/settings", label: "Connect a source" }}>
+            Connect Oura, WHOOP, Garmin, Fitbit or Polar for sleep, HRV and readiness, or send Apple Health and Health Connect
+            data from your phone. Each chart below says which sources fill it.
+          </EmptyState>
+        </div>
       ) : (
-        <EmptyState title="No health data yet" action={{ href: "/dashboard/settings", label: "Connect a source" }}>
-          Connect Oura, WHOOP, Garmin, Fitbit or Polar for sleep, HRV and readiness, or send Apple Health and Health Connect
-          data from your phone.
-        </EmptyState>
+        <HealthControls query={query} range={range} />
       )}
+      {notes.map((note) => (
+        <p key={note} role="status" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+          {note}
+        </p>
+      ))}
+      {coverage.first === null ? null : (
+        <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400" data-testid="health-range">
+          {rangeText[0]!.toUpperCase() + rangeText.slice(1)}
+        </p>
+      )}
+      <div className="grid gap-4 xl:grid-cols-2">
+        <SleepSection groups={groupBySource(sleep, sources)} domain={domain} view={query.view} hasEver={coverage.has.sleep} rangeText={rangeText} />
+        {LINE_CHARTS.map((spec) => {
+          const series =
+            spec.table === "daily"
+              ? spec.lines.flatMap((line) => lineSeries(daily, line.pick, sources, line))
+              : spec.lines.flatMap((line) => lineSeries(body, line.pick, sources, line));
+          return (
+            <LineChartSection
+              key={spec.id}
+              spec={spec}
+              series={series}
+              domain={domain}
+              view={query.view}
+              hasEver={spec.metrics.some((metric) => coverage.has[metric])}
+              rangeText={rangeText}
+              units={user.unitSystem}
+            />
+          );
+        })}
+      </div>
     </>
   );
 }

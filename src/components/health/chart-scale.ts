@@ -1,0 +1,91 @@
+import type { Bucket } from "@/lib/db/queries/health-series";
+
+// Geometry shared by the charts. Horizontal positions are fractions (0..1) of the plot's
+// width, so an SVG drawn at width 100% stays sharp on any screen; vertical ones are pixels.
+
+const DAY_MS = 86_400_000;
+export const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
+export const fromDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** The first day of a date's bucket, as Postgres' date_trunc has it (ISO weeks start on Monday). */
+export function bucketStart(date: string, bucket: Bucket): string {
+  if (bucket === "day") return date;
+  if (bucket === "month") return `${date.slice(0, 7)}-01`;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return fromDay(toDay(date) - ((weekday + 6) % 7));
+}
+
+export function nextBucket(start: string, bucket: Bucket): string {
+  if (bucket === "day") return fromDay(toDay(start) + 1);
+  if (bucket === "week") return fromDay(toDay(start) + 7);
+  const [year, month] = start.split("-").map(Number) as [number, number];
+  return new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
+}
+
+export interface TimeDomain {
+  /** First day of the first bucket. */
+  start: string;
+  /** First day after the last bucket. */
+  end: string;
+  bucket: Bucket;
+}
+
+export function timeDomain(start: string, end: string, bucket: Bucket): TimeDomain {
+  return { start: bucketStart(start, bucket), end: nextBucket(bucketStart(end, bucket), bucket), bucket };
+}
+
+export const span = (domain: TimeDomain) => toDay(domain.end) - toDay(domain.start);
+
+/** Where a bucket begins and how wide it is, as fractions of the plot. */
+export function bucketSlot(domain: TimeDomain, date: string): { x: number; width: number } {
+  const x = (toDay(date) - toDay(domain.start)) / span(domain);
+  const width = (toDay(nextBucket(date, domain.bucket)) - toDay(date)) / span(domain);
+  return { x, width };
+}
+
+export const bucketCenter = (domain: TimeDomain, date: string) => {
+  const slot = bucketSlot(domain, date);
+  return slot.x + slot.width / 2;
+};
+
+/** Two points further apart than this many buckets are not joined by a line. */
+export const GAP_BUCKETS = 3;
+
+export function isGap(domain: TimeDomain, from: string, to: string): boolean {
+  let date = from;
+  for (let i = 0; i < GAP_BUCKETS; i++) date = nextBucket(date, domain.bucket);
+  return to > date;
+}
+
+export interface ValueScale {
+  min: number;
+  max: number;
+  step: number;
+  ticks: number[];
+}
+
+/** Round tick values (1, 2, 2.5 or 5 times a power of ten) covering every value. */
+export function valueScale(values: number[], options: { includeZero?: boolean; tickCount?: number } = {}): ValueScale {
+  const tickCount = options.tickCount ?? 4;
+  let low = Math.min(...values, options.includeZero ? 0 : Infinity);
+  let high = Math.max(...values, options.includeZero ? 0 : -Infinity);
+  if (!Number.isFinite(low) || !Number.isFinite(high)) [low, high] = [0, 1];
+  if (low === high) [low, high] = low === 0 ? [0, 1] : [low - Math.abs(low) * 0.1, high + Math.abs(high) * 0.1];
+  const rough = (high - low) / tickCount;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = ([1, 2, 2.5, 5, 10].find((factor) => factor * power >= rough) ?? 10) * power;
+  const min = Math.floor(low / step) * step;
+  const max = Math.ceil(high / step) * step;
+  const ticks: number[] = [];
+  // Rounded so 0.1 + 0.2 style sums print as 0.3.
+  for (let tick = min; tick <= max + step / 2; tick += step) ticks.push(Number(tick.toPrecision(12)));
+  return { min, max, step: Number(step.toPrecision(12)), ticks };
+}
+
+/** Tick labels with as many decimals as the step needs, so 71.5 and 72 never both print "72". */
+export function tickFormat(scale: ValueScale): (value: number) => string {
+  const decimals = String(scale.step).split(".")[1]?.length ?? 0;
+  return (value) => value.toLocaleString("en", { maximumFractionDigits: decimals });
+}
+
+export const valueY = (scale: ValueScale, value: number, height: number) => height * (1 - (value - scale.min) / (scale.max - scale.min || 1));

@@ -1,0 +1,246 @@
+import { and, count, eq, gte, isNotNull, lt, lte, sql, type SQLWrapper } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Database } from "../client";
+import { bodyMeasurements, dailySummaries, providerConnections, sleepSessions } from "../schema";
+
+// Time series for the Health page. Long ranges are averaged per week or month in SQL, so
+// three years of dailies reach the page as ~160 rows per source instead of ~1,100.
+
+export const BUCKETS = ["day", "week", "month"] as const;
+export type Bucket = (typeof BUCKETS)[number];
+
+export interface SeriesParams {
+  userId: string;
+  /** Inclusive local dates, YYYY-MM-DD. */
+  start: string;
+  end: string;
+  bucket: Bucket;
+}
+
+/**
+ * The first day of a value's bucket as YYYY-MM-DD text. The date is truncated as a plain
+ * timestamp: a bare `date` would be cast to timestamptz and move with the session time zone.
+ * Text, because the two drivers return `date` values differently.
+ */
+function bucketOf(bucket: Bucket, day: SQLWrapper) {
+  if (!BUCKETS.includes(bucket)) throw new Error(`Unknown bucket "${bucket}"`);
+  // Inlined, not bound: GROUP BY must repeat the selected expression text exactly.
+  return sql<string>`to_char(date_trunc('${sql.raw(bucket)}', ${day}::timestamp), 'YYYY-MM-DD')`;
+}
+
+const average = (column: SQLWrapper) => sql<number | null>`avg(${column})::float8`;
+const number = (value: number | string | null) => (value === null ? null : Number(value));
+
+export interface DailyBucketRow {
+  provider: string;
+  sourceId: string;
+  /** The bucket's first day. */
+  date: string;
+  hrvMs: number | null;
+  restingHeartRateBpm: number | null;
+  readinessScore: number | null;
+  recoveryScore: number | null;
+  strain: number | null;
+  steps: number | null;
+  /** How many days the averages are taken over. */
+  days: number;
+}
+
+/** Daily metrics per source, averaged per bucket; one scan for every metric the page charts. */
+export async function findDailySeries(db: Database, params: SeriesParams): Promise<DailyBucketRow[]> {
+  const date = bucketOf(params.bucket, dailySummaries.localDate);
+  const rows = await db
+    .select({
+      provider: dailySummaries.provider,
+      sourceId: dailySummaries.sourceId,
+      date,
+      hrvMs: average(dailySummaries.hrvMs),
+      restingHeartRateBpm: average(dailySummaries.restingHeartRateBpm),
+      readinessScore: average(dailySummaries.readinessScore),
+      recoveryScore: average(dailySummaries.recoveryScore),
+      strain: average(dailySummaries.strain),
+      steps: average(dailySummaries.steps),
+      days: count(),
+    })
+    .from(dailySummaries)
+    .where(and(eq(dailySummaries.userId, params.userId), gte(dailySummaries.localDate, params.start), lte(dailySummaries.localDate, params.end)))
+    .groupBy(dailySummaries.provider, dailySummaries.sourceId, date)
+    .orderBy(date, dailySummaries.provider, dailySummaries.sourceId);
+  return rows.map((row) => ({
+    ...row,
+    hrvMs: number(row.hrvMs),
+    restingHeartRateBpm: number(row.restingHeartRateBpm),
+    readinessScore: number(row.readinessScore),
+    recoveryScore: number(row.recoveryScore),
+    strain: number(row.strain),
+    steps: number(row.steps),
+    days: Number(row.days),
+  }));
+}
+
+export interface BodyBucketRow {
+  provider: string;
+  sourceId: string;
+  date: string;
+  weightKg: number | null;
+  bmi: number | null;
+}
+
+/**
+ * Weight and BMI per source, averaged per bucket (several weigh-ins a day become one point).
+ * Measurements keep no local offset, so their day is the UTC day.
+ */
+export async function findBodySeries(db: Database, params: SeriesParams): Promise<BodyBucketRow[]> {
+  const date = bucketOf(params.bucket, sql`(${bodyMeasurements.measuredAt} at time zone 'UTC')`);
+  const from = new Date(`${params.start}T00:00:00Z`);
+  const until = new Date(new Date(`${params.end}T00:00:00Z`).getTime() + 86_400_000);
+  const rows = await db
+    .select({ provider: bodyMeasurements.provider, sourceId: bodyMeasurements.sourceId, date, weightKg: average(bodyMeasurements.weightKg), bmi: average(bodyMeasurements.bmi) })
+    .from(bodyMeasurements)
+    .where(and(eq(bodyMeasurements.userId, params.userId), gte(bodyMeasurements.measuredAt, from), lt(bodyMeasurements.measuredAt, until)))
+    .groupBy(bodyMeasurements.provider, bodyMeasurements.sourceId, date)
+    .orderBy(date, bodyMeasurements.provider, bodyMeasurements.sourceId);
+  return rows.map((row) => ({ ...row, weightKg: number(row.weightKg), bmi: number(row.bmi) }));
+}
+
+export interface SleepBucketRow {
+  provider: string;
+  sourceId: string;
+  date: string;
+  deepS: number | null;
+  remS: number | null;
+  lightS: number | null;
+  awakeS: number | null;
+  asleepS: number | null;
+  /** Nights the averages are taken over. */
+  nights: number;
+}
+
+/**
+ * Sleep stages per night and source (a night's sessions, naps included, summed), then the
+ * average night per bucket.
+ */
+export async function findSleepSeries(db: Database, params: SeriesParams): Promise<SleepBucketRow[]> {
+  const nights = db
+    .select({
+      provider: sleepSessions.provider,
+      sourceId: sleepSessions.sourceId,
+      localDate: sleepSessions.localDate,
+      deepS: sql<number | null>`sum(${sleepSessions.deepS})`.as("deep_s"),
+      remS: sql<number | null>`sum(${sleepSessions.remS})`.as("rem_s"),
+      lightS: sql<number | null>`sum(${sleepSessions.lightS})`.as("light_s"),
+      awakeS: sql<number | null>`sum(${sleepSessions.awakeS})`.as("awake_s"),
+      asleepS: sql<number | null>`sum(${sleepSessions.asleepS})`.as("asleep_s"),
+    })
+    .from(sleepSessions)
+    .where(and(eq(sleepSessions.userId, params.userId), gte(sleepSessions.localDate, params.start), lte(sleepSessions.localDate, params.end)))
+    .groupBy(sleepSessions.provider, sleepSessions.sourceId, sleepSessions.localDate)
+    .as("nights");
+  const date = bucketOf(params.bucket, nights.localDate);
+  const rows = await db
+    .select({
+      provider: nights.provider,
+      sourceId: nights.sourceId,
+      date,
+      deepS: average(nights.deepS),
+      remS: average(nights.remS),
+      lightS: average(nights.lightS),
+      awakeS: average(nights.awakeS),
+      asleepS: average(nights.asleepS),
+      nights: count(),
+    })
+    .from(nights)
+    .groupBy(nights.provider, nights.sourceId, date)
+    .orderBy(date, nights.provider, nights.sourceId);
+  return rows.map((row) => ({
+    ...row,
+    deepS: number(row.deepS),
+    remS: number(row.remS),
+    lightS: number(row.lightS),
+    awakeS: number(row.awakeS),
+    asleepS: number(row.asleepS),
+    nights: Number(row.nights),
+  }));
+}
+
+export const HEALTH_METRICS = ["sleep", "hrv", "resting_heart_rate", "readiness", "recovery", "strain", "steps", "weight", "bmi"] as const;
+export type HealthMetric = (typeof HEALTH_METRICS)[number];
+
+export interface HealthCoverage {
+  /** The first and last day with any health data, for the "all" range. */
+  first: string | null;
+  last: string | null;
+  /** Which metrics the user has ever had, so an empty chart can say "connect" or "none in range". */
+  has: Record<HealthMetric, boolean>;
+  /** Every source with health data, whatever the range, so names and colours stay put when it changes. */
+  sources: Array<{ provider: string; sourceId: string }>;
+}
+
+const hasAny = (column: PgColumn) => sql<boolean | null>`bool_or(${column} is not null)`;
+
+export async function findHealthCoverage(db: Database, params: { userId: string }): Promise<HealthCoverage> {
+  const [[daily], [sleep], [body], sources] = await Promise.all([
+    db
+      .select({
+        first: sql<string | null>`to_char(min(${dailySummaries.localDate})::timestamp, 'YYYY-MM-DD')`,
+        last: sql<string | null>`to_char(max(${dailySummaries.localDate})::timestamp, 'YYYY-MM-DD')`,
+        hrv: hasAny(dailySummaries.hrvMs),
+        restingHeartRate: hasAny(dailySummaries.restingHeartRateBpm),
+        readiness: hasAny(dailySummaries.readinessScore),
+        recovery: hasAny(dailySummaries.recoveryScore),
+        strain: hasAny(dailySummaries.strain),
+        steps: hasAny(dailySummaries.steps),
+      })
+      .from(dailySummaries)
+      .where(eq(dailySummaries.userId, params.userId)),
+    db
+      .select({ first: sql<string | null>`to_char(min(${sleepSessions.localDate})::timestamp, 'YYYY-MM-DD')`, last: sql<string | null>`to_char(max(${sleepSessions.localDate})::timestamp, 'YYYY-MM-DD')` })
+      .from(sleepSessions)
+      .where(eq(sleepSessions.userId, params.userId)),
+    db
+      .select({
+        first: sql<string | null>`to_char(min(${bodyMeasurements.measuredAt} at time zone 'UTC'), 'YYYY-MM-DD')`,
+        last: sql<string | null>`to_char(max(${bodyMeasurements.measuredAt} at time zone 'UTC'), 'YYYY-MM-DD')`,
+        weight: hasAny(bodyMeasurements.weightKg),
+        bmi: hasAny(bodyMeasurements.bmi),
+      })
+      .from(bodyMeasurements)
+      .where(eq(bodyMeasurements.userId, params.userId)),
+    findHealthSources(db, params),
+  ]);
+  const firsts = [daily?.first, sleep?.first, body?.first].filter((day): day is string => Boolean(day)).sort();
+  const lasts = [daily?.last, sleep?.last, body?.last].filter((day): day is string => Boolean(day)).sort();
+  return {
+    first: firsts[0] ?? null,
+    last: lasts.at(-1) ?? null,
+    has: {
+      sleep: Boolean(sleep?.first),
+      hrv: Boolean(daily?.hrv),
+      resting_heart_rate: Boolean(daily?.restingHeartRate),
+      readiness: Boolean(daily?.readiness),
+      recovery: Boolean(daily?.recovery),
+      strain: Boolean(daily?.strain),
+      steps: Boolean(daily?.steps),
+      weight: Boolean(body?.weight),
+      bmi: Boolean(body?.bmi),
+    },
+    sources,
+  };
+}
+
+async function findHealthSources(db: Database, params: { userId: string }) {
+  const distinctSources = (table: typeof dailySummaries | typeof sleepSessions | typeof bodyMeasurements) =>
+    db.selectDistinct({ provider: table.provider, sourceId: table.sourceId }).from(table).where(eq(table.userId, params.userId));
+  const lists = await Promise.all([distinctSources(dailySummaries), distinctSources(sleepSessions), distinctSources(bodyMeasurements)]);
+  const unique = new Map(lists.flat().map((source) => [`${source.provider}:${source.sourceId}`, source]));
+  return [...unique.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.sourceId.localeCompare(b.sourceId));
+}
+
+/** The labels people gave their accounts ("Work Garmin"), keyed like the series' sources. */
+export async function findSourceLabels(db: Database, params: { userId: string }): Promise<Array<{ provider: string; sourceId: string; label: string }>> {
+  const rows = await db
+    .select({ provider: providerConnections.provider, sourceId: providerConnections.externalUserId, label: providerConnections.label })
+    .from(providerConnections)
+    .where(and(eq(providerConnections.userId, params.userId), isNotNull(providerConnections.label)));
+  return rows.map((row) => ({ ...row, label: row.label ?? "" }));
+}
