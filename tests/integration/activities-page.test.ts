@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { decodeActivityCursor, findActivitiesPage, type ActivityCursor } from "@/lib/db/queries/activities";
+import { decodeActivityCursor, findActivitiesPage, listActivityFacets, type ActivityCursor } from "@/lib/db/queries/activities";
 import { upsertRecordBatch } from "@/lib/db/queries/records";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
@@ -48,5 +48,23 @@ describeEachDatabase("activity list pages", (database) => {
     expect(await names({ from: "2026-11-04", to: "2026-11-08" })).toEqual(["Long ride", "Garmin tempo"]);
     expect(await names({ text: "tempo" })).toEqual(["Garmin tempo", "Tempo Tuesday"]);
     expect(await names({ text: "100%_" })).toEqual(["Easy 100%_run"]);
+  });
+
+  it("offers each of the user's own types and sources once, in order, for the filter menus", async () => {
+    const user = await createTestUser(database.db);
+    const other = await createTestUser(database.db);
+    const day = (d: number) => new Date(Date.UTC(2026, 10, d, 7));
+    await upsertRecordBatch(database.db, { userId: user.id, connectionId: null, provider: "strava", sourceId: "" }, {
+      activities: [
+        { externalId: "1", type: "run", startAt: day(1) },
+        { externalId: "2", type: "ride", startAt: day(2) },
+        { externalId: "3", type: "run", startAt: day(3) },
+      ],
+    });
+    await upsertRecordBatch(database.db, { userId: user.id, connectionId: null, provider: "garmin", sourceId: "" }, { activities: [{ externalId: "g", type: "swim", startAt: day(4) }] });
+    await upsertRecordBatch(database.db, { userId: other.id, connectionId: null, provider: "polar", sourceId: "" }, { activities: [{ externalId: "x", type: "yoga", startAt: day(5) }] });
+
+    expect(await listActivityFacets(database.db, { userId: user.id })).toEqual({ types: ["ride", "run", "swim"], providers: ["garmin", "strava"] });
+    expect(await listActivityFacets(database.db, { userId: (await createTestUser(database.db)).id })).toEqual({ types: [], providers: [] });
   });
 });

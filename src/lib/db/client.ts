@@ -18,13 +18,15 @@ export const MIGRATIONS_FOLDER = path.join(process.cwd(), "drizzle");
 /** Embedded Postgres (PGlite). `dataDir` undefined means in memory, for tests. */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
+  // Contrib extensions ship as separate bundles; pg_trgm backs the activity name search index.
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
 
   // PGlite is one process per directory: a second writer corrupts it, so refuse loudly.
   const lock = dataDir ? acquireDirectoryLock(dataDir) : undefined;
   try {
-    const client = await PGlite.create(dataDir ? { dataDir } : {});
+    const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
     const db = drizzle({ client, schema, casing: "snake_case" });
     await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
     return {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, ilike, lt, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { activities } from "../schema";
 
@@ -52,7 +52,9 @@ export async function findActivitiesPage(db: Database, params: { userId: string;
     filters.from ? gte(activities.startAt, new Date(`${filters.from}T00:00:00Z`)) : undefined,
     filters.to ? lt(activities.startAt, new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
     filters.text ? ilike(activities.name, `%${filters.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`) : undefined,
-    after ? or(lt(activities.startAt, after.startAt), and(eq(activities.startAt, after.startAt), lt(activities.id, after.id))) : undefined,
+    // A row comparison, not `start_at < x OR (start_at = x AND id < y)`: only this form becomes
+    // an index condition, so a deep page starts at its cursor instead of reading every newer row.
+    after ? sql`(${activities.startAt}, ${activities.id}) < (${after.startAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
   ];
   const rows = await db
     .select(listColumns)
@@ -65,12 +67,28 @@ export async function findActivitiesPage(db: Database, params: { userId: string;
   return { rows: page, next: rows.length > params.limit && last ? encodeActivityCursor({ startAt: last.startAt, id: last.id }) : undefined };
 }
 
-/** The types and sources this person has, for the filter menus. */
-export async function listActivityFacets(db: Database, params: { userId: string }) {
-  const [types, providers] = await Promise.all([
-    db.selectDistinct({ value: activities.type }).from(activities).where(eq(activities.userId, params.userId)).orderBy(asc(activities.type)),
-    db.selectDistinct({ value: activities.provider }).from(activities).where(eq(activities.userId, params.userId)).orderBy(asc(activities.provider)),
-  ]);
-  return { types: types.map((row) => row.value), providers: providers.map((row) => row.value) };
+// postgres.js answers execute() with the rows themselves, PGlite with `{ rows }`.
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
 }
 
+// Postgres before 18 has no skip scan: SELECT DISTINCT reads every activity the person has.
+// This walks the (user, type|provider, …) index one distinct value at a time instead, a few
+// index entries per value.
+async function listDistinct(db: Database, userId: string, column: typeof activities.type | typeof activities.provider): Promise<string[]> {
+  const result = await db.execute(sql`
+    with recursive found(value) as (
+      (select ${column} from ${activities} where ${activities.userId} = ${userId} order by ${column} limit 1)
+      union all
+      select (select ${column} from ${activities} where ${activities.userId} = ${userId} and ${column} > found.value order by ${column} limit 1)
+      from found where found.value is not null
+    )
+    select value from found where value is not null`);
+  return rowsOf<{ value: string }>(result).map((row) => row.value);
+}
+
+/** The types and sources this person has, for the filter menus. */
+export async function listActivityFacets(db: Database, params: { userId: string }) {
+  const [types, providers] = await Promise.all([listDistinct(db, params.userId, activities.type), listDistinct(db, params.userId, activities.provider)]);
+  return { types, providers };
+}

@@ -37,10 +37,17 @@ export const activities = pgTable(
   },
   (table) => [
     uniqueIndex("activities_provider_external_unique").on(table.userId, table.provider, table.externalId),
-    // Keyset pagination newest-first, plus the filters the activity list offers.
-    index("activities_user_start_idx").on(table.userId, table.startAt.desc(), table.id),
-    index("activities_user_type_start_idx").on(table.userId, table.type, table.startAt.desc()),
-    index("activities_user_provider_start_idx").on(table.userId, table.provider, table.startAt.desc()),
+    // Keyset pagination newest-first, plus the filters the activity list offers. The columns sort
+    // exactly as the list's ORDER BY (start_at DESC, id DESC, and DESC means NULLS FIRST in
+    // Postgres): otherwise the planner cannot use the index for the order and sorts every row
+    // instead. It also serves the (start_at, id) < cursor condition, so a page at any depth
+    // reads only its own rows.
+    index("activities_user_start_idx").on(table.userId, table.startAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index("activities_user_type_start_idx").on(table.userId, table.type, table.startAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index("activities_user_provider_start_idx").on(table.userId, table.provider, table.startAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    // Name search is `ILIKE '%text%'`, which no b-tree can serve; trigrams can (pg_trgm, loaded
+    // into PGlite by db/client.ts).
+    index("activities_name_trgm_idx").using("gin", table.name.op("gin_trgm_ops")),
     // Forwarding rules detect conflicts by start time across accounts.
     index("activities_connection_start_idx").on(table.connectionId, table.startAt),
   ],
