@@ -67,14 +67,22 @@ export async function upsertRows<Row extends Record<string, unknown>>(
       select ${columnList} from jsonb_to_recordset(${payload}::jsonb) as r(${recordType})
       on conflict (${target}) do update set ${assignments} where ${isChanged}
       returning (xmax = 0) as is_inserted`);
-    // xmax = 0 only on a row this statement inserted; an updated row carries our xid.
-    const written = Array.isArray(result) ? result : (result as unknown as { rows: { is_inserted: boolean }[] }).rows;
-    const inserted = written.filter((row) => row.is_inserted).length;
-    counts.inserted += inserted;
-    counts.updated += written.length - inserted;
-    counts.unchanged += chunk.length - written.length;
+    countWrittenRows(counts, result, chunk.length);
   }
   return counts;
+}
+
+/**
+ * Adds one `... returning (xmax = 0) as is_inserted` statement's outcome to `counts`: a row
+ * it did not return was left unchanged. xmax = 0 only on a row this statement inserted; an
+ * updated row carries our xid.
+ */
+export function countWrittenRows(counts: UpsertCounts, result: unknown, sent: number): void {
+  const written = Array.isArray(result) ? (result as { is_inserted: boolean }[]) : (result as { rows: { is_inserted: boolean }[] }).rows;
+  const inserted = written.filter((row) => row.is_inserted).length;
+  counts.inserted += inserted;
+  counts.updated += written.length - inserted;
+  counts.unchanged += sent - written.length;
 }
 
 /** One row per key; when merging, later rows fill in what earlier ones left null. */

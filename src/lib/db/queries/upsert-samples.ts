@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { toPgArrayLiteral } from "../pg-array";
+import { countWrittenRows } from "./upsert-rows";
 import type { SampleRecord, UpsertCounts } from "@/lib/sync/records";
 
 const ROWS_PER_STATEMENT = 10_000;
@@ -42,12 +43,7 @@ export async function upsertSamples(db: Database, owner: SampleOwner, records: S
         set end_time = excluded.end_time, value = excluded.value, unit = excluded.unit, meta = excluded.meta
         where (samples.end_time, samples.value, samples.unit, samples.meta) is distinct from (excluded.end_time, excluded.value, excluded.unit, excluded.meta)
       returning (xmax = 0) as is_inserted`);
-    // xmax = 0 only on a row this statement inserted; an updated row carries our xid.
-    const written = Array.isArray(result) ? result : (result as unknown as { rows: { is_inserted: boolean }[] }).rows;
-    const inserted = written.filter((row) => row.is_inserted).length;
-    counts.inserted += inserted;
-    counts.updated += written.length - inserted;
-    counts.unchanged += chunk.length - written.length;
+    countWrittenRows(counts, result, chunk.length);
   }
   return counts;
 }
