@@ -4,8 +4,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { openPostgres } from "../src/lib/db/client";
 import { users } from "../src/lib/db/schema";
-import { ingestBody } from "../src/lib/ingest/ingest";
-import { readLimitedBody } from "../src/lib/ingest/read-body";
+import { ingestReceived } from "../src/lib/ingest/ingest";
+import { receiveBody } from "../src/lib/ingest/receive-body";
 
 const handle = await openPostgres(process.env.BENCH_DATABASE_URL!);
 const [user] = await handle.db.insert(users).values({ email: `ingest-bench-${process.pid}@example.test` }).returning();
@@ -13,8 +13,8 @@ const [user] = await handle.db.insert(users).values({ email: `ingest-bench-${pro
 const server = http.createServer(async (incoming, outgoing) => {
   try {
     const request = new Request("http://bench/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: incoming as never, duplex: "half" } as RequestInit);
-    const body = await readLimitedBody(request, 256 * 1024 * 1024);
-    const outcome = await ingestBody(handle.db, { userId: user!.id, apiKeyId: null, contentType: "application/json", body });
+    const received = await receiveBody(request, 256 * 1024 * 1024);
+    const outcome = await ingestReceived(handle.db, { userId: user!.id, apiKeyId: null, contentType: "application/json", received });
     outgoing.writeHead(200, { "content-type": "application/json" });
     outgoing.end(JSON.stringify(outcome.counts));
   } catch (error) {

@@ -63,5 +63,7 @@ await withBenchDatabase(async (url) => {
     serverIdleMegabytes: Math.round(idleMemory / 1024 / 1024),
     serverPeakMegabytes: Math.round(peak / 1024 / 1024),
     peakOverBody: Math.round((peak / bodyBytes) * 10) / 10,
+    // What the request itself cost: the process's peak less what it held idle (Node, tsx, drizzle, the pool).
+    peakAboveIdleOverBody: Math.round(((peak - idleMemory) / bodyBytes) * 10) / 10,
   });
 });

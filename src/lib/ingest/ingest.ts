@@ -1,17 +1,29 @@
-import { gunzip, gzip } from "node:zlib";
 import { promisify } from "node:util";
+import { createGunzip, gunzip, gzip } from "node:zlib";
 import type { Database } from "@/lib/db";
-import { markConnectionSynced, upsertConnection } from "@/lib/db/queries/connections";
 import { finishIngestReceipt, getIngestReceipt, insertIngestReceipt } from "@/lib/db/queries/ingest-receipts";
-import { upsertRecordBatchByTable } from "@/lib/db/queries/records";
 import { AppError } from "@/lib/errors";
-import { addCounts, emptyCounts, type UpsertCounts } from "@/lib/sync/records";
-import { detectFormat } from "./formats";
-import { describeJsonError } from "./json-error";
+import { emptyCounts, type UpsertCounts } from "@/lib/sync/records";
+import type { HaeParseOptions } from "./health-auto-export/export-reader";
+import { IngestWriter } from "./ingest-writer";
+import { describeBodyPosition } from "./json-error";
+import { JsonSplitter, JsonSyntaxError } from "./json-stream/json-splitter";
+import { PushBodyReader } from "./push-body-reader";
+import { RECEIPT_GZIP_LEVEL, type ReceivedBody } from "./receive-body";
 import type { RejectedItem } from "./types";
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
+
+/** Samples parsed between two writes: one statement's worth (upsertSamples writes 10,000 at a time). */
+const SAMPLES_PER_WRITE = 10_000;
+
+export interface IngestOptions extends HaeParseOptions {
+  /** How many samples to collect before writing them (tests make it small to cross many writes). */
+  samplesPerWrite?: number;
+  /** How many bytes the parser takes between two checks for a write (the same, for tests). */
+  bytesPerStep?: number;
+}
 
 export interface IngestOutcome {
   receiptId: string;
@@ -20,57 +32,84 @@ export interface IngestOutcome {
   rejected: RejectedItem[];
 }
 
+interface IngestParams {
+  userId: string;
+  apiKeyId: string | null;
+  contentType: string | null;
+  options?: IngestOptions;
+}
+
 /**
- * A pushed export: kept (gzip) first, then parsed and written in one transaction, so a failure
- * leaves no half batch and the receipt can be replayed once the cause is fixed.
+ * A pushed export: kept (gzip) first, then read back and written in one transaction as it is
+ * parsed, so a failure leaves no half batch and the receipt can be replayed once the cause is fixed.
  */
-export async function ingestBody(db: Database, params: { userId: string; apiKeyId: string | null; contentType: string | null; body: Buffer }): Promise<IngestOutcome> {
+export async function ingestReceived(db: Database, params: IngestParams & { received: ReceivedBody }): Promise<IngestOutcome> {
   const receipt = await insertIngestReceipt(db, {
     userId: params.userId,
     apiKeyId: params.apiKeyId,
     format: "unknown",
     contentType: params.contentType,
-    bodyBytes: params.body.length,
-    bodyGzip: await gzipAsync(params.body),
+    bodyBytes: params.received.bytes,
+    bodyGzip: params.received.gzip,
   });
-  return processReceipt(db, { receiptId: receipt.id, userId: params.userId, body: params.body });
+  return processReceipt(db, { receiptId: receipt.id, userId: params.userId, gzip: params.received.gzip, options: params.options });
+}
+
+/** The same for a body already in memory (tests, the CLI). */
+export async function ingestBody(db: Database, params: IngestParams & { body: Buffer }): Promise<IngestOutcome> {
+  const received = { gzip: await gzipAsync(params.body, { level: RECEIPT_GZIP_LEVEL }), bytes: params.body.length };
+  return ingestReceived(db, { ...params, received });
 }
 
 /** Runs a kept body through the current parsers again (after a parser fix). Idempotent. */
 export async function reprocessReceipt(db: Database, params: { userId: string; receiptId: string }): Promise<IngestOutcome> {
   const receipt = await getIngestReceipt(db, { receiptId: params.receiptId });
   if (!receipt || receipt.userId !== params.userId) throw new AppError("NOT_FOUND", "No such receipt.");
-  return processReceipt(db, { receiptId: receipt.id, userId: receipt.userId, body: await gunzipAsync(receipt.bodyGzip) });
+  return processReceipt(db, { receiptId: receipt.id, userId: receipt.userId, gzip: receipt.bodyGzip });
 }
 
-async function processReceipt(db: Database, params: { receiptId: string; userId: string; body: Buffer }): Promise<IngestOutcome> {
+async function processReceipt(db: Database, params: { receiptId: string; userId: string; gzip: Buffer; options?: IngestOptions }): Promise<IngestOutcome> {
   try {
-    let json: unknown;
-    const text = params.body.toString("utf8");
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new AppError("INVALID_INPUT", `The body is not valid JSON: ${describeJsonError(error as SyntaxError, text)}`);
-    }
-    const format = detectFormat(json);
-    const parsed = format.parse(json);
-    const counts: Record<string, UpsertCounts> = {};
-    await db.transaction(async (tx) => {
-      const { connection } = await upsertConnection(tx, {
-        userId: params.userId, provider: format.provider, externalUserId: format.provider, label: null,
-        authKind: "webhook", encryptedCredentials: null, expiresAt: null, scopes: [],
-      });
-      for (const batch of parsed.batches) {
-        const byTable = await upsertRecordBatchByTable(tx, { userId: params.userId, connectionId: connection.id, provider: format.provider, sourceId: batch.sourceId }, batch.records);
-        for (const [table, tableCounts] of Object.entries(byTable)) counts[table] = addCounts(counts[table] ?? emptyCounts(), tableCounts);
-      }
-      await markConnectionSynced(tx, { connectionId: connection.id });
-    });
-    const countsWithRejected = { ...counts, rejected: { ...emptyCounts(), rejected: parsed.rejected.length } };
-    await finishIngestReceipt(db, { receiptId: params.receiptId, status: "processed", format: format.format, counts: countsWithRejected });
-    return { receiptId: params.receiptId, format: format.format, counts, rejected: parsed.rejected };
-  } catch (error) {
+    const { format, counts, rejected } = await db.transaction((tx) => writeBody(tx, params.userId, params.gzip, params.options));
+    const countsWithRejected = { ...counts, rejected: { ...emptyCounts(), rejected: rejected.length } };
+    await finishIngestReceipt(db, { receiptId: params.receiptId, status: "processed", format, counts: countsWithRejected });
+    return { receiptId: params.receiptId, format, counts, rejected };
+  } catch (thrown) {
+    const error = thrown instanceof JsonSyntaxError ? await invalidJson(thrown, params.gzip) : thrown;
     await finishIngestReceipt(db, { receiptId: params.receiptId, status: "failed", error: error instanceof Error ? error.message : String(error) });
     throw error;
   }
+}
+
+/** Gunzips, splits and parses the body a chunk at a time, writing samples as they pile up. */
+async function writeBody(tx: Database, userId: string, gzipped: Buffer, options: IngestOptions = {}) {
+  const samplesPerWrite = options.samplesPerWrite ?? SAMPLES_PER_WRITE;
+  const bytesPerStep = options.bytesPerStep ?? 64 * 1024;
+  const reader = new PushBodyReader(options);
+  const splitter = new JsonSplitter(reader);
+  const writer = new IngestWriter(tx, userId);
+  const chunks = createGunzip({ chunkSize: 64 * 1024 });
+  chunks.end(gzipped);
+  const collected = reader.hae.collector;
+  try {
+    for await (const chunk of chunks as AsyncIterable<Buffer>) {
+      for (let start = 0; start < chunk.length; start += bytesPerStep) {
+        splitter.write(chunk.subarray(start, start + bytesPerStep));
+        if (collected.pendingSamples >= samplesPerWrite) await writer.send("apple_health", collected.drainSamples());
+      }
+    }
+    splitter.end();
+    const read = reader.finish();
+    await writer.send(read.provider, read.batches);
+    return { format: read.format, counts: await writer.done(), rejected: read.rejected };
+  } catch (error) {
+    // The transaction rolls back once this throws; let the statement still running finish first.
+    await writer.settle();
+    throw error;
+  }
+}
+
+async function invalidJson(error: JsonSyntaxError, gzipped: Buffer): Promise<AppError> {
+  const where = describeBodyPosition(await gunzipAsync(gzipped), error.position);
+  return new AppError("INVALID_INPUT", `The body is not valid JSON: ${error.reason} at ${where}.`, { position: error.position });
 }

@@ -1,11 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { describeJsonError } from "./json-error";
+import { describeBodyPosition } from "./json-error";
+import { JsonSplitter, JsonSyntaxError } from "./json-stream/json-splitter";
 
+/** What the ingest path says about a malformed body: the splitter's reason and place. */
 const failure = (text: string) => {
+  const body = Buffer.from(text);
   try {
-    JSON.parse(text);
+    const splitter = new JsonSplitter({ select: () => "descend", value: () => {} });
+    splitter.write(body);
+    splitter.end();
   } catch (error) {
-    return describeJsonError(error as SyntaxError, text);
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    return `${error.reason} at ${describeBodyPosition(body, error.position)}`;
   }
   throw new Error("parsed");
 };
@@ -20,6 +26,6 @@ describe("JSON error positions", () => {
   });
 
   it("places a truncated body at its end", () => {
-    expect(failure('{"data": [1, 2')).toMatch(/at position 14/);
+    expect(failure('{"data": [1, 2')).toMatch(/at position 14 \(line 1, column 15\)/);
   });
 });

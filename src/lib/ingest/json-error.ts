@@ -1,16 +1,22 @@
 /**
- * Where JSON.parse gave up, as "position N (line L, column C)". Node 20's messages quote a
- * snippet instead of a position (newer V8 says "at position N"), so both are read.
+ * A place in a body as "position N (line L, column C)": the byte offset, and where an editor
+ * would show it. Only computed when a body has failed, so the extra pass costs nothing otherwise.
  */
-export function describeJsonError(error: SyntaxError, text: string): string {
-  const position = jsonErrorPosition(error.message, text);
-  if (position === undefined) return error.message;
-  const before = text.slice(0, position);
-  const line = before.split("\n").length;
-  const column = position - before.lastIndexOf("\n");
-  return `${error.message.replace(/\s*\(line \d+ column \d+\)$/, "")} at position ${position} (line ${line}, column ${column})`;
+export function describeBodyPosition(body: Buffer, position: number): string {
+  const before = body.subarray(0, Math.min(position, body.length));
+  let line = 1;
+  let lineStart = 0;
+  for (let index = before.indexOf(10); index !== -1; index = before.indexOf(10, index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return `position ${position} (line ${line}, column ${position - lineStart + 1})`;
 }
 
+/**
+ * Where JSON.parse gave up inside `text`. Node 20's messages quote a snippet instead of a
+ * position (newer V8 says "at position N"), so both are read.
+ */
 export function jsonErrorPosition(message: string, text: string): number | undefined {
   const stated = /at position (\d+)/.exec(message);
   if (stated) return Number(stated[1]);

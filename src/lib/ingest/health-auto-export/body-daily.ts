@@ -27,35 +27,52 @@ export class BodyAccumulator {
 
 type DailyMetric = keyof typeof DAILY_COLUMNS | "basal_energy";
 interface DailyPoint { at: HaeInstant; value: number }
+interface Series { metric: DailyMetric; source: string; points: DailyPoint[]; days: Set<string>; isRuledOut: boolean }
 
 /**
  * Day totals are only trustworthy when the automation aggregates by day; then every point of a
  * metric sits at local midnight ("2026-05-19 00:00:00 -0700"), one per day. A lone midnight point
  * may just be the first minute bucket of a day, so without the aggregation header it takes two.
+ * A series is dropped at its first point that cannot be a day total, so a minute-by-minute
+ * export of half a million steps is never held here.
  */
 export class DailyAccumulator {
-  private readonly series = new Map<string, { metric: DailyMetric; source: string; points: DailyPoint[] }>();
+  private readonly series = new Map<string, Series>();
+  private readonly byHeader: boolean | undefined;
 
-  constructor(private readonly aggregation?: string) {}
-
-  add(metric: DailyMetric, source: string, at: HaeInstant, value: number): void {
-    const key = `${metric}\u0000${source}`;
-    const entry = this.series.get(key) ?? { metric, source, points: [] };
-    entry.points.push({ at, value });
-    this.series.set(key, entry);
+  constructor(aggregation?: string) {
+    this.byHeader = aggregation === undefined ? undefined : /^days?$/i.test(aggregation.trim());
   }
 
-  private isDaily(points: DailyPoint[]): boolean {
-    if (this.aggregation !== undefined) return /^days?$/i.test(this.aggregation.trim());
-    const days = new Set(points.map((point) => point.at.localDate));
-    return points.length >= 2 && days.size === points.length && points.every((point) => point.at.localSeconds === 0);
+  add(metric: DailyMetric, source: string, at: HaeInstant, value: number): void {
+    if (this.byHeader === false) return;
+    const key = `${metric}\u0000${source}`;
+    let entry = this.series.get(key);
+    if (!entry) {
+      entry = { metric, source, points: [], days: new Set(), isRuledOut: false };
+      this.series.set(key, entry);
+    }
+    if (entry.isRuledOut) return;
+    if (this.byHeader === undefined && (at.localSeconds !== 0 || entry.days.has(at.localDate))) {
+      entry.isRuledOut = true;
+      entry.points = [];
+      entry.days.clear();
+      return;
+    }
+    entry.days.add(at.localDate);
+    entry.points.push({ at, value });
+  }
+
+  private isDaily(series: Series): boolean {
+    return this.byHeader ?? (!series.isRuledOut && series.points.length >= 2);
   }
 
   flush(collector: BatchCollector): void {
     const days = new Map<string, { source: string; record: DailyRecord & { raw: Record<string, number> } }>();
-    for (const { metric, source, points } of this.series.values()) {
-      if (!this.isDaily(points)) continue;
-      for (const { at, value } of points) {
+    for (const series of this.series.values()) {
+      if (!this.isDaily(series)) continue;
+      const { metric, source } = series;
+      for (const { at, value } of series.points) {
         const key = `${source}\u0000${at.localDate}`;
         const entry = days.get(key) ?? { source, record: { localDate: at.localDate, raw: {} } };
         days.set(key, entry);

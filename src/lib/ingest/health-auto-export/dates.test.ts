@@ -15,6 +15,11 @@ describe("HAE dates", () => {
     expect(parseHaeDate("2024-02-06 14:30:00")).toBeNull();
     expect(parseHaeDate("2025-02-30 10:00:00 +0000")).toBeNull();
     expect(parseHaeDate("2025-13-01 10:00:00 +0000")).toBeNull();
+    expect(parseHaeDate("2025-02-29 10:00:00 +0000")).toBeNull();
+    expect(parseHaeDate("2100-02-29 10:00:00 +0000")).toBeNull();
+    expect(parseHaeDate("2025-04-31 10:00:00 +0000")).toBeNull();
+    expect(parseHaeDate(" 2024-02-29 10:00:00 +0000 ")!.instant).toEqual(new Date("2024-02-29T10:00:00Z"));
+    expect(parseHaeDate("2000-02-29 10:00:00 +0000")!.localDate).toBe("2000-02-29");
   });
 
   it("keeps a date-only night as the calendar day written", () => {

@@ -12,20 +12,23 @@ export interface HaeInstant {
   localSeconds: number;
 }
 
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+// Called once per point of a half-million-point export: no intermediate arrays or Dates.
 export function parseHaeDate(text: string): HaeInstant | null {
-  const match = TIMESTAMP.exec(text.trim());
+  const match = TIMESTAMP.exec(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text);
   if (!match) return null;
-  const [, year, month, day, hour, minute, second, , offsetHours, offsetMinutes] = match.map(Number) as number[];
-  const offset = (match[7] === "-" ? -1 : 1) * (offsetHours! * 3600 + offsetMinutes! * 60);
-  if (month! < 1 || month! > 12 || day! < 1 || day! > 31 || hour! > 23 || minute! > 59 || second! > 60) return null;
-  const localMs = Date.UTC(year!, month! - 1, day!, hour!, minute!, second!);
-  // Date.UTC rolls 31 February over into March; a date that moved was never valid.
-  if (new Date(localMs).getUTCDate() !== day) return null;
+  const year = +match[1]!, month = +match[2]!, day = +match[3]!, hour = +match[4]!, minute = +match[5]!, second = +match[6]!;
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return null;
+  // Date.UTC would roll 31 February over into March: such a date was never valid.
+  if (day > DAYS_IN_MONTH[month - 1]! || (month === 2 && day === 29 && !isLeap(year))) return null;
+  const offset = (match[7] === "-" ? -1 : 1) * (+match[8]! * 3600 + +match[9]! * 60);
   return {
-    instant: new Date(localMs - offset * 1000),
+    instant: new Date(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 1000),
     utcOffsetSeconds: offset,
     localDate: `${match[1]}-${match[2]}-${match[3]}`,
-    localSeconds: hour! * 3600 + minute! * 60 + second!,
+    localSeconds: hour * 3600 + minute * 60 + second,
   };
 }
 

@@ -8,10 +8,14 @@ export type PathSegment = string | number;
  * into the containers and "emit" each point keeps memory at one point, not one body.
  */
 export type SplitAction = "descend" | "emit";
+export type ContainerKind = "object" | "array";
 
 export interface SplitHandler {
-  select(parent: readonly PathSegment[], key: PathSegment): SplitAction;
+  /** Called for objects and arrays only; scalars always arrive whole through `value`. */
+  select(parent: readonly PathSegment[], key: PathSegment, kind: ContainerKind): SplitAction;
   value(parent: readonly PathSegment[], key: PathSegment, value: unknown): void;
+  /** A container is being descended into (the root always is). */
+  open?(path: readonly PathSegment[], kind: ContainerKind): void;
   /** A container that was descended into has closed. */
   close?(path: readonly PathSegment[]): void;
 }
@@ -149,10 +153,11 @@ export class JsonSplitter {
   private startValue(parent: PathSegment[], key: PathSegment, byte: number): void {
     const isContainer = byte === OPEN_BRACE || byte === OPEN_BRACKET;
     const isRoot = this.stack.length === 0;
-    if (isContainer && (isRoot || this.handler.select(parent, key) === "descend")) {
+    if (isContainer && (isRoot || this.handler.select(parent, key, byte === OPEN_BRACE ? "object" : "array") === "descend")) {
       const path = isRoot ? [] : [...parent, key];
       const isObject = byte === OPEN_BRACE;
       this.stack.push({ isObject, path, state: isObject ? "key-or-end" : "value-or-end", key: "", index: 0 });
+      this.handler.open?.(path, isObject ? "object" : "array");
       this.position++;
       return;
     }

@@ -4,8 +4,8 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
 import { authenticateApiKey } from "@/lib/ingest/authenticate";
-import { ingestBody } from "@/lib/ingest/ingest";
-import { readLimitedBody } from "@/lib/ingest/read-body";
+import { ingestReceived } from "@/lib/ingest/ingest";
+import { receiveBody } from "@/lib/ingest/receive-body";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +18,10 @@ export async function POST(request: Request) {
     if (!contentType?.toLowerCase().startsWith("application/json")) {
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send JSON with Content-Type: application/json (got ${contentType ?? "none"}).`);
     }
-    const body = await readLimitedBody(request, getEnv().INGEST_MAX_BYTES);
-    const outcome = await ingestBody(db, { userId: owner.userId, apiKeyId: owner.apiKeyId, contentType, body });
+    const received = await receiveBody(request, getEnv().INGEST_MAX_BYTES);
+    // Health Auto Export sends its automation's aggregation ("days", "hours" …) as a header.
+    const aggregation = request.headers.get("automation-aggregation") ?? undefined;
+    const outcome = await ingestReceived(db, { userId: owner.userId, apiKeyId: owner.apiKeyId, contentType, received, options: { aggregation } });
     return Response.json(outcome);
   } catch (error) {
     return errorResponse(error);

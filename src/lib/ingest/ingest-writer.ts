@@ -1,0 +1,64 @@
+import type { Database } from "@/lib/db";
+import { markConnectionSynced, upsertConnection } from "@/lib/db/queries/connections";
+import { upsertRecordBatchByTable } from "@/lib/db/queries/records";
+import { addCounts, emptyCounts, type UpsertCounts } from "@/lib/sync/records";
+import type { PushSourceSlug } from "./push-sources";
+import type { SourceBatch } from "./types";
+
+/**
+ * Writes a pushed body's records inside its transaction while the body is still being read:
+ * each `send` waits for the previous write and starts its own without waiting for it, so one
+ * statement is always with Postgres while the next slice is parsed.
+ */
+export class IngestWriter {
+  readonly counts: Record<string, UpsertCounts> = {};
+  private inFlight: Promise<void> = Promise.resolve();
+  private readonly connections = new Map<PushSourceSlug, Promise<string>>();
+
+  constructor(
+    private readonly tx: Database,
+    private readonly userId: string,
+  ) {}
+
+  async send(provider: PushSourceSlug, batches: SourceBatch[]): Promise<void> {
+    await this.inFlight;
+    const write = this.write(provider, batches);
+    // A failure surfaces at the next send or at done(); until then it must not go unhandled.
+    write.catch(() => {});
+    this.inFlight = write;
+  }
+
+  /** Waits for the last write and marks each source as just received. Returns counts per table. */
+  async done(): Promise<Record<string, UpsertCounts>> {
+    await this.inFlight;
+    for (const connectionId of this.connections.values()) await markConnectionSynced(this.tx, { connectionId: await connectionId });
+    return this.counts;
+  }
+
+  /** Waits for the write in flight, whatever its outcome (before the transaction is abandoned). */
+  async settle(): Promise<void> {
+    await this.inFlight.catch(() => {});
+  }
+
+  private async write(provider: PushSourceSlug, batches: SourceBatch[]): Promise<void> {
+    const connectionId = await this.connection(provider);
+    for (const batch of batches) {
+      const owner = { userId: this.userId, connectionId, provider, sourceId: batch.sourceId };
+      const byTable = await upsertRecordBatchByTable(this.tx, owner, batch.records);
+      for (const [table, counts] of Object.entries(byTable)) this.counts[table] = addCounts(this.counts[table] ?? emptyCounts(), counts);
+    }
+  }
+
+  /** The push source's one connection per user, made on its first body. */
+  private connection(provider: PushSourceSlug): Promise<string> {
+    let connectionId = this.connections.get(provider);
+    if (!connectionId) {
+      connectionId = upsertConnection(this.tx, {
+        userId: this.userId, provider, externalUserId: provider, label: null,
+        authKind: "webhook", encryptedCredentials: null, expiresAt: null, scopes: [],
+      }).then(({ connection }) => connection.id);
+      this.connections.set(provider, connectionId);
+    }
+    return connectionId;
+  }
+}
