@@ -21,7 +21,7 @@ const loadForRequest = cache(async (id: string) => {
   const parsed = idSchema.safeParse(id);
   if (!parsed.success) return undefined;
   const detail = await loadActivityDetail(await getDb(), { userId: user.id, activityId: parsed.data, units: user.unitSystem });
-  return detail && { detail, units: user.unitSystem };
+  return detail && { detail, units: user.unitSystem, timeZone: user.timeZone };
 });
 
 function chartsHeading(detail: ActivityDetail): string {
@@ -37,10 +37,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ActivityPage({ params }: { params: Params }) {
   const loaded = await loadForRequest((await params).id);
   if (!loaded) notFound();
-  const { detail, units } = loaded;
+  const { detail, units, timeZone } = loaded;
   return (
     <>
-      <ActivityHeading detail={detail} />
+      <ActivityHeading detail={detail} timeZone={timeZone} />
       <div className="flex flex-col gap-6">
         <section aria-labelledby="stats-heading">
           <h2 id="stats-heading" className="sr-only">
