@@ -1,4 +1,4 @@
-import { and, count, eq, gte, isNotNull, lt, lte, sql, type SQLWrapper } from "drizzle-orm";
+import { and, count, eq, gte, isNotNull, lte, sql, type SQLWrapper } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { bodyMeasurements, dailySummaries, providerConnections, sleepSessions } from "../schema";
