@@ -20,7 +20,7 @@ export function canonicalTimeZone(name: string): string | null {
 }
 
 export const timeZoneSchema = z
-  .string()
+  .string({ error: "Choose a time zone." })
   .trim()
   .min(1, { message: "Choose a time zone." })
   .max(64, { message: "That is not a time zone name." })
@@ -35,6 +35,20 @@ export const timeZoneSchema = z
 export function listTimeZones(): string[] {
   const zones = Intl.supportedValuesOf("timeZone");
   return [DEFAULT_TIME_ZONE, ...zones.filter((zone) => zone !== DEFAULT_TIME_ZONE)];
+}
+
+export type TimeZoneGroup = { region: string; zones: string[] };
+
+/** Zones under their first part (Africa, America, …) for a menu; lone names like UTC go first. */
+export function groupTimeZones(zones: string[]): TimeZoneGroup[] {
+  const groups = new Map<string, string[]>();
+  for (const zone of zones) {
+    const region = zone.includes("/") ? zone.slice(0, zone.indexOf("/")) : "";
+    const group = groups.get(region) ?? [];
+    group.push(zone);
+    groups.set(region, group);
+  }
+  return [...groups].map(([region, names]) => ({ region, zones: names })).sort((a, b) => a.region.localeCompare(b.region));
 }
 
 const partsFormats = new Map<string, Intl.DateTimeFormat>();

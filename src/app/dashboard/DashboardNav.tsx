@@ -12,6 +12,7 @@ const SECTIONS = [
   { heading: "Settings", links: [
     { href: "/dashboard/settings", label: "Connected sources" },
     { href: "/dashboard/settings/api-keys", label: "API keys" },
+    { href: "/dashboard/settings/preferences", label: "Preferences" },
   ] },
 ];
 
