@@ -70,7 +70,7 @@ export function TimeZoneField({ saved, groups, error }: { saved: string; groups:
             Your browser is on {label(suggested)}; save to use it instead of UTC.{" "}
           </span>
         ) : null}
-        Days and weeks start at midnight here: this week on Overview, activity dates and weigh-ins.
+        Your days and weeks start at midnight in this zone: it decides Overview&apos;s week, activity dates and the day of each weigh-in.
       </p>
     </div>
   );
