@@ -6,7 +6,7 @@ import postgres from "postgres";
 import type { Database } from "../src/lib/db/client";
 import { decodeActivityCursor, findActivitiesPage, findRecentActivities, listActivityFacets } from "../src/lib/db/queries/activities";
 import { queryMetric } from "../src/lib/db/queries/metrics";
-import { countUserData, findLastNight, findLatestScores, summarizeWeek } from "../src/lib/db/queries/overview";
+import { findLastNight, hasUserData, findLatestScores, summarizeWeek } from "../src/lib/db/queries/overview";
 import { findUserById } from "../src/lib/db/queries/users";
 import * as schema from "../src/lib/db/schema";
 
@@ -37,22 +37,22 @@ export async function explainDashboardQueries(url: string, params: { userId: str
   const { userId } = params;
   const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
   const today = new Date().toISOString().slice(0, 10);
-  const monday = new Date(Date.now() - ((new Date().getUTCDay() + 6) % 7) * 86_400_000);
-  monday.setUTCHours(0, 0, 0, 0);
+  // A zone away from UTC, so the plans are those of the local-calendar bounds.
+  const timeZone = "Europe/Berlin";
 
   const calls: Array<[string, string, () => Promise<unknown>]> = [
     ["every page", "findUserById", () => findUserById(db, { userId })],
-    ["overview", "countUserData", () => countUserData(db, { userId })],
-    ["overview", "summarizeWeek", () => summarizeWeek(db, { userId, since: monday })],
+    ["overview", "hasUserData", () => hasUserData(db, { userId })],
+    ["overview", "summarizeWeek", () => summarizeWeek(db, { userId, timeZone, now: new Date() })],
     ["overview", "findLastNight", () => findLastNight(db, { userId })],
     ["overview", "findLatestScores", () => findLatestScores(db, { userId })],
     ["overview", "findRecentActivities", () => findRecentActivities(db, { userId, limit: 5 })],
-    ["activities", "findActivitiesPage first", () => findActivitiesPage(db, { userId, filters: {}, limit: 50 })],
+    ["activities", "findActivitiesPage first", () => findActivitiesPage(db, { userId, filters: {}, timeZone, limit: 50 })],
     ...Object.entries(params.cursors).map(
-      ([label, cursor]): [string, string, () => Promise<unknown>] => ["activities", `findActivitiesPage ${label}`, () => findActivitiesPage(db, { userId, filters: {}, after: decodeActivityCursor(cursor), limit: 50 })],
+      ([label, cursor]): [string, string, () => Promise<unknown>] => ["activities", `findActivitiesPage ${label}`, () => findActivitiesPage(db, { userId, filters: {}, timeZone, after: decodeActivityCursor(cursor), limit: 50 })],
     ),
-    ["activities", `findActivitiesPage q=${params.searchText}`, () => findActivitiesPage(db, { userId, filters: { text: params.searchText }, limit: 50 })],
-    ["activities", "findActivitiesPage type=swim", () => findActivitiesPage(db, { userId, filters: { type: "swim" }, limit: 50 })],
+    ["activities", `findActivitiesPage q=${params.searchText}`, () => findActivitiesPage(db, { userId, filters: { text: params.searchText }, timeZone, limit: 50 })],
+    ["activities", "findActivitiesPage type=swim", () => findActivitiesPage(db, { userId, filters: { type: "swim" }, timeZone, limit: 50 })],
     ["activities", "listActivityFacets", () => listActivityFacets(db, { userId })],
     ...["steps", "hrv", "resting_heart_rate", "readiness", "sleep_duration", "weight", "heart_rate"].map(
       (metric): [string, string, () => Promise<unknown>] => ["health 1y", `queryMetric ${metric}`, () => queryMetric(db, { userId, metric, start: yearAgo, end: today })],

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { saveScreenshot, signUp, uniqueEmail } from "./helpers";
+import { createApiKey, saveScreenshot, signUp, uniqueEmail } from "./helpers";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -53,10 +53,7 @@ function workoutBody() {
 }
 
 async function pushWorkouts(page: Page) {
-  await page.goto("/dashboard/settings/api-keys");
-  await page.getByLabel("Key name").fill("iPhone");
-  await page.getByRole("button", { name: "Create key" }).click();
-  const key = (await page.getByTestId("new-api-key").textContent())!.trim();
+  const key = await createApiKey(page);
   const pushed = await page.request.post("/api/webhooks/ingest", { headers: { "x-api-key": key, "content-type": "application/json" }, data: workoutBody() });
   expect(pushed.status()).toBe(200);
 }

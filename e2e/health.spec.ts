@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { saveScreenshot, signUp, uniqueEmail } from "./helpers";
+import { expect, test, type Locator } from "@playwright/test";
+import { createApiKey, saveScreenshot, signUp, uniqueEmail } from "./helpers";
 
 // The Health page against data posted the way a phone posts it: what the charts and tables
 // show must be exactly what was sent, averaged per week where the range asks for it.
@@ -69,13 +69,6 @@ function expectPoints(actual: Array<{ date: string; value: number }>, expected: 
   expected.forEach((point, index) => expect(actual[index]!.value).toBeCloseTo(point.value, 6));
 }
 
-async function createKey(page: Page) {
-  await page.goto("/dashboard/settings/api-keys");
-  await page.getByLabel("Key name").fill("Phones");
-  await page.getByRole("button", { name: "Create key" }).click();
-  return (await page.getByTestId("new-api-key").textContent())!.trim();
-}
-
 test("an empty account sees on every chart which sources would fill it", async ({ page }) => {
   await signUp(page, { email: uniqueEmail("health-empty"), password: "nothing measured yet" });
   await page.goto("/dashboard/health");
@@ -91,7 +84,7 @@ test("an empty account sees on every chart which sources would fill it", async (
 test("charts and tables show exactly what the phones sent, per source and range", async ({ page, request }) => {
   test.setTimeout(90_000);
   await signUp(page, { email: uniqueEmail("health"), password: "heart rate variability" });
-  const key = await createKey(page);
+  const key = await createApiKey(page, "Phones");
   const headers = { "x-api-key": key, "content-type": "application/json" };
   expect((await request.post("/api/webhooks/ingest", { headers, data: phoneExport() })).status()).toBe(200);
   expect((await request.post("/api/webhooks/ingest", { headers, data: androidExport() })).status()).toBe(200);
@@ -167,7 +160,7 @@ test("charts and tables show exactly what the phones sent, per source and range"
 
 test("a broken link falls back to 30 days and says why", async ({ page, request }) => {
   await signUp(page, { email: uniqueEmail("health-link"), password: "a link with typos" });
-  const key = await createKey(page);
+  const key = await createApiKey(page, "Phones");
   expect((await request.post("/api/webhooks/ingest", { headers: { "x-api-key": key, "content-type": "application/json" }, data: phoneExport() })).status()).toBe(200);
 
   const response = await page.goto("/dashboard/health?range=banana&view=pie");
@@ -183,7 +176,7 @@ test("a broken link falls back to 30 days and says why", async ({ page, request 
 test("the Health page fits a phone", async ({ page, request }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signUp(page, { email: uniqueEmail("health-phone"), password: "charts on a small screen" });
-  const key = await createKey(page);
+  const key = await createApiKey(page, "Phones");
   const headers = { "x-api-key": key, "content-type": "application/json" };
   expect((await request.post("/api/webhooks/ingest", { headers, data: phoneExport() })).status()).toBe(200);
   expect((await request.post("/api/webhooks/ingest", { headers, data: androidExport() })).status()).toBe(200);

@@ -24,3 +24,11 @@ export async function signIn(page: Page, account: { email: string; password: str
 export async function saveScreenshot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
+
+/** Creates an API key on Settings → API keys and returns it (shown once). */
+export async function createApiKey(page: Page, name = "iPhone") {
+  await page.goto("/dashboard/settings/api-keys");
+  await page.getByLabel("Key name").fill(name);
+  await page.getByRole("button", { name: "Create key" }).click();
+  return (await page.getByTestId("new-api-key").textContent())!.trim();
+}

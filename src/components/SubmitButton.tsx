@@ -2,8 +2,10 @@
 
 import { useFormStatus } from "react-dom";
 
-export function SubmitButton({ children, pendingText }: { children: React.ReactNode; pendingText: string }) {
-  const { pending } = useFormStatus();
+/** `isPending` is for a form that submits itself (see PreferencesForm); others get it from the form. */
+export function SubmitButton({ children, pendingText, isPending }: { children: React.ReactNode; pendingText: string; isPending?: boolean }) {
+  const status = useFormStatus();
+  const pending = isPending ?? status.pending;
   return (
     <button
       type="submit"

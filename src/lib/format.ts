@@ -77,8 +77,8 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 
 /**
  * The wall-clock date and time where the activity happened, e.g. "Friday 20 November 2026,
- * 07:00 (UTC+01:00)". Without a stored offset it is shown in UTC and says so, rather than in
- * the server's zone, which is nobody's.
+ * 07:00 (UTC+01:00)". Without an offset it is shown in UTC and says so, rather than in the
+ * server's zone, which is nobody's; pages pass the person's own zone's offset instead.
  * Spelled out by hand: Intl's punctuation for the same options differs between ICU versions.
  */
 export function formatLocalDateTime(instant: Date, offsetSeconds: number | null): string {

@@ -14,7 +14,7 @@ describeEachDatabase("activity list pages", (database) => {
     let after: ActivityCursor | undefined;
     let previous = Infinity;
     for (let page = 0; page < 10; page++) {
-      const result = await findActivitiesPage(database.db, { userId: user.id, filters: {}, after, limit: 10 });
+      const result = await findActivitiesPage(database.db, { userId: user.id, filters: {}, timeZone: "UTC", after, limit: 10 });
       for (const row of result.rows) {
         expect(row.startAt.getTime()).toBeLessThanOrEqual(previous);
         previous = row.startAt.getTime();
@@ -42,12 +42,28 @@ describeEachDatabase("activity list pages", (database) => {
     await upsertRecordBatch(database.db, { userId: other.id, connectionId: null, provider: "strava", sourceId: "" }, { activities: [{ externalId: "x", type: "run", name: "Tempo not mine", startAt: day(4) }] });
 
     const names = async (filters: Parameters<typeof findActivitiesPage>[1]["filters"]) =>
-      (await findActivitiesPage(database.db, { userId: user.id, filters, limit: 50 })).rows.map((row) => row.name);
+      (await findActivitiesPage(database.db, { userId: user.id, filters, timeZone: "UTC", limit: 50 })).rows.map((row) => row.name);
     expect(await names({ type: "ride" })).toEqual(["Long ride"]);
     expect(await names({ provider: "garmin" })).toEqual(["Garmin tempo"]);
     expect(await names({ from: "2026-11-04", to: "2026-11-08" })).toEqual(["Long ride", "Garmin tempo"]);
     expect(await names({ text: "tempo" })).toEqual(["Garmin tempo", "Tempo Tuesday"]);
     expect(await names({ text: "100%_" })).toEqual(["Easy 100%_run"]);
+  });
+
+  it("filters dates on the person's own calendar", async () => {
+    const user = await createTestUser(database.db);
+    await upsertRecordBatch(database.db, { userId: user.id, connectionId: null, provider: "strava", sourceId: "" }, {
+      activities: [
+        // Sunday 22 November at 23:30 UTC is Monday morning in Tokyo.
+        { externalId: "late", type: "run", name: "Late run", startAt: new Date("2026-11-22T23:30:00Z") },
+        { externalId: "noon", type: "run", name: "Noon run", startAt: new Date("2026-11-22T12:00:00Z") },
+      ],
+    });
+    const names = async (timeZone: string, date: string) =>
+      (await findActivitiesPage(database.db, { userId: user.id, filters: { from: date, to: date }, timeZone, limit: 50 })).rows.map((row) => row.name);
+    expect(await names("UTC", "2026-11-22")).toEqual(["Late run", "Noon run"]);
+    expect(await names("Asia/Tokyo", "2026-11-22")).toEqual(["Noon run"]);
+    expect(await names("Asia/Tokyo", "2026-11-23")).toEqual(["Late run"]);
   });
 
   it("offers each of the user's own types and sources once, in order, for the filter menus", async () => {

@@ -86,7 +86,7 @@ describeEachDatabase("health series", (database) => {
     expect(week).toMatchObject({ date: day(0), deepS: 1.5 * 3600, remS: 1.5 * 3600, awakeS: 0.75 * 3600, nights: 2 });
   });
 
-  it("puts weigh-ins on their UTC day and averages several a day", async () => {
+  it("puts weigh-ins on their day in the person's time zone and averages several a day", async () => {
     const user = await createTestUser(database.db);
     const other = await createTestUser(database.db);
     await upsertRecordBatch(database.db, owner(user.id, "health_connect", "com.withings.wiscale2"), {
@@ -99,12 +99,19 @@ describeEachDatabase("health series", (database) => {
     });
     await upsertRecordBatch(database.db, owner(other.id, "health_connect", "com.withings.wiscale2"), { bodyMeasurements: [{ measuredAt: new Date(`${day(0)}T07:00:00Z`), weightKg: 120 }] });
 
-    const rows = await findBodySeries(database.db, { userId: user.id, start: day(0), end: day(2), bucket: "day" });
+    const rows = await findBodySeries(database.db, { userId: user.id, start: day(0), end: day(2), bucket: "day", timeZone: "UTC" });
     expect(rows.map((row) => [row.date, row.weightKg, row.bmi])).toEqual([
       [day(0), 70.5, 22],
       [day(1), 72, null],
     ]);
-    const [week] = await findBodySeries(database.db, { userId: user.id, start: day(0), end: day(6), bucket: "week" });
+    // Five hours behind UTC, the evening weigh-ins (18:30 and 19:30) belong to the same day as
+    // the morning one, and the midnight-UTC one moves back into the range.
+    const newYork = await findBodySeries(database.db, { userId: user.id, start: day(0), end: day(2), bucket: "day", timeZone: "America/New_York" });
+    expect(newYork.map((row) => [row.date, row.weightKg, row.bmi])).toEqual([
+      [day(0), 71, 22],
+      [day(2), 90, null],
+    ]);
+    const [week] = await findBodySeries(database.db, { userId: user.id, start: day(0), end: day(6), bucket: "week", timeZone: "UTC" });
     expect(week!.weightKg).toBeCloseTo(75.75);
   });
 
@@ -116,14 +123,16 @@ describeEachDatabase("health series", (database) => {
     await upsertRecordBatch(database.db, owner(user.id, "apple_health", "Scale"), { bodyMeasurements: [{ measuredAt: new Date("2026-02-01T23:30:00-05:00"), weightKg: 70 }] });
     await upsertRecordBatch(database.db, owner(other.id, "whoop", "w"), { dailySummaries: [{ localDate: "2020-01-01", strain: 12, steps: 100 }] });
 
-    const coverage = await findHealthCoverage(database.db, { userId: user.id });
+    const coverage = await findHealthCoverage(database.db, { userId: user.id, timeZone: "UTC" });
     expect(coverage).toEqual({
       first: "2024-03-05",
       last: "2026-02-02",
       has: { sleep: true, hrv: true, resting_heart_rate: false, readiness: false, recovery: false, strain: false, steps: false, weight: true, bmi: false },
       sources: [{ provider: "apple_health", sourceId: "Scale" }, { provider: "oura", sourceId: "o" }],
     });
-    const nothing = await findHealthCoverage(database.db, { userId: empty.id });
+    // 23:30 in New York is already the next day in UTC.
+    expect((await findHealthCoverage(database.db, { userId: user.id, timeZone: "America/New_York" })).last).toBe("2026-02-01");
+    const nothing = await findHealthCoverage(database.db, { userId: empty.id, timeZone: "UTC" });
     expect(nothing.first).toBeNull();
     expect(Object.values(nothing.has).some(Boolean)).toBe(false);
     expect(nothing.sources).toEqual([]);

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 const SECTIONS = [
   { heading: null, links: [
@@ -12,13 +13,24 @@ const SECTIONS = [
   { heading: "Settings", links: [
     { href: "/dashboard/settings", label: "Connected sources" },
     { href: "/dashboard/settings/api-keys", label: "API keys" },
+    { href: "/dashboard/settings/preferences", label: "Preferences" },
   ] },
 ];
 
 export function DashboardNav() {
   const pathname = usePathname();
+  const navRef = useRef<HTMLElement>(null);
+  // On a phone the links scroll sideways; bring the current page's into view so it is never
+  // hidden past the edge (a no-op on wider screens, where every link shows).
+  useEffect(() => {
+    const nav = navRef.current;
+    const current = nav?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!nav || !current) return;
+    const [box, link] = [nav.getBoundingClientRect(), current.getBoundingClientRect()];
+    nav.scrollLeft += link.left + link.width / 2 - (box.left + box.width / 2);
+  }, [pathname]);
   return (
-    <nav aria-label="Dashboard" className="flex gap-1 overflow-x-auto md:flex-col md:gap-4">
+    <nav ref={navRef} aria-label="Dashboard" className="flex gap-1 overflow-x-auto md:flex-col md:gap-4">
       {SECTIONS.map((section) => (
         <div key={section.heading ?? "main"} className="flex gap-1 md:flex-col">
           {section.heading ? (

@@ -1,12 +1,17 @@
 import Link from "next/link";
 import type { ActivityDetail } from "@/lib/activity/detail";
 import { formatLocalDateTime } from "@/lib/format";
+import { zoneOffsetSeconds } from "@/lib/time-zone";
 
 const humanize = (type: string) => type.replaceAll("_", " ");
 
-/** Name, when and where it happened, what it was, and where it came from. */
-export function ActivityHeading({ detail }: { detail: ActivityDetail }) {
+/**
+ * Name, when and where it happened, what it was, and where it came from. The time is the wall
+ * clock where the activity took place; a source that sent no offset gets the person's own zone.
+ */
+export function ActivityHeading({ detail, timeZone }: { detail: ActivityDetail; timeZone: string }) {
   const { activity, source } = detail;
+  const offsetSeconds = activity.utcOffsetSeconds ?? zoneOffsetSeconds(activity.startAt, timeZone);
   const providerType = activity.providerType && activity.providerType.toLowerCase() !== humanize(activity.type) ? activity.providerType : null;
   return (
     <header className="mb-6">
@@ -15,7 +20,7 @@ export function ActivityHeading({ detail }: { detail: ActivityDetail }) {
       </Link>
       <h1 className="mt-2 text-2xl font-semibold tracking-tight break-words">{activity.name ?? "Untitled activity"}</h1>
       <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400" data-testid="activity-start">
-        <time dateTime={activity.startAt.toISOString()}>{formatLocalDateTime(activity.startAt, activity.utcOffsetSeconds)}</time>
+        <time dateTime={activity.startAt.toISOString()}>{formatLocalDateTime(activity.startAt, offsetSeconds)}</time>
       </p>
       <ul className="mt-3 flex flex-wrap items-center gap-2 text-sm">
         <li className="rounded-full bg-brand-50 px-3 py-1 font-medium text-brand-700 capitalize dark:bg-brand-700/20 dark:text-brand-500" data-testid="activity-type">

@@ -1,9 +1,12 @@
 import Link from "next/link";
 import type { findRecentActivities } from "@/lib/db/queries/activities";
 import { formatDistance, formatDuration, type UnitSystem } from "@/lib/format";
+import { localDate } from "@/lib/time-zone";
 import { Card } from "./Card";
 
-export function RecentActivities({ rows, units }: { rows: Awaited<ReturnType<typeof findRecentActivities>>; units: UnitSystem }) {
+type RecentActivitiesProps = { rows: Awaited<ReturnType<typeof findRecentActivities>>; units: UnitSystem; timeZone: string };
+
+export function RecentActivities({ rows, units, timeZone }: RecentActivitiesProps) {
   return (
     <Card title="Recent activities" testId="recent-activities">
       {rows.length === 0 ? (
@@ -16,7 +19,7 @@ export function RecentActivities({ rows, units }: { rows: Awaited<ReturnType<typ
                 <Link href={`/dashboard/activities/${activity.id}`} className="font-medium hover:text-brand-700 hover:underline dark:hover:text-brand-500">
                   {activity.name ?? "Untitled"}
                 </Link>
-                <span className="ml-2 text-zinc-500">{activity.startAt.toISOString().slice(0, 10)}</span>
+                <time dateTime={activity.startAt.toISOString()} className="ml-2 text-zinc-500">{localDate(activity.startAt, timeZone)}</time>
               </span>
               <span className="shrink-0 tabular-nums text-zinc-600 dark:text-zinc-400">
                 {formatDistance(activity.distanceM, units)} · {formatDuration(activity.durationS)}

@@ -92,7 +92,7 @@ export function chooseBucket(start: string, end: string): Bucket {
   return Math.ceil(days / 7) <= MAX_WEEKS ? "week" : "month";
 }
 
-/** The dates a query covers. `today` is a UTC date: the person's own time zone is not stored. */
+/** The dates a query covers. `today` is the date in the person's time zone. */
 export function resolveRange(query: RangeQuery, context: { today: string; firstDataDay: string | null }): ResolvedRange {
   const { today } = context;
   const withBucket = (start: string, end: string) => ({ start, end, bucket: chooseBucket(start, end) });

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/PageHeader";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findBodySeries, findDailySeries, findHealthCoverage, findSleepSeries, findSourceLabels } from "@/lib/db/queries/health-series";
+import { localDate } from "@/lib/time-zone";
 import { groupBySource, lineSeries } from "./build-series";
 import { HealthControls } from "./HealthControls";
 import { LINE_CHARTS } from "./health-charts";
@@ -22,12 +23,12 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
   const user = await requireUser();
   const db = await getDb();
   const { query, notes } = readHealthQuery(await searchParams);
-  const coverage = await findHealthCoverage(db, { userId: user.id });
-  const range = resolveRange(query, { today: new Date().toISOString().slice(0, 10), firstDataDay: coverage.first });
+  const coverage = await findHealthCoverage(db, { userId: user.id, timeZone: user.timeZone });
+  const range = resolveRange(query, { today: localDate(new Date(), user.timeZone), firstDataDay: coverage.first });
   const params = { userId: user.id, ...range };
   const [daily, body, sleep, accountLabels] = await Promise.all([
     findDailySeries(db, params),
-    findBodySeries(db, params),
+    findBodySeries(db, { ...params, timeZone: user.timeZone }),
     findSleepSeries(db, params),
     findSourceLabels(db, { userId: user.id }),
   ]);

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, ilike, lt, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { activities } from "../schema";
 
@@ -19,7 +19,7 @@ export async function findRecentActivities(db: Database, params: { userId: strin
 export interface ActivityFilters {
   type?: string;
   provider?: string;
-  /** Inclusive UTC dates, YYYY-MM-DD. */
+  /** Inclusive dates, YYYY-MM-DD, on the person's calendar (see findActivitiesPage's timeZone). */
   from?: string;
   to?: string;
   text?: string;
@@ -42,15 +42,19 @@ export function decodeActivityCursor(value: string | undefined): ActivityCursor 
   return Number.isNaN(startAt.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id) ? undefined : { startAt, id };
 }
 
-/** One page, newest first, plus the cursor of the next page when there is one. */
-export async function findActivitiesPage(db: Database, params: { userId: string; filters: ActivityFilters; after?: ActivityCursor; limit: number }) {
+/**
+ * One page, newest first, plus the cursor of the next page when there is one. The date filter
+ * runs from local midnight to local midnight in `timeZone`, as instants, so the index still serves it.
+ */
+export async function findActivitiesPage(db: Database, params: { userId: string; filters: ActivityFilters; timeZone: string; after?: ActivityCursor; limit: number }) {
   const { filters, after } = params;
+  const zone = sql`${params.timeZone}::text`;
   const conditions: Array<SQL | undefined> = [
     eq(activities.userId, params.userId),
     filters.type ? eq(activities.type, filters.type) : undefined,
     filters.provider ? eq(activities.provider, filters.provider) : undefined,
-    filters.from ? gte(activities.startAt, new Date(`${filters.from}T00:00:00Z`)) : undefined,
-    filters.to ? lt(activities.startAt, new Date(new Date(`${filters.to}T00:00:00Z`).getTime() + 86_400_000)) : undefined,
+    filters.from ? sql`${activities.startAt} >= (${filters.from}::date::timestamp at time zone ${zone})` : undefined,
+    filters.to ? sql`${activities.startAt} < ((${filters.to}::date + 1)::timestamp at time zone ${zone})` : undefined,
     filters.text ? ilike(activities.name, `%${filters.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`) : undefined,
     // A row comparison, not `start_at < x OR (start_at = x AND id < y)`: only this form becomes
     // an index condition, so a deep page starts at its cursor instead of reading every newer row.

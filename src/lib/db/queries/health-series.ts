@@ -1,4 +1,4 @@
-import { and, count, eq, gte, isNotNull, lt, lte, sql, type SQLWrapper } from "drizzle-orm";
+import { and, count, eq, gte, isNotNull, lte, sql, type SQLWrapper } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { bodyMeasurements, dailySummaries, providerConnections, sleepSessions } from "../schema";
@@ -88,18 +88,35 @@ export interface BodyBucketRow {
 
 /**
  * Weight and BMI per source, averaged per bucket (several weigh-ins a day become one point).
- * Measurements keep no local offset, so their day is the UTC day.
+ * Measurements keep no local offset, so their day is the day in the person's time zone.
  */
-export async function findBodySeries(db: Database, params: SeriesParams): Promise<BodyBucketRow[]> {
-  const date = bucketOf(params.bucket, sql`(${bodyMeasurements.measuredAt} at time zone 'UTC')`);
-  const from = new Date(`${params.start}T00:00:00Z`);
-  const until = new Date(new Date(`${params.end}T00:00:00Z`).getTime() + 86_400_000);
-  const rows = await db
-    .select({ provider: bodyMeasurements.provider, sourceId: bodyMeasurements.sourceId, date, weightKg: average(bodyMeasurements.weightKg), bmi: average(bodyMeasurements.bmi) })
+export async function findBodySeries(db: Database, params: SeriesParams & { timeZone: string }): Promise<BodyBucketRow[]> {
+  const zone = sql`${params.timeZone}::text`;
+  // The local day is worked out once in a subquery: its bound zone would otherwise appear in
+  // both SELECT and GROUP BY, and as two different parameters Postgres would not match them.
+  const measurements = db
+    .select({
+      provider: bodyMeasurements.provider,
+      sourceId: bodyMeasurements.sourceId,
+      localDate: sql<string>`(${bodyMeasurements.measuredAt} at time zone ${zone})::date`.as("local_date"),
+      weightKg: bodyMeasurements.weightKg,
+      bmi: bodyMeasurements.bmi,
+    })
     .from(bodyMeasurements)
-    .where(and(eq(bodyMeasurements.userId, params.userId), gte(bodyMeasurements.measuredAt, from), lt(bodyMeasurements.measuredAt, until)))
-    .groupBy(bodyMeasurements.provider, bodyMeasurements.sourceId, date)
-    .orderBy(date, bodyMeasurements.provider, bodyMeasurements.sourceId);
+    .where(
+      and(
+        eq(bodyMeasurements.userId, params.userId),
+        sql`${bodyMeasurements.measuredAt} >= (${params.start}::date::timestamp at time zone ${zone})`,
+        sql`${bodyMeasurements.measuredAt} < ((${params.end}::date + 1)::timestamp at time zone ${zone})`,
+      ),
+    )
+    .as("measurements");
+  const date = bucketOf(params.bucket, measurements.localDate);
+  const rows = await db
+    .select({ provider: measurements.provider, sourceId: measurements.sourceId, date, weightKg: average(measurements.weightKg), bmi: average(measurements.bmi) })
+    .from(measurements)
+    .groupBy(measurements.provider, measurements.sourceId, date)
+    .orderBy(date, measurements.provider, measurements.sourceId);
   return rows.map((row) => ({ ...row, weightKg: number(row.weightKg), bmi: number(row.bmi) }));
 }
 
@@ -178,7 +195,9 @@ export interface HealthCoverage {
 
 const hasAny = (column: PgColumn) => sql<boolean | null>`bool_or(${column} is not null)`;
 
-export async function findHealthCoverage(db: Database, params: { userId: string }): Promise<HealthCoverage> {
+/** `timeZone` places weigh-ins, which carry no local date of their own, on the person's calendar. */
+export async function findHealthCoverage(db: Database, params: { userId: string; timeZone: string }): Promise<HealthCoverage> {
+  const zone = sql`${params.timeZone}::text`;
   const [[daily], [sleep], [body], sources] = await Promise.all([
     db
       .select({
@@ -199,14 +218,14 @@ export async function findHealthCoverage(db: Database, params: { userId: string 
       .where(eq(sleepSessions.userId, params.userId)),
     db
       .select({
-        first: sql<string | null>`to_char(min(${bodyMeasurements.measuredAt} at time zone 'UTC'), 'YYYY-MM-DD')`,
-        last: sql<string | null>`to_char(max(${bodyMeasurements.measuredAt} at time zone 'UTC'), 'YYYY-MM-DD')`,
+        first: sql<string | null>`to_char(min(${bodyMeasurements.measuredAt}) at time zone ${zone}, 'YYYY-MM-DD')`,
+        last: sql<string | null>`to_char(max(${bodyMeasurements.measuredAt}) at time zone ${zone}, 'YYYY-MM-DD')`,
         weight: hasAny(bodyMeasurements.weightKg),
         bmi: hasAny(bodyMeasurements.bmi),
       })
       .from(bodyMeasurements)
       .where(eq(bodyMeasurements.userId, params.userId)),
-    findHealthSources(db, params),
+    findHealthSources(db, { userId: params.userId }),
   ]);
   const firsts = [daily?.first, sleep?.first, body?.first].filter((day): day is string => Boolean(day)).sort();
   const lasts = [daily?.last, sleep?.last, body?.last].filter((day): day is string => Boolean(day)).sort();

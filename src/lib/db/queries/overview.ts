@@ -1,21 +1,18 @@
-import { and, count, desc, eq, gte, sql } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { activities, dailySummaries, providerConnections, sleepSessions } from "../schema";
+import { activities, dailySummaries, sleepSessions, users } from "../schema";
 
-export type OverviewCounts = { connections: number; activities: number; sleepNights: number; days: number };
-
-export async function countUserData(db: Database, params: { userId: string }): Promise<OverviewCounts> {
-  const countFor = async (table: typeof activities | typeof sleepSessions | typeof dailySummaries | typeof providerConnections) => {
-    const [row] = await db.select({ value: count() }).from(table).where(eq(table.userId, params.userId));
-    return row?.value ?? 0;
-  };
-  const [connections, activityCount, sleepNights, days] = await Promise.all([
-    countFor(providerConnections),
-    countFor(activities),
-    countFor(sleepSessions),
-    countFor(dailySummaries),
-  ]);
-  return { connections, activities: activityCount, sleepNights, days };
+/**
+ * Whether the person has any activity, night or day to show. EXISTS stops at the first index
+ * entry, where counting read every row a long-time user has.
+ */
+export async function hasUserData(db: Database, params: { userId: string }): Promise<boolean> {
+  const anyRow = (table: typeof activities | typeof sleepSessions | typeof dailySummaries) => sql`exists (select 1 from ${table} where ${table.userId} = ${params.userId})`;
+  const [row] = await db
+    .select({ value: sql<boolean>`${anyRow(activities)} or ${anyRow(sleepSessions)} or ${anyRow(dailySummaries)}` })
+    .from(users)
+    .where(eq(users.id, params.userId));
+  return Boolean(row?.value);
 }
 
 export interface WeekByType {
@@ -25,8 +22,14 @@ export interface WeekByType {
   distanceM: number;
 }
 
-/** Sessions, time and distance per activity type since `since` (the start of the week). */
-export async function summarizeWeek(db: Database, params: { userId: string; since: Date }): Promise<WeekByType[]> {
+/**
+ * Sessions, time and distance per activity type in the week around `now`, Monday to Sunday on
+ * the person's own calendar. The bounds are computed on local wall-clock time, then turned back
+ * into instants, so the index on start_at still serves the range (and a DST week is 167 or 169 hours).
+ */
+export async function summarizeWeek(db: Database, params: { userId: string; timeZone: string; now: Date }): Promise<WeekByType[]> {
+  const zone = sql`${params.timeZone}::text`;
+  const weekStart = sql`date_trunc('week', ${params.now.toISOString()}::timestamptz at time zone ${zone})`;
   const rows = await db
     .select({
       type: activities.type,
@@ -35,7 +38,13 @@ export async function summarizeWeek(db: Database, params: { userId: string; sinc
       distanceM: sql<number>`coalesce(sum(${activities.distanceM}), 0)::float8`,
     })
     .from(activities)
-    .where(and(eq(activities.userId, params.userId), gte(activities.startAt, params.since)))
+    .where(
+      and(
+        eq(activities.userId, params.userId),
+        sql`${activities.startAt} >= (${weekStart} at time zone ${zone})`,
+        sql`${activities.startAt} < ((${weekStart} + interval '1 week') at time zone ${zone})`,
+      ),
+    )
     .groupBy(activities.type)
     .orderBy(desc(sql`sum(${activities.durationS})`));
   return rows.map((row) => ({ ...row, durationS: Number(row.durationS), distanceM: Number(row.distanceM) }));

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { users, type User } from "../schema";
 
@@ -23,4 +23,23 @@ export async function findUserByEmail(db: Database, params: { email: string }): 
 export async function findUserById(db: Database, params: { userId: string }): Promise<User | null> {
   const [user] = await db.select().from(users).where(eq(users.id, params.userId)).limit(1);
   return user ?? null;
+}
+
+/** Saves the person's units and time zone; touches no one else's row. */
+export async function updateUserPreferences(db: Database, params: { userId: string } & Pick<User, "unitSystem" | "timeZone">): Promise<User | null> {
+  const [user] = await db
+    .update(users)
+    .set({ unitSystem: params.unitSystem, timeZone: params.timeZone })
+    .where(eq(users.id, params.userId))
+    .returning();
+  return user ?? null;
+}
+
+/**
+ * Whether the database can bucket by this zone. ICU and Postgres keep separate copies of the
+ * zone database; a name only one of them knows would break every page that groups by day.
+ */
+export async function isKnownTimeZone(db: Database, params: { name: string }): Promise<boolean> {
+  const rows = await db.select({ name: sql<string>`name` }).from(sql`pg_timezone_names`).where(sql`name = ${params.name}`).limit(1);
+  return rows.length > 0;
 }

@@ -1,6 +1,8 @@
 import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 
+export const UNIT_SYSTEMS = ["metric", "imperial"] as const;
+
 // Column keys follow what @auth/drizzle-adapter expects (id, email, emailVerified, …).
 export const users = pgTable(
   "users",
@@ -14,7 +16,9 @@ export const users = pgTable(
     emailVerified: timestamp({ withTimezone: true, mode: "date" }),
     image: text(),
     passwordHash: text(),
-    unitSystem: text({ enum: ["metric", "imperial"] }).notNull().default("metric"),
+    unitSystem: text({ enum: UNIT_SYSTEMS }).notNull().default("metric"),
+    // IANA name (Europe/Berlin): where this person's days and weeks start.
+    timeZone: text().notNull().default("UTC"),
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex("users_email_unique").on(table.email)],

@@ -1,28 +1,23 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { cache } from "react";
-import { z } from "zod";
 import { ActivityCharts } from "@/components/activity/ActivityCharts";
 import { ActivityHeading } from "@/components/activity/ActivityHeading";
 import { ActivityStats } from "@/components/activity/ActivityStats";
 import { RouteMap } from "@/components/activity/RouteMap";
-import { loadActivityDetail, type ActivityDetail } from "@/lib/activity/detail";
-import { requireUser } from "@/lib/auth/session";
+import { buildActivityDetail, type ActivityDetail } from "@/lib/activity/detail";
 import { getDb } from "@/lib/db";
+import { findRequestedActivity } from "./find-activity";
 
 type Params = Promise<{ id: string }>;
 
-// Any 8-4-4-4-12 hex id: Postgres would answer a malformed one with an error (a 500), not "no such row".
-const idSchema = z.guid();
-
-// Shared by the title and the page, so one request reads the activity once.
-const loadForRequest = cache(async (id: string) => {
-  const user = await requireUser();
-  const parsed = idSchema.safeParse(id);
-  if (!parsed.success) return undefined;
-  const detail = await loadActivityDetail(await getDb(), { userId: user.id, activityId: parsed.data, units: user.unitSystem });
-  return detail && { detail, units: user.unitSystem };
-});
+async function loadDetail(id: string) {
+  const found = await findRequestedActivity(id);
+  // The layout has already answered 404; this only tells TypeScript.
+  if (!found) notFound();
+  const { activity, user } = found;
+  const detail = await buildActivityDetail(await getDb(), { userId: user.id, activity, units: user.unitSystem });
+  return { detail, units: user.unitSystem, timeZone: user.timeZone };
+}
 
 function chartsHeading(detail: ActivityDetail): string {
   const hasGround = detail.speed !== null || (detail.activity.distanceM ?? 0) > 0;
@@ -30,17 +25,15 @@ function chartsHeading(detail: ActivityDetail): string {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const loaded = await loadForRequest((await params).id);
-  return { title: loaded?.detail.activity.name ?? "Activity" };
+  const found = await findRequestedActivity((await params).id);
+  return { title: found?.activity.name ?? "Activity" };
 }
 
 export default async function ActivityPage({ params }: { params: Params }) {
-  const loaded = await loadForRequest((await params).id);
-  if (!loaded) notFound();
-  const { detail, units } = loaded;
+  const { detail, units, timeZone } = await loadDetail((await params).id);
   return (
     <>
-      <ActivityHeading detail={detail} />
+      <ActivityHeading detail={detail} timeZone={timeZone} />
       <div className="flex flex-col gap-6">
         <section aria-labelledby="stats-heading">
           <h2 id="stats-heading" className="sr-only">

@@ -8,22 +8,14 @@ import { WeekAtAGlance } from "@/components/overview/WeekAtAGlance";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { findRecentActivities } from "@/lib/db/queries/activities";
-import { countUserData, findLastNight, findLatestScores, summarizeWeek } from "@/lib/db/queries/overview";
+import { findLastNight, findLatestScores, hasUserData, summarizeWeek } from "@/lib/db/queries/overview";
 
 export const metadata: Metadata = { title: "Overview" };
-
-/** Monday 00:00 UTC of the current week (the person's own time zone is not stored yet). */
-function startOfWeek(now = new Date()): Date {
-  const monday = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  monday.setUTCDate(monday.getUTCDate() - ((monday.getUTCDay() + 6) % 7));
-  return monday;
-}
 
 export default async function OverviewPage() {
   const user = await requireUser();
   const db = await getDb();
-  const counts = await countUserData(db, { userId: user.id });
-  const hasData = counts.activities + counts.sleepNights + counts.days > 0;
+  const hasData = await hasUserData(db, { userId: user.id });
   const greeting = `Hello${user.name ? `, ${user.name}` : ""}`;
   if (!hasData) {
     return (
@@ -37,7 +29,7 @@ export default async function OverviewPage() {
     );
   }
   const [week, night, scores, recent] = await Promise.all([
-    summarizeWeek(db, { userId: user.id, since: startOfWeek() }),
+    summarizeWeek(db, { userId: user.id, timeZone: user.timeZone, now: new Date() }),
     findLastNight(db, { userId: user.id }),
     findLatestScores(db, { userId: user.id }),
     findRecentActivities(db, { userId: user.id, limit: 5 }),
@@ -49,7 +41,7 @@ export default async function OverviewPage() {
         <WeekAtAGlance week={week} units={user.unitSystem} />
         <LastNight night={night} />
         <Scores scores={scores} />
-        <RecentActivities rows={recent} units={user.unitSystem} />
+        <RecentActivities rows={recent} units={user.unitSystem} timeZone={user.timeZone} />
       </div>
     </>
   );

@@ -7,6 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { decodeActivityCursor, findActivitiesPage, listActivityFacets } from "@/lib/db/queries/activities";
 import { formatDistance, formatDuration } from "@/lib/format";
+import { localDate } from "@/lib/time-zone";
 import { ActivityFilters } from "./ActivityFilters";
 
 export const metadata: Metadata = { title: "Activities" };
@@ -32,7 +33,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
   const query = parsed.success ? parsed.data : {};
   const filters = { text: query.q, type: query.type, provider: query.source, from: query.from, to: query.to };
   const [{ rows, next }, facets] = await Promise.all([
-    findActivitiesPage(db, { userId: user.id, filters, after: decodeActivityCursor(query.after), limit: PAGE_SIZE }),
+    findActivitiesPage(db, { userId: user.id, filters, timeZone: user.timeZone, after: decodeActivityCursor(query.after), limit: PAGE_SIZE }),
     listActivityFacets(db, { userId: user.id }),
   ]);
   const hasFilters = Object.values(filters).some(Boolean);
@@ -69,7 +70,9 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
                 <tbody>
                   {rows.map((activity) => (
                     <tr key={activity.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
-                      <td className="px-4 py-3 whitespace-nowrap">{activity.startAt.toISOString().slice(0, 10)}</td>
+                      <td className="px-4 py-3 whitespace-nowrap tabular-nums">
+                        <time dateTime={activity.startAt.toISOString()}>{localDate(activity.startAt, user.timeZone)}</time>
+                      </td>
                       <td className="px-4 py-3">
                         <Link href={`/dashboard/activities/${activity.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline dark:text-zinc-100 dark:hover:text-brand-500">
                           {activity.name ?? "Untitled"}
