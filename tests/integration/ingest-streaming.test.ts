@@ -56,6 +56,16 @@ describeEachDatabase("ingest, streamed in slices", (database) => {
     expect(await storedSteps(user.id)).toEqual([10, 20, 30]);
   });
 
+  it("upserts the slices of an overlapping export that meet stored rows, and inserts the rest", async () => {
+    const user = await createTestUser(database.db);
+    await send(user.id, body(steps([0, 1, 2, 3, 4, 5])), 2);
+    // Minutes 3–5 again (one changed), then minutes 6–10 that are new.
+    const overlap = steps([0, 1, 2, 3, 40, 5, 6, 7, 8, 9, 10]).slice(3);
+    const outcome = await send(user.id, body(overlap), 2);
+    expect(outcome.counts.samples).toEqual({ inserted: 5, updated: 1, unchanged: 2, rejected: 0 });
+    expect(await storedSteps(user.id)).toEqual([0, 1, 2, 3, 40, 5, 6, 7, 8, 9, 10]);
+  });
+
   it("stores nothing when the JSON breaks after several writes, and names the place", async () => {
     const user = await createTestUser(database.db);
     const text = body(steps([1, 2, 3, 4, 5, 6, 7, 8])).toString();

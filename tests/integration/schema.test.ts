@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { activities, dailySummaries } from "@/lib/db/schema";
+import { activities, dailySummaries, samples } from "@/lib/db/schema";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
 
@@ -53,5 +53,16 @@ describeEachDatabase("data model keys", (database) => {
     await database.db.execute(sql`delete from users where id = ${user.id}`);
     const left = await database.db.select().from(dailySummaries).where(eq(dailySummaries.userId, user.id));
     expect(left).toHaveLength(0);
+  });
+
+  it("deletes a user's samples with the user, and only theirs (a trigger, not a foreign key)", async () => {
+    const leaving = await createTestUser(database.db);
+    const staying = await createTestUser(database.db);
+    const sample = (userId: string) => ({ userId, provider: "apple_health", metric: "heart_rate", time: new Date("2026-11-20T07:00:00Z"), value: 61, unit: "bpm" });
+    await database.db.insert(samples).values([sample(leaving.id), sample(staying.id)]);
+
+    await database.db.execute(sql`delete from users where id = ${leaving.id}`);
+    expect(await database.db.select().from(samples).where(eq(samples.userId, leaving.id))).toHaveLength(0);
+    expect(await database.db.select().from(samples).where(eq(samples.userId, staying.id))).toHaveLength(1);
   });
 });

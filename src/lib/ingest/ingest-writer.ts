@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db";
 import { markConnectionSynced, upsertConnection } from "@/lib/db/queries/connections";
 import { upsertRecordBatchByTable } from "@/lib/db/queries/records";
+import type { SampleWriteHint } from "@/lib/db/queries/upsert-samples";
 import { addCounts, emptyCounts, type UpsertCounts } from "@/lib/sync/records";
 import type { PushSourceSlug } from "./push-sources";
 import type { SourceBatch } from "./types";
@@ -14,6 +15,8 @@ export class IngestWriter {
   readonly counts: Record<string, UpsertCounts> = {};
   private inFlight: Promise<void> = Promise.resolve();
   private readonly connections = new Map<PushSourceSlug, Promise<string>>();
+  /** Per source: once a slice met stored rows (an overlapping export), later slices upsert directly. */
+  private readonly sampleHints = new Map<string, SampleWriteHint>();
 
   constructor(
     private readonly tx: Database,
@@ -44,7 +47,9 @@ export class IngestWriter {
     const connectionId = await this.connection(provider);
     for (const batch of batches) {
       const owner = { userId: this.userId, connectionId, provider, sourceId: batch.sourceId };
-      const byTable = await upsertRecordBatchByTable(this.tx, owner, batch.records);
+      let hint = this.sampleHints.get(`${provider}\u0000${batch.sourceId}`);
+      if (!hint) this.sampleHints.set(`${provider}\u0000${batch.sourceId}`, (hint = { expectNew: true }));
+      const byTable = await upsertRecordBatchByTable(this.tx, owner, batch.records, hint);
       for (const [table, counts] of Object.entries(byTable)) this.counts[table] = addCounts(this.counts[table] ?? emptyCounts(), counts);
     }
   }

@@ -4,7 +4,7 @@ import type { Database } from "../client";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "../schema";
 import { addCounts, emptyCounts, type RecordBatch, type UpsertCounts } from "@/lib/sync/records";
 import { upsertRows } from "./upsert-rows";
-import { upsertSamples } from "./upsert-samples";
+import { upsertSamples, type SampleWriteHint } from "./upsert-samples";
 
 export interface RecordOwner {
   userId: string;
@@ -42,7 +42,12 @@ export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch:
 }
 
 /** The same, with the counts kept apart per table (the ingest reply reports them so). */
-export async function upsertRecordBatchByTable(db: Database, owner: RecordOwner, batch: RecordBatch): Promise<Partial<Record<keyof RecordBatch, UpsertCounts>>> {
+export async function upsertRecordBatchByTable(
+  db: Database,
+  owner: RecordOwner,
+  batch: RecordBatch,
+  sampleHint?: SampleWriteHint,
+): Promise<Partial<Record<keyof RecordBatch, UpsertCounts>>> {
   const result: Partial<Record<keyof RecordBatch, UpsertCounts>> = {};
   const { userId, connectionId, provider, sourceId } = owner;
 
@@ -63,6 +68,6 @@ export async function upsertRecordBatchByTable(db: Database, owner: RecordOwner,
     upsertRows(db, dailySummaries, rows, { key: (row) => String(row.localDate), target: dailyKey, compare: contentColumns(dailySummaries, dailyKey), updatedAt: dailySummaries.updatedAt, isMerge: true }));
   await write("bodyMeasurements", batch.bodyMeasurements, (record) => ({ ...record, userId, connectionId, provider, sourceId }), (rows) =>
     upsertRows(db, bodyMeasurements, rows, { key: (row) => new Date(row.measuredAt).toISOString(), target: bodyKey, compare: contentColumns(bodyMeasurements, bodyKey), updatedAt: bodyMeasurements.updatedAt }));
-  await write("samples", batch.samples, (record) => record, (rows) => upsertSamples(db, { userId, provider, sourceId }, rows));
+  await write("samples", batch.samples, (record) => record, (rows) => upsertSamples(db, { userId, provider, sourceId }, rows, sampleHint));
   return result;
 }

@@ -17,30 +17,35 @@ export interface SampleOwner {
  * fast as a JSON recordset. Same contract as `upsertRows`: an identical row is not rewritten,
  * and the last of two rows with one key wins.
  */
-export async function upsertSamples(db: Database, owner: SampleOwner, records: SampleRecord[]): Promise<UpsertCounts> {
+// Records carry Dates, but a caller may hand over strings; no copy of a Date per sample.
+const epochMs = (time: Date | string) => (time instanceof Date ? time.getTime() : new Date(time).getTime());
+
+/**
+ * A caller writing many slices for one owner (an export's samples) can share one, so that once
+ * a slice met rows already stored, later slices go straight to the upsert.
+ */
+export interface SampleWriteHint {
+  expectNew: boolean;
+}
+
+export async function upsertSamples(db: Database, owner: SampleOwner, records: SampleRecord[], hint: SampleWriteHint = { expectNew: true }): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const byKey = new Map<string, SampleRecord>();
-  for (const record of records) byKey.set(`${record.metric}|${new Date(record.time).getTime()}`, record);
+  for (const record of records) byKey.set(`${record.metric}|${epochMs(record.time)}`, record);
   const unique = [...byKey.values()];
   counts.unchanged += records.length - unique.length;
 
   for (let start = 0; start < unique.length; start += ROWS_PER_STATEMENT) {
     const chunk = unique.slice(start, start + ROWS_PER_STATEMENT);
-    const column = <T>(pick: (record: SampleRecord) => T) => chunk.map(pick);
-    // Times travel as epoch milliseconds (float8[]): Postgres reads those far faster than
-    // timestamp text, and only the two totals come back, not a row per sample.
-    const result = await db.execute<{ inserted: number; written: number }>(sql`
+    if (hint.expectNew && (await insertAllNew(db, owner, chunk))) {
+      counts.inserted += chunk.length;
+      continue;
+    }
+    hint.expectNew = false;
+    const result = await db.execute(sql`
       with written as (
         insert into samples (user_id, provider, source_id, metric, time, end_time, value, unit, meta)
-        select ${owner.userId}, ${owner.provider}, ${owner.sourceId}, r.metric, to_timestamp(r.time_ms / 1000.0), to_timestamp(r.end_ms / 1000.0), r.value, r.unit, r.meta
-        from unnest(
-          ${toPgArrayLiteral(column((record) => record.metric))}::text[],
-          ${toPgArrayLiteral(column((record) => new Date(record.time).getTime()))}::float8[],
-          ${toPgArrayLiteral(column((record) => (record.endTime ? new Date(record.endTime).getTime() : null)))}::float8[],
-          ${toPgArrayLiteral(column((record) => record.value))}::float8[],
-          ${toPgArrayLiteral(column((record) => record.unit))}::text[],
-          ${toPgArrayLiteral(column((record) => (record.meta == null ? null : JSON.stringify(record.meta))))}::jsonb[]
-        ) as r(metric, time_ms, end_ms, value, unit, meta)
+        ${selectRows(owner, chunk)}
         on conflict (user_id, metric, time, provider, source_id) do update
           set end_time = excluded.end_time, value = excluded.value, unit = excluded.unit, meta = excluded.meta
           where (samples.end_time, samples.value, samples.unit, samples.meta) is distinct from (excluded.end_time, excluded.value, excluded.unit, excluded.meta)
@@ -54,4 +59,43 @@ export async function upsertSamples(db: Database, owner: SampleOwner, records: S
     counts.unchanged += chunk.length - totals!.written;
   }
   return counts;
+}
+
+/**
+ * A plain INSERT costs Postgres about half an INSERT … ON CONFLICT, and a new export's samples
+ * are mostly new. Tried under a savepoint: if any row already exists the whole slice is undone
+ * (unique_violation) and the caller upserts it instead, so the outcome is the upsert's either way.
+ * A concurrent writer of the same rows makes this wait for it and then fail over, never duplicate.
+ */
+async function insertAllNew(db: Database, owner: SampleOwner, chunk: SampleRecord[]): Promise<boolean> {
+  try {
+    await db.transaction(async (savepoint) => {
+      await savepoint.execute(sql`insert into samples (user_id, provider, source_id, metric, time, end_time, value, unit, meta) ${selectRows(owner, chunk)}`);
+    });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === "object" && error !== null && ((error as { code?: unknown }).code === "23505" || isUniqueViolation((error as { cause?: unknown }).cause));
+
+/**
+ * The slice as rows. Times travel as epoch milliseconds (float8[]) and every meta in one JSON
+ * array: Postgres reads those far faster than timestamp text and a jsonb[] literal.
+ */
+function selectRows(owner: SampleOwner, chunk: SampleRecord[]) {
+  const column = <T>(pick: (record: SampleRecord) => T) => chunk.map(pick);
+  return sql`
+    select ${owner.userId}, ${owner.provider}, ${owner.sourceId}, r.metric, to_timestamp(r.time_ms / 1000.0), to_timestamp(r.end_ms / 1000.0),
+      r.value, r.unit, nullif(meta.doc -> (r.n::int - 1), 'null'::jsonb)
+    from (select ${JSON.stringify(column((record) => record.meta ?? null))}::text::jsonb as doc) as meta, unnest(
+      ${toPgArrayLiteral(column((record) => record.metric))}::text[],
+      ${toPgArrayLiteral(column((record) => epochMs(record.time)))}::float8[],
+      ${toPgArrayLiteral(column((record) => (record.endTime ? epochMs(record.endTime) : null)))}::float8[],
+      ${toPgArrayLiteral(column((record) => record.value))}::float8[],
+      ${toPgArrayLiteral(column((record) => record.unit))}::text[]
+    ) with ordinality as r(metric, time_ms, end_ms, value, unit, n)`;
 }
