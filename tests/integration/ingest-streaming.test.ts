@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { and, asc, count, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { ingestReceipts, samples } from "@/lib/db/schema";
-import { ingestBody } from "@/lib/ingest/ingest";
+import { ingestBody, reprocessReceipt } from "@/lib/ingest/ingest";
 import { receiveBody } from "@/lib/ingest/receive-body";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
@@ -94,5 +94,8 @@ describeEachDatabase("ingest, streamed in slices", (database) => {
     expect(withDays.counts.dailySummaries).toMatchObject({ inserted: 1 });
     const [stored] = await database.db.select({ n: count() }).from(samples).where(eq(samples.userId, user.id));
     expect(stored!.n).toBe(1);
+    // A replay reads the kept body the way the request asked.
+    const replay = await reprocessReceipt(database.db, { userId: user.id, receiptId: withDays.receiptId });
+    expect(replay.counts.dailySummaries).toEqual({ inserted: 0, updated: 0, unchanged: 1, rejected: 0 });
   });
 });

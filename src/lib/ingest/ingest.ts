@@ -51,6 +51,7 @@ export async function ingestReceived(db: Database, params: IngestParams & { rece
     contentType: params.contentType,
     bodyBytes: params.received.bytes,
     bodyGzip: params.received.gzip,
+    options: params.options?.aggregation === undefined ? undefined : { aggregation: params.options.aggregation },
   });
   return processReceipt(db, { receiptId: receipt.id, userId: params.userId, gzip: params.received.gzip, options: params.options });
 }
@@ -65,7 +66,7 @@ export async function ingestBody(db: Database, params: IngestParams & { body: Bu
 export async function reprocessReceipt(db: Database, params: { userId: string; receiptId: string }): Promise<IngestOutcome> {
   const receipt = await getIngestReceipt(db, { receiptId: params.receiptId });
   if (!receipt || receipt.userId !== params.userId) throw new AppError("NOT_FOUND", "No such receipt.");
-  return processReceipt(db, { receiptId: receipt.id, userId: receipt.userId, gzip: receipt.bodyGzip });
+  return processReceipt(db, { receiptId: receipt.id, userId: receipt.userId, gzip: receipt.bodyGzip, options: receipt.options ?? undefined });
 }
 
 async function processReceipt(db: Database, params: { receiptId: string; userId: string; gzip: Buffer; options?: IngestOptions }): Promise<IngestOutcome> {

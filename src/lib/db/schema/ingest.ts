@@ -19,6 +19,8 @@ export const ingestReceipts = pgTable(
     bodyGzip: bytea().notNull(),
     status: text({ enum: ["received", "processed", "failed"] }).notNull().default("received"),
     counts: jsonb().$type<Record<string, Record<string, number>>>(),
+    /** How the request asked to be read (HAE's automation-aggregation header), so a replay reads it the same way. */
+    options: jsonb().$type<{ aggregation?: string }>(),
     error: text(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp({ withTimezone: true }),
