@@ -77,6 +77,18 @@ describeEachDatabase("ingest, streamed in slices", (database) => {
     expect(gunzipSync(receipt!.bodyGzip).equals(broken)).toBe(true);
   });
 
+  it("lists the first thousand rejected points, counts the rest, and still stores the good ones", async () => {
+    const user = await createTestUser(database.db);
+    const bad = Array.from({ length: 1_200 }, () => ({ date: "06/12/2026 07:00", qty: 1, source: "iPhone" }));
+    const outcome = await send(user.id, body([...steps([7]), ...bad]), 100);
+    expect(outcome.rejected).toHaveLength(1_000);
+    expect(outcome.rejected[999]).toEqual({ path: "data.metrics[0].data[1000]", reason: 'unparseable date "06/12/2026 07:00"' });
+    expect(outcome.unlistedRejections).toBe(200);
+    expect(await storedSteps(user.id)).toEqual([7]);
+    const [receipt] = await database.db.select().from(ingestReceipts).where(eq(ingestReceipts.id, outcome.receiptId));
+    expect(receipt!.counts!.rejected).toMatchObject({ rejected: 1_200 });
+  });
+
   it("receives a chunked body as gzip and refuses one past the limit without Content-Length", async () => {
     const text = body(steps([1, 2, 3])).toString();
     const received = await receiveBody(chunkedRequest(text, 5), 1024);

@@ -30,6 +30,8 @@ export interface IngestOutcome {
   format: string;
   counts: Record<string, UpsertCounts>;
   rejected: RejectedItem[];
+  /** Rejected beyond the listed ones (the list stops at LISTED_REJECTIONS). */
+  unlistedRejections?: number;
 }
 
 interface IngestParams {
@@ -71,10 +73,10 @@ export async function reprocessReceipt(db: Database, params: { userId: string; r
 
 async function processReceipt(db: Database, params: { receiptId: string; userId: string; gzip: Buffer; options?: IngestOptions }): Promise<IngestOutcome> {
   try {
-    const { format, counts, rejected } = await db.transaction((tx) => writeBody(tx, params.userId, params.gzip, params.options));
-    const countsWithRejected = { ...counts, rejected: { ...emptyCounts(), rejected: rejected.length } };
+    const { format, counts, rejected, unlistedRejections } = await db.transaction((tx) => writeBody(tx, params.userId, params.gzip, params.options));
+    const countsWithRejected = { ...counts, rejected: { ...emptyCounts(), rejected: rejected.length + (unlistedRejections ?? 0) } };
     await finishIngestReceipt(db, { receiptId: params.receiptId, status: "processed", format, counts: countsWithRejected });
-    return { receiptId: params.receiptId, format, counts, rejected };
+    return { receiptId: params.receiptId, format, counts, rejected, ...(unlistedRejections ? { unlistedRejections } : {}) };
   } catch (thrown) {
     const error = thrown instanceof JsonSyntaxError ? await invalidJson(thrown, params.gzip) : thrown;
     await finishIngestReceipt(db, { receiptId: params.receiptId, status: "failed", error: error instanceof Error ? error.message : String(error) });
@@ -102,7 +104,7 @@ async function writeBody(tx: Database, userId: string, gzipped: Buffer, options:
     splitter.end();
     const read = reader.finish();
     await writer.send(read.provider, read.batches);
-    return { format: read.format, counts: await writer.done(), rejected: read.rejected };
+    return { format: read.format, counts: await writer.done(), rejected: read.rejected, unlistedRejections: read.unlistedRejections };
   } catch (error) {
     // The transaction rolls back once this throws; let the statement still running finish first.
     await writer.settle();

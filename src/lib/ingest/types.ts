@@ -17,7 +17,10 @@ export interface RejectedItem {
 /** What a parser makes of one pushed body. Parsers are pure: no database, no I/O. */
 export interface ParsedIngest {
   batches: SourceBatch[];
+  /** The first rejected items (LISTED_REJECTIONS of them at most)… */
   rejected: RejectedItem[];
+  /** …and how many more there were, when any. */
+  unlistedRejections?: number;
 }
 
 export type IngestFormat = "health-auto-export" | "health-connect";

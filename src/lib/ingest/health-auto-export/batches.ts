@@ -1,5 +1,6 @@
 import type { RecordBatch } from "@/lib/sync/records";
-import type { RejectedItem, SourceBatch } from "../types";
+import { Rejections } from "../rejections";
+import type { SourceBatch } from "../types";
 import { SampleCollector } from "./sample-collector";
 
 type Kind = Exclude<keyof RecordBatch, "samples">;
@@ -18,7 +19,7 @@ const KEYS: { [K in Kind]: (row: Row<K>) => string } = {
 export class BatchCollector {
   private readonly sources = new Map<string, { [K in Kind]: Map<string, Row<K>> }>();
   private readonly samples = new SampleCollector();
-  readonly rejected: RejectedItem[] = [];
+  readonly rejections = new Rejections();
 
   add<K extends Kind | "samples">(source: string | undefined, kind: K, row: NonNullable<RecordBatch[K]>[number]): void {
     const sourceId = source ?? "";
@@ -34,7 +35,7 @@ export class BatchCollector {
   }
 
   reject(path: string, reason: string): void {
-    this.rejected.push({ path, reason });
+    this.rejections.add(path, reason);
   }
 
   /** Samples held since the last drain. */

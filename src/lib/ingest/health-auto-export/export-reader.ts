@@ -87,7 +87,7 @@ export class HaeExportReader {
   finish(): ParsedIngest {
     this.sinks.body.flush(this.collector);
     this.sinks.daily.flush(this.collector);
-    return { batches: this.collector.batches(), rejected: this.collector.rejected };
+    return { batches: this.collector.batches(), ...this.collector.rejections.summary() };
   }
 
   /** A metric or workout that is not an object fails the whole envelope, as haeBodySchema does. */

@@ -18,6 +18,6 @@ export function parseHealthAutoExport(body: unknown, options: HaeParseOptions = 
   const splitter = new JsonSplitter(reader);
   splitter.write(Buffer.from(JSON.stringify(body)));
   splitter.end();
-  const { batches, rejected } = reader.finish();
-  return { batches, rejected };
+  const { batches, rejected, unlistedRejections } = reader.finish();
+  return unlistedRejections ? { batches, rejected, unlistedRejections } : { batches, rejected };
 }

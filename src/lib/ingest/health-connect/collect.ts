@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { z } from "zod";
-import type { ParsedIngest, RejectedItem } from "@/lib/ingest/types";
+import { Rejections } from "@/lib/ingest/rejections";
+import type { ParsedIngest } from "@/lib/ingest/types";
 import type { ActivityRecord, BodyRecord, RecordBatch, SampleRecord, SleepRecord } from "@/lib/sync/records";
 
 interface Kept<T> {
@@ -20,10 +21,10 @@ export type BodyFields = Pick<BodyRecord, "weightKg" | "bodyFatPercent">;
 /** Gathers records per source and keeps each natural key once, so one upsert never hits a row twice. */
 export class Collector {
   private readonly sources = new Map<string, SourceRecords>();
-  private readonly rejected: RejectedItem[] = [];
+  private readonly rejections = new Rejections();
 
   reject(path: string, reason: string) {
-    this.rejected.push({ path, reason });
+    this.rejections.add(path, reason);
   }
 
   rejectIssues(path: string, error: z.ZodError) {
@@ -71,7 +72,7 @@ export class Collector {
       if (samples) batch.samples = samples;
       return { sourceId, records: batch };
     });
-    return { batches, rejected: this.rejected };
+    return { batches, ...this.rejections.summary() };
   }
 
   private source(sourceId: string): SourceRecords {
