@@ -1,29 +1,19 @@
 import { promisify } from "node:util";
-import { createGunzip, gunzip, gzip } from "node:zlib";
+import { gunzip, gzip } from "node:zlib";
 import type { Database } from "@/lib/db";
 import { finishIngestReceipt, getIngestReceipt, insertIngestReceipt } from "@/lib/db/queries/ingest-receipts";
 import { AppError } from "@/lib/errors";
 import { emptyCounts, type UpsertCounts } from "@/lib/sync/records";
-import type { HaeParseOptions } from "./health-auto-export/export-reader";
-import { IngestWriter } from "./ingest-writer";
 import { describeBodyPosition } from "./json-error";
-import { JsonSplitter, JsonSyntaxError } from "./json-stream/json-splitter";
-import { PushBodyReader } from "./push-body-reader";
+import { JsonSyntaxError } from "./json-stream/json-splitter";
 import { RECEIPT_GZIP_LEVEL, type ReceivedBody } from "./receive-body";
 import type { RejectedItem } from "./types";
+import { writeBody, type IngestOptions } from "./write-body";
+
+export type { IngestOptions } from "./write-body";
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
-
-/** Samples parsed between two writes: one statement's worth (upsertSamples writes 10,000 at a time). */
-const SAMPLES_PER_WRITE = 10_000;
-
-export interface IngestOptions extends HaeParseOptions {
-  /** How many samples to collect before writing them (tests make it small to cross many writes). */
-  samplesPerWrite?: number;
-  /** How many bytes the parser takes between two checks for a write (the same, for tests). */
-  bytesPerStep?: number;
-}
 
 export interface IngestOutcome {
   receiptId: string;
@@ -80,34 +70,6 @@ async function processReceipt(db: Database, params: { receiptId: string; userId:
   } catch (thrown) {
     const error = thrown instanceof JsonSyntaxError ? await invalidJson(thrown, params.gzip) : thrown;
     await finishIngestReceipt(db, { receiptId: params.receiptId, status: "failed", error: error instanceof Error ? error.message : String(error) });
-    throw error;
-  }
-}
-
-/** Gunzips, splits and parses the body a chunk at a time, writing samples as they pile up. */
-async function writeBody(tx: Database, userId: string, gzipped: Buffer, options: IngestOptions = {}) {
-  const samplesPerWrite = options.samplesPerWrite ?? SAMPLES_PER_WRITE;
-  const bytesPerStep = options.bytesPerStep ?? 64 * 1024;
-  const reader = new PushBodyReader(options);
-  const splitter = new JsonSplitter(reader);
-  const writer = new IngestWriter(tx, userId);
-  const chunks = createGunzip({ chunkSize: 64 * 1024 });
-  chunks.end(gzipped);
-  const collected = reader.hae.collector;
-  try {
-    for await (const chunk of chunks as AsyncIterable<Buffer>) {
-      for (let start = 0; start < chunk.length; start += bytesPerStep) {
-        splitter.write(chunk.subarray(start, start + bytesPerStep));
-        if (collected.pendingSamples >= samplesPerWrite) await writer.send("apple_health", collected.drainSamples());
-      }
-    }
-    splitter.end();
-    const read = reader.finish();
-    await writer.send(read.provider, read.batches);
-    return { format: read.format, counts: await writer.done(), rejected: read.rejected, unlistedRejections: read.unlistedRejections };
-  } catch (error) {
-    // The transaction rolls back once this throws; let the statement still running finish first.
-    await writer.settle();
     throw error;
   }
 }
