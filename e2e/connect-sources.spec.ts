@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { sandboxCredentials } from "../src/lib/sandbox/accounts";
 import { saveScreenshot, signUp, uniqueEmail } from "./helpers";
 
 // Every provider, end to end through the built-in sandbox: the person's own clicks only.
@@ -16,6 +17,25 @@ async function connect(page: Page, name: string, decision: "Approve" | "Deny" = 
   await expect(page).toHaveURL(/\/dashboard\/settings/);
 }
 
+/**
+ * Oura's subscriptions are app-level and made on connect; the sandboxed Oura keeps one only after
+ * our /api/webhooks/oura answered its challenge, so an empty list means Oura would never push.
+ */
+async function expectOuraPushesToUs(page: Page) {
+  const { clientId, clientSecret } = sandboxCredentials("oura");
+  const listed = await page.request.get("/sandbox/api.ouraring.com/v2/webhook/subscription", {
+    headers: { "x-client-id": clientId, "x-client-secret": clientSecret },
+  });
+  expect(listed.status()).toBe(200);
+  const subscriptions: Array<{ callback_url: string; event_type: string; data_type: string }> = await listed.json();
+  const pairs = subscriptions.map((subscription) => `${subscription.event_type} ${subscription.data_type}`);
+  for (const dataType of ["sleep", "daily_activity", "daily_readiness", "workout"]) {
+    expect(pairs).toEqual(expect.arrayContaining([`create ${dataType}`, `update ${dataType}`]));
+  }
+  const callbackUrl = new URL("/api/webhooks/oura", page.url()).toString();
+  expect(new Set(subscriptions.map((subscription) => subscription.callback_url))).toEqual(new Set([callbackUrl]));
+}
+
 test("connects all seven providers from Connected sources, then disconnects one", async ({ page }) => {
   test.setTimeout(120_000);
   await signUp(page, { email: uniqueEmail("sources"), password: "seven sources connected" });
@@ -30,6 +50,7 @@ test("connects all seven providers from Connected sources, then disconnects one"
     await expect(card(page, name).getByText(/^(Connected|Syncing)$/)).toBeVisible();
   }
   await saveScreenshot(page, "connected-sources-all");
+  await expectOuraPushesToUs(page);
 
   const oura = card(page, "Oura");
   await oura.getByRole("button", { name: "Disconnect" }).click();

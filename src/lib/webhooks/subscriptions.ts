@@ -43,7 +43,7 @@ export async function ensureWebhookSubscriptions(db: Database, params: { appUrl:
       if (outcome) report[provider.slug] = outcome;
     } catch (error) {
       report[provider.slug] = { error: messageOf(error) };
-      console.warn(`[webhooks] keeping ${provider.name} push subscriptions failed: ${messageOf(error)}`);
+      console.warn(`[webhooks] keeping ${provider.name} push subscriptions at ${webhookCallbackUrl(params.appUrl, provider.slug)} failed: ${messageOf(error)}`);
     }
   }
   return report;
@@ -57,6 +57,7 @@ export async function subscribeAfterConnect(db: Database, provider: ProviderDefi
   try {
     await ensureProviderSubscriptions(db, provider, appUrl);
   } catch (error) {
-    console.warn(`[webhooks] subscribing to ${provider.name} pushes failed; the scheduled sync tries again: ${messageOf(error)}`);
+    // The URL tells a callback the provider cannot reach (a test origin, a private host) from a refusal.
+    console.warn(`[webhooks] subscribing to ${provider.name} pushes at ${webhookCallbackUrl(appUrl, provider.slug)} failed; the scheduled sync tries again: ${messageOf(error)}`);
   }
 }
