@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { listConnections } from "@/lib/db/queries/connections";
 import { sandboxCredentials } from "@/lib/sandbox/accounts";
-import { handleProviderWebhook } from "@/lib/webhooks/handle-webhook";
 import { ensureProviderSubscriptions, ensureWebhookSubscriptions } from "@/lib/webhooks/subscriptions";
 import { describeEachDatabase, type TestDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
 import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { serveWebhooks } from "../../../../tests/webhook-server";
+import { serveWebhookRoute, setUpWebhookRoute } from "../../../../tests/webhook-server";
 import { ouraSandboxSubscriptions } from "./sandbox-webhooks";
 import { OURA_SUBSCRIBED_DATA_TYPES } from "./webhook-subscriptions";
 import { oura } from ".";
@@ -21,16 +20,6 @@ const SUBSCRIPTIONS = "/api.ouraring.com/v2/webhook/subscription";
 const subscriptions = () => [...ouraSandboxSubscriptions(sandbox.state).values()];
 const creations = () => sandbox.state.countCalls({ provider: "oura", method: "POST", path: "/v2/webhook/subscription" });
 
-/** Our webhook route on a real port, so the sandboxed Oura can put its challenge to it. */
-function serveApp(database: TestDatabase) {
-  const app = { url: "", close: async () => {} };
-  beforeAll(async () => {
-    Object.assign(app, await serveWebhooks((path, request) => handleProviderWebhook(database.db, path.replace(/^api\/webhooks\//, ""), request, APP_ORIGIN)));
-  });
-  afterAll(() => app.close());
-  return app;
-}
-
 async function connect(database: TestDatabase, origin: string) {
   const user = await createTestUser(database.db);
   const query = await authorizeAtProvider(database.db, { userId: user.id, provider: "oura", account: `sub-${randomUUID().slice(0, 8)}` });
@@ -38,7 +27,7 @@ async function connect(database: TestDatabase, origin: string) {
 }
 
 describeEachDatabase("Oura webhook subscriptions", (database) => {
-  const app = serveApp(database);
+  const app = setUpWebhookRoute(database);
   const callbackUrl = () => `${app.url}/api/webhooks/oura`;
 
   it("subscribes to create and update of every data type it syncs when an account connects", async () => {
@@ -81,7 +70,7 @@ describeEachDatabase("Oura webhook subscriptions", (database) => {
 
   it("moves the subscriptions to the app's current URL, which answers the challenge again", async () => {
     await connect(database, app.url);
-    const moved = await serveWebhooks((path, request) => handleProviderWebhook(database.db, path.replace(/^api\/webhooks\//, ""), request, APP_ORIGIN));
+    const moved = await serveWebhookRoute(database);
     try {
       const outcome = await ensureProviderSubscriptions(database.db, oura, moved.url);
       expect(outcome).toMatchObject({ created: 0, updated: subscriptions().length });
