@@ -18,6 +18,10 @@ const sandbox = setUpSandboxServer();
 const DAY_MS = 24 * 60 * 60_000;
 const SUBSCRIPTIONS = "/api.ouraring.com/v2/webhook/subscription";
 const subscriptions = () => [...ouraSandboxSubscriptions(sandbox.state).values()];
+const ouraClientHeaders = () => {
+  const { clientId, clientSecret } = sandboxCredentials("oura");
+  return { "x-client-id": clientId, "x-client-secret": clientSecret };
+};
 const creations = () => sandbox.state.countCalls({ provider: "oura", method: "POST", path: "/v2/webhook/subscription" });
 
 async function connect(database: TestDatabase, origin: string) {
@@ -78,6 +82,26 @@ describeEachDatabase("Oura webhook subscriptions", (database) => {
     } finally {
       await moved.close();
     }
+  });
+
+  it("has the sandboxed Oura answer 404 for a subscription it does not hold and 422 naming the field of an invalid update", async () => {
+    await connect(database, app.url);
+    const headers = { ...ouraClientHeaders(), "content-type": "application/json" };
+    const [held] = subscriptions();
+    const invalid = await fetch(`${sandbox.url}${SUBSCRIPTIONS}/${held!.id}`, { method: "PUT", headers, body: JSON.stringify({ callback_url: callbackUrl() }) });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toMatchObject({ detail: [{ loc: ["body", "verification_token"] }] });
+
+    const unknown = `${sandbox.url}${SUBSCRIPTIONS}/${randomUUID()}`;
+    const body = JSON.stringify({ verification_token: "token" });
+    const answers = await Promise.all([
+      fetch(unknown, { headers }),
+      fetch(unknown, { method: "PUT", headers, body }),
+      fetch(unknown.replace(SUBSCRIPTIONS, `${SUBSCRIPTIONS}/renew`), { method: "PUT", headers }),
+      fetch(unknown, { method: "DELETE", headers }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404]);
+    expect(subscriptions()).toHaveLength(OURA_SUBSCRIBED_DATA_TYPES.length * 2);
   });
 
   it("still connects when subscribing fails, and says why in the log", async () => {

@@ -122,6 +122,19 @@ describeEachDatabase("Polar webhook registration", (database) => {
     }
   });
 
+  it("has the sandboxed Polar answer 404 for a webhook it does not hold and 400 naming the field of an invalid update", async () => {
+    await connect(database, app.url);
+    const headers = { ...basicAuth(), "content-type": "application/json" };
+    const invalid = await fetch(`${sandbox.url}${WEBHOOKS}/${registered().id}`, { method: "PATCH", headers, body: JSON.stringify({ events: ["NOT_AN_EVENT"] }) });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ errorType: "BAD_REQUEST", message: expect.stringMatching(/^events\.0: /) });
+
+    const patched = await fetch(`${sandbox.url}${WEBHOOKS}/not-ours`, { method: "PATCH", headers, body: JSON.stringify({ events: ["SLEEP"] }) });
+    const deleted = await fetch(`${sandbox.url}${WEBHOOKS}/not-ours`, { method: "DELETE", headers });
+    expect([patched.status, deleted.status]).toEqual([404, 404]);
+    expect(registered().events).toEqual(expect.arrayContaining([...POLAR_SUBSCRIBED_EVENTS]));
+  });
+
   it("re-activates a webhook Polar deactivated after failed deliveries", async () => {
     await connect(database, app.url);
     const deactivated = await fetch(`${sandbox.url}${WEBHOOKS}/deactivate`, { method: "POST", headers: basicAuth() });
