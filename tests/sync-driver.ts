@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
+import { afterAll, beforeAll } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import type { Database } from "@/lib/db/client";
 import { claimNextJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
 import { providerConnections, syncJobs } from "@/lib/db/schema";
 import { enqueueConnectionSync } from "@/lib/jobs";
 import { executeSyncJob } from "@/lib/jobs/run-job";
+import type { ProviderSync } from "@/lib/sync/types";
 import { createTestUser } from "./factories";
 import { APP_ORIGIN, authorizeAtProvider } from "./oauth-driver";
 
@@ -13,6 +15,21 @@ export async function connectSandboxAccount(db: Database, provider: string, acco
   const query = await authorizeAtProvider(db, { userId: user.id, provider, account });
   const { connection } = await completeConnection(db, { userId: user.id, query, origin: APP_ORIGIN });
   return { user, connection };
+}
+
+/**
+ * A shorter first-sync backfill for the test file (beforeAll, put back afterAll), for files
+ * about one stream or about what a sync is asked to do: the other streams' years only slow them.
+ */
+export function setUpBackfillDays(sync: ProviderSync, days: number) {
+  let original: number | undefined;
+  beforeAll(() => {
+    original = sync.backfillDays;
+    sync.backfillDays = days;
+  });
+  afterAll(() => {
+    if (original !== undefined) sync.backfillDays = original;
+  });
 }
 
 /** Waits recorded instead of slept, so rate-limit tests run in milliseconds. */

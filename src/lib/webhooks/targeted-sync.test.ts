@@ -1,5 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { claimNextJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
 import { activities, samples, sleepSessions, syncJobs } from "@/lib/db/schema";
 import { enqueueConnectionSync } from "@/lib/jobs";
@@ -10,7 +10,7 @@ import { sandboxCredentials, sandboxWebhookSecret } from "@/lib/sandbox/accounts
 import type { SyncRunOptions } from "@/lib/sync/run-sync";
 import { describeEachDatabase } from "../../../tests/databases";
 import { setUpSandboxServer } from "../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, reloadConnection, syncNow } from "../../../tests/sync-driver";
+import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "../../../tests/sync-driver";
 import { handleProviderWebhook, readWebhookRequest } from "./handle-webhook";
 
 // Pushes sync only the streams that read what changed, shown with Google Health, whose
@@ -19,10 +19,7 @@ import { handleProviderWebhook, readWebhookRequest } from "./handle-webhook";
 const sandbox = setUpSandboxServer();
 
 // A month of the other streams keeps the full syncs here quick.
-const YEAR = fitbitSync.backfillDays;
-const setBackfillDays = (days: number) => ((fitbitSync as { backfillDays: number }).backfillDays = days);
-beforeAll(() => setBackfillDays(30));
-afterAll(() => setBackfillDays(YEAR));
+setUpBackfillDays(fitbitSync, 30);
 
 const ORIGIN = "http://qt.test";
 const EVERY_TYPE = ["active-energy-burned", "body-fat", "daily-heart-rate-variability", "daily-resting-heart-rate", "distance", "exercise", "heart-rate", "sleep", "steps", "total-calories", "weight"];

@@ -1,10 +1,10 @@
 import { ChartCard } from "@/components/health/ChartCard";
 import { ChartEmpty } from "@/components/health/ChartEmpty";
 import type { TimeDomain } from "@/components/health/chart-scale";
+import { BucketTable } from "@/components/health/BucketTable";
 import { BUCKET_HEADINGS } from "@/components/health/labels";
 import { LineChart } from "@/components/health/LineChart";
-import { MetricTable } from "@/components/health/MetricTable";
-import type { LineSeries } from "@/components/health/series";
+import type { LineSeries, SeriesPoint } from "@/components/health/series";
 import { SeriesLegend } from "@/components/health/SeriesLegend";
 import type { UnitSystem } from "@/lib/format";
 import { connectHint } from "./connect-hint";
@@ -22,6 +22,8 @@ type LineChartSectionProps = {
   units: UnitSystem;
 };
 
+const pointRowData = (point: SeriesPoint) => ({ "data-value": point.value });
+
 export function LineChartSection({ spec, series, domain, view, hasEver, rangeText, units }: LineChartSectionProps) {
   const unit = spec.unit(units);
   const summary = BUCKET_HEADINGS[domain.bucket].summary;
@@ -33,7 +35,15 @@ export function LineChartSection({ spec, series, domain, view, hasEver, rangeTex
   if (series.length === 0) {
     body = <ChartEmpty showConnect={!hasEver}>{hasEver ? `Nothing recorded ${rangeText}.` : connectHint(spec)}</ChartEmpty>;
   } else if (view === "table") {
-    body = <MetricTable caption={`${spec.title}, ${summary.toLowerCase()} ${rangeText}`} series={series} bucket={domain.bucket} valueHeading={spec.column} format={(stored) => format(toDisplay(stored))} />;
+    body = (
+      <BucketTable
+        caption={`${spec.title}, ${summary.toLowerCase()} ${rangeText}`}
+        bucket={domain.bucket}
+        sources={series.map((line) => ({ key: line.key, label: line.label, rows: line.points }))}
+        columns={[{ heading: spec.column, format: (point) => format(toDisplay(point.value)) }]}
+        rowData={pointRowData}
+      />
+    );
   } else {
     body = <LineChart id={spec.id} title={spec.title} description={description} series={series} domain={domain} toDisplay={toDisplay} formatValue={format} formatTick={spec.tick} includeZero={spec.includeZero} joinGaps={spec.joinGaps} />;
   }

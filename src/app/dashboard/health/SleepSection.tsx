@@ -1,9 +1,9 @@
 import { ChartCard } from "@/components/health/ChartCard";
 import { ChartEmpty } from "@/components/health/ChartEmpty";
 import type { TimeDomain } from "@/components/health/chart-scale";
-import { BUCKET_HEADINGS } from "@/components/health/labels";
+import { BucketTable, type TableColumn } from "@/components/health/BucketTable";
+import { BUCKET_HEADINGS, formatHours } from "@/components/health/labels";
 import { SleepChart, SleepStageLegend } from "@/components/health/SleepChart";
-import { SleepTable } from "@/components/health/SleepTable";
 import type { SleepBucketRow } from "@/lib/db/queries/health-series";
 import { connectHint } from "./connect-hint";
 import type { HealthView } from "./health-query";
@@ -18,6 +18,16 @@ type SleepSectionProps = {
 };
 
 const SLEEP_HINT = { dataTypes: ["sleep" as const], pushSources: ["apple_health" as const, "health_connect" as const], noun: "your sleep" };
+// A stage the source did not report shows as a dash, not as 0:00.
+const hours = (seconds: number | null) => (seconds == null ? "—" : formatHours(seconds));
+const SLEEP_COLUMNS: Array<TableColumn<SleepBucketRow>> = [
+  { heading: "Asleep", format: (night) => hours(night.asleepS) },
+  { heading: "Deep", format: (night) => hours(night.deepS) },
+  { heading: "REM", format: (night) => hours(night.remS) },
+  { heading: "Light", format: (night) => hours(night.lightS) },
+  { heading: "Awake", format: (night) => hours(night.awakeS) },
+];
+const sleepRowData = (night: SleepBucketRow) => ({ "data-asleep-s": night.asleepS ?? "" });
 
 /** Sleep stages: one stacked-bar chart per source (bars side by side would be unreadable), or one table. */
 export function SleepSection({ groups, domain, view, hasEver, rangeText }: SleepSectionProps) {
@@ -33,7 +43,13 @@ export function SleepSection({ groups, domain, view, hasEver, rangeText }: Sleep
   if (view === "table") {
     return (
       <ChartCard title="Sleep" subtitle={subtitle} testId="health-sleep" isWide>
-        <SleepTable caption={`Sleep, ${summary.toLowerCase()} ${rangeText}`} sources={groups.map(({ source, rows }) => ({ key: source.key, label: source.label, nights: rows }))} bucket={domain.bucket} />
+        <BucketTable
+          caption={`Sleep, ${summary.toLowerCase()} ${rangeText}`}
+          bucket={domain.bucket}
+          sources={groups.map(({ source, rows }) => ({ key: source.key, label: source.label, rows }))}
+          columns={SLEEP_COLUMNS}
+          rowData={sleepRowData}
+        />
       </ChartCard>
     );
   }

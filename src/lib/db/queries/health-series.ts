@@ -1,35 +1,12 @@
-import { and, count, eq, gte, isNotNull, lte, sql, type SQLWrapper } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { bodyMeasurements, dailySummaries, providerConnections, sleepSessions } from "../schema";
+import { averagePerBucket, onLocalDays, type SeriesParams } from "./health-buckets";
 
-// Time series for the Health page. Long ranges are averaged per week or month in SQL, so
-// three years of dailies reach the page as ~160 rows per source instead of ~1,100.
+// Time series for the Health page, one row per source and bucket (see health-buckets.ts).
 
-export const BUCKETS = ["day", "week", "month"] as const;
-export type Bucket = (typeof BUCKETS)[number];
-
-export interface SeriesParams {
-  userId: string;
-  /** Inclusive local dates, YYYY-MM-DD. */
-  start: string;
-  end: string;
-  bucket: Bucket;
-}
-
-/**
- * The first day of a value's bucket as YYYY-MM-DD text. The date is truncated as a plain
- * timestamp: a bare `date` would be cast to timestamptz and move with the session time zone.
- * Text, because the two drivers return `date` values differently.
- */
-function bucketOf(bucket: Bucket, day: SQLWrapper) {
-  if (!BUCKETS.includes(bucket)) throw new Error(`Unknown bucket "${bucket}"`);
-  // Inlined, not bound: GROUP BY must repeat the selected expression text exactly.
-  return sql<string>`to_char(date_trunc('${sql.raw(bucket)}', ${day}::timestamp), 'YYYY-MM-DD')`;
-}
-
-const average = (column: SQLWrapper) => sql<number | null>`avg(${column})::float8`;
-const number = (value: number | string | null) => (value === null ? null : Number(value));
+export { BUCKETS, type Bucket, type SeriesParams } from "./health-buckets";
 
 export interface DailyBucketRow {
   provider: string;
@@ -48,34 +25,14 @@ export interface DailyBucketRow {
 
 /** Daily metrics per source, averaged per bucket; one scan for every metric the page charts. */
 export async function findDailySeries(db: Database, params: SeriesParams): Promise<DailyBucketRow[]> {
-  const date = bucketOf(params.bucket, dailySummaries.localDate);
-  const rows = await db
-    .select({
-      provider: dailySummaries.provider,
-      sourceId: dailySummaries.sourceId,
-      date,
-      hrvMs: average(dailySummaries.hrvMs),
-      restingHeartRateBpm: average(dailySummaries.restingHeartRateBpm),
-      readinessScore: average(dailySummaries.readinessScore),
-      recoveryScore: average(dailySummaries.recoveryScore),
-      strain: average(dailySummaries.strain),
-      steps: average(dailySummaries.steps),
-      days: count(),
-    })
-    .from(dailySummaries)
-    .where(and(eq(dailySummaries.userId, params.userId), gte(dailySummaries.localDate, params.start), lte(dailySummaries.localDate, params.end)))
-    .groupBy(dailySummaries.provider, dailySummaries.sourceId, date)
-    .orderBy(date, dailySummaries.provider, dailySummaries.sourceId);
-  return rows.map((row) => ({
-    ...row,
-    hrvMs: number(row.hrvMs),
-    restingHeartRateBpm: number(row.restingHeartRateBpm),
-    readinessScore: number(row.readinessScore),
-    recoveryScore: number(row.recoveryScore),
-    strain: number(row.strain),
-    steps: number(row.steps),
-    days: Number(row.days),
-  }));
+  const { hrvMs, restingHeartRateBpm, readinessScore, recoveryScore, strain, steps } = dailySummaries;
+  const rows = await averagePerBucket(db, {
+    from: dailySummaries,
+    where: onLocalDays(dailySummaries, params),
+    bucket: params.bucket,
+    columns: { hrvMs, restingHeartRateBpm, readinessScore, recoveryScore, strain, steps },
+  });
+  return rows.map(({ count, ...row }) => ({ ...row, days: count }));
 }
 
 export interface BodyBucketRow {
@@ -111,13 +68,8 @@ export async function findBodySeries(db: Database, params: SeriesParams & { time
       ),
     )
     .as("measurements");
-  const date = bucketOf(params.bucket, measurements.localDate);
-  const rows = await db
-    .select({ provider: measurements.provider, sourceId: measurements.sourceId, date, weightKg: average(measurements.weightKg), bmi: average(measurements.bmi) })
-    .from(measurements)
-    .groupBy(measurements.provider, measurements.sourceId, date)
-    .orderBy(date, measurements.provider, measurements.sourceId);
-  return rows.map((row) => ({ ...row, weightKg: number(row.weightKg), bmi: number(row.bmi) }));
+  const rows = await averagePerBucket(db, { from: measurements, bucket: params.bucket, columns: { weightKg: measurements.weightKg, bmi: measurements.bmi } });
+  return rows.map(({ provider, sourceId, date, weightKg, bmi }) => ({ provider, sourceId, date, weightKg, bmi }));
 }
 
 export interface SleepBucketRow {
@@ -150,34 +102,12 @@ export async function findSleepSeries(db: Database, params: SeriesParams): Promi
       asleepS: sql<number | null>`sum(${sleepSessions.asleepS})`.as("asleep_s"),
     })
     .from(sleepSessions)
-    .where(and(eq(sleepSessions.userId, params.userId), gte(sleepSessions.localDate, params.start), lte(sleepSessions.localDate, params.end)))
+    .where(onLocalDays(sleepSessions, params))
     .groupBy(sleepSessions.provider, sleepSessions.sourceId, sleepSessions.localDate)
     .as("nights");
-  const date = bucketOf(params.bucket, nights.localDate);
-  const rows = await db
-    .select({
-      provider: nights.provider,
-      sourceId: nights.sourceId,
-      date,
-      deepS: average(nights.deepS),
-      remS: average(nights.remS),
-      lightS: average(nights.lightS),
-      awakeS: average(nights.awakeS),
-      asleepS: average(nights.asleepS),
-      nights: count(),
-    })
-    .from(nights)
-    .groupBy(nights.provider, nights.sourceId, date)
-    .orderBy(date, nights.provider, nights.sourceId);
-  return rows.map((row) => ({
-    ...row,
-    deepS: number(row.deepS),
-    remS: number(row.remS),
-    lightS: number(row.lightS),
-    awakeS: number(row.awakeS),
-    asleepS: number(row.asleepS),
-    nights: Number(row.nights),
-  }));
+  const { deepS, remS, lightS, awakeS, asleepS } = nights;
+  const rows = await averagePerBucket(db, { from: nights, bucket: params.bucket, columns: { deepS, remS, lightS, awakeS, asleepS } });
+  return rows.map(({ count, ...row }) => ({ ...row, nights: count }));
 }
 
 export const HEALTH_METRICS = ["sleep", "hrv", "resting_heart_rate", "readiness", "recovery", "strain", "steps", "weight", "bmi"] as const;

@@ -1,9 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { samples } from "@/lib/db/schema";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "../../../../tests/sync-driver";
 import { sandboxHeartRate } from "./sandbox-heart-rate";
 import { fitbitSync } from "./sync";
 import { HEART_RATE_BACKFILL_DAYS } from "./sync-heart-rate";
@@ -11,10 +11,7 @@ import { HEART_RATE_BACKFILL_DAYS } from "./sync-heart-rate";
 const sandbox = setUpSandboxServer();
 
 // The other streams are not what this file is about: a month of them keeps it quick.
-const YEAR = fitbitSync.backfillDays;
-const setBackfillDays = (days: number) => ((fitbitSync as { backfillDays: number }).backfillDays = days);
-beforeAll(() => setBackfillDays(30));
-afterAll(() => setBackfillDays(YEAR));
+setUpBackfillDays(fitbitSync, 30);
 
 const HOST = "health.googleapis.com";
 const HEART_RATE_PATH = "/v4/users/me/dataTypes/heart-rate/dataPoints";

@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { listConnections } from "@/lib/db/queries/connections";
 import { sandboxCredentials } from "@/lib/sandbox/accounts";
-import { handleProviderWebhook } from "@/lib/webhooks/handle-webhook";
 import { ensureProviderSubscriptions, ensureWebhookSubscriptions } from "@/lib/webhooks/subscriptions";
 import { describeEachDatabase, type TestDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
 import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { serveWebhooks } from "../../../../tests/webhook-server";
+import { serveWebhookRoute, setUpWebhookRoute } from "../../../../tests/webhook-server";
 import { ouraSandboxSubscriptions } from "./sandbox-webhooks";
 import { OURA_SUBSCRIBED_DATA_TYPES } from "./webhook-subscriptions";
 import { oura } from ".";
@@ -19,17 +18,11 @@ const sandbox = setUpSandboxServer();
 const DAY_MS = 24 * 60 * 60_000;
 const SUBSCRIPTIONS = "/api.ouraring.com/v2/webhook/subscription";
 const subscriptions = () => [...ouraSandboxSubscriptions(sandbox.state).values()];
+const ouraClientHeaders = () => {
+  const { clientId, clientSecret } = sandboxCredentials("oura");
+  return { "x-client-id": clientId, "x-client-secret": clientSecret };
+};
 const creations = () => sandbox.state.countCalls({ provider: "oura", method: "POST", path: "/v2/webhook/subscription" });
-
-/** Our webhook route on a real port, so the sandboxed Oura can put its challenge to it. */
-function serveApp(database: TestDatabase) {
-  const app = { url: "", close: async () => {} };
-  beforeAll(async () => {
-    Object.assign(app, await serveWebhooks((path, request) => handleProviderWebhook(database.db, path.replace(/^api\/webhooks\//, ""), request, APP_ORIGIN)));
-  });
-  afterAll(() => app.close());
-  return app;
-}
 
 async function connect(database: TestDatabase, origin: string) {
   const user = await createTestUser(database.db);
@@ -38,7 +31,7 @@ async function connect(database: TestDatabase, origin: string) {
 }
 
 describeEachDatabase("Oura webhook subscriptions", (database) => {
-  const app = serveApp(database);
+  const app = setUpWebhookRoute(database);
   const callbackUrl = () => `${app.url}/api/webhooks/oura`;
 
   it("subscribes to create and update of every data type it syncs when an account connects", async () => {
@@ -81,7 +74,7 @@ describeEachDatabase("Oura webhook subscriptions", (database) => {
 
   it("moves the subscriptions to the app's current URL, which answers the challenge again", async () => {
     await connect(database, app.url);
-    const moved = await serveWebhooks((path, request) => handleProviderWebhook(database.db, path.replace(/^api\/webhooks\//, ""), request, APP_ORIGIN));
+    const moved = await serveWebhookRoute(database);
     try {
       const outcome = await ensureProviderSubscriptions(database.db, oura, moved.url);
       expect(outcome).toMatchObject({ created: 0, updated: subscriptions().length });
@@ -89,6 +82,26 @@ describeEachDatabase("Oura webhook subscriptions", (database) => {
     } finally {
       await moved.close();
     }
+  });
+
+  it("has the sandboxed Oura answer 404 for a subscription it does not hold and 422 naming the field of an invalid update", async () => {
+    await connect(database, app.url);
+    const headers = { ...ouraClientHeaders(), "content-type": "application/json" };
+    const [held] = subscriptions();
+    const invalid = await fetch(`${sandbox.url}${SUBSCRIPTIONS}/${held!.id}`, { method: "PUT", headers, body: JSON.stringify({ callback_url: callbackUrl() }) });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toMatchObject({ detail: [{ loc: ["body", "verification_token"] }] });
+
+    const unknown = `${sandbox.url}${SUBSCRIPTIONS}/${randomUUID()}`;
+    const body = JSON.stringify({ verification_token: "token" });
+    const answers = await Promise.all([
+      fetch(unknown, { headers }),
+      fetch(unknown, { method: "PUT", headers, body }),
+      fetch(unknown.replace(SUBSCRIPTIONS, `${SUBSCRIPTIONS}/renew`), { method: "PUT", headers }),
+      fetch(unknown, { method: "DELETE", headers }),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([404, 404, 404, 404]);
+    expect(subscriptions()).toHaveLength(OURA_SUBSCRIBED_DATA_TYPES.length * 2);
   });
 
   it("still connects when subscribing fails, and the log names the callback URL Oura could not reach", async () => {

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { sandboxCredentials } from "@/lib/sandbox/accounts";
+import { type OwnedResources, readJsonBody, withOwnedResource, withOwnedResourceUpdate } from "@/lib/sandbox/owned-resources";
 import type { SandboxState } from "@/lib/sandbox/state";
 import type { SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
 
@@ -86,30 +87,28 @@ async function verifyCallback(callbackUrl: string, verificationToken: string): P
   }
 }
 
-async function readBody<T extends z.ZodType>(request: SandboxRequest, schema: T): Promise<z.infer<T> | Response> {
-  const parsed = schema.safeParse(await request.request.json().catch(() => null));
-  if (parsed.success) return parsed.data;
-  // FastAPI's validation reply, as Oura sends it.
-  const detail = parsed.error.issues.map((issue) => ({ loc: ["body", ...issue.path], msg: issue.message, type: issue.code }));
-  return Response.json({ detail }, { status: 422 });
-}
+const verificationFailed = () => problem(400, "Bad Request", "The callback URL did not answer the verification challenge.");
 
-function find(request: SandboxRequest, clientId: string): SandboxOuraSubscription | Response {
-  const subscription = ouraSandboxSubscriptions(request.state).get(request.params.id ?? "");
-  return subscription && subscription.clientId === clientId ? subscription : problem(404, "Not Found", "No such webhook subscription.");
-}
+const subscriptionsOfClient: OwnedResources<SandboxOuraSubscription> = {
+  authenticate: authenticateClient,
+  find: (request, clientId) => {
+    const subscription = ouraSandboxSubscriptions(request.state).get(request.params.id ?? "");
+    return subscription?.clientId === clientId ? subscription : undefined;
+  },
+  notFound: () => problem(404, "Not Found", "No such webhook subscription."),
+  // FastAPI's validation reply, as Oura sends it.
+  invalidBody: (error) => Response.json({ detail: error.issues.map((issue) => ({ loc: ["body", ...issue.path], msg: issue.message, type: issue.code })) }, { status: 422 }),
+};
 
 async function create(request: SandboxRequest) {
   const clientId = authenticateClient(request, "");
   if (clientId instanceof Response) return clientId;
-  const body = await readBody(request, createSchema);
+  const body = await readJsonBody(request, createSchema, subscriptionsOfClient.invalidBody);
   if (body instanceof Response) return body;
   const subscriptions = ouraSandboxSubscriptions(request.state);
   const taken = [...subscriptions.values()].some((s) => s.clientId === clientId && s.eventType === body.event_type && s.dataType === body.data_type);
   if (taken) return problem(409, "Conflict", `A subscription for ${body.event_type} ${body.data_type} exists already.`);
-  if (!(await verifyCallback(body.callback_url, body.verification_token))) {
-    return problem(400, "Bad Request", "The callback URL did not answer the verification challenge.");
-  }
+  if (!(await verifyCallback(body.callback_url, body.verification_token))) return verificationFailed();
   const subscription = { id: randomUUID(), clientId, callbackUrl: body.callback_url, eventType: body.event_type, dataType: body.data_type, expiresAt: nextExpiry() };
   subscriptions.set(subscription.id, subscription);
   return Response.json(toJson(subscription), { status: 201 });
@@ -121,46 +120,25 @@ function list(request: SandboxRequest) {
   return Response.json([...ouraSandboxSubscriptions(request.state).values()].filter((s) => s.clientId === clientId).map(toJson));
 }
 
-function get(request: SandboxRequest) {
-  const clientId = authenticateClient(request, "/{id}");
-  if (clientId instanceof Response) return clientId;
-  const subscription = find(request, clientId);
-  return subscription instanceof Response ? subscription : Response.json(toJson(subscription));
-}
+const get = withOwnedResource(subscriptionsOfClient, "/{id}", (_request, subscription) => Response.json(toJson(subscription)));
 
-async function update(request: SandboxRequest) {
-  const clientId = authenticateClient(request, "/{id}");
-  if (clientId instanceof Response) return clientId;
-  const subscription = find(request, clientId);
-  if (subscription instanceof Response) return subscription;
-  const body = await readBody(request, updateSchema);
-  if (body instanceof Response) return body;
+const update = withOwnedResourceUpdate(subscriptionsOfClient, "/{id}", updateSchema, async (subscription, body) => {
   const callbackUrl = body.callback_url ?? subscription.callbackUrl;
   // A subscription that moves is verified again at its new address.
-  if (callbackUrl !== subscription.callbackUrl && !(await verifyCallback(callbackUrl, body.verification_token))) {
-    return problem(400, "Bad Request", "The callback URL did not answer the verification challenge.");
-  }
+  if (callbackUrl !== subscription.callbackUrl && !(await verifyCallback(callbackUrl, body.verification_token))) return verificationFailed();
   Object.assign(subscription, { callbackUrl, eventType: body.event_type ?? subscription.eventType, dataType: body.data_type ?? subscription.dataType });
   return Response.json(toJson(subscription));
-}
+});
 
-function renew(request: SandboxRequest) {
-  const clientId = authenticateClient(request, "/renew/{id}");
-  if (clientId instanceof Response) return clientId;
-  const subscription = find(request, clientId);
-  if (subscription instanceof Response) return subscription;
+const renew = withOwnedResource(subscriptionsOfClient, "/renew/{id}", (_request, subscription) => {
   subscription.expiresAt = nextExpiry();
   return Response.json(toJson(subscription));
-}
+});
 
-function remove(request: SandboxRequest) {
-  const clientId = authenticateClient(request, "/{id}");
-  if (clientId instanceof Response) return clientId;
-  const subscription = find(request, clientId);
-  if (subscription instanceof Response) return subscription;
+const remove = withOwnedResource(subscriptionsOfClient, "/{id}", (request, subscription) => {
   ouraSandboxSubscriptions(request.state).delete(subscription.id);
   return new Response(null, { status: 204 });
-}
+});
 
 export const ouraWebhookRoutes: SandboxRoute[] = [
   { method: "POST", host: API_HOST, path: BASE, handle: create },

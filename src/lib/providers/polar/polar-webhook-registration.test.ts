@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { decryptSecret } from "@/lib/crypto/encryption";
 import { providerWebhookSecrets } from "@/lib/db/schema";
@@ -12,7 +12,7 @@ import { describeEachDatabase, type TestDatabase } from "../../../../tests/datab
 import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
 import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { serveWebhooks } from "../../../../tests/webhook-server";
+import { serveWebhookRoute, setUpWebhookRoute } from "../../../../tests/webhook-server";
 import { polarSandbox } from "./sandbox";
 import { polarSandboxWebhook } from "./sandbox-webhooks";
 import { POLAR_SIGNATURE_HEADER, polarSignature, polarWebhook } from "./webhook";
@@ -33,16 +33,6 @@ const registered = () => {
   return webhook;
 };
 
-/** Our webhook route on a real port, so the sandboxed Polar can PING it. */
-function serveApp(database: TestDatabase) {
-  const app = { url: "", close: async () => {} };
-  beforeAll(async () => {
-    Object.assign(app, await serveWebhooks((path, request) => handleProviderWebhook(database.db, path.replace(/^api\/webhooks\//, ""), request, APP_ORIGIN)));
-  });
-  afterAll(() => app.close());
-  return app;
-}
-
 async function connect(database: TestDatabase, origin: string) {
   const user = await createTestUser(database.db);
   const query = await authorizeAtProvider(database.db, { userId: user.id, provider: "polar", account: `hook-${randomUUID().slice(0, 8)}` });
@@ -54,7 +44,7 @@ const signedWith = (secret: string) =>
   readWebhookRequest(new Request(`${APP_ORIGIN}/api/webhooks/polar`, { method: "POST", body: exerciseBody, headers: { "content-type": "application/json", [POLAR_SIGNATURE_HEADER]: polarSignature(exerciseBody, secret) } }));
 
 describeEachDatabase("Polar webhook registration", (database) => {
-  const app = serveApp(database);
+  const app = setUpWebhookRoute(database);
   // Keyed by the simulator's URL, so no other test file's Polar key is ever in play here.
   const storedRow = async () =>
     (await database.db.select().from(providerWebhookSecrets).where(and(eq(providerWebhookSecrets.provider, "polar"), eq(providerWebhookSecrets.endpoint, sandbox.url))))[0];
@@ -123,13 +113,26 @@ describeEachDatabase("Polar webhook registration", (database) => {
   it("points the webhook at the app's current URL, keeping its key", async () => {
     await connect(database, app.url);
     const { id, signatureSecretKey } = registered();
-    const moved = await serveWebhooks((path, request) => handleProviderWebhook(database.db, path.replace(/^api\/webhooks\//, ""), request, APP_ORIGIN));
+    const moved = await serveWebhookRoute(database);
     try {
       expect(await ensureProviderSubscriptions(database.db, polar, moved.url)).toMatchObject({ created: 0, updated: 1 });
       expect(registered()).toMatchObject({ id, signatureSecretKey, url: `${moved.url}/api/webhooks/polar` });
     } finally {
       await moved.close();
     }
+  });
+
+  it("has the sandboxed Polar answer 404 for a webhook it does not hold and 400 naming the field of an invalid update", async () => {
+    await connect(database, app.url);
+    const headers = { ...basicAuth(), "content-type": "application/json" };
+    const invalid = await fetch(`${sandbox.url}${WEBHOOKS}/${registered().id}`, { method: "PATCH", headers, body: JSON.stringify({ events: ["NOT_AN_EVENT"] }) });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ errorType: "BAD_REQUEST", message: expect.stringMatching(/^events\.0: /) });
+
+    const patched = await fetch(`${sandbox.url}${WEBHOOKS}/not-ours`, { method: "PATCH", headers, body: JSON.stringify({ events: ["SLEEP"] }) });
+    const deleted = await fetch(`${sandbox.url}${WEBHOOKS}/not-ours`, { method: "DELETE", headers });
+    expect([patched.status, deleted.status]).toEqual([404, 404]);
+    expect(registered().events).toEqual(expect.arrayContaining([...POLAR_SUBSCRIBED_EVENTS]));
   });
 
   it("re-activates a webhook Polar deactivated after failed deliveries", async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { sandboxCredentials } from "@/lib/sandbox/accounts";
+import { type OwnedResources, readJsonBody, withOwnedResource, withOwnedResourceUpdate } from "@/lib/sandbox/owned-resources";
 import type { SandboxState } from "@/lib/sandbox/state";
 import type { SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
 import { polarError } from "./sandbox-data";
@@ -54,19 +55,25 @@ async function ping(url: string): Promise<boolean> {
   }
 }
 
-async function readBody<T extends z.ZodType>(request: SandboxRequest, schema: T): Promise<z.infer<T> | Response> {
-  const parsed = schema.safeParse(await request.request.json().catch(() => null));
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  return polarError(400, "BAD_REQUEST", `${issue.path.join(".") || "body"}: ${issue.message}`);
-}
-
 const pingFailed = (url: string) => polarError(400, "BAD_REQUEST", `Webhook verification failed: ${url} did not answer the PING with 200.`);
+
+const webhookOfClient: OwnedResources<SandboxPolarWebhook> = {
+  authenticate: authenticateClient,
+  find: (request, clientId) => {
+    const webhook = webhooksOf(request.state).get(clientId);
+    return webhook?.id === request.params.webhookId ? webhook : undefined;
+  },
+  notFound: () => polarError(404, "NOT_FOUND", "Webhook not found."),
+  invalidBody: (error) => {
+    const issue = error.issues[0]!;
+    return polarError(400, "BAD_REQUEST", `${issue.path.join(".") || "body"}: ${issue.message}`);
+  },
+};
 
 async function create(request: SandboxRequest) {
   const clientId = authenticateClient(request, "/v3/webhooks");
   if (clientId instanceof Response) return clientId;
-  const body = await readBody(request, createSchema);
+  const body = await readJsonBody(request, createSchema, webhookOfClient.invalidBody);
   if (body instanceof Response) return body;
   if (webhooksOf(request.state).has(clientId)) return polarError(409, "CONFLICT", "Webhook already exists for this client.");
   if (!(await ping(body.url))) return pingFailed(body.url);
@@ -82,31 +89,16 @@ function list(request: SandboxRequest) {
   return Response.json({ data: webhook ? [{ id: webhook.id, events: webhook.events, url: webhook.url, active: webhook.isActive }] : [] });
 }
 
-function findWebhook(request: SandboxRequest, clientId: string): SandboxPolarWebhook | Response {
-  const webhook = webhooksOf(request.state).get(clientId);
-  return webhook && webhook.id === request.params.webhookId ? webhook : polarError(404, "NOT_FOUND", "Webhook not found.");
-}
-
-async function update(request: SandboxRequest) {
-  const clientId = authenticateClient(request, "/v3/webhooks/{webhook-id}");
-  if (clientId instanceof Response) return clientId;
-  const webhook = findWebhook(request, clientId);
-  if (webhook instanceof Response) return webhook;
-  const body = await readBody(request, patchSchema);
-  if (body instanceof Response) return body;
+const update = withOwnedResourceUpdate(webhookOfClient, "/v3/webhooks/{webhook-id}", patchSchema, async (webhook, body) => {
   if (body.url && body.url !== webhook.url && !(await ping(body.url))) return pingFailed(body.url);
   Object.assign(webhook, { url: body.url ?? webhook.url, events: body.events ?? webhook.events });
   return Response.json({ data: { id: webhook.id, events: webhook.events, url: webhook.url } });
-}
+});
 
-function remove(request: SandboxRequest) {
-  const clientId = authenticateClient(request, "/v3/webhooks/{webhook-id}");
-  if (clientId instanceof Response) return clientId;
-  const webhook = findWebhook(request, clientId);
-  if (webhook instanceof Response) return webhook;
+const remove = withOwnedResource(webhookOfClient, "/v3/webhooks/{webhook-id}", (request, _webhook, clientId) => {
   webhooksOf(request.state).delete(clientId);
   return new Response(null, { status: 204 });
-}
+});
 
 /** POST /v3/webhooks/activate | deactivate: Polar deactivates on its own after 7 days of failed deliveries. */
 function setActive(isActive: boolean) {
@@ -114,7 +106,7 @@ function setActive(isActive: boolean) {
     const clientId = authenticateClient(request, `/v3/webhooks/${isActive ? "activate" : "deactivate"}`);
     if (clientId instanceof Response) return clientId;
     const webhook = webhooksOf(request.state).get(clientId);
-    if (!webhook) return polarError(404, "NOT_FOUND", "Webhook not found.");
+    if (!webhook) return webhookOfClient.notFound();
     if (isActive && !(await ping(webhook.url))) return pingFailed(webhook.url);
     webhook.isActive = isActive;
     return new Response(null, { status: 204 });
