@@ -5,7 +5,8 @@ import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Database } from "../src/lib/db/client";
 import { decodeActivityCursor, findActivitiesPage, findRecentActivities, listActivityFacets } from "../src/lib/db/queries/activities";
-import { queryMetric } from "../src/lib/db/queries/metrics";
+import { chooseBucket } from "../src/app/dashboard/health/health-query";
+import { findBodySeries, findDailySeries, findHealthCoverage, findSleepSeries, findSourceLabels } from "../src/lib/db/queries/health-series";
 import { findLastNight, hasUserData, findLatestScores, summarizeWeek } from "../src/lib/db/queries/overview";
 import { findUserById } from "../src/lib/db/queries/users";
 import * as schema from "../src/lib/db/schema";
@@ -40,6 +41,7 @@ export async function explainDashboardQueries(url: string, params: { userId: str
   // A zone away from UTC, so the plans are those of the local-calendar bounds.
   const timeZone = "Europe/Berlin";
 
+  const yearSeries = { userId, start: yearAgo, end: today, bucket: chooseBucket(yearAgo, today) };
   const calls: Array<[string, string, () => Promise<unknown>]> = [
     ["every page", "findUserById", () => findUserById(db, { userId })],
     ["overview", "hasUserData", () => hasUserData(db, { userId })],
@@ -54,9 +56,12 @@ export async function explainDashboardQueries(url: string, params: { userId: str
     ["activities", `findActivitiesPage q=${params.searchText}`, () => findActivitiesPage(db, { userId, filters: { text: params.searchText }, timeZone, limit: 50 })],
     ["activities", "findActivitiesPage type=swim", () => findActivitiesPage(db, { userId, filters: { type: "swim" }, timeZone, limit: 50 })],
     ["activities", "listActivityFacets", () => listActivityFacets(db, { userId })],
-    ...["steps", "hrv", "resting_heart_rate", "readiness", "sleep_duration", "weight", "heart_rate"].map(
-      (metric): [string, string, () => Promise<unknown>] => ["health 1y", `queryMetric ${metric}`, () => queryMetric(db, { userId, metric, start: yearAgo, end: today })],
-    ),
+    // The Health page's own queries for its 1-year range.
+    ["health 1y", "findHealthCoverage", () => findHealthCoverage(db, { userId, timeZone })],
+    ["health 1y", "findDailySeries", () => findDailySeries(db, yearSeries)],
+    ["health 1y", "findBodySeries", () => findBodySeries(db, { ...yearSeries, timeZone })],
+    ["health 1y", "findSleepSeries", () => findSleepSeries(db, yearSeries)],
+    ["health 1y", "findSourceLabels", () => findSourceLabels(db, { userId })],
   ];
   try {
     // Run each once unrecorded so the explained run sees warm caches, as the timed pages do.

@@ -46,8 +46,8 @@ export function SleepChart({ id, title, description, nights, domain }: SleepChar
                   key={stage.key}
                   x={`${((slot.x + (slot.width * (1 - BAR_SHARE)) / 2) * 100).toFixed(3)}%`}
                   width={`${(slot.width * BAR_SHARE * 100).toFixed(3)}%`}
-                  y={top}
-                  height={Math.max(0, bottom - top)}
+                  y={top.toFixed(2)}
+                  height={Math.max(0, bottom - top).toFixed(2)}
                   className={stage.fill}
                 />
               ) : null;
