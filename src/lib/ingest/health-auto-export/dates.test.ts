@@ -20,6 +20,15 @@ describe("HAE dates", () => {
     expect(parseHaeDate("2025-04-31 10:00:00 +0000")).toBeNull();
     expect(parseHaeDate(" 2024-02-29 10:00:00 +0000 ")!.instant).toEqual(new Date("2024-02-29T10:00:00Z"));
     expect(parseHaeDate("2000-02-29 10:00:00 +0000")!.localDate).toBe("2000-02-29");
+    expect(parseHaeDate("2025-0a-01 10:00:00 +0000")).toBeNull();
+    expect(parseHaeDate("2025-01-01 10:00:00 *0100")).toBeNull();
+    expect(parseHaeDate("2025-01-01 24:00:00 +0000")).toBeNull();
+  });
+
+  it("reads the ISO-like variants some exports write the same way as the usual layout", () => {
+    const usual = parseHaeDate("2025-01-01 10:00:00 +0100");
+    expect(parseHaeDate("2025-01-01T10:00:00+01:00")).toEqual(usual);
+    expect(parseHaeDate("2025-01-01 10:00:00.250 +0100")).toEqual(usual);
   });
 
   it("keeps a date-only night as the calendar day written", () => {

@@ -15,19 +15,48 @@ export interface HaeInstant {
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
-// Called once per point of a half-million-point export: no intermediate arrays or Dates.
+// Called once per point of a half-million-point export: the usual layout is read digit by digit,
+// without the regex's match array and substrings; anything else goes through the regex.
 export function parseHaeDate(text: string): HaeInstant | null {
+  const fields = text.length === 25 ? readCanonical(text) : null;
+  if (fields) return instant(fields, text.slice(0, 10));
   const match = TIMESTAMP.exec(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text);
   if (!match) return null;
-  const year = +match[1]!, month = +match[2]!, day = +match[3]!, hour = +match[4]!, minute = +match[5]!, second = +match[6]!;
+  const sign = match[7] === "-" ? -1 : 1;
+  return instant([+match[1]!, +match[2]!, +match[3]!, +match[4]!, +match[5]!, +match[6]!, sign * (+match[8]! * 3600 + +match[9]! * 60)], `${match[1]}-${match[2]}-${match[3]}`);
+}
+
+type Fields = [year: number, month: number, day: number, hour: number, minute: number, second: number, offsetSeconds: number];
+
+/** "yyyy-MM-dd HH:mm:ss ±hhmm" exactly, or null. */
+function readCanonical(text: string): Fields | null {
+  const digits = (from: number, count: number) => {
+    let value = 0;
+    for (let index = from; index < from + count; index++) {
+      const code = text.charCodeAt(index) - 48;
+      if (code < 0 || code > 9) return -1;
+      value = value * 10 + code;
+    }
+    return value;
+  };
+  if (text[4] !== "-" || text[7] !== "-" || text[10] !== " " || text[13] !== ":" || text[16] !== ":" || text[19] !== " ") return null;
+  const sign = text[20] === "+" ? 1 : text[20] === "-" ? -1 : 0;
+  const fields: Fields = [digits(0, 4), digits(5, 2), digits(8, 2), digits(11, 2), digits(14, 2), digits(17, 2), 0];
+  const offsetHours = digits(21, 2);
+  const offsetMinutes = digits(23, 2);
+  if (sign === 0 || offsetHours < 0 || offsetMinutes < 0 || fields.some((field) => field < 0)) return null;
+  fields[6] = sign * (offsetHours * 3600 + offsetMinutes * 60);
+  return fields;
+}
+
+function instant([year, month, day, hour, minute, second, offset]: Fields, localDate: string): HaeInstant | null {
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return null;
   // Date.UTC would roll 31 February over into March: such a date was never valid.
   if (day > DAYS_IN_MONTH[month - 1]! || (month === 2 && day === 29 && !isLeap(year))) return null;
-  const offset = (match[7] === "-" ? -1 : 1) * (+match[8]! * 3600 + +match[9]! * 60);
   return {
     instant: new Date(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 1000),
     utcOffsetSeconds: offset,
-    localDate: `${match[1]}-${match[2]}-${match[3]}`,
+    localDate,
     localSeconds: hour * 3600 + minute * 60 + second,
   };
 }
