@@ -47,8 +47,9 @@ export class IngestWriter {
     const connectionId = await this.connection(provider);
     for (const batch of batches) {
       const owner = { userId: this.userId, connectionId, provider, sourceId: batch.sourceId };
-      let hint = this.sampleHints.get(`${provider}\u0000${batch.sourceId}`);
-      if (!hint) this.sampleHints.set(`${provider}\u0000${batch.sourceId}`, (hint = { expectNew: true }));
+      const hintKey = `${provider}\u0000${batch.sourceId}`;
+      let hint = this.sampleHints.get(hintKey);
+      if (!hint) this.sampleHints.set(hintKey, (hint = { expectNew: true }));
       const byTable = await upsertRecordBatchByTable(this.tx, owner, batch.records, hint);
       for (const [table, counts] of Object.entries(byTable)) this.counts[table] = addCounts(this.counts[table] ?? emptyCounts(), counts);
     }

@@ -17,36 +17,29 @@ export interface ReadBody extends ParsedIngest {
  */
 export class PushBodyReader implements SplitHandler {
   readonly hae: HaeExportReader;
-  private rootKind: ContainerKind | null = null;
-  private rootScalar: unknown;
-  private readonly rest: Record<string, unknown> = {};
-  private readonly restItems: unknown[] = [];
+  /** The body's root as HC Webhook would read it: an object or array filled as it streams, or a scalar. */
+  private root: unknown;
   private isHae = false;
 
   constructor(options: HaeParseOptions = {}) {
     this.hae = new HaeExportReader(options);
   }
 
-  /** Whether the body is being read as Health Auto Export (known once its `data` opens). */
-  get isHealthAutoExport(): boolean {
-    return this.isHae;
-  }
-
   open(path: readonly PathSegment[], kind: ContainerKind): void {
-    if (path.length === 0) this.rootKind = kind;
-    else if (path.length === 1 && path[0] === "data" && this.rootKind === "object") this.isHae = true;
+    if (path.length === 0) this.root = kind === "array" ? [] : {};
+    else if (path.length === 1 && path[0] === "data" && this.isRootObject()) this.isHae = true;
   }
 
   select(parent: readonly PathSegment[], key: PathSegment, kind: ContainerKind): SplitAction {
-    if (parent.length === 0) return key === "data" && kind === "object" && this.rootKind === "object" ? "descend" : "emit";
+    if (parent.length === 0) return key === "data" && kind === "object" && this.isRootObject() ? "descend" : "emit";
     return this.hae.select(parent, key, kind);
   }
 
   value(parent: readonly PathSegment[], key: PathSegment, value: unknown): void {
     if (parent.length > 0) return this.hae.value(parent, key, value);
-    if (this.rootKind === null) this.rootScalar = value;
-    else if (this.rootKind === "array") this.restItems.push(value);
-    else this.rest[key as string] = value;
+    if (Array.isArray(this.root)) this.root.push(value);
+    else if (this.isRootObject()) (this.root as Record<string, unknown>)[key as string] = value;
+    else this.root = value;
   }
 
   close(path: readonly PathSegment[]): void {
@@ -55,11 +48,14 @@ export class PushBodyReader implements SplitHandler {
 
   finish(): ReadBody {
     // `data` that is there but not an object still means HAE: its schema names the field.
-    if (this.isHae || (this.rootKind === "object" && "data" in this.rest)) {
-      if (!this.isHae) haeBodySchema.parse({ data: this.rest.data });
+    if (this.isHae || (this.isRootObject() && "data" in (this.root as object))) {
+      if (!this.isHae) haeBodySchema.parse({ data: (this.root as { data: unknown }).data });
       return { format: "health-auto-export", provider: "apple_health", ...this.hae.finish() };
     }
-    const body = this.rootKind === "object" ? this.rest : this.rootKind === "array" ? this.restItems : this.rootScalar;
-    return { format: "health-connect", provider: "health_connect", ...parseHealthConnect(body) };
+    return { format: "health-connect", provider: "health_connect", ...parseHealthConnect(this.root) };
+  }
+
+  private isRootObject(): boolean {
+    return typeof this.root === "object" && this.root !== null && !Array.isArray(this.root);
   }
 }

@@ -11,12 +11,6 @@ export interface SampleOwner {
   sourceId: string;
 }
 
-/**
- * Samples come by the hundred thousand (a phone's heart rate, minute by minute), so they take
- * their own path: one array per column through `unnest`, which Postgres reads about twice as
- * fast as a JSON recordset. Same contract as `upsertRows`: an identical row is not rewritten,
- * and the last of two rows with one key wins.
- */
 // Records carry Dates, but a caller may hand over strings; no copy of a Date per sample.
 const epochMs = (time: Date | string) => (time instanceof Date ? time.getTime() : new Date(time).getTime());
 
@@ -28,6 +22,12 @@ export interface SampleWriteHint {
   expectNew: boolean;
 }
 
+/**
+ * Samples come by the hundred thousand (a phone's heart rate, minute by minute), so they take
+ * their own path: one array per column through `unnest`, which Postgres reads about twice as
+ * fast as a JSON recordset. Same contract as `upsertRows`: an identical row is not rewritten,
+ * and the last of two rows with one key wins.
+ */
 export async function upsertSamples(db: Database, owner: SampleOwner, records: SampleRecord[], hint: SampleWriteHint = { expectNew: true }): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const byKey = new Map<string, SampleRecord>();

@@ -5,7 +5,7 @@ import { BatchCollector } from "./batches";
 import { BodyAccumulator, DailyAccumulator } from "./body-daily";
 import { firstIssue } from "./issues";
 import { metricPointParser, type MetricSinks } from "./metric-points";
-import { haeBodySchema, haeMetricSchema } from "./schemas";
+import { haeBodySchema, haeItemSchema, haeMetricSchema } from "./schemas";
 import { parseSleep } from "./sleep";
 import { parseWorkout } from "./workouts";
 
@@ -29,7 +29,6 @@ interface OpenMetric {
   parsePoint: Point | null;
 }
 
-const itemSchema = z.object({}).passthrough();
 
 /**
  * Reads a Health Auto Export body as the JSON splitter walks it (paths below are full paths,
@@ -92,7 +91,7 @@ export class HaeExportReader {
 
   /** A metric or workout that is not an object fails the whole envelope, as haeBodySchema does. */
   private requireItem(parent: readonly PathSegment[], key: PathSegment, value: unknown): Record<string, unknown> {
-    const parsed = itemSchema.safeParse(value);
+    const parsed = haeItemSchema.safeParse(value);
     if (parsed.success) return parsed.data;
     throw new z.ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: [...parent, key, ...issue.path] })));
   }

@@ -4,7 +4,9 @@ import { z } from "zod";
 // envelope is checked strictly; metrics and workouts are checked one by one so that one bad
 // item is rejected with its path while the rest of the export is still stored.
 
-const item = z.object({}).passthrough();
+/** One metric, workout or point before its own schema looks at it: any object. */
+export const haeItemSchema = z.object({}).passthrough();
+const item = haeItemSchema;
 
 export const haeBodySchema = z
   .object({
