@@ -10,28 +10,8 @@ export function ActivityFilters({ filters, types, providers }: { filters: Filter
         Search
         <input name="q" defaultValue={filters.text} placeholder="Name contains…" className={field} />
       </label>
-      <label className="flex flex-col gap-1 text-xs font-medium">
-        Type
-        <select name="type" defaultValue={filters.type ?? ""} className={field}>
-          <option value="">All types</option>
-          {types.map((type) => (
-            <option key={type} value={type}>
-              {type.replaceAll("_", " ")}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="flex flex-col gap-1 text-xs font-medium">
-        Source
-        <select name="source" defaultValue={filters.provider ?? ""} className={field}>
-          <option value="">All sources</option>
-          {providers.map((provider) => (
-            <option key={provider} value={provider}>
-              {provider.replaceAll("_", " ")}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect label="Type" name="type" value={filters.type} allLabel="All types" options={types} />
+      <FilterSelect label="Source" name="source" value={filters.provider} allLabel="All sources" options={providers} />
       <label className="flex flex-col gap-1 text-xs font-medium">
         From
         <input type="date" name="from" defaultValue={filters.from} className={field} />
@@ -42,5 +22,22 @@ export function ActivityFilters({ filters, types, providers }: { filters: Filter
       </label>
       <button className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Apply</button>
     </form>
+  );
+}
+
+/** A menu of the values present in the person's data, "all" first; snake_case read as words. */
+function FilterSelect({ label, name, value, allLabel, options }: { label: string; name: string; value: string | undefined; allLabel: string; options: string[] }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={field}>
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option.replaceAll("_", " ")}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
