@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { localDate } from "@/lib/time-zone";
 import type { HcMetadata } from "./schemas";
 
 // Rows without metadata are HC Webhook's daily totals and N-minute buckets, which Health
@@ -36,6 +37,6 @@ export function stableIdOf(...parts: Array<string | number | null | undefined>):
  */
 export function localDateOf(at: Date, offsetSeconds: number | null | undefined, timeZone?: string): string {
   if (offsetSeconds != null) return new Date(at.getTime() + offsetSeconds * 1000).toISOString().slice(0, 10);
-  if (timeZone) return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  if (timeZone) return localDate(at, timeZone);
   return at.toISOString().slice(0, 10);
 }
