@@ -120,6 +120,16 @@ describeEachDatabase("COROS token refresh", (database) => {
     expect((await reloadConnection(database.db, connection.id)).status).toBe("needs_reauth");
   });
 
+  it("gives a token reply without expires_in COROS's fixed 30-day life, which the refresh margin counts from", async () => {
+    // The reference fixes the life at 30 days; a reply that leaves expires_in out still expires.
+    const reply = { access_token: "coros_at_bare", refresh_token: "coros_rt_bare", openId: corosOpenId("athlete") };
+    sandbox.state.faults.push({ host: "open.coros.com", pathIncludes: "/oauth2/accesstoken", kind: "malformed", times: 1, body: reply });
+    const { connection } = await connectSandboxAccount(database.db, "coros");
+    expect(openTokens(connection).accessToken).toBe("coros_at_bare");
+    expect(connection.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 29 * DAY_MS);
+    expect(connection.expiresAt!.getTime()).toBeLessThanOrEqual(Date.now() + 30 * DAY_MS);
+  });
+
   it("refreshes a token within a day of its 30 days before COROS refuses it", async () => {
     const { connection } = await connectSandboxAccount(database.db, "coros");
     const tokens = openTokens(connection);
