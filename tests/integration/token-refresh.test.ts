@@ -111,6 +111,24 @@ describeEachDatabase("token refresh", (database) => {
         expect(live!.expiresAt === null || live!.expiresAt > Date.now()).toBe(true);
       });
 
+      it("refreshes once for several refusals of the same token, however late each reports it", async () => {
+        const connection = await connect(database.db, provider.slug);
+        const refused = openTokens(connection);
+        if (!refused.refreshToken) return;
+        sandbox.state.expireAccessTokens(provider.slug, "athlete");
+        const other = database.mode === "postgres" ? await openPostgres(inject("postgresUrl"), { max: 2 }) : undefined;
+        try {
+          // Two requests refused together, one of them in another process, then a third that
+          // reports the same refusal only after the refresh is done.
+          const together = await Promise.all([refreshIfDue(database.db, connection, { refused }), refreshIfDue(other?.db ?? database.db, connection, { refused })]);
+          const late = await refreshIfDue(database.db, connection, { refused });
+          expect(refreshCalls(provider.slug)).toBe(1);
+          expect(new Set([...together, late].map((tokens) => `${tokens.accessToken}|${tokens.expiresAt?.toISOString()}`)).size).toBe(1);
+        } finally {
+          await other?.close();
+        }
+      });
+
       it("marks the connection needs_reauth when the provider refuses the refresh token", async () => {
         const connection = await connect(database.db, provider.slug, "revoker");
         const before = await makeDue(database.db, connection);
