@@ -28,8 +28,8 @@ function workoutsUrl(accessToken: string, openId: string) {
   return `https://open.coros.com${WORKOUTS}?${query}`;
 }
 
-/** Asks the sandboxed COROS directly, as our client would, through PROVIDER_BASE_URL. */
-const askCoros = (realUrl: string) => fetch(`${sandbox.url}/${realUrl.slice("https://".length)}`).then((response) => response.json());
+/** Asks the sandboxed COROS directly, at the address PROVIDER_BASE_URL gives a real URL. */
+const askCoros = (realUrl: string) => fetch(`${sandbox.url}/${realUrl.slice("https://".length)}`);
 
 describeEachDatabase("COROS token refresh", (database) => {
   const workoutRows = async (userId: string) => (await database.db.select({ n: count() }).from(activities).where(eq(activities.userId, userId)))[0]!.n;
@@ -38,14 +38,14 @@ describeEachDatabase("COROS token refresh", (database) => {
     const { connection } = await connectSandboxAccount(database.db, "coros");
     const { accessToken } = openTokens(connection);
     const url = workoutsUrl(accessToken, corosOpenId("athlete"));
-    expect(await askCoros(url)).toMatchObject({ result: "0000" });
+    expect(await (await askCoros(url)).json()).toMatchObject({ result: "0000" });
     sandbox.state.expireAccessTokens("coros", "athlete");
-    const refused = await fetch(`${sandbox.url}/${url.slice("https://".length)}`);
+    const refused = await askCoros(url);
     expect(refused.status).toBe(200);
     expect(await refused.json()).toEqual({ result: "1001", message: "The access token has expired." });
 
     await refreshIfDue(database.db, connection, { refused: openTokens(connection) });
-    expect(await askCoros(url)).toMatchObject({ result: "0000" });
+    expect(await (await askCoros(url)).json()).toMatchObject({ result: "0000" });
   });
 
   it("refreshes once when COROS refuses an expired token mid-sync, then finishes the sync", async () => {
