@@ -8,6 +8,7 @@ import type { ProviderDefinition } from "../src/lib/providers/types";
  */
 export class Census {
   private readonly state = new SandboxState();
+  /** Requests by "METHOD host/path", as the counting proxy keys the sync's own. */
   readonly requests = new Map<string, number>();
 
   constructor(readonly account: string) {}
@@ -25,12 +26,14 @@ export class Census {
   }
 
   /** Requests that need no asking to count (Garmin's backfill requests carry no data back). */
-  add(label: string, requests: number) {
-    this.requests.set(label, (this.requests.get(label) ?? 0) + requests);
+  add(method: "GET" | "POST", realUrl: string, requests: number) {
+    const url = new URL(realUrl);
+    const key = `${method} ${url.host}${url.pathname}`;
+    this.requests.set(key, (this.requests.get(key) ?? 0) + requests);
   }
 
-  async call(label: string, realUrl: string, init: { token?: string; method?: "GET" | "POST"; body?: unknown } = {}): Promise<unknown> {
-    this.add(label, 1);
+  async call(realUrl: string, init: { token?: string; method?: "GET" | "POST"; body?: unknown } = {}): Promise<unknown> {
+    this.add(init.method ?? "GET", realUrl, 1);
     const url = new URL(realUrl);
     const headers: Record<string, string> = { accept: "application/json" };
     if (init.token) headers.authorization = `Bearer ${init.token}`;
@@ -42,14 +45,14 @@ export class Census {
     });
     const response = await handleSandboxRequest(request, { mountPath: "", state: this.state });
     const body: unknown = await response.json().catch(() => null);
-    if (!response.ok) throw new Error(`census ${label}: HTTP ${response.status} ${JSON.stringify(body)}`);
+    if (!response.ok) throw new Error(`census ${url.pathname}: HTTP ${response.status} ${JSON.stringify(body)}`);
     return body;
   }
 
   /** Follows a paged list: `next` reads the token for the following page from a body. */
-  async pages(label: string, urlFor: (token?: string) => string, next: (body: unknown) => string | undefined, init: { token?: string } = {}) {
+  async pages(urlFor: (token?: string) => string, next: (body: unknown) => string | undefined, init: { token?: string } = {}) {
     let pageToken: string | undefined;
-    do pageToken = next(await this.call(label, urlFor(pageToken), init));
+    do pageToken = next(await this.call(urlFor(pageToken), init));
     while (pageToken);
   }
 

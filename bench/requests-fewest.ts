@@ -27,7 +27,7 @@ export type Fewest = (census: Census, provider: ProviderDefinition, now: Date) =
 const strava: Fewest = async (census, provider) => {
   const token = census.grant(provider);
   for (let page = 1; ; page++) {
-    const list = (await census.call("activities", `https://www.strava.com/api/v3/athlete/activities?after=0&per_page=200&page=${page}`, { token })) as unknown[];
+    const list = (await census.call(`https://www.strava.com/api/v3/athlete/activities?after=0&per_page=200&page=${page}`, { token })) as unknown[];
     if (list.length < 200) return;
   }
 };
@@ -39,8 +39,9 @@ const strava: Fewest = async (census, provider) => {
  */
 const garmin: Fewest = async (census, provider) => {
   const days = provider.sync!.backfillDays;
-  census.add("backfill/activities", Math.ceil(days / 30));
-  for (const type of ["dailies", "sleeps", "hrv", "stressDetails", "bodyComps"]) census.add(`backfill/${type}`, Math.ceil(days / 90));
+  const backfill = "https://apis.garmin.com/wellness-api/rest/backfill";
+  census.add("GET", `${backfill}/activities`, Math.ceil(days / 30));
+  for (const type of ["dailies", "sleeps", "hrv", "stressDetails", "bodyComps"]) census.add("GET", `${backfill}/${type}`, Math.ceil(days / 90));
 };
 
 /**
@@ -54,12 +55,12 @@ const oura: Fewest = async (census, provider, now) => {
   const today = now.getTime() + DAY_MS;
   const range = `start_date=${isoDay(today - (provider.sync!.backfillDays + 1) * DAY_MS)}&end_date=${isoDay(today + DAY_MS)}`;
   for (const collection of ["sleep", "daily_sleep", "daily_readiness", "daily_activity", "workout"]) {
-    await census.pages(collection, (next) => `${api}/${collection}?${range}${next ? `&next_token=${next}` : ""}`, (body) => field(body, "next_token") ?? undefined, { token });
+    await census.pages((next) => `${api}/${collection}?${range}${next ? `&next_token=${next}` : ""}`, (body) => field(body, "next_token") ?? undefined, { token });
   }
   const from = now.getTime() - OURA_HEART_RATE_DAYS * DAY_MS;
   for (let start = from; start < now.getTime(); start += 30 * DAY_MS) {
     const window = `start_datetime=${new Date(start).toISOString()}&end_datetime=${new Date(Math.min(start + 30 * DAY_MS, now.getTime())).toISOString()}`;
-    await census.pages("heartrate", (next) => `${api}/heartrate?${window}${next ? `&next_token=${next}` : ""}`, (body) => field(body, "next_token") ?? undefined, { token });
+    await census.pages((next) => `${api}/heartrate?${window}${next ? `&next_token=${next}` : ""}`, (body) => field(body, "next_token") ?? undefined, { token });
   }
 };
 
@@ -69,9 +70,9 @@ const whoop: Fewest = async (census, provider, now) => {
   const api = "https://api.prod.whoop.com/developer";
   const range = `start=${new Date(now.getTime() - provider.sync!.backfillDays * DAY_MS).toISOString()}&end=${now.toISOString()}&limit=25`;
   for (const path of ["/v2/cycle", "/v2/recovery", "/v2/activity/sleep", "/v2/activity/workout"]) {
-    await census.pages(path.slice(1), (next) => `${api}${path}?${range}${next ? `&nextToken=${next}` : ""}`, (body) => field(body, "next_token") ?? undefined, { token });
+    await census.pages((next) => `${api}${path}?${range}${next ? `&nextToken=${next}` : ""}`, (body) => field(body, "next_token") ?? undefined, { token });
   }
-  await census.call("v2/user/measurement/body", `${api}/v2/user/measurement/body`, { token });
+  await census.call(`${api}/v2/user/measurement/body`, { token });
 };
 
 /**
@@ -86,7 +87,7 @@ const fitbit: Fewest = async (census, provider, now) => {
   const [from, to] = [now.getTime() - provider.sync!.backfillDays * DAY_MS, now.getTime() + 2 * DAY_MS];
   const list = async (type: string, member: string, pageSize: number, bounds = { from: isoDay(from), to: isoDay(to) }) => {
     const filter = encodeURIComponent(`${member} >= "${bounds.from}" AND ${member} < "${bounds.to}"`);
-    await census.pages(type, (next) => `${api}/${type}/dataPoints?filter=${filter}&pageSize=${pageSize}${next ? `&pageToken=${next}` : ""}`, (body) => field(body, "nextPageToken") ?? undefined, { token });
+    await census.pages((next) => `${api}/${type}/dataPoints?filter=${filter}&pageSize=${pageSize}${next ? `&pageToken=${next}` : ""}`, (body) => field(body, "nextPageToken") ?? undefined, { token });
   };
   await list("exercise", "exercise.interval.civil_start_time", 25);
   await list("sleep", "sleep.interval.civil_end_time", 25);
@@ -99,7 +100,7 @@ const fitbit: Fewest = async (census, provider, now) => {
   const civil = (date: string) => ({ date: { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) } });
   for (const [type, maxDays] of [["steps", 90], ["distance", 90], ["active-energy-burned", 90], ["total-calories", 14]] as const) {
     for (const window of windows(from, to, maxDays)) {
-      await census.call(`${type}:dailyRollUp`, `${api}/${type}/dataPoints:dailyRollUp`, { token, method: "POST", body: { range: { start: civil(window.from), end: civil(window.to) }, windowSizeDays: 1 } });
+      await census.call(`${api}/${type}/dataPoints:dailyRollUp`, { token, method: "POST", body: { range: { start: civil(window.from), end: civil(window.to) }, windowSizeDays: 1 } });
     }
   }
 };
@@ -112,11 +113,11 @@ const polar: Fewest = async (census, provider, now) => {
   census.register(registrationKey(sandboxAccount("polar", census.account).numericId));
   const token = census.grant(provider);
   const api = "https://www.polaraccesslink.com/v3";
-  for (const path of ["/exercises", "/users/sleep", "/users/nightly-recharge"]) await census.call(path.slice(1), `${api}${path}`, { token });
+  for (const path of ["/exercises", "/users/sleep", "/users/nightly-recharge"]) await census.call(`${api}${path}`, { token });
   const days = Math.min(provider.sync!.backfillDays, 365);
   const today = Date.parse(`${isoDay(now.getTime())}T00:00:00Z`);
   for (let from = today - (days - 1) * DAY_MS; from <= today; from += 28 * DAY_MS) {
-    await census.call("users/activities", `${api}/users/activities?from=${isoDay(from)}&to=${isoDay(Math.min(from + 27 * DAY_MS, today))}`, { token });
+    await census.call(`${api}/users/activities?from=${isoDay(from)}&to=${isoDay(Math.min(from + 27 * DAY_MS, today))}`, { token });
   }
 };
 
@@ -131,7 +132,7 @@ const coros: Fewest = async (census, provider, now) => {
     for (const window of windows(from, to, 30)) {
       const last = isoDay(Date.parse(window.to) - DAY_MS);
       const query = new URLSearchParams({ token, openId: corosOpenId(census.account), startDate: compact(window.from), endDate: compact(last) });
-      const body = await census.call(path.slice(1), `https://open.coros.com${path}?${query}`);
+      const body = await census.call(`https://open.coros.com${path}?${query}`);
       if (field(body, "result") !== "0000") throw new Error(`census COROS ${path}: ${JSON.stringify(body)}`);
     }
   }
