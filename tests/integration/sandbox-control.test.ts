@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { corosOpenId } from "@/lib/providers/coros/sandbox";
 import { setUpSandboxServer } from "../sandbox-for-tests";
 
 const sandbox = setUpSandboxServer({ resetEachTest: false });
@@ -23,5 +24,27 @@ describe("sandbox fault control over HTTP", () => {
     expect((await (await faults()).json()).faults).toHaveLength(1);
     await faults({ method: "DELETE" });
     expect((await (await faults()).json()).faults).toHaveLength(0);
+  });
+});
+
+describe("sandbox token expiry over HTTP", () => {
+  const today = new Date().toISOString().slice(0, 10).replaceAll("-", "");
+  const expire = (body: unknown) => fetch(`${sandbox.url}/_control/expire-tokens`, { method: "POST", body: JSON.stringify(body) });
+  const sportList = (token: string) =>
+    fetch(`${sandbox.url}/open.coros.com/v2/coros/sport/list?${new URLSearchParams({ token, openId: corosOpenId("timer"), startDate: today, endDate: today })}`);
+
+  it("ends an account's access tokens now: COROS then answers result 1001 on HTTP 200", async () => {
+    const token = sandbox.state.issue("coros_at");
+    sandbox.state.accessTokens.set(token, { provider: "coros", account: "timer", scopes: [], expiresAt: Date.now() + 60_000 });
+    expect((await (await expire({ provider: "coros", account: "timer" })).json()).expired).toBe(1);
+    const refused = await sportList(token);
+    expect(refused.status).toBe(200);
+    expect(await refused.json()).toEqual({ result: "1001", message: "The access token has expired." });
+  });
+
+  it("names the missing field", async () => {
+    const refused = await expire({ provider: "coros" });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatch(/^account:/);
   });
 });

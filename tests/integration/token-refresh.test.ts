@@ -13,6 +13,7 @@ import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../oauth-driver";
 import { setUpSandboxServer } from "../sandbox-for-tests";
+import { setUpBackfillDays, syncNow } from "../sync-driver";
 
 const sandbox = setUpSandboxServer();
 
@@ -32,6 +33,9 @@ async function makeDue(db: Database, connection: ProviderConnection) {
 
 const reload = async (db: Database, id: string) => (await db.select().from(providerConnections).where(eq(providerConnections.id, id)))[0]!;
 const refreshCalls = (provider: string) => sandbox.state.countCalls({ provider, grant: "refresh_token" });
+
+// A few days of history is enough to send each provider's data requests.
+for (const provider of PROVIDERS) if (provider.sync) setUpBackfillDays(provider.sync, 3);
 
 describeEachDatabase("token refresh", (database) => {
   for (const provider of PROVIDERS) {
@@ -83,6 +87,43 @@ describeEachDatabase("token refresh", (database) => {
           expect(refreshCalls(provider.slug)).toBe(1);
           expect(new Set(results.map((tokens) => tokens.accessToken)).size).toBe(1);
           expect(results[0]!.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 5 * 60_000);
+        } finally {
+          await other?.close();
+        }
+      });
+
+      it.runIf(provider.sync)("refreshes once when the provider refuses an expired token its own way, and the sync goes on", async () => {
+        const connection = await connect(database.db, provider.slug);
+        // Our stored expiry says the token is fine; the provider's clock says otherwise.
+        sandbox.state.expireAccessTokens(provider.slug, "athlete");
+        const job = await syncNow(database.db, connection);
+        const row = await reload(database.db, connection.id);
+        if (!openTokens(connection).refreshToken) {
+          // No refresh grant (Polar): the person must reconnect.
+          expect(job.status).toBe("failed");
+          expect(row.status).toBe("needs_reauth");
+          return;
+        }
+        expect(job).toMatchObject({ status: "succeeded", error: null });
+        expect(refreshCalls(provider.slug)).toBe(1);
+        expect(row.status).toBe("active");
+        const live = sandbox.state.accessTokens.get(openTokens(row).accessToken);
+        expect(live!.expiresAt === null || live!.expiresAt > Date.now()).toBe(true);
+      });
+
+      it("refreshes once for several refusals of the same token, however late each reports it", async () => {
+        const connection = await connect(database.db, provider.slug);
+        const refused = openTokens(connection);
+        if (!refused.refreshToken) return;
+        sandbox.state.expireAccessTokens(provider.slug, "athlete");
+        const other = database.mode === "postgres" ? await openPostgres(inject("postgresUrl"), { max: 2 }) : undefined;
+        try {
+          // Two requests refused together, one of them in another process, then a third that
+          // reports the same refusal only after the refresh is done.
+          const together = await Promise.all([refreshIfDue(database.db, connection, { refused }), refreshIfDue(other?.db ?? database.db, connection, { refused })]);
+          const late = await refreshIfDue(database.db, connection, { refused });
+          expect(refreshCalls(provider.slug)).toBe(1);
+          expect(new Set([...together, late].map((tokens) => `${tokens.accessToken}|${tokens.expiresAt?.toISOString()}`)).size).toBe(1);
         } finally {
           await other?.close();
         }

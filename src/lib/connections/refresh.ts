@@ -26,8 +26,11 @@ const inFlight = new WeakMap<Database, Map<string, Promise<TokenSet>>>();
  */
 type RefreshOptions = {
   appUrl?: string;
-  /** The provider just refused this access token (401): refresh it even if not yet due. */
-  rejectedAccessToken?: string;
+  /**
+   * The tokens a request just had refused (a 401, or the provider's own way of saying so):
+   * refresh them even if not yet due, unless another caller has since.
+   */
+  refused?: Pick<TokenSet, "accessToken" | "expiresAt">;
 };
 
 export function refreshIfDue(db: Database, connection: Pick<ProviderConnection, "id" | "provider">, options: RefreshOptions = {}): Promise<TokenSet> {
@@ -38,6 +41,15 @@ export function refreshIfDue(db: Database, connection: Pick<ProviderConnection, 
   const work = refreshUnderLock(db, connection, options).finally(() => perDb.delete(connection.id));
   perDb.set(connection.id, work);
   return work;
+}
+
+/**
+ * Whether the stored tokens are still the ones a request had refused. A second caller refused
+ * at the same time finds them changed and refreshes nothing: a new access token, or (COROS,
+ * whose refresh only extends the same token) the same one with a later expiry.
+ */
+function isSameGrant(stored: TokenSet, refused: Pick<TokenSet, "accessToken" | "expiresAt">): boolean {
+  return stored.accessToken === refused.accessToken && stored.expiresAt?.getTime() === refused.expiresAt?.getTime();
 }
 
 type Outcome = { tokens: TokenSet } | { failure: TokenGrantError };
@@ -53,10 +65,7 @@ async function refreshUnderLock(db: Database, connection: Pick<ProviderConnectio
     if (!row) throw new AppError("NOT_FOUND", "The connection no longer exists.");
     if (row.status === "needs_reauth") return { failure: new TokenGrantError("invalid_grant", `${provider.name} needs to be reconnected.`) };
     const tokens = openTokens(row);
-    // Comparing with the refused token keeps two callers from refreshing twice: the second
-    // finds a different token already stored.
-    const wasRejected = options.rejectedAccessToken !== undefined && tokens.accessToken === options.rejectedAccessToken;
-    if (!isRefreshDue(tokens, margin) && !wasRejected) return { tokens };
+    if (!isRefreshDue(tokens, margin) && !(options.refused && isSameGrant(tokens, options.refused))) return { tokens };
     try {
       const next = await refreshAccessToken(provider, createProviderContext(provider, options.appUrl), tokens);
       await updateConnectionCredentials(tx, { connectionId: row.id, encryptedCredentials: sealTokens(next), expiresAt: next.expiresAt ?? null, scopes: next.scopes });

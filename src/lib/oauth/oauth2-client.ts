@@ -43,7 +43,10 @@ async function requestToken(
   const body = await readJson(response, `${provider.name} token endpoint`).catch(() => null);
   if (!response.ok) throw oauth.parseTokenError?.(response.status, body) ?? toTokenGrantError(response.status, body, provider.name);
   if (body === null) throw new TokenGrantError("malformed_response", `${provider.name} token endpoint answered without JSON.`);
-  return oauth.parseTokenResponse(body, { grant, status: response.status, current });
+  const tokens = oauth.parseTokenResponse(body, { grant, status: response.status, current });
+  // A provider with a fixed token life that left expires_in out: its tokens still expire.
+  if (tokens.expiresAt === undefined && oauth.tokenLifetimeSeconds) return { ...tokens, expiresAt: expiresInToDate(oauth.tokenLifetimeSeconds) };
+  return tokens;
 }
 
 export function exchangeAuthorizationCode(

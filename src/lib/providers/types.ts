@@ -70,6 +70,17 @@ export interface OAuth2Spec {
   /** Minutes before expiry at which refreshIfDue refreshes. Default 5. */
   refreshMarginMinutes?: number;
   /**
+   * The access token's life where the provider fixes it (COROS: 30 days): a token reply
+   * without expires_in still gets an expiry, so it is refreshed ahead like any other.
+   */
+  tokenLifetimeSeconds?: number;
+  /**
+   * For a provider that refuses an expired or revoked access token other than with HTTP 401
+   * (COROS: HTTP 200 and result 1001): whether this API reply is such a refusal. A refusal
+   * gets one refresh before the person is asked to reconnect, as a 401 does.
+   */
+  isAccessTokenRefused?(status: number, body: unknown): boolean;
+  /**
    * Turns the token endpoint's reply into a TokenSet (zod-checked). Throws TokenGrantError
    * for a provider's own error shape (COROS answers errors with HTTP 200 and a result code).
    * On a refresh `current` holds the tokens being refreshed, for providers that only extend them.

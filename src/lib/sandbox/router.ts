@@ -1,6 +1,7 @@
 import type { SandboxProvider, SandboxRoute } from "./types";
 import { createWebhookSender } from "./send-webhook";
 import { controlFaults } from "./control-faults";
+import { controlTokenExpiry } from "./control-tokens";
 import type { SandboxState } from "./state";
 
 function matchPath(pattern: string, path: string): Record<string, string> | null {
@@ -33,6 +34,7 @@ export function createSandboxHandler(providers: ReadonlyArray<{ slug: string; sa
     const url = new URL(`https://${host}${path}${incoming.search}`);
     if (host === "_control" && path.startsWith("/webhooks/")) return sendWebhook(request, path.slice("/webhooks/".length), options.state);
     if (host === "_control" && path === "/faults") return controlFaults(request, options.state);
+    if (host === "_control" && path === "/expire-tokens") return controlTokenExpiry(request, options.state);
 
     const fault = options.state.takeFault(host, path);
     if (fault?.kind === "rate_limit") {

@@ -89,6 +89,17 @@ export class SandboxState {
     return this.calls.filter((call) => Object.entries(filter).every(([key, value]) => call[key as keyof SandboxCall] === value)).length;
   }
 
+  /** Ends the life of every access token of one account now, as time passing would; refresh tokens stay good. How many. */
+  expireAccessTokens(provider: string, account: string): number {
+    let expired = 0;
+    for (const issued of this.accessTokens.values()) {
+      if (issued.provider !== provider || issued.account !== account) continue;
+      issued.expiresAt = Date.now() - 1;
+      expired += 1;
+    }
+    return expired;
+  }
+
   /** Invalidates every token of one account, as a person revoking access at the provider would. */
   revokeAccount(provider: string, account: string) {
     for (const map of [this.accessTokens, this.refreshTokens]) {

@@ -8,6 +8,7 @@ import { createProviderContext } from "@/lib/providers/routing";
 import type { ProviderDefinition, TokenSet } from "@/lib/providers/types";
 import { createPacer } from "./pacer";
 import { rateLimitWaitMs } from "./rate-limit";
+import { isAccessTokenRefused } from "./token-refusal";
 import type { SyncFetch } from "./types";
 
 const MAX_SERVER_ERROR_RETRIES = 3;
@@ -33,9 +34,10 @@ function requestBudget(provider: ProviderDefinition): number {
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * The fetch a sync uses: adds the current token (refreshing it when due or refused once),
- * paces requests within the provider's budget, waits out 429s as the provider says, and
- * retries 5xx with backoff. Anything else is the caller's to read.
+ * The fetch a sync uses: adds the current token (refreshing it when due, and once more when
+ * the provider refuses it, by 401 or its own way), paces requests within the provider's
+ * budget, waits out 429s as the provider says, and retries 5xx with backoff. Anything else
+ * is the caller's to read.
  */
 export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; tokens(): TokenSet } {
   const { db, provider, connection } = options;
@@ -72,13 +74,14 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
         await sleep(1000 * 2 ** (serverErrors - 1));
         continue;
       }
-      if (response.status === 401 && !hasRetriedAuth) {
+      const isRefused = await isAccessTokenRefused(provider, response);
+      if (isRefused && !hasRetriedAuth) {
         hasRetriedAuth = true;
         await response.body?.cancel();
-        tokens = await refreshIfDue(db, connection, { appUrl: options.appUrl, rejectedAccessToken: tokens.accessToken });
+        tokens = await refreshIfDue(db, connection, { appUrl: options.appUrl, refused: tokens });
         continue;
       }
-      if (response.status === 401) {
+      if (isRefused) {
         await setConnectionStatus(db, { connectionId: connection.id, status: "needs_reauth", lastError: `${provider.name} refused the access token.` });
         throw new AppError("PROVIDER_AUTH_EXPIRED", `${provider.name} refused the access token; reconnect to continue.`);
       }

@@ -1,6 +1,5 @@
 import { count, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { openTokens } from "@/lib/connections/credentials";
 import { activities, dailySummaries } from "@/lib/db/schema";
 import { accountUtcOffset, syntheticDays, syntheticWorkouts } from "@/lib/sandbox/synthetic";
 import { describeEachDatabase } from "../../../../tests/databases";
@@ -105,16 +104,5 @@ describeEachDatabase("COROS sync", (database) => {
     expect(resumed).toMatchObject({ status: "succeeded", inserted: expected("athlete").total });
     expect([calls(WORKOUTS), calls(DAILY)]).toEqual([3, 3]); // windows 2 and 3 once, never window 1 again
     expect(await countRows(user.id)).toEqual({ workouts: expected("athlete").workouts, days: expected("athlete").days });
-  });
-
-  it("fails the job as needing reconnection when COROS answers the invalid-token result code", async () => {
-    const { user, connection } = await connectSandboxAccount(database.db, "coros", "athlete");
-    sandbox.state.accessTokens.delete(openTokens(connection).accessToken);
-    const job = await syncNow(database.db, connection, { maxAttempts: 4 });
-    expect(job).toMatchObject({ status: "failed", attempts: 1, inserted: 0 });
-    expect(job.error).toMatch(/COROS refused the access token \(result 1001\); reconnect/);
-    expect(calls(WORKOUTS)).toBe(1);
-    expect(await countRows(user.id)).toEqual({ workouts: 0, days: 0 });
-    expect((await reloadConnection(database.db, connection.id)).status).toBe("needs_reauth");
   });
 });

@@ -1,7 +1,7 @@
 import { expiresInToDate } from "@/lib/oauth/oauth2-client";
 import { TokenGrantError, parseTokenBody } from "@/lib/oauth/token-errors";
 import type { OAuth2Spec, TokenSet } from "../types";
-import { COROS_OK, corosResultSchema, corosTokenSchema } from "./schemas";
+import { COROS_INVALID_TOKEN, COROS_OK, corosResultSchema, corosTokenSchema } from "./schemas";
 
 /**
  * COROS defines no OAuth scopes: a person grants whatever our partner application was
@@ -9,7 +9,8 @@ import { COROS_OK, corosResultSchema, corosTokenSchema } from "./schemas";
  */
 export const COROS_GRANT = "coros:partner_api";
 
-const TOKEN_LIFETIME_MS = 30 * 24 * 60 * 60_000;
+/** The reference's expires_in: an access token lives 30 days, and each refresh gives it 30 more. */
+const TOKEN_LIFETIME_SECONDS = 2_592_000;
 
 const hasToken = (body: unknown) => typeof body === "object" && body !== null && ("access_token" in body || "accessToken" in body);
 
@@ -26,6 +27,9 @@ export const corosOAuth: OAuth2Spec = {
   pkce: false,
   // Tokens last 30 days and a refresh merely extends them: a day in hand costs nothing.
   refreshMarginMinutes: 24 * 60,
+  tokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
+  // Data calls answer an expired or revoked token with HTTP 200 and result 1001, never 401.
+  isAccessTokenRefused: (_status, body) => corosResultSchema.safeParse(body).data?.result === COROS_INVALID_TOKEN,
   parseTokenResponse(body, context): TokenSet {
     const envelope = corosResultSchema.safeParse(body);
     if (envelope.success && envelope.data.result !== COROS_OK) {
@@ -36,7 +40,7 @@ export const corosOAuth: OAuth2Spec = {
     }
     if (envelope.success && !hasToken(body) && context.grant === "refresh_token" && context.current) {
       // /oauth2/refresh-token's documented success: the same access token lives 30 more days.
-      return { ...context.current, expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS) };
+      return { ...context.current, expiresAt: expiresInToDate(TOKEN_LIFETIME_SECONDS) };
     }
     if (envelope.success && !hasToken(body)) {
       // /oauth2/refresh-token's documented success: the current access token now lives 30 more

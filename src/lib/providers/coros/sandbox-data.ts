@@ -1,6 +1,6 @@
 import { accountUtcOffset, syntheticDays, syntheticNights, syntheticWorkouts, type SyntheticSport, type SyntheticWorkout } from "@/lib/sandbox/synthetic";
 import type { SandboxRequest } from "@/lib/sandbox/types";
-import { accountOf, corosError, corosOk, corosOpenId } from "./sandbox-envelope";
+import { authenticateDataCall, corosError, corosOk, corosOpenId } from "./sandbox-envelope";
 
 const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 30;
@@ -17,9 +17,9 @@ type Checked = { account: string; from: string; to: string };
 /** COROS's rules for every data call: token + openId in the query, yyyyMMdd dates, ≤30 days, ≤3 months back. */
 function check(request: SandboxRequest, path: string): Checked | Response {
   request.state.record({ provider: "coros", method: "GET", path });
+  const account = authenticateDataCall(request);
+  if (account instanceof Response) return account;
   const query = request.url.searchParams;
-  const account = accountOf(request, query.get("token"));
-  if (!account || query.get("openId") !== corosOpenId(account)) return corosError("invalid_token", "The token or openId is invalid.");
   const [start, end] = [query.get("startDate") ?? "", query.get("endDate") ?? ""];
   if (!/^\d{8}$/.test(start) || !/^\d{8}$/.test(end)) return corosError("invalid_request", "startDate and endDate must be yyyyMMdd.");
   const [from, to] = [isoOf(start), isoOf(end)];

@@ -21,6 +21,20 @@ export const corosOk = (data?: unknown) => Response.json({ result: "0000", messa
 /** 32 hex characters, the length limit the V2.1.1 reference gives for openId. */
 export const corosOpenId = (login: string) => sandboxAccount("coros", login).uuid.replaceAll("-", "");
 
+/**
+ * A data call's token and openId, both in the query: the account, or COROS's refusal. An
+ * access token past its 30 days gets result 1001 on HTTP 200 like an unknown one, never a 401;
+ * /oauth2/refresh-token gives it 30 more days.
+ */
+export function authenticateDataCall(request: SandboxRequest): string | Response {
+  const query = request.url.searchParams;
+  const issued = request.state.accessTokens.get(query.get("token") ?? "");
+  if (issued?.provider === "coros" && issued.expiresAt !== null && issued.expiresAt < Date.now()) return corosError("invalid_token", "The access token has expired.");
+  const account = accountOf(request, query.get("token"));
+  if (!account || query.get("openId") !== corosOpenId(account)) return corosError("invalid_token", "The token or openId is invalid.");
+  return account;
+}
+
 /** The account behind an access token, as authenticateBearer finds it, from wherever COROS reads it. */
 export function accountOf(request: SandboxRequest, token: string | null, options: { allowExpired?: boolean } = {}) {
   const issued = request.state.accessTokens.get(token ?? "");

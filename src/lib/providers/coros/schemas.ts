@@ -4,6 +4,8 @@ import { z } from "zod";
 // with HTTP 200 as well, so a reply is told apart by its `result` code first.
 
 export const COROS_OK = "0000";
+/** "Invalid token": expired, revoked or unbound. The reference documents no other code's meaning. */
+export const COROS_INVALID_TOKEN = "1001";
 
 /** The envelope of every COROS reply: `result` "0000" is success, anything else a failure. */
 export const corosResultSchema = z.object({
@@ -32,8 +34,9 @@ export const corosTokenSchema = z.preprocess(
   z.object({
     access_token: z.string().min(1),
     refresh_token: z.string().min(1),
-    // The reference fixes the access token's life at 30 days; the reply states it too.
-    expires_in: z.number().int().positive().default(2_592_000),
+    // The reference fixes the access token's life at 30 days (corosOAuth.tokenLifetimeSeconds)
+    // and the reply states it too.
+    expires_in: z.number().int().positive().optional(),
     // The user's id for our client, needed beside the token on every data call.
     openId: z.string().min(1),
   }),

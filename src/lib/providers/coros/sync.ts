@@ -20,8 +20,6 @@ const MAX_HISTORY_DAYS = 88;
 const TRAILING_DAYS = 3;
 // The dates are the wearer's own; east of UTC that is already tomorrow.
 const HORIZON_DAYS = 1;
-/** "Invalid token": expired, revoked or unbound. The reference documents no other code's meaning. */
-const INVALID_TOKEN = "1001";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 // The first day still to read; each page reads up to WINDOW_DAYS from it.
@@ -32,7 +30,11 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T
 const compact = (date: string) => date.replaceAll("-", "");
 const later = (a: string, b: string) => (a > b ? a : b);
 
-/** A data endpoint's body once COROS's result code says it succeeded (errors arrive as HTTP 200). */
+/**
+ * A data endpoint's body once COROS's result code says it succeeded (errors arrive as HTTP
+ * 200). A refused token (result 1001) never gets here: fetch refreshes it once, then asks for a
+ * reconnect (corosOAuth.isAccessTokenRefused).
+ */
 async function getCoros(context: SyncContext, path: string, window: { from: string; to: string }): Promise<unknown> {
   const url = new URL(path, API);
   // Authentication is in the query, not a header. COROS's refresh extends the same token, so
@@ -48,7 +50,6 @@ async function getCoros(context: SyncContext, path: string, window: { from: stri
   }
   const body: unknown = await response.json();
   const { result, message } = corosResultSchema.parse(body);
-  if (result === INVALID_TOKEN) throw new AppError("PROVIDER_AUTH_EXPIRED", `COROS refused the access token (result ${result}); reconnect to continue.`);
   if (result !== COROS_OK) throw new AppError("PROVIDER_UNAVAILABLE", `COROS ${path} answered result ${result}${message ? `: ${message}` : ""}.`);
   return body;
 }

@@ -106,7 +106,7 @@ describeEachDatabase("WHOOP", (database) => {
     expect(await reused.json()).toMatchObject({ error: "invalid_grant" });
 
     // And the stored one keeps the chain going.
-    const again = await refreshIfDue(database.db, { id: connection.id, provider: "whoop" }, { rejectedAccessToken: after.accessToken });
+    const again = await refreshIfDue(database.db, { id: connection.id, provider: "whoop" }, { refused: after });
     expect(again.refreshToken).not.toBe(after.refreshToken);
     expect((await profile(again.accessToken)).status).toBe(200);
   });
