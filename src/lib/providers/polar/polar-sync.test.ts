@@ -11,7 +11,7 @@ import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
 import { polarExerciseWorkouts, polarListedNights, registrationKey } from "./sandbox-data";
 import { polarPhysicalInfo } from "./sandbox-physical-info";
-import { polarSync } from "./sync";
+import { polarMinimumFirstSyncRequests, polarSync } from "./sync";
 
 const sandbox = setUpSandboxServer();
 
@@ -50,6 +50,8 @@ describeEachDatabase("Polar sync", (database) => {
     expect(await rows(dailySummaries, user.id)).toBe(new Set([...nights.map((night) => night.localDate), ...days.map((day) => day.localDate)]).size);
     for (const path of ["/v3/exercises", "/v3/users/sleep", "/v3/users/nightly-recharge", "/v3/users/physical-info"]) expect(calls(path)).toBe(1);
     expect(activityCalls()).toBe(Math.ceil(365 / 28));
+    const dataPaths = ["/v3/exercises", "/v3/users/sleep", "/v3/users/nightly-recharge", "/v3/users/physical-info", "/v3/users/activities"];
+    expect(dataPaths.reduce((sum, path) => sum + calls(path), 0)).toBe(polarMinimumFirstSyncRequests());
 
     const again = await syncNow(database.db, connection);
     expect(again).toMatchObject({ status: "succeeded", inserted: 0, updated: 0 });
