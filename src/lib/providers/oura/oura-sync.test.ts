@@ -1,4 +1,5 @@
 import { and, count, eq } from "drizzle-orm";
+import { setConnectionCursor } from "@/lib/db/queries/connections";
 import { expect, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { activities, dailySummaries, samples, sleepSessions, syncJobs } from "@/lib/db/schema";
@@ -8,6 +9,8 @@ import { createTestUser } from "../../../../tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
 import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { OURA_HEART_RATE_PAGE_SIZE, OURA_PAGE_SIZE, ouraCollectionSize, ouraHeartRateQueries } from "./sandbox-data";
+import { OURA_SYNC_COLLECTIONS, ouraMinimumFirstSyncRequests } from "./sync";
 
 const sandbox = setUpSandboxServer();
 
@@ -18,6 +21,11 @@ const nightCount = () => syntheticNights("oura", ACCOUNT, ...ALL_TIME).length;
 const dayCount = () => syntheticDays("oura", ACCOUNT, ...ALL_TIME).length;
 const workoutCount = () => syntheticWorkouts("oura", ACCOUNT, new Date(0), new Date()).length;
 const calls = (collection: string) => sandbox.state.countCalls({ provider: "oura", path: `/v2/usercollection/${collection}` });
+const FIVE_MINUTES = 300_000;
+/** Pages the sandbox needs to serve a collection's whole history: Oura's own page size, at least one. */
+const pagesOf = (collection: string) => Math.max(1, Math.ceil(ouraCollectionSize(ACCOUNT, collection) / OURA_PAGE_SIZE));
+/** The distinct heart-rate windows asked for (next_token pages repeat theirs). */
+const heartRateWindows = () => ouraHeartRateQueries(sandbox.state).filter((query) => !query.isContinuation);
 
 describeEachDatabase("Oura sync", (database) => {
   const db = () => database.db;
@@ -26,7 +34,7 @@ describeEachDatabase("Oura sync", (database) => {
   const heartRateTimes = async (userId: string) =>
     (await db().select({ time: samples.time }).from(samples).where(eq(samples.userId, userId)).orderBy(samples.time)).map((row) => row.time.getTime());
 
-  it("backfills every stream in 28-day windows, then a second run writes nothing new", async () => {
+  it("backfills three years in as many requests as the data has pages, then a second run writes nothing new", async () => {
     const { user, connection } = await connectSandboxAccount(db(), "oura", ACCOUNT);
     const job = await syncNow(db(), connection);
     expect(job).toMatchObject({ status: "succeeded", progressDone: 100 });
@@ -35,25 +43,66 @@ describeEachDatabase("Oura sync", (database) => {
     expect(await rowCount(sleepSessions, user.id)).toBe(nightCount());
     expect(await rowCount(dailySummaries, user.id)).toBe(dayCount());
     expect(await rowCount(activities, user.id)).toBe(workoutCount());
-    // Three years in 28-day windows: 40 requests per daily collection.
-    for (const collection of ["sleep", "daily_sleep", "daily_readiness", "daily_activity", "workout"]) expect(calls(collection)).toBe(40);
 
-    // A month of 5-minute heart rate, no gaps, no duplicates, up to the ring's last upload.
+    // A month of 5-minute heart rate: 30 x 288 samples, no gaps, no duplicates.
     const times = await heartRateTimes(user.id);
-    expect(times.length).toBeGreaterThan(29 * 288);
-    expect((times.at(-1)! - times[0]!) / 300_000 + 1).toBe(times.length);
-    expect(times[0]!).toBeLessThan(Date.now() - 30 * 86_400_000 + 300_000);
-    expect(calls("heartrate")).toBe(Math.ceil(times.length / 2000));
+    expect(times).toHaveLength(30 * 288);
+    expect((times.at(-1)! - times[0]!) / FIVE_MINUTES + 1).toBe(times.length);
     expect(job.inserted).toBe(nightCount() + dayCount() + workoutCount() + times.length);
+
+    // One paged query per collection over the whole backfill: the minimum the data allows.
+    for (const collection of OURA_SYNC_COLLECTIONS) expect(calls(collection)).toBe(pagesOf(collection));
+    expect(calls("heartrate")).toBe(Math.ceil(times.length / OURA_HEART_RATE_PAGE_SIZE));
+    const documents = Object.fromEntries(OURA_SYNC_COLLECTIONS.map((collection) => [collection, ouraCollectionSize(ACCOUNT, collection)])) as Record<(typeof OURA_SYNC_COLLECTIONS)[number], number>;
+    const minimum = ouraMinimumFirstSyncRequests({ documents, heartRateSamplesPerWindow: [times.length], pageSize: OURA_PAGE_SIZE, heartRatePageSize: OURA_HEART_RATE_PAGE_SIZE });
+    expect([...OURA_SYNC_COLLECTIONS, "heartrate"].reduce((sum, collection) => sum + calls(collection), 0)).toBe(minimum);
+    expect(minimum).toBeLessThan(60);
 
     const again = await syncNow(db(), connection);
     expect(again).toMatchObject({ status: "succeeded", inserted: 0, updated: 0 });
     expect(await rowCount(dailySummaries, user.id)).toBe(dayCount());
     expect(await rowCount(samples, user.id)).toBe(times.length);
     // Incremental: one request per collection for the last week, one for the newest heart rate.
-    expect(calls("daily_readiness")).toBe(41);
-    expect(calls("heartrate")).toBe(Math.ceil(times.length / 2000) + 1);
+    expect(calls("daily_readiness")).toBe(pagesOf("daily_readiness") + 1);
+    expect(calls("heartrate")).toBe(Math.ceil(times.length / OURA_HEART_RATE_PAGE_SIZE) + 1);
     expect((await reloadConnection(db(), connection.id)).lastSyncedAt).not.toBeNull();
+  });
+
+  it("reads 30 days of heart rate as one window ending at the sync's now: exactly 8,640 samples", async () => {
+    const { user, connection } = await connectSandboxAccount(db(), "oura", ACCOUNT);
+    const before = Date.now();
+    await syncNow(db(), connection);
+    const after = Date.now();
+    const [window, ...others] = heartRateWindows();
+    expect(others).toEqual([]);
+    expect(window!.end - window!.start).toBe(30 * 86_400_000);
+    expect(window!.end).toBeGreaterThanOrEqual(before);
+    expect(window!.end).toBeLessThanOrEqual(after);
+    const times = await heartRateTimes(user.id);
+    expect(times).toHaveLength(8640);
+    expect(times[0]! - window!.start).toBeLessThan(FIVE_MINUTES);
+    expect(window!.end - times.at(-1)!).toBeLessThanOrEqual(FIVE_MINUTES);
+  });
+
+  it("walks a longer gap in 30-day heart-rate windows that meet exactly and end at the sync's now", async () => {
+    const { user, connection } = await connectSandboxAccount(db(), "oura", ACCOUNT);
+    const from = new Date(Date.now() - 45 * 86_400_000).toISOString();
+    await setConnectionCursor(db(), { connectionId: connection.id, stream: "heart_rate", cursor: JSON.stringify({ origin: from, from }) });
+    const before = Date.now();
+    await syncNow(db(), connection);
+    const after = Date.now();
+    const windows = heartRateWindows();
+    expect(windows).toHaveLength(2);
+    expect(windows[0]!.start).toBe(Date.parse(from));
+    expect(windows[0]!.end - windows[0]!.start).toBe(30 * 86_400_000);
+    expect(windows[1]!.start).toBe(windows[0]!.end);
+    expect(windows[1]!.end).toBeGreaterThanOrEqual(before);
+    expect(windows[1]!.end).toBeLessThanOrEqual(after);
+    // Every 5-minute sample from the cursor to that end, none twice, none missing at the seam.
+    const times = await heartRateTimes(user.id);
+    expect((times.at(-1)! - times[0]!) / FIVE_MINUTES + 1).toBe(times.length);
+    expect(times[0]! - Date.parse(from)).toBeLessThan(FIVE_MINUTES);
+    expect(windows[1]!.end - times.at(-1)!).toBeLessThanOrEqual(FIVE_MINUTES);
   });
 
   it("merges four streams into one daily row and stores nights, workouts and samples in SI units", async () => {
@@ -106,7 +155,7 @@ describeEachDatabase("Oura sync", (database) => {
       pathIncludes: "/usercollection/daily_readiness",
       kind: "rate_limit",
       times: 1,
-      skip: 30,
+      skip: 3,
       retryAfterSeconds: 7,
       headers: { "x-ratelimit-limit": "5000", "x-ratelimit-window": "300", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 200), "x-ratelimit-tier": "access_token" },
     });
@@ -125,7 +174,7 @@ describeEachDatabase("Oura sync", (database) => {
   it("retries server errors and still stores everything once", async () => {
     const { user, connection } = await connectSandboxAccount(db(), "oura", ACCOUNT);
     sandbox.state.faults.push({ host: HOST, pathIncludes: "/usercollection/heartrate", kind: "server_error", times: 2, skip: 1 });
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/usercollection/sleep", kind: "server_error", times: 1, skip: 35 });
+    sandbox.state.faults.push({ host: HOST, pathIncludes: "/usercollection/sleep", kind: "server_error", times: 1, skip: 3 });
     const { waits, sleep } = recordingSleep();
     const job = await syncNow(db(), connection, { sleep });
     expect(job.status).toBe("succeeded");

@@ -16,8 +16,8 @@ const ORIGIN = "http://qt.test";
 const { clientSecret } = sandboxCredentials("oura");
 const uniqueAccount = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
-function signedHeaders(body: string, secret = clientSecret): Record<string, string> {
-  const timestamp = "1780000000";
+function signedHeaders(body: string, secret = clientSecret, at = Date.now()): Record<string, string> {
+  const timestamp = String(Math.floor(at / 1000));
   return { "x-oura-timestamp": timestamp, "x-oura-signature": ouraSignature(secret, timestamp, body) };
 }
 
@@ -64,11 +64,20 @@ describeEachDatabase("Oura webhooks", (database) => {
       [body, { "x-oura-timestamp": signed["x-oura-timestamp"]! }],
       [body, { "x-oura-signature": signed["x-oura-signature"]! }],
       [body, signedHeaders(body, "not-the-client-secret")],
-      [body, { ...signed, "x-oura-timestamp": "1780000001" }],
+      [body, { ...signed, "x-oura-timestamp": String(Number(signed["x-oura-timestamp"]) + 1) }],
       [body.replace("update", "create"), signed],
     ];
     for (const [sent, headers] of attempts) expect((await deliver(sent, headers)).status).toBe(401);
     expect(await jobsOf(connection.id)).toHaveLength(0);
+  });
+
+  it("refuses a correctly signed event whose timestamp is over five minutes off (a replay), either way", async () => {
+    const { connection } = await connectSandboxAccount(database.db, "oura", uniqueAccount("replayed"));
+    const body = JSON.stringify(ouraEventBody(connection.externalUserId));
+    for (const offsetMs of [-6 * 60_000, 6 * 60_000, -3600_000]) expect((await deliver(body, signedHeaders(body, clientSecret, Date.now() + offsetMs))).status).toBe(401);
+    expect(await jobsOf(connection.id)).toHaveLength(0);
+    // Four minutes late is still inside the window.
+    expect((await deliver(body, signedHeaders(body, clientSecret, Date.now() - 4 * 60_000))).status).toBe(200);
   });
 
   it("refuses a malformed event with 400 naming the field, and queues nothing", async () => {

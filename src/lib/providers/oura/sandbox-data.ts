@@ -18,9 +18,14 @@ const API_HOST = "api.ouraring.com";
 const BASE = "/v2/usercollection";
 const DAY_MS = 86_400_000;
 const HISTORY_MS = 730 * DAY_MS;
-// Oura publishes no page size; these make a month of heart rate take several pages.
-const PAGE_SIZE = 100;
-const HEART_RATE_PAGE_SIZE = 2000;
+// Oura publishes no page size and takes no page-size parameter (UNCONFIRMED values): these
+// make a month of heart rate and a year of any daily collection take several pages.
+export const OURA_PAGE_SIZE = 100;
+export const OURA_HEART_RATE_PAGE_SIZE = 2000;
+// Daily collections take any start_date..end_date (the spec sets no maximum; open-wearables
+// reads a whole backfill in one paged query). Heart rate over 30 days fails at Oura
+// (wearipedia #162; open-wearables chunks it in 30-day windows): refused here with a 400.
+export const OURA_HEART_RATE_MAX_RANGE_MS = 30 * DAY_MS;
 // Oura's FAQ: 5000 requests per 5-minute window per access token.
 const RATE_LIMIT = { requests: 5000, windowS: 300 };
 
@@ -152,6 +157,17 @@ function authorize(request: SandboxRequest, path: string, scope: string) {
   return auth;
 }
 
+// A paged query asks for the same range once per page; generating it once keeps a three-year
+// backfill measuring our sync rather than the simulator.
+const generated = new Map<string, Array<{ at: string; document: Document }>>();
+function documentsOf(collection: Collection, login: string, fromDate: string, toDate: string) {
+  const key = [collection.path, login, fromDate, toDate, Math.floor(Date.now() / 3_600_000)].join("|");
+  const cached = generated.get(key) ?? collection.documents(login, fromDate, toDate);
+  generated.set(key, cached);
+  if (generated.size > 16) generated.delete(generated.keys().next().value!);
+  return cached;
+}
+
 function listCollection(collection: Collection) {
   return (request: SandboxRequest): Response => {
     const path = `${BASE}/${collection.path}`;
@@ -164,13 +180,19 @@ function listCollection(collection: Collection) {
     if (start === undefined || end === undefined || start > end) return problem(400, "Bad Request", "start_date and end_date must be dates or date-times, start before end.");
     const fromDate = isoDay(start + offset * 1000 - DAY_MS);
     const toDate = isoDay(end + offset * 1000 + DAY_MS);
-    const documents = collection
-      .documents(auth.account, fromDate, toDate)
+    const documents = documentsOf(collection, auth.account, fromDate, toDate)
       .filter(({ at }) => Date.parse(at) >= start && Date.parse(at) <= end)
       .sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
       .map(({ document }) => document);
-    return page(request, documents, PAGE_SIZE);
+    return page(request, documents, OURA_PAGE_SIZE);
   };
+}
+
+const heartRateQueries = new WeakMap<SandboxState, Array<{ start: number; end: number; isContinuation: boolean }>>();
+
+/** The windows heart-rate requests asked for, in order (a next_token page repeats its window), for tests. */
+export function ouraHeartRateQueries(state: SandboxState) {
+  return heartRateQueries.get(state) ?? [];
 }
 
 /** GET /v2/usercollection/heartrate: 5-minute samples in UTC, only by start_datetime/end_datetime. */
@@ -185,20 +207,29 @@ function listHeartRate(request: SandboxRequest): Response {
   const end = boundary(query.get("end_datetime"), offset, Date.now());
   const start = boundary(query.get("start_datetime"), offset, 0);
   if (start === undefined || end === undefined || start > end) return problem(400, "Bad Request", "start_datetime and end_datetime must be date-times, start before end.");
+  if (end - start > OURA_HEART_RATE_MAX_RANGE_MS) return problem(400, "Bad Request", "start_datetime and end_datetime must be at most 30 days apart.");
+  heartRateQueries.set(request.state, [...ouraHeartRateQueries(request.state), { start, end, isContinuation: query.has("next_token") }]);
 
+  // Samples in [start_datetime, end_datetime): windows that meet at one instant neither miss
+  // nor repeat the sample there. Heart rate syncs in the background, so it reaches now.
   const seed = seedOf(auth.account, "heartrate");
   const phaseMs = (seed % 300) * 1000;
-  // The ring uploads in batches: nothing from the current hour yet.
-  const uploadedUntil = Math.floor(Date.now() / 3_600_000) * 3_600_000;
   const first = Math.max(start, Date.now() - HISTORY_MS);
   const rows: Document[] = [];
-  for (let at = Math.ceil((first - phaseMs) / 300_000) * 300_000 + phaseMs; at <= Math.min(end, uploadedUntil - 1); at += 300_000) {
+  for (let at = Math.ceil((first - phaseMs) / 300_000) * 300_000 + phaseMs; at < end && at <= Date.now(); at += 300_000) {
     const localHour = (((at + offset * 1000) % DAY_MS) + DAY_MS) % DAY_MS / 3_600_000;
     const isAsleep = localHour >= 23 || localHour < 7;
     const base = isAsleep ? 50 : 64;
     rows.push({ bpm: Math.round(base + noise(seed, at / 300_000) * (isAsleep ? 10 : 30)), source: isAsleep ? "sleep" : "awake", timestamp: localized(at, 0) });
   }
-  return page(request, rows, HEART_RATE_PAGE_SIZE);
+  return page(request, rows, OURA_HEART_RATE_PAGE_SIZE);
+}
+
+/** How many documents a collection holds for the account now: its whole history, for page counts. */
+export function ouraCollectionSize(login: string, path: string): number {
+  const collection = COLLECTIONS.find((candidate) => candidate.path === path);
+  if (!collection) throw new Error(`no sandbox collection ${path}`);
+  return documentsOf(collection, login, "2000-01-01", "2100-01-01").filter(({ at }) => Date.parse(at) <= Date.now()).length;
 }
 
 export const ouraDataRoutes: SandboxRoute[] = [

@@ -7,14 +7,13 @@ import { ouraCollectionSchema } from "./schemas";
 
 export const OURA_API = "https://api.ouraring.com/v2/usercollection";
 
-// Ranges over ~30 days fail at Oura; 28 days plus a day of padding either side stays within.
-const WINDOW_DAYS = 28;
 // Sleep and readiness reach Oura only when the person opens the app, sometimes days late:
 // an incremental sync re-reads the last week (one request) and upserts by id.
 const RESUME_OVERLAP_DAYS = 7;
 const DAY_MS = 86_400_000;
 
-// `to` and `next` travel together: a next_token continues the query it came from.
+// `to` and `next` travel together: a next_token continues the query it came from. Cursors
+// written when backfills went in 28-day windows (no `to`) simply continue to today.
 const cursorSchema = z.object({ origin: z.iso.date(), from: z.iso.date(), to: z.iso.date().optional(), next: z.string().optional() });
 type Cursor = z.infer<typeof cursorSchema>;
 
@@ -51,10 +50,11 @@ export interface CollectionSpec<T extends z.ZodType> {
 }
 
 /**
- * A date-filtered collection (sleep, daily_*, workout), read oldest first in 28-day windows.
- * Oura reads a date-only end_date as midnight and drops that day, and /sleep treats
- * start_date as exclusive, so each request asks for one extra day either side and keeps
- * only the documents dated inside the window.
+ * A date-filtered collection (sleep, daily_*, workout), read in one query from the cursor to
+ * today, page by page with next_token: Oura sets no maximum range on these, so a three-year
+ * backfill costs only the pages its documents fill. Oura reads a date-only end_date as
+ * midnight and drops that day, and /sleep treats start_date as exclusive, so the query asks
+ * for one extra day either side and keeps only the documents dated inside the range.
  */
 export function collectionStream<T extends z.ZodType>(spec: CollectionSpec<T>): SyncStream {
   const envelope = ouraCollectionSchema(spec.document);
@@ -68,20 +68,20 @@ export function collectionStream<T extends z.ZodType>(spec: CollectionSpec<T>): 
       const today = addDays(context.now.toISOString().slice(0, 10), 1);
       const start = addDays(today, -context.backfillDays);
       const cursor: Cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { origin: start, from: start };
-      const to = cursor.next && cursor.to ? cursor.to : [addDays(cursor.from, WINDOW_DAYS - 1), today].sort()[0]!;
+      const to = cursor.to ?? today;
 
       const url = new URL(`${OURA_API}/${spec.collection}`);
       url.searchParams.set("start_date", addDays(cursor.from, -1));
       url.searchParams.set("end_date", addDays(to, 1));
       if (cursor.next) url.searchParams.set("next_token", cursor.next);
       const page = envelope.parse(await readOuraJson(await context.fetch(url.toString()), spec.collection));
-      const documents = page.data.filter((document) => {
-        const day = spec.dayOf(document);
-        return day >= cursor.from && day <= to;
-      });
+      const days = page.data.map((document) => spec.dayOf(document));
+      const documents = page.data.filter((_document, index) => days[index]! >= cursor.from && days[index]! <= to);
 
       const records = spec.toRecords(documents);
-      const progress = { done: daysBetween(cursor.origin, to) + 1, total: daysBetween(cursor.origin, today) + 1 };
+      // Oura gives no total: the newest day read so far measures the way through the range.
+      const reached = page.next_token ? days.reduce((newest, day) => (day > newest && day <= to ? day : newest), cursor.from) : to;
+      const progress = { done: daysBetween(cursor.origin, reached) + 1, total: daysBetween(cursor.origin, today) + 1 };
       if (page.next_token) return { records, nextCursor: JSON.stringify({ ...cursor, to, next: page.next_token }), progress };
       if (to < today) return { records, nextCursor: JSON.stringify({ origin: cursor.origin, from: addDays(to, 1) }), progress };
       const resumeFrom = addDays(today, -RESUME_OVERLAP_DAYS);

@@ -4,18 +4,32 @@ import { hasScope, OURA_API, readOuraJson } from "./sync-collection";
 import { ouraCollectionSchema, ouraHeartRateSchema } from "./schemas";
 import { transformOuraHeartRate } from "./transform";
 
-// Ranges over ~30 days fail at Oura; open-wearables chunks heartrate the same way.
-const WINDOW_MS = 30 * 86_400_000;
+const DAY_MS = 86_400_000;
+// Ranges over 30 days fail at Oura; open-wearables chunks heartrate the same way.
+export const HEART_RATE_WINDOW_MS = 30 * DAY_MS;
 // 288 samples a day: a month of intraday history is what the detail views show, and older
 // days keep their resting heart rate and HRV on the daily rows from the sleep stream.
 export const HEART_RATE_BACKFILL_DAYS = 30;
-// Samples are 5 minutes apart: a window that ends closer to now than that is caught up.
+// Samples are 5 minutes apart: a range that ends closer to now than that is caught up.
 const CAUGHT_UP_MS = 5 * 60_000;
 
-// `to` and `next` travel together: a next_token continues the query it came from.
-const cursorSchema = z.object({ origin: z.iso.datetime(), from: z.iso.datetime(), to: z.iso.datetime().optional(), next: z.string().optional() });
+// `until` is the instant the run reads up to, fixed on its first page (each page sees a later
+// `now`). Windows go [from, to) and the next starts at this one's `to`, so they meet exactly:
+// read as half-open or inclusive by Oura, no sample between them is skipped. `to` and `next`
+// travel together: a next_token continues the query it came from.
+const cursorSchema = z.object({
+  origin: z.iso.datetime(),
+  from: z.iso.datetime(),
+  until: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+  next: z.string().optional(),
+});
 type Cursor = z.infer<typeof cursorSchema>;
 const envelope = ouraCollectionSchema(ouraHeartRateSchema);
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Windows a first sync reaching `backfillDays` back reads (each one request, or more with next_token). */
+export const heartRateWindows = (backfillDays: number) => Math.ceil((Math.min(backfillDays, HEART_RATE_BACKFILL_DAYS) * DAY_MS) / HEART_RATE_WINDOW_MS);
 
 /**
  * The heart-rate time series. It ignores start_date/end_date (an unfiltered request comes
@@ -30,26 +44,31 @@ export const heartRateStream: SyncStream = {
   async fetchPage(context, rawCursor) {
     if (!hasScope(context, "heartrate")) return { records: {}, nextCursor: null };
     const now = context.now.getTime();
-    const start = new Date(now - Math.min(context.backfillDays, HEART_RATE_BACKFILL_DAYS) * 86_400_000).toISOString();
-    const cursor: Cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { origin: start, from: start };
+    const start = iso(now - Math.min(context.backfillDays, HEART_RATE_BACKFILL_DAYS) * DAY_MS);
+    const parsed: Cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { origin: start, from: start };
+    const cursor = { ...parsed, until: parsed.until ?? iso(now) };
     const from = Date.parse(cursor.from);
-    const to = cursor.next && cursor.to ? Date.parse(cursor.to) : Math.min(from + WINDOW_MS, now);
+    const until = Date.parse(cursor.until);
+    const to = cursor.next && cursor.to ? Date.parse(cursor.to) : Math.min(from + HEART_RATE_WINDOW_MS, until);
 
     const url = new URL(`${OURA_API}/heartrate`);
     url.searchParams.set("start_datetime", cursor.from);
-    url.searchParams.set("end_datetime", new Date(to).toISOString());
+    url.searchParams.set("end_datetime", iso(to));
     if (cursor.next) url.searchParams.set("next_token", cursor.next);
     const page = envelope.parse(await readOuraJson(await context.fetch(url.toString()), "heartrate"));
     const samples = page.data.map(transformOuraHeartRate);
 
     const origin = Date.parse(cursor.origin);
-    const progress = { done: to - origin, total: Math.max(1, now - origin) };
-    if (page.next_token) return { records: { samples }, nextCursor: JSON.stringify({ ...cursor, to: new Date(to).toISOString(), next: page.next_token }), progress };
-    if (now - to > CAUGHT_UP_MS) return { records: { samples }, nextCursor: JSON.stringify({ origin: cursor.origin, from: new Date(to).toISOString() }), progress };
-    // Caught up: the ring uploads when it reaches the phone, so the series can end well
-    // before now; start next time from the newest sample Oura had (re-reading it is harmless).
+    const progress = { done: to - origin, total: Math.max(1, until - origin) };
+    const records = { samples };
+    if (page.next_token) return { records, nextCursor: JSON.stringify({ ...cursor, to: iso(to), next: page.next_token }), progress };
+    if (to < until) return { records, nextCursor: JSON.stringify({ origin: cursor.origin, from: iso(to), until: cursor.until }), progress };
+    // A run resumed long after it began goes on to its own now.
+    if (now - until > CAUGHT_UP_MS) return { records, nextCursor: JSON.stringify({ origin: cursor.origin, from: iso(until), until: iso(now) }), progress };
+    // Caught up. The ring uploads when it reaches the phone, so samples older than `until`
+    // can still arrive: next time start from the newest sample Oura had (re-reading it is harmless).
     const newest = samples.reduce((latest, sample) => Math.max(latest, new Date(sample.time).getTime()), from);
-    const resumeFrom = new Date(newest).toISOString();
-    return { records: { samples }, nextCursor: null, resumeCursor: JSON.stringify({ origin: resumeFrom, from: resumeFrom }), progress };
+    const resumeFrom = iso(newest);
+    return { records, nextCursor: null, resumeCursor: JSON.stringify({ origin: resumeFrom, from: resumeFrom }), progress };
   },
 };

@@ -1,6 +1,6 @@
 import type { ProviderSync } from "@/lib/sync/types";
 import { collectionStream } from "./sync-collection";
-import { heartRateStream } from "./sync-heart-rate";
+import { heartRateStream, heartRateWindows } from "./sync-heart-rate";
 import { ouraDailyActivitySchema, ouraDailyReadinessSchema, ouraDailySleepSchema, ouraSleepSchema, ouraWorkoutSchema } from "./schemas";
 import {
   dailyFromMainSleep,
@@ -75,11 +75,34 @@ const workouts = collectionStream({
 
 export const ouraSync: ProviderSync = {
   streams: [sleep, dailySleep, readiness, dailyActivity, workouts, heartRateStream],
-  // Oura keeps the whole history; three years of daily collections is ~200 windowed
-  // requests, so the first sync finishes in about a minute within the budget below.
+  // Oura keeps the whole history; each daily collection reads three years in one paged
+  // query, so a first sync costs the pages its documents fill (a few dozen), not windows.
   backfillDays: 3 * 365,
   // Oura's FAQ: 5000 requests per 5 minutes per access token, with an unpublished per-app
   // ceiling on top; 250 a minute stays under that and under the 300/min some clients assume.
   requestsPerMinute: 250,
   budgetScope: "connection",
 };
+
+/** The collections a first sync reads, by the path segment after /v2/usercollection/. */
+export const OURA_SYNC_COLLECTIONS = ["sleep", "daily_sleep", "daily_readiness", "daily_activity", "workout"] as const;
+
+/**
+ * The fewest requests a first sync can make (for benchmarks). Oura takes no page size, so
+ * the pages are its own: each collection is one query over the whole backfill, at least one
+ * request even when empty; heart rate is read in 30-day windows, each paged the same way.
+ */
+export function ouraMinimumFirstSyncRequests(input: {
+  /** Documents each collection holds inside the backfill. */
+  documents: Record<(typeof OURA_SYNC_COLLECTIONS)[number], number>;
+  /** Heart-rate samples in each backfill window (one window for the default 30 days). */
+  heartRateSamplesPerWindow: number[];
+  pageSize: number;
+  heartRatePageSize: number;
+  backfillDays?: number;
+}): number {
+  const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
+  const windows = heartRateWindows(input.backfillDays ?? ouraSync.backfillDays);
+  const heartRate = Array.from({ length: windows }, (_, index) => pages(input.heartRateSamplesPerWindow[index] ?? 0, input.heartRatePageSize));
+  return OURA_SYNC_COLLECTIONS.reduce((sum, collection) => sum + pages(input.documents[collection], input.pageSize), 0) + heartRate.reduce((sum, count) => sum + count, 0);
+}

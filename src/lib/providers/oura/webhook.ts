@@ -16,6 +16,13 @@ export const ouraEventSchema = z.object({
 });
 export type OuraEvent = z.infer<typeof ouraEventSchema>;
 
+/**
+ * Replay window around x-oura-timestamp (Unix seconds, signed with the body). Oura states
+ * none; a captured event replayed later is refused. A retry Oura still sends under its first
+ * timestamp after this window is lost as any undelivered event is: the scheduled sync reads it.
+ */
+export const OURA_TIMESTAMP_TOLERANCE_S = 5 * 60;
+
 /** Oura's signature: HMAC-SHA256(client secret, x-oura-timestamp + body), upper-case hex. */
 export function ouraSignature(clientSecret: string, timestamp: string, body: string): string {
   return createHmac("sha256", clientSecret).update(timestamp + body).digest("hex").toUpperCase();
@@ -43,8 +50,8 @@ export const ouraWebhook: ProviderWebhook = {
   isAuthentic(request, secrets) {
     const timestamp = request.headers.get("x-oura-timestamp") ?? "";
     const signature = request.headers.get("x-oura-signature") ?? "";
-    // No timestamp tolerance: Oura documents none, and its retries span about an hour.
-    if (!/^\d+$/.test(timestamp) || !signature) return false;
+    if (!/^\d{1,12}$/.test(timestamp) || !signature) return false;
+    if (Math.abs(Date.now() / 1000 - Number(timestamp)) > OURA_TIMESTAMP_TOLERANCE_S) return false;
     // Oura's sample hashes JSON.stringify(req.body); a re-serialization need not match the bytes sent.
     return equal(signature.toUpperCase(), ouraSignature(secrets.clientSecret, timestamp, request.rawBody));
   },

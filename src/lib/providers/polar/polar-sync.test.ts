@@ -3,13 +3,15 @@ import { expect, it } from "vitest";
 import { openTokens } from "@/lib/connections/credentials";
 import type { Database } from "@/lib/db";
 import { setConnectionCursor } from "@/lib/db/queries/connections";
-import { activities, dailySummaries, sleepSessions } from "@/lib/db/schema";
+import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
 import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { syntheticDays } from "@/lib/sandbox/synthetic";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
 import { polarExerciseWorkouts, polarListedNights, registrationKey } from "./sandbox-data";
+import { polarPhysicalInfo } from "./sandbox-physical-info";
+import { polarMinimumFirstSyncRequests, polarSync } from "./sync";
 
 const sandbox = setUpSandboxServer();
 
@@ -33,11 +35,11 @@ describeEachDatabase("Polar sync", (database) => {
   const staleDailyCursor = (db: Database, connectionId: string, days: number) =>
     setConnectionCursor(db, { connectionId, stream: "daily-activity", cursor: JSON.stringify({ from: isoDay(utcToday() - days * DAY_MS) }) });
 
-  it("backfills what Polar holds in one request per stream, then a second run writes nothing new", async () => {
+  it("backfills the lists in one request each and a year of daily activity in 28-day windows, then a second run writes nothing new", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "polar", ACCOUNT);
     const exercises = polarExerciseWorkouts(ACCOUNT);
     const nights = polarListedNights(ACCOUNT);
-    const days = activityDays(27);
+    const days = activityDays(364);
     expect(exercises.length).toBeGreaterThan(10);
 
     const job = await syncNow(database.db, connection);
@@ -46,13 +48,56 @@ describeEachDatabase("Polar sync", (database) => {
     expect(await rows(sleepSessions, user.id)).toBe(nights.length);
     expect(await stepDays(user.id)).toBe(days.length);
     expect(await rows(dailySummaries, user.id)).toBe(new Set([...nights.map((night) => night.localDate), ...days.map((day) => day.localDate)]).size);
-    for (const path of ["/v3/exercises", "/v3/users/sleep", "/v3/users/nightly-recharge", "/v3/users/activities"]) expect(calls(path)).toBe(1);
+    for (const path of ["/v3/exercises", "/v3/users/sleep", "/v3/users/nightly-recharge", "/v3/users/physical-info"]) expect(calls(path)).toBe(1);
+    expect(activityCalls()).toBe(Math.ceil(365 / 28));
+    const dataPaths = ["/v3/exercises", "/v3/users/sleep", "/v3/users/nightly-recharge", "/v3/users/physical-info", "/v3/users/activities"];
+    expect(dataPaths.reduce((sum, path) => sum + calls(path), 0)).toBe(polarMinimumFirstSyncRequests());
 
     const again = await syncNow(database.db, connection);
     expect(again).toMatchObject({ status: "succeeded", inserted: 0, updated: 0 });
     expect(await rows(activities, user.id)).toBe(exercises.length);
     const cursors = (await reloadConnection(database.db, connection.id)).cursors;
     expect(JSON.parse(cursors["daily-activity"]!)).toEqual({ from: isoDay(utcToday() - 6 * DAY_MS) });
+  });
+
+  it("walks 28-day windows back as far as the first sync reaches: 60 days, all stored, in ceil(60 / 28) requests", async () => {
+    const original = polarSync.backfillDays;
+    polarSync.backfillDays = 60;
+    try {
+      const { user, connection } = await connectSandboxAccount(database.db, "polar", ACCOUNT);
+      const job = await syncNow(database.db, connection);
+      expect(job.status).toBe("succeeded");
+      expect(activityDays(59)).toHaveLength(60);
+      expect(await stepDays(user.id)).toBe(60);
+      expect(activityCalls()).toBe(Math.ceil(60 / 28));
+    } finally {
+      polarSync.backfillDays = original;
+    }
+  });
+
+  it("counts a night's asleep time as light + deep + REM, never the unrecognized stage", async () => {
+    const { user, connection } = await connectSandboxAccount(database.db, "polar", ACCOUNT);
+    await syncNow(database.db, connection);
+    const headers = { authorization: `Bearer ${openTokens(connection).accessToken}` };
+    const { nights } = (await (await fetch(`${sandbox.url}/${HOST}/v3/users/sleep`, { headers })).json()) as { nights: Array<Record<string, number> & { date: string }> };
+    expect(nights.every((night) => night.unrecognized_sleep_stage! > 0)).toBe(true);
+    const stored = new Map((await database.db.select().from(sleepSessions).where(eq(sleepSessions.userId, user.id))).map((row) => [row.localDate, row]));
+    for (const night of nights) {
+      expect(stored.get(night.date)).toMatchObject({ asleepS: night.light_sleep! + night.deep_sleep! + night.rem_sleep!, awakeS: night.total_interruption_duration });
+    }
+  });
+
+  it("stores the physical info's weight as one body measurement, and a re-sync adds nothing", async () => {
+    const { user, connection } = await connectSandboxAccount(database.db, "polar", ACCOUNT);
+    const info = polarPhysicalInfo(ACCOUNT);
+    await syncNow(database.db, connection);
+    const bodyRows = () => database.db.select().from(bodyMeasurements).where(eq(bodyMeasurements.userId, user.id));
+    const heightM = info.height / 100;
+    expect(await bodyRows()).toMatchObject([{ weightKg: info.weight, measuredAt: new Date(info.modified), bmi: Math.round((info.weight / heightM / heightM) * 10) / 10 }]);
+
+    const again = await syncNow(database.db, connection);
+    expect(again).toMatchObject({ status: "succeeded", inserted: 0, updated: 0 });
+    expect(await bodyRows()).toHaveLength(1);
   });
 
   it("stores SI units, instants, local dates and normalized types; streams merge into one day row", async () => {

@@ -35,7 +35,7 @@ function isoDuration(seconds: number) {
 }
 
 /** The caller's account once the Bearer token checks out and the user is registered with our client. */
-function authenticateData(request: SandboxRequest, path: string): string | Response {
+export function authenticateData(request: SandboxRequest, path: string): string | Response {
   request.state.record({ provider: "polar", method: "GET", path });
   const auth = authenticateBearer(request, "polar", () => polarError(401, "UNAUTHORIZED", "The access token is invalid or revoked."));
   if (auth instanceof Response) return auth;
@@ -91,12 +91,25 @@ export function polarListedNights(login: string, now = new Date()): SyntheticNig
   return syntheticNights("polar", login, isoDay(today - (LIST_DAYS - 1) * DAY_MS), isoDay(today), now);
 }
 
-const STAGE_CODES = { awake: 0, rem: 1, light: 2, deep: 4 } as const;
+const STAGE_CODES = { awake: 0, rem: 1, light: 2, deep: 4, unknown: 5 } as const;
+
+/**
+ * The night as the watch staged it: the second wake-up of the night (lost skin contact, say)
+ * comes out as code 5, unknown. Polar reports it apart, as unrecognized_sleep_stage, in
+ * neither the sleep stages nor the interruptions.
+ */
+export function polarNightStages(night: SyntheticNight) {
+  let wakeUps = 0;
+  return night.stages.map((stage) => ({ ...stage, stage: stage.stage === "awake" && ++wakeUps === 2 ? ("unknown" as const) : stage.stage }));
+}
 
 function sleepJson(night: SyntheticNight, login: string) {
   const offset = night.utcOffsetSeconds;
+  const stages = polarNightStages(night);
+  const unknownS = stages.filter((stage) => stage.stage === "unknown").reduce((sum, stage) => sum + (stage.endAt.getTime() - stage.startAt.getTime()) / 1000, 0);
+  const interruptionS = night.awakeS - unknownS;
   const hypnogram: Record<string, number> = {};
-  for (const stage of night.stages) hypnogram[hhmm(stage.startAt, offset)] = STAGE_CODES[stage.stage];
+  for (const stage of stages) hypnogram[hhmm(stage.startAt, offset)] = STAGE_CODES[stage.stage];
   const heartRate: Record<string, number> = {};
   for (let at = night.bedtimeStart.getTime(), index = 0; at < night.bedtimeEnd.getTime(); at += 300_000, index++) {
     heartRate[hhmm(new Date(at), offset)] = night.avgHeartRate + ((index * 7) % 9) - 4;
@@ -112,14 +125,14 @@ function sleepJson(night: SyntheticNight, login: string) {
     light_sleep: night.lightS,
     deep_sleep: night.deepS,
     rem_sleep: night.remS,
-    unrecognized_sleep_stage: 0,
+    unrecognized_sleep_stage: unknownS,
     sleep_score: night.score,
-    total_interruption_duration: night.awakeS,
+    total_interruption_duration: interruptionS,
     sleep_charge: 3,
     sleep_goal: 28_800,
     sleep_rating: 0,
-    short_interruption_duration: Math.round(night.awakeS / 3),
-    long_interruption_duration: night.awakeS - Math.round(night.awakeS / 3),
+    short_interruption_duration: Math.round(interruptionS / 3),
+    long_interruption_duration: interruptionS - Math.round(interruptionS / 3),
     sleep_cycles: Math.max(1, Math.round(night.asleepS / 5400)),
     group_duration_score: Math.min(100, Math.round((night.asleepS / 28_800) * 1000) / 10),
     group_solidity_score: night.efficiencyPercent,

@@ -3,6 +3,7 @@ import { authenticateBearer, createOAuth2Server } from "@/lib/sandbox/oauth2-ser
 import type { SandboxState } from "@/lib/sandbox/state";
 import type { SandboxProvider, SandboxRequest } from "@/lib/sandbox/types";
 import { listDailyActivity, listExercises, listNightlyRecharge, listSleep, polarError, polarExerciseWorkouts, registrationKey } from "./sandbox-data";
+import { getPhysicalInfo } from "./sandbox-physical-info";
 import { polarRegisterSchema } from "./schemas";
 import { polarSandboxWebhook, polarWebhookRoutes } from "./sandbox-webhooks";
 import { POLAR_SIGNATURE_HEADER, polarSignature, type PolarEvent } from "./webhook";
@@ -143,6 +144,7 @@ export const polarSandbox: SandboxProvider = {
     { method: "GET", host: API_HOST, path: "/v3/users/activities", handle: listDailyActivity },
     { method: "GET", host: API_HOST, path: "/v3/users/sleep", handle: listSleep },
     { method: "GET", host: API_HOST, path: "/v3/users/nightly-recharge", handle: listNightlyRecharge },
+    { method: "GET", host: API_HOST, path: "/v3/users/physical-info", handle: getPhysicalInfo },
     { method: "POST", host: API_HOST, path: "/v3/users", handle: register },
     { method: "GET", host: API_HOST, path: "/v3/users/:userId", handle: getUser },
     { method: "DELETE", host: API_HOST, path: "/v3/users/:userId", handle: deleteUser },

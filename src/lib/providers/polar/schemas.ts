@@ -120,3 +120,17 @@ export const polarDailyActivitySchema = z
   .passthrough();
 export type PolarDailyActivity = z.infer<typeof polarDailyActivitySchema>;
 export const polarDailyActivityListSchema = z.array(polarDailyActivitySchema);
+
+/**
+ * GET /v3/users/physical-info: the current snapshot (snake_case, unlike the deprecated
+ * physical-information transactions). Weight in kg, height in cm.
+ */
+export const polarPhysicalInfoSchema = z
+  .object({
+    weight: z.number().positive().nullish(),
+    height: z.number().positive().nullish(),
+    created: localDateTimeSchema.nullish(),
+    modified: localDateTimeSchema.nullish(),
+  })
+  .passthrough();
+export type PolarPhysicalInfo = z.infer<typeof polarPhysicalInfoSchema>;

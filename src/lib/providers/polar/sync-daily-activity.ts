@@ -5,9 +5,12 @@ import { polarDailyActivityListSchema } from "./schemas";
 import { transformPolarDailyActivity } from "./transform";
 
 const DAY_MS = 86_400_000;
-// Polar: `from` at most 365 days back, and at most 28 days from `from` to `to`.
+// Polar: `from` at most 365 days back, and at most 28 days from `from` to `to`. One day
+// short of 365 because our "today" is UTC's and Polar's is the person's, up to 14 h ahead.
 const OLDEST_DAYS = 364;
 const MAX_SPAN_DAYS = 28;
+/** The most days a first sync can read: 365, today included. */
+export const DAILY_ACTIVITY_MAX_DAYS = OLDEST_DAYS + 1;
 // A watch synced late uploads past days; re-reading the last week catches them and still
 // fits one request with three weeks to spare between syncs.
 const REREAD_DAYS = 7;
@@ -15,6 +18,9 @@ const REREAD_DAYS = 7;
 const cursorSchema = z.object({ from: z.iso.date() });
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Requests a first sync reaching `backfillDays` back makes: one per 28-day window. */
+export const dailyActivityWindows = (backfillDays: number) => Math.ceil(Math.min(backfillDays, DAILY_ACTIVITY_MAX_DAYS) / MAX_SPAN_DAYS);
 const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 export const dailyActivityStream: SyncStream = {
@@ -24,7 +30,8 @@ export const dailyActivityStream: SyncStream = {
   async fetchPage(context, rawCursor) {
     // The UTC date: a later date than Polar's own "today" could be refused as invalid.
     const today = dayMs(isoDay(context.now.getTime()));
-    const requested = rawCursor ? dayMs(cursorSchema.parse(JSON.parse(rawCursor)).from) : today - (context.backfillDays - 1) * DAY_MS;
+    // A first sync walks back as far as asked, up to Polar's year, 28 days a request.
+    const requested = rawCursor ? dayMs(cursorSchema.parse(JSON.parse(rawCursor)).from) : today - (Math.min(context.backfillDays, DAILY_ACTIVITY_MAX_DAYS) - 1) * DAY_MS;
     const from = Math.min(today, Math.max(requested, today - OLDEST_DAYS * DAY_MS));
     const to = Math.min(today, from + (MAX_SPAN_DAYS - 1) * DAY_MS);
 

@@ -4,7 +4,8 @@ import type { ProviderSync, SyncContext, SyncStream } from "@/lib/sync/types";
 import type { DataType } from "../types";
 import { getPolarJson, POLAR_API } from "./api";
 import { polarExerciseListSchema, polarNightsSchema, polarRechargesSchema } from "./schemas";
-import { dailyActivityStream } from "./sync-daily-activity";
+import { dailyActivityStream, dailyActivityWindows } from "./sync-daily-activity";
+import { physicalInfoStream } from "./sync-physical-info";
 import { transformPolarExercise } from "./transform";
 import { sleepScoreDay, transformPolarRecharge, transformPolarSleep } from "./transform-sleep";
 
@@ -49,10 +50,10 @@ export function polarRateLimitWaitMs(response: Response): number | undefined {
 }
 
 export const polarSync: ProviderSync = {
-  streams: [exercises, sleep, nightlyRecharge, dailyActivityStream],
-  // Polar serves only recent data uploaded after registration: 28 days of activity, sleep
-  // and recharge lists (30 for exercises), so that is all a first sync can reach.
-  backfillDays: 28,
+  streams: [exercises, sleep, nightlyRecharge, dailyActivityStream, physicalInfoStream],
+  // The lists reach back 28-30 days whatever we ask; daily activity takes `from` up to 365
+  // days back, so a first sync reads that whole year, 28 days a request.
+  backfillDays: 365,
   // Polar publishes no limit now; older AccessLink docs (UNCONFIRMED) gave 500 + 20 x users
   // requests per 15 minutes and 5000 + 100 x users per day for the whole client. 30 a minute
   // stays under the short window even with no users counted; 429s cover the daily one.
@@ -60,3 +61,10 @@ export const polarSync: ProviderSync = {
   budgetScope: "app",
   rateLimitWaitMs: polarRateLimitWaitMs,
 };
+
+/**
+ * The fewest requests a first sync can make (for benchmarks): one each for the exercise,
+ * sleep and Nightly Recharge lists and the physical info, plus one per 28-day window of
+ * daily activity. Polar pages nothing, so no page size enters.
+ */
+export const polarMinimumFirstSyncRequests = (backfillDays = polarSync.backfillDays) => 4 + dailyActivityWindows(backfillDays);

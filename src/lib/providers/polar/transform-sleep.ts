@@ -46,8 +46,9 @@ export function transformPolarSleep(sleep: PolarSleep, polarUserId: string): Sle
   const startAt = new Date(sleep.sleep_start_time);
   const endAt = new Date(sleep.sleep_end_time);
   const inBedS = (endAt.getTime() - startAt.getTime()) / 1000;
-  const stageSeconds = [sleep.light_sleep, sleep.deep_sleep, sleep.rem_sleep, sleep.unrecognized_sleep_stage];
-  // Unrecognised epochs are sleep whose stage the watch could not tell, still sleep.
+  // Asleep is light + deep + REM. Unrecognized epochs (hypnogram code 5) are time the watch
+  // could not classify at all, awake as likely as asleep, so they count in neither.
+  const stageSeconds = [sleep.light_sleep, sleep.deep_sleep, sleep.rem_sleep];
   const asleepS = stageSeconds.some((value) => value != null) ? stageSeconds.reduce<number>((sum, value) => sum + (value ?? 0), 0) : null;
   return {
     externalId: `${polarUserId}:${sleep.date}`,

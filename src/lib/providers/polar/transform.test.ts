@@ -129,8 +129,8 @@ describe("Polar sleep", () => {
     expect(record.endAt).toEqual(new Date("2020-01-01T04:20:07Z"));
   });
 
-  it("adds up stages in seconds, counting unrecognised epochs as sleep", () => {
-    expect(record).toMatchObject({ inBedS: 27_000, asleepS: 25_800, lightS: 14_400, deepS: 5400, remS: 5400, awakeS: 1200, efficiencyPercent: 95.6, avgHeartRateBpm: 58 });
+  it("counts light + deep + REM as asleep, leaving the unrecognized 600 s out", () => {
+    expect(record).toMatchObject({ inBedS: 27_000, asleepS: 25_200, lightS: 14_400, deepS: 5400, remS: 5400, awakeS: 1200, efficiencyPercent: 93.3, avgHeartRateBpm: 58 });
   });
 
   it("places hypnogram runs across midnight and merges the two light stages", () => {

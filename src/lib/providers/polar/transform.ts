@@ -1,6 +1,6 @@
 import { normalizeActivityType, type ActivityType } from "@/lib/sync/activity-types";
-import type { ActivityRecord, DailyRecord } from "@/lib/sync/records";
-import { ISO_DURATION, type PolarDailyActivity, type PolarExercise } from "./schemas";
+import type { ActivityRecord, BodyRecord, DailyRecord } from "@/lib/sync/records";
+import { ISO_DURATION, type PolarDailyActivity, type PolarExercise, type PolarPhysicalInfo } from "./schemas";
 
 // Polar Flow sport names (detailed_sport_info, and the coarse `sport`) mapped to ours.
 const SPORTS: Record<string, ActivityType> = {
@@ -91,5 +91,21 @@ export function transformPolarDailyActivity(day: PolarDailyActivity): DailyRecor
     totalEnergyKcal: day.calories ?? null,
     // Keyed by stream: the sleep and Nightly Recharge streams fill other parts of this row.
     raw: { activity: day },
+  };
+}
+
+/** Polar's physical-info times; one without an offset is UTC, like its other server-side times. */
+export const polarInstant = (value: string) => new Date(/(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`);
+
+/** The weight in a physical-info snapshot, with the BMI Polar leaves to us. */
+export function transformPolarPhysicalInfo(info: PolarPhysicalInfo & { weight: number }, measuredAt: Date): BodyRecord {
+  const heightM = info.height ? info.height / 100 : null;
+  return {
+    measuredAt,
+    weightKg: info.weight,
+    bmi: heightM ? Math.round((info.weight / (heightM * heightM)) * 10) / 10 : null,
+    bodyFatPercent: null,
+    muscleMassKg: null,
+    raw: info,
   };
 }
