@@ -3,7 +3,8 @@ import type { DataType } from "@/lib/providers/types";
 import type { RecordBatch } from "@/lib/sync/records";
 import type { SyncContext, SyncPage, SyncStream } from "@/lib/sync/types";
 import { callbackUrlsFor } from "./callback-url";
-import { requestBackfill } from "./sync-backfill";
+import { backfillFloor, nextBackfillWindow, readBackfillCursor, requestNextBackfill } from "./sync-backfill";
+import { garminHistory } from "./history";
 import { garminGet, pullUploadWindow, readSummaries } from "./sync-window";
 
 export interface SummaryStreamSpec<T extends z.ZodType> {
@@ -33,9 +34,11 @@ async function fetchCallbacks(context: SyncContext, urls: string[], summaryType:
 
 /**
  * One summary type, the way Garmin's program works: data comes through pings, so a run queued
- * by a ping fetches exactly its callbackURLs, and a first sync asks Garmin to backfill rather
- * than pulling. The cursor only records that backfill was requested. Legacy OAuth 1.0a
- * connections, which Garmin still lets pull freely, keep pulling 24-hour upload windows.
+ * by a ping fetches exactly its callbackURLs, and history is asked of Garmin by backfill rather
+ * than pulled. Each backfill window is a page of its own, so its cursor commits before the next
+ * is asked for: a window is requested once, even across crashes. The run's callbackURLs are
+ * fetched on the last page. Legacy OAuth 1.0a connections, which Garmin still lets pull
+ * freely, keep pulling 24-hour upload windows.
  */
 export function summaryStream<T extends z.ZodType>(spec: SummaryStreamSpec<T>): SyncStream {
   const list = z.array(spec.summary);
@@ -49,8 +52,19 @@ export function summaryStream<T extends z.ZodType>(spec: SummaryStreamSpec<T>): 
         const { summaries, ...page } = await pullUploadWindow(context, rawCursor, spec.summaryType);
         return { records: spec.toRecords(list.parse(summaries)), ...page };
       }
+      let resumeCursor: string | undefined;
+      if (!isLegacy) {
+        const days = context.historyDays ?? garminHistory.defaultDays();
+        let cursor = readBackfillCursor(rawCursor, context.now);
+        // A refusal is asked again only by runs a ping did not queue (schedule, Sync now, reconnect).
+        if (cursor.backfill.outcome === "requested" || callbacks.length === 0) cursor = await requestNextBackfill(context, spec.summaryType, cursor, days);
+        if (cursor.backfill.outcome === "requested" && nextBackfillWindow(cursor.backfill, days)) {
+          const { to, from } = cursor.backfill;
+          return { records: {}, nextCursor: JSON.stringify(cursor), progress: { done: to - from, total: to - backfillFloor(cursor.backfill, days) } };
+        }
+        resumeCursor = JSON.stringify(cursor);
+      }
       const records = callbacks.length ? spec.toRecords(list.parse(await fetchCallbacks(context, callbacks, spec.summaryType))) : {};
-      const resumeCursor = !isLegacy && rawCursor === null ? JSON.stringify(await requestBackfill(context, spec.summaryType)) : undefined;
       return { records, nextCursor: null, resumeCursor, progress: { done: 1, total: 1 } };
     },
   };
