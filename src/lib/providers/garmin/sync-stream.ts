@@ -56,8 +56,10 @@ export function summaryStream<T extends z.ZodType>(spec: SummaryStreamSpec<T>): 
       if (!isLegacy) {
         const days = context.historyDays ?? garminHistory.defaultDays();
         let cursor = readBackfillCursor(rawCursor, context.now);
-        // A refusal is asked again only by runs a ping did not queue (schedule, Sync now, reconnect).
-        if (cursor.backfill.outcome === "requested" || callbacks.length === 0) cursor = await requestNextBackfill(context, spec.summaryType, cursor, days);
+        // A refusal is asked again only by runs no notification queued (schedule, Sync now, a
+        // reconnect): pings come all day, and each would knock once per type for nothing.
+        const isNotified = context.jobPayload.reason === "webhook" || Array.isArray(context.jobPayload.callbackUrls);
+        if (cursor.backfill.outcome === "requested" || !isNotified) cursor = await requestNextBackfill(context, spec.summaryType, cursor, days);
         if (cursor.backfill.outcome === "requested" && nextBackfillWindow(cursor.backfill, days)) {
           const { to, from } = cursor.backfill;
           return { records: {}, nextCursor: JSON.stringify(cursor), progress: { done: to - from, total: to - backfillFloor(cursor.backfill, days) } };
