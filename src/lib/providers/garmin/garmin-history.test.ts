@@ -96,7 +96,10 @@ describeEachDatabase("Garmin history", (database) => {
     await setConnectionHistoryDays(database.db, { userId: user.id, connectionId: connection.id, historyDays: "all" });
     expect((await syncNow(database.db, connection)).status).toBe("succeeded");
     const afterAll = nowS();
+    const cursors = await cursorsOf(connection.id);
     for (const type of GARMIN_SUMMARY_TYPES) {
+      // Each type's windows end where its own first request was made.
+      const { to } = cursors[type];
       const windows = accepted(type);
       // Newest first, each window right before the last, none longer than 30 days: no overlaps.
       windows.forEach((window, index) => {
