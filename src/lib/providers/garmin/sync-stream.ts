@@ -3,8 +3,7 @@ import type { DataType } from "@/lib/providers/types";
 import type { RecordBatch } from "@/lib/sync/records";
 import type { SyncContext, SyncPage, SyncStream } from "@/lib/sync/types";
 import { callbackUrlsFor } from "./callback-url";
-import { backfillFloor, nextBackfillWindow, readBackfillCursor, requestNextBackfill } from "./sync-backfill";
-import { garminHistory } from "./history";
+import { takeBackfillStep } from "./backfill-step";
 import { garminGet, pullUploadWindow, readSummaries } from "./sync-window";
 
 export interface SummaryStreamSpec<T extends z.ZodType> {
@@ -54,17 +53,9 @@ export function summaryStream<T extends z.ZodType>(spec: SummaryStreamSpec<T>): 
       }
       let resumeCursor: string | undefined;
       if (!isLegacy) {
-        const days = context.historyDays ?? garminHistory.defaultDays();
-        let cursor = readBackfillCursor(rawCursor, context.now);
-        // A refusal is asked again only by runs no notification queued (schedule, Sync now, a
-        // reconnect): pings come all day, and each would knock once per type for nothing.
-        const isNotified = context.jobPayload.reason === "webhook" || Array.isArray(context.jobPayload.callbackUrls);
-        if (cursor.backfill.outcome === "requested" || !isNotified) cursor = await requestNextBackfill(context, spec.summaryType, cursor, days);
-        if (cursor.backfill.outcome === "requested" && nextBackfillWindow(cursor.backfill, days)) {
-          const { to, from } = cursor.backfill;
-          return { records: {}, nextCursor: JSON.stringify(cursor), progress: { done: to - from, total: to - backfillFloor(cursor.backfill, days) } };
-        }
-        resumeCursor = JSON.stringify(cursor);
+        const step = await takeBackfillStep(context, spec.summaryType, rawCursor);
+        if (step.hasMore) return { records: {}, nextCursor: step.cursor, progress: step.progress };
+        resumeCursor = step.cursor;
       }
       const records = callbacks.length ? spec.toRecords(list.parse(await fetchCallbacks(context, callbacks, spec.summaryType))) : {};
       return { records, nextCursor: null, resumeCursor, progress: { done: 1, total: 1 } };
