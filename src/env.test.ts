@@ -26,4 +26,11 @@ describe("environment", () => {
     expect(() => parseEnv({ GARMIN_CONSUMER_SECRET: "s" })).toThrow(/GARMIN_CONSUMER_KEY: is required/);
     expect(parseEnv({ OURA_CLIENT_ID: "abc", OURA_CLIENT_SECRET: "def" }).OURA_CLIENT_SECRET).toBe("def");
   });
+
+  it("asks a new Garmin connection for 90 days of history unless GARMIN_HISTORY_DAYS says otherwise", () => {
+    expect(parseEnv({}).GARMIN_HISTORY_DAYS).toBe(90);
+    expect(parseEnv({ GARMIN_HISTORY_DAYS: "365" }).GARMIN_HISTORY_DAYS).toBe(365);
+    expect(parseEnv({ GARMIN_HISTORY_DAYS: "all" }).GARMIN_HISTORY_DAYS).toBe("all");
+    expect(() => parseEnv({ GARMIN_HISTORY_DAYS: "a year" })).toThrow(/GARMIN_HISTORY_DAYS: must be a number of days or "all"/);
+  });
 });

@@ -46,6 +46,10 @@ export const envSchema = z
     QT_SANDBOX: flag,
     GARMIN_CONSUMER_KEY: optionalString,
     GARMIN_CONSUMER_SECRET: optionalString,
+    /** How far back a new Garmin connection asks for history: days, or "all" Garmin allows. */
+    GARMIN_HISTORY_DAYS: optionalString
+      .pipe(z.union([z.literal("all"), z.string().regex(/^[1-9]\d*$/).transform(Number)], { message: 'must be a number of days or "all"' }).optional())
+      .transform((days) => days ?? 90),
     QT_SYNC_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().optional(),
     QT_SYNC_INTERVAL_MINUTES: z.coerce.number().int().positive().default(60),
     INGEST_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),

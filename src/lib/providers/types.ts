@@ -1,4 +1,5 @@
 import type { TokenGrantError } from "@/lib/oauth/token-errors";
+import type { ProviderHistory } from "./history-types";
 import type { SandboxProvider } from "@/lib/sandbox/types";
 import type { ProviderSync } from "@/lib/sync/types";
 import type { ProviderSubscriptions } from "@/lib/webhooks/subscription-types";
@@ -144,6 +145,8 @@ export interface ProviderDefinition {
   revoke?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void>;
   /** How its data is fetched; absent until the provider's sync is built. */
   sync?: ProviderSync;
+  /** A per-connection choice of how far back history is requested (Garmin's backfill). */
+  history?: ProviderHistory;
   /** Its push notifications (/api/webhooks/<slug>); absent if it has none. */
   webhook?: ProviderWebhook;
   /** App-level push subscriptions to keep alive (Oura's subscriptions, Polar's one webhook). */

@@ -5,6 +5,7 @@ import { upsertRecordBatch } from "@/lib/db/queries/records";
 import { getSyncJob, markJobWaiting, recordJobProgress } from "@/lib/db/queries/sync-jobs";
 import type { SyncJob } from "@/lib/db/schema";
 import { openTokens } from "@/lib/connections/credentials";
+import { historyDaysOf } from "@/lib/connections/history-days";
 import { getProviderOrThrow } from "@/lib/providers";
 import { addCounts, emptyCounts, type UpsertCounts } from "./records";
 import { streamsToRun } from "./stream-selection";
@@ -49,6 +50,7 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
     sleep: options.sleep,
     onWait: (until) => markJobWaiting(db, { jobId: job.id, until }),
   });
+  const historyDays = provider.history ? historyDaysOf(connection, provider.history) : undefined;
   const owner = { userId: connection.userId, connectionId: connection.id, provider: provider.slug, sourceId: connection.externalUserId };
   let payload = job.payload;
   let hasRunEveryStream = false;
@@ -65,7 +67,7 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
       let cursor: string | null = cursors[stream.key] ?? null;
       const fetchPage = (from: string | null) => {
         const started = performance.now();
-        const context = { fetch: client.fetch, tokens: client.tokens, externalUserId: connection.externalUserId, now: new Date(), backfillDays: provider.sync!.backfillDays, jobPayload: payload };
+        const context = { fetch: client.fetch, tokens: client.tokens, externalUserId: connection.externalUserId, now: new Date(), backfillDays: provider.sync!.backfillDays, historyDays, jobPayload: payload };
         return stream.fetchPage(context, from).then(
           (page) => ({ page, fetchMs: performance.now() - started }),
           (error: unknown) => {

@@ -1,3 +1,4 @@
+import type { HistoryDays } from "@/lib/providers/history-types";
 import type { DataType, TokenSet } from "@/lib/providers/types";
 import type { RecordBatch } from "./records";
 
@@ -12,6 +13,8 @@ export interface SyncContext {
   now: Date;
   /** First sync of this stream: how far back to reach. */
   backfillDays: number;
+  /** The connection's history horizon, for a provider with `history` (its setting or the default). */
+  historyDays?: HistoryDays;
   /**
    * What queued this run (a webhook's callbackUrls, the `streams` a push named); streams
    * validate what they use.

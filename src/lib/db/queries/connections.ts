@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../client";
-import { activities, bodyMeasurements, dailySummaries, providerConnections, sleepSessions, type ProviderConnection } from "../schema";
+import { activities, bodyMeasurements, dailySummaries, providerConnections, sleepSessions, type ConnectionSettings, type ProviderConnection } from "../schema";
 
 type ConnectionStatus = ProviderConnection["status"];
 
@@ -79,6 +79,16 @@ export async function deleteConnection(db: Database, params: { userId: string; c
     }
     await tx.delete(providerConnections).where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)));
   });
+}
+
+/** Merges a person's choices into their connection's settings; false if it is not theirs. */
+export async function updateConnectionSettings(db: Database, params: { userId: string; connectionId: string; settings: ConnectionSettings }): Promise<boolean> {
+  const rows = await db
+    .update(providerConnections)
+    .set({ settings: sql`${providerConnections.settings} || ${JSON.stringify(params.settings)}::jsonb`, updatedAt: new Date() })
+    .where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)))
+    .returning({ id: providerConnections.id });
+  return rows.length > 0;
 }
 
 /** Advances one data type's cursor; called in the same transaction as that page's rows. */

@@ -7,6 +7,12 @@ export const CONNECTION_STATUSES = ["active", "syncing", "needs_reauth", "revoke
 
 export type ConnectionCursors = Record<string, string>;
 
+/** Choices a person made for one connection (validated where read). */
+export interface ConnectionSettings {
+  /** How far back to request history: days, or "all" the provider allows. */
+  historyDays?: number | "all";
+}
+
 export const providerConnections = pgTable(
   "provider_connections",
   {
@@ -26,6 +32,7 @@ export const providerConnections = pgTable(
     lastError: text(),
     lastSyncedAt: timestamp({ withTimezone: true }),
     cursors: jsonb().$type<ConnectionCursors>().notNull().default({}),
+    settings: jsonb().$type<ConnectionSettings>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -17,6 +17,7 @@ const sandbox = setUpSandboxServer();
 const HOST = "apis.garmin.com";
 const DAY_S = 86_400;
 const WINDOWS = garminSync.backfillDays;
+const HISTORY_DAYS = 90;
 const nowS = () => Math.floor(Date.now() / 1000);
 const allPulls = () => GARMIN_SUMMARY_TYPES.reduce((sum, type) => sum + pulls(type), 0);
 const pulls = (type: GarminSummaryType) => sandbox.state.countCalls({ provider: "garmin", path: `/wellness-api/rest/${type}` });
@@ -44,30 +45,32 @@ describeEachDatabase("Garmin sync", (database) => {
     return { user, connection };
   };
 
-  it("asks Garmin to backfill every summary type on a first sync and pulls no history itself", async () => {
+  it("asks Garmin for the default 90 days of every summary type in three 30-day windows, once, and pulls no history itself", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
     const started = nowS();
     const job = await syncNow(database.db, connection);
     const finished = nowS();
     expect(job).toMatchObject({ status: "succeeded", progressDone: 100, inserted: 0 });
 
+    // Every window ends where the first sync started, newest first, each one once.
     const { backfills } = garminDeliveryStore(sandbox.state);
-    expect(backfills.map((request) => request.summaryType).sort()).toEqual([...GARMIN_SUMMARY_TYPES].sort());
-    for (const request of backfills) {
-      expect(request).toMatchObject({ account: "athlete" });
-      expect(request.end - request.start).toBeLessThanOrEqual(30 * DAY_S);
-      expect(request.start).toBeGreaterThanOrEqual(started - WINDOWS * DAY_S);
-      expect(request.start).toBeLessThanOrEqual(finished - WINDOWS * DAY_S);
-      expect(request.end).toBeGreaterThanOrEqual(started);
+    for (const type of GARMIN_SUMMARY_TYPES) {
+      const { backfill } = await cursorOf(connection.id, type);
+      expect(backfill.to).toBeGreaterThanOrEqual(started);
+      expect(backfill.to).toBeLessThanOrEqual(finished);
+      expect(backfill).toEqual({ to: backfill.to, from: backfill.to - HISTORY_DAYS * DAY_S, outcome: "requested" });
+      expect(backfills.filter((request) => request.summaryType === type)).toEqual(
+        [1, 2, 3].map((n) => ({ account: "athlete", summaryType: type, start: backfill.to - n * 30 * DAY_S, end: backfill.to - (n - 1) * 30 * DAY_S })),
+      );
     }
+    expect(sandbox.state.calls.filter((call) => call.path.includes("/backfill/"))).toHaveLength(3 * GARMIN_SUMMARY_TYPES.length);
     expect(allPulls()).toBe(0);
     const rows = await rowsOf(user.id);
     expect([rows.activities, rows.days, rows.sleeps, rows.bodies].map((list) => list.length)).toEqual([0, 0, 0, 0]);
-    expect(await cursorOf(connection.id, "sleeps")).toMatchObject({ backfill: { outcome: "requested" } });
 
     // The data is on its way through pings: a later sync without one asks and pulls nothing.
     expect(await syncNow(database.db, connection)).toMatchObject({ status: "succeeded", inserted: 0 });
-    expect(sandbox.state.countCalls({ provider: "garmin", path: "/wellness-api/rest/backfill/dailies" })).toBe(1);
+    expect(sandbox.state.calls.filter((call) => call.path.includes("/backfill/"))).toHaveLength(3 * GARMIN_SUMMARY_TYPES.length);
     expect(allPulls()).toBe(0);
   });
 
@@ -75,7 +78,7 @@ describeEachDatabase("Garmin sync", (database) => {
     const { connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
     sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/backfill/hrv", kind: "server_error", times: 2 });
     expect((await syncNow(database.db, connection)).status).toBe("succeeded");
-    expect(garminDeliveryStore(sandbox.state).backfills.filter((request) => request.summaryType === "hrv")).toHaveLength(1);
+    expect(garminDeliveryStore(sandbox.state).backfills.filter((request) => request.summaryType === "hrv")).toHaveLength(HISTORY_DAYS / 30);
   });
 
   it("pulls a legacy connection's 24-hour upload windows of every summary type, then a second run writes nothing new", async () => {

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderDefinition } from "../types";
+import { garminHistory } from "./history";
 import { garminOAuth } from "./oauth";
 import { garminOAuth1, garminUserFetch } from "./oauth1";
 import { garminSandbox } from "./sandbox";
@@ -40,6 +41,7 @@ export const garmin: ProviderDefinition = {
   },
 
   sync: garminSync,
+  history: garminHistory,
   webhook: garminWebhook,
   sandbox: garminSandbox,
 };

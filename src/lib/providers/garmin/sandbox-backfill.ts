@@ -1,42 +1,32 @@
 import { sandboxAccount, sandboxCredentials } from "@/lib/sandbox/accounts";
-import type { SandboxState } from "@/lib/sandbox/state";
-import { callbackUrl } from "./sandbox-data";
-import { API_HOST, timeRange } from "./sandbox-request";
 import type { SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
+import { callbackUrl } from "./sandbox-data";
+import { garminDeliveryStore } from "./sandbox-delivery-store";
+import { GARMIN_PERMISSIONS } from "./sandbox-oauth1";
+import { API_HOST, badRequest, timeRange } from "./sandbox-request";
 import { GARMIN_SUMMARY_TYPES, type GarminSummaryType } from "./sandbox-summaries";
 
-// Garmin's asynchronous backfill: a request is only acknowledged; the data would follow as
-// pings. The sandbox remembers what was asked for, so tests can see it and repeats get 409.
+export { garminDeliveryStore, type GarminBackfillRequest, type GarminDeliveryStore } from "./sandbox-delivery-store";
 
-const MAX_BACKFILL_S = 30 * 86_400;
+// Garmin's asynchronous backfill: a request is only acknowledged; the data follows as pings.
+// The rules it plays (shared/providers/garmin.md, A7):
+// - at most 30 days per request (Garmin's limit for activities; open-wearables, citing Garmin
+//   support, has it for every type, so the sandbox is that strict everywhere);
+// - each type and timeframe once: a request overlapping one already accepted answers 409;
+// - 403 when the person left "historical data" (HISTORICAL_DATA_EXPORT) off at consent;
+// - nothing before Garmin's earliest start: 400 "start … before min start time of …" (the
+//   live reply partners parse), five years back (quantified-self's documented limit).
+
 const DAY_S = 86_400;
+const MAX_BACKFILL_S = 30 * DAY_S;
+export const GARMIN_SANDBOX_HISTORY_S = 5 * 365 * DAY_S;
 
-export interface GarminBackfillRequest {
-  account: string;
-  summaryType: GarminSummaryType;
-  start: number;
-  end: number;
-}
+/** Who is asking and what they granted; an empty grant is consent to every permission. */
+type Authenticate = (request: SandboxRequest) => Promise<{ account: string; scopes?: string[] } | Response>;
 
-/** What Garmin's delivery side remembers; keyed by SandboxState, so a reset forgets it. */
-export interface GarminDeliveryStore {
-  backfills: GarminBackfillRequest[];
-  /** Every ping callbackURL the app fetched, exactly as it asked for it. */
-  callbacksFetched: string[];
-}
+const isoSeconds = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString().replace(".000Z", "Z");
 
-const stores = new WeakMap<SandboxState, GarminDeliveryStore>();
-
-export function garminDeliveryStore(state: SandboxState): GarminDeliveryStore {
-  let store = stores.get(state);
-  if (!store) stores.set(state, (store = { backfills: [], callbacksFetched: [] }));
-  return store;
-}
-
-type Authenticate = (request: SandboxRequest) => Promise<{ account: string } | Response>;
-
-
-/** GET /wellness-api/rest/backfill/<type>?summaryStartTimeInSeconds&summaryEndTimeInSeconds: 202, or 409 for a repeat. */
+/** GET /wellness-api/rest/backfill/<type>?summaryStartTimeInSeconds&summaryEndTimeInSeconds: 202, 400, 403 or 409. */
 function backfillRoute(summaryType: GarminSummaryType, authenticate: Authenticate): SandboxRoute {
   const path = `/wellness-api/rest/backfill/${summaryType}`;
   return {
@@ -47,12 +37,18 @@ function backfillRoute(summaryType: GarminSummaryType, authenticate: Authenticat
       request.state.record({ provider: "garmin", method: "GET", path });
       const auth = await authenticate(request);
       if (auth instanceof Response) return auth;
+      const permissions = auth.scopes?.length ? auth.scopes : GARMIN_PERMISSIONS;
+      if (!permissions.includes("HISTORICAL_DATA_EXPORT")) {
+        return Response.json({ errorMessage: "User has not granted permission for historical data" }, { status: 403 });
+      }
       const range = timeRange(request, "summary", MAX_BACKFILL_S);
       if (range instanceof Response) return range;
       const { start, end } = range;
+      const earliest = Math.floor(Date.now() / 1000) - GARMIN_SANDBOX_HISTORY_S;
+      if (start < earliest) return badRequest(`start ${isoSeconds(start)} before min start time of ${isoSeconds(earliest)}`);
       const { backfills } = garminDeliveryStore(request.state);
-      const isRepeat = backfills.some((seen) => seen.account === auth.account && seen.summaryType === summaryType && seen.start === start && seen.end === end);
-      if (isRepeat) return Response.json({ errorMessage: "Duplicate backfill request" }, { status: 409 });
+      const overlaps = backfills.some((seen) => seen.account === auth.account && seen.summaryType === summaryType && seen.start < end && start < seen.end);
+      if (overlaps) return Response.json({ errorMessage: "Duplicate backfill request" }, { status: 409 });
       backfills.push({ account: auth.account, summaryType, start, end });
       deliverLater(new URL(request.mountUrl).origin, auth.account, summaryType, start, end);
       return new Response(null, { status: 202 });

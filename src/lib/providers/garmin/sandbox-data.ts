@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { sandboxAccount, sandboxCredentials } from "@/lib/sandbox/accounts";
 import type { SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
-import { garminDeliveryStore } from "./sandbox-backfill";
+import { garminDeliveryStore } from "./sandbox-delivery-store";
 import { API_HOST, badRequest, timeRange } from "./sandbox-request";
 import { GARMIN_SUMMARY_TYPES, garminUploadedSummaries, type GarminSummaryType } from "./sandbox-summaries";
 

@@ -35,8 +35,8 @@ const oauth2Routes = createOAuth2Server({
   }),
 });
 
-/** Garmin's API takes a Bearer token (OAuth 2.0) or an OAuth 1.0a signature. */
-async function authenticate(request: SandboxRequest): Promise<{ account: string } | Response> {
+/** Garmin's API takes a Bearer token (OAuth 2.0, with the permissions granted) or an OAuth 1.0a signature. */
+async function authenticate(request: SandboxRequest): Promise<{ account: string; scopes?: string[] } | Response> {
   if ((request.request.headers.get("authorization") ?? "").startsWith("OAuth ")) return authenticateOAuth1(request);
   return authenticateBearer(request, "garmin", unauthorized);
 }

@@ -3,7 +3,7 @@ import type { DataType } from "@/lib/providers/types";
 import type { RecordBatch } from "@/lib/sync/records";
 import type { SyncContext, SyncPage, SyncStream } from "@/lib/sync/types";
 import { callbackUrlsFor } from "./callback-url";
-import { requestBackfill } from "./sync-backfill";
+import { takeBackfillStep } from "./backfill-step";
 import { garminGet, pullUploadWindow, readSummaries } from "./sync-window";
 
 export interface SummaryStreamSpec<T extends z.ZodType> {
@@ -33,9 +33,11 @@ async function fetchCallbacks(context: SyncContext, urls: string[], summaryType:
 
 /**
  * One summary type, the way Garmin's program works: data comes through pings, so a run queued
- * by a ping fetches exactly its callbackURLs, and a first sync asks Garmin to backfill rather
- * than pulling. The cursor only records that backfill was requested. Legacy OAuth 1.0a
- * connections, which Garmin still lets pull freely, keep pulling 24-hour upload windows.
+ * by a ping fetches exactly its callbackURLs, and history is asked of Garmin by backfill rather
+ * than pulled. Each backfill window is a page of its own, so its cursor commits before the next
+ * is asked for: a window is requested once, even across crashes. The run's callbackURLs are
+ * fetched on the last page. Legacy OAuth 1.0a connections, which Garmin still lets pull
+ * freely, keep pulling 24-hour upload windows.
  */
 export function summaryStream<T extends z.ZodType>(spec: SummaryStreamSpec<T>): SyncStream {
   const list = z.array(spec.summary);
@@ -49,8 +51,13 @@ export function summaryStream<T extends z.ZodType>(spec: SummaryStreamSpec<T>): 
         const { summaries, ...page } = await pullUploadWindow(context, rawCursor, spec.summaryType);
         return { records: spec.toRecords(list.parse(summaries)), ...page };
       }
+      let resumeCursor: string | undefined;
+      if (!isLegacy) {
+        const step = await takeBackfillStep(context, spec.summaryType, rawCursor);
+        if (step.hasMore) return { records: {}, nextCursor: step.cursor, progress: step.progress };
+        resumeCursor = step.cursor;
+      }
       const records = callbacks.length ? spec.toRecords(list.parse(await fetchCallbacks(context, callbacks, spec.summaryType))) : {};
-      const resumeCursor = !isLegacy && rawCursor === null ? JSON.stringify(await requestBackfill(context, spec.summaryType)) : undefined;
       return { records, nextCursor: null, resumeCursor, progress: { done: 1, total: 1 } };
     },
   };

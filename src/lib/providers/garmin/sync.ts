@@ -65,9 +65,9 @@ const bodyComps = summaryStream({
 
 export const garminSync: ProviderSync = {
   streams: [activities, dailies, sleeps, hrv, stress, bodyComps],
-  // The period a first sync asks Garmin to backfill (OAuth 2.0), or pulls in upload windows
-  // (legacy OAuth 1.0a). Garmin ties how far back backfill reaches to when the person
-  // connected, so asking for more buys little.
+  // What a legacy OAuth 1.0a first sync pulls in 24-hour upload windows (one request per day
+  // and type). OAuth 2.0 connections ask Garmin to backfill instead, as far back as their
+  // history setting says (history.ts; GARMIN_HISTORY_DAYS, 90 days by default).
   backfillDays: 14,
   // No published per-minute limit; evaluation keys are throttled per app (open-wearables
   // budgets 100/min). A legacy first sync of six streams over 14 days is 84 requests.
