@@ -1,13 +1,18 @@
+import { getEnv } from "@/env";
 import { closeDatabase, getDatabaseHandle } from "@/lib/db";
 import { requeueRunningJobs } from "@/lib/db/queries/sync-jobs";
 import { isTriggerEnabled, registerLocalRunner } from "@/lib/jobs";
 import { startLocalRunner, type LocalRunner } from "@/lib/jobs/local-runner";
 import { getAppUrl } from "@/lib/providers/routing";
+import { describeMissingSecrets, findMissingSecrets } from "@/lib/required-secrets";
 
 const globalForBoot = globalThis as unknown as { qtBooted?: boolean };
 
 export async function boot(): Promise<void> {
   if (globalForBoot.qtBooted) return;
+  // Before anything else: a deployment that would only fail at the first sign-in must not start.
+  const missing = findMissingSecrets(getEnv());
+  if (missing.length > 0) throw new Error(describeMissingSecrets(missing));
   globalForBoot.qtBooted = true;
   const { db, mode } = await getDatabaseHandle();
   console.info(`[qt.run] database ready (${mode})`);
