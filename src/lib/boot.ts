@@ -27,6 +27,16 @@ export async function boot(): Promise<void> {
   if (mode === "pglite") closeOnSignals(runner);
 }
 
+/** boot() for the server's start: a server that cannot work must not look healthy (/api/health) meanwhile, so say why and stop. */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (error) {
+    console.error(`[qt.run] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
+
 // An embedded database must be closed, not killed, or the next start has to recover it.
 // Next installs its own SIGTERM/SIGINT handlers (which exit as soon as the HTTP server has
 // closed) before instrumentation runs, so we put ours in front: close the database, then
