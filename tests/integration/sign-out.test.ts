@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { changePassword } from "@/lib/auth/change-password";
 import { signUpWithPassword } from "@/lib/auth/sign-up";
 import { bumpSessionVersion } from "@/lib/db/queries/users";
@@ -85,5 +85,24 @@ describeEachDatabase("sign-out ends sessions on the server", (database) => {
       fieldErrors: { newPassword: "Use at least 10 characters." },
     });
     expect(await browser.whoAmI()).toBe(200);
+  });
+
+  it("marks the session cookie Secure (and __Secure-) when the app's URL is https", async () => {
+    const { email } = await newAccount();
+    vi.stubEnv("APP_URL", "https://qt.example");
+    const httpsServer = await serveAuth(database.db);
+    try {
+      const browser = createBrowser(httpsServer.url);
+      const csrf = await browser.send("/api/auth/csrf");
+      const csrfToken = ((await csrf.json()) as { csrfToken: string }).csrfToken;
+      const signedIn = await browser.send("/api/auth/callback/credentials", { email, password: PASSWORD, csrfToken, json: "true" });
+      const sessionCookie = signedIn.headers.getSetCookie().find((line) => line.includes("session-token="));
+      expect(sessionCookie).toMatch(/^__Secure-next-auth\.session-token=/);
+      expect(sessionCookie).toMatch(/;\s*Secure/i);
+      expect(sessionCookie).toMatch(/;\s*HttpOnly/i);
+    } finally {
+      await httpsServer.close();
+      vi.unstubAllEnvs();
+    }
   });
 });
