@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { expect, inject, it } from "vitest";
 import { verifyCredentials } from "@/lib/auth/sign-in";
 import { signUpWithPassword } from "@/lib/auth/sign-up";
 import { THROTTLE_LIMITS, TooManyAttemptsError } from "@/lib/auth/throttle";
 import { openPostgres } from "@/lib/db/client";
+import { authThrottles } from "@/lib/db/schema";
 import { describeEachDatabase } from "../databases";
 
 const PASSWORD = "correct horse battery staple";
-const START = new Date("2026-03-02T09:00:00Z");
+// Far ahead of the real clock: other suites' attempts (at the real time) never clear these windows.
+const START = new Date("2100-03-02T09:00:00Z");
 const minutesLater = (minutes: number) => new Date(START.getTime() + minutes * 60_000);
 const newClient = () => `203.0.113.${randomUUID()}`;
 
@@ -84,6 +87,15 @@ describeEachDatabase("sign-in and sign-up attempt limits", (database) => {
       const email = `household-${randomUUID()}@example.test`;
       expect(await signUpWithPassword(database.db, { email, password: PASSWORD }, { client, now: START })).toMatchObject({ ok: true });
     }
+  });
+
+  it("forgets windows that have ended, so spraying addresses does not grow the table for good", async () => {
+    const email = `gone-${randomUUID()}@example.test`;
+    expect(await verifyCredentials(database.db, { email, password: "one guess" }, { client: newClient(), now: START })).toBeNull();
+    const rowsFor = () => database.db.select().from(authThrottles).where(eq(authThrottles.key, `sign-in:account:${email}`));
+    expect(await rowsFor()).toHaveLength(1);
+    await verifyCredentials(database.db, { email: `someone-${randomUUID()}@example.test`, password: "x" }, { client: newClient(), now: minutesLater(20) });
+    expect(await rowsFor()).toEqual([]);
   });
 
   if (database.mode === "postgres") {

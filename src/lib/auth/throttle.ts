@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db";
-import { clearAttempts, countAttempt, uncountAttempt } from "@/lib/db/queries/auth-throttles";
+import { clearAttempts, countAttempt, deleteExpiredAttempts, uncountAttempt } from "@/lib/db/queries/auth-throttles";
 
 const MINUTE = 60_000;
 
@@ -35,6 +35,7 @@ const keys = {
 
 // Counted before the password is checked, so parallel guesses are throttled as well.
 async function countAgainst(db: Database, entries: Array<[string, Limit]>, now: Date): Promise<void> {
+  await deleteExpiredAttempts(db, { now });
   const counts = await Promise.all(entries.map(([key, limit]) => countAttempt(db, { key, now, windowMs: limit.windowMs })));
   const exceeded = counts.filter((count, index) => count.attempts > entries[index]![1].max);
   if (exceeded.length === 0) return;

@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { authThrottles } from "../schema";
 
@@ -35,4 +35,9 @@ export async function uncountAttempt(db: Database, params: { key: string; now: D
 
 export async function clearAttempts(db: Database, params: { key: string }): Promise<void> {
   await db.delete(authThrottles).where(eq(authThrottles.key, params.key));
+}
+
+/** Windows that have ended count for nothing; dropping them keeps the table as small as the current attacks. */
+export async function deleteExpiredAttempts(db: Database, params: { now: Date }): Promise<void> {
+  await db.delete(authThrottles).where(lte(authThrottles.windowEndsAt, params.now));
 }
