@@ -44,6 +44,8 @@ export const envSchema = z
     TRIGGER_API_URL: optionalUrl,
     PROVIDER_BASE_URL: optionalUrl,
     QT_SANDBOX: flag,
+    /** Set when a reverse proxy the operator runs sets X-Forwarded-For/-Host/-Proto; otherwise they are ignored. */
+    QT_TRUST_PROXY: flag,
     GARMIN_CONSUMER_KEY: optionalString,
     GARMIN_CONSUMER_SECRET: optionalString,
     /** How far back a new Garmin connection asks for history: days, or "all" Garmin allows. */

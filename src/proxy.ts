@@ -1,15 +1,41 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { SESSION_COOKIE_NAMES } from "@/lib/auth/session-cookies";
+import { pinForwardedHeaders } from "@/lib/http/forwarded-headers";
+import { originFromHeaders } from "@/lib/http/request-origin";
+import { securityHeaders } from "@/lib/http/security-headers";
 
-// A cheap gate: no session cookie, no dashboard. The session itself is verified (and the
-// user looked up) by the dashboard layout; nothing here touches the database.
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-
+/**
+ * Every request: a fresh CSP nonce (Next puts it on its scripts, so pages render dynamically),
+ * the security headers, and X-Forwarded-Host/-Proto pinned to the origin we trust before
+ * next-auth or a route reads them. Dashboard pages also get a cheap gate: no session cookie,
+ * no dashboard. The session itself is checked (against the database) by the dashboard layout;
+ * nothing here touches the database.
+ */
 export function proxy(request: NextRequest) {
-  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (hasSession) return NextResponse.next();
-  const signIn = new URL("/sign-in", request.url);
-  signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(signIn);
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const headers = securityHeaders({
+    nonce,
+    isDev: process.env.NODE_ENV === "development",
+    isHttps: originFromHeaders(request.headers).startsWith("https:"),
+  });
+
+  let response: NextResponse;
+  const isDashboard = request.nextUrl.pathname === "/dashboard" || request.nextUrl.pathname.startsWith("/dashboard/");
+  if (isDashboard && !SESSION_COOKIE_NAMES.some((name) => request.cookies.has(name))) {
+    const signIn = new URL("/sign-in", request.url);
+    signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+    response = NextResponse.redirect(signIn);
+  } else {
+    const requestHeaders = pinForwardedHeaders(request.headers);
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("content-security-policy", headers["content-security-policy"]!);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
 }
 
-export const config = { matcher: ["/dashboard/:path*"] };
+// Everything but build assets (immutable files, no script to restrict) and the webhook routes:
+// Next buffers a request body in memory for the proxy (10 MB by default, cut off beyond), and
+// ingest streams bodies far larger; those routes are for machines and build no origin from headers.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/webhooks/).*)"] };

@@ -1,13 +1,18 @@
+import { getEnv } from "@/env";
 import { closeDatabase, getDatabaseHandle } from "@/lib/db";
 import { requeueRunningJobs } from "@/lib/db/queries/sync-jobs";
 import { isTriggerEnabled, registerLocalRunner } from "@/lib/jobs";
 import { startLocalRunner, type LocalRunner } from "@/lib/jobs/local-runner";
 import { getAppUrl } from "@/lib/providers/routing";
+import { describeMissingSecrets, findMissingSecrets } from "@/lib/required-secrets";
 
 const globalForBoot = globalThis as unknown as { qtBooted?: boolean };
 
 export async function boot(): Promise<void> {
   if (globalForBoot.qtBooted) return;
+  // Before anything else: a deployment that would only fail at the first sign-in must not start.
+  const missing = findMissingSecrets(getEnv());
+  if (missing.length > 0) throw new Error(describeMissingSecrets(missing));
   globalForBoot.qtBooted = true;
   const { db, mode } = await getDatabaseHandle();
   console.info(`[qt.run] database ready (${mode})`);
@@ -20,6 +25,16 @@ export async function boot(): Promise<void> {
     console.info("[qt.run] local job runner started");
   }
   if (mode === "pglite") closeOnSignals(runner);
+}
+
+/** boot() for the server's start: a server that cannot work must not look healthy (/api/health) meanwhile, so say why and stop. */
+export async function bootOrExit(): Promise<void> {
+  try {
+    await boot();
+  } catch (error) {
+    console.error(`[qt.run] ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
 
 // An embedded database must be closed, not killed, or the next start has to recover it.

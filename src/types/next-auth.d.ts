@@ -5,3 +5,10 @@ declare module "next-auth" {
     user?: DefaultSession["user"] & { id: string };
   }
 }
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    /** users.session_version when the token was issued; an older one is signed out. */
+    sessionVersion?: number;
+  }
+}

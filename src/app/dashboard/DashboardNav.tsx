@@ -14,6 +14,7 @@ const SECTIONS = [
     { href: "/dashboard/settings", label: "Connected sources" },
     { href: "/dashboard/settings/api-keys", label: "API keys" },
     { href: "/dashboard/settings/preferences", label: "Preferences" },
+    { href: "/dashboard/settings/security", label: "Sign-in & security" },
   ] },
 ];
 

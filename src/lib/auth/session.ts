@@ -1,16 +1,21 @@
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db";
-import { findUserById } from "@/lib/db/queries/users";
 import type { User } from "@/lib/db/schema";
-import { getAuthOptions } from "./options";
+import { getAuthSecret } from "./secret";
+import { SESSION_COOKIE_NAMES, readSessionCookie } from "./session-cookies";
+import { findSessionUser } from "./session-token";
 
-/** The signed-in user, checked against the database (a JWT can outlive its user). */
+/** The signed-in user, checked against the database (a JWT can outlive its user or a sign-out). */
 export async function getCurrentUser(): Promise<User | null> {
-  const session = await getServerSession(await getAuthOptions());
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return findUserById(await getDb(), { userId });
+  const store = await cookies();
+  const sessionToken = SESSION_COOKIE_NAMES.map((name) => store.get(name)?.value).find(Boolean);
+  return findSessionUser(await getDb(), { sessionToken, secret: getAuthSecret() });
+}
+
+/** The same for a route handler that has the Request in hand (and code outside Next's request scope). */
+export async function getRequestUser(request: Request): Promise<User | null> {
+  return findSessionUser(await getDb(), { sessionToken: readSessionCookie(request.headers.get("cookie")), secret: getAuthSecret() });
 }
 
 export async function requireUser(): Promise<User> {

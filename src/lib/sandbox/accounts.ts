@@ -1,4 +1,6 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
+import { getEnv } from "@/env";
+import { getAuthSecret } from "@/lib/auth/secret";
 
 const FIRST_NAMES = ["Ada", "Kip", "Mo", "Paula", "Eliud", "Sifan", "Jakob", "Faith", "Joshua", "Gabby"];
 const LAST_NAMES = ["Lovelace", "Keino", "Farah", "Radcliffe", "Kipchoge", "Hassan", "Ingebrigtsen", "Kipyegon", "Cheptegei", "Thomas"];
@@ -34,7 +36,12 @@ export function sandboxCredentials(provider: string) {
   return { clientId: `qt-sandbox-${provider}`, clientSecret: `${SANDBOX_CLIENT_SECRET_PREFIX}${provider}` };
 }
 
-/** The webhook signing secret a sandboxed provider uses, and the app expects, without configuration. */
+/**
+ * The webhook signing secret a sandboxed provider uses, and the app expects, without configuration.
+ * A deployed sandbox (production, QT_SANDBOX=1) derives it from this install's own secret: a
+ * string in the source would let anyone sign pushes to it.
+ */
 export function sandboxWebhookSecret(provider: string) {
-  return `qt-sandbox-webhook-${provider}`;
+  if (getEnv().NODE_ENV !== "production") return `qt-sandbox-webhook-${provider}`;
+  return createHmac("sha256", getAuthSecret()).update(`sandbox-webhook:${provider}`).digest("hex");
 }

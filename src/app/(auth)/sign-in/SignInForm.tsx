@@ -19,8 +19,10 @@ export function SignInForm({ callbackUrl, isStravaEnabled }: { callbackUrl: stri
         password: String(formData.get("password") ?? ""),
         redirect: false,
       });
-      if (!result?.ok) {
-        setError("That email and password don't match an account. Check them and try again.");
+      // next-auth answers a thrown error (too many attempts) with its message, a wrong password with "CredentialsSignin".
+      if (!result?.ok || result.error) {
+        const isThrottled = result?.error && result.error !== "CredentialsSignin";
+        setError(isThrottled ? result.error! : "That email and password don't match an account. Check them and try again.");
         return;
       }
       router.push(callbackUrl);

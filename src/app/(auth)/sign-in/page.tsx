@@ -1,14 +1,11 @@
 import type { Metadata } from "next";
 import { isStravaSignInEnabled } from "@/lib/auth/options";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
+import { getServerOrigin } from "@/lib/http/server-origin";
 import { SignInForm } from "./SignInForm";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
-
-// Only same-site paths: an open redirect after sign-in would be a phishing aid.
-function safeCallbackUrl(value: string | string[] | undefined): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/dashboard";
-}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
@@ -21,7 +18,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           Sign-in did not complete. Please try again.
         </p>
       ) : null}
-      <SignInForm callbackUrl={safeCallbackUrl(params.callbackUrl)} isStravaEnabled={isStravaSignInEnabled()} />
+      {/* Only our own origin: an open redirect after sign-in would be a phishing aid. */}
+      <SignInForm callbackUrl={safeRedirectPath(params.callbackUrl, await getServerOrigin())} isStravaEnabled={isStravaSignInEnabled()} />
     </>
   );
 }

@@ -14,6 +14,7 @@ export function SignUpForm() {
   // React resets the form once the action settles, so keep the password for the sign-in.
   const submittedPassword = useRef("");
   const errors = state && "fieldErrors" in state ? state.fieldErrors : {};
+  const formError = state && "formError" in state ? state.formError : undefined;
   const values = state && "values" in state ? state.values : { name: "", email: "" };
 
   // The account exists; sign in with the password still in the field and go to the dashboard.
@@ -45,6 +46,11 @@ export function SignUpForm() {
         error={errors.password}
         hint="At least 10 characters."
       />
+      {formError ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+          {formError}
+        </p>
+      ) : null}
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
       <p className="text-center text-sm text-zinc-600 dark:text-zinc-400">
         Already have an account?{" "}

@@ -1,9 +1,16 @@
 "use server";
 
+import { headers } from "next/headers";
 import { getDb } from "@/lib/db";
 import { signUpWithPassword, type SignUpResult } from "@/lib/auth/sign-up";
+import { clientAddress } from "@/lib/http/client-address";
 
-export type SignUpState = { fieldErrors: Extract<SignUpResult, { ok: false }>["fieldErrors"]; values: { name: string; email: string } } | { ok: true; email: string } | null;
+type SignUpFailure = Extract<SignUpResult, { ok: false }>;
+
+export type SignUpState =
+  | { fieldErrors: SignUpFailure["fieldErrors"]; formError?: string; values: { name: string; email: string } }
+  | { ok: true; email: string }
+  | null;
 
 export async function signUpAction(_previous: SignUpState, formData: FormData): Promise<SignUpState> {
   const input = {
@@ -11,7 +18,7 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
     email: String(formData.get("email") ?? ""),
     password: String(formData.get("password") ?? ""),
   };
-  const result = await signUpWithPassword(await getDb(), input);
-  if (!result.ok) return { fieldErrors: result.fieldErrors, values: { name: input.name, email: input.email } };
+  const result = await signUpWithPassword(await getDb(), input, { client: clientAddress(await headers()) });
+  if (!result.ok) return { fieldErrors: result.fieldErrors, formError: result.formError, values: { name: input.name, email: input.email } };
   return { ok: true, email: result.email };
 }

@@ -43,3 +43,19 @@ export async function isKnownTimeZone(db: Database, params: { name: string }): P
   const rows = await db.select({ name: sql<string>`name` }).from(sql`pg_timezone_names`).where(sql`name = ${params.name}`).limit(1);
   return rows.length > 0;
 }
+
+/** Ends every session issued so far: their tokens carry the old version. */
+export async function bumpSessionVersion(db: Database, params: { userId: string }): Promise<void> {
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, params.userId));
+}
+
+/** A new password ends every existing session, in the same statement. */
+export async function updatePasswordHash(db: Database, params: { userId: string; passwordHash: string }): Promise<void> {
+  await db
+    .update(users)
+    .set({ passwordHash: params.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, params.userId));
+}

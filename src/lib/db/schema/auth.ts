@@ -19,6 +19,9 @@ export const users = pgTable(
     unitSystem: text({ enum: UNIT_SYSTEMS }).notNull().default("metric"),
     // IANA name (Europe/Berlin): where this person's days and weeks start.
     timeZone: text().notNull().default("UTC"),
+    // Every session token carries the version it was issued under; bumping it (sign-out,
+    // "sign out everywhere", a new password) ends every session issued before.
+    sessionVersion: integer().notNull().default(0),
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex("users_email_unique").on(table.email)],

@@ -1,4 +1,5 @@
 export * from "./auth";
+export * from "./auth-throttles";
 export * from "./api-keys";
 export * from "./connections";
 export * from "./activities";
