@@ -9,6 +9,7 @@ import type { ProviderDefinition, TokenSet } from "@/lib/providers/types";
 import { createPacer } from "./pacer";
 import { rateLimitWaitMs } from "./rate-limit";
 import type { SyncFetch } from "./types";
+import { MAX_IN_PLACE_WAIT_MS, WaitUntil } from "./wait-until";
 
 const MAX_SERVER_ERROR_RETRIES = 3;
 const MAX_RATE_LIMIT_WAITS = 20;
@@ -35,7 +36,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 /**
  * The fetch a sync uses: adds the current token (refreshing it when due or refused once),
  * paces requests within the provider's budget, waits out 429s as the provider says, and
- * retries 5xx with backoff. Anything else is the caller's to read.
+ * retries 5xx with backoff. Anything else is the caller's to read. A wait longer than
+ * MAX_IN_PLACE_WAIT_MS throws WaitUntil instead, so the worker is free for other jobs meanwhile.
  */
 export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; tokens(): TokenSet } {
   const { db, provider, connection } = options;
@@ -51,7 +53,8 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
     let hasRetriedAuth = false;
     for (;;) {
       tokens = await refreshIfDue(db, connection, { appUrl: options.appUrl });
-      await pacer.take();
+      const slot = await pacer.take(MAX_IN_PLACE_WAIT_MS);
+      if (slot) throw new WaitUntil(slot, budgetKey);
       let response: Response;
       try {
         response = await context.fetch(realUrl, { ...init, accessToken: tokens.accessToken });
@@ -63,6 +66,7 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
       if (response.status === 429 && ++rateLimitWaits <= MAX_RATE_LIMIT_WAITS) {
         const waitMs = rateLimitWaitMs(response, provider);
         await response.body?.cancel();
+        if (waitMs > MAX_IN_PLACE_WAIT_MS) throw new WaitUntil(new Date(Date.now() + waitMs), budgetKey);
         await options.onWait?.(new Date(Date.now() + waitMs));
         await sleep(waitMs);
         continue;
