@@ -64,10 +64,11 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
         continue;
       }
       if (response.status === 429 && ++rateLimitWaits <= MAX_RATE_LIMIT_WAITS) {
-        const waitMs = rateLimitWaitMs(response, provider);
+        const now = Date.now();
+        const waitMs = rateLimitWaitMs(response, provider, now);
         await response.body?.cancel();
-        if (waitMs > MAX_IN_PLACE_WAIT_MS) throw new WaitUntil(new Date(Date.now() + waitMs), budgetKey);
-        await options.onWait?.(new Date(Date.now() + waitMs));
+        if (waitMs > MAX_IN_PLACE_WAIT_MS) throw new WaitUntil(new Date(now + waitMs), budgetKey);
+        await options.onWait?.(new Date(now + waitMs));
         await sleep(waitMs);
         continue;
       }
