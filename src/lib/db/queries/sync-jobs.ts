@@ -231,3 +231,23 @@ export async function findLatestJobs(db: Database, params: { userId: string }): 
     .orderBy(syncJobs.connectionId, desc(syncJobs.createdAt));
   return new Map(rows.filter((job) => job.connectionId).map((job) => [job.connectionId!, job]));
 }
+
+/**
+ * Per connection, when a scheduled sync last found new rows: with the provider's pushes, this
+ * tells a provider that stopped pushing (the poll keeps finding data nobody announced).
+ */
+export async function findLastScheduledFinds(db: Database, params: { userId: string }): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({ connectionId: syncJobs.connectionId, finishedAt: sql<Date>`max(${syncJobs.finishedAt})`.mapWith(syncJobs.finishedAt) })
+    .from(syncJobs)
+    .where(
+      and(
+        eq(syncJobs.userId, params.userId),
+        eq(syncJobs.status, "succeeded"),
+        sql`${syncJobs.payload}->>'reason' = 'scheduled'`,
+        sql`${syncJobs.inserted} > 0`,
+      ),
+    )
+    .groupBy(syncJobs.connectionId);
+  return new Map(rows.filter((row) => row.connectionId && row.finishedAt).map((row) => [row.connectionId!, row.finishedAt]));
+}
