@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import type { Database } from "@/lib/db/client";
 import { claimNextJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
-import { providerConnections, syncJobs } from "@/lib/db/schema";
+import { providerConnections, syncJobs, type SyncJob } from "@/lib/db/schema";
 import { enqueueConnectionSync } from "@/lib/jobs";
 import { executeSyncJob } from "@/lib/jobs/run-job";
 import type { ProviderSync } from "@/lib/sync/types";
@@ -40,19 +40,33 @@ export function recordingSleep() {
 
 /**
  * Queues a sync for the connection and runs it to an end the way a worker would: claim,
- * execute, and again while the job is re-queued for a retry (retries run at once here).
+ * execute, and again while the job is re-queued for a retry or for the end of a rate-limit
+ * window (both run at once here; `onWaiting` sees each such deferred row first).
  */
-export async function syncNow(db: Database, connection: { id: string; userId: string }, options: { sleep?: (ms: number) => Promise<void>; maxAttempts?: number } = {}) {
+export async function syncNow(
+  db: Database,
+  connection: { id: string; userId: string },
+  options: { sleep?: (ms: number) => Promise<void>; maxAttempts?: number; onWaiting?: (job: SyncJob) => void } = {},
+) {
   const { job } = await enqueueConnectionSync(db, { userId: connection.userId, connectionId: connection.id });
-  for (let attempt = 0; attempt < (options.maxAttempts ?? 1); attempt++) {
-    await db.update(syncJobs).set({ runAfter: new Date(0) }).where(eq(syncJobs.id, job.id));
+  let attempts = 0;
+  for (let waits = 0; attempts < (options.maxAttempts ?? 1) && waits < MAX_DEFERRALS; ) {
+    await db.update(syncJobs).set({ runAfter: new Date(0), waitingUntil: null }).where(eq(syncJobs.id, job.id));
     const claimed = await claimNextJob(db, { connectionId: connection.id });
     if (!claimed || claimed.id !== job.id) throw new Error(`expected to claim job ${job.id}, got ${claimed?.id}`);
     const outcome = await executeSyncJob(db, claimed, { sleep: options.sleep ?? (async () => {}) });
+    if (outcome === "waiting") {
+      waits++;
+      options.onWaiting?.((await getSyncJob(db, { jobId: job.id }))!);
+      continue;
+    }
+    attempts++;
     if (outcome !== "retrying") break;
   }
   return (await getSyncJob(db, { jobId: job.id }))!;
 }
+
+const MAX_DEFERRALS = 20;
 
 export async function reloadConnection(db: Database, id: string) {
   return (await db.select().from(providerConnections).where(eq(providerConnections.id, id)))[0]!;

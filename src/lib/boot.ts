@@ -1,6 +1,7 @@
 import { getEnv } from "@/env";
 import { closeDatabase, getDatabaseHandle } from "@/lib/db";
 import { requeueRunningJobs } from "@/lib/db/queries/sync-jobs";
+import { resumeUnfinishedReceipts } from "@/lib/ingest/resume-receipts";
 import { isTriggerEnabled, registerLocalRunner } from "@/lib/jobs";
 import { startLocalRunner, type LocalRunner } from "@/lib/jobs/local-runner";
 import { getAppUrl } from "@/lib/providers/routing";
@@ -16,6 +17,10 @@ export async function boot(): Promise<void> {
   globalForBoot.qtBooted = true;
   const { db, mode } = await getDatabaseHandle();
   console.info(`[qt.run] database ready (${mode})`);
+  // Bodies a stopped process kept but never finished; in the background, so start-up does not wait on a big export.
+  void resumeUnfinishedReceipts(db)
+    .then(({ processed, failed }) => (processed || failed) && console.info(`[qt.run] unfinished pushes: ${processed} processed, ${failed} failed`))
+    .catch((error: unknown) => console.error("[qt.run] processing unfinished pushes failed", error));
   let runner: LocalRunner | undefined;
   if (!isTriggerEnabled()) {
     // Embedded mode is one process: whatever was running when it stopped can restart now.

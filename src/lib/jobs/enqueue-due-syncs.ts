@@ -1,7 +1,7 @@
 import { getEnv } from "@/env";
 import type { Database } from "@/lib/db";
 import { listConnectionsDueForSync } from "@/lib/db/queries/connections";
-import { enqueueConnectionSync } from ".";
+import { enqueueConnectionSync } from "./index";
 
 /** Queues a sync for every active connection not synced within QT_SYNC_INTERVAL_MINUTES. */
 export async function enqueueDueSyncs(db: Database): Promise<number> {

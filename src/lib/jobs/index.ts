@@ -2,13 +2,13 @@ import { getEnv } from "@/env";
 import type { Database } from "@/lib/db";
 import { createSyncJob, setJobTriggerRun } from "@/lib/db/queries/sync-jobs";
 import type { SyncJob } from "@/lib/db/schema";
-import type { LocalRunner } from "./local-runner";
+import type { LocalRunner, SyncKind } from "./types";
+
+export type { LocalRunner, SyncKind } from "./types";
 
 // The dispatch seam: the only door to background work. With TRIGGER_SECRET_KEY the job runs
 // on Trigger.dev, otherwise on the local runner inside this process. Either way the job row
 // in sync_jobs is what the UI and the API read.
-
-export type SyncKind = "sync" | "backfill" | "webhook";
 
 const globalForJobs = globalThis as unknown as { qtLocalRunner?: LocalRunner };
 

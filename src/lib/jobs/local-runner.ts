@@ -1,9 +1,11 @@
 import type { Database } from "@/lib/db";
 import { claimNextJob } from "@/lib/db/queries/sync-jobs";
 import { getAppUrl } from "@/lib/providers/routing";
-import { ensureWebhookSubscriptions } from "@/lib/webhooks/subscriptions";
-import { enqueueDueSyncs } from "./enqueue-due-syncs";
 import { executeSyncJob } from "./run-job";
+import { runScheduledSync } from "./run-scheduled-sync";
+import type { LocalRunner } from "./types";
+
+export type { LocalRunner } from "./types";
 
 const IDLE_POLL_MS = 2_000;
 const WORKERS = 2;
@@ -11,17 +13,12 @@ const SCHEDULER_TICK_MS = 60_000;
 // Push subscriptions change rarely: the first tick (the in-app sandbox forgets them on restart), then hourly.
 const SUBSCRIPTION_EVERY_TICKS = 60;
 
-export interface LocalRunner {
-  /** Look for work now rather than at the next poll. */
-  wake(): void;
-  stop(): Promise<void>;
-}
-
 /**
  * Background jobs without Trigger.dev: workers in this process take jobs from sync_jobs
  * (durable, so pending work survives a restart), and a timer enqueues the scheduled sync.
+ * A job waiting out a rate limit goes back to the queue (run-job.ts), so it holds no worker.
  */
-export function startLocalRunner(db: Database, options: { appUrl?: string }): LocalRunner {
+export function startLocalRunner(db: Database, options: { appUrl?: string; workers?: number }): LocalRunner {
   let isStopped = false;
   const sleepers = new Set<() => void>();
   const idle = () =>
@@ -47,13 +44,12 @@ export function startLocalRunner(db: Database, options: { appUrl?: string }): Lo
     }
   }
 
-  const workers = Array.from({ length: WORKERS }, () => work());
+  const workers = Array.from({ length: options.workers ?? WORKERS }, () => work());
   let ticks = 0;
   const scheduler = setInterval(() => {
-    void enqueueDueSyncs(db).catch((error: unknown) => console.error("[jobs] scheduling failed", error));
-    if (ticks++ % SUBSCRIPTION_EVERY_TICKS !== 0) return;
+    const keepSubscriptions = ticks++ % SUBSCRIPTION_EVERY_TICKS === 0;
     const appUrl = options.appUrl ?? getAppUrl();
-    void ensureWebhookSubscriptions(db, { appUrl }).catch((error: unknown) => console.error("[jobs] keeping push subscriptions failed", error));
+    void runScheduledSync(db, { appUrl, keepSubscriptions }).catch((error: unknown) => console.error("[jobs] the scheduled pass failed", error));
   }, SCHEDULER_TICK_MS);
   scheduler.unref();
 

@@ -1,9 +1,11 @@
 import type { Database } from "@/lib/db";
 import { setConnectionStatus } from "@/lib/db/queries/connections";
-import { finishJob, retryJobLater } from "@/lib/db/queries/sync-jobs";
+import { deferJob, finishJob, LEASE_MS, retryJobLater } from "@/lib/db/queries/sync-jobs";
 import type { SyncJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { MalformedPayloadError, runConnectionSync, type SyncRunOptions } from "@/lib/sync/run-sync";
+import { WaitUntil } from "@/lib/sync/wait-until";
+import { startLeaseHeartbeat } from "./lease-heartbeat";
 
 export const MAX_ATTEMPTS = 4;
 
@@ -15,10 +17,12 @@ export function isPermanentFailure(error: unknown): boolean {
 
 export const backoffMs = (attempt: number) => Math.min(30 * 60_000, 15_000 * 2 ** (attempt - 1));
 
+export type JobOutcome = "succeeded" | "failed" | "retrying" | "waiting";
+
 /**
  * Runs a job that this worker has claimed, and records how it ended: succeeded, failed for
- * good, or back in the queue after a backoff. The same function backs the local runner and
- * the Trigger.dev task.
+ * good, back in the queue after a backoff, or back in the queue for the end of a provider's
+ * rate-limit window (waiting). The same function backs the local runner and the Trigger.dev task.
  */
 export async function executeSyncJob(
   db: Database,
@@ -26,27 +30,40 @@ export async function executeSyncJob(
   options: SyncRunOptions & {
     /** requeue: this function schedules the retry (local runner); throw: the caller's platform retries (Trigger.dev). */
     onTransientFailure?: "requeue" | "throw";
+    /** How often the claim is renewed while the job runs. */
+    heartbeatMs?: number;
   } = {},
-): Promise<"succeeded" | "failed" | "retrying"> {
+): Promise<JobOutcome> {
+  const heartbeat = startLeaseHeartbeat(db, { jobId: job.id, everyMs: options.heartbeatMs ?? LEASE_MS / 3 });
   try {
     await runConnectionSync(db, job, options);
+    await heartbeat.stop();
     await finishJob(db, { jobId: job.id, status: "succeeded" });
     return "succeeded";
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const isPermanent = isPermanentFailure(error);
-    if (!isPermanent && job.attempts < MAX_ATTEMPTS) {
-      await retryJobLater(db, { jobId: job.id, runAfter: new Date(Date.now() + backoffMs(job.attempts)), error: message });
-      if (options.onTransientFailure === "throw") throw error;
-      return "retrying";
+    await heartbeat.stop();
+    if (error instanceof WaitUntil) {
+      await deferJob(db, { jobId: job.id, until: error.until, waitingOn: error.budgetKey });
+      return "waiting";
     }
-    if (job.connectionId) {
-      // Some providers refuse a token with HTTP 200 and a code (COROS): the status is set here, not only on a 401.
-      const status = error instanceof AppError && error.code === "PROVIDER_AUTH_EXPIRED" ? "needs_reauth" : "error";
-      await setConnectionStatus(db, { connectionId: job.connectionId, status, lastError: message }).catch(() => undefined);
-    }
-    await finishJob(db, { jobId: job.id, status: "failed", error: message });
-    if (!isPermanent) console.error(`[jobs] sync job ${job.id} failed after ${job.attempts} attempts`, error);
-    return "failed";
+    return recordFailure(db, job, error, options);
   }
+}
+
+async function recordFailure(db: Database, job: SyncJob, error: unknown, options: { onTransientFailure?: "requeue" | "throw" }): Promise<JobOutcome> {
+  const message = error instanceof Error ? error.message : String(error);
+  const isPermanent = isPermanentFailure(error);
+  if (!isPermanent && job.attempts < MAX_ATTEMPTS) {
+    await retryJobLater(db, { jobId: job.id, runAfter: new Date(Date.now() + backoffMs(job.attempts)), error: message });
+    if (options.onTransientFailure === "throw") throw error;
+    return "retrying";
+  }
+  if (job.connectionId) {
+    // Some providers refuse a token with HTTP 200 and a code (COROS): the status is set here, not only on a 401.
+    const status = error instanceof AppError && error.code === "PROVIDER_AUTH_EXPIRED" ? "needs_reauth" : "error";
+    await setConnectionStatus(db, { connectionId: job.connectionId, status, lastError: message }).catch(() => undefined);
+  }
+  await finishJob(db, { jobId: job.id, status: "failed", error: message });
+  if (!isPermanent) console.error(`[jobs] sync job ${job.id} failed after ${job.attempts} attempts`, error);
+  return "failed";
 }

@@ -2,7 +2,7 @@ import { tasks } from "@trigger.dev/sdk";
 import type { backfillConnectionTask } from "../../../trigger/backfill-connection";
 import type { processProviderWebhookTask } from "../../../trigger/process-provider-webhook";
 import type { syncConnectionTask } from "../../../trigger/sync-connection";
-import type { SyncKind } from ".";
+import type { SyncKind } from "./types";
 
 type SyncTask = typeof syncConnectionTask | typeof backfillConnectionTask | typeof processProviderWebhookTask;
 const TASK_BY_KIND: Record<SyncKind, SyncTask["id"]> = {

@@ -10,6 +10,7 @@ import { createPacer } from "./pacer";
 import { rateLimitWaitMs } from "./rate-limit";
 import { isAccessTokenRefused } from "./token-refusal";
 import type { SyncFetch } from "./types";
+import { MAX_IN_PLACE_WAIT_MS, WaitUntil } from "./wait-until";
 
 const MAX_SERVER_ERROR_RETRIES = 3;
 const MAX_RATE_LIMIT_WAITS = 20;
@@ -37,7 +38,8 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
  * The fetch a sync uses: adds the current token (refreshing it when due, and once more when
  * the provider refuses it, by 401 or its own way), paces requests within the provider's
  * budget, waits out 429s as the provider says, and retries 5xx with backoff. Anything else
- * is the caller's to read.
+ * is the caller's to read. A wait longer than
+ * MAX_IN_PLACE_WAIT_MS throws WaitUntil instead, so the worker is free for other jobs meanwhile.
  */
 export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; tokens(): TokenSet } {
   const { db, provider, connection } = options;
@@ -53,7 +55,8 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
     let hasRetriedAuth = false;
     for (;;) {
       tokens = await refreshIfDue(db, connection, { appUrl: options.appUrl });
-      await pacer.take();
+      const slot = await pacer.take(MAX_IN_PLACE_WAIT_MS);
+      if (slot) throw new WaitUntil(slot, budgetKey);
       let response: Response;
       try {
         response = await context.fetch(realUrl, { ...init, accessToken: tokens.accessToken });
@@ -63,9 +66,11 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
         continue;
       }
       if (response.status === 429 && ++rateLimitWaits <= MAX_RATE_LIMIT_WAITS) {
-        const waitMs = rateLimitWaitMs(response, provider);
+        const now = Date.now();
+        const waitMs = rateLimitWaitMs(response, provider, now);
         await response.body?.cancel();
-        await options.onWait?.(new Date(Date.now() + waitMs));
+        if (waitMs > MAX_IN_PLACE_WAIT_MS) throw new WaitUntil(new Date(now + waitMs), budgetKey);
+        await options.onWait?.(new Date(now + waitMs));
         await sleep(waitMs);
         continue;
       }

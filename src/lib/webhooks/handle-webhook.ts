@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import type { Database } from "@/lib/db";
-import { findConnectionsByExternalUser } from "@/lib/db/queries/connections";
+import { findConnectionsByExternalUser, recordProviderPush } from "@/lib/db/queries/connections";
 import { enqueueConnectionSync } from "@/lib/jobs";
 import { findProvider } from "@/lib/providers";
 import { selectionPayload, streamsForWebhookTypes } from "@/lib/sync/stream-selection";
@@ -40,6 +40,7 @@ export async function handleProviderWebhook(db: Database, slug: string, request:
     return Response.json({ error: { code: "INVALID_INPUT", message: `Unreadable ${provider.name} event: ${detail}` } }, { status: 400 });
   }
 
+  await recordProviderPush(db, { provider: slug, externalUserIds: [...new Set(events.map((event) => event.externalUserId))] });
   let queued = 0;
   for (const externalUserId of new Set(events.map((event) => event.externalUserId))) {
     const theirs = events.filter((event) => event.externalUserId === externalUserId);

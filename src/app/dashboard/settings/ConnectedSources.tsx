@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db";
 import { listConnections } from "@/lib/db/queries/connections";
-import { findLatestJobs } from "@/lib/db/queries/sync-jobs";
-import { findLatestReceipts } from "@/lib/db/queries/ingest-receipts";
+import { findLastScheduledFinds, findLatestJobs } from "@/lib/db/queries/sync-jobs";
+import { countUnfinishedReceipts, findLatestReceipts } from "@/lib/db/queries/ingest-receipts";
 import { PUSH_SOURCES } from "@/lib/ingest/push-sources";
 import { PROVIDERS } from "@/lib/providers";
 import { resolveProviderRoute } from "@/lib/providers/routing";
@@ -12,7 +12,13 @@ import { SourceCard } from "./SourceCard";
 /** A card per provider in the registry, with that person's linked accounts of it. */
 export async function ConnectedSources({ userId, origin }: { userId: string; origin: string }) {
   const db = await getDb();
-  const [connections, jobs, receipts] = await Promise.all([listConnections(db, { userId }), findLatestJobs(db, { userId }), findLatestReceipts(db, { userId })]);
+  const [connections, jobs, scheduledFinds, receipts, unfinishedCount] = await Promise.all([
+    listConnections(db, { userId }),
+    findLatestJobs(db, { userId }),
+    findLastScheduledFinds(db, { userId }),
+    findLatestReceipts(db, { userId }),
+    countUnfinishedReceipts(db, { userId }),
+  ]);
   const isSyncing = [...jobs.values()].some((job) => ["pending", "running", "waiting"].includes(job.status));
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -24,6 +30,7 @@ export async function ConnectedSources({ userId, origin }: { userId: string; ori
           route={resolveProviderRoute(provider.slug, origin).mode}
           connections={connections.filter((connection) => connection.provider === provider.slug)}
           jobs={jobs}
+          scheduledFinds={scheduledFinds}
         />
       ))}
       {PUSH_SOURCES.map((source) => (
@@ -32,6 +39,7 @@ export async function ConnectedSources({ userId, origin }: { userId: string; ori
           source={source}
           connection={connections.find((connection) => connection.provider === source.slug)}
           receipt={receipts.get(source.format)}
+          unfinishedCount={unfinishedCount}
         />
       ))}
     </div>

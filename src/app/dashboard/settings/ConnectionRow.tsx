@@ -2,13 +2,16 @@ import type { ProviderConnection, SyncJob } from "@/lib/db/schema";
 import type { ProviderDefinition } from "@/lib/providers/types";
 import { DisconnectButton } from "./DisconnectButton";
 import { HistoryHorizonControl } from "./HistoryHorizonControl";
+import { SilentPushNote } from "./SilentPushNote";
 import { StatusPill } from "./StatusPill";
 import { SyncNowButton } from "./SyncNowButton";
 import { SyncStatus } from "./SyncStatus";
 
 const formatDate = (date: Date) => date.toLocaleDateString("en", { day: "numeric", month: "short", year: "numeric" });
 
-export function ConnectionRow({ connection, provider, job }: { connection: ProviderConnection; provider: ProviderDefinition; job?: SyncJob }) {
+type ConnectionRowProps = { connection: ProviderConnection; provider: ProviderDefinition; job?: SyncJob; lastScheduledFindAt?: Date };
+
+export function ConnectionRow({ connection, provider, job, lastScheduledFindAt }: ConnectionRowProps) {
   // Some providers share no name (Garmin, COROS): a short id still tells two accounts apart.
   const accountName = connection.label ?? `${provider.name} account …${connection.externalUserId.slice(-6)}`;
   const reconnectUrl = `/api/oauth/connect?${new URLSearchParams({ provider: provider.slug, ...(connection.label ? { label: connection.label } : {}) })}`;
@@ -25,6 +28,7 @@ export function ConnectionRow({ connection, provider, job }: { connection: Provi
           {connection.lastSyncedAt ? `last synced ${formatDate(connection.lastSyncedAt)}` : "not synced yet"}
         </p>
         {connection.lastError && connection.status !== "active" ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{connection.lastError}</p> : null}
+        <SilentPushNote connection={connection} provider={provider} lastScheduledFindAt={lastScheduledFindAt} />
         <SyncStatus job={job} />
         <HistoryHorizonControl connection={connection} provider={provider} reconnectUrl={reconnectUrl} />
       </div>

@@ -3,6 +3,7 @@ import type { IngestReceipt } from "@/lib/db/queries/ingest-receipts";
 import type { ProviderConnection } from "@/lib/db/schema";
 import type { PUSH_SOURCES } from "@/lib/ingest/push-sources";
 import { ProviderBadge } from "./ProviderBadge";
+import { UnfinishedPushes } from "./UnfinishedPushes";
 
 const TABLE_LABELS: Record<string, [string, string]> = {
   samples: ["sample", "samples"],
@@ -22,10 +23,16 @@ function summarize(receipt: IngestReceipt): string {
   return parts.join(", ") || "nothing new";
 }
 
-type PushSourceCardProps = { source: (typeof PUSH_SOURCES)[number]; connection?: ProviderConnection; receipt?: IngestReceipt };
+type PushSourceCardProps = {
+  source: (typeof PUSH_SOURCES)[number];
+  connection?: ProviderConnection;
+  receipt?: IngestReceipt;
+  /** The user's received bodies not yet processed; their source is known only once read. */
+  unfinishedCount?: number;
+};
 
 /** A phone app that pushes to us: no Connect button, just when it last sent and what. */
-export function PushSourceCard({ source, connection, receipt }: PushSourceCardProps) {
+export function PushSourceCard({ source, connection, receipt, unfinishedCount = 0 }: PushSourceCardProps) {
   return (
     <section aria-labelledby={`source-${source.slug}`} className="flex flex-col gap-3 rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
       <header className="flex items-start gap-3">
@@ -45,6 +52,7 @@ export function PushSourceCard({ source, connection, receipt }: PushSourceCardPr
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">{connection ? "Set up, nothing received yet." : "Not set up yet."}</p>
       )}
+      <UnfinishedPushes count={unfinishedCount} />
       <Link href="/dashboard/settings/api-keys" className="mt-auto text-sm font-medium text-brand-700 hover:underline dark:text-brand-500">
         {receipt ? "Keys and setup" : `Set up ${source.app}`}
       </Link>

@@ -10,9 +10,16 @@ const DATA_TYPE_LABELS: Record<string, string> = {
   recovery: "Recovery", strain: "Strain", steps: "Steps", stress: "Stress", weight: "Weight",
 };
 
-type SourceCardProps = { provider: ProviderDefinition; route: ProviderRoute["mode"]; connections: ProviderConnection[]; jobs: Map<string, SyncJob> };
+type SourceCardProps = {
+  provider: ProviderDefinition;
+  route: ProviderRoute["mode"];
+  connections: ProviderConnection[];
+  jobs: Map<string, SyncJob>;
+  /** Per connection, when a scheduled sync last found new rows (for a provider gone silent). */
+  scheduledFinds?: Map<string, Date>;
+};
 
-export function SourceCard({ provider, route, connections, jobs }: SourceCardProps) {
+export function SourceCard({ provider, route, connections, jobs, scheduledFinds }: SourceCardProps) {
   const connectUrl = `/api/oauth/connect?provider=${provider.slug}`;
   const names = credentialEnvNames(provider.slug);
   return (
@@ -43,7 +50,7 @@ export function SourceCard({ provider, route, connections, jobs }: SourceCardPro
       {connections.length ? (
         <ul className="divide-y divide-zinc-100 border-t border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800">
           {connections.map((connection) => (
-            <ConnectionRow key={connection.id} connection={connection} provider={provider} job={jobs.get(connection.id)} />
+            <ConnectionRow key={connection.id} connection={connection} provider={provider} job={jobs.get(connection.id)} lastScheduledFindAt={scheduledFinds?.get(connection.id)} />
           ))}
         </ul>
       ) : null}

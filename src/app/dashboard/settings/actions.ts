@@ -7,6 +7,7 @@ import { disconnectConnection } from "@/lib/connections/disconnect";
 import { getDb } from "@/lib/db";
 import { getConnectionOrThrow } from "@/lib/db/queries/connections";
 import { getServerOrigin } from "@/lib/http/server-origin";
+import { resumeUnfinishedReceipts } from "@/lib/ingest/resume-receipts";
 import { enqueueConnectionSync } from "@/lib/jobs";
 
 const disconnectSchema = z.object({
@@ -34,5 +35,11 @@ export async function syncNowAction(formData: FormData): Promise<void> {
   const db = await getDb();
   await getConnectionOrThrow(db, { userId: user.id, connectionId });
   await enqueueConnectionSync(db, { userId: user.id, connectionId, reason: "manual" });
+  revalidatePath("/dashboard/settings");
+}
+
+export async function processUnfinishedPushesAction(): Promise<void> {
+  const user = await requireUser();
+  await resumeUnfinishedReceipts(await getDb(), { userId: user.id });
   revalidatePath("/dashboard/settings");
 }

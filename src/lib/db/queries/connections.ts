@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, ne, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../client";
 import { activities, bodyMeasurements, dailySummaries, providerConnections, sleepSessions, type ConnectionSettings, type ProviderConnection } from "../schema";
@@ -137,6 +137,15 @@ export async function isProviderAccountShared(db: Database, connection: Pick<Pro
     )
     .limit(1);
   return Boolean(row);
+}
+
+/** A verified push named these accounts: noted on their connections, so a provider gone silent shows. */
+export async function recordProviderPush(db: Database, params: { provider: string; externalUserIds: string[] }): Promise<void> {
+  if (params.externalUserIds.length === 0) return;
+  await db
+    .update(providerConnections)
+    .set({ lastPushAt: new Date() })
+    .where(and(eq(providerConnections.provider, params.provider), inArray(providerConnections.externalUserId, params.externalUserIds)));
 }
 
 /** Every connection (of any user) linking this provider account: webhooks name accounts, not users. */

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { ingestReceipts } from "../schema";
 
@@ -36,4 +36,34 @@ export async function findLatestReceipts(db: Database, params: { userId: string 
     .where(eq(ingestReceipts.userId, params.userId))
     .orderBy(ingestReceipts.format, desc(ingestReceipts.receivedAt));
   return new Map(rows.map((receipt) => [receipt.format, receipt]));
+}
+
+/**
+ * Locks a receipt for processing inside the caller's transaction and says where it stands.
+ * `skipLocked`: a receipt someone is processing right now is left to them (null).
+ */
+export async function lockIngestReceipt(tx: Database, params: { receiptId: string; skipLocked?: boolean }): Promise<Pick<IngestReceipt, "status" | "format" | "counts"> | null> {
+  const [receipt] = await tx
+    .select({ status: ingestReceipts.status, format: ingestReceipts.format, counts: ingestReceipts.counts })
+    .from(ingestReceipts)
+    .where(eq(ingestReceipts.id, params.receiptId))
+    .for("update", params.skipLocked ? { skipLocked: true } : {});
+  return receipt ?? null;
+}
+
+/** Receipts kept but never processed (the process stopped mid-way), oldest first. */
+export async function listUnfinishedReceipts(db: Database, params: { userId?: string } = {}): Promise<Pick<IngestReceipt, "id" | "userId">[]> {
+  return db
+    .select({ id: ingestReceipts.id, userId: ingestReceipts.userId })
+    .from(ingestReceipts)
+    .where(and(eq(ingestReceipts.status, "received"), params.userId ? eq(ingestReceipts.userId, params.userId) : sql`true`))
+    .orderBy(asc(ingestReceipts.receivedAt));
+}
+
+export async function countUnfinishedReceipts(db: Database, params: { userId: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(ingestReceipts)
+    .where(and(eq(ingestReceipts.status, "received"), eq(ingestReceipts.userId, params.userId)));
+  return row?.n ?? 0;
 }

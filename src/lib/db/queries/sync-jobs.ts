@@ -1,10 +1,12 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { UpsertCounts } from "@/lib/sync/records";
 import type { Database } from "../client";
 import { syncJobs, type SyncJob } from "../schema";
 
-export const LEASE_MS = 5 * 60_000;
+// Renewed by a heartbeat while the job runs (run-job.ts): a crashed worker's job is taken up
+// again within a minute.
+export const LEASE_MS = 60_000;
 
 /**
  * Queues a job, unless the connection already has one unfinished (or the idempotency key was
@@ -63,29 +65,73 @@ export async function findActiveJob(db: Database, params: { connectionId: string
 }
 
 /**
- * Claims the oldest runnable job whose connection has nothing else running, so one
- * connection never syncs twice at once. A running job whose lease ran out (its worker
- * died) counts as runnable again: that is how work resumes after a restart.
+ * Claims a runnable job: pending or re-queued and due, or running with its lease run out (its
+ * worker died; that is how work resumes after a crash). Never a second job of one connection,
+ * nor a job of a provider whose app-wide request budget is spent (another job waits on it).
+ * Users take turns: the one with the fewest jobs running, then the one who started a job
+ * least recently, then each user's own jobs in queue order, so one person's long backfill
+ * never keeps another's sync from a worker.
  */
 export async function claimNextJob(db: Database, params: { connectionId?: string } = {}): Promise<SyncJob | null> {
+  const isRunnable = (job: string) =>
+    sql.raw(`${job}.status in ('pending', 'running', 'waiting') and ${job}.run_after <= now() and (${job}.lease_expires_at is null or ${job}.lease_expires_at < now())`);
   const rows = await db.execute<{ id: string }>(sql`
-    update sync_jobs set status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()),
-      lease_expires_at = now() + ${`${LEASE_MS} milliseconds`}::interval, waiting_until = null, updated_at = now()
-    where id = (
-      select j.id from sync_jobs j
-      where ${params.connectionId ? sql`j.connection_id = ${params.connectionId} and ` : sql``}((j.status = 'pending' and j.run_after <= now())
-          or (j.status in ('running', 'waiting') and j.lease_expires_at < now()))
+    with candidates as (
+      select j.id, j.user_id, j.run_after, row_number() over (partition by j.user_id order by j.run_after, j.created_at) as user_turn
+      from sync_jobs j
+      left join provider_connections c on c.id = j.connection_id
+      where ${params.connectionId ? sql`j.connection_id = ${params.connectionId} and ` : sql``}${isRunnable("j")}
+        and not exists (
+          select 1 from sync_jobs paused
+          where paused.waiting_on = c.provider and paused.waiting_until > now() and paused.id <> j.id)
         and not exists (
           select 1 from sync_jobs other
           where other.connection_id = j.connection_id and other.id <> j.id
-            and other.status in ('running', 'waiting') and other.lease_expires_at >= now())
-      order by j.run_after
+            and other.status in ('running', 'waiting') and other.lease_expires_at >= now()))
+    update sync_jobs set status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, now()),
+      lease_expires_at = now() + ${`${LEASE_MS} milliseconds`}::interval, waiting_until = null, waiting_on = null, updated_at = now()
+    where id = (
+      select j.id from sync_jobs j
+      join candidates k on k.id = j.id
+      where ${isRunnable("j")}
+      order by
+        (select count(*) from sync_jobs busy where busy.user_id = k.user_id and busy.status in ('running', 'waiting') and busy.lease_expires_at >= now()),
+        (select max(started.started_at) from sync_jobs started where started.user_id = k.user_id) nulls first,
+        k.user_turn,
+        k.run_after
       limit 1
-      for update skip locked)
+      for update of j skip locked)
     returning id`);
   const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: string }[] }).rows;
   const id = list[0]?.id;
   return id ? getSyncJob(db, { jobId: id }) : null;
+}
+
+/** Keeps a running job's claim while its worker is alive (a heartbeat), so the lease can be short. */
+export async function renewJobLease(db: Database, params: { jobId: string }): Promise<void> {
+  await db
+    .update(syncJobs)
+    .set({ leaseExpiresAt: sql`greatest(${syncJobs.leaseExpiresAt}, now() + ${`${LEASE_MS} milliseconds`}::interval)`, updatedAt: new Date() })
+    .where(and(eq(syncJobs.id, params.jobId), inArray(syncJobs.status, ["running", "waiting"]), isNotNull(syncJobs.leaseExpiresAt)));
+}
+
+/**
+ * Gives a job's worker back until the provider lets it continue: queued again for `until`,
+ * shown as waiting, and the claim's attempt handed back, since nothing failed.
+ */
+export async function deferJob(db: Database, params: { jobId: string; until: Date; waitingOn: string }): Promise<void> {
+  await db
+    .update(syncJobs)
+    .set({
+      status: "waiting",
+      runAfter: params.until,
+      waitingUntil: params.until,
+      waitingOn: params.waitingOn,
+      attempts: sql`greatest(${syncJobs.attempts} - 1, 0)`,
+      leaseExpiresAt: null,
+      updatedAt: new Date(),
+    })
+    .where(eq(syncJobs.id, params.jobId));
 }
 
 /** Marks a job running for a worker that was handed it directly (Trigger.dev). */
@@ -97,6 +143,8 @@ export async function startJob(db: Database, params: { jobId: string }): Promise
       attempts: sql`${syncJobs.attempts} + 1`,
       startedAt: sql`coalesce(${syncJobs.startedAt}, now())`,
       leaseExpiresAt: sql`now() + ${`${LEASE_MS} milliseconds`}::interval`,
+      waitingUntil: null,
+      waitingOn: null,
       updatedAt: new Date(),
     })
     .where(eq(syncJobs.id, params.jobId))
@@ -147,7 +195,7 @@ export async function markJobWaiting(db: Database, params: { jobId: string; unti
 export async function finishJob(db: Database, params: { jobId: string; status: "succeeded" | "failed" | "cancelled"; error?: string }) {
   await db
     .update(syncJobs)
-    .set({ status: params.status, error: params.error ?? null, finishedAt: new Date(), waitingUntil: null, leaseExpiresAt: null, updatedAt: new Date() })
+    .set({ status: params.status, error: params.error ?? null, finishedAt: new Date(), waitingUntil: null, waitingOn: null, leaseExpiresAt: null, updatedAt: new Date() })
     .where(eq(syncJobs.id, params.jobId));
 }
 
@@ -155,7 +203,7 @@ export async function finishJob(db: Database, params: { jobId: string; status: "
 export async function retryJobLater(db: Database, params: { jobId: string; runAfter: Date; error: string }) {
   await db
     .update(syncJobs)
-    .set({ status: "pending", runAfter: params.runAfter, error: params.error, leaseExpiresAt: null, waitingUntil: null, updatedAt: new Date() })
+    .set({ status: "pending", runAfter: params.runAfter, error: params.error, leaseExpiresAt: null, waitingUntil: null, waitingOn: null, updatedAt: new Date() })
     .where(eq(syncJobs.id, params.jobId));
 }
 
@@ -163,12 +211,15 @@ export async function setJobTriggerRun(db: Database, params: { jobId: string; tr
   await db.update(syncJobs).set({ triggerRunId: params.triggerRunId, updatedAt: new Date() }).where(eq(syncJobs.id, params.jobId));
 }
 
-/** After a restart of the only process (embedded mode), running jobs have no worker left. */
+/**
+ * After a restart of the only process (embedded mode), running jobs have no worker left. A job
+ * deferred to a rate-limit window holds no lease and keeps its place and its wait.
+ */
 export async function requeueRunningJobs(db: Database): Promise<void> {
   await db
     .update(syncJobs)
-    .set({ status: "pending", leaseExpiresAt: null, waitingUntil: null, updatedAt: new Date() })
-    .where(inArray(syncJobs.status, ["running", "waiting"]));
+    .set({ status: "pending", leaseExpiresAt: null, waitingUntil: null, waitingOn: null, updatedAt: new Date() })
+    .where(and(inArray(syncJobs.status, ["running", "waiting"]), isNotNull(syncJobs.leaseExpiresAt)));
 }
 
 /** The newest job of each of these connections, for status lines. */
@@ -179,4 +230,24 @@ export async function findLatestJobs(db: Database, params: { userId: string }): 
     .where(eq(syncJobs.userId, params.userId))
     .orderBy(syncJobs.connectionId, desc(syncJobs.createdAt));
   return new Map(rows.filter((job) => job.connectionId).map((job) => [job.connectionId!, job]));
+}
+
+/**
+ * Per connection, when a scheduled sync last found new rows: with the provider's pushes, this
+ * tells a provider that stopped pushing (the poll keeps finding data nobody announced).
+ */
+export async function findLastScheduledFinds(db: Database, params: { userId: string }): Promise<Map<string, Date>> {
+  const rows = await db
+    .select({ connectionId: syncJobs.connectionId, finishedAt: sql<Date>`max(${syncJobs.finishedAt})`.mapWith(syncJobs.finishedAt) })
+    .from(syncJobs)
+    .where(
+      and(
+        eq(syncJobs.userId, params.userId),
+        eq(syncJobs.status, "succeeded"),
+        sql`${syncJobs.payload}->>'reason' = 'scheduled'`,
+        sql`${syncJobs.inserted} > 0`,
+      ),
+    )
+    .groupBy(syncJobs.connectionId);
+  return new Map(rows.filter((row) => row.connectionId && row.finishedAt).map((row) => [row.connectionId!, row.finishedAt]));
 }

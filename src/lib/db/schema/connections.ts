@@ -31,6 +31,8 @@ export const providerConnections = pgTable(
     status: text({ enum: CONNECTION_STATUSES }).notNull().default("active"),
     lastError: text(),
     lastSyncedAt: timestamp({ withTimezone: true }),
+    // The last provider push naming this account: tells a silent webhook from a quiet account.
+    lastPushAt: timestamp({ withTimezone: true }),
     cursors: jsonb().$type<ConnectionCursors>().notNull().default({}),
     settings: jsonb().$type<ConnectionSettings>().notNull().default({}),
     createdAt: createdAt(),

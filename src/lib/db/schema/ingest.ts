@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { apiKeys } from "./api-keys";
@@ -25,5 +26,9 @@ export const ingestReceipts = pgTable(
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     processedAt: timestamp({ withTimezone: true }),
   },
-  (table) => [index("ingest_receipts_user_idx").on(table.userId, table.receivedAt)],
+  (table) => [
+    index("ingest_receipts_user_idx").on(table.userId, table.receivedAt),
+    // Start-up looks for bodies a stopped process never finished: few rows, found without a scan.
+    index("ingest_receipts_unfinished_idx").on(table.receivedAt).where(sql`status = 'received'`),
+  ],
 );

@@ -28,6 +28,9 @@ export const syncJobs = pgTable(
     error: text(),
     // Set while a job sleeps on a provider's rate limit, so the UI can say until when.
     waitingUntil: timestamp({ withTimezone: true }),
+    // The request budget a waiting job waits for (the provider's slug when the whole app shares
+    // it, else slug:connection): other jobs of a spent app-wide budget are not started meanwhile.
+    waitingOn: text(),
     runAfter: timestamp({ withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp({ withTimezone: true }),
     // A running job's claim; a worker that dies stops renewing it and the job is picked up again.
@@ -42,6 +45,8 @@ export const syncJobs = pgTable(
     index("sync_jobs_queue_idx").on(table.status, table.runAfter),
     index("sync_jobs_connection_idx").on(table.connectionId, table.status),
     index("sync_jobs_user_idx").on(table.userId, table.createdAt),
+    // A user's latest start, for taking turns between users when claiming.
+    index("sync_jobs_user_started_idx").on(table.userId, table.startedAt),
     uniqueIndex("sync_jobs_idempotency_unique").on(table.idempotencyKey),
     // At most one unfinished job per connection: a second "sync now" joins the first.
     uniqueIndex("sync_jobs_one_active_per_connection")
