@@ -3,22 +3,24 @@ import { setConnectionStatus } from "@/lib/db/queries/connections";
 import { finishJob, retryJobLater } from "@/lib/db/queries/sync-jobs";
 import type { SyncJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { MalformedPayloadError, runConnectionSync, type SyncRunOptions } from "@/lib/sync/run-sync";
+import { runConnectionSync, type SyncRunOptions } from "@/lib/sync/run-sync";
+import { MalformedPayloadError, StreamsFailedError } from "@/lib/sync/stream-outcome";
 
 export const MAX_ATTEMPTS = 4;
 
 /** Failures that another attempt cannot fix: only the person (reconnect) or a code fix can. */
 export function isPermanentFailure(error: unknown): boolean {
   // FORBIDDEN: the person must act at the provider (e.g. accept Polar Flow consents) first.
-  return error instanceof MalformedPayloadError || (error instanceof AppError && ["PROVIDER_AUTH_EXPIRED", "NOT_FOUND", "FORBIDDEN"].includes(error.code));
+  // StreamsFailedError: every stream was refused, so another attempt gets the same answers.
+  return error instanceof MalformedPayloadError || error instanceof StreamsFailedError || (error instanceof AppError && ["PROVIDER_AUTH_EXPIRED", "NOT_FOUND", "FORBIDDEN"].includes(error.code));
 }
 
 export const backoffMs = (attempt: number) => Math.min(30 * 60_000, 15_000 * 2 ** (attempt - 1));
 
 /**
- * Runs a job that this worker has claimed, and records how it ended: succeeded, failed for
- * good, or back in the queue after a backoff. The same function backs the local runner and
- * the Trigger.dev task.
+ * Runs a job that this worker has claimed, and records how it ended: succeeded, partial (some
+ * streams refused, the rest synced), failed for good, or back in the queue after a backoff.
+ * The same function backs the local runner and the Trigger.dev task.
  */
 export async function executeSyncJob(
   db: Database,
@@ -27,11 +29,11 @@ export async function executeSyncJob(
     /** requeue: this function schedules the retry (local runner); throw: the caller's platform retries (Trigger.dev). */
     onTransientFailure?: "requeue" | "throw";
   } = {},
-): Promise<"succeeded" | "failed" | "retrying"> {
+): Promise<"succeeded" | "partial" | "failed" | "retrying"> {
   try {
-    await runConnectionSync(db, job, options);
-    await finishJob(db, { jobId: job.id, status: "succeeded" });
-    return "succeeded";
+    const result = await runConnectionSync(db, job, options);
+    await finishJob(db, { jobId: job.id, status: result.status, error: result.error ?? undefined });
+    return result.status;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const isPermanent = isPermanentFailure(error);

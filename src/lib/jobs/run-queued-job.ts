@@ -12,7 +12,7 @@ export async function runQueuedJob(jobId: string): Promise<{ status: string }> {
   const db = await getDb();
   const job = await getSyncJob(db, { jobId });
   if (!job) throw new AbortTaskRunError(`Job ${jobId} does not exist.`);
-  if (job.status === "succeeded" || job.status === "cancelled") return { status: job.status };
+  if (job.status === "succeeded" || job.status === "partial" || job.status === "cancelled") return { status: job.status };
   const started = await startJob(db, { jobId });
   const outcome = await executeSyncJob(db, started, { appUrl: getAppUrl(), onTransientFailure: "throw" });
   if (outcome === "failed") throw new AbortTaskRunError((await getSyncJob(db, { jobId }))?.error ?? "sync failed");

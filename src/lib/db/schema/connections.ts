@@ -7,6 +7,24 @@ export const CONNECTION_STATUSES = ["active", "syncing", "needs_reauth", "revoke
 
 export type ConnectionCursors = Record<string, string>;
 
+/**
+ * How one stream (a provider's data type) last ended. ok: synced; refused: the provider
+ * answered a 4xx that retrying cannot fix, so later syncs skip it until the person asks again;
+ * failed: it sent a page we could not read (tried again next sync, a fixed release reads it);
+ * skipped: not run, because it was refused before (only on jobs).
+ */
+export type StreamState = "ok" | "refused" | "failed" | "skipped";
+export interface StreamStatus {
+  state: StreamState;
+  /** The provider's own words (refused) or what was wrong with the page (failed). */
+  message?: string;
+  /** The HTTP status of the refusal. */
+  httpStatus?: number;
+  /** ISO time it ended so. */
+  at: string;
+}
+export type StreamStatuses = Record<string, StreamStatus>;
+
 export const providerConnections = pgTable(
   "provider_connections",
   {
@@ -26,6 +44,8 @@ export const providerConnections = pgTable(
     lastError: text(),
     lastSyncedAt: timestamp({ withTimezone: true }),
     cursors: jsonb().$type<ConnectionCursors>().notNull().default({}),
+    // Per stream key, how it last ended; a refused one is skipped until the person asks again.
+    streamStatus: jsonb().$type<StreamStatuses>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
