@@ -2,6 +2,7 @@ import type { ProviderConnection, SyncJob } from "@/lib/db/schema";
 import type { ProviderDefinition } from "@/lib/providers/types";
 import { DisconnectButton } from "./DisconnectButton";
 import { StatusPill } from "./StatusPill";
+import { StreamStatusList } from "./StreamStatusList";
 import { SyncNowButton } from "./SyncNowButton";
 import { SyncStatus } from "./SyncStatus";
 
@@ -25,6 +26,7 @@ export function ConnectionRow({ connection, provider, job }: { connection: Provi
         </p>
         {connection.lastError && connection.status !== "active" ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{connection.lastError}</p> : null}
         <SyncStatus job={job} />
+        <StreamStatusList connection={connection} provider={provider} />
       </div>
       <div className="flex items-center gap-1">
         {connection.status === "needs_reauth" ? (
