@@ -1,6 +1,7 @@
 import { and, count, eq, isNotNull } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { askForStreamAgain } from "@/lib/connections/ask-stream-again";
+import { completeConnection } from "@/lib/connections/connect";
 import { claimNextJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
 import { bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
 import { toJobView } from "@/lib/jobs/job-view";
@@ -8,6 +9,7 @@ import { executeSyncJob } from "@/lib/jobs/run-job";
 import { syntheticDays } from "@/lib/sandbox/synthetic";
 import { describeEachDatabase } from "../../../../tests/databases";
 import { createTestUser } from "../../../../tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
 import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "../../../../tests/sync-driver";
 import { sandboxWeighIns } from "./sandbox-points";
@@ -92,6 +94,18 @@ describeEachDatabase("a Google Health data type refused for one account", (datab
     const stranger = await createTestUser(db());
     await expect(askForStreamAgain(db(), { userId: stranger.id, connectionId: connection.id, stream: "distance" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(askForStreamAgain(db(), { userId: user.id, connectionId: connection.id, stream: "floors" })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/^stream: /) });
+  });
+
+  it("asks for every refused stream again when the person consents again", async () => {
+    const login = unique("reconsent");
+    const { user, connection } = await connectSandboxAccount(db(), "fitbit", login);
+    await refuseDistance();
+    await syncNow(db(), connection);
+    expect((await reloadConnection(db(), connection.id)).streamStatus.distance).toMatchObject({ state: "refused" });
+    const query = await authorizeAtProvider(db(), { userId: user.id, provider: "fitbit", account: login });
+    const { connection: again } = await completeConnection(db(), { userId: user.id, query, origin: APP_ORIGIN });
+    expect(again.id).toBe(connection.id);
+    expect((await reloadConnection(db(), connection.id)).streamStatus).toEqual({});
   });
 
   it("fails the whole job, keeping nothing to skip, when every stream is refused", async () => {
