@@ -11,6 +11,8 @@ export function toJobView(job: SyncJob) {
     counts: { inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected },
     waitingUntil: job.waitingUntil?.toISOString() ?? null,
     error: job.error,
+    // Per stream key: ok, refused (with the provider's message), failed (unreadable) or skipped.
+    streams: job.streamStatus,
     attempts: job.attempts,
     createdAt: job.createdAt.toISOString(),
     startedAt: job.startedAt?.toISOString() ?? null,

@@ -3,7 +3,8 @@ import { setConnectionStatus } from "@/lib/db/queries/connections";
 import { deferJob, finishJob, LEASE_MS, retryJobLater } from "@/lib/db/queries/sync-jobs";
 import type { SyncJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { MalformedPayloadError, runConnectionSync, type SyncRunOptions } from "@/lib/sync/run-sync";
+import { runConnectionSync, type SyncRunOptions } from "@/lib/sync/run-sync";
+import { MalformedPayloadError, StreamsFailedError } from "@/lib/sync/stream-outcome";
 import { WaitUntil } from "@/lib/sync/wait-until";
 import { startLeaseHeartbeat } from "./lease-heartbeat";
 
@@ -12,17 +13,19 @@ export const MAX_ATTEMPTS = 4;
 /** Failures that another attempt cannot fix: only the person (reconnect) or a code fix can. */
 export function isPermanentFailure(error: unknown): boolean {
   // FORBIDDEN: the person must act at the provider (e.g. accept Polar Flow consents) first.
-  return error instanceof MalformedPayloadError || (error instanceof AppError && ["PROVIDER_AUTH_EXPIRED", "NOT_FOUND", "FORBIDDEN"].includes(error.code));
+  // StreamsFailedError: every stream was refused, so another attempt gets the same answers.
+  return error instanceof MalformedPayloadError || error instanceof StreamsFailedError || (error instanceof AppError && ["PROVIDER_AUTH_EXPIRED", "NOT_FOUND", "FORBIDDEN"].includes(error.code));
 }
 
 export const backoffMs = (attempt: number) => Math.min(30 * 60_000, 15_000 * 2 ** (attempt - 1));
 
-export type JobOutcome = "succeeded" | "failed" | "retrying" | "waiting";
+export type JobOutcome = "succeeded" | "partial" | "failed" | "retrying" | "waiting";
 
 /**
- * Runs a job that this worker has claimed, and records how it ended: succeeded, failed for
- * good, back in the queue after a backoff, or back in the queue for the end of a provider's
- * rate-limit window (waiting). The same function backs the local runner and the Trigger.dev task.
+ * Runs a job that this worker has claimed, and records how it ended: succeeded, partial (some
+ * streams refused, the rest synced), failed for good, back in the queue after a backoff, or
+ * back in the queue for the end of a provider's rate-limit window (waiting). The same function
+ * backs the local runner and the Trigger.dev task.
  */
 export async function executeSyncJob(
   db: Database,
@@ -36,10 +39,10 @@ export async function executeSyncJob(
 ): Promise<JobOutcome> {
   const heartbeat = startLeaseHeartbeat(db, { jobId: job.id, everyMs: options.heartbeatMs ?? LEASE_MS / 3 });
   try {
-    await runConnectionSync(db, job, options);
+    const result = await runConnectionSync(db, job, options);
     await heartbeat.stop();
-    await finishJob(db, { jobId: job.id, status: "succeeded" });
-    return "succeeded";
+    await finishJob(db, { jobId: job.id, status: result.status, error: result.error ?? undefined });
+    return result.status;
   } catch (error) {
     await heartbeat.stop();
     if (error instanceof WaitUntil) {

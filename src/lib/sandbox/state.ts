@@ -29,7 +29,7 @@ export interface SandboxFault {
   host: string;
   /** Only requests whose path contains this. */
   pathIncludes?: string;
-  kind: "rate_limit" | "server_error" | "malformed" | "slow";
+  kind: "rate_limit" | "server_error" | "malformed" | "slow" | "http_error";
   /** How many matching requests it affects. */
   times: number;
   /** Matching requests to let through untouched first (e.g. fail only the second page). */
@@ -37,8 +37,10 @@ export interface SandboxFault {
   retryAfterSeconds?: number;
   /** Extra response headers, e.g. a provider's own rate-limit headers. */
   headers?: Record<string, string>;
-  /** For "malformed": the JSON body to send instead (status 200). */
+  /** For "malformed": the JSON body to send instead (status 200); for "http_error": the error body. */
   body?: unknown;
+  /** For "http_error": the status to answer, e.g. a provider's documented 400 or 404. */
+  status?: number;
   /** For "slow": delay before the real answer. */
   delayMs?: number;
 }
@@ -62,6 +64,8 @@ export class SandboxState {
   readonly registrations = new Set<string>();
   readonly calls: SandboxCall[] = [];
   readonly faults: SandboxFault[] = [];
+  /** Requests a fault answered instead of the provider (not in `calls`, which the handlers record). */
+  readonly faultedCalls: Array<SandboxCall & { fault: SandboxFault["kind"] }> = [];
 
   /** The first fault that applies to this request, used up by one. */
   takeFault(host: string, path: string): SandboxFault | undefined {
@@ -83,6 +87,11 @@ export class SandboxState {
   record(call: SandboxCall) {
     this.calls.push(call);
     if (this.calls.length > 10_000) this.calls.splice(0, this.calls.length - 10_000);
+  }
+
+  recordFaulted(call: SandboxCall & { fault: SandboxFault["kind"] }) {
+    this.faultedCalls.push(call);
+    if (this.faultedCalls.length > 10_000) this.faultedCalls.splice(0, this.faultedCalls.length - 10_000);
   }
 
   countCalls(filter: Partial<SandboxCall>): number {

@@ -32,12 +32,17 @@ function requestBudget(provider: ProviderDefinition): number {
   return own > 0 ? own : (getEnv().QT_SYNC_REQUESTS_PER_MINUTE ?? provider.sync?.requestsPerMinute ?? 60);
 }
 
+// 408 (the provider gave up waiting for us) is retried like a 5xx. Every other 4xx but 401
+// and 429 is the provider refusing this request: asking again gets the same answer, so it
+// goes back to the caller at once (run-sync.ts records it on that stream).
+const isRetriedStatus = (status: number) => status >= 500 || status === 408;
+
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The fetch a sync uses: adds the current token (refreshing it when due, and once more when
  * the provider refuses it, by 401 or its own way), paces requests within the provider's
- * budget, waits out 429s as the provider says, and retries 5xx with backoff. Anything else
+ * budget, waits out 429s as the provider says, and retries 5xx and 408 with backoff. Anything else
  * is the caller's to read. A wait longer than
  * MAX_IN_PLACE_WAIT_MS throws WaitUntil instead, so the worker is free for other jobs meanwhile.
  */
@@ -74,7 +79,7 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
         await sleep(waitMs);
         continue;
       }
-      if (response.status >= 500 && ++serverErrors <= MAX_SERVER_ERROR_RETRIES) {
+      if (isRetriedStatus(response.status) && ++serverErrors <= MAX_SERVER_ERROR_RETRIES) {
         await response.body?.cancel();
         await sleep(1000 * 2 ** (serverErrors - 1));
         continue;
@@ -90,7 +95,7 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
         await setConnectionStatus(db, { connectionId: connection.id, status: "needs_reauth", lastError: `${provider.name} refused the access token.` });
         throw new AppError("PROVIDER_AUTH_EXPIRED", `${provider.name} refused the access token; reconnect to continue.`);
       }
-      if (response.status === 429 || response.status >= 500) {
+      if (response.status === 429 || isRetriedStatus(response.status)) {
         throw new AppError(response.status === 429 ? "RATE_LIMITED" : "PROVIDER_UNAVAILABLE", `${provider.name} answered HTTP ${response.status} for ${new URL(realUrl).pathname}.`);
       }
       return response;

@@ -38,6 +38,8 @@ export interface SyncPage {
  */
 export interface SyncStream {
   key: string;
+  /** What a person calls it on the source card ("Resting heart rate"); the key, capitalised, if unset. */
+  label?: string;
   dataTypes: readonly DataType[];
   /**
    * The provider's own names for the changes this stream reads (Google's `dataType`, Oura's

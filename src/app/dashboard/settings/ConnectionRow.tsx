@@ -4,6 +4,7 @@ import { DisconnectButton } from "./DisconnectButton";
 import { HistoryHorizonControl } from "./HistoryHorizonControl";
 import { SilentPushNote } from "./SilentPushNote";
 import { StatusPill } from "./StatusPill";
+import { StreamStatusList } from "./StreamStatusList";
 import { SyncNowButton } from "./SyncNowButton";
 import { SyncStatus } from "./SyncStatus";
 
@@ -30,6 +31,7 @@ export function ConnectionRow({ connection, provider, job, lastScheduledFindAt }
         {connection.lastError && connection.status !== "active" ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{connection.lastError}</p> : null}
         <SilentPushNote connection={connection} provider={provider} lastScheduledFindAt={lastScheduledFindAt} />
         <SyncStatus job={job} />
+        <StreamStatusList connection={connection} provider={provider} />
         <HistoryHorizonControl connection={connection} provider={provider} reconnectUrl={reconnectUrl} />
       </div>
       <div className="flex items-center gap-1">

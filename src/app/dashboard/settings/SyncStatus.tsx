@@ -22,10 +22,11 @@ export function SyncStatus({ job }: { job: SyncJob | undefined }) {
   if (job.status === "failed") {
     return <p className="mt-2 text-sm text-red-700 dark:text-red-400">Last sync failed: {job.error}</p>;
   }
-  if (job.status === "succeeded") {
+  if (job.status === "succeeded" || job.status === "partial") {
     return (
       <p className="mt-1 text-sm text-zinc-500" data-testid="sync-result">
         Last sync: {job.inserted.toLocaleString("en")} new, {job.updated.toLocaleString("en")} updated
+        {job.status === "partial" ? " · some data types did not sync (below)" : ""}
       </p>
     );
   }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requireUser } from "@/lib/auth/session";
+import { askForStreamAgain } from "@/lib/connections/ask-stream-again";
 import { disconnectConnection } from "@/lib/connections/disconnect";
 import { getDb } from "@/lib/db";
 import { getConnectionOrThrow } from "@/lib/db/queries/connections";
@@ -41,5 +42,15 @@ export async function syncNowAction(formData: FormData): Promise<void> {
 export async function processUnfinishedPushesAction(): Promise<void> {
   const user = await requireUser();
   await resumeUnfinishedReceipts(await getDb(), { userId: user.id });
+  revalidatePath("/dashboard/settings");
+}
+
+const tryStreamSchema = z.object({ connectionId: z.uuid(), stream: z.string().min(1).max(100) });
+
+/** "Try <stream> again" on a refused stream: the signed-in person's connection only. */
+export async function tryStreamAgainAction(formData: FormData): Promise<void> {
+  const user = await requireUser();
+  const { connectionId, stream } = tryStreamSchema.parse(Object.fromEntries(formData));
+  await askForStreamAgain(await getDb(), { userId: user.id, connectionId, stream });
   revalidatePath("/dashboard/settings");
 }

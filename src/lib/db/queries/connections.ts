@@ -1,7 +1,7 @@
 import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../client";
-import { activities, bodyMeasurements, dailySummaries, providerConnections, sleepSessions, type ConnectionSettings, type ProviderConnection } from "../schema";
+import { activities, bodyMeasurements, dailySummaries, providerConnections, sleepSessions, type ConnectionSettings, type ProviderConnection, type StreamStatuses } from "../schema";
 
 type ConnectionStatus = ProviderConnection["status"];
 
@@ -22,6 +22,8 @@ export async function upsertConnection(
         authKind: params.authKind,
         status: "active",
         lastError: null,
+        // Consenting again is asking again: a stream refused under the old grant is tried anew.
+        streamStatus: {},
         label: sql`coalesce(${params.label ?? null}, ${providerConnections.label})`,
         updatedAt: new Date(),
       },
@@ -101,6 +103,23 @@ export async function setConnectionCursor(db: Database, params: { connectionId: 
         : sql`jsonb_set(${providerConnections.cursors}, ${`{${params.stream}}`}::text[], to_jsonb(${params.cursor}::text))`,
     })
     .where(eq(providerConnections.id, params.connectionId));
+}
+
+/** Merges how these streams ended into the connection's record (other streams keep theirs). */
+export async function recordStreamStatuses(db: Database, params: { connectionId: string; statuses: StreamStatuses }): Promise<void> {
+  if (!Object.keys(params.statuses).length) return;
+  await db
+    .update(providerConnections)
+    .set({ streamStatus: sql`${providerConnections.streamStatus} || ${JSON.stringify(params.statuses)}::jsonb` })
+    .where(eq(providerConnections.id, params.connectionId));
+}
+
+/** Forgets how one stream ended, so the next sync runs it again; only the owner's connection. */
+export async function clearStreamStatus(db: Database, params: { userId: string; connectionId: string; stream: string }): Promise<void> {
+  await db
+    .update(providerConnections)
+    .set({ streamStatus: sql`${providerConnections.streamStatus} - ${params.stream}::text`, updatedAt: new Date() })
+    .where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)));
 }
 
 export async function markConnectionSynced(db: Database, params: { connectionId: string }): Promise<void> {

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { UpsertCounts } from "@/lib/sync/records";
 import type { Database } from "../client";
-import { syncJobs, type SyncJob } from "../schema";
+import { syncJobs, type StreamStatuses, type SyncJob } from "../schema";
 
 // Renewed by a heartbeat while the job runs (run-job.ts): a crashed worker's job is taken up
 // again within a minute.
@@ -192,10 +192,19 @@ export async function markJobWaiting(db: Database, params: { jobId: string; unti
     .where(eq(syncJobs.id, params.jobId));
 }
 
-export async function finishJob(db: Database, params: { jobId: string; status: "succeeded" | "failed" | "cancelled"; error?: string }) {
+export async function finishJob(db: Database, params: { jobId: string; status: "succeeded" | "partial" | "failed" | "cancelled"; error?: string }) {
   await db
     .update(syncJobs)
     .set({ status: params.status, error: params.error ?? null, finishedAt: new Date(), waitingUntil: null, waitingOn: null, leaseExpiresAt: null, updatedAt: new Date() })
+    .where(eq(syncJobs.id, params.jobId));
+}
+
+/** How the job's streams ended, merged over what an earlier attempt of it recorded. */
+export async function recordJobStreams(db: Database, params: { jobId: string; statuses: StreamStatuses }) {
+  if (!Object.keys(params.statuses).length) return;
+  await db
+    .update(syncJobs)
+    .set({ streamStatus: sql`${syncJobs.streamStatus} || ${JSON.stringify(params.statuses)}::jsonb`, updatedAt: new Date() })
     .where(eq(syncJobs.id, params.jobId));
 }
 

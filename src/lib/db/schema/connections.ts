@@ -13,6 +13,24 @@ export interface ConnectionSettings {
   historyDays?: number | "all";
 }
 
+/**
+ * How one stream (a provider's data type) last ended. ok: synced; refused: the provider
+ * answered a 4xx that retrying cannot fix, so later syncs skip it until the person asks again;
+ * failed: it sent a page we could not read (tried again next sync, a fixed release reads it);
+ * skipped: not run, because it was refused before (only on jobs).
+ */
+export type StreamState = "ok" | "refused" | "failed" | "skipped";
+export interface StreamStatus {
+  state: StreamState;
+  /** The provider's own words (refused) or what was wrong with the page (failed). */
+  message?: string;
+  /** The HTTP status of the refusal. */
+  httpStatus?: number;
+  /** ISO time it ended so. */
+  at: string;
+}
+export type StreamStatuses = Record<string, StreamStatus>;
+
 export const providerConnections = pgTable(
   "provider_connections",
   {
@@ -35,6 +53,8 @@ export const providerConnections = pgTable(
     lastPushAt: timestamp({ withTimezone: true }),
     cursors: jsonb().$type<ConnectionCursors>().notNull().default({}),
     settings: jsonb().$type<ConnectionSettings>().notNull().default({}),
+    // Per stream key, how it last ended; a refused one is skipped until the person asks again.
+    streamStatus: jsonb().$type<StreamStatuses>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

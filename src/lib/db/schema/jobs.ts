@@ -1,10 +1,11 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { providerConnections } from "./connections";
+import { providerConnections, type StreamStatuses } from "./connections";
 import { createdAt, id, updatedAt } from "./columns";
 
-export const JOB_STATUSES = ["pending", "running", "waiting", "succeeded", "failed", "cancelled"] as const;
+// partial: finished, but some streams were refused or unreadable (see streamStatus).
+export const JOB_STATUSES = ["pending", "running", "waiting", "succeeded", "partial", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const syncJobs = pgTable(
@@ -26,6 +27,8 @@ export const syncJobs = pgTable(
     rejected: integer().notNull().default(0),
     attempts: integer().notNull().default(0),
     error: text(),
+    // How each stream of this run ended; a `partial` job names the ones that did not.
+    streamStatus: jsonb().$type<StreamStatuses>().notNull().default({}),
     // Set while a job sleeps on a provider's rate limit, so the UI can say until when.
     waitingUntil: timestamp({ withTimezone: true }),
     // The request budget a waiting job waits for (the provider's slug when the whole app shares

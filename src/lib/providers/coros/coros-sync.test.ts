@@ -79,16 +79,17 @@ describeEachDatabase("COROS sync", (database) => {
     expect(calls(DAILY)).toBe(3); // the failed tries never reached the endpoint
   });
 
-  it("fails a malformed window with a message naming the field, keeping earlier windows whole", async () => {
+  it("stops the stream of a malformed window with a message naming the field, keeping earlier windows whole", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "coros", "athlete");
     const body = { result: "0000", message: "OK", data: [{ labelId: 406974289395351552, mode: 8, subMode: 1, startTime: 1767852000 }] };
     sandbox.state.faults.push({ host: HOST, pathIncludes: WORKOUTS, kind: "malformed", times: 1, skip: 1, body });
     const job = await syncNow(database.db, connection, { maxAttempts: 4 });
-    expect(job.status).toBe("failed");
+    expect(job.status).toBe("partial");
     expect(job.error).toMatch(/COROS sent malformed workouts data: data\.0\.labelId/);
     const firstWindow = expected("athlete", { from: isoDay(-88), to: isoDay(-59) }).workouts;
-    expect(job.inserted).toBe(firstWindow);
-    expect(await countRows(user.id)).toEqual({ workouts: firstWindow, days: 0 });
+    // The daily stream still syncs in full.
+    expect(job.inserted).toBe(firstWindow + expected("athlete").days);
+    expect(await countRows(user.id)).toEqual({ workouts: firstWindow, days: expected("athlete").days });
     expect(JSON.parse((await reloadConnection(database.db, connection.id)).cursors.workouts!)).toEqual({ from: isoDay(-58) });
   });
 

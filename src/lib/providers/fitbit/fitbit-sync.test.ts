@@ -124,13 +124,15 @@ describeEachDatabase("Fitbit (Google Health) sync", (database) => {
     expect(await countRows(user.id)).toEqual(expected("grace"));
   });
 
-  it("fails a malformed page with a message naming the field, keeping earlier pages whole", async () => {
+  it("stops a malformed page's stream with a message naming the field, keeping earlier pages whole while the others sync", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "fitbit", "ada");
     const body = { dataPoints: [{ name: "users/me/dataTypes/exercise/dataPoints/1", exercise: { interval: { startTime: "yesterday", endTime: "2026-11-18T06:48:40Z" } } }] };
     sandbox.state.faults.push({ host: HOST, pathIncludes: "/dataTypes/exercise/", kind: "malformed", times: 1, skip: 1, body });
     const job = await syncNow(database.db, connection, { maxAttempts: 4 });
-    expect(job.status).toBe("failed");
+    expect(job).toMatchObject({ status: "partial", attempts: 1, streamStatus: { exercise: { state: "failed" }, sleep: { state: "ok" } } });
     expect(job.error).toMatch(/exercise data: dataPoints\.0\.exercise\.interval\.startTime/);
+    const want = expected("ada");
+    expect(await countRows(user.id)).toMatchObject({ sleepSessions: want.sleepSessions, dailySummaries: want.dailySummaries, bodyMeasurements: want.bodyMeasurements });
     // The first page (newest 25 points of the first 30-day window) is stored, Health Connect copies left out.
     const firstPage = exercisePoints("ada", backfillFrom(), addDays(backfillFrom(), 30)).sort((a, b) => b.sortKey - a.sortKey).slice(0, 25);
     const stored = await database.db.select().from(activities).where(eq(activities.userId, user.id));

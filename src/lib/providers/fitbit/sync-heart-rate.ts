@@ -41,6 +41,7 @@ const hasScope = (scopes: string[]) => scopes.some((scope) => scope === SCOPES.m
  */
 export const heartRateStream: SyncStream = {
   key: "heart-rate",
+  label: "Heart rate",
   dataTypes: ["heart_rate"],
   webhookTypes: ["heart-rate"],
   async fetchPage(context, rawCursor) {

@@ -1,3 +1,4 @@
+import type { DataType } from "@/lib/providers/types";
 import type { RecordBatch } from "@/lib/sync/records";
 import type { SyncContext } from "@/lib/sync/types";
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
@@ -29,6 +30,7 @@ const isPresent = <T>(value: T | null): value is T => value !== null;
 
 export const exerciseStream = windowedStream({
   key: "exercise",
+  label: "Workouts",
   dataTypes: ["activities"],
   webhookTypes: ["exercise"],
   scopes: [SCOPES.activity],
@@ -43,6 +45,7 @@ export const exerciseStream = windowedStream({
 
 export const sleepStream = windowedStream({
   key: "sleep",
+  label: "Sleep",
   dataTypes: ["sleep"],
   webhookTypes: ["sleep"],
   scopes: [SCOPES.sleep],
@@ -71,22 +74,27 @@ async function dailyRollUp(context: SyncContext, dataType: string, window: Windo
   return body.rollupDataPoints.map(transformRollup).filter(isPresent);
 }
 
-export const dailyActivityStream = windowedStream({
-  key: "daily-activity",
-  dataTypes: ["daily", "steps"],
-  webhookTypes: ["steps", "distance", "active-energy-burned"],
-  scopes: [SCOPES.activity],
-  // dailyRollUp's range cap for these types.
-  windowDays: 90,
-  async fetchWindow(context, window) {
-    const days = [];
-    for (const dataType of ["steps", "distance", "active-energy-burned"]) days.push(...(await dailyRollUp(context, dataType, window)));
-    return { records: { dailySummaries: days } };
-  },
-});
+// One stream per summed type, not one for the three: a type the account does not offer is
+// refused on its own (HTTP 400) and must not keep the other two from syncing.
+const dailySumStream = (key: string, label: string, dataType: string, dataTypes: readonly DataType[] = ["daily"]) =>
+  windowedStream({
+    key,
+    label,
+    dataTypes,
+    webhookTypes: [dataType],
+    scopes: [SCOPES.activity],
+    // dailyRollUp's range cap for these types.
+    windowDays: 90,
+    fetchWindow: async (context, window) => ({ records: { dailySummaries: await dailyRollUp(context, dataType, window) } }),
+  });
+
+export const stepsStream = dailySumStream("steps", "Steps", "steps", ["daily", "steps"]);
+export const distanceStream = dailySumStream("distance", "Distance", "distance");
+export const activeEnergyStream = dailySumStream("active-energy", "Active energy", "active-energy-burned");
 
 export const dailyCaloriesStream = windowedStream({
   key: "daily-calories",
+  label: "Calories",
   dataTypes: ["daily"],
   webhookTypes: ["total-calories"],
   scopes: [SCOPES.activity],
@@ -97,6 +105,7 @@ export const dailyCaloriesStream = windowedStream({
 
 export const restingHeartRateStream = windowedStream({
   key: "resting-heart-rate",
+  label: "Resting heart rate",
   dataTypes: ["heart_rate", "daily"],
   webhookTypes: ["daily-resting-heart-rate"],
   // Sources disagree on which scope gates the heart-rate family.
@@ -111,6 +120,7 @@ export const restingHeartRateStream = windowedStream({
 
 export const hrvStream = windowedStream({
   key: "hrv",
+  label: "HRV",
   dataTypes: ["hrv", "daily"],
   webhookTypes: ["daily-heart-rate-variability"],
   scopes: [SCOPES.metrics, SCOPES.activity],
@@ -136,6 +146,7 @@ async function listAll<Point>(context: SyncContext, dataType: string, field: str
 
 export const bodyStream = windowedStream({
   key: "body",
+  label: "Weight and body fat",
   dataTypes: ["weight"],
   webhookTypes: ["weight", "body-fat"],
   scopes: [SCOPES.metrics],

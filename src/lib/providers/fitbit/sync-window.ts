@@ -45,6 +45,7 @@ export function listUrl(dataType: string, field: string, window: Window, pageSiz
 
 export interface WindowedStreamSpec {
   key: string;
+  label: string;
   dataTypes: readonly DataType[];
   /** The notification dataTypes whose changes it reads. */
   webhookTypes: readonly string[];
@@ -61,6 +62,7 @@ export interface WindowedStreamSpec {
 export function windowedStream(spec: WindowedStreamSpec): SyncStream {
   return {
     key: spec.key,
+    label: spec.label,
     dataTypes: spec.dataTypes,
     webhookTypes: spec.webhookTypes,
     async fetchPage(context, rawCursor) {

@@ -141,12 +141,12 @@ describeEachDatabase("Polar sync", (database) => {
     expect(await rows(activities, user.id)).toBe(polarExerciseWorkouts(ACCOUNT).length);
   });
 
-  it("fails a malformed page with a message naming the field, keeping earlier pages whole", async () => {
+  it("stops the stream of a malformed page with a message naming the field, keeping earlier pages whole", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "polar", ACCOUNT);
     await staleDailyCursor(database.db, connection.id, 70); // three windows: 70-43, 42-15, 14-0 days ago
     sandbox.state.faults.push({ host: HOST, pathIncludes: "/v3/users/activities", kind: "malformed", times: 1, skip: 1, body: [{ start_time: "yesterday", steps: 10 }] });
     const job = await syncNow(database.db, connection);
-    expect(job.status).toBe("failed");
+    expect(job.status).toBe("partial");
     expect(job.error).toMatch(/daily-activity data: 0\.start_time/);
     expect(await stepDays(user.id)).toBe(syntheticDays("polar", ACCOUNT, isoDay(utcToday() - 70 * DAY_MS), isoDay(utcToday() - 43 * DAY_MS)).length);
     expect(await rows(activities, user.id)).toBe(polarExerciseWorkouts(ACCOUNT).length);

@@ -1,0 +1,2 @@
+ALTER TABLE "provider_connections" ADD COLUMN "stream_status" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "sync_jobs" ADD COLUMN "stream_status" jsonb DEFAULT '{}'::jsonb NOT NULL;
