@@ -1,19 +1,24 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll } from "vitest";
 import { handleProviderWebhook } from "@/lib/webhooks/handle-webhook";
-import type { WebhookRequest } from "@/lib/webhooks/types";
 import type { TestDatabase } from "./databases";
 import { APP_ORIGIN } from "./oauth-driver";
 
-/** A bare HTTP endpoint standing in for /api/webhooks/<slug>, so a simulator can post to it. */
-export async function serveWebhooks(handle: (slug: string, request: WebhookRequest) => Promise<Response>) {
+/**
+ * A bare HTTP endpoint standing in for /api/webhooks/<slug>, so a simulator can post to it. The
+ * handler gets the request as Next hands it to the route: its body still streaming.
+ */
+export async function serveWebhooks(handle: (slug: string, request: Request) => Promise<Response>) {
   const server = http.createServer(async (incoming, outgoing) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const url = new URL(`http://${incoming.headers.host}${incoming.url}`);
     const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])));
-    const response = await handle(url.pathname.slice(1), { method: incoming.method ?? "GET", url, headers, rawBody: Buffer.concat(chunks).toString("utf8") });
+    const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
+    const request = new Request(url, { method: incoming.method, headers, ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream, duplex: "half" } : {}) } as RequestInit);
+    const response = await handle(url.pathname.slice(1), request);
+    // A refusal may come before the body was read: drop the rest rather than leave the sender hanging.
+    if (!incoming.complete) incoming.resume();
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
     outgoing.end(Buffer.from(await response.arrayBuffer()));
   });

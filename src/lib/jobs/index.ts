@@ -8,7 +8,8 @@ import type { LocalRunner } from "./local-runner";
 // on Trigger.dev, otherwise on the local runner inside this process. Either way the job row
 // in sync_jobs is what the UI and the API read.
 
-export type SyncKind = "sync" | "backfill" | "webhook";
+// push: write a kept push body (Garmin's push mode) for one connection; the rest sync.
+export type SyncKind = "sync" | "backfill" | "webhook" | "push";
 
 const globalForJobs = globalThis as unknown as { qtLocalRunner?: LocalRunner };
 

@@ -4,6 +4,7 @@ import { finishJob, retryJobLater } from "@/lib/db/queries/sync-jobs";
 import type { SyncJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { MalformedPayloadError, runConnectionSync, type SyncRunOptions } from "@/lib/sync/run-sync";
+import { writePushedBody } from "@/lib/webhooks/write-pushed-body";
 
 export const MAX_ATTEMPTS = 4;
 
@@ -29,7 +30,9 @@ export async function executeSyncJob(
   } = {},
 ): Promise<"succeeded" | "failed" | "retrying"> {
   try {
-    await runConnectionSync(db, job, options);
+    // A push body's job writes what the provider sent; every other kind syncs from the provider.
+    if (job.kind === "push") await writePushedBody(db, job);
+    else await runConnectionSync(db, job, options);
     await finishJob(db, { jobId: job.id, status: "succeeded" });
     return "succeeded";
   } catch (error) {

@@ -7,7 +7,7 @@ export type IngestReceipt = typeof ingestReceipts.$inferSelect;
 /** Keeps the body (gzip) before anything else happens to it. */
 export async function insertIngestReceipt(
   db: Database,
-  params: { userId: string; apiKeyId: string | null; format: string; contentType: string | null; bodyBytes: number; bodyGzip: Buffer; options?: { aggregation?: string } },
+  params: { userId: string | null; apiKeyId: string | null; format: string; contentType: string | null; bodyBytes: number; bodyGzip: Buffer; options?: { aggregation?: string } },
 ): Promise<IngestReceipt> {
   const [receipt] = await db.insert(ingestReceipts).values(params).returning();
   return receipt!;

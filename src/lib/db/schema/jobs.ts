@@ -43,10 +43,12 @@ export const syncJobs = pgTable(
     index("sync_jobs_connection_idx").on(table.connectionId, table.status),
     index("sync_jobs_user_idx").on(table.userId, table.createdAt),
     uniqueIndex("sync_jobs_idempotency_unique").on(table.idempotencyKey),
-    // At most one unfinished job per connection: a second "sync now" joins the first.
+    // At most one unfinished sync per connection: a second "sync now" joins the first. Writing
+    // a kept push body ('push', one job per body) is not a sync: it queues beside it, and the
+    // runner still runs one job per connection at a time.
     uniqueIndex("sync_jobs_one_active_per_connection")
       .on(table.connectionId)
-      .where(sql`status in ('pending', 'running', 'waiting')`),
+      .where(sql`status in ('pending', 'running', 'waiting') and kind <> 'push'`),
   ],
 );
 
