@@ -1,10 +1,33 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { Readable } from "node:stream";
 import { afterAll, beforeAll } from "vitest";
 import { handleProviderWebhook } from "@/lib/webhooks/handle-webhook";
 import type { TestDatabase } from "./databases";
 import { APP_ORIGIN } from "./oauth-driver";
+
+/**
+ * The request's body as a web stream, with a way to discard what the handler left unread (as
+ * Node's server does once a response is sent, so a sender still uploading reads the answer).
+ */
+function streamBody(incoming: http.IncomingMessage) {
+  let isDiscarding = false;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      incoming.pause();
+      incoming.on("data", (chunk: Buffer) => {
+        if (isDiscarding) return;
+        controller.enqueue(new Uint8Array(chunk));
+        if ((controller.desiredSize ?? 0) <= 0) incoming.pause();
+      });
+      incoming.on("end", () => !isDiscarding && controller.close());
+    },
+    pull: () => void incoming.resume(),
+    cancel: () => void incoming.destroy(),
+  });
+  const discardRest = () =>
+    incoming.complete ? Promise.resolve() : new Promise<void>((resolve) => ((isDiscarding = true), incoming.on("end", resolve).on("close", resolve).resume()));
+  return { body, discardRest };
+}
 
 /**
  * A bare HTTP endpoint standing in for /api/webhooks/<slug>, so a simulator can post to it. The
@@ -15,10 +38,10 @@ export async function serveWebhooks(handle: (slug: string, request: Request) => 
     const url = new URL(`http://${incoming.headers.host}${incoming.url}`);
     const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])));
     const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
-    const request = new Request(url, { method: incoming.method, headers, ...(hasBody ? { body: Readable.toWeb(incoming) as ReadableStream, duplex: "half" } : {}) } as RequestInit);
+    const { body, discardRest } = streamBody(incoming);
+    const request = new Request(url, { method: incoming.method, headers, ...(hasBody ? { body, duplex: "half" } : {}) } as RequestInit);
     const response = await handle(url.pathname.slice(1), request);
-    // A refusal may come before the body was read: drop the rest rather than leave the sender hanging.
-    if (!incoming.complete) incoming.resume();
+    await discardRest();
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
     outgoing.end(Buffer.from(await response.arrayBuffer()));
   });

@@ -42,6 +42,24 @@ function cappedChunks(maxBytes: number, options: ReceiveOptions): Transform {
   });
 }
 
+/**
+ * The body's chunks. Stopping early (a 413) leaves the rest unread rather than cancelled:
+ * cancelling would tear down the connection before the sender reads the answer, while an
+ * unread rest is discarded by the server once the response is sent.
+ */
+async function* chunksOf(body: ReadableStream<Uint8Array>): AsyncGenerator<Buffer> {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
 /** Content-Length, when sent, is checked before reading anything. */
 function checkDeclaredLength(request: Request, maxBytes: number, options: ReceiveOptions) {
   const declared = Number(request.headers.get("content-length"));
@@ -59,7 +77,7 @@ export async function receiveBody(request: Request, maxBytes: number, options: R
   let bytes = 0;
   const gzip: Buffer[] = [];
   await pipeline(
-    Readable.fromWeb(request.body as never),
+    Readable.from(chunksOf(request.body)),
     cappedChunks(maxBytes, {
       ...options,
       onChunk(chunk) {
@@ -80,7 +98,7 @@ export async function receiveText(request: Request, maxBytes: number, options: R
   checkDeclaredLength(request, maxBytes, options);
   if (!request.body) return "";
   const chunks: Buffer[] = [];
-  await pipeline(Readable.fromWeb(request.body as never), cappedChunks(maxBytes, options), async (read: AsyncIterable<Buffer>) => {
+  await pipeline(Readable.from(chunksOf(request.body)), cappedChunks(maxBytes, options), async (read: AsyncIterable<Buffer>) => {
     for await (const chunk of read) chunks.push(chunk);
   });
   return Buffer.concat(chunks).toString("utf8");
