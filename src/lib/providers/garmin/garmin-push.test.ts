@@ -91,8 +91,8 @@ describeEachDatabase("Garmin push mode", (database) => {
     expect(counted(await rowsOf(user.id))).toEqual(before);
 
     // Garmin re-sends a summary when it changes (a later sync of the watch), under the same summaryId.
-    const daily = { ...push.dailies![0]!, steps: (push.dailies![0]!.steps as number) + 1234 };
-    const activity = { ...push.activities![0]!, activityName: "Renamed on the watch" };
+    const daily: Summary = { ...push.dailies![0]!, steps: (push.dailies![0]!.steps as number) + 1234 };
+    const activity: Summary = { ...push.activities![0]!, activityName: "Renamed on the watch" };
     expect((await post({ dailies: [daily], activities: [activity] })).status).toBe(200);
     const [updated] = await runQueuedJobs(database.db, connection);
     expect(updated).toMatchObject({ status: "succeeded", inserted: 0, updated: 2 });
