@@ -2,7 +2,7 @@ import { createGunzip } from "node:zlib";
 import { z, ZodError } from "zod";
 import type { Database } from "@/lib/db";
 import { getConnectionOrThrow } from "@/lib/db/queries/connections";
-import { finishIngestReceipt, getIngestReceipt } from "@/lib/db/queries/ingest-receipts";
+import { finishIngestReceipt, getIngestReceiptBody } from "@/lib/db/queries/ingest-receipts";
 import { upsertRecordBatch } from "@/lib/db/queries/records";
 import { recordJobProgress } from "@/lib/db/queries/sync-jobs";
 import type { SyncJob } from "@/lib/db/schema";
@@ -28,8 +28,8 @@ export async function writePushedBody(db: Database, job: SyncJob): Promise<Upser
   const connection = await getConnectionOrThrow(db, { userId: job.userId, connectionId: job.connectionId! });
   const provider = getProviderOrThrow(connection.provider);
   const readers = provider.webhook?.keptBody;
-  const receipt = await getIngestReceipt(db, { receiptId });
-  if (!readers || !receipt) throw new AppError("NOT_FOUND", `Push body ${receiptId} is gone or ${provider.name} keeps none.`);
+  const gzipped = await getIngestReceiptBody(db, { receiptId });
+  if (!readers || !gzipped) throw new AppError("NOT_FOUND", `Push body ${receiptId} is gone or ${provider.name} keeps none.`);
   const owner = { userId: connection.userId, connectionId: connection.id, provider: provider.slug, sourceId: connection.externalUserId };
 
   try {
@@ -39,7 +39,7 @@ export async function writePushedBody(db: Database, job: SyncJob): Promise<Upser
       const reader = readers.readPushedRecords(connection.externalUserId);
       const splitter = new JsonSplitter(reader);
       const chunks = createGunzip({ chunkSize: CHUNK_BYTES });
-      chunks.end(receipt.bodyGzip);
+      chunks.end(gzipped);
       for await (const chunk of chunks as AsyncIterable<Buffer>) {
         splitter.write(chunk);
         await write(reader.take());

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { ingestReceipts } from "../schema";
 
@@ -26,6 +26,15 @@ export async function finishIngestReceipt(
 export async function getIngestReceipt(db: Database, params: { receiptId: string }): Promise<IngestReceipt | null> {
   const [receipt] = await db.select().from(ingestReceipts).where(eq(ingestReceipts.id, params.receiptId)).limit(1);
   return receipt ?? null;
+}
+
+/**
+ * Only the kept body, read as base64 text: PGlite parses a bytea result byte by byte in
+ * JavaScript (~10 s for 26 MB), while Node decodes base64 at once.
+ */
+export async function getIngestReceiptBody(db: Database, params: { receiptId: string }): Promise<Buffer | null> {
+  const [row] = await db.select({ body: sql<string>`encode(${ingestReceipts.bodyGzip}, 'base64')` }).from(ingestReceipts).where(eq(ingestReceipts.id, params.receiptId)).limit(1);
+  return row ? Buffer.from(row.body, "base64") : null;
 }
 
 /** The newest receipt of each format, for "last received" lines. */
