@@ -146,6 +146,30 @@ describeEachDatabase("Garmin push mode", (database) => {
     expect(receipt).toMatchObject({ status: "failed", error: expect.stringMatching(/dailies\.1\.calendarDate/) });
   });
 
+  it("refuses a push with a malformed entry with 400 naming it, keeping and queueing nothing", async () => {
+    const account = freshAccount();
+    const { connection } = await connected(account);
+    const push = weekPush(account);
+    push.sleeps![2] = { ...push.sleeps![2]!, userId: 42 as unknown as string };
+    const response = await post(push);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/sleeps\.2\.userId/);
+    expect(await database.db.select().from(syncJobs).where(and(eq(syncJobs.connectionId, connection.id), eq(syncJobs.status, "pending")))).toEqual([]);
+  });
+
+  it("writes the pushed types and fetches the pinged ones when one body mixes both", async () => {
+    const account = freshAccount();
+    const { user, connection } = await connected(account);
+    const ping = JSON.parse(garminNotification(account, "ping", { summaryTypes: ["sleeps"], windowSeconds: 86_400 }).body) as Push;
+    const push = weekPush(account);
+    expect(await (await post({ dailies: push.dailies!, sleeps: ping.sleeps! })).json()).toMatchObject({ queued: 2 });
+    const ran = await runQueuedJobs(database.db, connection);
+    expect(ran.map((job) => [job.kind, job.status]).sort()).toEqual([["push", "succeeded"], ["webhook", "succeeded"]]);
+    expect(sandbox.state.countCalls({ provider: "garmin", path: "/wellness-api/rest/sleeps" })).toBe(1);
+    expect(sandbox.state.countCalls({ provider: "garmin", path: "/wellness-api/rest/dailies" })).toBe(0);
+    expect((await rowsOf(user.id)).days.filter((row) => row.steps !== null)).toHaveLength(push.dailies!.length);
+  });
+
   it("keeps nothing and queues nothing for a push naming nobody we know", async () => {
     const push = weekPush(freshAccount());
     const response = await post(push);

@@ -56,7 +56,9 @@ export class GarminPushedRecords extends GarminEntrySplitter implements PushedRe
     const kind = findSummaryKind(summaryType);
     if (!kind) return;
     // Garmin batches several people's summaries in one body; each job writes its own person's.
-    if (parseEntry(garminNotifiedUserSchema, summaryType, index, entry).userId !== this.externalUserId) return;
+    // An entry with a callbackURL is a ping: its summaries are fetched by the sync.
+    const { userId, callbackURL } = parseEntry(garminNotifiedUserSchema, summaryType, index, entry);
+    if (userId !== this.externalUserId || callbackURL !== undefined) return;
     const summary = parseEntry(kind.spec.summary, summaryType, index, entry);
     let summaries = this.pending.get(kind);
     if (!summaries) this.pending.set(kind, (summaries = []));
