@@ -71,3 +71,19 @@ const MAX_DEFERRALS = 20;
 export async function reloadConnection(db: Database, id: string) {
   return (await db.select().from(providerConnections).where(eq(providerConnections.id, id)))[0]!;
 }
+
+/** Runs the connection's queued jobs (syncs and push bodies alike) the way a worker would, until none is left; returns them as they ended. */
+export async function runQueuedJobs(db: Database, connection: { id: string }) {
+  const ran = [];
+  for (;;) {
+    await db.update(syncJobs).set({ runAfter: new Date(0) }).where(eq(syncJobs.connectionId, connection.id));
+    const claimed = await claimNextJob(db, { connectionId: connection.id });
+    if (!claimed) break;
+    await executeSyncJob(db, claimed, { sleep: async () => {} });
+    const ended = (await getSyncJob(db, { jobId: claimed.id }))!;
+    ran.push(ended);
+    // A job put back for a retry ran once here: as a worker, stop rather than spin on it.
+    if (ended.status === "pending") break;
+  }
+  return ran;
+}

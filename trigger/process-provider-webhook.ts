@@ -2,8 +2,8 @@ import { schemaTask } from "@trigger.dev/sdk";
 import { z } from "zod";
 import { runQueuedJob } from "../src/lib/jobs/run-queued-job";
 
-// A sync a provider's push asked for; its own task so webhook bursts queue apart from
-// scheduled work, and idempotent through the job id it is handed.
+// A sync a provider's push asked for, or the writing of a body it pushed; its own task so
+// webhook bursts queue apart from scheduled work, and idempotent through the job id it is handed.
 export const processProviderWebhookTask = schemaTask({
   id: "process-provider-webhook",
   schema: z.object({ jobId: z.uuid() }),

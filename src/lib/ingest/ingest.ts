@@ -69,7 +69,7 @@ export async function reprocessReceipt(db: Database, params: { userId: string; r
  */
 export async function processUnfinishedReceipt(db: Database, params: { receiptId: string }): Promise<IngestOutcome | null> {
   const receipt = await getIngestReceipt(db, { receiptId: params.receiptId });
-  if (!receipt || receipt.status !== "received") return null;
+  if (!receipt || receipt.status !== "received" || !receipt.userId) return null;
   return processReceipt(db, { receiptId: receipt.id, userId: receipt.userId, gzip: receipt.bodyGzip, options: receipt.options ?? undefined }, "unfinished-unless-busy");
 }
 

@@ -7,6 +7,7 @@ import { runConnectionSync, type SyncRunOptions } from "@/lib/sync/run-sync";
 import { MalformedPayloadError, StreamsFailedError } from "@/lib/sync/stream-outcome";
 import { WaitUntil } from "@/lib/sync/wait-until";
 import { startLeaseHeartbeat } from "./lease-heartbeat";
+import { writePushedBody } from "@/lib/webhooks/write-pushed-body";
 
 export const MAX_ATTEMPTS = 4;
 
@@ -39,7 +40,8 @@ export async function executeSyncJob(
 ): Promise<JobOutcome> {
   const heartbeat = startLeaseHeartbeat(db, { jobId: job.id, everyMs: options.heartbeatMs ?? LEASE_MS / 3 });
   try {
-    const result = await runConnectionSync(db, job, options);
+    // A push body's job writes what the provider sent; every other kind syncs from the provider.
+    const result = job.kind === "push" ? (await writePushedBody(db, job), { status: "succeeded" as const, error: null }) : await runConnectionSync(db, job, options);
     await heartbeat.stop();
     await finishJob(db, { jobId: job.id, status: result.status, error: result.error ?? undefined });
     return result.status;

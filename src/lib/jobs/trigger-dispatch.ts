@@ -9,6 +9,7 @@ const TASK_BY_KIND: Record<SyncKind, SyncTask["id"]> = {
   sync: "sync-connection",
   backfill: "backfill-connection",
   webhook: "process-provider-webhook",
+  push: "process-provider-webhook",
 };
 
 /** Hands a queued job to Trigger.dev; one run at a time per connection (concurrencyKey). */

@@ -3,7 +3,7 @@ import type { SandboxState } from "./state";
 import type { SandboxProvider } from "./types";
 
 /**
- * POST <mount>/_control/webhooks/<slug>?account=<login>&kind=sync|deauthorized[&target=<url>]:
+ * POST <mount>/_control/webhooks/<slug>?account=<login>&kind=sync|deauthorized[&delivery=ping|push][&target=<url>]:
  * the sandboxed provider sends its push notification for that account to our webhook route
  * (or to `target`), signed as the provider signs it, and reports what the app answered.
  */
@@ -17,6 +17,7 @@ export function createWebhookSender(providers: ReadonlyArray<{ slug: string; san
     const webhook = provider.sandbox.buildWebhook({
       account: query.get("account") ?? "athlete",
       kind,
+      delivery: query.get("delivery") === "push" ? "push" : "ping",
       webhookSecret: sandboxWebhookSecret(slug),
       ...sandboxCredentials(slug),
       state,

@@ -38,6 +38,11 @@ export interface SandboxProvider {
   buildWebhook?(params: {
     account: string;
     kind: "sync" | "deauthorized";
+    /**
+     * For a provider that delivers either way (Garmin's endpoint configuration, per summary
+     * type): a ping naming where the data is (the default) or a push carrying the data itself.
+     */
+    delivery?: "ping" | "push";
     webhookSecret: string;
     clientId: string;
     clientSecret: string;

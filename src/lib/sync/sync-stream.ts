@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db";
 import { setConnectionCursor } from "@/lib/db/queries/connections";
 import { upsertRecordBatch, type RecordOwner } from "@/lib/db/queries/records";
 import { recordJobProgress } from "@/lib/db/queries/sync-jobs";
+import type { HistoryDays } from "@/lib/providers/history-types";
 import type { ProviderDefinition, TokenSet } from "@/lib/providers/types";
 import { addCounts, type UpsertCounts } from "./records";
 import { classifyStreamError, MalformedPayloadError } from "./stream-outcome";

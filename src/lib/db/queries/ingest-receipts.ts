@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { ingestReceipts } from "../schema";
 
@@ -7,7 +7,7 @@ export type IngestReceipt = typeof ingestReceipts.$inferSelect;
 /** Keeps the body (gzip) before anything else happens to it. */
 export async function insertIngestReceipt(
   db: Database,
-  params: { userId: string; apiKeyId: string | null; format: string; contentType: string | null; bodyBytes: number; bodyGzip: Buffer; options?: { aggregation?: string } },
+  params: { userId: string | null; apiKeyId: string | null; format: string; contentType: string | null; bodyBytes: number; bodyGzip: Buffer; options?: { aggregation?: string } },
 ): Promise<IngestReceipt> {
   const [receipt] = await db.insert(ingestReceipts).values(params).returning();
   return receipt!;
@@ -26,6 +26,15 @@ export async function finishIngestReceipt(
 export async function getIngestReceipt(db: Database, params: { receiptId: string }): Promise<IngestReceipt | null> {
   const [receipt] = await db.select().from(ingestReceipts).where(eq(ingestReceipts.id, params.receiptId)).limit(1);
   return receipt ?? null;
+}
+
+/**
+ * Only the kept body, read as base64 text: PGlite parses a bytea result byte by byte in
+ * JavaScript (~10 s for 26 MB), while Node decodes base64 at once.
+ */
+export async function getIngestReceiptBody(db: Database, params: { receiptId: string }): Promise<Buffer | null> {
+  const [row] = await db.select({ body: sql<string>`encode(${ingestReceipts.bodyGzip}, 'base64')` }).from(ingestReceipts).where(eq(ingestReceipts.id, params.receiptId)).limit(1);
+  return row ? Buffer.from(row.body, "base64") : null;
 }
 
 /** The newest receipt of each format, for "last received" lines. */
@@ -51,12 +60,15 @@ export async function lockIngestReceipt(tx: Database, params: { receiptId: strin
   return receipt ?? null;
 }
 
-/** Receipts kept but never processed (the process stopped mid-way), oldest first. */
+/**
+ * Phone receipts kept but never processed (the process stopped mid-way), oldest first. A
+ * provider's push body (no user) is not among them: its push jobs, durable in sync_jobs, write it.
+ */
 export async function listUnfinishedReceipts(db: Database, params: { userId?: string } = {}): Promise<Pick<IngestReceipt, "id" | "userId">[]> {
   return db
     .select({ id: ingestReceipts.id, userId: ingestReceipts.userId })
     .from(ingestReceipts)
-    .where(and(eq(ingestReceipts.status, "received"), params.userId ? eq(ingestReceipts.userId, params.userId) : sql`true`))
+    .where(and(eq(ingestReceipts.status, "received"), params.userId ? eq(ingestReceipts.userId, params.userId) : isNotNull(ingestReceipts.userId)))
     .orderBy(asc(ingestReceipts.receivedAt));
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { UpsertCounts } from "@/lib/sync/records";
 import type { Database } from "../client";
@@ -53,12 +53,12 @@ async function mergeIntoJob(db: Database, params: { jobId: string; payload: Reco
   return job;
 }
 
-/** An unfinished job for this connection, if any: a second "sync now" joins it. */
+/** An unfinished sync for this connection, if any: a second "sync now" joins it (a push body's job is no sync). */
 export async function findActiveJob(db: Database, params: { connectionId: string }): Promise<SyncJob | null> {
   const [job] = await db
     .select()
     .from(syncJobs)
-    .where(and(eq(syncJobs.connectionId, params.connectionId), inArray(syncJobs.status, ["pending", "running", "waiting"])))
+    .where(and(eq(syncJobs.connectionId, params.connectionId), inArray(syncJobs.status, ["pending", "running", "waiting"]), ne(syncJobs.kind, "push")))
     .orderBy(desc(syncJobs.createdAt))
     .limit(1);
   return job ?? null;

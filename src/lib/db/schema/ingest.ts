@@ -5,14 +5,13 @@ import { apiKeys } from "./api-keys";
 import { bytea, id } from "./columns";
 
 // Every pushed body is kept (gzip) before it is parsed: nothing received is lost, and a
-// receipt can be replayed after a parser fix.
+// receipt can be replayed after a parser fix. A provider's push (Garmin's) may carry several
+// people's data: it has no user, its jobs say whose rows it became.
 export const ingestReceipts = pgTable(
   "ingest_receipts",
   {
     id: id(),
-    userId: text()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: text().references(() => users.id, { onDelete: "cascade" }),
     apiKeyId: uuid().references(() => apiKeys.id, { onDelete: "set null" }),
     format: text().notNull(),
     contentType: text(),

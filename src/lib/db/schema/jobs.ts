@@ -51,10 +51,12 @@ export const syncJobs = pgTable(
     // A user's latest start, for taking turns between users when claiming.
     index("sync_jobs_user_started_idx").on(table.userId, table.startedAt),
     uniqueIndex("sync_jobs_idempotency_unique").on(table.idempotencyKey),
-    // At most one unfinished job per connection: a second "sync now" joins the first.
+    // At most one unfinished sync per connection: a second "sync now" joins the first. Writing
+    // a kept push body ('push', one job per body) is not a sync: it queues beside it, and the
+    // runner still runs one job per connection at a time.
     uniqueIndex("sync_jobs_one_active_per_connection")
       .on(table.connectionId)
-      .where(sql`status in ('pending', 'running', 'waiting')`),
+      .where(sql`status in ('pending', 'running', 'waiting') and kind <> 'push'`),
   ],
 );
 

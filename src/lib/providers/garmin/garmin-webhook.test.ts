@@ -57,13 +57,13 @@ describeEachDatabase("Garmin notifications", (database) => {
     expect(await jobsOf(connection.id)).toEqual([expect.objectContaining({ payload: { reason: "webhook", callbackUrls: [good.callbackURL] } })]);
   });
 
-  it("queues one sync for a push of several summaries", async () => {
-    const account = "athlete";
+  it("keeps a push of several summaries for one job that writes them, and queues no sync", async () => {
+    const account = `push-${Date.now()}`;
     const { connection } = await connectSandboxAccount(database.db, "garmin", account);
-    const push = garminNotification(account, "push", { summaryTypes: ["dailies"] });
+    const push = garminNotification(account, "push", { summaryTypes: ["dailies", "sleeps"], windowSeconds: 3 * 86_400 });
     expect(JSON.parse(push.body).dailies[0]).toMatchObject({ userId: connection.externalUserId, calendarDate: expect.any(String), steps: expect.any(Number) });
     expect((await deliver(push)).status).toBe(200);
-    expect(await jobsOf(connection.id)).toHaveLength(1);
+    expect(await jobsOf(connection.id)).toEqual([expect.objectContaining({ kind: "push", status: "pending", payload: { receiptId: expect.any(String) } })]);
   });
 
   it("refuses a notification without our client id with 401 and queues nothing", async () => {

@@ -72,7 +72,10 @@ export type GarminNotificationKind = "ping" | "push" | "deregistration" | "permi
 export interface GarminNotificationOptions {
   /** The summary types a ping or push names; dailies alone by default. */
   summaryTypes?: readonly GarminSummaryType[];
-  /** How far back the upload window of a ping reaches (at most 24 hours); one hour by default. */
+  /**
+   * How far back the upload window reaches: a ping's at most 24 hours, one hour by default; a
+   * push's a day by default and longer for a backfill's (Garmin merges those into one body).
+   */
   windowSeconds?: number;
   now?: Date;
   /** The consumer key / client id Garmin sends in garmin-client-id; the sandbox's own by default. */
@@ -95,7 +98,8 @@ export function garminNotification(login: string, kind: GarminNotificationKind, 
   } else if (kind === "permissions_revoked") {
     payload = { userPermissionsChange: [{ userId, summaryId: `${userId.slice(0, 8)}-${end.toString(16)}-p`, permissions: [], changeTimeInSeconds: end }] };
   } else if (kind === "push") {
-    payload = Object.fromEntries(types.map((type) => [type, garminUploadedSummaries(type, login, end - MAX_WINDOW_S, end, options.now).map(({ summary }) => summary)]));
+    const from = end - (options.windowSeconds ?? MAX_WINDOW_S);
+    payload = Object.fromEntries(types.map((type) => [type, garminUploadedSummaries(type, login, from, end, options.now).map(({ summary }) => summary)]));
   } else {
     // Since the OAuth 2.0 migration the callbackURL carries a pull token to use as given.
     const entry = (type: GarminSummaryType) => ({

@@ -143,8 +143,9 @@ export const garminBodyCompSchema = z
 export type GarminBodyComp = z.infer<typeof garminBodyCompSchema>;
 
 // Push and ping notifications: { "<summaryType>": [ { userId, … } ] }. Ping entries carry
-// the upload window and a callbackURL; push entries carry the summary itself.
-const notifiedUser = z
+// the upload window and a callbackURL; push entries carry the summary itself. Bodies are read
+// an entry at a time (notification-reader.ts), so each entry has its own schema.
+export const garminNotifiedUserSchema = z
   .object({
     userId: z.string().min(1),
     // Any string: the webhook keeps only Garmin's own URLs and ignores the rest.
@@ -154,10 +155,13 @@ const notifiedUser = z
   })
   .passthrough();
 
+export const garminDeregistrationSchema = z.object({ userId: z.string().min(1) }).passthrough();
+export const garminPermissionsChangeSchema = z.object({ userId: z.string().min(1), permissions: z.array(z.string()) }).passthrough();
+
 export const garminNotificationSchema = z
   .object({
-    deregistrations: z.array(z.object({ userId: z.string().min(1) }).passthrough()).optional(),
-    userPermissionsChange: z.array(z.object({ userId: z.string().min(1), permissions: z.array(z.string()) }).passthrough()).optional(),
+    deregistrations: z.array(garminDeregistrationSchema).optional(),
+    userPermissionsChange: z.array(garminPermissionsChangeSchema).optional(),
   })
-  .catchall(z.array(notifiedUser));
+  .catchall(z.array(garminNotifiedUserSchema));
 export type GarminNotification = z.infer<typeof garminNotificationSchema>;

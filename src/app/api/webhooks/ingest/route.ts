@@ -18,7 +18,7 @@ export async function POST(request: Request) {
     if (!contentType?.toLowerCase().startsWith("application/json")) {
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", `Send JSON with Content-Type: application/json (got ${contentType ?? "none"}).`);
     }
-    const received = await receiveBody(request, getEnv().INGEST_MAX_BYTES);
+    const received = await receiveBody(request, getEnv().INGEST_MAX_BYTES, { limitName: "INGEST_MAX_BYTES" });
     // Health Auto Export sends its automation's aggregation ("days", "hours" …) as a header.
     const aggregation = request.headers.get("automation-aggregation") ?? undefined;
     const outcome = await ingestReceived(db, { userId: owner.userId, apiKeyId: owner.apiKeyId, contentType, received, options: { aggregation } });
