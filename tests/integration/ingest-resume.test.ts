@@ -66,3 +66,13 @@ describeEachDatabase("unfinished pushes", (database) => {
     expect(await resumeUnfinishedReceipts(db(), { userId: user.id })).toEqual({ processed: 0, failed: 0 });
   });
 });
+
+describeEachDatabase("unfinished pushes and provider push bodies", (database) => {
+  it("leaves a provider's kept push body (no user) to its push jobs at start-up", async () => {
+    const db = database.db;
+    const pushed = Buffer.from(JSON.stringify({ activities: [] }));
+    const receipt = await insertIngestReceipt(db, { userId: null, apiKeyId: null, format: "garmin-push", contentType: "application/json", bodyBytes: pushed.length, bodyGzip: gzipSync(pushed) });
+    await resumeUnfinishedReceipts(db);
+    expect((await getIngestReceipt(db, { receiptId: receipt.id }))!.status).toBe("received");
+  });
+});
