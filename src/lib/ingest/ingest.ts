@@ -2,9 +2,11 @@ import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import type { Database } from "@/lib/db";
 import { finishIngestReceipt, getIngestReceipt, insertIngestReceipt } from "@/lib/db/queries/ingest-receipts";
+import { redactDatabaseError } from "@/lib/db/redact-error";
 import { AppError } from "@/lib/errors";
 import { emptyCounts, type UpsertCounts } from "@/lib/sync/records";
 import { describeBodyPosition } from "./json-error";
+import { JsonTooDeepError } from "./json-stream/json-depth";
 import { JsonSyntaxError } from "./json-stream/json-splitter";
 import { RECEIPT_GZIP_LEVEL, type ReceivedBody } from "./receive-body";
 import type { RejectedItem } from "./types";
@@ -68,11 +70,14 @@ async function processReceipt(db: Database, params: { receiptId: string; userId:
     await finishIngestReceipt(db, { receiptId: params.receiptId, status: "processed", format, counts: countsWithRejected });
     return { receiptId: params.receiptId, format, counts, rejected, ...(unlistedRejections ? { unlistedRejections } : {}) };
   } catch (thrown) {
-    const error = thrown instanceof JsonSyntaxError ? await invalidJson(thrown, params.gzip) : thrown;
+    const error = thrown instanceof JsonSyntaxError ? await invalidJson(thrown, params.gzip) : tooDeep(thrown) ?? redactDatabaseError(thrown);
     await finishIngestReceipt(db, { receiptId: params.receiptId, status: "failed", error: error instanceof Error ? error.message : String(error) });
     throw error;
   }
 }
+
+const tooDeep = (error: unknown) =>
+  error instanceof JsonTooDeepError ? new AppError("INVALID_INPUT", `The body is too deeply nested: ${error.message}.`, { path: error.path, position: error.position }) : undefined;
 
 async function invalidJson(error: JsonSyntaxError, gzipped: Buffer): Promise<AppError> {
   const where = describeBodyPosition(await gunzipAsync(gzipped), error.position);
