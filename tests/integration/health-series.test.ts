@@ -42,13 +42,13 @@ describeEachDatabase("health series", (database) => {
 
   it("averages a week's days into one point dated on its Monday, and months into the 1st", async () => {
     const user = await createTestUser(database.db);
-    // Two full weeks plus the Monday after: 10..70 in week one, steps missing on one day.
+    // Two full weeks plus the Monday after: 30..90 in week one, steps missing on one day.
     await upsertRecordBatch(database.db, owner(user.id, "whoop", "w"), {
-      dailySummaries: Array.from({ length: 15 }, (_, i) => ({ localDate: day(i), restingHeartRateBpm: i < 7 ? 10 * (i + 1) : 50, recoveryScore: i, strain: 10, steps: i === 3 ? null : 7000 })),
+      dailySummaries: Array.from({ length: 15 }, (_, i) => ({ localDate: day(i), restingHeartRateBpm: i < 7 ? 10 * (i + 3) : 50, recoveryScore: i, strain: 10, steps: i === 3 ? null : 7000 })),
     });
     const weeks = await findDailySeries(database.db, { userId: user.id, start: day(0), end: day(14), bucket: "week" });
     expect(weeks.map((row) => [row.date, row.restingHeartRateBpm, row.days])).toEqual([
-      [day(0), 40, 7],
+      [day(0), 60, 7],
       [day(7), 50, 7],
       [day(14), 50, 1],
     ]);
@@ -57,7 +57,7 @@ describeEachDatabase("health series", (database) => {
 
     // A range starting mid-week still labels the bucket by its Monday, averaging only the days in range.
     const [partial] = await findDailySeries(database.db, { userId: user.id, start: day(5), end: day(6), bucket: "week" });
-    expect(partial).toMatchObject({ date: day(0), restingHeartRateBpm: 65, days: 2 });
+    expect(partial).toMatchObject({ date: day(0), restingHeartRateBpm: 85, days: 2 });
 
     const months = await findDailySeries(database.db, { userId: user.id, start: "2026-10-01", end: "2026-12-31", bucket: "month" });
     expect(months.map((row) => [row.date, row.days])).toEqual([["2026-11-01", 15]]);

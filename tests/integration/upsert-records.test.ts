@@ -33,6 +33,19 @@ describeEachDatabase("batch upserts", (database) => {
     expect(after!.updatedAt.getTime()).toBe(before!.updatedAt.getTime());
   });
 
+  it("counts a provider's implausible records as rejected instead of storing them", async () => {
+    const user = await createTestUser(database.db);
+    const owner = { userId: user.id, connectionId: null, provider: "oura", sourceId: "" };
+    const time = new Date("2026-10-01T06:00:00Z");
+    const batch: RecordBatch = {
+      samples: [{ metric: "heart_rate", time, value: 61, unit: "bpm" }, { metric: "heart_rate", time: new Date("2026-10-01T06:01:00Z"), value: -5, unit: "bpm" }],
+      dailySummaries: [{ localDate: "2026-10-01", steps: 3_000_000_000 }],
+    };
+    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({ inserted: 1, updated: 0, unchanged: 0, rejected: 2 });
+    expect(await database.db.select({ value: samples.value }).from(samples).where(eq(samples.userId, user.id))).toEqual([{ value: 61 }]);
+    expect(await database.db.select().from(dailySummaries).where(eq(dailySummaries.userId, user.id))).toEqual([]);
+  });
+
   it("never writes into another user's rows, whatever the records say", async () => {
     const alice = await createTestUser(database.db);
     const bob = await createTestUser(database.db);

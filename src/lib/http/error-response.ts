@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { redactDatabaseError } from "@/lib/db/redact-error";
 import { AppError } from "@/lib/errors";
 
 /** Maps any thrown value to the JSON reply a caller outside our UI gets. */
@@ -16,7 +17,7 @@ export function errorResponse(error: unknown): Response {
   }
   // Internals stay in the server log; the caller gets an id to quote.
   const requestId = crypto.randomUUID();
-  console.error(`[request ${requestId}]`, error);
+  console.error(`[request ${requestId}]`, redactDatabaseError(error));
   return Response.json(
     { error: { code: "INTERNAL", message: "Something went wrong on our side.", requestId } },
     { status: 500 },

@@ -2,9 +2,11 @@ import { promisify } from "node:util";
 import { gunzip, gzip } from "node:zlib";
 import type { Database } from "@/lib/db";
 import { finishIngestReceipt, getIngestReceipt, insertIngestReceipt, lockIngestReceipt, type IngestReceipt } from "@/lib/db/queries/ingest-receipts";
+import { redactDatabaseError } from "@/lib/db/redact-error";
 import { AppError } from "@/lib/errors";
 import { emptyCounts, type UpsertCounts } from "@/lib/sync/records";
 import { describeBodyPosition } from "./json-error";
+import { JsonTooDeepError } from "./json-stream/json-depth";
 import { JsonSyntaxError } from "./json-stream/json-splitter";
 import { RECEIPT_GZIP_LEVEL, type ReceivedBody } from "./receive-body";
 import type { RejectedItem } from "./types";
@@ -91,7 +93,7 @@ async function processReceipt(db: Database, params: { receiptId: string; userId:
       return { receiptId: params.receiptId, format, counts, rejected, ...(unlistedRejections ? { unlistedRejections } : {}) };
     });
   } catch (thrown) {
-    const error = thrown instanceof JsonSyntaxError ? await invalidJson(thrown, params.gzip) : thrown;
+    const error = thrown instanceof JsonSyntaxError ? await invalidJson(thrown, params.gzip) : tooDeep(thrown) ?? redactDatabaseError(thrown);
     await finishIngestReceipt(db, { receiptId: params.receiptId, status: "failed", error: error instanceof Error ? error.message : String(error) });
     throw error;
   }
@@ -103,6 +105,9 @@ function outcomeOfProcessed(receipt: IngestReceipt): IngestOutcome {
   const { rejected, ...counts } = (receipt.counts ?? {}) as unknown as Record<string, UpsertCounts>;
   return { receiptId: receipt.id, format: receipt.format, counts, rejected: [], ...(rejected?.rejected ? { unlistedRejections: rejected.rejected } : {}) };
 }
+
+const tooDeep = (error: unknown) =>
+  error instanceof JsonTooDeepError ? new AppError("INVALID_INPUT", `The body is too deeply nested: ${error.message}.`, { path: error.path, position: error.position }) : undefined;
 
 async function invalidJson(error: JsonSyntaxError, gzipped: Buffer): Promise<AppError> {
   const where = describeBodyPosition(await gunzipAsync(gzipped), error.position);

@@ -4,12 +4,15 @@ import { ingestReceipts } from "../schema";
 
 export type IngestReceipt = typeof ingestReceipts.$inferSelect;
 
-/** Keeps the body (gzip) before anything else happens to it. */
+/**
+ * Keeps the body (gzip) before anything else happens to it. Returns the id only: returning the
+ * row would send the body straight back, hex-encoded, at twice its size.
+ */
 export async function insertIngestReceipt(
   db: Database,
   params: { userId: string | null; apiKeyId: string | null; format: string; contentType: string | null; bodyBytes: number; bodyGzip: Buffer; options?: { aggregation?: string } },
-): Promise<IngestReceipt> {
-  const [receipt] = await db.insert(ingestReceipts).values(params).returning();
+): Promise<{ id: string }> {
+  const [receipt] = await db.insert(ingestReceipts).values(params).returning({ id: ingestReceipts.id });
   return receipt!;
 }
 

@@ -2,6 +2,7 @@ import { getTableColumns } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "../schema";
+import { withoutImplausible } from "@/lib/sync/plausibility";
 import { addCounts, emptyCounts, type RecordBatch, type UpsertCounts } from "@/lib/sync/records";
 import { upsertRows } from "./upsert-rows";
 import { upsertSamples, type SampleWriteHint } from "./upsert-samples";
@@ -37,8 +38,10 @@ const bodyKey = [bodyMeasurements.userId, bodyMeasurements.provider, bodyMeasure
  * Call it inside the page's transaction.
  */
 export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch: RecordBatch): Promise<UpsertCounts> {
-  const byTable = await upsertRecordBatchByTable(db, owner, batch);
-  return Object.values(byTable).reduce((total, counts) => addCounts(total, counts), emptyCounts());
+  // A provider's glitch (a -1 heart rate, a weight of 1e30 kg) is counted, not stored.
+  const plausible = withoutImplausible(batch);
+  const byTable = await upsertRecordBatchByTable(db, owner, plausible.batch);
+  return Object.values(byTable).reduce((total, counts) => addCounts(total, counts), { ...emptyCounts(), rejected: plausible.rejected });
 }
 
 /** The same, with the counts kept apart per table (the ingest reply reports them so). */

@@ -1,4 +1,5 @@
-import type { RecordBatch } from "@/lib/sync/records";
+import { implausibleRow, implausibleSample, timeWindow } from "@/lib/sync/plausibility";
+import type { RecordBatch, SampleRecord } from "@/lib/sync/records";
 import { Rejections } from "../rejections";
 import type { SourceBatch } from "../types";
 import { SampleCollector } from "./sample-collector";
@@ -21,9 +22,26 @@ export class BatchCollector {
   private readonly samples = new SampleCollector();
   readonly rejections = new Rejections();
 
-  add<K extends Kind | "samples">(source: string | undefined, kind: K, row: NonNullable<RecordBatch[K]>[number]): void {
+  /** The dates a record may have, fixed once per body. */
+  readonly window = timeWindow();
+
+  /**
+   * Keeps a record; with a `path`, only once it passed the plausibility checks (false when it
+   * was rejected). Metric points are checked by their parser, which knows their metric up front.
+   */
+  add<K extends Kind | "samples">(source: string | undefined, kind: K, row: NonNullable<RecordBatch[K]>[number], path?: string): boolean {
+    if (path !== undefined) {
+      const reason = kind === "samples" ? implausibleSample(row as SampleRecord, this.window) : implausibleRow(row, this.window);
+      if (reason) {
+        this.reject(path, reason);
+        return false;
+      }
+    }
     const sourceId = source ?? "";
-    if (kind === "samples") return this.samples.add(sourceId, row as NonNullable<RecordBatch["samples"]>[number]);
+    if (kind === "samples") {
+      this.samples.add(sourceId, row as SampleRecord);
+      return true;
+    }
     let batch = this.sources.get(sourceId);
     if (!batch) {
       batch = { activities: new Map(), sleepSessions: new Map(), dailySummaries: new Map(), bodyMeasurements: new Map() };
@@ -32,6 +50,7 @@ export class BatchCollector {
     const rows = batch[kind as Kind] as Map<string, Row<Kind>>;
     const key = (KEYS[kind as Kind] as (row: Row<Kind>) => string)(row as Row<Kind>);
     if (!rows.has(key)) rows.set(key, row as Row<Kind>);
+    return true;
   }
 
   reject(path: string, reason: string): void {

@@ -36,4 +36,9 @@ describe("HAE dates", () => {
     expect(parseHaeDay("2025-02-29")).toBeNull();
     expect(parseHaeDay("2025-03-02 06:00:00 +0100")).toBeNull();
   });
+
+  it("keeps years before 100 as written instead of reading them as 19xx", () => {
+    expect(parseHaeDate("0000-06-01 08:00:00 +0000")!.instant.toISOString()).toBe("0000-06-01T08:00:00.000Z");
+    expect(parseHaeDate("0070-02-28 08:00:00 +0100")!.instant.toISOString()).toBe("0070-02-28T07:00:00.000Z");
+  });
 });

@@ -12,6 +12,7 @@ export interface HaeInstant {
   localSeconds: number;
 }
 
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
@@ -53,8 +54,10 @@ function instant([year, month, day, hour, minute, second, offset]: Fields, local
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return null;
   // Date.UTC would roll 31 February over into March: such a date was never valid.
   if (day > DAYS_IN_MONTH[month - 1]! || (month === 2 && day === 29 && !isLeap(year))) return null;
+  // Date.UTC reads years 0-99 as 1900-1999; 400 years later the calendar repeats exactly.
+  const utc = year < 100 ? Date.UTC(year + 400, month - 1, day, hour, minute, second) - FOUR_CENTURIES_MS : Date.UTC(year, month - 1, day, hour, minute, second);
   return {
-    instant: new Date(Date.UTC(year, month - 1, day, hour, minute, second) - offset * 1000),
+    instant: new Date(utc - offset * 1000),
     utcOffsetSeconds: offset,
     localDate,
     localSeconds: hour * 3600 + minute * 60 + second,

@@ -43,7 +43,7 @@ export class HaeExportReader {
   private metric: OpenMetric | null = null;
 
   constructor(options: HaeParseOptions = {}) {
-    this.sinks = { collector: this.collector, body: new BodyAccumulator(), daily: new DailyAccumulator(options.aggregation) };
+    this.sinks = { collector: this.collector, body: new BodyAccumulator(), daily: new DailyAccumulator(options.aggregation), window: this.collector.window };
   }
 
   select(parent: readonly PathSegment[], key: PathSegment, kind: ContainerKind): SplitAction {

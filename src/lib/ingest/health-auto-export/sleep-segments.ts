@@ -36,14 +36,15 @@ export class SleepSegments {
     const source = parsed.data.source ?? "";
     const segment = { stage: STAGES[parsed.data.value] ?? snake(parsed.data.value), start, end };
     // One metric per stage: an "In Bed" and a "Core" segment often start at the same instant.
-    collector.add(source, "samples", {
+    const isKept = collector.add(source, "samples", {
       metric: `sleep_${segment.stage}`,
       time: start.instant,
       endTime: end.instant,
       value: durationS(segment),
       unit: "s",
       meta: { value: parsed.data.value },
-    });
+    }, path);
+    if (!isKept) return;
     const list = this.bySource.get(source) ?? [];
     list.push(segment);
     this.bySource.set(source, list);

@@ -47,7 +47,7 @@ function parseNight(raw: Record<string, unknown>, path: string, collector: Batch
     stages: null,
     raw: night,
   };
-  collector.add(source, "sleepSessions", record);
+  if (!collector.add(source, "sleepSessions", record, path)) return;
   if (asleepS !== null) {
     collector.add(source, "samples", {
       metric: "sleep_analysis",

@@ -4,6 +4,7 @@ import { parseHaeDate } from "./dates";
 import { firstIssue } from "./issues";
 import { haeWorkoutHeartRateSchema, type HaeWorkout } from "./schemas";
 import { convert } from "./units";
+import { implausibleSample } from "@/lib/sync/plausibility";
 
 type Series = "heartRateData" | "heartRateRecovery";
 
@@ -31,13 +32,16 @@ export function workoutHeartRate(workout: HaeWorkout, workoutId: string, end: Da
       const bpm = convert("frequency", value, unit, "bpm");
       if (bpm === null) return collector.reject(pointPath, `unknown unit "${unit}" for heart rate`);
       const recovery = series === "heartRateRecovery" || at.instant >= end;
-      if (series === "heartRateData" && recovery) after++;
-      else if (series === "heartRateData") during++;
       const meta: Record<string, unknown> = { workoutId };
       if (point.Min !== undefined) meta.min = convert("frequency", point.Min, unit, "bpm");
       if (point.Max !== undefined) meta.max = convert("frequency", point.Max, unit, "bpm");
       if (recovery) meta.recovery = true;
-      samples.push({ metric: "heart_rate", time: at.instant, endTime: null, value: bpm, unit: "bpm", meta });
+      const sample: SampleRecord = { metric: "heart_rate", time: at.instant, endTime: null, value: bpm, unit: "bpm", meta };
+      const reason = implausibleSample(sample, collector.window);
+      if (reason) return collector.reject(pointPath, reason);
+      if (series === "heartRateData" && recovery) after++;
+      else if (series === "heartRateData") during++;
+      samples.push(sample);
     });
   }
   return { samples, onlyRecovery: after > 0 && during === 0 };

@@ -43,7 +43,6 @@ export function parseWorkout(raw: Record<string, unknown>, path: string, collect
   const externalId = workout.id ?? v1WorkoutId(workout);
   const source = workout.source ?? "";
   const heartRate = workoutHeartRate(workout, externalId, end.instant, `${path}`, collector);
-  for (const sample of heartRate.samples) collector.add(source, "samples", sample);
 
   const record: ActivityRecord = {
     externalId,
@@ -70,5 +69,6 @@ export function parseWorkout(raw: Record<string, unknown>, path: string, collect
   if (!workout.elevationUp && elevationGainM === null && workout.elevation?.ascent !== undefined) {
     collector.reject(`${path}.elevation`, `unknown unit "${workout.elevation.units}" for elevation`);
   }
-  collector.add(source, "activities", record);
+  if (!collector.add(source, "activities", record, path)) return;
+  for (const sample of heartRate.samples) collector.add(source, "samples", sample);
 }

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from "node:util";
 import type { z } from "zod";
 import { Rejections } from "@/lib/ingest/rejections";
 import type { ParsedIngest } from "@/lib/ingest/types";
+import { implausibleRow, implausibleSample, timeWindow } from "@/lib/sync/plausibility";
 import type { ActivityRecord, BodyRecord, RecordBatch, SampleRecord, SleepRecord } from "@/lib/sync/records";
 
 interface Kept<T> {
@@ -22,6 +23,8 @@ export type BodyFields = Pick<BodyRecord, "weightKg" | "bodyFatPercent">;
 export class Collector {
   private readonly sources = new Map<string, SourceRecords>();
   private readonly rejections = new Rejections();
+  /** The dates a record may have, fixed once per body. */
+  private readonly window = timeWindow();
 
   reject(path: string, reason: string) {
     this.rejections.add(path, reason);
@@ -32,20 +35,24 @@ export class Collector {
   }
 
   activity(sourceId: string, record: ActivityRecord, path: string) {
+    if (this.isImplausible(implausibleRow(record, this.window), path)) return;
     this.keep(this.source(sourceId).activities, record.externalId, record, path, `exercise id ${record.externalId}`);
   }
 
   sleep(sourceId: string, record: SleepRecord, path: string) {
+    if (this.isImplausible(implausibleRow(record, this.window), path)) return;
     this.keep(this.source(sourceId).sleepSessions, record.externalId, record, path, `sleep id ${record.externalId}`);
   }
 
   sample(sourceId: string, record: SampleRecord, path: string) {
+    if (this.isImplausible(implausibleSample(record, this.window), path)) return;
     const key = `${record.metric}|${record.time.toISOString()}`;
     this.keep(this.source(sourceId).samples, key, record, path, `${record.metric} at ${record.time.toISOString()}`);
   }
 
   /** Weight and body fat from one scale reading share a row: body measurements are keyed by time. */
   body(sourceId: string, measuredAt: Date, fields: Partial<BodyFields>, type: string, raw: unknown, path: string) {
+    if (this.isImplausible(implausibleRow({ measuredAt, ...fields }, this.window), path)) return;
     const rows = this.source(sourceId).bodyMeasurements;
     const key = measuredAt.toISOString();
     const kept = rows.get(key);
@@ -73,6 +80,11 @@ export class Collector {
       return { sourceId, records: batch };
     });
     return { batches, ...this.rejections.summary() };
+  }
+
+  private isImplausible(reason: string | null, path: string): boolean {
+    if (reason) this.reject(path, reason);
+    return reason !== null;
   }
 
   private source(sourceId: string): SourceRecords {

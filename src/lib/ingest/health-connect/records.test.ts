@@ -110,6 +110,6 @@ describe("Health Connect body measurements", () => {
     });
     expect(result.batches[0]!.records.bodyMeasurements).toMatchObject([{ weightKg: 71.8 }]);
     expect(result.rejected.map((item) => item.path)).toEqual(["weight[1]", "body_fat[0]"]);
-    expect(result.rejected[1]!.reason).toBe("percentage: 184 is above 100");
+    expect(result.rejected[1]!.reason).toBe("bodyFatPercent 184 % is outside the plausible range 0 to 100 %");
   });
 });

@@ -69,9 +69,9 @@ export const SERIES: Record<string, SeriesSpec> = {
 };
 
 /** Arrays whose rows become body measurements, with the column each fills. */
-export const BODY: Record<string, { field: string; column: keyof BodyFields; max?: number }> = {
+export const BODY: Record<string, { field: string; column: keyof BodyFields }> = {
   weight: { field: "kilograms", column: "weightKg" },
-  body_fat: { field: "percentage", column: "bodyFatPercent", max: 100 },
+  body_fat: { field: "percentage", column: "bodyFatPercent" },
 };
 
 /** Every field a spec reads, for its row schema. */

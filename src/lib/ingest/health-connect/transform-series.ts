@@ -48,14 +48,13 @@ export function seriesHandler(spec: SeriesSpec): RowHandler {
 
 /** Weight and body fat rows become body measurements. */
 export function bodyHandler(type: keyof typeof BODY): RowHandler {
-  const { field, column, max } = BODY[type]!;
+  const { field, column } = BODY[type]!;
   const schema = hcSeriesRowSchema([{ name: field }], false);
   return (item, path, out) => {
     const parsed = schema.safeParse(item);
     if (!parsed.success) return out.rejectIssues(path, parsed.error);
     const value = numberAt(parsed.data, field);
     if (value === undefined) return out.reject(path, `no value: expected ${field}`);
-    if (max !== undefined && value > max) return out.reject(path, `${field}: ${value} is above ${max}`);
     out.body(sourceIdOf(parsed.data.metadata), new Date(parsed.data.time!), { [column]: value }, type, parsed.data, path);
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { JsonTooDeepError, MAX_JSON_DEPTH } from "./json-depth";
 import { JsonSplitter, JsonSyntaxError, type PathSegment, type SplitAction } from "./json-splitter";
 
 /** Feeds `text` in chunks of `size` bytes and records what the handler saw. */
@@ -60,6 +61,20 @@ describe("JsonSplitter", () => {
       }
       expect(caught).toBeInstanceOf(JsonSyntaxError);
       expect((caught as JsonSyntaxError).position).toBe(position);
+    }
+  });
+
+  it("refuses nesting deeper than the limit, naming the value that holds it, at any chunk size", () => {
+    const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+    // The root and the array around the points count as two levels.
+    const fits = `{"points": [{"extra": ${nested(MAX_JSON_DEPTH - 3)}}]}`;
+    expect(() => split(fits, 7, (parent) => parent.length === 0)).not.toThrow();
+    for (const size of [1, 7, 1 << 20]) {
+      const text = `{"points": [{"date": 1}, {"extra": ${nested(100_000)}}]}`;
+      // Position 96: the bracket that opens the 65th level, counting the root, the array and the point.
+      expect(() => split(text, size, (parent) => parent.length === 0)).toThrow(expect.objectContaining({ path: "points[1]", position: 96 }));
+      expect(() => split(text, size, (parent) => parent.length === 0)).toThrow(JsonTooDeepError);
+      expect(() => split(text, size, (parent) => parent.length < 2)).toThrow("points[1].extra is nested deeper than 64 levels");
     }
   });
 });

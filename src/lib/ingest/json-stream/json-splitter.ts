@@ -1,6 +1,7 @@
 import { jsonErrorPosition } from "../json-error";
+import { formatJsonPath, JsonTooDeepError, MAX_JSON_DEPTH, type PathSegment } from "./json-depth";
 
-export type PathSegment = string | number;
+export type { PathSegment } from "./json-depth";
 
 /**
  * What to do with the value at `parent` + `key`: walk into it (objects and arrays only) or hand
@@ -155,6 +156,7 @@ export class JsonSplitter {
     const isRoot = this.stack.length === 0;
     if (isContainer && (isRoot || this.handler.select(parent, key, byte === OPEN_BRACE ? "object" : "array") === "descend")) {
       const path = isRoot ? [] : [...parent, key];
+      if (this.stack.length >= MAX_JSON_DEPTH) throw new JsonTooDeepError(formatJsonPath(path), this.base + this.position);
       const isObject = byte === OPEN_BRACE;
       this.stack.push({ isObject, path, state: isObject ? "key-or-end" : "value-or-end", key: "", index: 0 });
       this.handler.open?.(path, isObject ? "object" : "array");
@@ -194,7 +196,9 @@ export class JsonSplitter {
           continue;
         }
         if (byte === QUOTE) inString = true;
-        else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth++;
+        else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+          if (++depth + this.stack.length > MAX_JSON_DEPTH) throw new JsonTooDeepError(formatJsonPath([...raw.parent, raw.key]), this.base + index);
+        }
         else if ((byte === CLOSE_BRACE || byte === CLOSE_BRACKET) && --depth === 0) {
           end = index + 1;
           break;
