@@ -89,7 +89,8 @@ export function windowedStream(spec: WindowedStreamSpec): SyncStream {
       }
       const windowsLeft = spec.windowDays === undefined ? 0 : Math.ceil(daysBetween(to, horizon) / spec.windowDays);
       const progress = { done: 1, total: 1 + windowsLeft };
-      if (page.nextPageToken) return { records: page.records, nextCursor: JSON.stringify({ from, to, pageToken: page.nextPageToken }), progress };
+      // Pages still to come: Google says not how many, so the window counts as half read.
+      if (page.nextPageToken) return { records: page.records, nextCursor: JSON.stringify({ from, to, pageToken: page.nextPageToken }), progress: { ...progress, done: 0.5 } };
       if (to < horizon) return { records: page.records, nextCursor: JSON.stringify({ from: to }), progress };
       return { records: page.records, nextCursor: null, resumeCursor, progress: { done: 1, total: 1 } };
     },
