@@ -1,10 +1,13 @@
 // The fewest requests each provider's API allows for what a first sync reads: one function per
 // provider, each with the documented limits it relies on (shared/providers/<slug>.md), asking
 // the sandbox (Census) how many pages its data fills. The span is the provider's own sync
-// definition (backfillDays, and the heart-rate reach its stream exports), so the comparison is
-// like for like.
+// definition (backfillDays, the heart-rate reach its stream exports, Garmin's history setting),
+// so the comparison is like for like; windows and page sizes are the documented limits, never
+// what our sync happens to use.
 import { sandboxAccount } from "../src/lib/sandbox/accounts";
 import { corosOpenId } from "../src/lib/providers/coros/sandbox";
+import { garminHistory } from "../src/lib/providers/garmin/history";
+import { GARMIN_HISTORY_LIMIT_DAYS } from "../src/lib/providers/garmin/sync-backfill";
 import { HEART_RATE_BACKFILL_DAYS as GOOGLE_HEART_RATE_DAYS } from "../src/lib/providers/fitbit/sync-heart-rate";
 import { HEART_RATE_BACKFILL_DAYS as OURA_HEART_RATE_DAYS } from "../src/lib/providers/oura/sync-heart-rate";
 import { registrationKey } from "../src/lib/providers/polar/sandbox";
@@ -34,14 +37,17 @@ const strava: Fewest = async (census, provider) => {
 
 /**
  * Garmin (OAuth 2.0): a first sync only asks for backfill, one request per summary type and
- * window (202, the data comes by push). Windows: 30 days for activities, 90 for health types
- * (StrideIQ's reading of the spec; open-wearables keeps 30 for all).
+ * window (202, the data comes by push), back to the history a new connection asks for
+ * (GARMIN_HISTORY_DAYS, 90 days by default; "all" is Garmin's five years). Windows: at most 30
+ * days for activities (Garmin's spec) and, per open-wearables citing Garmin support, for every
+ * other type too, which our sandbox enforces (a longer range answers 400). StrideIQ's summary of
+ * the Health API spec reads 90 for health types; that is unconfirmed, so it is not the minimum.
  */
-const garmin: Fewest = async (census, provider) => {
-  const days = provider.sync!.backfillDays;
+const garmin: Fewest = async (census) => {
+  const history = garminHistory.defaultDays();
+  const days = history === "all" ? GARMIN_HISTORY_LIMIT_DAYS : Math.min(history, GARMIN_HISTORY_LIMIT_DAYS);
   const backfill = "https://apis.garmin.com/wellness-api/rest/backfill";
-  census.add("GET", `${backfill}/activities`, Math.ceil(days / 30));
-  for (const type of ["dailies", "sleeps", "hrv", "stressDetails", "bodyComps"]) census.add("GET", `${backfill}/${type}`, Math.ceil(days / 90));
+  for (const type of ["activities", "dailies", "sleeps", "hrv", "stressDetails", "bodyComps"]) census.add("GET", `${backfill}/${type}`, Math.ceil(days / 30));
 };
 
 /**
@@ -107,13 +113,14 @@ const fitbit: Fewest = async (census, provider, now) => {
 
 /**
  * Polar: exercises, sleep and Nightly Recharge are one list each (no window: what Polar still
- * holds); daily activity takes from..to of at most 28 days, from at most 365 days back.
+ * holds), physical info one snapshot; daily activity takes from..to of at most 28 days, from
+ * at most 365 days back.
  */
 const polar: Fewest = async (census, provider, now) => {
   census.register(registrationKey(sandboxAccount("polar", census.account).numericId));
   const token = census.grant(provider);
   const api = "https://www.polaraccesslink.com/v3";
-  for (const path of ["/exercises", "/users/sleep", "/users/nightly-recharge"]) await census.call(`${api}${path}`, { token });
+  for (const path of ["/exercises", "/users/sleep", "/users/nightly-recharge", "/users/physical-info"]) await census.call(`${api}${path}`, { token });
   const days = Math.min(provider.sync!.backfillDays, 365);
   const today = Date.parse(`${isoDay(now.getTime())}T00:00:00Z`);
   for (let from = today - (days - 1) * DAY_MS; from <= today; from += 28 * DAY_MS) {

@@ -10,8 +10,10 @@ import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver"
 import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
-import { exercisePoints, sandboxWeighIns, sandboxWorkouts } from "./sandbox-points";
-import { fitbitSync } from "./sync";
+import { SANDBOX_HEART_RATE_PAGE_FILL } from "./sandbox-data";
+import { sandboxHeartRate } from "./sandbox-heart-rate";
+import { bodyPoints, dailyPoints, exercisePoints, sandboxWeighIns, sandboxWorkouts, sleepPoints } from "./sandbox-points";
+import { FITBIT_LIST_PAGE_SIZES, fitbitMinimumFirstSyncRequests, fitbitSync, type FitbitListType } from "./sync";
 import { addDays } from "./sync-window";
 
 // Two months keep these tests quick; the first test runs the real one-year backfill.
@@ -34,6 +36,8 @@ beforeEach(() => {
 const HOST = "health.googleapis.com";
 const EXERCISE_PATH = "/v4/users/me/dataTypes/exercise/dataPoints";
 const exerciseCalls = () => sandbox.state.countCalls({ provider: "fitbit", path: EXERCISE_PATH });
+const dataCalls = (paths: string[]) => paths.reduce((sum, path) => sum + sandbox.state.countCalls({ provider: "fitbit", path: `/v4/users/me/dataTypes/${path}` }), 0);
+const ROLLUP_TYPES = ["steps", "distance", "active-energy-burned", "total-calories"];
 
 // The window a first sync covers: backfillDays back from today, up to the stream's horizon.
 const today = () => new Date().toISOString().slice(0, 10);
@@ -70,6 +74,28 @@ describeEachDatabase("Fitbit (Google Health) sync", (database) => {
     expect(job.inserted).toBe(want.activities + want.sleepSessions + want.dailySummaries + want.bodyMeasurements + heartRate);
     // Rides that Strava also pushed in through Health Connect are not imported twice.
     expect(exercisePoints("ada", backfillFrom(), horizon()).length).toBeGreaterThan(want.activities);
+
+    // As few requests as Google's limits allow for what the sandbox holds: each list one paged
+    // query over the whole span, dailyRollUp windows of 90 days (14 for total-calories).
+    const span = [backfillFrom(), horizon()] as const;
+    const stored = await database.db.select({ time: samples.time }).from(samples).where(eq(samples.userId, user.id)).orderBy(samples.time);
+    // The heart-rate window is the sync's own two weeks; its pages also carry the Health Connect copies.
+    const listedHeartRate = sandboxHeartRate("ada", stored[0]!.time, new Date(stored.at(-1)!.time.getTime() + 1)).length;
+    const points: Record<FitbitListType, number> = {
+      exercise: exercisePoints("ada", ...span).length,
+      sleep: sleepPoints("ada", ...span).length,
+      "daily-resting-heart-rate": dailyPoints("daily-resting-heart-rate", "ada", ...span).length,
+      "daily-heart-rate-variability": dailyPoints("daily-heart-rate-variability", "ada", ...span).length,
+      weight: bodyPoints("weight", "ada", ...span).length,
+      "body-fat": bodyPoints("body-fat", "ada", ...span).length,
+      "heart-rate": listedHeartRate,
+    };
+    const lists = Object.keys(FITBIT_LIST_PAGE_SIZES).map((type) => `${type}/dataPoints`);
+    const rollUps = ROLLUP_TYPES.map((type) => `${type}/dataPoints:dailyRollUp`);
+    const minimum = fitbitMinimumFirstSyncRequests({ points, pageFill: { "heart-rate": SANDBOX_HEART_RATE_PAGE_FILL } });
+    expect(dataCalls([...lists, ...rollUps])).toBe(minimum);
+    expect(exerciseCalls()).toBe(Math.ceil(points.exercise / 25));
+    expect(dataCalls(["daily-resting-heart-rate/dataPoints"])).toBe(1);
 
     const again = await syncNow(database.db, connection);
     expect(again).toMatchObject({ status: "succeeded", inserted: 0, updated: 0 });
@@ -133,8 +159,8 @@ describeEachDatabase("Fitbit (Google Health) sync", (database) => {
     expect(job.error).toMatch(/exercise data: dataPoints\.0\.exercise\.interval\.startTime/);
     const want = expected("ada");
     expect(await countRows(user.id)).toMatchObject({ sleepSessions: want.sleepSessions, dailySummaries: want.dailySummaries, bodyMeasurements: want.bodyMeasurements });
-    // The first page (newest 25 points of the first 30-day window) is stored, Health Connect copies left out.
-    const firstPage = exercisePoints("ada", backfillFrom(), addDays(backfillFrom(), 30)).sort((a, b) => b.sortKey - a.sortKey).slice(0, 25);
+    // The first page (the newest 25 points of the year) is stored, Health Connect copies left out.
+    const firstPage = exercisePoints("ada", backfillFrom(), horizon()).sort((a, b) => b.sortKey - a.sortKey).slice(0, 25);
     const stored = await database.db.select().from(activities).where(eq(activities.userId, user.id));
     expect(stored.length).toBe(firstPage.filter((point) => (point.json.dataSource as { platform: string }).platform === "FITBIT").length);
     expect(stored.length).toBeGreaterThan(0);

@@ -26,6 +26,9 @@ interface ListType {
   points(login: string, fromDate: string, toDate: string): SandboxPoint[];
 }
 
+/** Heart-rate points the sandbox puts on one page, whatever page size is asked for. */
+export const SANDBOX_HEART_RATE_PAGE_FILL = 200;
+
 const LIST_TYPES: Record<string, ListType> = {
   // Exercise filters on its civil start only; start_time is "not supported for filtering".
   exercise: { scopes: [SCOPES.activity], filters: ["interval.civil_start_time"], maxPageSize: 25, points: exercisePoints },
@@ -34,7 +37,7 @@ const LIST_TYPES: Record<string, ListType> = {
   "daily-heart-rate-variability": { scopes: [SCOPES.metrics, SCOPES.activity], filters: ["date"], maxPageSize: 10_000, points: (...args) => dailyPoints("daily-heart-rate-variability", ...args) },
   weight: { scopes: [SCOPES.metrics], filters: ["sample_time.physical_time", "sample_time.civil_time"], maxPageSize: 10_000, points: (...args) => bodyPoints("weight", ...args) },
   "body-fat": { scopes: [SCOPES.metrics], filters: ["sample_time.physical_time", "sample_time.civil_time"], maxPageSize: 10_000, points: (...args) => bodyPoints("body-fat", ...args) },
-  "heart-rate": { scopes: [SCOPES.metrics, SCOPES.activity], filters: ["sample_time.physical_time", "sample_time.civil_time"], maxPageSize: 10_000, pageFill: 200, points: heartRatePoints },
+  "heart-rate": { scopes: [SCOPES.metrics, SCOPES.activity], filters: ["sample_time.physical_time", "sample_time.civil_time"], maxPageSize: 10_000, pageFill: SANDBOX_HEART_RATE_PAGE_FILL, points: heartRatePoints },
 };
 
 // dailyRollUp range caps: 14 days for total-calories (and heart-rate, active-minutes), 90 otherwise.

@@ -12,9 +12,9 @@ const DAY_MS = 86_400_000;
 // views and the workouts of a training block; older days keep their resting heart rate from
 // the daily stream's year. It is also the longest range Google rolls heart rate up over.
 export const HEART_RATE_BACKFILL_DAYS = 14;
-// One physical day per filter: a page token only continues its own filter, so a crash resumes
-// inside a day, and a day is a page or two of the 10,000 points Google allows per page.
-const WINDOW_MS = DAY_MS;
+// The whole span is one filter, paged at the 10,000 points Google allows: the list has no
+// documented range limit, and day windows would cost a part-filled page a day. The cursor
+// keeps the filter with its page token, so a crash still resumes at the page it stopped on.
 const PAGE_SIZE = 10_000;
 // Every page gets a fresh `now`: a window ending closer to it than this is caught up.
 const CAUGHT_UP_MS = 5 * 60_000;
@@ -35,9 +35,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const hasScope = (scopes: string[]) => scopes.some((scope) => scope === SCOPES.metrics || scope === SCOPES.activity);
 
 /**
- * Intraday `heart-rate` samples into `samples`, walking physical-time days from the backfill
- * start (newest first within a day, as Google lists them) and, once caught up, starting again
- * just before the newest sample seen.
+ * Intraday `heart-rate` samples into `samples`: one physical-time window from the backfill
+ * start to now (newest first, as Google lists them) and, once caught up, one from just before
+ * the newest sample seen.
  */
 export const heartRateStream: SyncStream = {
   key: "heart-rate",
@@ -50,7 +50,7 @@ export const heartRateStream: SyncStream = {
     const now = context.now.getTime();
     const cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { from: iso(now - Math.min(context.backfillDays, HEART_RATE_BACKFILL_DAYS) * DAY_MS) };
     const from = Date.parse(cursor.from);
-    const to = cursor.to ? Date.parse(cursor.to) : Math.max(from + 1, Math.min(from + WINDOW_MS, now));
+    const to = cursor.to ? Date.parse(cursor.to) : Math.max(from + 1, now);
 
     let page: z.infer<typeof pageSchema>;
     try {
@@ -65,7 +65,9 @@ export const heartRateStream: SyncStream = {
     const newest = samples.reduce((latest, sample) => Math.max(latest, sample.time.getTime()), cursor.newest ? Date.parse(cursor.newest) : Number.NEGATIVE_INFINITY);
     const seen = Number.isFinite(newest) ? { newest: iso(newest) } : {};
 
-    const progress = { done: 1, total: 1 + Math.ceil(Math.max(0, now - to) / WINDOW_MS) };
+    // Newest first: the oldest sample so far says how much of the window is read.
+    const oldest = samples.reduce((earliest, sample) => Math.min(earliest, sample.time.getTime()), to);
+    const progress = { done: to - oldest, total: Math.max(1, to - from) };
     if (page.nextPageToken) return { records: { samples }, nextCursor: JSON.stringify({ from: iso(from), to: iso(to), pageToken: page.nextPageToken, ...seen }), progress };
     if (now - to > CAUGHT_UP_MS) return { records: { samples }, nextCursor: JSON.stringify({ from: iso(to), ...seen }), progress };
     const resumeFrom = Math.max(newest - OVERLAP_MS, now - LATE_DAYS * DAY_MS);

@@ -16,9 +16,11 @@ import {
 import { API, listUrl, readGoogleJson, windowedStream, type Window } from "./sync-window";
 import { transformBody, transformExercise, transformHrv, transformRestingHeartRate, transformRollup, transformSleep } from "./transform";
 
-// Google truncates exercise and sleep pages to 25; other lists take up to 10,000.
-const SESSION_PAGE_SIZE = 25;
-const LIST_PAGE_SIZE = 1000;
+// Google truncates exercise and sleep pages to 25; other lists take up to 10,000. Each list
+// is one filter over the whole span (no documented range limit), so a year of dailies is one
+// request and a year of workouts as many as 25 a page make.
+export const SESSION_PAGE_SIZE = 25;
+export const LIST_PAGE_SIZE = 10_000;
 
 // Platforms that carry data other apps pushed into Google Health (a Strava → Fitbit sync,
 // Health Connect, HealthKit): we connect those sources directly, so importing them here would
@@ -34,7 +36,6 @@ export const exerciseStream = windowedStream({
   dataTypes: ["activities"],
   webhookTypes: ["exercise"],
   scopes: [SCOPES.activity],
-  windowDays: 30,
   async fetchWindow(context, window) {
     // The only filterable exercise field: start_time answers 400 "not supported for filtering".
     const url = listUrl("exercise", "exercise.interval.civil_start_time", window, SESSION_PAGE_SIZE);
@@ -49,7 +50,6 @@ export const sleepStream = windowedStream({
   dataTypes: ["sleep"],
   webhookTypes: ["sleep"],
   scopes: [SCOPES.sleep],
-  windowDays: 30,
   async fetchWindow(context, window) {
     // Sleep filters on its end only (start_time answers 400); the end day is the night's date.
     const url = listUrl("sleep", "sleep.interval.civil_end_time", window, SESSION_PAGE_SIZE);
@@ -74,17 +74,19 @@ async function dailyRollUp(context: SyncContext, dataType: string, window: Windo
   return body.rollupDataPoints.map(transformRollup).filter(isPresent);
 }
 
+/** dailyRollUp's range caps (google-health.md §4): 14 days for total-calories, 90 for the rest. */
+export const ROLLUP_MAX_DAYS = { steps: 90, distance: 90, "active-energy-burned": 90, "total-calories": 14 } as const;
+
 // One stream per summed type, not one for the three: a type the account does not offer is
 // refused on its own (HTTP 400) and must not keep the other two from syncing.
-const dailySumStream = (key: string, label: string, dataType: string, dataTypes: readonly DataType[] = ["daily"]) =>
+const dailySumStream = (key: string, label: string, dataType: keyof typeof ROLLUP_MAX_DAYS, dataTypes: readonly DataType[] = ["daily"]) =>
   windowedStream({
     key,
     label,
     dataTypes,
     webhookTypes: [dataType],
     scopes: [SCOPES.activity],
-    // dailyRollUp's range cap for these types.
-    windowDays: 90,
+    windowDays: ROLLUP_MAX_DAYS[dataType],
     fetchWindow: async (context, window) => ({ records: { dailySummaries: await dailyRollUp(context, dataType, window) } }),
   });
 
@@ -98,8 +100,7 @@ export const dailyCaloriesStream = windowedStream({
   dataTypes: ["daily"],
   webhookTypes: ["total-calories"],
   scopes: [SCOPES.activity],
-  // total-calories rolls up at most 14 days per request.
-  windowDays: 14,
+  windowDays: ROLLUP_MAX_DAYS["total-calories"],
   fetchWindow: async (context, window) => ({ records: { dailySummaries: await dailyRollUp(context, "total-calories", window) } }),
 });
 
@@ -110,7 +111,6 @@ export const restingHeartRateStream = windowedStream({
   webhookTypes: ["daily-resting-heart-rate"],
   // Sources disagree on which scope gates the heart-rate family.
   scopes: [SCOPES.metrics, SCOPES.activity],
-  windowDays: 90,
   async fetchWindow(context, window) {
     const url = listUrl("daily-resting-heart-rate", "daily_resting_heart_rate.date", window, LIST_PAGE_SIZE);
     const page = listResponseSchema(restingHeartRatePointSchema).parse(await readGoogleJson(await context.fetch(url), "daily-resting-heart-rate list"));
@@ -124,7 +124,6 @@ export const hrvStream = windowedStream({
   dataTypes: ["hrv", "daily"],
   webhookTypes: ["daily-heart-rate-variability"],
   scopes: [SCOPES.metrics, SCOPES.activity],
-  windowDays: 90,
   async fetchWindow(context, window) {
     const url = listUrl("daily-heart-rate-variability", "daily_heart_rate_variability.date", window, LIST_PAGE_SIZE);
     const page = listResponseSchema(hrvPointSchema).parse(await readGoogleJson(await context.fetch(url), "daily-heart-rate-variability list"));
@@ -132,7 +131,7 @@ export const hrvStream = windowedStream({
   },
 });
 
-/** Every page of one list over the window; a window of weigh-ins is small. */
+/** Every page of one list over the window; a year of weigh-ins fits one page. */
 async function listAll<Point>(context: SyncContext, dataType: string, field: string, window: Window, parse: (body: unknown) => { dataPoints: Point[]; nextPageToken?: string }) {
   const points: Point[] = [];
   let pageToken: string | undefined;
@@ -150,7 +149,6 @@ export const bodyStream = windowedStream({
   dataTypes: ["weight"],
   webhookTypes: ["weight", "body-fat"],
   scopes: [SCOPES.metrics],
-  windowDays: 90,
   // Both lists of a window in one page, so a weigh-in's weight and body fat land in one row.
   async fetchWindow(context, window): Promise<{ records: RecordBatch }> {
     const weights = await listAll(context, "weight", "weight.sample_time.civil_time", window, (body) => listResponseSchema(weightPointSchema).parse(body));

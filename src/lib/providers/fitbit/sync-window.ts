@@ -10,7 +10,7 @@ const DAY_MS = 86_400_000;
 // Sleep and dailies land hours after the watch syncs: every incremental run re-reads these days.
 const TRAILING_DAYS = 3;
 // Civil dates run up to 14 h ahead of UTC, so "today" somewhere may be tomorrow in UTC.
-const HORIZON_DAYS = 2;
+export const HORIZON_DAYS = 2;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 // A window of civil days [from, to); `to` is fixed while Google pages through it (a page token
@@ -51,13 +51,18 @@ export interface WindowedStreamSpec {
   webhookTypes: readonly string[];
   /** Any one of these granted scopes lets the stream read. */
   scopes: readonly string[];
-  windowDays: number;
+  /**
+   * The widest range one request may cover (dailyRollUp's caps); left out, the whole span is
+   * one filter, paged with tokens: Google documents no range limit for a list.
+   */
+  windowDays?: number;
   fetchWindow(context: SyncContext, window: Window): Promise<{ records: RecordBatch; nextPageToken?: string }>;
 }
 
 /**
- * Walks civil-day windows from the backfill start up to today, each paged with Google's page
- * tokens; once caught up, the next run starts a few days back to pick up late data.
+ * Walks civil-day windows (or one window, for a list) from the backfill start up to today, each
+ * paged with Google's page tokens; once caught up, the next run starts a few days back to pick
+ * up late data.
  */
 export function windowedStream(spec: WindowedStreamSpec): SyncStream {
   return {
@@ -70,7 +75,8 @@ export function windowedStream(spec: WindowedStreamSpec): SyncStream {
       const horizon = addDays(today, HORIZON_DAYS);
       const cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { from: addDays(today, -context.backfillDays) };
       const from = cursor.from < horizon ? cursor.from : addDays(horizon, -1);
-      const to = cursor.to ?? (addDays(from, spec.windowDays) < horizon ? addDays(from, spec.windowDays) : horizon);
+      const widest = spec.windowDays === undefined ? horizon : addDays(from, spec.windowDays);
+      const to = cursor.to ?? (widest < horizon ? widest : horizon);
       const resumeCursor = JSON.stringify({ from: addDays(today, -TRAILING_DAYS) });
       if (!context.tokens().scopes.some((scope) => spec.scopes.includes(scope))) return { records: {}, nextCursor: null, resumeCursor };
 
@@ -81,9 +87,10 @@ export function windowedStream(spec: WindowedStreamSpec): SyncStream {
         if (error instanceof MissingScopeError) return { records: {}, nextCursor: null, resumeCursor };
         throw error;
       }
-      const windowsLeft = Math.ceil(daysBetween(to, horizon) / spec.windowDays);
+      const windowsLeft = spec.windowDays === undefined ? 0 : Math.ceil(daysBetween(to, horizon) / spec.windowDays);
       const progress = { done: 1, total: 1 + windowsLeft };
-      if (page.nextPageToken) return { records: page.records, nextCursor: JSON.stringify({ from, to, pageToken: page.nextPageToken }), progress };
+      // Pages still to come: Google says not how many, so the window counts as half read.
+      if (page.nextPageToken) return { records: page.records, nextCursor: JSON.stringify({ from, to, pageToken: page.nextPageToken }), progress: { ...progress, done: 0.5 } };
       if (to < horizon) return { records: page.records, nextCursor: JSON.stringify({ from: to }), progress };
       return { records: page.records, nextCursor: null, resumeCursor, progress: { done: 1, total: 1 } };
     },
