@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { emptyOutcome, webhookTypesRead, type ProviderSubscriptions, type SubscriptionParams, type SubscriptionSecrets } from "@/lib/webhooks/subscription-types";
+import { emptyOutcome, webhookTypesRead } from "@/lib/webhooks/subscription-outcome";
+import type { ProviderSubscriptions, SubscriptionParams, SubscriptionSecrets } from "@/lib/webhooks/subscription-types";
 import { readJson } from "../http";
 import { ouraSync } from "./sync";
 
