@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { DAY_MS } from "@/lib/dates";
 
 // Deterministic, plausible training data for sandbox accounts: the same login gets the same
 // week every time, and a runner's week has runs, rest days and a long run, not 40 marathons.
@@ -23,7 +24,6 @@ export interface SyntheticWorkout {
   avgPowerW?: number;
 }
 
-const DAY_MS = 86_400_000;
 const HISTORY_DAYS = 730;
 const OFFSETS = [-7 * 3600, -5 * 3600, 0, 3600, 2 * 3600, 9 * 3600];
 // Monday first. Each entry: sport, minutes, pace (m/s), local start hour.

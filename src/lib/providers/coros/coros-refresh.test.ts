@@ -12,10 +12,10 @@ import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, reloadConnection, syncNow } from "../../../../tests/sync-driver";
 import { coros } from "./index";
 import { corosOpenId } from "./sandbox";
+import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 
-const DAY_MS = 86_400_000;
 const WORKOUTS = "/v2/coros/sport/list";
 const DAILY = "/coros/daily/query";
 const calls = (path: string) => sandbox.state.countCalls({ provider: "coros", path });

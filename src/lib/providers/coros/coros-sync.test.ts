@@ -5,13 +5,13 @@ import { accountUtcOffset, syntheticDays, syntheticWorkouts } from "@/lib/sandbo
 import { describeEachDatabase } from "../../../../tests/databases";
 import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 
 const HOST = "open.coros.com";
 const WORKOUTS = "/v2/coros/sport/list";
 const DAILY = "/coros/daily/query";
-const DAY_MS = 86_400_000;
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
 
 /** What the sandbox holds for the backfill: 88 days back to tomorrow, in the wearer's dates. */

@@ -17,10 +17,10 @@ import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver"
 import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
 import { COROS_GRANT, corosOAuth } from "./oauth";
 import { corosOpenId } from "./sandbox";
+import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 
-const DAY_MS = 24 * 60 * 60_000;
 const CLIENT = { client_id: "qt-sandbox-coros", client_secret: "qt-sandbox-secret-coros" };
 const post = (path: string, form: Record<string, string>) =>
   fetch(`${sandbox.url}/open.coros.com${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form) });

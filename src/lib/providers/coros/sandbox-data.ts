@@ -1,8 +1,8 @@
 import { accountUtcOffset, syntheticDays, syntheticNights, syntheticWorkouts, type SyntheticSport, type SyntheticWorkout } from "@/lib/sandbox/synthetic";
 import type { SandboxRequest } from "@/lib/sandbox/types";
 import { authenticateDataCall, corosError, corosOk, corosOpenId } from "./sandbox-envelope";
+import { DAY_MS } from "@/lib/dates";
 
-const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 30;
 const MODES: Record<SyntheticSport, [number, number]> = {
   run: [8, 1], trail_run: [15, 1], ride: [9, 1], swim: [10, 2], walk: [31, 1], hike: [16, 1], strength: [23, 1], yoga: [42, 1],

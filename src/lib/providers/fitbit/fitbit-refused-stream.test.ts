@@ -15,7 +15,7 @@ import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } f
 import { sandboxWeighIns } from "./sandbox-points";
 import { invalidArgument } from "./sandbox-errors";
 import { fitbitSync } from "./sync";
-import { addDays } from "./sync-window";
+import { addDays } from "@/lib/dates";
 
 // One data type that Google refuses for this account (HTTP 400 INVALID_ARGUMENT, its
 // google.rpc.Status envelope) must not keep the others from syncing.

@@ -12,7 +12,7 @@ import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
 import { exercisePoints, sandboxWeighIns, sandboxWorkouts } from "./sandbox-points";
 import { fitbitSync } from "./sync";
-import { addDays } from "./sync-window";
+import { addDays } from "@/lib/dates";
 
 // Two months keep these tests quick; the first test runs the real one-year backfill.
 const YEAR = fitbitSync.backfillDays;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { accountUtcOffset, syntheticWorkouts } from "@/lib/sandbox/synthetic";
 import { civil, civilIso, type SandboxPoint } from "./sandbox-points";
+import { DAY_MS } from "@/lib/dates";
 
 // Synthetic intraday `heart-rate` points in Google Health's JSON: a sample every five minutes
 // while the watch is worn, every minute in a workout, none while it charges in the evening,
@@ -9,7 +10,6 @@ import { civil, civilIso, type SandboxPoint } from "./sandbox-points";
 // identifiable data type.
 
 const PROVIDER = "fitbit";
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const REST_STEP_MS = 5 * 60_000;
 const WORKOUT_STEP_MS = 60_000;

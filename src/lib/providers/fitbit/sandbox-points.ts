@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { syntheticDays, syntheticNights, syntheticWorkouts, type SyntheticSport, type SyntheticWorkout } from "@/lib/sandbox/synthetic";
+import { DAY_MS } from "@/lib/dates";
 
 // The synthetic sandbox data in Google Health's JSON (shared/providers/google-health.md §6):
 // int64 as strings, durations as "123s", millimetres and grams, UTC instants plus offsets and
 // civil fields, and zero values left out as proto3 JSON does.
 
 const PROVIDER = "fitbit";
-const DAY_MS = 86_400_000;
 
 const EXERCISE: Record<SyntheticSport, [string, string]> = {
   run: ["RUNNING", "Run"], trail_run: ["RUNNING", "Trail run"], ride: ["BIKING", "Bike"], swim: ["SWIMMING", "Swim"],

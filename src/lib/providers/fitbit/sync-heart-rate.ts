@@ -5,8 +5,8 @@ import { heartRatePointSchema, listResponseSchema } from "./schemas";
 import { isOwnPoint } from "./sync-streams";
 import { listUrl, MissingScopeError, readGoogleJson } from "./sync-window";
 import { transformHeartRate } from "./transform";
+import { DAY_MS } from "@/lib/dates";
 
-const DAY_MS = 86_400_000;
 // Intraday heart rate is dense: a watch writes a sample every few seconds, 10-20 thousand a
 // day. Two weeks is a quarter of a million samples in ~30 requests, enough for the detail
 // views and the workouts of a training block; older days keep their resting heart rate from

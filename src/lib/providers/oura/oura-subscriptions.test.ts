@@ -12,10 +12,10 @@ import { serveWebhookRoute, setUpWebhookRoute } from "../../../../tests/webhook-
 import { ouraSandboxSubscriptions } from "./sandbox-webhooks";
 import { OURA_SUBSCRIBED_DATA_TYPES } from "./webhook-subscriptions";
 import { oura } from ".";
+import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 
-const DAY_MS = 24 * 60 * 60_000;
 const SUBSCRIPTIONS = "/api.ouraring.com/v2/webhook/subscription";
 const subscriptions = () => [...ouraSandboxSubscriptions(sandbox.state).values()];
 const ouraClientHeaders = () => {

@@ -13,10 +13,10 @@ import {
   sleepDocument,
   workoutDocument,
 } from "./sandbox-documents";
+import { DAY_MS } from "@/lib/dates";
 
 const API_HOST = "api.ouraring.com";
 const BASE = "/v2/usercollection";
-const DAY_MS = 86_400_000;
 const HISTORY_MS = 730 * DAY_MS;
 // Oura publishes no page size and takes no page-size parameter (UNCONFIRMED values): these
 // make a month of heart rate and a year of any daily collection take several pages.

@@ -4,6 +4,7 @@ import { sandboxCredentials } from "@/lib/sandbox/accounts";
 import { type OwnedResources, readJsonBody, withOwnedResource, withOwnedResourceUpdate } from "@/lib/sandbox/owned-resources";
 import type { SandboxState } from "@/lib/sandbox/state";
 import type { SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
+import { DAY_MS } from "@/lib/dates";
 
 // Oura's app-level webhook subscription API (/v2/webhook/subscription): client id and secret in
 // headers, one subscription per (event_type, data_type), a GET challenge to the callback URL
@@ -11,7 +12,6 @@ import type { SandboxRequest, SandboxRoute } from "@/lib/sandbox/types";
 
 const API_HOST = "api.ouraring.com";
 const BASE = "/v2/webhook/subscription";
-const DAY_MS = 24 * 60 * 60_000;
 /** Oura publishes no lifetime; a month makes a missed renewal show up in any long-running demo. */
 const SANDBOX_SUBSCRIPTION_LIFETIME_DAYS = 30;
 

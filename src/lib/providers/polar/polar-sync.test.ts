@@ -12,11 +12,11 @@ import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from
 import { polarExerciseWorkouts, polarListedNights, registrationKey } from "./sandbox-data";
 import { polarPhysicalInfo } from "./sandbox-physical-info";
 import { polarMinimumFirstSyncRequests, polarSync } from "./sync";
+import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 
 const HOST = "www.polaraccesslink.com";
-const DAY_MS = 86_400_000;
 const ACCOUNT = "athlete";
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const utcToday = () => Date.parse(`${isoDay(Date.now())}T00:00:00Z`);

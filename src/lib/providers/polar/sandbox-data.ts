@@ -3,8 +3,8 @@ import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { authenticateBearer } from "@/lib/sandbox/oauth2-server";
 import { accountUtcOffset, syntheticDays, syntheticNights, syntheticWorkouts, type SyntheticNight, type SyntheticSport, type SyntheticWorkout } from "@/lib/sandbox/synthetic";
 import type { SandboxRequest } from "@/lib/sandbox/types";
+import { DAY_MS } from "@/lib/dates";
 
-const DAY_MS = 86_400_000;
 // Polar's documented windows: exercises uploaded in the last 30 days; sleep, recharge and the
 // default activity list cover the last 28; activity `from` at most 365 days back, span 28 days.
 const EXERCISE_DAYS = 30;

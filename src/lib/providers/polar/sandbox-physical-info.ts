@@ -2,8 +2,7 @@ import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { accountUtcOffset, syntheticDays } from "@/lib/sandbox/synthetic";
 import type { SandboxRequest } from "@/lib/sandbox/types";
 import { authenticateData } from "./sandbox-data";
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from "@/lib/dates";
 
 /**
  * The physical info GET /v3/users/physical-info answers with now: the person updates their

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { sandboxAccount } from "@/lib/sandbox/accounts";
 import { syntheticDays, syntheticNights, syntheticWorkouts, type SyntheticSport, type SyntheticWorkout } from "@/lib/sandbox/synthetic";
+import { DAY_MS } from "@/lib/dates";
 
 // The synthetic account as WHOOP's v2 API would describe it: each night opens a cycle (cycles
 // run sleep onset to sleep onset), its recovery is scored on waking, workouts are UUIDs.
 
-const DAY_MS = 86_400_000;
 const KJ_PER_KCAL = 4.184;
 const SPORTS: Record<SyntheticSport, [name: string, legacyId: number]> = {
   run: ["running", 0], trail_run: ["running", 0], ride: ["cycling", 1], swim: ["swimming", 33],
