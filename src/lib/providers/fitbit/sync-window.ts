@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AppError, hasErrorCode } from "@/lib/errors";
 import { readProviderJson, type ProviderReplies } from "@/lib/providers/http";
 import type { DataType } from "@/lib/providers/types";
 import type { RecordBatch } from "@/lib/sync/records";
@@ -20,13 +21,12 @@ export type Window = { from: string; to: string; pageToken?: string };
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
-export class MissingScopeError extends Error {}
 
 const GOOGLE_REPLIES: ProviderReplies = {
   name: "Google Health",
   // The person unticked this data's scope on Google's consent screen: nothing to sync here.
   refusal: (status, body, what) =>
-    status === 403 && JSON.stringify(body).includes("ACCESS_TOKEN_SCOPE_INSUFFICIENT") ? new MissingScopeError(what) : undefined,
+    status === 403 && JSON.stringify(body).includes("ACCESS_TOKEN_SCOPE_INSUFFICIENT") ? new AppError("PROVIDER_SCOPE_MISSING", `Google Health refused ${what}: its scope was not granted.`) : undefined,
   // Google's error envelope becomes part of the message.
   reason: (body) => {
     const error = googleApiErrorSchema.safeParse(body);
@@ -80,7 +80,7 @@ export function windowedStream(spec: WindowedStreamSpec): SyncStream {
       try {
         page = await spec.fetchWindow(context, { from, to, pageToken: cursor.pageToken });
       } catch (error) {
-        if (error instanceof MissingScopeError) return { records: {}, nextCursor: null, resumeCursor };
+        if (hasErrorCode(error, "PROVIDER_SCOPE_MISSING")) return { records: {}, nextCursor: null, resumeCursor };
         throw error;
       }
       const windowsLeft = Math.ceil(daysBetween(to, horizon) / spec.windowDays);
