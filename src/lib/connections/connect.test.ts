@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
-import { describeEachDatabase } from "../../../tests/databases";
-import { createTestUser } from "../../../tests/factories";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
 import { startConnection } from "./connect";
 
 const saved = { ...process.env };

@@ -2,9 +2,9 @@ import { count, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { activities, dailySummaries } from "@/lib/db/schema";
 import { accountUtcOffset, syntheticDays, syntheticWorkouts } from "@/lib/sandbox/synthetic";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";
 import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();

@@ -11,10 +11,10 @@ import { listConnections, updateConnectionCredentials } from "@/lib/db/queries/c
 import { providerConnections, type ProviderConnection } from "@/lib/db/schema";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
 import type { TokenSet } from "../types";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { COROS_GRANT, corosOAuth } from "./oauth";
 import { corosOpenId } from "./sandbox";
 import { DAY_MS } from "@/lib/dates";

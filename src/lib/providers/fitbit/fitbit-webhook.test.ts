@@ -3,10 +3,10 @@ import { expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
 import { sandboxCredentials, sandboxWebhookSecret } from "@/lib/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount } from "../../../../tests/sync-driver";
-import { serveWebhooks } from "../../../../tests/webhook-server";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount } from "@tests/sync-driver";
+import { serveWebhooks } from "@tests/webhook-server";
 import { fitbitSandbox } from "./sandbox";
 import { fitbitWebhook } from "./webhook";
 

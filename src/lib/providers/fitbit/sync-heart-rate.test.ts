@@ -1,9 +1,9 @@
 import { and, asc, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { samples } from "@/lib/db/schema";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "../../../../tests/sync-driver";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "@tests/sync-driver";
 import { sandboxHeartRate } from "./sandbox-heart-rate";
 import { fitbitSync } from "./sync";
 import { HEART_RATE_BACKFILL_DAYS } from "./sync-heart-rate";

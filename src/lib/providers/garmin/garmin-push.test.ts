@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { activities, bodyMeasurements, dailySummaries, ingestReceipts, sleepSessions, syncJobs } from "@/lib/db/schema";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, runQueuedJobs, syncNow } from "../../../../tests/sync-driver";
-import { setUpWebhookRoute } from "../../../../tests/webhook-server";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, runQueuedJobs, syncNow } from "@tests/sync-driver";
+import { setUpWebhookRoute } from "@tests/webhook-server";
 import { garminNotification } from "./sandbox-data";
 import { GARMIN_SUMMARY_TYPES } from "./sandbox-summaries";
 

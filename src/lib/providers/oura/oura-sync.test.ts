@@ -4,11 +4,11 @@ import { expect, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { activities, dailySummaries, samples, sleepSessions, syncJobs } from "@/lib/db/schema";
 import { syntheticDays, syntheticNights, syntheticWorkouts } from "@/lib/sandbox/synthetic";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";
 import { OURA_HEART_RATE_PAGE_SIZE, OURA_PAGE_SIZE, ouraCollectionSize, ouraHeartRateQueries } from "./sandbox-data";
 import { OURA_SYNC_COLLECTIONS, ouraMinimumFirstSyncRequests } from "./sync";
 

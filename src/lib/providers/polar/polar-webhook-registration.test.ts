@@ -8,11 +8,11 @@ import { sandboxCredentials, sandboxWebhookSecret } from "@/lib/sandbox/accounts
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
 import { ensureProviderSubscriptions } from "@/lib/webhooks/subscriptions";
 import { resolveWebhookSecrets } from "@/lib/webhooks/webhook-secrets";
-import { describeEachDatabase, type TestDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { serveWebhookRoute, setUpWebhookRoute } from "../../../../tests/webhook-server";
+import { describeEachDatabase, type TestDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { serveWebhookRoute, setUpWebhookRoute } from "@tests/webhook-server";
 import { polarSandbox } from "./sandbox";
 import { polarSandboxWebhook } from "./sandbox-webhooks";
 import { POLAR_SIGNATURE_HEADER, polarSignature, polarWebhook } from "./webhook";

@@ -1,9 +1,9 @@
 import { count, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";
 import { whoopNightRecords, whoopWorkoutRecords, type WhoopSandboxRecord } from "./sandbox-records";
 import { DAY_MS } from "@/lib/dates";
 

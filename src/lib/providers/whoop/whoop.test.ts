@@ -10,10 +10,10 @@ import { listConnections, updateConnectionCredentials } from "@/lib/db/queries/c
 import type { ProviderConnection } from "@/lib/db/schema";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
 import { sandboxAccount } from "@/lib/sandbox/accounts";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { whoop } from ".";
 
 const sandbox = setUpSandboxServer();
