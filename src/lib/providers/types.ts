@@ -1,6 +1,5 @@
 import type { TokenGrantError } from "@/lib/oauth/token-errors";
 import type { ProviderHistory } from "./history-types";
-import type { SandboxProvider } from "@/lib/sandbox/types";
 import type { ProviderSync } from "@/lib/sync/types";
 import type { ProviderSubscriptions } from "@/lib/webhooks/subscription-types";
 import type { ProviderWebhook } from "@/lib/webhooks/types";
@@ -112,6 +111,4 @@ export interface ProviderDefinition {
   webhook?: ProviderWebhook;
   /** App-level push subscriptions to keep alive (Oura's subscriptions, Polar's one webhook). */
   subscriptions?: ProviderSubscriptions;
-  /** The provider's documented protocol, played by /sandbox. */
-  sandbox: SandboxProvider;
 }

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { dailySummaries, ingestReceipts, syncJobs } from "@/lib/db/schema";
-import { garminNotification } from "@/lib/providers/garmin/sandbox-data";
-import { GARMIN_SUMMARY_TYPES } from "@/lib/providers/garmin/sandbox-summaries";
+import { garminNotification } from "@/sandbox/garmin/sandbox-data";
+import { GARMIN_SUMMARY_TYPES } from "@/sandbox/garmin/sandbox-summaries";
 import { describeEachDatabase } from "@tests/databases";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, runQueuedJobs } from "@tests/sync-driver";

@@ -11,7 +11,7 @@ import { describeEachDatabase } from "@tests/databases";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, reloadConnection, syncNow } from "@tests/sync-driver";
 import { coros } from "./index";
-import { corosOpenId } from "./sandbox";
+import { corosOpenId } from "@/sandbox/coros/sandbox";
 import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();

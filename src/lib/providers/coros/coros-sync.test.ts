@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { activities, dailySummaries } from "@/lib/db/schema";
-import { accountUtcOffset, syntheticDays, syntheticWorkouts } from "@/lib/sandbox/synthetic";
+import { accountUtcOffset, syntheticDays, syntheticWorkouts } from "@/sandbox/synthetic";
 import { describeEachDatabase } from "@tests/databases";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";

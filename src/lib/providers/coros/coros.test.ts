@@ -16,7 +16,7 @@ import { createTestUser } from "@tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { COROS_GRANT, corosOAuth } from "./oauth";
-import { corosOpenId } from "./sandbox";
+import { corosOpenId } from "@/sandbox/coros/sandbox";
 import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();

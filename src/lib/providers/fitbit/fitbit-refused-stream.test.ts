@@ -6,14 +6,14 @@ import { claimNextJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
 import { bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
 import { toJobView } from "@/lib/jobs/job-view";
 import { executeSyncJob } from "@/lib/jobs/run-job";
-import { syntheticDays } from "@/lib/sandbox/synthetic";
+import { syntheticDays } from "@/sandbox/synthetic";
 import { describeEachDatabase } from "@tests/databases";
 import { createTestUser } from "@tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "@tests/sync-driver";
-import { sandboxWeighIns } from "./sandbox-points";
-import { invalidArgument } from "./sandbox-errors";
+import { sandboxWeighIns } from "@/sandbox/fitbit/sandbox-points";
+import { invalidArgument } from "@/sandbox/fitbit/sandbox-errors";
 import { fitbitSync } from "./sync";
 import { addDays } from "@/lib/dates";
 

@@ -3,14 +3,14 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { openTokens } from "@/lib/connections/credentials";
 import { activities, bodyMeasurements, dailySummaries, samples, sleepSessions } from "@/lib/db/schema";
-import { syntheticDays, syntheticNights } from "@/lib/sandbox/synthetic";
+import { syntheticDays, syntheticNights } from "@/sandbox/synthetic";
 import { describeEachDatabase } from "@tests/databases";
 import { createTestUser } from "@tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
 import { startSandboxServer, type SandboxServer } from "@tests/sandbox-server";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
-import { exercisePoints, sandboxWeighIns, sandboxWorkouts } from "./sandbox-points";
+import { exercisePoints, sandboxWeighIns, sandboxWorkouts } from "@/sandbox/fitbit/sandbox-points";
 import { fitbitSync } from "./sync";
 import { addDays } from "@/lib/dates";
 

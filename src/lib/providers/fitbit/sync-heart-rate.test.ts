@@ -4,7 +4,7 @@ import { samples } from "@/lib/db/schema";
 import { describeEachDatabase } from "@tests/databases";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "@tests/sync-driver";
-import { sandboxHeartRate } from "./sandbox-heart-rate";
+import { sandboxHeartRate } from "@/sandbox/fitbit/sandbox-heart-rate";
 import { fitbitSync } from "./sync";
 import { HEART_RATE_BACKFILL_DAYS } from "./sync-heart-rate";
 

@@ -11,9 +11,9 @@ import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, reloadConnection, syncNow } from "@tests/sync-driver";
 import { garmin } from "./index";
-import { GARMIN_SANDBOX_HISTORY_S, garminDeliveryStore } from "./sandbox-backfill";
-import { garminNotification } from "./sandbox-data";
-import { GARMIN_SUMMARY_TYPES } from "./sandbox-summaries";
+import { GARMIN_SANDBOX_HISTORY_S, garminDeliveryStore } from "@/sandbox/garmin/sandbox-backfill";
+import { garminNotification } from "@/sandbox/garmin/sandbox-data";
+import { GARMIN_SUMMARY_TYPES } from "@/sandbox/garmin/sandbox-summaries";
 
 // How far back a Garmin connection's history is asked for, and what Garmin's answers leave on it.
 

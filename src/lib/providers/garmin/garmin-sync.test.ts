@@ -2,14 +2,14 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
 import { completeConnection, startConnection } from "@/lib/connections/connect";
-import { syntheticWorkouts } from "@/lib/sandbox/synthetic";
+import { syntheticWorkouts } from "@/sandbox/synthetic";
 import { describeEachDatabase } from "@tests/databases";
 import { createTestUser } from "@tests/factories";
 import { APP_ORIGIN } from "@tests/oauth-driver";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, reloadConnection, syncNow } from "@tests/sync-driver";
-import { garminDeliveryStore } from "./sandbox-backfill";
-import { GARMIN_SUMMARY_TYPES, garminUploadedSummaries, type GarminSummaryType } from "./sandbox-summaries";
+import { garminDeliveryStore } from "@/sandbox/garmin/sandbox-backfill";
+import { GARMIN_SUMMARY_TYPES, garminUploadedSummaries, type GarminSummaryType } from "@/sandbox/garmin/sandbox-summaries";
 import { garminSync } from "./sync";
 
 const sandbox = setUpSandboxServer();

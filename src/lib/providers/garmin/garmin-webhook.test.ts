@@ -5,7 +5,7 @@ import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle
 import { describeEachDatabase } from "@tests/databases";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount } from "@tests/sync-driver";
-import { garminNotification } from "./sandbox-data";
+import { garminNotification } from "@/sandbox/garmin/sandbox-data";
 import { garminNotificationSchema } from "./schemas";
 
 // The simulators serve the OAuth dance that connectSandboxAccount plays.

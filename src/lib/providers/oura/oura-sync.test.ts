@@ -3,13 +3,13 @@ import { setConnectionCursor } from "@/lib/db/queries/connections";
 import { expect, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { activities, dailySummaries, samples, sleepSessions, syncJobs } from "@/lib/db/schema";
-import { syntheticDays, syntheticNights, syntheticWorkouts } from "@/lib/sandbox/synthetic";
+import { syntheticDays, syntheticNights, syntheticWorkouts } from "@/sandbox/synthetic";
 import { describeEachDatabase } from "@tests/databases";
 import { createTestUser } from "@tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";
-import { OURA_HEART_RATE_PAGE_SIZE, OURA_PAGE_SIZE, ouraCollectionSize, ouraHeartRateQueries } from "./sandbox-data";
+import { OURA_HEART_RATE_PAGE_SIZE, OURA_PAGE_SIZE, ouraCollectionSize, ouraHeartRateQueries } from "@/sandbox/oura/sandbox-data";
 import { OURA_SYNC_COLLECTIONS, ouraMinimumFirstSyncRequests } from "./sync";
 
 const sandbox = setUpSandboxServer();

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
-import { sandboxCredentials, sandboxWebhookSecret } from "@/lib/sandbox/accounts";
+import { sandboxCredentials, sandboxWebhookSecret } from "@/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
 import { describeEachDatabase } from "@tests/databases";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";

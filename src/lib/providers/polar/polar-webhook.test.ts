@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
-import { sandboxWebhookSecret } from "@/lib/sandbox/accounts";
+import { sandboxWebhookSecret } from "@/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
 import { describeEachDatabase } from "@tests/databases";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";

@@ -4,7 +4,7 @@ import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "@/l
 import { describeEachDatabase } from "@tests/databases";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";
-import { whoopNightRecords, whoopWorkoutRecords, type WhoopSandboxRecord } from "./sandbox-records";
+import { whoopNightRecords, whoopWorkoutRecords, type WhoopSandboxRecord } from "@/sandbox/whoop/sandbox-records";
 import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
