@@ -1,4 +1,4 @@
-import { handleSandboxRequest, SandboxState } from "@/sandbox";
+import { handleSandboxRequest, SandboxState } from "../src/sandbox";
 import type { ProviderDefinition } from "../src/lib/providers/types";
 
 /**

@@ -3,11 +3,11 @@
 // the sandbox (Census) how many pages its data fills. The span is the provider's own sync
 // definition (backfillDays, and the heart-rate reach its stream exports), so the comparison is
 // like for like.
-import { sandboxAccount } from "@/sandbox/accounts";
-import { corosOpenId } from "@/sandbox/coros/sandbox";
+import { sandboxAccount } from "../src/sandbox/accounts";
+import { corosOpenId } from "../src/sandbox/coros/sandbox";
 import { HEART_RATE_BACKFILL_DAYS as GOOGLE_HEART_RATE_DAYS } from "../src/lib/providers/fitbit/sync-heart-rate";
 import { HEART_RATE_BACKFILL_DAYS as OURA_HEART_RATE_DAYS } from "../src/lib/providers/oura/sync-heart-rate";
-import { registrationKey } from "@/sandbox/polar/sandbox";
+import { registrationKey } from "../src/sandbox/polar/sandbox";
 import type { ProviderDefinition } from "../src/lib/providers/types";
 import type { Census } from "./requests-census";
 
