@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname, "src") } },
+  resolve: { alias: { "@tests": path.resolve(__dirname, "tests"), "@": path.resolve(__dirname, "src") } },
   test: {
     include: ["src/**/*.test.ts", "tests/**/*.test.ts"],
     environment: "node",

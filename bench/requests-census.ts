@@ -1,4 +1,4 @@
-import { handleSandboxRequest, SandboxState } from "../src/lib/sandbox";
+import { handleSandboxRequest, SandboxState } from "../src/sandbox";
 import type { ProviderDefinition } from "../src/lib/providers/types";
 
 /**

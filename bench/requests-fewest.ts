@@ -4,13 +4,13 @@
 // definition (backfillDays, the heart-rate reach its stream exports, Garmin's history setting),
 // so the comparison is like for like; windows and page sizes are the documented limits, never
 // what our sync happens to use.
-import { sandboxAccount } from "../src/lib/sandbox/accounts";
-import { corosOpenId } from "../src/lib/providers/coros/sandbox";
+import { sandboxAccount } from "../src/sandbox/accounts";
+import { corosOpenId } from "../src/sandbox/coros/sandbox";
 import { garminHistory } from "../src/lib/providers/garmin/history";
 import { GARMIN_HISTORY_LIMIT_DAYS } from "../src/lib/providers/garmin/sync-backfill";
 import { HEART_RATE_BACKFILL_DAYS as GOOGLE_HEART_RATE_DAYS } from "../src/lib/providers/fitbit/sync-heart-rate";
 import { HEART_RATE_BACKFILL_DAYS as OURA_HEART_RATE_DAYS } from "../src/lib/providers/oura/sync-heart-rate";
-import { registrationKey } from "../src/lib/providers/polar/sandbox";
+import { registrationKey } from "../src/sandbox/polar/sandbox";
 import type { ProviderDefinition } from "../src/lib/providers/types";
 import type { Census } from "./requests-census";
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { sandboxCredentials } from "../src/lib/sandbox/accounts";
+import { sandboxCredentials } from "../src/sandbox/accounts";
 import { saveScreenshot, signUp, uniqueEmail } from "./helpers";
 
 // Every provider, end to end through the built-in sandbox: the person's own clicks only.

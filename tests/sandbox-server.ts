@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { handleSandboxRequest, SandboxState } from "@/lib/sandbox";
+import { handleSandboxRequest, SandboxState } from "@/sandbox";
 
 /**
  * The provider simulators on a bare Node HTTP server, as any outside simulator would run,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { corosOpenId } from "@/lib/providers/coros/sandbox";
+import { corosOpenId } from "@/sandbox/coros/sandbox";
 import { setUpSandboxServer } from "../sandbox-for-tests";
 
 const sandbox = setUpSandboxServer({ resetEachTest: false });

@@ -3,7 +3,7 @@ import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { getDb, closeDatabase } from "@/lib/db";
 import { createUserWithPassword } from "@/lib/db/queries/users";
-import { sandboxWebhookSecret } from "@/lib/sandbox/accounts";
+import { sandboxWebhookSecret } from "@/sandbox/accounts";
 import { POST } from "@/app/sandbox/[...path]/route";
 
 const NEXTAUTH_SECRET = randomBytes(32).toString("hex");

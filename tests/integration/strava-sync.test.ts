@@ -4,7 +4,7 @@ import { openTokens } from "@/lib/connections/credentials";
 import { activities, syncJobs } from "@/lib/db/schema";
 import { claimNextJob } from "@/lib/db/queries/sync-jobs";
 import { enqueueConnectionSync } from "@/lib/jobs";
-import { syntheticWorkouts } from "@/lib/sandbox/synthetic";
+import { syntheticWorkouts } from "@/sandbox/synthetic";
 import { describeEachDatabase } from "../databases";
 import { setUpSandboxServer } from "../sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../sync-driver";

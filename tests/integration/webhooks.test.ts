@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
 import { stravaEventBody } from "@/lib/providers/strava/webhook";
-import { sandboxWebhookSecret } from "@/lib/sandbox/accounts";
+import { sandboxWebhookSecret } from "@/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
 import { describeEachDatabase } from "../databases";
 import { serveWebhooks } from "../webhook-server";

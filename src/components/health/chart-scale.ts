@@ -1,9 +1,9 @@
 import type { Bucket } from "@/lib/db/queries/health-series";
+import { DAY_MS } from "@/lib/dates";
 
 // Geometry shared by the charts. Horizontal positions are fractions (0..1) of the plot's
 // width, so an SVG drawn at width 100% stays sharp on any screen; vertical ones are pixels.
 
-const DAY_MS = 86_400_000;
 export const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 export const fromDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
 

@@ -21,13 +21,7 @@ export interface ActivityDetail {
   speed: ChartData | null;
 }
 
-/** Everything the detail page shows, or undefined when the activity is not this user's. */
-export async function loadActivityDetail(db: Database, params: { userId: string; activityId: string; units: UnitSystem }): Promise<ActivityDetail | undefined> {
-  const activity = await findActivityForUser(db, params);
-  return activity && buildActivityDetail(db, { userId: params.userId, activity, units: params.units });
-}
-
-/** The detail of an activity already read (and so already known to be the user's). */
+/** Everything the detail page shows, for an activity already read (and so already known to be the user's). */
 export async function buildActivityDetail(db: Database, params: { userId: string; activity: ActivityDetail["activity"]; units: UnitSystem }): Promise<ActivityDetail> {
   const { activity } = params;
   const speedDisplay = speedDisplayFor(activity.type);

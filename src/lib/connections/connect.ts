@@ -46,7 +46,7 @@ export async function startConnection(db: Database, params: StartParams): Promis
   const route = resolveProviderRoute(provider.slug, params.origin);
   if (route.mode === "not_configured") {
     const names = credentialEnvNames(provider.slug);
-    throw new AppError("INVALID_INPUT", `${provider.name} is not configured: set ${names.clientId} and ${names.clientSecret}.`);
+    throw new AppError("NOT_CONFIGURED", `${provider.name} is not configured: set ${names.clientId} and ${names.clientSecret}.`);
   }
   const state = randomBytes(32).toString("base64url");
   const pkce = provider.oauth.pkce ? createPkcePair() : undefined;
@@ -62,7 +62,7 @@ async function startLegacyConnection(db: Database, provider: ProviderDefinition,
   const route = resolveOAuth1Route(provider.slug, params.origin);
   if (route.mode === "not_configured") {
     const names = consumerEnvNames(provider.slug);
-    throw new AppError("INVALID_INPUT", `${provider.name} (legacy) is not configured: set ${names.consumerKey} and ${names.consumerSecret}.`);
+    throw new AppError("NOT_CONFIGURED", `${provider.name} (legacy) is not configured: set ${names.consumerKey} and ${names.consumerSecret}.`);
   }
   const redirectUri = callbackUrl(params.origin);
   const requestToken = await getRequestToken(provider.legacyOAuth1, createOAuth1Context(provider, params.origin), redirectUri);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { routePolyline } from "@/lib/ingest/health-auto-export/route";
-import { decodePolyline } from "./polyline";
+import { routePolyline } from "@/lib/ingest/health-auto-export/route-polyline";
+import { decodePolyline, encodePolyline } from "./polyline";
 
 describe("decodePolyline", () => {
   it("decodes Google's documented example", () => {
@@ -19,6 +19,11 @@ describe("decodePolyline", () => {
       { latitude: 0, longitude: 0 },
     ];
     expect(decodePolyline(routePolyline(route)!)).toEqual(route.map((point) => [point.latitude, point.longitude]));
+  });
+
+  it("encodes Google's documented example", () => {
+    expect(encodePolyline([[38.5, -120.2], [40.7, -120.95], [43.252, -126.453]])).toBe("_p~iF~ps|U_ulLnnqC_mqNvxq`@");
+    expect(encodePolyline([[38.5, -120.2]], 6)).toBe("_izlhA~rlgdF");
   });
 
   it("honours another precision", () => {

@@ -39,3 +39,26 @@ export function decodePolyline(encoded: string, precision = 5): LatLon[] {
   }
   return points;
 }
+
+function encodeNumber(value: number): string {
+  let rest = value < 0 ? ~(value << 1) : value << 1;
+  let out = "";
+  while (rest >= 0x20) {
+    out += String.fromCharCode((0x20 | (rest & 0x1f)) + 63);
+    rest >>= 5;
+  }
+  return out + String.fromCharCode(rest + 63);
+}
+
+/** Encodes points in Google's polyline format, the inverse of decodePolyline. */
+export function encodePolyline(points: Iterable<LatLon>, precision = 5): string {
+  const factor = 10 ** precision;
+  let out = "";
+  let previous = [0, 0];
+  for (const [lat, lon] of points) {
+    const point = [Math.round(lat * factor), Math.round(lon * factor)];
+    out += encodeNumber(point[0]! - previous[0]!) + encodeNumber(point[1]! - previous[1]!);
+    previous = point;
+  }
+  return out;
+}

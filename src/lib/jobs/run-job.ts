@@ -2,9 +2,8 @@ import type { Database } from "@/lib/db";
 import { setConnectionStatus } from "@/lib/db/queries/connections";
 import { deferJob, finishJob, LEASE_MS, retryJobLater } from "@/lib/db/queries/sync-jobs";
 import type { SyncJob } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, hasErrorCode, type ErrorCode } from "@/lib/errors";
 import { runConnectionSync, type SyncRunOptions } from "@/lib/sync/run-sync";
-import { MalformedPayloadError, StreamsFailedError } from "@/lib/sync/stream-outcome";
 import { WaitUntil } from "@/lib/sync/wait-until";
 import { startLeaseHeartbeat } from "./lease-heartbeat";
 import { writePushedBody } from "@/lib/webhooks/write-pushed-body";
@@ -12,11 +11,18 @@ import { writePushedBody } from "@/lib/webhooks/write-pushed-body";
 export const MAX_ATTEMPTS = 4;
 
 /** Failures that another attempt cannot fix: only the person (reconnect) or a code fix can. */
-export function isPermanentFailure(error: unknown): boolean {
-  // FORBIDDEN: the person must act at the provider (e.g. accept Polar Flow consents) first.
-  // StreamsFailedError: every stream was refused, so another attempt gets the same answers.
-  return error instanceof MalformedPayloadError || error instanceof StreamsFailedError || (error instanceof AppError && ["PROVIDER_AUTH_EXPIRED", "NOT_FOUND", "FORBIDDEN"].includes(error.code));
-}
+const PERMANENT_FAILURE_CODES: readonly ErrorCode[] = [
+  "PROVIDER_AUTH_EXPIRED",
+  "NOT_FOUND",
+  // The person must act at the provider (e.g. accept Polar Flow consents) first.
+  "FORBIDDEN",
+  // The provider's data does not match its documentation: a code fix, not a retry.
+  "PROVIDER_MALFORMED_PAYLOAD",
+  // Every stream was refused, so another attempt gets the same answers.
+  "PROVIDER_REFUSED",
+];
+
+export const isPermanentFailure = (error: unknown): boolean => hasErrorCode(error, ...PERMANENT_FAILURE_CODES);
 
 export const backoffMs = (attempt: number) => Math.min(30 * 60_000, 15_000 * 2 ** (attempt - 1));
 

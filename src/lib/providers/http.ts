@@ -36,3 +36,25 @@ export async function readJson(response: Response, what: string): Promise<unknow
     throw new AppError("PROVIDER_UNAVAILABLE", `${what} answered HTTP ${response.status} with a body that is not JSON.`);
   }
 }
+
+/** How one provider's non-2xx answers read: its name for messages and what it means by a refusal. */
+export interface ProviderReplies {
+  /** As messages name it: "WHOOP", "Google Health". */
+  name: string;
+  /** The error for an answer that is a refusal rather than an outage (a 403 for a scope), if this one is. */
+  refusal?(status: number, body: unknown, what: string): Error | undefined;
+  /** Words from the provider's error body for the outage message, e.g. " (PERMISSION_DENIED: …)". */
+  reason?(body: unknown): string;
+}
+
+/**
+ * The body of a 2xx answer from a provider's API. Otherwise the provider's refusal (its own
+ * error) or PROVIDER_UNAVAILABLE with the status, which the job retries.
+ */
+export async function readProviderJson(response: Response, what: string, replies: ProviderReplies): Promise<unknown> {
+  if (response.ok) return response.json();
+  const body: unknown = await response.json().catch(() => null);
+  const refusal = replies.refusal?.(response.status, body, what);
+  if (refusal) throw refusal;
+  throw new AppError("PROVIDER_UNAVAILABLE", `${replies.name} ${what} answered HTTP ${response.status}${replies.reason?.(body) ?? ""}.`);
+}

@@ -1,5 +1,5 @@
 import { getEnv, providerSetting } from "@/env";
-import { sandboxCredentials } from "@/lib/sandbox/accounts";
+import { sandboxCredentials } from "@/sandbox/accounts";
 import type { ClientCredentials, ProviderContext, ProviderDefinition, ProviderSlug } from "./types";
 import { createProviderFetch } from "./http";
 

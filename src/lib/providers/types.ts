@@ -1,49 +1,17 @@
 import type { TokenGrantError } from "@/lib/oauth/token-errors";
 import type { ProviderHistory } from "./history-types";
-import type { SandboxProvider } from "@/lib/sandbox/types";
 import type { ProviderSync } from "@/lib/sync/types";
 import type { ProviderSubscriptions } from "@/lib/webhooks/subscription-types";
 import type { ProviderWebhook } from "@/lib/webhooks/types";
+import type { DataType, ProviderContext, ProviderSlug, TokenSet } from "./base-types";
+
+// The leaf types other contracts (sync, subscriptions) build on live in ./base-types, so
+// those contracts need not import this file back.
+export { DATA_TYPES } from "./base-types";
+export type { ClientCredentials, DataType, ProviderContext, ProviderFetch, ProviderSlug, TokenSet } from "./base-types";
 
 // The contract every provider folder fulfils. Routes, jobs and the UI ask the registry
 // (./index.ts) for a ProviderDefinition and never branch on a provider's slug.
-
-/** A provider's id in URLs, the database and env names (`<SLUG>_CLIENT_ID`); lower-case. */
-export type ProviderSlug = string;
-
-export const DATA_TYPES = [
-  "activities",
-  "sleep",
-  "daily",
-  "heart_rate",
-  "hrv",
-  "readiness",
-  "recovery",
-  "strain",
-  "steps",
-  "stress",
-  "weight",
-] as const;
-export type DataType = (typeof DATA_TYPES)[number];
-
-/** What we keep (encrypted) for a connection. */
-export interface TokenSet {
-  accessToken: string;
-  refreshToken?: string;
-  /** OAuth 1.0a token secret (Garmin legacy). */
-  tokenSecret?: string;
-  /** Absent when the provider announces no expiry (Polar's long-lived tokens). */
-  expiresAt?: Date;
-  /** As granted, which may be fewer than we asked for. */
-  scopes: string[];
-  /** Set when the token reply names the user (Polar `x_user_id`, Strava `athlete.id`). */
-  externalUserId?: string;
-}
-
-export interface ClientCredentials {
-  clientId: string;
-  clientSecret: string;
-}
 
 export type TokenGrant = "authorization_code" | "refresh_token";
 
@@ -101,14 +69,6 @@ export interface OAuth1Spec {
   accessTokenUrl: string;
 }
 
-/** A fetch bound to one provider: takes real URLs and sends them where routing says. */
-export type ProviderFetch = (realUrl: string, init?: RequestInit & { accessToken?: string }) => Promise<Response>;
-
-export interface ProviderContext {
-  fetch: ProviderFetch;
-  credentials: ClientCredentials;
-}
-
 export interface ProviderIdentity {
   externalUserId: string;
   displayName?: string;
@@ -151,6 +111,4 @@ export interface ProviderDefinition {
   webhook?: ProviderWebhook;
   /** App-level push subscriptions to keep alive (Oura's subscriptions, Polar's one webhook). */
   subscriptions?: ProviderSubscriptions;
-  /** The provider's documented protocol, played by /sandbox. */
-  sandbox: SandboxProvider;
 }

@@ -1,10 +1,9 @@
 import { COLUMN_RANGES, sampleRange, type PlausibleRange } from "./plausible-ranges";
 import type { RecordBatch, SampleRecord } from "./records";
+import { DAY_MS } from "@/lib/dates";
 
 // Checks a normalized record (SI units, after conversion) before it is written, for the phone
 // apps and the provider syncs alike. A reason is a sentence for `rejected[].reason`; null is fine.
-
-const DAY_MS = 86_400_000;
 
 /** Nothing we store happened before 1970 or after tomorrow (a phone's clock may run a little ahead). */
 export interface TimeWindow {

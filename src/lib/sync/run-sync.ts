@@ -6,12 +6,11 @@ import { openTokens } from "@/lib/connections/credentials";
 import { historyDaysOf } from "@/lib/connections/history-days";
 import { getProviderOrThrow } from "@/lib/providers";
 import { emptyCounts, type UpsertCounts } from "./records";
-import { judgeRun, StreamsFailedError, StreamStoppedError, type RunVerdict } from "./stream-outcome";
+import { judgeRun, streamsFailedError, StreamStoppedError, type RunVerdict } from "./stream-outcome";
 import { streamsToRun } from "./stream-selection";
 import { createSyncFetch } from "./sync-fetch";
 import { syncStream, type StreamRun } from "./sync-stream";
 
-export { MalformedPayloadError } from "./stream-outcome";
 
 const MAX_ROUNDS = 3;
 
@@ -99,7 +98,7 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
     throw error;
   }
   const verdict = await recordStreams(db, job, connection, ended);
-  if (verdict.status === "failed") throw new StreamsFailedError(verdict.error ?? "No stream could be synced.");
+  if (verdict.status === "failed") throw streamsFailedError(verdict.error ?? "No stream could be synced.");
   // "Last synced" is the last run of every stream (skipped ones included): the scheduled sync,
   // which is due by it, stays the safety net for whatever pushes did not name, however often they come.
   if (hasRunEveryStream) await markConnectionSynced(db, { connectionId: connection.id });

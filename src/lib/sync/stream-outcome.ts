@@ -1,15 +1,12 @@
 import { ZodError } from "zod";
 import type { StreamStatus, StreamStatuses } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, hasErrorCode } from "@/lib/errors";
 import type { Refusal } from "./stream-refusal";
 
 /** A page's payload did not have the shape the provider documents. Retrying will not help. */
-export class MalformedPayloadError extends Error {
-  constructor(provider: string, stream: string, error: ZodError) {
-    const issue = error.issues[0]!;
-    super(`${provider} sent malformed ${stream} data: ${issue.path.join(".") || "(body)"}: ${issue.message}`);
-    this.name = "MalformedPayloadError";
-  }
+export function malformedPayloadError(provider: string, stream: string, error: ZodError): AppError {
+  const issue = error.issues[0]!;
+  return new AppError("PROVIDER_MALFORMED_PAYLOAD", `${provider} sent malformed ${stream} data: ${issue.path.join(".") || "(body)"}: ${issue.message}`);
 }
 
 /** One stream stopped for a reason another attempt cannot fix; the others go on. */
@@ -21,12 +18,7 @@ export class StreamStoppedError extends Error {
 }
 
 /** Every stream that ran was refused or unreadable: the connection, not a data type, is the problem. */
-export class StreamsFailedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "StreamsFailedError";
-  }
-}
+export const streamsFailedError = (message: string): AppError => new AppError("PROVIDER_REFUSED", message);
 
 /**
  * What a stream's failed page means: a StreamStoppedError when it is this stream's alone (a
@@ -34,8 +26,8 @@ export class StreamsFailedError extends Error {
  * job to retry (5xx after retries, 429, network) or to stop on (an expired grant).
  */
 export async function classifyStreamError(error: unknown, refusal: Promise<Refusal> | undefined, at: Date): Promise<unknown> {
-  if (error instanceof AppError && (error.code === "PROVIDER_AUTH_EXPIRED" || error.code === "RATE_LIMITED")) return error;
-  if (error instanceof MalformedPayloadError) return new StreamStoppedError({ state: "failed", message: error.message, at: at.toISOString() });
+  if (hasErrorCode(error, "PROVIDER_AUTH_EXPIRED", "RATE_LIMITED")) return error;
+  if (hasErrorCode(error, "PROVIDER_MALFORMED_PAYLOAD")) return new StreamStoppedError({ state: "failed", message: error.message, at: at.toISOString() });
   const seen = await refusal;
   if (!seen) return error;
   const message = seen.message ?? (error instanceof Error ? error.message : String(error));

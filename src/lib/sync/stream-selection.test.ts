@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { PROVIDERS } from "@/lib/providers";
-import { sandboxCredentials, sandboxWebhookSecret } from "@/lib/sandbox/accounts";
+import { sandboxCredentials, sandboxWebhookSecret } from "@/sandbox/accounts";
+import { SANDBOXES } from "@/sandbox/registry";
 import { selectionPayload, streamsForWebhookTypes, streamsToRun } from "./stream-selection";
 import type { ProviderSync, SyncStream } from "./types";
 
@@ -47,10 +48,10 @@ describe("the streams a job runs", () => {
 });
 
 describe("every provider's push", () => {
-  const withPush = PROVIDERS.filter((provider) => provider.webhook && provider.sandbox.buildWebhook);
+  const withPush = PROVIDERS.filter((provider) => provider.webhook && SANDBOXES[provider.slug]?.buildWebhook);
 
   it.each(withPush.map((provider) => [provider.slug, provider] as const))("%s: the sandbox's change notification names a stream that exists", (slug, provider) => {
-    const built = provider.sandbox.buildWebhook!({ account: "ada", kind: "sync", webhookSecret: sandboxWebhookSecret(slug), ...sandboxCredentials(slug) })!;
+    const built = SANDBOXES[slug]!.buildWebhook!({ account: "ada", kind: "sync", webhookSecret: sandboxWebhookSecret(slug), ...sandboxCredentials(slug) })!;
     const request = { method: "POST", url: new URL(`https://qt.test/api/webhooks/${slug}`), headers: new Headers(built.headers), rawBody: built.body };
     const events = provider.webhook!.parseEvents(request);
     expect(events.length).toBeGreaterThan(0);

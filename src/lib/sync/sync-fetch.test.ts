@@ -1,9 +1,9 @@
 import { expect, it } from "vitest";
 import { openTokens } from "@/lib/connections/credentials";
 import { getProviderOrThrow } from "@/lib/providers";
-import { describeEachDatabase } from "../../../tests/databases";
-import { setUpSandboxServer } from "../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, recordingSleep, syncNow } from "../../../tests/sync-driver";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, recordingSleep, syncNow } from "@tests/sync-driver";
 import { createSyncFetch } from "./sync-fetch";
 
 // Which answers a sync asks again: the provider's timeout (408) yes, a refusal (404) never.

@@ -6,7 +6,7 @@ import { recordJobProgress } from "@/lib/db/queries/sync-jobs";
 import type { HistoryDays } from "@/lib/providers/history-types";
 import type { ProviderDefinition, TokenSet } from "@/lib/providers/types";
 import { addCounts, type UpsertCounts } from "./records";
-import { classifyStreamError, MalformedPayloadError } from "./stream-outcome";
+import { classifyStreamError, malformedPayloadError } from "./stream-outcome";
 import { watchRefusals } from "./stream-refusal";
 import type { SyncFetch, SyncStream } from "./types";
 
@@ -41,7 +41,7 @@ export async function syncStream(run: StreamRun, stream: SyncStream, startCursor
       (page) => ({ page, fetchMs: performance.now() - started }),
       async (error: unknown) => {
         // Classified here, while the refusal that caused it is still this stream's latest answer.
-        throw await classifyStreamError(error instanceof ZodError ? new MalformedPayloadError(provider.name, stream.key, error) : error, watched.latestRefusal(), new Date());
+        throw await classifyStreamError(error instanceof ZodError ? malformedPayloadError(provider.name, stream.key, error) : error, watched.latestRefusal(), new Date());
       },
     );
   };

@@ -1,5 +1,5 @@
 import type { HistoryDays } from "@/lib/providers/history-types";
-import type { DataType, TokenSet } from "@/lib/providers/types";
+import type { DataType, TokenSet } from "@/lib/providers/base-types";
 import type { RecordBatch } from "./records";
 
 /** Requests made during a sync: authenticated, paced, retried (sync-fetch.ts). */

@@ -1,5 +1,4 @@
-import type { ProviderContext } from "@/lib/providers/types";
-import type { ProviderSync } from "@/lib/sync/types";
+import type { ProviderContext } from "@/lib/providers/base-types";
 
 // The contract for app-level push subscriptions (Oura's subscriptions, Polar's one webhook):
 // owned by our client at the provider, not by a user, and kept pointing at our
@@ -41,8 +40,3 @@ export interface ProviderSubscriptions {
   /** Creates what is missing, renews what expires, repoints what names another URL; idempotent. */
   ensure(params: SubscriptionParams): Promise<SubscriptionOutcome>;
 }
-
-export const emptyOutcome = (): SubscriptionOutcome => ({ created: 0, updated: 0, renewed: 0, unchanged: 0, warnings: [] });
-
-/** The provider's names for the changes some stream reads: subscribing to more only brings pushes that sync nothing. */
-export const webhookTypesRead = (sync: ProviderSync): string[] => [...new Set(sync.streams.flatMap((stream) => stream.webhookTypes ?? []))];

@@ -4,13 +4,13 @@ import { claimNextJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
 import { activities, samples, sleepSessions, syncJobs } from "@/lib/db/schema";
 import { enqueueConnectionSync } from "@/lib/jobs";
 import { executeSyncJob } from "@/lib/jobs/run-job";
-import { fitbitSandbox } from "@/lib/providers/fitbit/sandbox";
+import { fitbitSandbox } from "@/sandbox/fitbit/sandbox";
 import { fitbitSync } from "@/lib/providers/fitbit/sync";
-import { sandboxCredentials, sandboxWebhookSecret } from "@/lib/sandbox/accounts";
+import { sandboxCredentials, sandboxWebhookSecret } from "@/sandbox/accounts";
 import type { SyncRunOptions } from "@/lib/sync/run-sync";
-import { describeEachDatabase } from "../../../tests/databases";
-import { setUpSandboxServer } from "../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "../../../tests/sync-driver";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "@tests/sync-driver";
 import { handleProviderWebhook, readWebhookRequest } from "./handle-webhook";
 
 // Pushes sync only the streams that read what changed, shown with Google Health, whose

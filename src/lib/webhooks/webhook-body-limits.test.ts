@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { dailySummaries, ingestReceipts, syncJobs } from "@/lib/db/schema";
-import { garminNotification } from "@/lib/providers/garmin/sandbox-data";
-import { GARMIN_SUMMARY_TYPES } from "@/lib/providers/garmin/sandbox-summaries";
-import { describeEachDatabase } from "../../../tests/databases";
-import { setUpSandboxServer } from "../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, runQueuedJobs } from "../../../tests/sync-driver";
-import { setUpWebhookRoute } from "../../../tests/webhook-server";
+import { garminNotification } from "@/sandbox/garmin/sandbox-data";
+import { GARMIN_SUMMARY_TYPES } from "@/sandbox/garmin/sandbox-summaries";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, runQueuedJobs } from "@tests/sync-driver";
+import { setUpWebhookRoute } from "@tests/webhook-server";
 import { handleProviderWebhook } from "./handle-webhook";
 import { DEFAULT_WEBHOOK_BODY_BYTES } from "./types";
 

@@ -4,7 +4,7 @@ import type { Database } from "@/lib/db";
 import { findWebhookSecret, saveWebhookSecret, type WebhookSecretKey } from "@/lib/db/queries/webhook-secrets";
 import { resolveProviderRoute, type ProviderRoute } from "@/lib/providers/routing";
 import type { ProviderSlug } from "@/lib/providers/types";
-import { sandboxWebhookSecret } from "@/lib/sandbox/accounts";
+import { sandboxWebhookSecret } from "@/sandbox/accounts";
 import type { CurrentWebhookSecret, SubscriptionSecrets } from "./subscription-types";
 import type { WebhookSecrets } from "./types";
 

@@ -10,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { JsonSplitter } from "@/lib/ingest/json-stream/json-splitter";
 import { getProviderOrThrow } from "@/lib/providers";
 import { addCounts, emptyCounts, type RecordBatch, type UpsertCounts } from "@/lib/sync/records";
-import { MalformedPayloadError } from "@/lib/sync/run-sync";
+import { malformedPayloadError } from "@/lib/sync/stream-outcome";
 
 const pushJobPayloadSchema = z.object({ receiptId: z.uuid() });
 
@@ -54,7 +54,7 @@ export async function writePushedBody(db: Database, job: SyncJob): Promise<Upser
     return counts;
   } catch (thrown) {
     // The body's shape was checked as it arrived; a summary that fails its schema will fail every retry.
-    const error = thrown instanceof ZodError ? new MalformedPayloadError(provider.name, "pushed", thrown) : thrown;
+    const error = thrown instanceof ZodError ? malformedPayloadError(provider.name, "pushed", thrown) : thrown;
     await finishIngestReceipt(db, { receiptId, status: "failed", error: error instanceof Error ? error.message : String(error) });
     throw error;
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Bucket } from "@/lib/db/queries/health-series";
+import { addDays, DAY_MS } from "@/lib/dates";
 
 // The Health page's URL: ?range=30d|1y|all|custom&from=&to=&view=chart|table. A bad link
 // never breaks the page: the offending part falls back to its default and a note says why.
@@ -77,8 +78,6 @@ export interface ResolvedRange {
   bucket: Bucket;
 }
 
-const DAY_MS = 86_400_000;
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 export const daysBetween = (start: string, end: string) => Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS);
 
 // Up to ~3 months day by day; beyond, weekly averages keep a series under ~400 points for

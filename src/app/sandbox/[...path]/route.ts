@@ -2,7 +2,7 @@
 import { getEnv } from "@/env";
 import { getRequestUser } from "@/lib/auth/session";
 import { isSandboxAllowed } from "@/lib/providers/routing";
-import { getSandboxState, handleSandboxRequest } from "@/lib/sandbox";
+import { getSandboxState, handleSandboxRequest } from "@/sandbox";
 
 export const dynamic = "force-dynamic";
 

@@ -20,8 +20,6 @@ const DAILY = {
 const BODY = { weight: [bodyMeasurements.weightKg, "kg"], bmi: [bodyMeasurements.bmi, "kg/m2"], body_fat: [bodyMeasurements.bodyFatPercent, "%"] } as const;
 const SLEEP = { sleep_duration: [sleepSessions.asleepS, "s"], deep_sleep: [sleepSessions.deepS, "s"], rem_sleep: [sleepSessions.remS, "s"] } as const;
 
-export const NAMED_METRICS = [...Object.keys(DAILY), ...Object.keys(BODY), ...Object.keys(SLEEP)];
-
 export interface MetricPoint {
   /** A local date (YYYY-MM-DD) for daily metrics, an ISO instant otherwise. */
   at: string;

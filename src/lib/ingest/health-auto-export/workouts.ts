@@ -3,7 +3,7 @@ import type { ActivityRecord } from "@/lib/sync/records";
 import type { BatchCollector } from "./batches";
 import { parseHaeDate } from "./dates";
 import { firstIssue } from "./issues";
-import { routePolyline } from "./route";
+import { routePolyline } from "./route-polyline";
 import { haeWorkoutSchema, type HaeQuantity, type HaeWorkout } from "./schemas";
 import { convert, toBase, type Dimension } from "./units";
 import { workoutHeartRate } from "./workout-heart-rate";

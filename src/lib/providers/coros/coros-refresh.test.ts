@@ -7,15 +7,15 @@ import { updateConnectionCredentials } from "@/lib/db/queries/connections";
 import { activities } from "@/lib/db/schema";
 import { createSyncFetch } from "@/lib/sync/sync-fetch";
 import type { Database } from "@/lib/db";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, reloadConnection, syncNow } from "@tests/sync-driver";
 import { coros } from "./index";
-import { corosOpenId } from "./sandbox";
+import { corosOpenId } from "@/sandbox/coros/sandbox";
+import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 
-const DAY_MS = 86_400_000;
 const WORKOUTS = "/v2/coros/sport/list";
 const DAILY = "/coros/daily/query";
 const calls = (path: string) => sandbox.state.countCalls({ provider: "coros", path });

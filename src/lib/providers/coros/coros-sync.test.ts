@@ -1,17 +1,17 @@
 import { count, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { activities, dailySummaries } from "@/lib/db/schema";
-import { accountUtcOffset, syntheticDays, syntheticWorkouts } from "@/lib/sandbox/synthetic";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { accountUtcOffset, syntheticDays, syntheticWorkouts } from "@/sandbox/synthetic";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";
+import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 
 const HOST = "open.coros.com";
 const WORKOUTS = "/v2/coros/sport/list";
 const DAILY = "/coros/daily/query";
-const DAY_MS = 86_400_000;
 const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10);
 
 /** What the sandbox holds for the backfill: 88 days back to tomorrow, in the wearer's dates. */

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
-import { sandboxCredentials } from "@/lib/sandbox/accounts";
+import { sandboxCredentials } from "@/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount } from "../../../../tests/sync-driver";
-import { serveWebhooks } from "../../../../tests/webhook-server";
-import { corosPushBody } from "./sandbox";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount } from "@tests/sync-driver";
+import { serveWebhooks } from "@tests/webhook-server";
+import { corosPushBody } from "@/sandbox/coros/sandbox";
 
 const sandbox = setUpSandboxServer({ resetEachTest: false });
 

@@ -11,16 +11,16 @@ import { listConnections, updateConnectionCredentials } from "@/lib/db/queries/c
 import { providerConnections, type ProviderConnection } from "@/lib/db/schema";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
 import type { TokenSet } from "../types";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { COROS_GRANT, corosOAuth } from "./oauth";
-import { corosOpenId } from "./sandbox";
+import { corosOpenId } from "@/sandbox/coros/sandbox";
+import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 
-const DAY_MS = 24 * 60 * 60_000;
 const CLIENT = { client_id: "qt-sandbox-coros", client_secret: "qt-sandbox-secret-coros" };
 const post = (path: string, form: Record<string, string>) =>
   fetch(`${sandbox.url}/open.coros.com${path}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form) });

@@ -2,7 +2,6 @@ import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderDefinition } from "../types";
 import { corosOAuth } from "./oauth";
-import { corosSandbox } from "./sandbox";
 import { COROS_OK, corosResultSchema } from "./schemas";
 import { corosSync } from "./sync";
 import { corosWebhook } from "./webhook";
@@ -45,6 +44,5 @@ export const coros: ProviderDefinition = {
   },
 
   sync: corosSync,
-  sandbox: corosSandbox,
   webhook: corosWebhook,
 };

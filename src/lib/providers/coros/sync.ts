@@ -6,9 +6,9 @@ import type { ProviderSync, SyncContext, SyncStream } from "@/lib/sync/types";
 import { COROS_OK, corosDailyListSchema, corosResultSchema, corosWorkoutListSchema } from "./schemas";
 import { transformCorosDaily, transformCorosWorkout } from "./transform";
 import { WORKOUT_PUSH } from "./webhook";
+import { addDays, DAY_MS } from "@/lib/dates";
 
 const API = "https://open.coros.com";
-const DAY_MS = 86_400_000;
 /** "The maximum date range for one query is 30 days" (both ends included). */
 const WINDOW_DAYS = 30;
 /**
@@ -25,7 +25,6 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 // The first day still to read; each page reads up to WINDOW_DAYS from it.
 const cursorSchema = z.object({ from: isoDate });
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 const compact = (date: string) => date.replaceAll("-", "");
 const later = (a: string, b: string) => (a > b ? a : b);

@@ -6,16 +6,16 @@ import { claimNextJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
 import { bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
 import { toJobView } from "@/lib/jobs/job-view";
 import { executeSyncJob } from "@/lib/jobs/run-job";
-import { syntheticDays } from "@/lib/sandbox/synthetic";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "../../../../tests/sync-driver";
-import { sandboxWeighIns } from "./sandbox-points";
-import { invalidArgument } from "./sandbox-errors";
+import { syntheticDays } from "@/sandbox/synthetic";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "@tests/sync-driver";
+import { sandboxWeighIns } from "@/sandbox/fitbit/sandbox-points";
+import { invalidArgument } from "@/sandbox/fitbit/sandbox-errors";
 import { fitbitSync } from "./sync";
-import { addDays } from "./sync-window";
+import { addDays } from "@/lib/dates";
 
 // One data type that Google refuses for this account (HTTP 400 INVALID_ARGUMENT, its
 // google.rpc.Status envelope) must not keep the others from syncing.

@@ -3,18 +3,18 @@ import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { openTokens } from "@/lib/connections/credentials";
 import { activities, bodyMeasurements, dailySummaries, samples, sleepSessions } from "@/lib/db/schema";
-import { syntheticDays, syntheticNights } from "@/lib/sandbox/synthetic";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { startSandboxServer, type SandboxServer } from "../../../../tests/sandbox-server";
-import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { syntheticDays, syntheticNights } from "@/sandbox/synthetic";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { startSandboxServer, type SandboxServer } from "@tests/sandbox-server";
+import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
-import { SANDBOX_HEART_RATE_PAGE_FILL } from "./sandbox-data";
-import { sandboxHeartRate } from "./sandbox-heart-rate";
-import { bodyPoints, dailyPoints, exercisePoints, sandboxWeighIns, sandboxWorkouts, sleepPoints } from "./sandbox-points";
+import { SANDBOX_HEART_RATE_PAGE_FILL } from "@/sandbox/fitbit/sandbox-data";
+import { sandboxHeartRate } from "@/sandbox/fitbit/sandbox-heart-rate";
+import { bodyPoints, dailyPoints, exercisePoints, sandboxWeighIns, sandboxWorkouts, sleepPoints } from "@/sandbox/fitbit/sandbox-points";
 import { FITBIT_LIST_PAGE_SIZES, fitbitMinimumFirstSyncRequests, fitbitSync, type FitbitListType } from "./sync";
-import { addDays } from "./sync-window";
+import { addDays } from "@/lib/dates";
 
 // Two months keep these tests quick; the first test runs the real one-year backfill.
 const YEAR = fitbitSync.backfillDays;

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
-import { sandboxCredentials, sandboxWebhookSecret } from "@/lib/sandbox/accounts";
+import { sandboxCredentials, sandboxWebhookSecret } from "@/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount } from "../../../../tests/sync-driver";
-import { serveWebhooks } from "../../../../tests/webhook-server";
-import { fitbitSandbox } from "./sandbox";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount } from "@tests/sync-driver";
+import { serveWebhooks } from "@tests/webhook-server";
+import { fitbitSandbox } from "@/sandbox/fitbit/sandbox";
 import { fitbitWebhook } from "./webhook";
 
 const sandbox = setUpSandboxServer({ resetEachTest: false });

@@ -8,14 +8,14 @@ import { listConnections, updateConnectionCredentials } from "@/lib/db/queries/c
 import { createPkcePair } from "@/lib/oauth/pkce";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
 import { createProviderContext } from "@/lib/providers/routing";
-import { sandboxCredentials } from "@/lib/sandbox/accounts";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
+import { sandboxCredentials } from "@/sandbox/accounts";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { fetchGoogleHealthIdentity, fitbit } from ".";
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
-import { sandboxHealthIdentity } from "./sandbox";
+import { sandboxHealthIdentity } from "@/sandbox/fitbit/sandbox";
 
 const sandbox = setUpSandboxServer();
 

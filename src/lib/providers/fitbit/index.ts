@@ -2,7 +2,6 @@ import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderContext, ProviderDefinition } from "../types";
 import { fitbitOAuth } from "./oauth";
-import { fitbitSandbox } from "./sandbox";
 import { googleApiErrorSchema, googleHealthIdentitySchema, googleRevokeErrorSchema, type GoogleHealthIdentity } from "./schemas";
 import { fitbitSync } from "./sync";
 import { fitbitWebhook } from "./webhook";
@@ -59,6 +58,5 @@ export const fitbit: ProviderDefinition = {
   },
 
   sync: fitbitSync,
-  sandbox: fitbitSandbox,
   webhook: fitbitWebhook,
 };

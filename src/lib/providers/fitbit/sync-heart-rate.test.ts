@@ -1,14 +1,14 @@
 import { and, asc, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { samples } from "@/lib/db/schema";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "../../../../tests/sync-driver";
-import { SANDBOX_HEART_RATE_PAGE_FILL } from "./sandbox-data";
-import { heartRatePoints, sandboxHeartRate } from "./sandbox-heart-rate";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "@tests/sync-driver";
+import { SANDBOX_HEART_RATE_PAGE_FILL } from "@/sandbox/fitbit/sandbox-data";
+import { heartRatePoints, sandboxHeartRate } from "@/sandbox/fitbit/sandbox-heart-rate";
 import { fitbitSync } from "./sync";
 import { HEART_RATE_BACKFILL_DAYS } from "./sync-heart-rate";
-import { addDays } from "./sync-window";
+import { addDays } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 

@@ -1,12 +1,13 @@
 import { z } from "zod";
+import { hasErrorCode } from "@/lib/errors";
 import type { SyncStream } from "@/lib/sync/types";
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
 import { heartRatePointSchema, listResponseSchema } from "./schemas";
 import { isOwnPoint } from "./sync-streams";
-import { listUrl, MissingScopeError, readGoogleJson } from "./sync-window";
+import { listUrl, readGoogleJson } from "./sync-window";
 import { transformHeartRate } from "./transform";
+import { DAY_MS } from "@/lib/dates";
 
-const DAY_MS = 86_400_000;
 // Intraday heart rate is dense: a watch writes a sample every few seconds, 10-20 thousand a
 // day. Two weeks is a quarter of a million samples in ~30 requests, enough for the detail
 // views and the workouts of a training block; older days keep their resting heart rate from
@@ -58,7 +59,7 @@ export const heartRateStream: SyncStream = {
       page = pageSchema.parse(await readGoogleJson(await context.fetch(url), "heart-rate list"));
     } catch (error) {
       // The person unticked the scope on Google's consent screen: nothing to read.
-      if (error instanceof MissingScopeError) return { records: {}, nextCursor: null };
+      if (hasErrorCode(error, "PROVIDER_SCOPE_MISSING")) return { records: {}, nextCursor: null };
       throw error;
     }
     const samples = page.dataPoints.filter(isOwnPoint).map(transformHeartRate);

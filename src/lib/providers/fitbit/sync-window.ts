@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
+import { AppError, hasErrorCode } from "@/lib/errors";
+import { readProviderJson, type ProviderReplies } from "@/lib/providers/http";
 import type { DataType } from "@/lib/providers/types";
 import type { RecordBatch } from "@/lib/sync/records";
 import type { SyncContext, SyncStream } from "@/lib/sync/types";
 import { googleApiErrorSchema } from "./schemas";
+import { addDays, DAY_MS } from "@/lib/dates";
 
 export const API = "https://health.googleapis.com/v4/users/me/dataTypes";
-const DAY_MS = 86_400_000;
 // Sleep and dailies land hours after the watch syncs: every incremental run re-reads these days.
 const TRAILING_DAYS = 3;
 // Civil dates run up to 14 h ahead of UTC, so "today" somewhere may be tomorrow in UTC.
@@ -18,21 +19,22 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const cursorSchema = z.object({ from: isoDate, to: isoDate.optional(), pageToken: z.string().min(1).optional() });
 export type Window = { from: string; to: string; pageToken?: string };
 
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
-export class MissingScopeError extends Error {}
 
-/** The body of a 2xx answer; Google's error envelope becomes the message otherwise. */
-export async function readGoogleJson(response: Response, what: string): Promise<unknown> {
-  if (response.ok) return response.json();
-  const body: unknown = await response.json().catch(() => null);
-  const error = googleApiErrorSchema.safeParse(body);
+const GOOGLE_REPLIES: ProviderReplies = {
+  name: "Google Health",
   // The person unticked this data's scope on Google's consent screen: nothing to sync here.
-  if (response.status === 403 && JSON.stringify(body).includes("ACCESS_TOKEN_SCOPE_INSUFFICIENT")) throw new MissingScopeError(what);
-  const reason = error.success ? ` (${[error.data.error.status, error.data.error.message].filter(Boolean).join(": ")})` : "";
-  throw new AppError("PROVIDER_UNAVAILABLE", `Google Health ${what} answered HTTP ${response.status}${reason}.`);
-}
+  refusal: (status, body, what) =>
+    status === 403 && JSON.stringify(body).includes("ACCESS_TOKEN_SCOPE_INSUFFICIENT") ? new AppError("PROVIDER_SCOPE_MISSING", `Google Health refused ${what}: its scope was not granted.`) : undefined,
+  // Google's error envelope becomes part of the message.
+  reason: (body) => {
+    const error = googleApiErrorSchema.safeParse(body);
+    return error.success ? ` (${[error.data.error.status, error.data.error.message].filter(Boolean).join(": ")})` : "";
+  },
+};
+
+export const readGoogleJson = (response: Response, what: string) => readProviderJson(response, what, GOOGLE_REPLIES);
 
 /** dataPoints.list with an AIP-160 filter on one field over [from, to). */
 export function listUrl(dataType: string, field: string, window: Window, pageSize: number): string {
@@ -84,7 +86,7 @@ export function windowedStream(spec: WindowedStreamSpec): SyncStream {
       try {
         page = await spec.fetchWindow(context, { from, to, pageToken: cursor.pageToken });
       } catch (error) {
-        if (error instanceof MissingScopeError) return { records: {}, nextCursor: null, resumeCursor };
+        if (hasErrorCode(error, "PROVIDER_SCOPE_MISSING")) return { records: {}, nextCursor: null, resumeCursor };
         throw error;
       }
       const windowsLeft = spec.windowDays === undefined ? 0 : Math.ceil(daysBetween(to, horizon) / spec.windowDays);

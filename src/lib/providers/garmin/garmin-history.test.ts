@@ -5,15 +5,15 @@ import { ConnectionRow } from "@/app/dashboard/settings/ConnectionRow";
 import { completeConnection } from "@/lib/connections/connect";
 import { setConnectionHistoryDays } from "@/lib/connections/set-history-days";
 import { enqueueConnectionSync } from "@/lib/jobs";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, reloadConnection, syncNow } from "../../../../tests/sync-driver";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, reloadConnection, syncNow } from "@tests/sync-driver";
 import { garmin } from "./index";
-import { GARMIN_SANDBOX_HISTORY_S, garminDeliveryStore } from "./sandbox-backfill";
-import { garminNotification } from "./sandbox-data";
-import { GARMIN_SUMMARY_TYPES } from "./sandbox-summaries";
+import { GARMIN_SANDBOX_HISTORY_S, garminDeliveryStore } from "@/sandbox/garmin/sandbox-backfill";
+import { garminNotification } from "@/sandbox/garmin/sandbox-data";
+import { GARMIN_SUMMARY_TYPES } from "@/sandbox/garmin/sandbox-summaries";
 
 // How far back a Garmin connection's history is asked for, and what Garmin's answers leave on it.
 

@@ -1,15 +1,15 @@
 import { eq } from "drizzle-orm";
 import { expect, it, vi } from "vitest";
 import { activities, dailySummaries, sleepSessions, syncJobs } from "@/lib/db/schema";
-import { sandboxCredentials } from "@/lib/sandbox/accounts";
+import { sandboxCredentials } from "@/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, recordingSleep, syncNow } from "../../../../tests/sync-driver";
-import { garminSandbox } from "./sandbox";
-import { garminDeliveryStore } from "./sandbox-backfill";
-import { garminNotification } from "./sandbox-data";
-import { GARMIN_SUMMARY_TYPES, garminUploadedSummaries } from "./sandbox-summaries";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, recordingSleep, syncNow } from "@tests/sync-driver";
+import { garminSandbox } from "@/sandbox/garmin/sandbox";
+import { garminDeliveryStore } from "@/sandbox/garmin/sandbox-backfill";
+import { garminNotification } from "@/sandbox/garmin/sandbox-data";
+import { GARMIN_SUMMARY_TYPES, garminUploadedSummaries } from "@/sandbox/garmin/sandbox-summaries";
 import { garminNotificationSchema } from "./schemas";
 
 // Ping → queued job → the sync fetches the ping's callbackURLs, end to end over real HTTP.

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { activities, bodyMeasurements, dailySummaries, ingestReceipts, sleepSessions, syncJobs } from "@/lib/db/schema";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, runQueuedJobs, syncNow } from "../../../../tests/sync-driver";
-import { setUpWebhookRoute } from "../../../../tests/webhook-server";
-import { garminNotification } from "./sandbox-data";
-import { GARMIN_SUMMARY_TYPES } from "./sandbox-summaries";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, runQueuedJobs, syncNow } from "@tests/sync-driver";
+import { setUpWebhookRoute } from "@tests/webhook-server";
+import { garminNotification } from "@/sandbox/garmin/sandbox-data";
+import { GARMIN_SUMMARY_TYPES } from "@/sandbox/garmin/sandbox-summaries";
 
 // Push mode end to end: the sandboxed Garmin posts full summaries to our webhook route over
 // real HTTP, the route keeps the body and answers, and the push job writes the rows.

@@ -2,10 +2,10 @@ import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount } from "../../../../tests/sync-driver";
-import { garminNotification } from "./sandbox-data";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount } from "@tests/sync-driver";
+import { garminNotification } from "@/sandbox/garmin/sandbox-data";
 import { garminNotificationSchema } from "./schemas";
 
 // The simulators serve the OAuth dance that connectSandboxAccount plays.

@@ -10,11 +10,11 @@ import type { Database } from "@/lib/db";
 import { oauthStates, providerConnections } from "@/lib/db/schema";
 import { createPkcePair } from "@/lib/oauth/pkce";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
-import { sandboxAccount } from "@/lib/sandbox/accounts";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
+import { sandboxAccount } from "@/sandbox/accounts";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { garminOAuth } from "./oauth";
 
 const sandbox = setUpSandboxServer();

@@ -4,7 +4,6 @@ import type { ProviderDefinition } from "../types";
 import { garminHistory } from "./history";
 import { garminOAuth } from "./oauth";
 import { garminOAuth1, garminUserFetch } from "./oauth1";
-import { garminSandbox } from "./sandbox";
 import { garminUserIdSchema } from "./schemas";
 import { garminSync } from "./sync";
 import { garminWebhook } from "./webhook";
@@ -43,5 +42,4 @@ export const garmin: ProviderDefinition = {
   sync: garminSync,
   history: garminHistory,
   webhook: garminWebhook,
-  sandbox: garminSandbox,
 };

@@ -11,13 +11,13 @@ import type { Database } from "@/lib/db";
 import { oauthStates, providerConnections } from "@/lib/db/schema";
 import { createProviderFetch } from "@/lib/providers/http";
 import { exchangeVerifier, getRequestToken, signOAuth1, type OAuth1Token } from "@/lib/oauth/oauth1-client";
-import { sandboxAccount, sandboxCredentials } from "@/lib/sandbox/accounts";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
+import { sandboxAccount, sandboxCredentials } from "@/sandbox/accounts";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { garminOAuth1 } from "./oauth1";
-import { oauth1Store } from "./sandbox-signature";
+import { oauth1Store } from "@/sandbox/garmin/sandbox-signature";
 
 const sandbox = setUpSandboxServer();
 

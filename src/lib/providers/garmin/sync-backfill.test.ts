@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SyncContext } from "@/lib/sync/types";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { GARMIN_SANDBOX_HISTORY_S, garminDeliveryStore } from "./sandbox-backfill";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { GARMIN_SANDBOX_HISTORY_S, garminDeliveryStore } from "@/sandbox/garmin/sandbox-backfill";
 import { BACKFILL_WINDOW_S, GARMIN_HISTORY_LIMIT_DAYS, nextBackfillWindow, readBackfillCursor, requestNextBackfill, type BackfillCursor } from "./sync-backfill";
 
 const sandbox = setUpSandboxServer();

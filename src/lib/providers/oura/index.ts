@@ -4,7 +4,6 @@ import { TokenGrantError } from "@/lib/oauth/token-errors";
 import { readJson } from "../http";
 import type { ProviderContext, ProviderDefinition, TokenSet } from "../types";
 import { ouraOAuth } from "./oauth";
-import { ouraSandbox } from "./sandbox";
 import { ouraPersonalInfoSchema } from "./schemas";
 import { ouraSync } from "./sync";
 import { ouraWebhook } from "./webhook";
@@ -57,7 +56,6 @@ export const oura: ProviderDefinition = {
   },
 
   sync: ouraSync,
-  sandbox: ouraSandbox,
   webhook: ouraWebhook,
   subscriptions: ouraSubscriptions,
 };

@@ -2,20 +2,20 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import { listConnections } from "@/lib/db/queries/connections";
-import { sandboxCredentials } from "@/lib/sandbox/accounts";
+import { sandboxCredentials } from "@/sandbox/accounts";
 import { ensureProviderSubscriptions, ensureWebhookSubscriptions } from "@/lib/webhooks/subscriptions";
-import { describeEachDatabase, type TestDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { serveWebhookRoute, setUpWebhookRoute } from "../../../../tests/webhook-server";
-import { ouraSandboxSubscriptions } from "./sandbox-webhooks";
+import { describeEachDatabase, type TestDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { serveWebhookRoute, setUpWebhookRoute } from "@tests/webhook-server";
+import { ouraSandboxSubscriptions } from "@/sandbox/oura/sandbox-webhooks";
 import { OURA_SUBSCRIBED_DATA_TYPES } from "./webhook-subscriptions";
 import { oura } from ".";
+import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 
-const DAY_MS = 24 * 60 * 60_000;
 const SUBSCRIPTIONS = "/api.ouraring.com/v2/webhook/subscription";
 const subscriptions = () => [...ouraSandboxSubscriptions(sandbox.state).values()];
 const ouraClientHeaders = () => {

@@ -1,39 +1,34 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { readProviderJson, type ProviderReplies } from "@/lib/providers/http";
+import { hasScope } from "@/lib/sync/scopes";
 import type { DataType } from "@/lib/providers/types";
 import type { RecordBatch } from "@/lib/sync/records";
-import type { SyncContext, SyncStream } from "@/lib/sync/types";
+import type { SyncStream } from "@/lib/sync/types";
 import { ouraCollectionSchema } from "./schemas";
+import { addDays, DAY_MS } from "@/lib/dates";
 
 export const OURA_API = "https://api.ouraring.com/v2/usercollection";
 
 // Sleep and readiness reach Oura only when the person opens the app, sometimes days late:
 // an incremental sync re-reads the last week (one request) and upserts by id.
 const RESUME_OVERLAP_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 // `to` and `next` travel together: a next_token continues the query it came from. Cursors
 // written when backfills went in 28-day windows (no `to`) simply continue to today.
 const cursorSchema = z.object({ origin: z.iso.date(), from: z.iso.date(), to: z.iso.date().optional(), next: z.string().optional() });
 type Cursor = z.infer<typeof cursorSchema>;
 
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
-/** False only when the grant is known and lacks the scope: Oura would answer 403. */
-export const hasScope = (context: SyncContext, scope: string) => {
-  const scopes = context.tokens().scopes;
-  return scopes.length === 0 || scopes.includes(scope);
+// A 403 is a missing scope or a lapsed membership, not an outage.
+const OURA_REPLIES: ProviderReplies = {
+  name: "Oura",
+  refusal: (status, _body, what) =>
+    status === 403 ? new AppError("FORBIDDEN", `Oura refused ${what} (HTTP 403): the scope was not granted or the Oura membership has lapsed.`) : undefined,
 };
 
-/** Reads an Oura response, telling a missing scope or lapsed membership (403) apart from an outage. */
-export async function readOuraJson(response: Response, what: string): Promise<unknown> {
-  if (response.status === 403) {
-    throw new AppError("FORBIDDEN", `Oura refused ${what} (HTTP 403): the scope was not granted or the Oura membership has lapsed.`);
-  }
-  if (!response.ok) throw new AppError("PROVIDER_UNAVAILABLE", `Oura ${what} answered HTTP ${response.status}.`);
-  return response.json();
-}
+export const readOuraJson = (response: Response, what: string) => readProviderJson(response, what, OURA_REPLIES);
 
 export interface CollectionSpec<T extends z.ZodType> {
   key: string;

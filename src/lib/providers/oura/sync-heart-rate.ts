@@ -1,10 +1,11 @@
 import { z } from "zod";
 import type { SyncStream } from "@/lib/sync/types";
-import { hasScope, OURA_API, readOuraJson } from "./sync-collection";
+import { hasScope } from "@/lib/sync/scopes";
+import { OURA_API, readOuraJson } from "./sync-collection";
 import { ouraCollectionSchema, ouraHeartRateSchema } from "./schemas";
 import { transformOuraHeartRate } from "./transform";
+import { DAY_MS } from "@/lib/dates";
 
-const DAY_MS = 86_400_000;
 // Ranges over 30 days fail at Oura; open-wearables chunks heartrate the same way.
 export const HEART_RATE_WINDOW_MS = 30 * DAY_MS;
 // 288 samples a day: a month of intraday history is what the detail views show, and older

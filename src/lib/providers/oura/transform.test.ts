@@ -8,7 +8,6 @@ import {
   transformOuraReadiness,
   transformOuraSleep,
   transformOuraWorkout,
-  utcOffsetSeconds,
 } from "./transform";
 
 // Fixtures in the shapes Oura documents (shared/providers/oura.md §3.2).
@@ -26,14 +25,6 @@ const sleep = {
 };
 
 describe("Oura transforms", () => {
-  it("reads the UTC offset written on a localized timestamp", () => {
-    expect(utcOffsetSeconds("2026-05-03T18:02:00+02:00")).toBe(7200);
-    expect(utcOffsetSeconds("2026-05-03T18:02:00-05:30")).toBe(-19800);
-    expect(utcOffsetSeconds("2026-05-03T03:05:00+00:00")).toBe(0);
-    expect(utcOffsetSeconds("2026-05-03T03:05:00Z")).toBe(0);
-    expect(utcOffsetSeconds("2026-05-03T03:05:00")).toBeNull();
-  });
-
   it("maps a workout to an activity: UTC instant, offset, seconds, metres, kcal, our type", () => {
     const record = transformOuraWorkout(ouraWorkoutSchema.parse(workout));
     expect(record).toMatchObject({

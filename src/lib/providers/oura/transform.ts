@@ -1,3 +1,4 @@
+import { utcOffsetSecondsOf } from "@/lib/dates";
 import { normalizeActivityType, type ActivityType } from "@/lib/sync/activity-types";
 import type { ActivityRecord, DailyRecord, SampleRecord, SleepRecord } from "@/lib/sync/records";
 import type { OuraDailyActivity, OuraDailyReadiness, OuraDailySleep, OuraHeartRate, OuraSleep, OuraWorkout } from "./schemas";
@@ -24,14 +25,6 @@ const PHASES: Record<string, string> = { "1": "deep", "2": "light", "3": "rem", 
 // `rest` is lying down awake and `deleted` is what the person removed: neither is sleep.
 const SKIPPED_SLEEP_TYPES = new Set(["deleted", "rest"]);
 
-/** The UTC offset written on a localized timestamp ("…+02:00" → 7200); null when it has none. */
-export function utcOffsetSeconds(timestamp: string): number | null {
-  if (/z$/i.test(timestamp)) return 0;
-  const match = /([+-])(\d{2}):?(\d{2})$/.exec(timestamp);
-  if (!match) return null;
-  const seconds = Number(match[2]) * 3600 + Number(match[3]) * 60;
-  return match[1] === "-" ? -seconds : seconds;
-}
 
 /** Consecutive equal hypnogram characters become one stage, each character `stepS` long. */
 function hypnogram(phases: string, start: Date, stepS: number): SleepRecord["stages"] {
@@ -65,7 +58,7 @@ export function transformOuraSleep(sleep: OuraSleep): SleepRecord {
     externalId: sleep.id,
     startAt,
     endAt: new Date(sleep.bedtime_end),
-    utcOffsetSeconds: utcOffsetSeconds(sleep.bedtime_start),
+    utcOffsetSeconds: utcOffsetSecondsOf(sleep.bedtime_start),
     localDate: sleep.day,
     inBedS: sleep.time_in_bed ?? null,
     asleepS: sleep.total_sleep_duration ?? null,
@@ -125,7 +118,7 @@ export function transformOuraWorkout(workout: OuraWorkout): ActivityRecord {
     providerType: workout.activity ?? null,
     name: workout.label ?? null,
     startAt,
-    utcOffsetSeconds: utcOffsetSeconds(workout.start_datetime),
+    utcOffsetSeconds: utcOffsetSecondsOf(workout.start_datetime),
     durationS: durationS >= 0 ? durationS : null,
     distanceM: workout.distance ?? null,
     energyKcal: workout.calories ?? null,

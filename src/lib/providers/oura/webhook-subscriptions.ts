@@ -1,16 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { emptyOutcome, webhookTypesRead, type ProviderSubscriptions, type SubscriptionParams, type SubscriptionSecrets } from "@/lib/webhooks/subscription-types";
+import { emptyOutcome, webhookTypesRead } from "@/lib/webhooks/subscription-outcome";
+import type { ProviderSubscriptions, SubscriptionParams, SubscriptionSecrets } from "@/lib/webhooks/subscription-types";
 import { readJson } from "../http";
 import { ouraSync } from "./sync";
+import { DAY_MS } from "@/lib/dates";
 
 // Oura's subscriptions are per application (x-client-id / x-client-secret, no user token), one
 // per (event_type, data_type), and expire: listed first so a re-run creates nothing twice,
 // renewed well before expiration_time, and moved when they name another callback URL.
 
 const SUBSCRIPTIONS_URL = "https://api.ouraring.com/v2/webhook/subscription";
-const DAY_MS = 24 * 60 * 60_000;
 
 /** The webhook data_types our streams read (sync.ts). */
 export const OURA_SUBSCRIBED_DATA_TYPES = webhookTypesRead(ouraSync);

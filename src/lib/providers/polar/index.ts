@@ -3,7 +3,6 @@ import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderDefinition, TokenSet } from "../types";
 import { polarOAuth } from "./oauth";
-import { polarSandbox } from "./sandbox";
 import { polarErrorSchema, polarUserSchema } from "./schemas";
 import { polarSync } from "./sync";
 import { polarWebhook } from "./webhook";
@@ -84,7 +83,6 @@ export const polar: ProviderDefinition = {
   },
 
   sync: polarSync,
-  sandbox: polarSandbox,
   webhook: polarWebhook,
   subscriptions: polarSubscriptions,
 };

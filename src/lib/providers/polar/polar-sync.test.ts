@@ -4,19 +4,19 @@ import { openTokens } from "@/lib/connections/credentials";
 import type { Database } from "@/lib/db";
 import { setConnectionCursor } from "@/lib/db/queries/connections";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
-import { sandboxAccount } from "@/lib/sandbox/accounts";
-import { syntheticDays } from "@/lib/sandbox/synthetic";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
-import { polarExerciseWorkouts, polarListedNights, registrationKey } from "./sandbox-data";
-import { polarPhysicalInfo } from "./sandbox-physical-info";
+import { sandboxAccount } from "@/sandbox/accounts";
+import { syntheticDays } from "@/sandbox/synthetic";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";
+import { polarExerciseWorkouts, polarListedNights, registrationKey } from "@/sandbox/polar/sandbox-data";
+import { polarPhysicalInfo } from "@/sandbox/polar/sandbox-physical-info";
 import { polarMinimumFirstSyncRequests, polarSync } from "./sync";
+import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 
 const HOST = "www.polaraccesslink.com";
-const DAY_MS = 86_400_000;
 const ACCOUNT = "athlete";
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const utcToday = () => Date.parse(`${isoDay(Date.now())}T00:00:00Z`);

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
-import { sandboxWebhookSecret } from "@/lib/sandbox/accounts";
+import { sandboxWebhookSecret } from "@/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount } from "../../../../tests/sync-driver";
-import { serveWebhooks } from "../../../../tests/webhook-server";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount } from "@tests/sync-driver";
+import { serveWebhooks } from "@tests/webhook-server";
 import { polarSignature, polarWebhook } from "./webhook";
 
 const sandbox = setUpSandboxServer({ resetEachTest: false });

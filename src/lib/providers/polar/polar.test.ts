@@ -6,13 +6,13 @@ import { disconnectConnection } from "@/lib/connections/disconnect";
 import type { Database } from "@/lib/db";
 import { listConnections } from "@/lib/db/queries/connections";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
-import { sandboxAccount } from "@/lib/sandbox/accounts";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
+import { sandboxAccount } from "@/sandbox/accounts";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { polarOAuth } from "./oauth";
-import { NO_CONSENT_LOGIN, registrationKey } from "./sandbox";
+import { NO_CONSENT_LOGIN, registrationKey } from "@/sandbox/polar/sandbox";
 
 const sandbox = setUpSandboxServer();
 

@@ -3,8 +3,8 @@ import type { SyncStream } from "@/lib/sync/types";
 import { getPolarJson, POLAR_API } from "./api";
 import { polarDailyActivityListSchema } from "./schemas";
 import { transformPolarDailyActivity } from "./transform";
+import { DAY_MS } from "@/lib/dates";
 
-const DAY_MS = 86_400_000;
 // Polar: `from` at most 365 days back, and at most 28 days from `from` to `to`. One day
 // short of 365 because our "today" is UTC's and Polar's is the person's, up to 14 h ahead.
 const OLDEST_DAYS = 364;

@@ -1,16 +1,12 @@
 import type { DailyRecord, SleepRecord } from "@/lib/sync/records";
 import type { PolarRecharge, PolarSleep } from "./schemas";
+import { DAY_MS, utcOffsetSecondsOf } from "@/lib/dates";
 
-const DAY_MS = 86_400_000;
 // Polar's hypnogram codes: 0 wake, 1 REM, 2 lighter non-REM, 3 light non-REM, 4 deep non-REM, 5 unknown.
 const STAGES = ["awake", "rem", "light", "light", "deep", "unknown"] as const;
 
 /** Seconds east of UTC in an ISO date-time's own offset ("+03:00"; "Z" is 0). */
-export function isoOffsetSeconds(value: string): number {
-  const match = /([+-])(\d{2}):?(\d{2})$/.exec(value);
-  if (!match) return 0;
-  return (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60);
-}
+export const isoOffsetSeconds = (value: string): number => utcOffsetSecondsOf(value) ?? 0;
 
 /**
  * Hypnogram keys are local "HH:MM" run starts, in order, crossing midnight without a date:

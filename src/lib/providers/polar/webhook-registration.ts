@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { emptyOutcome, webhookTypesRead, type ProviderSubscriptions, type SubscriptionParams } from "@/lib/webhooks/subscription-types";
+import { emptyOutcome, webhookTypesRead } from "@/lib/webhooks/subscription-outcome";
+import type { ProviderSubscriptions, SubscriptionParams } from "@/lib/webhooks/subscription-types";
 import { readJson } from "../http";
 import { POLAR_API } from "./api";
 import { polarErrorSchema } from "./schemas";

@@ -2,7 +2,6 @@ import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderDefinition } from "../types";
 import { stravaOAuth } from "./oauth";
-import { stravaSandbox } from "./sandbox";
 import { stravaAthleteSchema } from "./schemas";
 import { stravaSync } from "./sync";
 import { stravaWebhook } from "./webhook";
@@ -39,5 +38,4 @@ export const strava: ProviderDefinition = {
 
   sync: stravaSync,
   webhook: stravaWebhook,
-  sandbox: stravaSandbox,
 };

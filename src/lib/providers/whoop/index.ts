@@ -2,7 +2,6 @@ import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderDefinition } from "../types";
 import { whoopOAuth } from "./oauth";
-import { whoopSandbox } from "./sandbox";
 import { whoopBasicProfileSchema } from "./schemas";
 import { whoopSync } from "./sync";
 import { whoopWebhook } from "./webhook";
@@ -35,6 +34,5 @@ export const whoop: ProviderDefinition = {
   },
 
   sync: whoopSync,
-  sandbox: whoopSandbox,
   webhook: whoopWebhook,
 };

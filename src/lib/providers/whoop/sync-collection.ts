@@ -1,9 +1,12 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { readProviderJson, type ProviderReplies } from "@/lib/providers/http";
+import { hasScope } from "@/lib/sync/scopes";
 import type { DataType } from "@/lib/providers/types";
 import type { RecordBatch } from "@/lib/sync/records";
 import type { SyncContext, SyncStream } from "@/lib/sync/types";
 import { whoopPageSchema } from "./schemas";
+import { DAY_MS } from "@/lib/dates";
 
 export const WHOOP_API = "https://api.prod.whoop.com/developer";
 /** WHOOP's maximum; more is a 400. */
@@ -12,7 +15,6 @@ export const PAGE_LIMIT = 25;
 // strain grows all day, and people edit records later. An incremental sync re-reads the last
 // week, which is still one page per collection.
 const RESUME_OVERLAP_DAYS = 7;
-const DAY_MS = 86_400_000;
 
 // One query (start..end fixed when it begins) read newest first through next_token; `end` stays
 // put so the tokens keep meaning the same thing across an interrupted, resumed backfill.
@@ -23,18 +25,14 @@ export interface Window {
   end: string;
 }
 
-/** False only when the grant is known and lacks the scope: WHOOP would refuse the request. */
-export const hasScope = (context: SyncContext, scope: string) => {
-  const scopes = context.tokens().scopes;
-  return scopes.length === 0 || scopes.includes(scope);
+// A 403 (deactivated_user) is a lapsed membership or a missing scope, not an outage.
+const WHOOP_REPLIES: ProviderReplies = {
+  name: "WHOOP",
+  refusal: (status, _body, what) =>
+    status === 403 ? new AppError("FORBIDDEN", `WHOOP refused ${what} (HTTP 403): the membership is inactive or the scope was not granted.`) : undefined,
 };
 
-/** A WHOOP response body, telling a lapsed membership (403 deactivated_user) apart from an outage. */
-export async function readWhoopJson(response: Response, what: string): Promise<unknown> {
-  if (response.status === 403) throw new AppError("FORBIDDEN", `WHOOP refused ${what} (HTTP 403): the membership is inactive or the scope was not granted.`);
-  if (!response.ok) throw new AppError("PROVIDER_UNAVAILABLE", `WHOOP ${what} answered HTTP ${response.status}.`);
-  return response.json();
-}
+export const readWhoopJson = (response: Response, what: string) => readProviderJson(response, what, WHOOP_REPLIES);
 
 /** One page of a WHOOP collection: limit 25, the window, and next_token as `nextToken`. */
 export async function fetchWhoopPage<T extends z.ZodType>(context: SyncContext, path: string, record: T, window: Window, next?: string) {

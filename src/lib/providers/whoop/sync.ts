@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { DailyRecord } from "@/lib/sync/records";
 import type { ProviderSync, SyncStream } from "@/lib/sync/types";
-import { collectionStream, hasScope, fetchWhoopPage, readWhoopJson, WHOOP_API, type Window } from "./sync-collection";
+import { hasScope } from "@/lib/sync/scopes";
+import { collectionStream, fetchWhoopPage, readWhoopJson, WHOOP_API, type Window } from "./sync-collection";
 import { whoopBodyMeasurementSchema, whoopCycleSchema, whoopRecoverySchema, whoopSleepSchema, whoopWorkoutSchema, type WhoopCycle } from "./schemas";
 import { transformWhoopBody, transformWhoopCycle, transformWhoopRecovery, transformWhoopSleep, transformWhoopWorkout } from "./transform";
 

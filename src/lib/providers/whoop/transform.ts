@@ -1,3 +1,4 @@
+import { utcOffsetSecondsOf } from "@/lib/dates";
 import { normalizeActivityType, type ActivityType } from "@/lib/sync/activity-types";
 import type { ActivityRecord, BodyRecord, DailyRecord, SleepRecord } from "@/lib/sync/records";
 import type { WhoopBodyMeasurement, WhoopCycle, WhoopRecovery, WhoopSleep, WhoopWorkout } from "./schemas";
@@ -31,9 +32,9 @@ const SPORTS: Record<string, ActivityType> = {
 
 /** "+hh:mm", "-hh:mm", "+hhmm" or "Z" in seconds east of UTC. */
 export function offsetSeconds(offset: string): number {
-  if (offset === "Z") return 0;
-  const [, sign, hours, minutes] = /^([+-])(\d{2}):?(\d{2})$/.exec(offset)!;
-  return (sign === "-" ? -1 : 1) * (Number(hours) * 3600 + Number(minutes) * 60);
+  const seconds = utcOffsetSecondsOf(offset);
+  if (seconds === null) throw new TypeError(`"${offset}" is no UTC offset.`);
+  return seconds;
 }
 
 /** The calendar date on the person's wall clock at this instant. */

@@ -1,16 +1,16 @@
 import { count, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "@/lib/db/schema";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "../../../../tests/sync-driver";
-import { whoopNightRecords, whoopWorkoutRecords, type WhoopSandboxRecord } from "./sandbox-records";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";
+import { whoopNightRecords, whoopWorkoutRecords, type WhoopSandboxRecord } from "@/sandbox/whoop/sandbox-records";
+import { DAY_MS } from "@/lib/dates";
 
 const sandbox = setUpSandboxServer();
 
 const HOST = "api.prod.whoop.com";
 const ACCOUNT = "strap-wearer";
-const DAY_MS = 86_400_000;
 const calls = (path: string) => sandbox.state.countCalls({ provider: "whoop", path: `/developer/v2/${path}` });
 const pages = (records: number) => Math.max(1, Math.ceil(records / 25));
 

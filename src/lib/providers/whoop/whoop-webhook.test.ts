@@ -2,13 +2,13 @@ import { createHmac, randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { syncJobs } from "@/lib/db/schema";
-import { sandboxAccount, sandboxCredentials } from "@/lib/sandbox/accounts";
+import { sandboxAccount, sandboxCredentials } from "@/sandbox/accounts";
 import { handleProviderWebhook, readWebhookRequest } from "@/lib/webhooks/handle-webhook";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
-import { connectSandboxAccount } from "../../../../tests/sync-driver";
-import { serveWebhooks } from "../../../../tests/webhook-server";
-import { whoopSandbox } from "./sandbox";
+import { describeEachDatabase } from "@tests/databases";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
+import { connectSandboxAccount } from "@tests/sync-driver";
+import { serveWebhooks } from "@tests/webhook-server";
+import { whoopSandbox } from "@/sandbox/whoop/sandbox";
 
 const sandbox = setUpSandboxServer({ resetEachTest: false });
 

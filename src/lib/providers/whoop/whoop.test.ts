@@ -9,11 +9,11 @@ import type { Database } from "@/lib/db";
 import { listConnections, updateConnectionCredentials } from "@/lib/db/queries/connections";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
-import { sandboxAccount } from "@/lib/sandbox/accounts";
-import { describeEachDatabase } from "../../../../tests/databases";
-import { createTestUser } from "../../../../tests/factories";
-import { APP_ORIGIN, authorizeAtProvider } from "../../../../tests/oauth-driver";
-import { setUpSandboxServer } from "../../../../tests/sandbox-for-tests";
+import { sandboxAccount } from "@/sandbox/accounts";
+import { describeEachDatabase } from "@tests/databases";
+import { createTestUser } from "@tests/factories";
+import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
+import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { whoop } from ".";
 
 const sandbox = setUpSandboxServer();

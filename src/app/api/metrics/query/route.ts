@@ -1,13 +1,13 @@
 // GET /api/metrics/query?metric_type=&source=&start_date=&end_date= — one metric's points over a date range.
 import { z } from "zod";
+import { DAY_MS } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { queryMetric } from "@/lib/db/queries/metrics";
-import { errorResponse } from "@/lib/http/error-response";
-import { requireApiUser } from "@/lib/http/require-api-user";
+import { withApiUser } from "@/lib/http/with-api-user";
 
 const isoDate = z.iso.date({ message: "must be a date like 2026-11-01" });
 const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString().slice(0, 10);
 
 const querySchema = z
   .object({
@@ -19,19 +19,14 @@ const querySchema = z
   .transform((query) => ({ ...query, start_date: query.start_date ?? daysAgo(30), end_date: query.end_date ?? today() }))
   .refine((query) => query.start_date <= query.end_date, { message: "must not be after end_date", path: ["start_date"] });
 
-export async function GET(request: Request) {
-  try {
-    const user = await requireApiUser();
-    const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-    const result = await queryMetric(await getDb(), {
-      userId: user.id,
-      metric: query.metric_type,
-      provider: query.source,
-      start: query.start_date,
-      end: query.end_date,
-    });
-    return Response.json({ ...result, start_date: query.start_date, end_date: query.end_date });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = withApiUser(async ({ request, user }) => {
+  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const result = await queryMetric(await getDb(), {
+    userId: user.id,
+    metric: query.metric_type,
+    provider: query.source,
+    start: query.start_date,
+    end: query.end_date,
+  });
+  return Response.json({ ...result, start_date: query.start_date, end_date: query.end_date });
+});

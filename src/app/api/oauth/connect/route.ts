@@ -4,7 +4,7 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { startConnection } from "@/lib/connections/connect";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { hasErrorCode } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { findProvider } from "@/lib/providers";
 
@@ -33,11 +33,11 @@ export async function GET(request: Request) {
     const { redirectUrl } = await startConnection(await getDb(), { userId: user.id, ...rest, legacy: legacy === "1", origin });
     return Response.redirect(redirectUrl, 302);
   } catch (error) {
-    if (error instanceof AppError && error.code === "INVALID_INPUT") {
+    if (hasErrorCode(error, "NOT_CONFIGURED")) {
       return Response.redirect(settingsUrl(origin, { oauth_error: "not_configured", provider: provider.slug }), 302);
     }
     // OAuth 1.0a asks the provider for a request token before the redirect; it may be down.
-    if (error instanceof AppError && error.code === "PROVIDER_UNAVAILABLE") {
+    if (hasErrorCode(error, "PROVIDER_UNAVAILABLE")) {
       return Response.redirect(settingsUrl(origin, { oauth_error: "provider_error", provider: provider.slug }), 302);
     }
     throw error;

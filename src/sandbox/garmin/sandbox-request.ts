@@ -1,0 +1,20 @@
+import type { SandboxRequest } from "@/sandbox/types";
+
+export const API_HOST = "apis.garmin.com";
+
+export const badRequest = (errorMessage: string) => Response.json({ errorMessage }, { status: 400 });
+
+/**
+ * A Garmin time range from `<prefix>StartTimeInSeconds` / `<prefix>EndTimeInSeconds` (pulls use
+ * "upload", backfills "summary"), or Garmin's 400 when it is missing, reversed or too long.
+ */
+export function timeRange(request: SandboxRequest, prefix: "upload" | "summary", maxSeconds: number): { start: number; end: number } | Response {
+  const query = request.url.searchParams;
+  const [start, end] = [query.get(`${prefix}StartTimeInSeconds`), query.get(`${prefix}EndTimeInSeconds`)].map((value) =>
+    value !== null && /^\d+$/.test(value) ? Number(value) : undefined,
+  );
+  if (start === undefined || end === undefined) return badRequest("Missing time range parameters");
+  if (end <= start) return badRequest(`${prefix}EndTimeInSeconds must be after ${prefix}StartTimeInSeconds`);
+  if (end - start > maxSeconds) return badRequest(`The time range may not exceed ${maxSeconds} seconds`);
+  return { start, end };
+}
