@@ -17,5 +17,5 @@ export async function setConnectionHistoryDays(db: Database, params: { userId: s
   const allowed = [...history.choices.map((choice) => choice.days), historyDaysOf(connection, history), history.defaultDays()];
   if (!allowed.includes(params.historyDays)) throw new AppError("INVALID_INPUT", `historyDays: must be one of ${allowed.join(", ")}.`);
   await updateConnectionSettings(db, { userId: params.userId, connectionId: params.connectionId, settings: { historyDays: params.historyDays } });
-  await enqueueConnectionSync(db, { userId: params.userId, connectionId: params.connectionId, reason: "history" });
+  await enqueueConnectionSync(db, { userId: params.userId, connectionId: params.connectionId, reason: "history", payload: { historyDays: params.historyDays } });
 }

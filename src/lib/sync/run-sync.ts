@@ -59,7 +59,6 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
     sleep: options.sleep,
     onWait: (until) => markJobWaiting(db, { jobId: job.id, until }),
   });
-  const historyDays = provider.history ? historyDaysOf(connection, provider.history) : undefined;
   const owner = { userId: connection.userId, connectionId: connection.id, provider: provider.slug, sourceId: connection.externalUserId };
   const refused = new Set(Object.entries(connection.streamStatus).flatMap(([key, status]) => (status.state === "refused" ? [key] : [])));
   const ended: StreamStatuses = {};
@@ -71,7 +70,10 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
     // callback URLs, streams it names); one more round picks that up, so nothing it named is
     // left unfetched.
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const { cursors } = await getConnectionOrThrow(db, { userId: job.userId, connectionId: connection.id });
+      const current = await getConnectionOrThrow(db, { userId: job.userId, connectionId: connection.id });
+      const { cursors } = current;
+      // Read each round: a longer history chosen while this job runs joins it and is asked for in the next round.
+      const historyDays = provider.history ? historyDaysOf(current, provider.history) : undefined;
       const selected = streamsToRun(provider.sync.streams, payload);
       hasRunEveryStream ||= selected.length === provider.sync.streams.length;
       const streams = selected.filter((stream) => !refused.has(stream.key));

@@ -21,7 +21,8 @@ export function HistoryHorizonControl({ connection, provider, reconnectUrl }: Hi
         <label htmlFor={`history-${connection.id}`} className="text-zinc-600 dark:text-zinc-400">
           History to request
         </label>
-        <select id={`history-${connection.id}`} name="historyDays" defaultValue={String(current)} className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900">
+        {/* Keyed by the saved choice: React resets a form after its action, and a remount makes that reset land on the new choice. */}
+        <select key={String(current)} id={`history-${connection.id}`} name="historyDays" defaultValue={String(current)} className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-900">
           {choices.map((choice) => (
             <option key={String(choice.days)} value={String(choice.days)}>
               {choice.label}

@@ -38,8 +38,10 @@ export async function createSyncJob(
  * the union, so a job that runs everything stays so and a full sync widens a targeted one.
  */
 async function mergeIntoJob(db: Database, params: { jobId: string; payload: Record<string, unknown> }): Promise<SyncJob> {
-  const { callbackUrls, streams } = params.payload;
+  const { callbackUrls, streams, historyDays } = params.payload;
   let payload = sql`${syncJobs.payload}`;
+  // A new history choice changes the payload, so a running job takes one more round and asks for it.
+  if (historyDays !== undefined) payload = sql`jsonb_set(${payload}, '{historyDays}', ${JSON.stringify(historyDays)}::jsonb)`;
   if (Array.isArray(callbackUrls) && callbackUrls.length) {
     payload = sql`jsonb_set(${payload}, '{callbackUrls}', coalesce(${syncJobs.payload}->'callbackUrls', '[]'::jsonb) || ${JSON.stringify(callbackUrls)}::jsonb)`;
   }
