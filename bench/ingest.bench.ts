@@ -36,13 +36,19 @@ async function compileServer(): Promise<string> {
   return outfile;
 }
 
+/** The V8 flags `npm start` runs the app with (see README, "Memory"), so the server measured is the one deployed. */
+function startFlags(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "package.json"), "utf8")) as { scripts: { start: string } };
+  return scripts.start.match(/--[\w-]+=\S+/g) ?? [];
+}
+
 const peakMemoryBytes = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 
 await withBenchDatabase(async (url) => {
   const body = buildBody();
   const bodyBytes = Buffer.byteLength(body);
 
-  const child = spawn(process.execPath, [await compileServer()], { env: { ...process.env, BENCH_DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...startFlags(), await compileServer()], { env: { ...process.env, BENCH_DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] });
   const port = await new Promise<number>((resolve) => child.stdout!.on("data", (chunk: Buffer) => {
     const ready = /READY (\d+)/.exec(chunk.toString());
     if (ready) resolve(Number(ready[1]));
@@ -76,6 +82,7 @@ await withBenchDatabase(async (url) => {
     baseline: "plain COPY of the same samples into the same table (the bound), and a naive row-by-row INSERT (first 20,000), same run; targets: >= 50% of COPY over HTTP, peak memory < 4x body",
     bodyMegabytes: Math.round((bodyBytes / 1024 / 1024) * 10) / 10,
     samples: SAMPLES,
+    serverFlags: startFlags().join(" "),
     status: response.status,
     counts,
     seconds: Math.round(seconds * 100) / 100,

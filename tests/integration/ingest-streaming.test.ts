@@ -1,6 +1,8 @@
+import { randomBytes } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { and, asc, count, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { getIngestReceiptBody, RECEIPT_PIECE_BYTES } from "@/lib/db/queries/ingest-receipts";
 import { ingestReceipts, samples } from "@/lib/db/schema";
 import { ingestBody, reprocessReceipt } from "@/lib/ingest/ingest";
 import { receiveBody } from "@/lib/ingest/receive-body";
@@ -87,6 +89,20 @@ describeEachDatabase("ingest, streamed in slices", (database) => {
     expect(await storedSteps(user.id)).toEqual([7]);
     const [receipt] = await database.db.select().from(ingestReceipts).where(eq(ingestReceipts.id, outcome.receiptId));
     expect(receipt!.counts!.rejected).toMatchObject({ rejected: 1_200 });
+  });
+
+  it("keeps a body whose gzip takes several statements byte for byte, and replays it", async () => {
+    const user = await createTestUser(database.db);
+    // Random text hardly compresses: its gzip spans about three pieces.
+    const noise = randomBytes(Math.round(RECEIPT_PIECE_BYTES * 2.2)).toString("base64");
+    const text = Buffer.from(JSON.stringify({ data: { metrics: [{ name: "step_count", units: "count", data: steps([1, 2, 3]) }], ecg: [noise] } }));
+    const outcome = await ingestBody(database.db, { userId: user.id, apiKeyId: null, contentType: "application/json", body: text });
+    expect(outcome.counts.samples).toEqual({ inserted: 3, updated: 0, unchanged: 0, rejected: 0 });
+    const kept = (await getIngestReceiptBody(database.db, { receiptId: outcome.receiptId }))!;
+    expect(kept.length).toBeGreaterThan(2 * RECEIPT_PIECE_BYTES);
+    expect(gunzipSync(kept).equals(text)).toBe(true);
+    const replay = await reprocessReceipt(database.db, { userId: user.id, receiptId: outcome.receiptId });
+    expect(replay.counts.samples).toEqual({ inserted: 0, updated: 0, unchanged: 3, rejected: 0 });
   });
 
   it("receives a chunked body as gzip and refuses one past the limit without Content-Length", async () => {

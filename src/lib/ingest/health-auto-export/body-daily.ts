@@ -38,6 +38,7 @@ interface Series { metric: DailyMetric; source: string; points: DailyPoint[]; da
  */
 export class DailyAccumulator {
   private readonly series = new Map<string, Series>();
+  private last: Series | undefined;
   private readonly byHeader: boolean | undefined;
 
   constructor(aggregation?: string) {
@@ -46,11 +47,16 @@ export class DailyAccumulator {
 
   add(metric: DailyMetric, source: string, at: HaeInstant, value: number): void {
     if (this.byHeader === false) return;
-    const key = `${metric}\u0000${source}`;
-    let entry = this.series.get(key);
-    if (!entry) {
-      entry = { metric, source, points: [], days: new Set(), isRuledOut: false };
-      this.series.set(key, entry);
+    // Points come metric by metric, mostly from one source: the last series spares a key per point.
+    let entry = this.last;
+    if (entry?.metric !== metric || entry.source !== source) {
+      const key = `${metric}\u0000${source}`;
+      entry = this.series.get(key);
+      if (!entry) {
+        entry = { metric, source, points: [], days: new Set(), isRuledOut: false };
+        this.series.set(key, entry);
+      }
+      this.last = entry;
     }
     if (entry.isRuledOut) return;
     if (this.byHeader === undefined && (at.localSeconds !== 0 || entry.days.has(at.localDate))) {

@@ -29,25 +29,31 @@ export function parseHaeDate(text: string): HaeInstant | null {
 
 type Fields = [year: number, month: number, day: number, hour: number, minute: number, second: number, offsetSeconds: number];
 
-/** "yyyy-MM-dd HH:mm:ss ±hhmm" exactly, or null. */
+/** The number written by `count` digits from `from`, or -1 when one is not a digit. */
+function readDigits(text: string, from: number, count: number): number {
+  let value = 0;
+  for (let index = from; index < from + count; index++) {
+    const code = text.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) return -1;
+    value = value * 10 + code;
+  }
+  return value;
+}
+
+/** "yyyy-MM-dd HH:mm:ss ±hhmm" exactly, or null. No closures or arrays besides the result: it runs once per point. */
 function readCanonical(text: string): Fields | null {
-  const digits = (from: number, count: number) => {
-    let value = 0;
-    for (let index = from; index < from + count; index++) {
-      const code = text.charCodeAt(index) - 48;
-      if (code < 0 || code > 9) return -1;
-      value = value * 10 + code;
-    }
-    return value;
-  };
   if (text[4] !== "-" || text[7] !== "-" || text[10] !== " " || text[13] !== ":" || text[16] !== ":" || text[19] !== " ") return null;
   const sign = text[20] === "+" ? 1 : text[20] === "-" ? -1 : 0;
-  const fields: Fields = [digits(0, 4), digits(5, 2), digits(8, 2), digits(11, 2), digits(14, 2), digits(17, 2), 0];
-  const offsetHours = digits(21, 2);
-  const offsetMinutes = digits(23, 2);
-  if (sign === 0 || offsetHours < 0 || offsetMinutes < 0 || fields.some((field) => field < 0)) return null;
-  fields[6] = sign * (offsetHours * 3600 + offsetMinutes * 60);
-  return fields;
+  const year = readDigits(text, 0, 4);
+  const month = readDigits(text, 5, 2);
+  const day = readDigits(text, 8, 2);
+  const hour = readDigits(text, 11, 2);
+  const minute = readDigits(text, 14, 2);
+  const second = readDigits(text, 17, 2);
+  const offsetHours = readDigits(text, 21, 2);
+  const offsetMinutes = readDigits(text, 23, 2);
+  if (sign === 0 || year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || offsetHours < 0 || offsetMinutes < 0) return null;
+  return [year, month, day, hour, minute, second, sign * (offsetHours * 3600 + offsetMinutes * 60)];
 }
 
 function instant([year, month, day, hour, minute, second, offset]: Fields, localDate: string): HaeInstant | null {

@@ -55,7 +55,7 @@ export class HaeExportReader {
         this.openMetric(key as number);
         return "descend";
       case 3:
-        return key === "data" && kind === "array" ? "descend" : "emit";
+        return key === "data" && kind === "array" ? "emit-items" : "emit";
       default:
         return "emit";
     }

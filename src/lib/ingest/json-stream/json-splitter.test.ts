@@ -3,10 +3,13 @@ import { JsonTooDeepError, MAX_JSON_DEPTH } from "./json-depth";
 import { JsonSplitter, JsonSyntaxError, type PathSegment, type SplitAction } from "./json-splitter";
 
 /** Feeds `text` in chunks of `size` bytes and records what the handler saw. */
-function split(text: string, size: number, descend: (parent: readonly PathSegment[], key: PathSegment) => boolean) {
+function split(text: string, size: number, descend: (parent: readonly PathSegment[], key: PathSegment) => boolean | SplitAction) {
   const seen: Array<{ path: string; value?: unknown; closed?: true }> = [];
   const splitter = new JsonSplitter({
-    select: (parent, key): SplitAction => (descend(parent, key) ? "descend" : "emit"),
+    select: (parent, key): SplitAction => {
+      const action = descend(parent, key);
+      return typeof action === "string" ? action : action ? "descend" : "emit";
+    },
     value: (parent, key, value) => seen.push({ path: [...parent, key].join("."), value }),
     close: (path) => seen.push({ path: path.join("."), closed: true }),
   });
@@ -36,6 +39,33 @@ describe("JsonSplitter", () => {
     expect(expected).toContainEqual({ path: "data.metrics.1.name", value: "step_count" });
     expect(expected).toContainEqual({ path: "data.workouts", value: JSON.parse(EXPORT).data.workouts });
     expect(expected.at(-1)).toEqual({ path: "", closed: true });
+  });
+
+  it("hands an emit-items array's items over exactly as emitting each one does, whatever the chunk size", () => {
+    const points = [{ date: "d1", qty: 1, note: 'a "quoted" \\ ] [x] {y}' }, "text, with a comma", -1.5e3, null, [1, [2]], { date: "d2", qty: 2.25 }, true, {}];
+    const text = JSON.stringify({ data: { points, tail: 1 } }, null, 1);
+    const perItem = split(text, text.length, (parent, key) => parent.length < 2 || (key === "points" ? "descend" : false));
+    for (const size of [1, 2, 3, 7, 64, text.length]) expect(split(text, size, (parent, key) => parent.length < 2 && (key === "points" ? "emit-items" : true))).toEqual(perItem);
+    expect(perItem.filter((event) => event.path.startsWith("data.points.") && !event.closed).map((event) => event.value)).toEqual(points);
+  });
+
+  it.each([
+    '{"p": [{"a": 1}, {"a": 2}, {"a": x}, {"a": 4}]}',
+    '{"p": [{"a": 1}, {"a": 2},]}',
+    '{"p": [{"a": 1} {"a": 2}]}',
+    '{"p": [1, 2, tru, 4]}',
+    '{"p": [{"a": 1}, {"a": "\\q"}]}',
+  ])("reports a malformed item of an emit-items array as emitting each one does: %s", (text) => {
+    const failure = (size: number, action: SplitAction) => {
+      try {
+        split(text, size, (parent) => (parent.length === 0 ? action : false));
+      } catch (error) {
+        return error;
+      }
+    };
+    const expected = failure(text.length, "descend");
+    expect(expected).toBeInstanceOf(JsonSyntaxError);
+    for (const size of [1, 4, 100]) expect(failure(size, "emit-items")).toEqual(expected);
   });
 
   it("parses scalars, strings with escapes and nested values exactly as JSON.parse does", () => {
