@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { insertOAuthState } from "@/lib/db/queries/oauth-states";
 import { oauthStates } from "@/lib/db/schema";
@@ -15,7 +16,8 @@ describeEachDatabase("the scheduled pass", (database) => {
 
     await runScheduledSync(database.db, { appUrl: "http://localhost:3000", keepSubscriptions: false });
 
-    const left = await database.db.select({ stateHash: oauthStates.stateHash }).from(oauthStates);
+    // This user's only: on Postgres other test files share the database and make states of their own.
+    const left = await database.db.select({ stateHash: oauthStates.stateHash }).from(oauthStates).where(eq(oauthStates.userId, user.id));
     expect(left.map((row) => row.stateHash)).toEqual(["in-progress"]);
   });
 });
