@@ -1,9 +1,9 @@
 import { sandboxAccount, sandboxCredentials } from "@/sandbox/accounts";
-import type { SandboxRequest, SandboxRoute } from "@/sandbox/types";
+import type { SandboxRoute } from "@/sandbox/types";
 import { callbackUrl } from "./sandbox-data";
 import { garminDeliveryStore } from "./sandbox-delivery-store";
 import { GARMIN_PERMISSIONS } from "./sandbox-oauth1";
-import { API_HOST, badRequest, timeRange } from "./sandbox-request";
+import { authenticatedGet, badRequest, timeRange, type GarminAuthenticate } from "./sandbox-request";
 import { GARMIN_SUMMARY_TYPES, type GarminSummaryType } from "./sandbox-summaries";
 
 export { garminDeliveryStore, type GarminBackfillRequest, type GarminDeliveryStore } from "./sandbox-delivery-store";
@@ -21,39 +21,28 @@ const DAY_S = 86_400;
 const MAX_BACKFILL_S = 30 * DAY_S;
 export const GARMIN_SANDBOX_HISTORY_S = 5 * 365 * DAY_S;
 
-/** Who is asking and what they granted; an empty grant is consent to every permission. */
-type Authenticate = (request: SandboxRequest) => Promise<{ account: string; scopes?: string[] } | Response>;
-
 const isoSeconds = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString().replace(".000Z", "Z");
 
 /** GET /wellness-api/rest/backfill/<type>?summaryStartTimeInSeconds&summaryEndTimeInSeconds: 202, 400, 403 or 409. */
-function backfillRoute(summaryType: GarminSummaryType, authenticate: Authenticate): SandboxRoute {
+function backfillRoute(summaryType: GarminSummaryType, authenticate: GarminAuthenticate): SandboxRoute {
   const path = `/wellness-api/rest/backfill/${summaryType}`;
-  return {
-    method: "GET",
-    host: API_HOST,
-    path,
-    async handle(request) {
-      request.state.record({ provider: "garmin", method: "GET", path });
-      const auth = await authenticate(request);
-      if (auth instanceof Response) return auth;
-      const permissions = auth.scopes?.length ? auth.scopes : GARMIN_PERMISSIONS;
-      if (!permissions.includes("HISTORICAL_DATA_EXPORT")) {
-        return Response.json({ errorMessage: "User has not granted permission for historical data" }, { status: 403 });
-      }
-      const range = timeRange(request, "summary", MAX_BACKFILL_S);
-      if (range instanceof Response) return range;
-      const { start, end } = range;
-      const earliest = Math.floor(Date.now() / 1000) - GARMIN_SANDBOX_HISTORY_S;
-      if (start < earliest) return badRequest(`start ${isoSeconds(start)} before min start time of ${isoSeconds(earliest)}`);
-      const { backfills } = garminDeliveryStore(request.state);
-      const overlaps = backfills.some((seen) => seen.account === auth.account && seen.summaryType === summaryType && seen.start < end && start < seen.end);
-      if (overlaps) return Response.json({ errorMessage: "Duplicate backfill request" }, { status: 409 });
-      backfills.push({ account: auth.account, summaryType, start, end });
-      deliverLater(new URL(request.mountUrl).origin, auth.account, summaryType, start, end);
-      return new Response(null, { status: 202 });
-    },
-  };
+  return authenticatedGet(path, authenticate, async (request, auth) => {
+    const permissions = auth.scopes?.length ? auth.scopes : GARMIN_PERMISSIONS;
+    if (!permissions.includes("HISTORICAL_DATA_EXPORT")) {
+      return Response.json({ errorMessage: "User has not granted permission for historical data" }, { status: 403 });
+    }
+    const range = timeRange(request, "summary", MAX_BACKFILL_S);
+    if (range instanceof Response) return range;
+    const { start, end } = range;
+    const earliest = Math.floor(Date.now() / 1000) - GARMIN_SANDBOX_HISTORY_S;
+    if (start < earliest) return badRequest(`start ${isoSeconds(start)} before min start time of ${isoSeconds(earliest)}`);
+    const { backfills } = garminDeliveryStore(request.state);
+    const overlaps = backfills.some((seen) => seen.account === auth.account && seen.summaryType === summaryType && seen.start < end && start < seen.end);
+    if (overlaps) return Response.json({ errorMessage: "Duplicate backfill request" }, { status: 409 });
+    backfills.push({ account: auth.account, summaryType, start, end });
+    deliverLater(new URL(request.mountUrl).origin, auth.account, summaryType, start, end);
+    return new Response(null, { status: 202 });
+  });
 }
 
 /**
@@ -77,4 +66,4 @@ function deliverLater(origin: string, account: string, summaryType: GarminSummar
   setTimeout(() => void post(), 500).unref();
 }
 
-export const garminBackfillRoutes = (authenticate: Authenticate): SandboxRoute[] => GARMIN_SUMMARY_TYPES.map((type) => backfillRoute(type, authenticate));
+export const garminBackfillRoutes = (authenticate: GarminAuthenticate): SandboxRoute[] => GARMIN_SUMMARY_TYPES.map((type) => backfillRoute(type, authenticate));

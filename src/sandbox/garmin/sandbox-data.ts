@@ -1,16 +1,14 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { sandboxAccount, sandboxCredentials } from "@/sandbox/accounts";
-import type { SandboxRequest, SandboxRoute } from "@/sandbox/types";
+import type { SandboxRoute } from "@/sandbox/types";
 import { garminDeliveryStore } from "./sandbox-delivery-store";
-import { API_HOST, badRequest, timeRange } from "./sandbox-request";
+import { API_HOST, authenticatedGet, badRequest, timeRange, type GarminAuthenticate } from "./sandbox-request";
 import { GARMIN_SUMMARY_TYPES, garminUploadedSummaries, type GarminSummaryType } from "./sandbox-summaries";
 
 const REST = "/wellness-api/rest";
 const MAX_WINDOW_S = 86_400;
 // Garmin keeps a ping's callbackURL valid for 24 hours.
 const CALLBACK_TTL_S = 86_400;
-
-type Authenticate = (request: SandboxRequest) => Promise<{ account: string } | Response>;
 
 
 /**
@@ -37,35 +35,27 @@ function isValidCallbackToken(token: string, account: string, type: GarminSummar
  * array. With OAuth 2.0 Garmin serves only what a ping pointed at, so a Bearer call needs
  * that ping's token; legacy OAuth 1.0a calls may still pull any window.
  */
-function pullRoute(type: GarminSummaryType, authenticate: Authenticate): SandboxRoute {
+function pullRoute(type: GarminSummaryType, authenticate: GarminAuthenticate): SandboxRoute {
   const path = `${REST}/${type}`;
-  return {
-    method: "GET",
-    host: API_HOST,
-    path,
-    async handle(request) {
-      request.state.record({ provider: "garmin", method: "GET", path });
-      const auth = await authenticate(request);
-      if (auth instanceof Response) return auth;
-      const window = timeRange(request, "upload", MAX_WINDOW_S);
-      if (window instanceof Response) return window;
-      const token = request.url.searchParams.get("token");
-      const isSigned = (request.request.headers.get("authorization") ?? "").startsWith("OAuth ");
-      if (token !== null) {
-        if (!isValidCallbackToken(token, auth.account, type, window.start, window.end)) return badRequest("Invalid pull token");
-        // A callbackURL works for a day after Garmin sent it (backfilled windows are old, their pings new).
-        const issuedAt = parseInt(token.split("-")[0] ?? "", 36);
-        if (!Number.isFinite(issuedAt) || Date.now() / 1000 > issuedAt + CALLBACK_TTL_S) return Response.json({ errorMessage: "The callback URL has expired" }, { status: 410 });
-        garminDeliveryStore(request.state).callbacksFetched.push(request.url.href);
-      } else if (!isSigned) {
-        return badRequest("OAuth 2.0 pulls need the token from a notification's callbackURL");
-      }
-      return Response.json(garminUploadedSummaries(type, auth.account, window.start, window.end).map(({ summary }) => summary));
-    },
-  };
+  return authenticatedGet(path, authenticate, async (request, auth) => {
+    const window = timeRange(request, "upload", MAX_WINDOW_S);
+    if (window instanceof Response) return window;
+    const token = request.url.searchParams.get("token");
+    const isSigned = (request.request.headers.get("authorization") ?? "").startsWith("OAuth ");
+    if (token !== null) {
+      if (!isValidCallbackToken(token, auth.account, type, window.start, window.end)) return badRequest("Invalid pull token");
+      // A callbackURL works for a day after Garmin sent it (backfilled windows are old, their pings new).
+      const issuedAt = parseInt(token.split("-")[0] ?? "", 36);
+      if (!Number.isFinite(issuedAt) || Date.now() / 1000 > issuedAt + CALLBACK_TTL_S) return Response.json({ errorMessage: "The callback URL has expired" }, { status: 410 });
+      garminDeliveryStore(request.state).callbacksFetched.push(request.url.href);
+    } else if (!isSigned) {
+      return badRequest("OAuth 2.0 pulls need the token from a notification's callbackURL");
+    }
+    return Response.json(garminUploadedSummaries(type, auth.account, window.start, window.end).map(({ summary }) => summary));
+  });
 }
 
-export const garminDataRoutes = (authenticate: Authenticate): SandboxRoute[] => GARMIN_SUMMARY_TYPES.map((type) => pullRoute(type, authenticate));
+export const garminDataRoutes = (authenticate: GarminAuthenticate): SandboxRoute[] => GARMIN_SUMMARY_TYPES.map((type) => pullRoute(type, authenticate));
 
 export type GarminNotificationKind = "ping" | "push" | "deregistration" | "permissions_revoked";
 

@@ -1,4 +1,4 @@
-import type { SandboxRequest } from "@/sandbox/types";
+import type { SandboxRequest, SandboxRoute } from "@/sandbox/types";
 
 export const API_HOST = "apis.garmin.com";
 
@@ -17,4 +17,25 @@ export function timeRange(request: SandboxRequest, prefix: "upload" | "summary",
   if (end <= start) return badRequest(`${prefix}EndTimeInSeconds must be after ${prefix}StartTimeInSeconds`);
   if (end - start > maxSeconds) return badRequest(`The time range may not exceed ${maxSeconds} seconds`);
   return { start, end };
+}
+
+/** Who is asking and what they granted; an empty grant is consent to every permission. */
+export type GarminAuthenticate = (request: SandboxRequest) => Promise<{ account: string; scopes?: string[] } | Response>;
+
+/** A GET on Garmin's API host: recorded, then authenticated, then handed to `handle` with the caller. */
+export function authenticatedGet(
+  path: string,
+  authenticate: GarminAuthenticate,
+  handle: (request: SandboxRequest, auth: { account: string; scopes?: string[] }) => Promise<Response> | Response,
+): SandboxRoute {
+  return {
+    method: "GET",
+    host: API_HOST,
+    path,
+    async handle(request) {
+      request.state.record({ provider: "garmin", method: "GET", path });
+      const auth = await authenticate(request);
+      return auth instanceof Response ? auth : handle(request, auth);
+    },
+  };
 }
