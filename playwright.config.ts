@@ -5,7 +5,8 @@ import { CHROMIUM_INSTALL_HINT, findChromium } from "./e2e/chromium";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${PORT}`;
 const executablePath = findChromium();
-if (!executablePath) throw new Error(`No Chromium found for the browser tests. Install one:\n  ${CHROMIUM_INSTALL_HINT}`);
+if (!executablePath)
+  throw new Error(`No Chromium found for the browser tests. Install one:\n  ${CHROMIUM_INSTALL_HINT}`);
 
 // A fresh embedded database for every run, away from the developer's own .data.
 const dataDir = path.join(".data", "e2e");
@@ -16,14 +17,23 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: process.env.CI
+    ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]]
+    : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
     },
   },
   projects: [

@@ -12,7 +12,9 @@ export interface CopyRow {
 
 // COPY's text format: backslash, tab and line breaks escaped, \N for null.
 const field = (value: string | number | null | undefined) =>
-  value == null ? "\\N" : String(value).replace(/[\\\t\n\r]/g, (char) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[char]!);
+  value == null
+    ? "\\N"
+    : String(value).replace(/[\\\t\n\r]/g, (char) => ({ "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" })[char]!);
 
 function* lines(rows: CopyRow[], perChunk = 5_000): Generator<string> {
   for (let start = 0; start < rows.length; start += perChunk) {
@@ -33,7 +35,8 @@ export async function copySamples(url: string, rows: CopyRow[]): Promise<number>
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     const started = performance.now();
-    const writable = await sql`copy samples (user_id, provider, source_id, metric, time, end_time, value, unit, meta) from stdin`.writable();
+    const writable =
+      await sql`copy samples (user_id, provider, source_id, metric, time, end_time, value, unit, meta) from stdin`.writable();
     await pipeline(Readable.from(lines(rows)), writable);
     return (performance.now() - started) / 1000;
   } finally {

@@ -4,9 +4,20 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import type { Database } from "../src/lib/db/client";
-import { decodeActivityCursor, findActivitiesPage, findRecentActivities, listActivityFacets } from "../src/lib/db/queries/activities";
+import {
+  decodeActivityCursor,
+  findActivitiesPage,
+  findRecentActivities,
+  listActivityFacets,
+} from "../src/lib/db/queries/activities";
 import { chooseBucket } from "../src/app/dashboard/health/health-query";
-import { findBodySeries, findDailySeries, findHealthCoverage, findSleepSeries, findSourceLabels } from "../src/lib/db/queries/health-series";
+import {
+  findBodySeries,
+  findDailySeries,
+  findHealthCoverage,
+  findSleepSeries,
+  findSourceLabels,
+} from "../src/lib/db/queries/health-series";
 import { findLastNight, hasUserData, findLatestScores, summarizeWeek } from "../src/lib/db/queries/overview";
 import { findUserById } from "../src/lib/db/queries/users";
 import * as schema from "../src/lib/db/schema";
@@ -18,19 +29,33 @@ export interface ExplainedQuery {
   plan: string;
 }
 
-type PlanNode = { "Node Type": string; "Index Name"?: string; "Relation Name"?: string; "Actual Rows"?: number; Plans?: PlanNode[] };
+type PlanNode = {
+  "Node Type": string;
+  "Index Name"?: string;
+  "Relation Name"?: string;
+  "Actual Rows"?: number;
+  Plans?: PlanNode[];
+};
 
 // "Limit > Index Scan activities_user_start_idx (51 rows)": enough to see which index, if any, did the work.
 function summarize(node: PlanNode): string {
   const label = `${node["Node Type"]}${node["Index Name"] ? ` ${node["Index Name"]}` : node["Relation Name"] ? ` on ${node["Relation Name"]}` : ""} (${node["Actual Rows"]} rows)`;
   const children = (node.Plans ?? []).map(summarize);
-  return children.length === 0 ? label : `${label} > ${children.length === 1 ? children[0] : `[${children.join(" | ")}]`}`;
+  return children.length === 0
+    ? label
+    : `${label} > ${children.length === 1 ? children[0] : `[${children.join(" | ")}]`}`;
 }
 
-export async function explainDashboardQueries(url: string, params: { userId: string; cursors: Record<string, string>; searchText: string }): Promise<ExplainedQuery[]> {
+export async function explainDashboardQueries(
+  url: string,
+  params: { userId: string; cursors: Record<string, string>; searchText: string },
+): Promise<ExplainedQuery[]> {
   const recorded: Array<{ page: string; query: string; sql: string; parameters: unknown[] }> = [];
   let current = { page: "", query: "" };
-  const client = postgres(url, { max: 1, onnotice: () => {}, debug: (_connection, sql, parameters) => {
+  const client = postgres(url, {
+    max: 1,
+    onnotice: () => {},
+    debug: (_connection, sql, parameters) => {
       if (current.page) recorded.push({ ...current, sql, parameters: [...(parameters as unknown[])] });
     },
   });
@@ -49,12 +74,26 @@ export async function explainDashboardQueries(url: string, params: { userId: str
     ["overview", "findLastNight", () => findLastNight(db, { userId })],
     ["overview", "findLatestScores", () => findLatestScores(db, { userId })],
     ["overview", "findRecentActivities", () => findRecentActivities(db, { userId, limit: 5 })],
-    ["activities", "findActivitiesPage first", () => findActivitiesPage(db, { userId, filters: {}, timeZone, limit: 50 })],
-    ...Object.entries(params.cursors).map(
-      ([label, cursor]): [string, string, () => Promise<unknown>] => ["activities", `findActivitiesPage ${label}`, () => findActivitiesPage(db, { userId, filters: {}, timeZone, after: decodeActivityCursor(cursor), limit: 50 })],
-    ),
-    ["activities", `findActivitiesPage q=${params.searchText}`, () => findActivitiesPage(db, { userId, filters: { text: params.searchText }, timeZone, limit: 50 })],
-    ["activities", "findActivitiesPage type=swim", () => findActivitiesPage(db, { userId, filters: { type: "swim" }, timeZone, limit: 50 })],
+    [
+      "activities",
+      "findActivitiesPage first",
+      () => findActivitiesPage(db, { userId, filters: {}, timeZone, limit: 50 }),
+    ],
+    ...Object.entries(params.cursors).map(([label, cursor]): [string, string, () => Promise<unknown>] => [
+      "activities",
+      `findActivitiesPage ${label}`,
+      () => findActivitiesPage(db, { userId, filters: {}, timeZone, after: decodeActivityCursor(cursor), limit: 50 }),
+    ]),
+    [
+      "activities",
+      `findActivitiesPage q=${params.searchText}`,
+      () => findActivitiesPage(db, { userId, filters: { text: params.searchText }, timeZone, limit: 50 }),
+    ],
+    [
+      "activities",
+      "findActivitiesPage type=swim",
+      () => findActivitiesPage(db, { userId, filters: { type: "swim" }, timeZone, limit: 50 }),
+    ],
     ["activities", "listActivityFacets", () => listActivityFacets(db, { userId })],
     // The Health page's own queries for its 1-year range.
     ["health 1y", "findHealthCoverage", () => findHealthCoverage(db, { userId, timeZone })],
@@ -79,8 +118,15 @@ export async function explainDashboardQueries(url: string, params: { userId: str
     const results: ExplainedQuery[] = [];
     for (const { page, query, sql, parameters } of recorded) {
       const [row] = await explainer.unsafe(`explain (analyze, buffers, format json) ${sql}`, parameters as never[]);
-      const [explained] = (row as unknown as { "QUERY PLAN": Array<{ Plan: PlanNode; "Execution Time": number }> })["QUERY PLAN"];
-      results.push({ page, query, executionMs: Math.round(explained!["Execution Time"] * 100) / 100, plan: summarize(explained!.Plan) });
+      const [explained] = (row as unknown as { "QUERY PLAN": Array<{ Plan: PlanNode; "Execution Time": number }> })[
+        "QUERY PLAN"
+      ];
+      results.push({
+        page,
+        query,
+        executionMs: Math.round(explained!["Execution Time"] * 100) / 100,
+        plan: summarize(explained!.Plan),
+      });
     }
     return results;
   } finally {

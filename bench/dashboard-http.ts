@@ -24,7 +24,8 @@ export async function signIn(baseUrl: string, credentials: { email: string; pass
 export async function fetchPage(url: string, cookie: string): Promise<string> {
   const response = await fetch(url, { headers: { cookie }, redirect: "manual" });
   const body = await response.text();
-  if (response.status !== 200) throw new Error(`${url} answered ${response.status} ${response.headers.get("location") ?? ""}`);
+  if (response.status !== 200)
+    throw new Error(`${url} answered ${response.status} ${response.headers.get("location") ?? ""}`);
   return body;
 }
 
@@ -37,11 +38,16 @@ export interface Timing {
   htmlKb: number;
 }
 
-const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+const percentile = (sorted: number[], fraction: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 const round = (value: number) => Math.round(value * 10) / 10;
 
 /** Warm-up requests first (compiled routes, pooled connections, warm caches), then `runs` timed one after another. */
-export async function timePage(url: string, cookie: string, options: { warmup: number; runs: number }): Promise<Timing> {
+export async function timePage(
+  url: string,
+  cookie: string,
+  options: { warmup: number; runs: number },
+): Promise<Timing> {
   for (let i = 0; i < options.warmup; i++) await fetchPage(url, cookie);
   const durations: number[] = [];
   let bytes = 0;
@@ -51,7 +57,14 @@ export async function timePage(url: string, cookie: string, options: { warmup: n
     durations.push(performance.now() - started);
   }
   const sorted = durations.sort((a, b) => a - b);
-  return { p50Ms: round(percentile(sorted, 0.5)), p95Ms: round(percentile(sorted, 0.95)), minMs: round(sorted[0]!), maxMs: round(sorted.at(-1)!), runs: options.runs, htmlKb: round(bytes / 1024) };
+  return {
+    p50Ms: round(percentile(sorted, 0.5)),
+    p95Ms: round(percentile(sorted, 0.95)),
+    minMs: round(sorted[0]!),
+    maxMs: round(sorted.at(-1)!),
+    runs: options.runs,
+    htmlKb: round(bytes / 1024),
+  };
 }
 
 /** The "Older" link of an activities page, as the page renders it (keyset cursor in `after`). */

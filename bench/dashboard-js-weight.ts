@@ -5,10 +5,14 @@ import { gzipSync } from "node:zlib";
 const CHUNK_PATH = /\/_next\/static\/[^"'\s\\]+?\.js/g;
 
 export function findScriptUrls(html: string): string[] {
-  const fromTags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&"));
+  const fromTags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) =>
+    match[1]!.replaceAll("&amp;", "&"),
+  );
   // The flight data escapes quotes, so chunk paths there are found by shape rather than by attribute.
   const fromPayload = [...html.matchAll(CHUNK_PATH)].map((match) => match[0]);
-  return [...new Set([...fromTags, ...fromPayload].map((src) => src.split("?")[0]!).filter((src) => src.endsWith(".js")))].sort();
+  return [
+    ...new Set([...fromTags, ...fromPayload].map((src) => src.split("?")[0]!).filter((src) => src.endsWith(".js"))),
+  ].sort();
 }
 
 export interface JsWeight {
@@ -34,5 +38,9 @@ async function sizeOf(url: string): Promise<{ raw: number; gzip: number }> {
 export async function measureJsWeight(baseUrl: string, html: string): Promise<JsWeight> {
   const sizes = await Promise.all(findScriptUrls(html).map((src) => sizeOf(new URL(src, baseUrl).toString())));
   const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
-  return { scripts: sizes.length, rawKb: kb(sizes.reduce((sum, size) => sum + size.raw, 0)), gzipKb: kb(sizes.reduce((sum, size) => sum + size.gzip, 0)) };
+  return {
+    scripts: sizes.length,
+    rawKb: kb(sizes.reduce((sum, size) => sum + size.raw, 0)),
+    gzipKb: kb(sizes.reduce((sum, size) => sum + size.gzip, 0)),
+  };
 }

@@ -3,7 +3,13 @@
 import postgres from "postgres";
 import { hashPassword } from "../src/lib/auth/password";
 
-export const SEED = { activities: 100_000, activityYears: 10, healthDays: 3 * 365, heartRateSamples: 800_000, otherSamplesPerMetric: 50_000 };
+export const SEED = {
+  activities: 100_000,
+  activityYears: 10,
+  healthDays: 3 * 365,
+  heartRateSamples: 800_000,
+  otherSamplesPerMetric: 50_000,
+};
 export const BENCH_EMAIL = "bench@example.test";
 export const BENCH_PASSWORD = "dashboard bench password";
 // Appears in 1 activity name out of 2,000: a search that has to look through every row.
@@ -11,7 +17,24 @@ export const RARE_WORD = "marathon";
 
 const ACTIVITY_TYPES = ["run", "ride", "walk", "swim", "strength_training", "hike", "yoga"];
 const ACTIVITY_PROVIDERS = ["strava", "garmin", "polar", "apple_health"];
-const NAMES = ["Morning Run", "Lunch Ride", "Evening Walk", "Tempo run by the river", "Long ride to the coast", "Intervals 6x800", "Recovery spin", "Pool swim", "Hill repeats", "Parkrun", "Commute", "Easy miles", "Trail run in the rain", "Gym session", "Sunday long run", "Track Tuesday"];
+const NAMES = [
+  "Morning Run",
+  "Lunch Ride",
+  "Evening Walk",
+  "Tempo run by the river",
+  "Long ride to the coast",
+  "Intervals 6x800",
+  "Recovery spin",
+  "Pool swim",
+  "Hill repeats",
+  "Parkrun",
+  "Commute",
+  "Easy miles",
+  "Trail run in the rain",
+  "Gym session",
+  "Sunday long run",
+  "Track Tuesday",
+];
 
 export async function seedDashboardData(url: string): Promise<{ userId: string; rows: Record<string, number> }> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
@@ -79,10 +102,19 @@ export async function seedDashboardData(url: string): Promise<{ userId: string; 
         as m(metric, unit, base, spread, offset_s)`;
 
     // A database that has lived with this data has been vacuumed and analyzed by autovacuum.
-    const tables = ["activities", "daily_summaries", "sleep_sessions", "body_measurements", "samples", "provider_connections", "users"];
+    const tables = [
+      "activities",
+      "daily_summaries",
+      "sleep_sessions",
+      "body_measurements",
+      "samples",
+      "provider_connections",
+      "users",
+    ];
     for (const table of tables) await sql.unsafe(`vacuum analyze ${table}`);
     const rows: Record<string, number> = {};
-    for (const table of tables.slice(0, 5)) rows[table] = Number((await sql.unsafe(`select count(*) as n from ${table}`))[0]!.n);
+    for (const table of tables.slice(0, 5))
+      rows[table] = Number((await sql.unsafe(`select count(*) as n from ${table}`))[0]!.n);
     return { userId, rows };
   } finally {
     await sql.end();

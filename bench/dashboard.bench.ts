@@ -91,13 +91,27 @@ await withBenchDatabase(async (url) => {
 
   // With the server stopped, so the plans are timed on a quiet database.
   const deepCursor = new URL(deepPath, "http://bench").searchParams.get("after") ?? "";
-  const queries = await explainDashboardQueries(url, { userId, cursors: { [`page ${DEEP_PAGES + 1}`]: deepCursor, [`page ${OLDEST_OFFSET / 50 + 1}`]: oldestCursor }, searchText: RARE_WORD });
+  const queries = await explainDashboardQueries(url, {
+    userId,
+    cursors: { [`page ${DEEP_PAGES + 1}`]: deepCursor, [`page ${OLDEST_OFFSET / 50 + 1}`]: oldestCursor },
+    searchText: RARE_WORD,
+  });
 
-  console.table(pages.map((row) => ({ page: row.page, p50Ms: row.p50Ms, p95Ms: row.p95Ms, jsGzipKb: row.jsGzipKb, fast: row.isFastEnough, light: row.isLightEnough })));
+  console.table(
+    pages.map((row) => ({
+      page: row.page,
+      p50Ms: row.p50Ms,
+      p95Ms: row.p95Ms,
+      jsGzipKb: row.jsGzipKb,
+      fast: row.isFastEnough,
+      light: row.isLightEnough,
+    })),
+  );
   console.table(queries.map(({ page, query, executionMs }) => ({ page, query, executionMs })));
   writeResult("dashboard", {
     targets: { p95Ms: TARGET_P95_MS, jsGzipKb: TARGET_JS_GZIP_KB },
-    baseline: "p95 of server time to the full HTML body over sequential requests after warm-up, on Postgres; JS = every chunk the page's HTML names, gzip level 6",
+    baseline:
+      "p95 of server time to the full HTML body over sequential requests after warm-up, on Postgres; JS = every chunk the page's HTML names, gzip level 6",
     seed: { ...SEED, rows, seconds: seedSeconds },
     build: built ? "built by this run" : "existing .next, not older than the sources",
     runsPerPage: RUNS,

@@ -24,13 +24,19 @@ function makeRows(userId: string) {
 }
 
 async function measure(db: Database, batched: boolean) {
-  const [user] = await db.insert(users).values({ email: `bench-${randomUUID()}@example.test` }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email: `bench-${randomUUID()}@example.test` })
+    .returning();
   const rows = makeRows(user!.id);
   const started = performance.now();
   if (batched) {
     for (let i = 0; i < rows.length; i += BATCH) {
       await db.transaction(async (tx) => {
-        await tx.insert(activities).values(rows.slice(i, i + BATCH)).onConflictDoNothing();
+        await tx
+          .insert(activities)
+          .values(rows.slice(i, i + BATCH))
+          .onConflictDoNothing();
       });
     }
   } else {
@@ -43,7 +49,10 @@ async function measure(db: Database, batched: boolean) {
 async function benchMode(open: () => Promise<DatabaseHandle>) {
   const handle = await open();
   try {
-    return { batchedRowsPerSecond: await measure(handle.db, true), rowByRowRowsPerSecond: await measure(handle.db, false) };
+    return {
+      batchedRowsPerSecond: await measure(handle.db, true),
+      rowByRowRowsPerSecond: await measure(handle.db, false),
+    };
   } finally {
     await handle.close();
   }
@@ -52,5 +61,11 @@ async function benchMode(open: () => Promise<DatabaseHandle>) {
 await withBenchDatabase(async (url) => {
   const pglite = await benchMode(() => openPglite());
   const pg = await benchMode(() => openPostgres(url));
-  writeResult("db-insert", { rows: ROWS, batchSize: BATCH, baseline: "row-by-row insert, same data, same run", pglite, postgres: pg });
+  writeResult("db-insert", {
+    rows: ROWS,
+    batchSize: BATCH,
+    baseline: "row-by-row insert, same data, same run",
+    pglite,
+    postgres: pg,
+  });
 });

@@ -8,13 +8,26 @@ import { ingestReceived } from "../src/lib/ingest/ingest";
 import { receiveBody } from "../src/lib/ingest/receive-body";
 
 const handle = await openPostgres(process.env.BENCH_DATABASE_URL!);
-const [user] = await handle.db.insert(users).values({ email: `ingest-bench-${process.pid}@example.test` }).returning();
+const [user] = await handle.db
+  .insert(users)
+  .values({ email: `ingest-bench-${process.pid}@example.test` })
+  .returning();
 
 const server = http.createServer(async (incoming, outgoing) => {
   try {
-    const request = new Request("http://bench/ingest", { method: "POST", headers: { "content-type": "application/json" }, body: incoming as never, duplex: "half" } as RequestInit);
+    const request = new Request("http://bench/ingest", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: incoming as never,
+      duplex: "half",
+    } as RequestInit);
     const received = await receiveBody(request, 256 * 1024 * 1024);
-    const outcome = await ingestReceived(handle.db, { userId: user!.id, apiKeyId: null, contentType: "application/json", received });
+    const outcome = await ingestReceived(handle.db, {
+      userId: user!.id,
+      apiKeyId: null,
+      contentType: "application/json",
+      received,
+    });
     outgoing.writeHead(200, { "content-type": "application/json" });
     outgoing.end(JSON.stringify(outcome.counts));
   } catch (error) {

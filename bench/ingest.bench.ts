@@ -19,10 +19,31 @@ const NAIVE_SAMPLES = Math.min(SAMPLES, 20_000);
 
 function buildBody(): string {
   const start = Date.parse("2026-01-01T00:00:00Z");
-  const stamp = (ms: number) => new Date(ms).toISOString().replace("T", " ").replace(/\.\d{3}Z$/, " +0000");
-  const heart = Array.from({ length: SAMPLES / 2 }, (_, i) => ({ date: stamp(start + i * 60_000), Min: 55 + (i % 30), Avg: 60 + (i % 40), Max: 70 + (i % 50), source: "Ana's Apple Watch" }));
-  const steps = Array.from({ length: SAMPLES / 2 }, (_, i) => ({ date: stamp(start + i * 60_000), qty: i % 120, source: "Ana's iPhone" }));
-  return JSON.stringify({ data: { metrics: [{ name: "heart_rate", units: "count/min", data: heart }, { name: "step_count", units: "count", data: steps }] } });
+  const stamp = (ms: number) =>
+    new Date(ms)
+      .toISOString()
+      .replace("T", " ")
+      .replace(/\.\d{3}Z$/, " +0000");
+  const heart = Array.from({ length: SAMPLES / 2 }, (_, i) => ({
+    date: stamp(start + i * 60_000),
+    Min: 55 + (i % 30),
+    Avg: 60 + (i % 40),
+    Max: 70 + (i % 50),
+    source: "Ana's Apple Watch",
+  }));
+  const steps = Array.from({ length: SAMPLES / 2 }, (_, i) => ({
+    date: stamp(start + i * 60_000),
+    qty: i % 120,
+    source: "Ana's iPhone",
+  }));
+  return JSON.stringify({
+    data: {
+      metrics: [
+        { name: "heart_rate", units: "count/min", data: heart },
+        { name: "step_count", units: "count", data: steps },
+      ],
+    },
+  });
 }
 
 /**
@@ -32,30 +53,50 @@ function buildBody(): string {
 async function compileServer(): Promise<string> {
   const { build } = await import("esbuild");
   const outfile = path.join(import.meta.dirname, "results", "ingest-server.mjs");
-  await build({ entryPoints: [path.join(import.meta.dirname, "ingest-server.ts")], bundle: true, platform: "node", format: "esm", packages: "external", outfile, logLevel: "warning" });
+  await build({
+    entryPoints: [path.join(import.meta.dirname, "ingest-server.ts")],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    outfile,
+    logLevel: "warning",
+  });
   return outfile;
 }
 
 /** The V8 flags `npm start` runs the app with (see README, "Memory"), so the server measured is the one deployed. */
 function startFlags(): string[] {
-  const { scripts } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "package.json"), "utf8")) as { scripts: { start: string } };
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
   return scripts.start.match(/--[\w-]+=\S+/g) ?? [];
 }
 
-const peakMemoryBytes = (pid: number) => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
+const peakMemoryBytes = (pid: number) =>
+  Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 
 await withBenchDatabase(async (url) => {
   const body = buildBody();
   const bodyBytes = Buffer.byteLength(body);
 
-  const child = spawn(process.execPath, [...startFlags(), await compileServer()], { env: { ...process.env, BENCH_DATABASE_URL: url }, stdio: ["ignore", "pipe", "inherit"] });
-  const port = await new Promise<number>((resolve) => child.stdout!.on("data", (chunk: Buffer) => {
-    const ready = /READY (\d+)/.exec(chunk.toString());
-    if (ready) resolve(Number(ready[1]));
-  }));
+  const child = spawn(process.execPath, [...startFlags(), await compileServer()], {
+    env: { ...process.env, BENCH_DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const port = await new Promise<number>((resolve) =>
+    child.stdout!.on("data", (chunk: Buffer) => {
+      const ready = /READY (\d+)/.exec(chunk.toString());
+      if (ready) resolve(Number(ready[1]));
+    }),
+  );
   const idleMemory = peakMemoryBytes(child.pid!);
   const started = performance.now();
-  const response = await fetch(`http://127.0.0.1:${port}/ingest`, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const response = await fetch(`http://127.0.0.1:${port}/ingest`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+  });
   const counts = await response.json();
   const seconds = (performance.now() - started) / 1000;
   const peak = peakMemoryBytes(child.pid!);
@@ -63,9 +104,19 @@ await withBenchDatabase(async (url) => {
 
   // The bound: the same parsed samples COPYed into the same table, emptied first so both start alike.
   const handle = await openPostgres(url, { max: 1 });
-  const [user] = await handle.db.insert(users).values({ email: `copy-${Date.now()}@example.test` }).returning();
+  const [user] = await handle.db
+    .insert(users)
+    .values({ email: `copy-${Date.now()}@example.test` })
+    .returning();
   const parsed = parseHealthAutoExport(JSON.parse(body));
-  const rows = parsed.batches.flatMap((batch) => (batch.records.samples ?? []).map((sample) => ({ sample, userId: user!.id, provider: "apple_health", sourceId: batch.sourceId })));
+  const rows = parsed.batches.flatMap((batch) =>
+    (batch.records.samples ?? []).map((sample) => ({
+      sample,
+      userId: user!.id,
+      provider: "apple_health",
+      sourceId: batch.sourceId,
+    })),
+  );
   await handle.db.execute(sql`truncate samples`);
   await handle.db.execute(sql`checkpoint`);
   const copySeconds = await copySamples(url, rows);
@@ -79,7 +130,8 @@ await withBenchDatabase(async (url) => {
   await handle.close();
 
   writeResult("ingest", {
-    baseline: "plain COPY of the same samples into the same table (the bound), and a naive row-by-row INSERT (first 20,000), same run; targets: >= 50% of COPY over HTTP, peak memory < 4x body",
+    baseline:
+      "plain COPY of the same samples into the same table (the bound), and a naive row-by-row INSERT (first 20,000), same run; targets: >= 50% of COPY over HTTP, peak memory < 4x body",
     bodyMegabytes: Math.round((bodyBytes / 1024 / 1024) * 10) / 10,
     samples: SAMPLES,
     serverFlags: startFlags().join(" "),

@@ -16,7 +16,12 @@ export class Census {
   /** A token for the account with every scope the provider asks for, never expiring. */
   grant(provider: ProviderDefinition): string {
     const token = this.state.issue(`${provider.slug}_census`);
-    this.state.accessTokens.set(token, { provider: provider.slug, account: this.account, scopes: [...provider.oauth.scopes], expiresAt: null });
+    this.state.accessTokens.set(token, {
+      provider: provider.slug,
+      account: this.account,
+      scopes: [...provider.oauth.scopes],
+      expiresAt: null,
+    });
     return token;
   }
 
@@ -32,7 +37,10 @@ export class Census {
     this.requests.set(key, (this.requests.get(key) ?? 0) + requests);
   }
 
-  async call(realUrl: string, init: { token?: string; method?: "GET" | "POST"; body?: unknown } = {}): Promise<unknown> {
+  async call(
+    realUrl: string,
+    init: { token?: string; method?: "GET" | "POST"; body?: unknown } = {},
+  ): Promise<unknown> {
     this.add(init.method ?? "GET", realUrl, 1);
     const url = new URL(realUrl);
     const headers: Record<string, string> = { accept: "application/json" };
@@ -50,7 +58,11 @@ export class Census {
   }
 
   /** Follows a paged list: `next` reads the token for the following page from a body. */
-  async pages(urlFor: (token?: string) => string, next: (body: unknown) => string | undefined, init: { token?: string } = {}) {
+  async pages(
+    urlFor: (token?: string) => string,
+    next: (body: unknown) => string | undefined,
+    init: { token?: string } = {},
+  ) {
     let pageToken: string | undefined;
     do pageToken = next(await this.call(urlFor(pageToken), init));
     while (pageToken);

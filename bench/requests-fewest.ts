@@ -16,11 +16,13 @@ import type { Census } from "./requests-census";
 
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const field = (body: unknown, name: string) => ((body ?? {}) as Record<string, unknown>)[name] as string | null | undefined;
+const field = (body: unknown, name: string) =>
+  ((body ?? {}) as Record<string, unknown>)[name] as string | null | undefined;
 /** [from, to) cut into windows of at most `days`, as date strings. */
 function windows(from: number, to: number, days: number): Array<{ from: string; to: string }> {
   const list: Array<{ from: string; to: string }> = [];
-  for (let start = from; start < to; start += days * DAY_MS) list.push({ from: isoDay(start), to: isoDay(Math.min(start + days * DAY_MS, to)) });
+  for (let start = from; start < to; start += days * DAY_MS)
+    list.push({ from: isoDay(start), to: isoDay(Math.min(start + days * DAY_MS, to)) });
   return list;
 }
 
@@ -30,7 +32,10 @@ export type Fewest = (census: Census, provider: ProviderDefinition, now: Date) =
 const strava: Fewest = async (census, provider) => {
   const token = census.grant(provider);
   for (let page = 1; ; page++) {
-    const list = (await census.call(`https://www.strava.com/api/v3/athlete/activities?after=0&per_page=200&page=${page}`, { token })) as unknown[];
+    const list = (await census.call(
+      `https://www.strava.com/api/v3/athlete/activities?after=0&per_page=200&page=${page}`,
+      { token },
+    )) as unknown[];
     if (list.length < 200) return;
   }
 };
@@ -47,7 +52,8 @@ const garmin: Fewest = async (census) => {
   const history = garminHistory.defaultDays();
   const days = history === "all" ? GARMIN_HISTORY_LIMIT_DAYS : Math.min(history, GARMIN_HISTORY_LIMIT_DAYS);
   const backfill = "https://apis.garmin.com/wellness-api/rest/backfill";
-  for (const type of ["activities", "dailies", "sleeps", "hrv", "stressDetails", "bodyComps"]) census.add("GET", `${backfill}/${type}`, Math.ceil(days / 30));
+  for (const type of ["activities", "dailies", "sleeps", "hrv", "stressDetails", "bodyComps"])
+    census.add("GET", `${backfill}/${type}`, Math.ceil(days / 30));
 };
 
 /**
@@ -61,12 +67,20 @@ const oura: Fewest = async (census, provider, now) => {
   const today = now.getTime() + DAY_MS;
   const range = `start_date=${isoDay(today - (provider.sync!.backfillDays + 1) * DAY_MS)}&end_date=${isoDay(today + DAY_MS)}`;
   for (const collection of ["sleep", "daily_sleep", "daily_readiness", "daily_activity", "workout"]) {
-    await census.pages((next) => `${api}/${collection}?${range}${next ? `&next_token=${next}` : ""}`, (body) => field(body, "next_token") ?? undefined, { token });
+    await census.pages(
+      (next) => `${api}/${collection}?${range}${next ? `&next_token=${next}` : ""}`,
+      (body) => field(body, "next_token") ?? undefined,
+      { token },
+    );
   }
   const from = now.getTime() - OURA_HEART_RATE_DAYS * DAY_MS;
   for (let start = from; start < now.getTime(); start += 30 * DAY_MS) {
     const window = `start_datetime=${new Date(start).toISOString()}&end_datetime=${new Date(Math.min(start + 30 * DAY_MS, now.getTime())).toISOString()}`;
-    await census.pages((next) => `${api}/heartrate?${window}${next ? `&next_token=${next}` : ""}`, (body) => field(body, "next_token") ?? undefined, { token });
+    await census.pages(
+      (next) => `${api}/heartrate?${window}${next ? `&next_token=${next}` : ""}`,
+      (body) => field(body, "next_token") ?? undefined,
+      { token },
+    );
   }
 };
 
@@ -76,7 +90,11 @@ const whoop: Fewest = async (census, provider, now) => {
   const api = "https://api.prod.whoop.com/developer";
   const range = `start=${new Date(now.getTime() - provider.sync!.backfillDays * DAY_MS).toISOString()}&end=${now.toISOString()}&limit=25`;
   for (const path of ["/v2/cycle", "/v2/recovery", "/v2/activity/sleep", "/v2/activity/workout"]) {
-    await census.pages((next) => `${api}${path}?${range}${next ? `&nextToken=${next}` : ""}`, (body) => field(body, "next_token") ?? undefined, { token });
+    await census.pages(
+      (next) => `${api}${path}?${range}${next ? `&nextToken=${next}` : ""}`,
+      (body) => field(body, "next_token") ?? undefined,
+      { token },
+    );
   }
   await census.call(`${api}/v2/user/measurement/body`, { token });
 };
@@ -91,9 +109,18 @@ const fitbit: Fewest = async (census, provider, now) => {
   const api = "https://health.googleapis.com/v4/users/me/dataTypes";
   // Our sync's civil span: the backfill up to two days ahead (time zones east of UTC).
   const [from, to] = [now.getTime() - provider.sync!.backfillDays * DAY_MS, now.getTime() + 2 * DAY_MS];
-  const list = async (type: string, member: string, pageSize: number, bounds = { from: isoDay(from), to: isoDay(to) }) => {
+  const list = async (
+    type: string,
+    member: string,
+    pageSize: number,
+    bounds = { from: isoDay(from), to: isoDay(to) },
+  ) => {
     const filter = encodeURIComponent(`${member} >= "${bounds.from}" AND ${member} < "${bounds.to}"`);
-    await census.pages((next) => `${api}/${type}/dataPoints?filter=${filter}&pageSize=${pageSize}${next ? `&pageToken=${next}` : ""}`, (body) => field(body, "nextPageToken") ?? undefined, { token });
+    await census.pages(
+      (next) => `${api}/${type}/dataPoints?filter=${filter}&pageSize=${pageSize}${next ? `&pageToken=${next}` : ""}`,
+      (body) => field(body, "nextPageToken") ?? undefined,
+      { token },
+    );
   };
   await list("exercise", "exercise.interval.civil_start_time", 25);
   await list("sleep", "sleep.interval.civil_end_time", 25);
@@ -102,11 +129,25 @@ const fitbit: Fewest = async (census, provider, now) => {
   await list("weight", "weight.sample_time.civil_time", 10_000);
   await list("body-fat", "body_fat.sample_time.civil_time", 10_000);
   const heartRateFrom = new Date(now.getTime() - GOOGLE_HEART_RATE_DAYS * DAY_MS).toISOString();
-  await list("heart-rate", "heart_rate.sample_time.physical_time", 10_000, { from: heartRateFrom, to: now.toISOString() });
-  const civil = (date: string) => ({ date: { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) } });
-  for (const [type, maxDays] of [["steps", 90], ["distance", 90], ["active-energy-burned", 90], ["total-calories", 14]] as const) {
+  await list("heart-rate", "heart_rate.sample_time.physical_time", 10_000, {
+    from: heartRateFrom,
+    to: now.toISOString(),
+  });
+  const civil = (date: string) => ({
+    date: { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) },
+  });
+  for (const [type, maxDays] of [
+    ["steps", 90],
+    ["distance", 90],
+    ["active-energy-burned", 90],
+    ["total-calories", 14],
+  ] as const) {
     for (const window of windows(from, to, maxDays)) {
-      await census.call(`${api}/${type}/dataPoints:dailyRollUp`, { token, method: "POST", body: { range: { start: civil(window.from), end: civil(window.to) }, windowSizeDays: 1 } });
+      await census.call(`${api}/${type}/dataPoints:dailyRollUp`, {
+        token,
+        method: "POST",
+        body: { range: { start: civil(window.from), end: civil(window.to) }, windowSizeDays: 1 },
+      });
     }
   }
 };
@@ -120,11 +161,15 @@ const polar: Fewest = async (census, provider, now) => {
   census.register(registrationKey(sandboxAccount("polar", census.account).numericId));
   const token = census.grant(provider);
   const api = "https://www.polaraccesslink.com/v3";
-  for (const path of ["/exercises", "/users/sleep", "/users/nightly-recharge", "/users/physical-info"]) await census.call(`${api}${path}`, { token });
+  for (const path of ["/exercises", "/users/sleep", "/users/nightly-recharge", "/users/physical-info"])
+    await census.call(`${api}${path}`, { token });
   const days = Math.min(provider.sync!.backfillDays, 365);
   const today = Date.parse(`${isoDay(now.getTime())}T00:00:00Z`);
   for (let from = today - (days - 1) * DAY_MS; from <= today; from += 28 * DAY_MS) {
-    await census.call(`${api}/users/activities?from=${isoDay(from)}&to=${isoDay(Math.min(from + 27 * DAY_MS, today))}`, { token });
+    await census.call(
+      `${api}/users/activities?from=${isoDay(from)}&to=${isoDay(Math.min(from + 27 * DAY_MS, today))}`,
+      { token },
+    );
   }
 };
 
@@ -138,7 +183,12 @@ const coros: Fewest = async (census, provider, now) => {
   for (const path of ["/v2/coros/sport/list", "/coros/daily/query"]) {
     for (const window of windows(from, to, 30)) {
       const last = isoDay(Date.parse(window.to) - DAY_MS);
-      const query = new URLSearchParams({ token, openId: corosOpenId(census.account), startDate: compact(window.from), endDate: compact(last) });
+      const query = new URLSearchParams({
+        token,
+        openId: corosOpenId(census.account),
+        startDate: compact(window.from),
+        endDate: compact(last),
+      });
       const body = await census.call(`https://open.coros.com${path}?${query}`);
       if (field(body, "result") !== "0000") throw new Error(`census COROS ${path}: ${JSON.stringify(body)}`);
     }

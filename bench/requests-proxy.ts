@@ -16,7 +16,9 @@ export async function startCountingProxy(upstream: string) {
       const key = `${incoming.method} ${url.pathname.replace(/^\//, "")}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       const headers = Object.entries(incoming.headers).flatMap(([name, value]) =>
-        value === undefined || name === "host" ? [] : (Array.isArray(value) ? value : [value]).map((v) => [name, v] as [string, string]),
+        value === undefined || name === "host"
+          ? []
+          : (Array.isArray(value) ? value : [value]).map((v) => [name, v] as [string, string]),
       );
       const response = await fetch(`${upstream}${incoming.url}`, {
         method: incoming.method,
@@ -24,7 +26,9 @@ export async function startCountingProxy(upstream: string) {
         body: chunks.length ? Buffer.concat(chunks) : undefined,
         redirect: "manual",
       });
-      const replyHeaders = Object.fromEntries([...response.headers].filter(([name]) => name !== "content-encoding" && name !== "content-length"));
+      const replyHeaders = Object.fromEntries(
+        [...response.headers].filter(([name]) => name !== "content-encoding" && name !== "content-length"),
+      );
       outgoing.writeHead(response.status, replyHeaders);
       outgoing.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {

@@ -30,16 +30,25 @@ process.env.PROVIDER_BASE_URL = proxy.url;
 /** Approves the consent page as a person would, leaving the account at the sandbox's default. */
 async function connect(db: Database, userId: string, provider: ProviderDefinition) {
   const { redirectUrl } = await startConnection(db, { userId, provider: provider.slug, origin: APP_ORIGIN });
-  const decided = await fetch(redirectUrl, { method: "POST", body: new URLSearchParams({ decision: "approve" }), redirect: "manual" });
+  const decided = await fetch(redirectUrl, {
+    method: "POST",
+    body: new URLSearchParams({ decision: "approve" }),
+    redirect: "manual",
+  });
   const location = decided.headers.get("location");
-  if (decided.status !== 302 || !location) throw new Error(`${provider.name}: the consent page answered ${decided.status}`);
-  return (await completeConnection(db, { userId, query: new URL(location).searchParams, origin: APP_ORIGIN })).connection;
+  if (decided.status !== 302 || !location)
+    throw new Error(`${provider.name}: the consent page answered ${decided.status}`);
+  return (await completeConnection(db, { userId, query: new URL(location).searchParams, origin: APP_ORIGIN }))
+    .connection;
 }
 
 async function measure(db: Database, provider: ProviderDefinition) {
   const fewestOf = FEWEST[provider.slug];
   if (!fewestOf) throw new Error(`bench/requests-fewest.ts has no fewest-requests function for ${provider.slug}`);
-  const [user] = await db.insert(users).values({ email: `bench-${randomBytes(4).toString("hex")}@example.test` }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email: `bench-${randomBytes(4).toString("hex")}@example.test` })
+    .returning();
   const connection = await connect(db, user!.id, provider);
   proxy.take(); // the connect's own requests are not the sync's
 
@@ -82,8 +91,13 @@ try {
     });
     console.log("\nprovider   requests  fewest  ratio");
     for (const [slug, figures] of Object.entries(providers)) {
-      const notes = [figures.isWithinTarget ? "" : "over target", figures.pathsMissingFromFewest.length ? `no fewest for ${figures.pathsMissingFromFewest.join(", ")}` : ""].filter(Boolean);
-      console.log(`${slug.padEnd(10)} ${String(figures.requests).padStart(8)} ${String(figures.fewestRequests).padStart(7)}  ${figures.ratio.toFixed(2)}x${notes.length ? `  (${notes.join("; ")})` : ""}`);
+      const notes = [
+        figures.isWithinTarget ? "" : "over target",
+        figures.pathsMissingFromFewest.length ? `no fewest for ${figures.pathsMissingFromFewest.join(", ")}` : "",
+      ].filter(Boolean);
+      console.log(
+        `${slug.padEnd(10)} ${String(figures.requests).padStart(8)} ${String(figures.fewestRequests).padStart(7)}  ${figures.ratio.toFixed(2)}x${notes.length ? `  (${notes.join("; ")})` : ""}`,
+      );
     }
   } finally {
     await handle.close();

@@ -26,13 +26,27 @@ async function backfill(open: () => Promise<DatabaseHandle>) {
   const handle = await open();
   try {
     const { db } = handle;
-    const [user] = await db.insert(users).values({ email: `bench-${randomBytes(4).toString("hex")}@example.test` }).returning();
+    const [user] = await db
+      .insert(users)
+      .values({ email: `bench-${randomBytes(4).toString("hex")}@example.test` })
+      .returning();
     // A connection holding a token the sandbox issued for the bulk account: no OAuth dance needed.
     const accessToken = sandbox.state.issue("strava_at");
-    sandbox.state.accessTokens.set(accessToken, { provider: "strava", account: `bulk-${ACTIVITIES}`, scopes: ["activity:read_all"], expiresAt: null });
+    sandbox.state.accessTokens.set(accessToken, {
+      provider: "strava",
+      account: `bulk-${ACTIVITIES}`,
+      scopes: ["activity:read_all"],
+      expiresAt: null,
+    });
     const { connection } = await upsertConnection(db, {
-      userId: user!.id, provider: "strava", externalUserId: "bench", label: null, authKind: "oauth2",
-      encryptedCredentials: sealTokens({ accessToken, scopes: ["activity:read_all"] }), expiresAt: null, scopes: ["activity:read_all"],
+      userId: user!.id,
+      provider: "strava",
+      externalUserId: "bench",
+      label: null,
+      authKind: "oauth2",
+      encryptedCredentials: sealTokens({ accessToken, scopes: ["activity:read_all"] }),
+      expiresAt: null,
+      scopes: ["activity:read_all"],
     });
     const { job } = await createSyncJob(db, { userId: user!.id, connectionId: connection.id, kind: "backfill" });
     let fetchMs = 0;

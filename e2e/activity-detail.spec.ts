@@ -20,11 +20,20 @@ const ROUTE = Array.from({ length: 40 }, (_, i) => ({
 // 90 points inside the workout (every 30 s from 0:00 to 44:30): a warm-up climbing from 121 to
 // a 178 bpm finish with a little wobble on the way, plus one point after the workout ended.
 const wobble = (i: number) => (i === 0 || i === 89 ? 0 : Math.round(3 * Math.sin(i / 2)));
-const HEART_RATE = Array.from({ length: 90 }, (_, i) => ({ date: local(i * 30), Avg: Math.min(177, 121 + Math.round(57 * (i / 89) ** 0.5) + wobble(i)), units: "count/min", source: WATCH }));
+const HEART_RATE = Array.from({ length: 90 }, (_, i) => ({
+  date: local(i * 30),
+  Avg: Math.min(177, 121 + Math.round(57 * (i / 89) ** 0.5) + wobble(i)),
+  units: "count/min",
+  source: WATCH,
+}));
 HEART_RATE[89]!.Avg = 178;
 const AFTER_END = { date: local(2700 + 120), Avg: 95, units: "count/min", source: WATCH };
 // Running speed once a minute, swinging between 3.0 and 3.6 m/s: 5:33 to 4:38 per km.
-const SPEED = Array.from({ length: 45 }, (_, i) => ({ date: local(i * 60), qty: 3.3 + 0.3 * Math.sin((2 * Math.PI * i) / 20), source: WATCH }));
+const SPEED = Array.from({ length: 45 }, (_, i) => ({
+  date: local(i * 60),
+  qty: 3.3 + 0.3 * Math.sin((2 * Math.PI * i) / 20),
+  source: WATCH,
+}));
 
 function workoutBody() {
   return {
@@ -41,12 +50,22 @@ function workoutBody() {
           distance: { qty: 8.2, units: "km" },
           activeEnergyBurned: { qty: 512, units: "kcal" },
           elevationUp: { qty: 42, units: "m" },
-          heartRate: { min: { qty: 121, units: "count/min" }, avg: { qty: 149, units: "count/min" }, max: { qty: 178, units: "count/min" } },
+          heartRate: {
+            min: { qty: 121, units: "count/min" },
+            avg: { qty: 149, units: "count/min" },
+            max: { qty: 178, units: "count/min" },
+          },
           heartRateData: [...HEART_RATE, AFTER_END],
           route: ROUTE,
         },
         // No route and no samples: the empty states.
-        { id: "A1B2C3D4-0000-4000-8000-000000000043", name: "Yoga", start: "2026-11-19 19:00:00 +0100", end: "2026-11-19 19:30:00 +0100", duration: 1800 },
+        {
+          id: "A1B2C3D4-0000-4000-8000-000000000043",
+          name: "Yoga",
+          start: "2026-11-19 19:00:00 +0100",
+          end: "2026-11-19 19:30:00 +0100",
+          duration: 1800,
+        },
       ],
     },
   };
@@ -54,12 +73,16 @@ function workoutBody() {
 
 async function pushWorkouts(page: Page) {
   const key = await createApiKey(page);
-  const pushed = await page.request.post("/api/webhooks/ingest", { headers: { "x-api-key": key, "content-type": "application/json" }, data: workoutBody() });
+  const pushed = await page.request.post("/api/webhooks/ingest", {
+    headers: { "x-api-key": key, "content-type": "application/json" },
+    data: workoutBody(),
+  });
   expect(pushed.status()).toBe(200);
 }
 
 /** The [x, y] pairs of an SVG path made of M and L commands. */
-const pathPoints = (d: string) => [...d.matchAll(/[ML]([\d.-]+) ([\d.-]+)/g)].map((match) => [Number(match[1]), Number(match[2])]);
+const pathPoints = (d: string) =>
+  [...d.matchAll(/[ML]([\d.-]+) ([\d.-]+)/g)].map((match) => [Number(match[1]), Number(match[2])]);
 
 test("an activity opens from the list with its stats, route, heart-rate and pace charts", async ({ page }) => {
   await signUp(page, { name: "Paula", email: uniqueEmail("detail"), password: "tempo run on tuesday" });
@@ -103,11 +126,15 @@ test("an activity opens from the list with its stats, route, heart-rate and pace
   // 121 and 178 bpm sit just inside the plot's 0–200 height, the higher value nearer the top.
   expect(Math.min(...ys)).toBeGreaterThan(0);
   expect(Math.max(...ys)).toBeLessThan(200);
-  await expect(page.getByTestId("heart-rate-chart").locator("desc")).toHaveText(`90 samples from Apple Health · ${WATCH}, 121 to 178 bpm, over 45:00.`);
+  await expect(page.getByTestId("heart-rate-chart").locator("desc")).toHaveText(
+    `90 samples from Apple Health · ${WATCH}, 121 to 178 bpm, over 45:00.`,
+  );
   await expect(page.getByTestId("heart-rate-y-labels")).toContainText("140");
 
   await expect(page.getByTestId("speed-chart")).toContainText("Pace");
-  await expect(page.getByTestId("speed-chart").locator("desc")).toHaveText(`45 samples from Apple Health · ${WATCH}, 4:38 to 5:33 min/km, over 45:00.`);
+  await expect(page.getByTestId("speed-chart").locator("desc")).toHaveText(
+    `45 samples from Apple Health · ${WATCH}, 4:38 to 5:33 min/km, over 45:00.`,
+  );
   await saveScreenshot(page, "activity-detail");
   await page.emulateMedia({ colorScheme: "dark" });
   await saveScreenshot(page, "activity-detail-dark");
@@ -128,7 +155,9 @@ test("an activity opens from the list with its stats, route, heart-rate and pace
   await page.goto("/dashboard/activities");
   await page.getByRole("link", { name: "Yoga" }).click();
   await expect(page.getByText("No GPS route for this activity")).toBeVisible();
-  await expect(page.getByTestId("charts-empty")).toHaveText("No heart-rate samples were recorded during this activity.");
+  await expect(page.getByTestId("charts-empty")).toHaveText(
+    "No heart-rate samples were recorded during this activity.",
+  );
   await saveScreenshot(page, "activity-detail-empty");
 
   // Someone else's activity, and an id that is no uuid at all: the same 404.
@@ -158,6 +187,9 @@ test("a Strava activity links to its page on strava.com", async ({ page }) => {
   }).toPass({ timeout: 60_000 });
   await page.locator("tbody tr").first().getByRole("link").click();
   await expect(page.getByTestId("activity-source")).toHaveText("From Strava");
-  await expect(page.getByRole("link", { name: "View on Strava ↗" })).toHaveAttribute("href", /^https:\/\/www\.strava\.com\/activities\/\d+$/);
+  await expect(page.getByRole("link", { name: "View on Strava ↗" })).toHaveAttribute(
+    "href",
+    /^https:\/\/www\.strava\.com\/activities\/\d+$/,
+  );
   await saveScreenshot(page, "activity-detail-strava");
 });

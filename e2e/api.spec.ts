@@ -28,7 +28,11 @@ test("the JSON API: sync now, follow the job, query a metric", async ({ page }) 
   const body = await steps.json();
   expect(body).toMatchObject({ metric: "steps", unit: "count" });
   expect(body.points.length).toBeGreaterThan(20);
-  expect(body.points[0]).toMatchObject({ provider: "oura", value: expect.any(Number), at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+  expect(body.points[0]).toMatchObject({
+    provider: "oura",
+    value: expect.any(Number),
+    at: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+  });
 });
 
 test("the JSON API names the field it refuses, and answers 401 without a session", async ({ page, request }) => {

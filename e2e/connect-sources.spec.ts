@@ -87,9 +87,14 @@ test("the first sync starts by itself and fills Activities", async ({ page }) =>
   await page.goto("/dashboard/settings");
   await connect(page, "Strava");
   // The page refreshes itself while the job runs.
-  await expect(card(page, "Strava").getByTestId("sync-result")).toContainText(/Last sync: \d[\d,]* new/, { timeout: 30_000 });
+  await expect(card(page, "Strava").getByTestId("sync-result")).toContainText(/Last sync: \d[\d,]* new/, {
+    timeout: 30_000,
+  });
   await saveScreenshot(page, "connected-sources-synced");
-  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Activities", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "Dashboard" })
+    .getByRole("link", { name: "Activities", exact: true })
+    .click();
   await expect(page.getByRole("row")).toHaveCount(51); // header + the newest 50
   await saveScreenshot(page, "activities-synced");
 
@@ -112,7 +117,10 @@ test("the first sync starts by itself and fills Activities", async ({ page }) =>
   await saveScreenshot(page, "activities-filtered");
 
   // The overview now has a week and the latest activities.
-  await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: "Overview", exact: true }).click();
+  await page
+    .getByRole("navigation", { name: "Dashboard" })
+    .getByRole("link", { name: "Overview", exact: true })
+    .click();
   await expect(page.getByTestId("week-at-a-glance")).toBeVisible();
   await expect(page.getByTestId("recent-activities").getByRole("listitem")).toHaveCount(5);
   await saveScreenshot(page, "overview-synced");
@@ -124,5 +132,7 @@ test("Garmin's history arrives as it does at Garmin: backfill requested, then de
   // An account of its own: Garmin answers 409 to a backfill it already holds, and the first test connected "athlete".
   await connect(page, "Garmin", "Approve", "garmin-history");
   // The first job only asks for the backfill; the sandbox then pings, and those jobs store the data.
-  await expect(card(page, "Garmin").getByTestId("sync-result")).toContainText(/Last sync: [1-9][\d,]* new/, { timeout: 45_000 });
+  await expect(card(page, "Garmin").getByTestId("sync-result")).toContainText(/Last sync: [1-9][\d,]* new/, {
+    timeout: 45_000,
+  });
 });

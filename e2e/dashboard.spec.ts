@@ -5,17 +5,50 @@ import { saveScreenshot } from "./helpers";
 const emptyState = (name: string) => (page: Page) => page.getByRole("heading", { name });
 const PAGES = [
   { path: "/dashboard", nav: "Overview", heading: /Hello/, next: emptyState("Nothing here yet"), shot: "overview" },
-  { path: "/dashboard/activities", nav: "Activities", heading: "Activities", next: emptyState("No activities yet"), shot: "activities" },
-  { path: "/dashboard/health", nav: "Health", heading: "Health", next: emptyState("No health data yet"), shot: "health" },
-  { path: "/dashboard/settings", nav: "Connected sources", heading: "Connected sources", next: (page: Page) => page.getByRole("link", { name: "Connect Strava" }), shot: "connected-sources" },
-  { path: "/dashboard/settings/api-keys", nav: "API keys", heading: "API keys", next: emptyState("No API keys yet"), shot: "api-keys" },
-  { path: "/dashboard/settings/preferences", nav: "Preferences", heading: "Preferences", next: (page: Page) => page.getByRole("button", { name: "Save preferences" }), shot: "preferences" },
+  {
+    path: "/dashboard/activities",
+    nav: "Activities",
+    heading: "Activities",
+    next: emptyState("No activities yet"),
+    shot: "activities",
+  },
+  {
+    path: "/dashboard/health",
+    nav: "Health",
+    heading: "Health",
+    next: emptyState("No health data yet"),
+    shot: "health",
+  },
+  {
+    path: "/dashboard/settings",
+    nav: "Connected sources",
+    heading: "Connected sources",
+    next: (page: Page) => page.getByRole("link", { name: "Connect Strava" }),
+    shot: "connected-sources",
+  },
+  {
+    path: "/dashboard/settings/api-keys",
+    nav: "API keys",
+    heading: "API keys",
+    next: emptyState("No API keys yet"),
+    shot: "api-keys",
+  },
+  {
+    path: "/dashboard/settings/preferences",
+    nav: "Preferences",
+    heading: "Preferences",
+    next: (page: Page) => page.getByRole("button", { name: "Save preferences" }),
+    shot: "preferences",
+  },
 ];
 
 test("every dashboard page is reachable from the navigation and says what to do next", async ({ page }) => {
   await page.goto("/dashboard");
   for (const entry of PAGES) {
-    await page.getByRole("navigation", { name: "Dashboard" }).getByRole("link", { name: entry.nav, exact: true }).click();
+    await page
+      .getByRole("navigation", { name: "Dashboard" })
+      .getByRole("link", { name: entry.nav, exact: true })
+      .click();
     await expect(page).toHaveURL(new RegExp(`${entry.path}$`));
     await expect(page.getByRole("heading", { level: 1, name: entry.heading })).toBeVisible();
     await expect(entry.next(page)).toBeVisible();

@@ -15,7 +15,10 @@ function watchCspViolations(page: Page): string[] {
 test("stays on this site after signing in, whatever the callbackUrl says", async ({ page, baseURL }) => {
   // Should the app ever follow one of these, the test fails on the URL instead of leaving the machine.
   // Matched by host: the sign-in URL itself names evil.example in its query string.
-  await page.route((url) => url.hostname.endsWith("evil.example"), (route) => route.abort());
+  await page.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    (route) => route.abort(),
+  );
   const account = { email: uniqueEmail("redirect"), password: "strides after easy run" };
   await signUp(page, account);
   await page.getByRole("button", { name: "Sign out" }).click();
@@ -52,7 +55,8 @@ test("pages carry a nonce CSP and the other security headers, and still work und
   // The e2e server is plain http: no HSTS.
   expect(headers["strict-transport-security"]).toBeUndefined();
 
-  const nonceOf = async () => /'nonce-([^']+)'/.exec((await page.request.get("/sign-in")).headers()["content-security-policy"] ?? "")?.[1];
+  const nonceOf = async () =>
+    /'nonce-([^']+)'/.exec((await page.request.get("/sign-in")).headers()["content-security-policy"] ?? "")?.[1];
   expect(await nonceOf()).not.toBe(await nonceOf());
 
   // The scripts ran: signing up goes through the client-side form and lands on the dashboard.

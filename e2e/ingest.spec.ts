@@ -4,7 +4,10 @@ import { saveScreenshot, signUp, uniqueEmail } from "./helpers";
 
 test.use({ storageState: { cookies: [], origins: [] } });
 
-test("an API key from Settings lets the phone push, and Connected sources shows it arrived", async ({ page, request }) => {
+test("an API key from Settings lets the phone push, and Connected sources shows it arrived", async ({
+  page,
+  request,
+}) => {
   await signUp(page, { email: uniqueEmail("phone"), password: "push from my phone" });
   await page.goto("/dashboard/settings/api-keys");
   await page.getByLabel("Key name").fill("iPhone");
@@ -13,7 +16,10 @@ test("an API key from Settings lets the phone push, and Connected sources shows 
   expect(key).toMatch(/^qt_[A-Za-z0-9_-]{43}$/);
   await saveScreenshot(page, "api-keys-created");
 
-  const pushed = await request.post("/api/webhooks/ingest", { headers: { "x-api-key": key, "content-type": "application/json" }, data: healthAutoExportBody() });
+  const pushed = await request.post("/api/webhooks/ingest", {
+    headers: { "x-api-key": key, "content-type": "application/json" },
+    data: healthAutoExportBody(),
+  });
   expect(pushed.status()).toBe(200);
   expect(await pushed.json()).toMatchObject({ format: "health-auto-export", counts: { activities: { inserted: 1 } } });
 
@@ -25,12 +31,21 @@ test("an API key from Settings lets the phone push, and Connected sources shows 
   await page.goto("/dashboard/settings/api-keys");
   await page.getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByText("Revoked", { exact: true })).toBeVisible();
-  const refused = await request.post("/api/webhooks/ingest", { headers: { "x-api-key": key, "content-type": "application/json" }, data: healthAutoExportBody() });
+  const refused = await request.post("/api/webhooks/ingest", {
+    headers: { "x-api-key": key, "content-type": "application/json" },
+    data: healthAutoExportBody(),
+  });
   expect(refused.status()).toBe(401);
 });
 
-test("the ingest endpoint refuses without a key, the wrong content type, and an oversized body", async ({ page, request }) => {
-  const noKey = await request.post("/api/webhooks/ingest", { headers: { "content-type": "application/json" }, data: healthAutoExportBody() });
+test("the ingest endpoint refuses without a key, the wrong content type, and an oversized body", async ({
+  page,
+  request,
+}) => {
+  const noKey = await request.post("/api/webhooks/ingest", {
+    headers: { "content-type": "application/json" },
+    data: healthAutoExportBody(),
+  });
   expect(noKey.status()).toBe(401);
 
   await signUp(page, { email: uniqueEmail("limits"), password: "limits of the ingest" });
@@ -39,11 +54,20 @@ test("the ingest endpoint refuses without a key, the wrong content type, and an 
   await page.getByRole("button", { name: "Create key" }).click();
   const key = (await page.getByTestId("new-api-key").textContent())!.trim();
 
-  const csv = await request.post("/api/webhooks/ingest", { headers: { "x-api-key": key, "content-type": "text/csv" }, data: "date,steps\n" });
+  const csv = await request.post("/api/webhooks/ingest", {
+    headers: { "x-api-key": key, "content-type": "text/csv" },
+    data: "date,steps\n",
+  });
   expect(csv.status()).toBe(415);
-  const huge = await request.post("/api/webhooks/ingest", { headers: { "x-api-key": key, "content-type": "application/json" }, data: `{"data":{"metrics":[],"pad":"${"x".repeat(6 * 1024 * 1024)}"}}` });
+  const huge = await request.post("/api/webhooks/ingest", {
+    headers: { "x-api-key": key, "content-type": "application/json" },
+    data: `{"data":{"metrics":[],"pad":"${"x".repeat(6 * 1024 * 1024)}"}}`,
+  });
   expect(huge.status()).toBe(413);
   expect((await huge.json()).error.message).toMatch(/5 MB limit/);
-  const malformed = await request.post("/api/webhooks/ingest", { headers: { "x-api-key": key, "content-type": "application/json" }, data: '{"data": [' });
+  const malformed = await request.post("/api/webhooks/ingest", {
+    headers: { "x-api-key": key, "content-type": "application/json" },
+    data: '{"data": [',
+  });
   expect(malformed.status()).toBe(400);
 });

@@ -8,7 +8,10 @@ test.use({ storageState: { cookies: [], origins: [] } });
 // the evening of the 19th in Los Angeles.
 async function pushRun(page: Page) {
   const key = await createApiKey(page);
-  const pushed = await page.request.post("/api/webhooks/ingest", { headers: { "x-api-key": key, "content-type": "application/json" }, data: healthAutoExportBody() });
+  const pushed = await page.request.post("/api/webhooks/ingest", {
+    headers: { "x-api-key": key, "content-type": "application/json" },
+    data: healthAutoExportBody(),
+  });
   expect(pushed.status()).toBe(200);
 }
 
@@ -49,7 +52,8 @@ test("the form works from the keyboard alone", async ({ page }) => {
   const focusedName = () => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name ?? "");
 
   // From the top of the page, Tab reaches the units (the checked radio) through the navigation.
-  for (let presses = 0; presses < 40 && (await focusedName()) !== "unitSystem"; presses++) await page.keyboard.press("Tab");
+  for (let presses = 0; presses < 40 && (await focusedName()) !== "unitSystem"; presses++)
+    await page.keyboard.press("Tab");
   await expect(page.getByRole("radio", { name: /Metric/ })).toBeFocused();
   await page.keyboard.press("ArrowRight");
   await expect(page.getByRole("radio", { name: /Imperial/ })).toBeChecked();
@@ -94,7 +98,10 @@ test.describe("in a browser set to Perth", () => {
 
 test("the Preferences page looks right on a desktop and a phone, light and dark", async ({ page }) => {
   await signUp(page, { name: "Paula", email: uniqueEmail("prefs-shots"), password: "screenshots in the dark" });
-  for (const [device, size] of [["desktop", { width: 1280, height: 900 }], ["phone", { width: 390, height: 844 }]] as const) {
+  for (const [device, size] of [
+    ["desktop", { width: 1280, height: 900 }],
+    ["phone", { width: 390, height: 844 }],
+  ] as const) {
     await page.setViewportSize(size);
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });

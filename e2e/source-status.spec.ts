@@ -15,18 +15,31 @@ async function connect(page: Page, name: string, account: string) {
   await expect(page).toHaveURL(/\/dashboard\/settings/);
 }
 
-test("a data type Google refuses shows on the Fitbit card with its reason, and asking again fetches it", async ({ page }) => {
+test("a data type Google refuses shows on the Fitbit card with its reason, and asking again fetches it", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signUp(page, { email: uniqueEmail("refused"), password: "refused distance stream" });
   await page.goto("/dashboard/settings");
-  const refusal = { error: { code: 400, message: "Data type distance is not available for this user.", status: "INVALID_ARGUMENT" } };
-  const fault = { host: "health.googleapis.com", pathIncludes: "/dataTypes/distance/", kind: "http_error", status: 400, times: 1000, body: refusal };
+  const refusal = {
+    error: { code: 400, message: "Data type distance is not available for this user.", status: "INVALID_ARGUMENT" },
+  };
+  const fault = {
+    host: "health.googleapis.com",
+    pathIncludes: "/dataTypes/distance/",
+    kind: "http_error",
+    status: 400,
+    times: 1000,
+    body: refusal,
+  };
   expect((await page.request.post("/sandbox/_control/faults", { data: fault })).status()).toBe(200);
   try {
     await connect(page, "Fitbit (Google Health)", "refused-distance");
     const fitbit = card(page, "Fitbit (Google Health)");
     const distance = fitbit.getByTestId("stream-status").locator('[data-stream="distance"]');
-    await expect(distance).toContainText("Distance: refused by Fitbit (Google Health): INVALID_ARGUMENT", { timeout: 60_000 });
+    await expect(distance).toContainText("Distance: refused by Fitbit (Google Health): INVALID_ARGUMENT", {
+      timeout: 60_000,
+    });
     await expect(distance).toContainText("not available for this user");
     await expect(fitbit.getByTestId("stream-status")).toContainText(/Steps.*: OK/);
     await saveScreenshot(page, "connected-sources-stream-refused");
@@ -40,7 +53,9 @@ test("a data type Google refuses shows on the Fitbit card with its reason, and a
   await expect(fitbit.getByTestId("stream-status")).toHaveCount(0, { timeout: 60_000 });
 });
 
-test("a Garmin card says how far back its history was requested, and a longer horizon can be chosen", async ({ page }) => {
+test("a Garmin card says how far back its history was requested, and a longer horizon can be chosen", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   await signUp(page, { email: uniqueEmail("horizon"), password: "garmin history horizon" });
   await page.goto("/dashboard/settings");

@@ -42,6 +42,7 @@ function visit(file) {
 
 for (const file of graph.keys()) if (!state.has(file)) visit(file);
 
-for (const cycle of cycles) console.error(`import cycle: ${cycle.map((file) => path.relative(root, file)).join(" -> ")}`);
+for (const cycle of cycles)
+  console.error(`import cycle: ${cycle.map((file) => path.relative(root, file)).join(" -> ")}`);
 if (cycles.length > 0) process.exit(1);
 console.log(`no import cycles among ${graph.size} modules under src/`);

@@ -6,13 +6,22 @@
 // would with a complete lockfile. Run after every `npm install`.
 import fs from "node:fs";
 
-const OS = { darwin: "darwin", win32: "win32", linux: "linux", android: "android", freebsd: "freebsd", openharmony: "openharmony" };
+const OS = {
+  darwin: "darwin",
+  win32: "win32",
+  linux: "linux",
+  android: "android",
+  freebsd: "freebsd",
+  openharmony: "openharmony",
+};
 const CPUS = ["arm64", "x64", "ia32", "arm", "loong64", "ppc64", "riscv64", "s390x", "wasm32"];
 
 function platformOf(name) {
   const parts = name.split("/").pop().split("-");
   const os = parts.find((part) => part in OS);
-  const cpu = parts.find((part) => CPUS.includes(part)) ?? (parts.includes("gnueabihf") || parts.includes("eabi") || parts.includes("musleabihf") ? "arm" : undefined);
+  const cpu =
+    parts.find((part) => CPUS.includes(part)) ??
+    (parts.includes("gnueabihf") || parts.includes("eabi") || parts.includes("musleabihf") ? "arm" : undefined);
   return { ...(os ? { os: [OS[os]] } : {}), ...(cpu ? { cpu: [cpu] } : {}) };
 }
 

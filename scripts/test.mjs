@@ -22,7 +22,13 @@ const readJson = (file) => {
   }
 };
 
-const unitStatus = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile=test-results/unit.json"]);
+const unitStatus = run("npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  "--outputFile=test-results/unit.json",
+]);
 const unit = readJson("test-results/unit.json");
 
 let buildStatus = 0;

@@ -18,11 +18,15 @@ describe("environment", () => {
   it("names the variable and the fix for a malformed value", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(/DATABASE_URL: must start with postgres:\/\//);
     expect(() => parseEnv({ QT_ENCRYPTION_KEY: "too-short" })).toThrow(/QT_ENCRYPTION_KEY: must be 32 bytes/);
-    expect(() => parseEnv({ PROVIDER_BASE_URL: "localhost:4000" })).toThrow(/PROVIDER_BASE_URL: must be a full http\(s\) URL/);
+    expect(() => parseEnv({ PROVIDER_BASE_URL: "localhost:4000" })).toThrow(
+      /PROVIDER_BASE_URL: must be a full http\(s\) URL/,
+    );
   });
 
   it("says which half of a provider credential pair is missing", () => {
-    expect(() => parseEnv({ OURA_CLIENT_ID: "abc" })).toThrow(/OURA_CLIENT_SECRET: is required when OURA_CLIENT_ID is set/);
+    expect(() => parseEnv({ OURA_CLIENT_ID: "abc" })).toThrow(
+      /OURA_CLIENT_SECRET: is required when OURA_CLIENT_ID is set/,
+    );
     expect(() => parseEnv({ GARMIN_CONSUMER_SECRET: "s" })).toThrow(/GARMIN_CONSUMER_KEY: is required/);
     expect(parseEnv({ OURA_CLIENT_ID: "abc", OURA_CLIENT_SECRET: "def" }).OURA_CLIENT_SECRET).toBe("def");
   });
@@ -31,6 +35,8 @@ describe("environment", () => {
     expect(parseEnv({}).GARMIN_HISTORY_DAYS).toBe(90);
     expect(parseEnv({ GARMIN_HISTORY_DAYS: "365" }).GARMIN_HISTORY_DAYS).toBe(365);
     expect(parseEnv({ GARMIN_HISTORY_DAYS: "all" }).GARMIN_HISTORY_DAYS).toBe("all");
-    expect(() => parseEnv({ GARMIN_HISTORY_DAYS: "a year" })).toThrow(/GARMIN_HISTORY_DAYS: must be a number of days or "all"/);
+    expect(() => parseEnv({ GARMIN_HISTORY_DAYS: "a year" })).toThrow(
+      /GARMIN_HISTORY_DAYS: must be a number of days or "all"/,
+    );
   });
 });

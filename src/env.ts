@@ -50,11 +50,28 @@ export const envSchema = z
     GARMIN_CONSUMER_SECRET: optionalString,
     /** How far back a new Garmin connection asks for history: days, or "all" Garmin allows. */
     GARMIN_HISTORY_DAYS: optionalString
-      .pipe(z.union([z.literal("all"), z.string().regex(/^[1-9]\d*$/).transform(Number)], { message: 'must be a number of days or "all"' }).optional())
+      .pipe(
+        z
+          .union(
+            [
+              z.literal("all"),
+              z
+                .string()
+                .regex(/^[1-9]\d*$/)
+                .transform(Number),
+            ],
+            { message: 'must be a number of days or "all"' },
+          )
+          .optional(),
+      )
       .transform((days) => days ?? 90),
     QT_SYNC_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().optional(),
     QT_SYNC_INTERVAL_MINUTES: z.coerce.number().int().positive().default(60),
-    INGEST_MAX_BYTES: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+    INGEST_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(64 * 1024 * 1024),
   })
   // Provider credentials follow one naming rule (<SLUG>_CLIENT_ID, _CLIENT_SECRET,
   // _WEBHOOK_SECRET), so a new provider needs no change here; read them with providerSetting().
@@ -62,7 +79,9 @@ export const envSchema = z
   .superRefine((env, ctx) => {
     // Half a credential pair is always a mistake; say which half is missing.
     const values = env as Record<string, unknown>;
-    const prefixes = new Set(Object.keys(values).flatMap((key) => /^([A-Z0-9]+)_CLIENT_(ID|SECRET)$/.exec(key)?.[1] ?? []));
+    const prefixes = new Set(
+      Object.keys(values).flatMap((key) => /^([A-Z0-9]+)_CLIENT_(ID|SECRET)$/.exec(key)?.[1] ?? []),
+    );
     const pairs: Array<[string, string]> = [
       ...[...prefixes].map((prefix): [string, string] => [`${prefix}_CLIENT_ID`, `${prefix}_CLIENT_SECRET`]),
       ["GARMIN_CONSUMER_KEY", "GARMIN_CONSUMER_SECRET"],
@@ -70,7 +89,11 @@ export const envSchema = z
     for (const [idKey, secretKey] of pairs) {
       if (Boolean(values[idKey]) !== Boolean(values[secretKey])) {
         const missing = values[idKey] ? secretKey : idKey;
-        ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${missing === idKey ? secretKey : idKey} is set` });
+        ctx.addIssue({
+          code: "custom",
+          path: [missing],
+          message: `is required when ${missing === idKey ? secretKey : idKey} is set`,
+        });
       }
     }
   });
@@ -87,7 +110,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 /** A provider's own variable, e.g. providerSetting("oura", "WEBHOOK_SECRET") reads OURA_WEBHOOK_SECRET. */
-export function providerSetting(slug: string, name: "CLIENT_ID" | "CLIENT_SECRET" | "WEBHOOK_SECRET" | "REQUESTS_PER_MINUTE"): string | undefined {
+export function providerSetting(
+  slug: string,
+  name: "CLIENT_ID" | "CLIENT_SECRET" | "WEBHOOK_SECRET" | "REQUESTS_PER_MINUTE",
+): string | undefined {
   const value = (getEnv() as Record<string, unknown>)[`${slug.toUpperCase()}_${name}`];
   return typeof value === "string" ? value : undefined;
 }

@@ -28,13 +28,16 @@ describe("the proxy in front of every page", () => {
   });
 
   it("uses a new nonce for every request", () => {
-    const nonceOf = () => /'nonce-([^']+)'/.exec(proxy(requestTo("http://localhost:3000/")).headers.get("content-security-policy")!)?.[1];
+    const nonceOf = () =>
+      /'nonce-([^']+)'/.exec(proxy(requestTo("http://localhost:3000/")).headers.get("content-security-policy")!)?.[1];
     expect(nonceOf()).not.toBe(nonceOf());
   });
 
   it("allows eval in development only, where React needs it", () => {
     vi.stubEnv("NODE_ENV", "development");
-    expect(proxy(requestTo("http://localhost:3000/")).headers.get("content-security-policy")).toContain("'unsafe-eval'");
+    expect(proxy(requestTo("http://localhost:3000/")).headers.get("content-security-policy")).toContain(
+      "'unsafe-eval'",
+    );
   });
 
   it("adds HSTS when the app's URL is https", () => {
@@ -46,7 +49,9 @@ describe("the proxy in front of every page", () => {
 
   it("pins the forwarded host next-auth reads to the configured URL", () => {
     vi.stubEnv("NEXTAUTH_URL", "https://qt.example");
-    const response = proxy(requestTo("http://localhost:3000/api/auth/callback/strava", { "x-forwarded-host": "attacker:4600" }));
+    const response = proxy(
+      requestTo("http://localhost:3000/api/auth/callback/strava", { "x-forwarded-host": "attacker:4600" }),
+    );
     expect(response.headers.get("x-middleware-request-x-forwarded-host")).toBe("qt.example");
     expect(response.headers.get("x-middleware-request-x-forwarded-proto")).toBe("https");
   });
@@ -54,14 +59,24 @@ describe("the proxy in front of every page", () => {
   it("still sends someone without a session cookie from the dashboard to sign-in, with the headers", () => {
     const response = proxy(requestTo("http://localhost:3000/dashboard/health?range=week"));
     expect(response.status).toBe(307);
-    expect(new URL(response.headers.get("location")!).searchParams.get("callbackUrl")).toBe("/dashboard/health?range=week");
+    expect(new URL(response.headers.get("location")!).searchParams.get("callbackUrl")).toBe(
+      "/dashboard/health?range=week",
+    );
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     const signedIn = proxy(requestTo("http://localhost:3000/dashboard", { cookie: "next-auth.session-token=abc" }));
     expect(signedIn.headers.get("location")).toBeNull();
   });
 
   it("covers pages, next-auth and the sandbox, but not build assets or the (large-body) webhook routes", () => {
-    for (const path of ["/", "/sign-in", "/dashboard/settings", "/api/auth/session", "/sandbox/www.strava.com/oauth/authorize"]) expect(matches(path), path).toBe(true);
-    for (const path of ["/_next/static/chunks/app.js", "/api/webhooks/ingest", "/api/webhooks/strava"]) expect(matches(path), path).toBe(false);
+    for (const path of [
+      "/",
+      "/sign-in",
+      "/dashboard/settings",
+      "/api/auth/session",
+      "/sandbox/www.strava.com/oauth/authorize",
+    ])
+      expect(matches(path), path).toBe(true);
+    for (const path of ["/_next/static/chunks/app.js", "/api/webhooks/ingest", "/api/webhooks/strava"])
+      expect(matches(path), path).toBe(false);
   });
 });

@@ -20,25 +20,41 @@ export async function serveAuth(db: Database) {
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const url = new URL(incoming.url ?? "/", "http://localhost");
     if (url.pathname === "/api/me") {
-      const user = await findSessionUser(db, { sessionToken: readSessionCookie(incoming.headers.cookie), secret: getAuthSecret() });
+      const user = await findSessionUser(db, {
+        sessionToken: readSessionCookie(incoming.headers.cookie),
+        secret: getAuthSecret(),
+      });
       outgoing.writeHead(user ? 200 : 401, { "content-type": "application/json" });
       outgoing.end(JSON.stringify(user ? { id: user.id } : { error: "UNAUTHORIZED" }));
       return;
     }
     const isForm = incoming.headers["content-type"]?.includes("application/x-www-form-urlencoded");
     const request = Object.assign(incoming, {
-      query: { ...Object.fromEntries(url.searchParams), nextauth: url.pathname.replace(/^\/api\/auth\//, "").split("/") },
+      query: {
+        ...Object.fromEntries(url.searchParams),
+        nextauth: url.pathname.replace(/^\/api\/auth\//, "").split("/"),
+      },
       body: isForm ? Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString("utf8"))) : {},
-      cookies: Object.fromEntries((incoming.headers.cookie ?? "").split(";").filter(Boolean).map((part) => {
-        const [name, ...value] = part.trim().split("=");
-        return [name!, decodeURIComponent(value.join("="))];
-      })),
+      cookies: Object.fromEntries(
+        (incoming.headers.cookie ?? "")
+          .split(";")
+          .filter(Boolean)
+          .map((part) => {
+            const [name, ...value] = part.trim().split("=");
+            return [name!, decodeURIComponent(value.join("="))];
+          }),
+      ),
     });
     const response = Object.assign(outgoing, {
       status: (code: number) => ((outgoing.statusCode = code), response),
-      json: (value: unknown) => (outgoing.setHeader("content-type", "application/json"), outgoing.end(JSON.stringify(value))),
+      json: (value: unknown) => (
+        outgoing.setHeader("content-type", "application/json"),
+        outgoing.end(JSON.stringify(value))
+      ),
       send: (value: unknown) =>
-        typeof value === "string" ? outgoing.end(value) : (outgoing.setHeader("content-type", "application/json"), outgoing.end(JSON.stringify(value ?? null))),
+        typeof value === "string"
+          ? outgoing.end(value)
+          : (outgoing.setHeader("content-type", "application/json"), outgoing.end(JSON.stringify(value ?? null))),
     });
     await NextAuth(request as never, response as never, options);
   });
@@ -56,11 +72,18 @@ export function createBrowser(baseUrl: string) {
     const headers: Record<string, string> = {};
     if (jar.size) headers.cookie = [...jar].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
     if (form) headers["content-type"] = "application/x-www-form-urlencoded";
-    const response = await fetch(`${baseUrl}${path}`, { method: form ? "POST" : "GET", headers, body: form ? new URLSearchParams(form) : undefined, redirect: "manual" });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: form ? "POST" : "GET",
+      headers,
+      body: form ? new URLSearchParams(form) : undefined,
+      redirect: "manual",
+    });
     for (const line of response.headers.getSetCookie()) {
       const [pair, ...attributes] = line.split(";");
       const [name, ...value] = pair!.split("=");
-      const isExpired = attributes.some((attribute) => /^\s*max-age=0$/i.test(attribute) || /^\s*expires=Thu, 01 Jan 1970/i.test(attribute));
+      const isExpired = attributes.some(
+        (attribute) => /^\s*max-age=0$/i.test(attribute) || /^\s*expires=Thu, 01 Jan 1970/i.test(attribute),
+      );
       if (isExpired || value.join("=") === "") jar.delete(name!);
       else jar.set(name!, decodeURIComponent(value.join("=")));
     }
@@ -69,7 +92,8 @@ export function createBrowser(baseUrl: string) {
   const csrfToken = async () => ((await (await send("/api/auth/csrf")).json()) as { csrfToken: string }).csrfToken;
   return {
     send,
-    signIn: async (email: string, password: string) => send("/api/auth/callback/credentials", { email, password, csrfToken: await csrfToken(), json: "true" }),
+    signIn: async (email: string, password: string) =>
+      send("/api/auth/callback/credentials", { email, password, csrfToken: await csrfToken(), json: "true" }),
     signOut: async () => send("/api/auth/signout", { csrfToken: await csrfToken(), json: "true" }),
     sessionToken: () => jar.get("next-auth.session-token"),
     /** What someone who copied the cookie can do with it. */

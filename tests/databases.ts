@@ -12,7 +12,11 @@ export type TestDatabase = { readonly db: Database; readonly mode: DatabaseHandl
  * `isOwnDatabase`: the suite gets a Postgres database of its own instead, for state that is
  * global by design (a provider's app-wide rate-limit pause) and must not reach other files.
  */
-export function describeEachDatabase(name: string, suite: (database: TestDatabase) => void, options: { isOwnDatabase?: boolean } = {}) {
+export function describeEachDatabase(
+  name: string,
+  suite: (database: TestDatabase) => void,
+  options: { isOwnDatabase?: boolean } = {},
+) {
   const modes = [
     ["pglite", () => openPglite()],
     ["postgres", () => (options.isOwnDatabase ? openOwnPostgres() : openPostgres(inject("postgresUrl"), { max: 4 }))],

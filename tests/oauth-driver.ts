@@ -10,9 +10,21 @@ export const APP_ORIGIN = "http://qt.test";
  */
 export async function authorizeAtProvider(
   db: Database,
-  params: { userId: string; provider: string; decision?: "approve" | "deny"; account?: string; grantedScope?: string; label?: string },
+  params: {
+    userId: string;
+    provider: string;
+    decision?: "approve" | "deny";
+    account?: string;
+    grantedScope?: string;
+    label?: string;
+  },
 ): Promise<URLSearchParams> {
-  const { redirectUrl } = await startConnection(db, { userId: params.userId, provider: params.provider, label: params.label, origin: APP_ORIGIN });
+  const { redirectUrl } = await startConnection(db, {
+    userId: params.userId,
+    provider: params.provider,
+    label: params.label,
+    origin: APP_ORIGIN,
+  });
   const consent = await fetch(redirectUrl);
   expect(consent.status, await consent.clone().text()).toBe(200);
   expect(await consent.text()).toContain("Approve");

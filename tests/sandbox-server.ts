@@ -44,4 +44,3 @@ export async function startSandboxServer() {
 }
 
 export type SandboxServer = Awaited<ReturnType<typeof startSandboxServer>>;
-

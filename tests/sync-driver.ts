@@ -50,8 +50,11 @@ export async function syncNow(
 ) {
   const { job } = await enqueueConnectionSync(db, { userId: connection.userId, connectionId: connection.id });
   let attempts = 0;
-  for (let waits = 0; attempts < (options.maxAttempts ?? 1) && waits < MAX_DEFERRALS; ) {
-    await db.update(syncJobs).set({ runAfter: new Date(0), waitingUntil: null }).where(eq(syncJobs.id, job.id));
+  for (let waits = 0; attempts < (options.maxAttempts ?? 1) && waits < MAX_DEFERRALS;) {
+    await db
+      .update(syncJobs)
+      .set({ runAfter: new Date(0), waitingUntil: null })
+      .where(eq(syncJobs.id, job.id));
     const claimed = await claimNextJob(db, { connectionId: connection.id });
     if (!claimed || claimed.id !== job.id) throw new Error(`expected to claim job ${job.id}, got ${claimed?.id}`);
     const outcome = await executeSyncJob(db, claimed, { sleep: options.sleep ?? (async () => {}) });
@@ -76,7 +79,10 @@ export async function reloadConnection(db: Database, id: string) {
 export async function runQueuedJobs(db: Database, connection: { id: string }) {
   const ran = [];
   for (;;) {
-    await db.update(syncJobs).set({ runAfter: new Date(0) }).where(eq(syncJobs.connectionId, connection.id));
+    await db
+      .update(syncJobs)
+      .set({ runAfter: new Date(0) })
+      .where(eq(syncJobs.connectionId, connection.id));
     const claimed = await claimNextJob(db, { connectionId: connection.id });
     if (!claimed) break;
     await executeSyncJob(db, claimed, { sleep: async () => {} });

@@ -25,7 +25,11 @@ function streamBody(incoming: http.IncomingMessage) {
     cancel: () => void incoming.destroy(),
   });
   const discardRest = () =>
-    incoming.complete ? Promise.resolve() : new Promise<void>((resolve) => ((isDiscarding = true), incoming.on("end", resolve).on("close", resolve).resume()));
+    incoming.complete
+      ? Promise.resolve()
+      : new Promise<void>(
+          (resolve) => ((isDiscarding = true), incoming.on("end", resolve).on("close", resolve).resume()),
+        );
   return { body, discardRest };
 }
 
@@ -36,10 +40,18 @@ function streamBody(incoming: http.IncomingMessage) {
 export async function serveWebhooks(handle: (slug: string, request: Request) => Promise<Response>) {
   const server = http.createServer(async (incoming, outgoing) => {
     const url = new URL(`http://${incoming.headers.host}${incoming.url}`);
-    const headers = new Headers(Object.entries(incoming.headers).flatMap(([name, value]) => (typeof value === "string" ? [[name, value] as [string, string]] : [])));
+    const headers = new Headers(
+      Object.entries(incoming.headers).flatMap(([name, value]) =>
+        typeof value === "string" ? [[name, value] as [string, string]] : [],
+      ),
+    );
     const hasBody = incoming.method !== "GET" && incoming.method !== "HEAD";
     const { body, discardRest } = streamBody(incoming);
-    const request = new Request(url, { method: incoming.method, headers, ...(hasBody ? { body, duplex: "half" } : {}) } as RequestInit);
+    const request = new Request(url, {
+      method: incoming.method,
+      headers,
+      ...(hasBody ? { body, duplex: "half" } : {}),
+    } as RequestInit);
     const response = await handle(url.pathname.slice(1), request);
     await discardRest();
     outgoing.writeHead(response.status, Object.fromEntries(response.headers));
@@ -54,7 +66,9 @@ export async function serveWebhooks(handle: (slug: string, request: Request) => 
 
 /** Our real /api/webhooks/<slug> route on a port, as a provider reaches it at the callback URL we register. */
 export function serveWebhookRoute(database: TestDatabase) {
-  return serveWebhooks((path, request) => handleProviderWebhook(database.db, path.replace(/^api\/webhooks\//, ""), request, APP_ORIGIN));
+  return serveWebhooks((path, request) =>
+    handleProviderWebhook(database.db, path.replace(/^api\/webhooks\//, ""), request, APP_ORIGIN),
+  );
 }
 
 /**

@@ -3,7 +3,15 @@
 import { useFormStatus } from "react-dom";
 
 /** `isPending` is for a form that submits itself (see PreferencesForm); others get it from the form. */
-export function SubmitButton({ children, pendingText, isPending }: { children: React.ReactNode; pendingText: string; isPending?: boolean }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  isPending,
+}: {
+  children: React.ReactNode;
+  pendingText: string;
+  isPending?: boolean;
+}) {
   const status = useFormStatus();
   const pending = isPending ?? status.pending;
   return (

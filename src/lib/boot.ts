@@ -19,7 +19,10 @@ export async function boot(): Promise<void> {
   console.info(`[qt.run] database ready (${mode})`);
   // Bodies a stopped process kept but never finished; in the background, so start-up does not wait on a big export.
   void resumeUnfinishedReceipts(db)
-    .then(({ processed, failed }) => (processed || failed) && console.info(`[qt.run] unfinished pushes: ${processed} processed, ${failed} failed`))
+    .then(
+      ({ processed, failed }) =>
+        (processed || failed) && console.info(`[qt.run] unfinished pushes: ${processed} processed, ${failed} failed`),
+    )
     .catch((error: unknown) => console.error("[qt.run] processing unfinished pushes failed", error));
   let runner: LocalRunner | undefined;
   if (!isTriggerEnabled()) {
@@ -53,7 +56,9 @@ function closeOnSignals(runner: LocalRunner | undefined) {
     process.removeAllListeners(signal);
     process.once(signal, () => {
       // In-flight jobs get a moment to reach a page boundary; the rest resume at the next start.
-      const stopped = runner ? Promise.race([runner.stop(), new Promise((resolve) => setTimeout(resolve, 5_000))]) : Promise.resolve();
+      const stopped = runner
+        ? Promise.race([runner.stop(), new Promise((resolve) => setTimeout(resolve, 5_000))])
+        : Promise.resolve();
       void stopped
         .then(() => closeDatabase())
         .catch((error: unknown) => console.error("[qt.run] closing the database failed", error))

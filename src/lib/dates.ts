@@ -5,7 +5,8 @@
 export const DAY_MS = 86_400_000;
 
 /** The ISO date `days` after `date` (negative goes back). */
-export const addDays = (date: string, days: number): string => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number): string =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 // "+02:00", "-0530" at the end of an ISO date-time, or the offset alone.
 const TRAILING_OFFSET = /([+-])(\d{2}):?(\d{2})$/;

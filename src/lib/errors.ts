@@ -39,4 +39,5 @@ export class AppError extends Error {
 }
 
 /** Whether this is our AppError with one of these codes: the one way callers tell errors apart. */
-export const hasErrorCode = (error: unknown, ...codes: ErrorCode[]): error is AppError => error instanceof AppError && codes.includes(error.code);
+export const hasErrorCode = (error: unknown, ...codes: ErrorCode[]): error is AppError =>
+  error instanceof AppError && codes.includes(error.code);

@@ -78,7 +78,9 @@ describe("local date and time", () => {
     const start = new Date("2026-11-20T06:00:00Z");
     expect(formatLocalDateTime(start, 3600)).toBe("Friday 20 November 2026, 07:00 (UTC+01:00)");
     // Across midnight: 20:30 in Honolulu is already the 21st in UTC.
-    expect(formatLocalDateTime(new Date("2026-11-21T06:30:00Z"), -10 * 3600)).toBe("Friday 20 November 2026, 20:30 (UTC\u221210:00)");
+    expect(formatLocalDateTime(new Date("2026-11-21T06:30:00Z"), -10 * 3600)).toBe(
+      "Friday 20 November 2026, 20:30 (UTC\u221210:00)",
+    );
   });
 
   it("says UTC when the offset is unknown instead of using the server's zone", () => {

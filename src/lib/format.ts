@@ -12,7 +12,9 @@ export function formatDuration(seconds: number | null): string {
   const h = Math.floor(total / 3600);
   const m = Math.floor((total % 3600) / 60);
   const s = total % 60;
-  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}` : `${m}:${String(s).padStart(2, "0")}`;
+  return h > 0
+    ? `${h}:${String(m).padStart(2, "0")}:${String(s).padStart(2, "0")}`
+    : `${m}:${String(s).padStart(2, "0")}`;
 }
 
 const METERS_PER_MILE = 1609.344;
@@ -44,10 +46,13 @@ export function formatPace(speedMps: number | null, units: UnitSystem): string {
 /** Swimming pace per 100 m, or per 100 yd (the pool lengths imperial swimmers count). */
 export function formatSwimPace(speedMps: number | null, units: UnitSystem): string {
   if (speedMps == null || !(speedMps >= MIN_PACE_SPEED_MPS / 10)) return "—";
-  return units === "imperial" ? `${clock((100 * METERS_PER_YARD) / speedMps)} /100yd` : `${clock(100 / speedMps)} /100m`;
+  return units === "imperial"
+    ? `${clock((100 * METERS_PER_YARD) / speedMps)} /100yd`
+    : `${clock(100 / speedMps)} /100m`;
 }
 
-export const speedValue = (speedMps: number, units: UnitSystem) => (units === "imperial" ? (speedMps * 3600) / METERS_PER_MILE : speedMps * 3.6);
+export const speedValue = (speedMps: number, units: UnitSystem) =>
+  units === "imperial" ? (speedMps * 3600) / METERS_PER_MILE : speedMps * 3.6;
 export const speedUnit = (units: UnitSystem) => (units === "imperial" ? "mph" : "km/h");
 
 /** Riding speed: "28.4 km/h", "17.6 mph". */
@@ -58,11 +63,14 @@ export function formatSpeed(speedMps: number | null, units: UnitSystem): string 
 /** Climbing, in whole metres or feet. */
 export function formatElevation(meters: number | null, units: UnitSystem): string {
   if (meters == null) return "—";
-  return units === "imperial" ? `${Math.round(meters / METERS_PER_FOOT).toLocaleString("en-US")} ft` : `${Math.round(meters).toLocaleString("en-US")} m`;
+  return units === "imperial"
+    ? `${Math.round(meters / METERS_PER_FOOT).toLocaleString("en-US")} ft`
+    : `${Math.round(meters).toLocaleString("en-US")} m`;
 }
 
 export const formatHeartRate = (bpm: number | null) => (bpm == null ? "—" : `${Math.round(bpm)} bpm`);
-export const formatEnergy = (kcal: number | null) => (kcal == null ? "—" : `${Math.round(kcal).toLocaleString("en-US")} kcal`);
+export const formatEnergy = (kcal: number | null) =>
+  kcal == null ? "—" : `${Math.round(kcal).toLocaleString("en-US")} kcal`;
 export const formatPower = (watts: number | null) => (watts == null ? "—" : `${Math.round(watts)} W`);
 
 /** "UTC+05:30", "UTC−03:00", "UTC" for an offset of zero. */
@@ -73,7 +81,20 @@ export function formatUtcOffset(offsetSeconds: number): string {
 }
 
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /**
  * The wall-clock date and time where the activity happened, e.g. "Friday 20 November 2026,

@@ -12,10 +12,14 @@ export const preferencesSchema = z.object({
 export type Preferences = z.infer<typeof preferencesSchema>;
 
 type Field = keyof Preferences;
-export type SavePreferencesResult = { ok: true; preferences: Preferences } | { ok: false; fieldErrors: Partial<Record<Field, string>> };
+export type SavePreferencesResult =
+  { ok: true; preferences: Preferences } | { ok: false; fieldErrors: Partial<Record<Field, string>> };
 
 /** Validates and saves one person's preferences; `userId` comes from their session, never the form. */
-export async function savePreferences(db: Database, params: { userId: string; input: unknown }): Promise<SavePreferencesResult> {
+export async function savePreferences(
+  db: Database,
+  params: { userId: string; input: unknown },
+): Promise<SavePreferencesResult> {
   const parsed = preferencesSchema.safeParse(params.input);
   if (!parsed.success) {
     const fieldErrors: Partial<Record<Field, string>> = {};
@@ -23,7 +27,12 @@ export async function savePreferences(db: Database, params: { userId: string; in
     return { ok: false, fieldErrors };
   }
   if (!(await isKnownTimeZone(db, { name: parsed.data.timeZone }))) {
-    return { ok: false, fieldErrors: { timeZone: `This server's database does not know "${parsed.data.timeZone}"; choose a nearby city.` } };
+    return {
+      ok: false,
+      fieldErrors: {
+        timeZone: `This server's database does not know "${parsed.data.timeZone}"; choose a nearby city.`,
+      },
+    };
   }
   const user = await updateUserPreferences(db, { userId: params.userId, ...parsed.data });
   if (!user) throw new AppError("UNAUTHORIZED", "The signed-in user no longer exists");

@@ -48,7 +48,9 @@ export function groupTimeZones(zones: string[]): TimeZoneGroup[] {
     group.push(zone);
     groups.set(region, group);
   }
-  return [...groups].map(([region, names]) => ({ region, zones: names })).sort((a, b) => a.region.localeCompare(b.region));
+  return [...groups]
+    .map(([region, names]) => ({ region, zones: names }))
+    .sort((a, b) => a.region.localeCompare(b.region));
 }
 
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
@@ -57,11 +59,27 @@ const partsFormats = new Map<string, Intl.DateTimeFormat>();
 function wallClock(instant: Date, timeZone: string) {
   let format = partsFormats.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
     partsFormats.set(timeZone, format);
   }
   const fields = Object.fromEntries(format.formatToParts(instant).map((part) => [part.type, Number(part.value)]));
-  return { year: fields.year!, month: fields.month!, day: fields.day!, hour: fields.hour!, minute: fields.minute!, second: fields.second! };
+  return {
+    year: fields.year!,
+    month: fields.month!,
+    day: fields.day!,
+    hour: fields.hour!,
+    minute: fields.minute!,
+    second: fields.second!,
+  };
 }
 
 /** The calendar date of `instant` in `timeZone`, YYYY-MM-DD. */

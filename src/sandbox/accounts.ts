@@ -3,7 +3,18 @@ import { getEnv } from "@/env";
 import { getAuthSecret } from "@/lib/auth/secret";
 
 const FIRST_NAMES = ["Ada", "Kip", "Mo", "Paula", "Eliud", "Sifan", "Jakob", "Faith", "Joshua", "Gabby"];
-const LAST_NAMES = ["Lovelace", "Keino", "Farah", "Radcliffe", "Kipchoge", "Hassan", "Ingebrigtsen", "Kipyegon", "Cheptegei", "Thomas"];
+const LAST_NAMES = [
+  "Lovelace",
+  "Keino",
+  "Farah",
+  "Radcliffe",
+  "Kipchoge",
+  "Hassan",
+  "Ingebrigtsen",
+  "Kipyegon",
+  "Cheptegei",
+  "Thomas",
+];
 
 export interface SandboxAccount {
   login: string;
@@ -21,7 +32,7 @@ export function sandboxAccount(provider: string, login: string): SandboxAccount 
   const hex = digest.toString("hex");
   return {
     login,
-    numericId: digest.readUInt32BE(0) % 90_000_000 + 10_000_000,
+    numericId: (digest.readUInt32BE(0) % 90_000_000) + 10_000_000,
     uuid: `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`,
     firstName: FIRST_NAMES[digest[4]! % FIRST_NAMES.length]!,
     lastName: LAST_NAMES[digest[5]! % LAST_NAMES.length]!,

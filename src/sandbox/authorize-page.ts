@@ -3,7 +3,12 @@
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (char) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[char]!);
 
-export function renderAuthorizePage(options: { providerName: string; scopes: string[]; formAction: string; hiddenFields: Record<string, string> }): Response {
+export function renderAuthorizePage(options: {
+  providerName: string;
+  scopes: string[];
+  formAction: string;
+  hiddenFields: Record<string, string>;
+}): Response {
   const hidden = Object.entries(options.hiddenFields)
     .map(([name, value]) => `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`)
     .join("");

@@ -45,7 +45,10 @@ export interface OAuth2ServerOptions {
 }
 
 export function oauthError(code: OAuthErrorCode, description: string): Response {
-  return Response.json({ error: code, error_description: description }, { status: code === "invalid_client" ? 401 : 400 });
+  return Response.json(
+    { error: code, error_description: description },
+    { status: code === "invalid_client" ? 401 : 400 },
+  );
 }
 
 async function readForm(request: Request): Promise<URLSearchParams> {
@@ -63,7 +66,11 @@ function safeEqual(a: string, b: string) {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-function authenticateClient(request: Request, form: URLSearchParams, options: OAuth2ServerOptions): { clientId: string } | null {
+function authenticateClient(
+  request: Request,
+  form: URLSearchParams,
+  options: OAuth2ServerOptions,
+): { clientId: string } | null {
   const expected = sandboxCredentials(options.provider);
   let clientId: string | null;
   let clientSecret: string | null;
@@ -78,7 +85,8 @@ function authenticateClient(request: Request, form: URLSearchParams, options: OA
     clientId = form.get("client_id");
     clientSecret = form.get("client_secret");
   }
-  if (!clientId || !clientSecret || clientId !== expected.clientId || !safeEqual(clientSecret, expected.clientSecret)) return null;
+  if (!clientId || !clientSecret || clientId !== expected.clientId || !safeEqual(clientSecret, expected.clientSecret))
+    return null;
   return { clientId };
 }
 
@@ -89,17 +97,31 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
     if (query.get("response_type") !== "code") return "response_type must be code";
     if (query.get("client_id") !== sandboxCredentials(options.provider).clientId) return "unknown client_id";
     if (!query.get("redirect_uri")) return "redirect_uri is required";
-    if (options.pkce === "required" && (!query.get("code_challenge") || query.get("code_challenge_method") !== "S256")) {
+    if (
+      options.pkce === "required" &&
+      (!query.get("code_challenge") || query.get("code_challenge_method") !== "S256")
+    ) {
       return "code_challenge with code_challenge_method=S256 is required";
     }
     return null;
   }
 
-  function issueTokens(request: SandboxRequest, grant: IssuedTokens["grant"], account: string, scopes: string[], refreshToken?: string): Response {
+  function issueTokens(
+    request: SandboxRequest,
+    grant: IssuedTokens["grant"],
+    account: string,
+    scopes: string[],
+    refreshToken?: string,
+  ): Response {
     const { state } = request;
     const accessToken = state.issue(`${options.provider}_at`);
     const ttl = options.accessTokenTtlSeconds;
-    const issued: IssuedToken = { provider: options.provider, account, scopes, expiresAt: ttl === null ? null : Date.now() + ttl * 1000 };
+    const issued: IssuedToken = {
+      provider: options.provider,
+      account,
+      scopes,
+      expiresAt: ttl === null ? null : Date.now() + ttl * 1000,
+    };
     state.accessTokens.set(accessToken, issued);
     let nextRefresh: string | undefined;
     const wantsRefresh = options.refresh !== "none" && (options.issuesRefreshToken?.(scopes) ?? true);
@@ -107,7 +129,10 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
       nextRefresh = options.refresh === "reuse" && refreshToken ? refreshToken : state.issue(`${options.provider}_rt`);
       state.refreshTokens.set(nextRefresh, { provider: options.provider, account, scopes, isUsed: false });
     }
-    const body = options.tokenBody({ grant, accessToken, refreshToken: nextRefresh, expiresIn: ttl, scopes, account }, request);
+    const body = options.tokenBody(
+      { grant, accessToken, refreshToken: nextRefresh, expiresIn: ttl, scopes, account },
+      request,
+    );
     return Response.json(body, { headers: { "cache-control": "no-store" } });
   }
 
@@ -136,7 +161,9 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
     } else {
       const requested = (query.get("scope") ?? "").split(options.scopeSeparator).filter(Boolean);
       // A person may untick scopes on a real consent page; tests send `granted_scope` for that.
-      const granted = form.has("granted_scope") ? form.get("granted_scope")!.split(options.scopeSeparator).filter(Boolean) : requested;
+      const granted = form.has("granted_scope")
+        ? form.get("granted_scope")!.split(options.scopeSeparator).filter(Boolean)
+        : requested;
       const code = request.state.issue(`${options.provider}_code`);
       request.state.codes.set(code, {
         provider: options.provider,
@@ -157,7 +184,12 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
   const token = async (request: SandboxRequest) => {
     const form = await readForm(request.request);
     const grant = form.get("grant_type");
-    request.state.record({ provider: options.provider, method: "POST", path: options.token.path, grant: grant ?? undefined });
+    request.state.record({
+      provider: options.provider,
+      method: "POST",
+      path: options.token.path,
+      grant: grant ?? undefined,
+    });
     const client = authenticateClient(request.request, form, options);
     if (!client) return fail("invalid_client", "Client authentication failed.");
 
@@ -165,8 +197,10 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
       const code = form.get("code") ?? "";
       const issued = request.state.codes.get(code);
       request.state.codes.delete(code);
-      if (!issued || issued.provider !== options.provider || issued.expiresAt < Date.now()) return fail("invalid_grant", "The authorization code is invalid or expired.");
-      if (issued.redirectUri && form.get("redirect_uri") !== issued.redirectUri) return fail("invalid_grant", "redirect_uri does not match.");
+      if (!issued || issued.provider !== options.provider || issued.expiresAt < Date.now())
+        return fail("invalid_grant", "The authorization code is invalid or expired.");
+      if (issued.redirectUri && form.get("redirect_uri") !== issued.redirectUri)
+        return fail("invalid_grant", "redirect_uri does not match.");
       if (issued.codeChallenge) {
         const verifier = form.get("code_verifier") ?? "";
         const challenge = createHash("sha256").update(verifier).digest("base64url");
@@ -178,7 +212,8 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
     if (grant === "refresh_token" && options.refresh !== "none") {
       const refreshToken = form.get("refresh_token") ?? "";
       const issued = request.state.refreshTokens.get(refreshToken);
-      if (!issued || issued.provider !== options.provider || issued.isUsed) return fail("invalid_grant", "The refresh token is invalid, expired or already used.");
+      if (!issued || issued.provider !== options.provider || issued.isUsed)
+        return fail("invalid_grant", "The refresh token is invalid, expired or already used.");
       if (options.refresh === "rotate") {
         issued.isUsed = true;
         request.state.refreshTokens.delete(refreshToken);
@@ -204,6 +239,7 @@ export function authenticateBearer(
   const header = request.request.headers.get("authorization") ?? "";
   const accessToken = header.startsWith("Bearer ") ? header.slice(7) : "";
   const issued = request.state.accessTokens.get(accessToken);
-  if (!issued || issued.provider !== provider || (issued.expiresAt !== null && issued.expiresAt < Date.now())) return unauthorized();
+  if (!issued || issued.provider !== provider || (issued.expiresAt !== null && issued.expiresAt < Date.now()))
+    return unauthorized();
   return { account: issued.account, scopes: issued.scopes, accessToken };
 }

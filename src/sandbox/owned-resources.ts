@@ -15,13 +15,21 @@ export interface OwnedResources<T> {
 }
 
 /** The JSON body as `schema` has it, or the provider's reply to an invalid one. */
-export async function readJsonBody<T extends z.ZodType>(request: SandboxRequest, schema: T, invalid: (error: z.ZodError) => Response): Promise<z.infer<T> | Response> {
+export async function readJsonBody<T extends z.ZodType>(
+  request: SandboxRequest,
+  schema: T,
+  invalid: (error: z.ZodError) => Response,
+): Promise<z.infer<T> | Response> {
   const parsed = schema.safeParse(await request.request.json().catch(() => null));
   return parsed.success ? parsed.data : invalid(parsed.error);
 }
 
 /** A route on one resource the caller owns: 401 and 404 are answered as the provider does before `act` runs. */
-export function withOwnedResource<T>(resources: OwnedResources<T>, path: string, act: (request: SandboxRequest, resource: T, clientId: string) => Response | Promise<Response>): SandboxHandler {
+export function withOwnedResource<T>(
+  resources: OwnedResources<T>,
+  path: string,
+  act: (request: SandboxRequest, resource: T, clientId: string) => Response | Promise<Response>,
+): SandboxHandler {
   return (request) => {
     const clientId = resources.authenticate(request, path);
     if (clientId instanceof Response) return clientId;

@@ -69,7 +69,12 @@ export class SandboxState {
 
   /** The first fault that applies to this request, used up by one. */
   takeFault(host: string, path: string): SandboxFault | undefined {
-    const fault = this.faults.find((candidate) => candidate.host === host && candidate.times > 0 && (!candidate.pathIncludes || path.includes(candidate.pathIncludes)));
+    const fault = this.faults.find(
+      (candidate) =>
+        candidate.host === host &&
+        candidate.times > 0 &&
+        (!candidate.pathIncludes || path.includes(candidate.pathIncludes)),
+    );
     if (!fault) return undefined;
     if (fault.skip) {
       fault.skip -= 1;
@@ -95,7 +100,9 @@ export class SandboxState {
   }
 
   countCalls(filter: Partial<SandboxCall>): number {
-    return this.calls.filter((call) => Object.entries(filter).every(([key, value]) => call[key as keyof SandboxCall] === value)).length;
+    return this.calls.filter((call) =>
+      Object.entries(filter).every(([key, value]) => call[key as keyof SandboxCall] === value),
+    ).length;
   }
 
   /** Ends the life of every access token of one account now, as time passing would; refresh tokens stay good. How many. */
@@ -112,7 +119,8 @@ export class SandboxState {
   /** Invalidates every token of one account, as a person revoking access at the provider would. */
   revokeAccount(provider: string, account: string) {
     for (const map of [this.accessTokens, this.refreshTokens]) {
-      for (const [token, issued] of map) if (issued.provider === provider && issued.account === account) map.delete(token);
+      for (const [token, issued] of map)
+        if (issued.provider === provider && issued.account === account) map.delete(token);
     }
   }
 }

@@ -36,11 +36,31 @@ const WEEK: Array<[SyntheticSport, number, number, number] | null> = [
   ["run", 105, 3.0, 8],
   ["ride", 150, 8.6, 9],
 ];
-const VARIANTS: Record<string, SyntheticSport[]> = { run: ["run", "run", "trail_run"], ride: ["ride", "ride", "hike"], strength: ["strength", "yoga", "swim"] };
-const NAMES: Record<SyntheticSport, string> = {
-  run: "Run", trail_run: "Trail Run", ride: "Ride", swim: "Pool Swim", walk: "Walk", hike: "Hike", strength: "Strength", yoga: "Yoga",
+const VARIANTS: Record<string, SyntheticSport[]> = {
+  run: ["run", "run", "trail_run"],
+  ride: ["ride", "ride", "hike"],
+  strength: ["strength", "yoga", "swim"],
 };
-const PACE: Record<SyntheticSport, number> = { run: 3.2, trail_run: 2.6, ride: 8.4, swim: 0.8, walk: 1.4, hike: 1.2, strength: 0, yoga: 0 };
+const NAMES: Record<SyntheticSport, string> = {
+  run: "Run",
+  trail_run: "Trail Run",
+  ride: "Ride",
+  swim: "Pool Swim",
+  walk: "Walk",
+  hike: "Hike",
+  strength: "Strength",
+  yoga: "Yoga",
+};
+const PACE: Record<SyntheticSport, number> = {
+  run: 3.2,
+  trail_run: 2.6,
+  ride: 8.4,
+  swim: 0.8,
+  walk: 1.4,
+  hike: 1.2,
+  strength: 0,
+  yoga: 0,
+};
 
 function seeded(...parts: Array<string | number>): () => number {
   let state = createHash("sha256").update(parts.join("|")).digest().readUInt32LE(0);
@@ -56,7 +76,15 @@ export function accountUtcOffset(provider: string, login: string): number {
   return OFFSETS[Math.floor(seeded(provider, login, "tz")() * OFFSETS.length)]!;
 }
 
-function workout(provider: string, login: string, sport: SyntheticSport, minutes: number, startAt: Date, offset: number, salt: number): SyntheticWorkout {
+function workout(
+  provider: string,
+  login: string,
+  sport: SyntheticSport,
+  minutes: number,
+  startAt: Date,
+  offset: number,
+  salt: number,
+): SyntheticWorkout {
   const random = seeded(provider, login, startAt.getTime(), salt);
   const durationS = Math.round(minutes * 60 * (0.85 + random() * 0.3));
   const movingTimeS = Math.round(durationS * (0.93 + random() * 0.05));
@@ -74,7 +102,7 @@ function workout(provider: string, login: string, sport: SyntheticSport, minutes
     elevationGainM: Math.round(distanceM * (sport === "trail_run" || sport === "hike" ? 0.045 : 0.008)),
     avgHeartRate,
     maxHeartRate: avgHeartRate + 15 + Math.round(random() * 20),
-    energyKcal: Math.round(durationS / 60 * (sport === "yoga" ? 4 : 10 + random() * 3)),
+    energyKcal: Math.round((durationS / 60) * (sport === "yoga" ? 4 : 10 + random() * 3)),
     ...(sport === "ride" ? { avgPowerW: Math.round(170 + random() * 60) } : {}),
   };
 }
@@ -84,7 +112,13 @@ function workout(provider: string, login: string, sport: SyntheticSport, minutes
 const recentRanges = new Map<string, SyntheticWorkout[]>();
 
 /** Workouts that started in [from, to), oldest first. */
-export function syntheticWorkouts(provider: string, login: string, from: Date, to: Date, now = new Date()): SyntheticWorkout[] {
+export function syntheticWorkouts(
+  provider: string,
+  login: string,
+  from: Date,
+  to: Date,
+  now = new Date(),
+): SyntheticWorkout[] {
   const key = [provider, login, from.getTime(), to.getTime(), Math.floor(now.getTime() / DAY_MS)].join("|");
   const cached = recentRanges.get(key);
   if (cached) return [...cached];
@@ -109,7 +143,8 @@ function generateWorkouts(provider: string, login: string, from: Date, to: Date,
     const last = Math.min(count - 1, Math.floor((newest - from.getTime()) / step));
     for (let index = first; index <= last; index++) {
       const startAt = new Date(newest - index * step);
-      if (startAt >= from && startAt < to) result.push(workout(provider, login, index % 3 === 0 ? "ride" : "run", 50, startAt, offset, index));
+      if (startAt >= from && startAt < to)
+        result.push(workout(provider, login, index % 3 === 0 ? "ride" : "run", 50, startAt, offset, index));
     }
     return result.reverse();
   }
@@ -123,7 +158,8 @@ function generateWorkouts(provider: string, login: string, from: Date, to: Date,
     const options = VARIANTS[base] ?? [base];
     const sport = options[Math.floor(random() * options.length)]!;
     const startAt = new Date(day * DAY_MS + (hour * 3600 - offset) * 1000 + Math.floor(random() * 1800) * 1000);
-    if (startAt >= from && startAt < to && startAt <= now) result.push(workout(provider, login, sport, minutes, startAt, offset, 0));
+    if (startAt >= from && startAt < to && startAt <= now)
+      result.push(workout(provider, login, sport, minutes, startAt, offset, 0));
   }
   return result;
 }
@@ -173,15 +209,23 @@ const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10
 const dayOf = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
 
 /** Nights whose local wake-up date is in [fromDate, toDate] (YYYY-MM-DD), at most two years back. */
-export function syntheticNights(provider: string, login: string, fromDate: string, toDate: string, now = new Date()): SyntheticNight[] {
+export function syntheticNights(
+  provider: string,
+  login: string,
+  fromDate: string,
+  toDate: string,
+  now = new Date(),
+): SyntheticNight[] {
   const offset = accountUtcOffset(provider, login);
   const today = Math.floor((now.getTime() + offset * 1000) / DAY_MS);
   const nights: SyntheticNight[] = [];
   for (let day = Math.max(dayOf(fromDate), today - HISTORY_DAYS); day <= Math.min(dayOf(toDate), today); day++) {
     const random = seeded(provider, login, "night", day);
     // Local bedtime 22:00-23:30 the evening before, 6-8.5 h in bed.
-    const bedtimeStart = new Date((day - 1) * DAY_MS + (22 * 3600 + Math.floor(random() * 5400)) * 1000 - offset * 1000);
-    const inBedS = Math.round((6 + random() * 2.5) * 3600 / 30) * 30;
+    const bedtimeStart = new Date(
+      (day - 1) * DAY_MS + (22 * 3600 + Math.floor(random() * 5400)) * 1000 - offset * 1000,
+    );
+    const inBedS = Math.round(((6 + random() * 2.5) * 3600) / 30) * 30;
     const stages: SyntheticNight["stages"] = [];
     let cursor = bedtimeStart.getTime();
     const end = cursor + inBedS * 1000;
@@ -189,7 +233,14 @@ export function syntheticNights(provider: string, login: string, fromDate: strin
     const cycle = ["awake", "light", "deep", "light", "rem"] as const;
     for (let index = 0; cursor < end; index++) {
       const stage = cycle[index % cycle.length]!;
-      const minutes = stage === "awake" ? 3 + random() * 8 : stage === "deep" ? 15 + random() * 25 : stage === "rem" ? 10 + random() * 25 : 20 + random() * 30;
+      const minutes =
+        stage === "awake"
+          ? 3 + random() * 8
+          : stage === "deep"
+            ? 15 + random() * 25
+            : stage === "rem"
+              ? 10 + random() * 25
+              : 20 + random() * 30;
       const stageEnd = Math.min(end, cursor + Math.round((minutes * 60) / 30) * 30_000);
       stages.push({ stage, startAt: new Date(cursor), endAt: new Date(stageEnd) });
       totals[stage] += (stageEnd - cursor) / 1000;
@@ -221,7 +272,13 @@ export function syntheticNights(provider: string, login: string, fromDate: strin
 }
 
 /** Daily totals and scores for local dates in [fromDate, toDate], at most two years back. */
-export function syntheticDays(provider: string, login: string, fromDate: string, toDate: string, now = new Date()): SyntheticDay[] {
+export function syntheticDays(
+  provider: string,
+  login: string,
+  fromDate: string,
+  toDate: string,
+  now = new Date(),
+): SyntheticDay[] {
   const offset = accountUtcOffset(provider, login);
   const today = Math.floor((now.getTime() + offset * 1000) / DAY_MS);
   const baseWeight = 58 + seeded(provider, login, "weight")() * 30;

@@ -8,7 +8,12 @@ import { createTestUser } from "../factories";
 
 const start = new Date("2026-11-20T06:00:00Z");
 const at = (seconds: number) => new Date(start.getTime() + seconds * 1000);
-const owner = (userId: string, provider = "apple_health", sourceId = "Watch") => ({ userId, connectionId: null, provider, sourceId });
+const owner = (userId: string, provider = "apple_health", sourceId = "Watch") => ({
+  userId,
+  connectionId: null,
+  provider,
+  sourceId,
+});
 
 describeEachDatabase("activity detail", (database) => {
   async function seedRun(userId: string) {
@@ -37,7 +42,11 @@ describeEachDatabase("activity detail", (database) => {
     const other = await createTestUser(database.db);
     const run = await seedRun(user.id);
 
-    expect(await findActivityForUser(database.db, { userId: user.id, activityId: run.id })).toMatchObject({ name: "Morning run", type: "run", utcOffsetSeconds: 3600 });
+    expect(await findActivityForUser(database.db, { userId: user.id, activityId: run.id })).toMatchObject({
+      name: "Morning run",
+      type: "run",
+      utcOffsetSeconds: 3600,
+    });
     expect(await findActivityForUser(database.db, { userId: other.id, activityId: run.id })).toBeUndefined();
     expect(await findActivityForUser(database.db, { userId: user.id, activityId: randomUUID() })).toBeUndefined();
   });
@@ -45,20 +54,39 @@ describeEachDatabase("activity detail", (database) => {
   it("returns the user's samples of the asked metrics inside the window, both ends included, oldest first", async () => {
     const user = await createTestUser(database.db);
     const other = await createTestUser(database.db);
-    const heartRate = (seconds: number, value: number) => ({ metric: "heart_rate", time: at(seconds), value, unit: "bpm" });
+    const heartRate = (seconds: number, value: number) => ({
+      metric: "heart_rate",
+      time: at(seconds),
+      value,
+      unit: "bpm",
+    });
     await upsertRecordBatch(database.db, owner(user.id), {
-      samples: [heartRate(-1, 90), heartRate(0, 100), heartRate(1350, 150), heartRate(2700, 160), heartRate(2701, 120), { metric: "hrv_sdnn", time: at(60), value: 40, unit: "ms" }],
+      samples: [
+        heartRate(-1, 90),
+        heartRate(0, 100),
+        heartRate(1350, 150),
+        heartRate(2700, 160),
+        heartRate(2701, 120),
+        { metric: "hrv_sdnn", time: at(60), value: 40, unit: "ms" },
+      ],
     });
     await upsertRecordBatch(database.db, owner(other.id), { samples: [heartRate(600, 175)] });
 
-    const rows = await findSamplesInWindow(database.db, { userId: user.id, metrics: ["heart_rate"], from: start, to: at(2700) });
+    const rows = await findSamplesInWindow(database.db, {
+      userId: user.id,
+      metrics: ["heart_rate"],
+      from: start,
+      to: at(2700),
+    });
     expect(rows.map((row) => [row.time.getTime() - start.getTime(), row.value])).toEqual([
       [0, 100],
       [1_350_000, 150],
       [2_700_000, 160],
     ]);
     expect(rows[0]).toMatchObject({ provider: "apple_health", sourceId: "Watch", unit: "bpm" });
-    expect(await findSamplesInWindow(database.db, { userId: user.id, metrics: [], from: start, to: at(2700) })).toEqual([]);
+    expect(await findSamplesInWindow(database.db, { userId: user.id, metrics: [], from: start, to: at(2700) })).toEqual(
+      [],
+    );
   });
 
   it("puts the page together: source, route, heart-rate chart from the activity's window, nothing of another user's", async () => {
@@ -66,9 +94,16 @@ describeEachDatabase("activity detail", (database) => {
     const other = await createTestUser(database.db);
     const run = await seedRun(user.id);
     await upsertRecordBatch(database.db, owner(user.id), {
-      samples: Array.from({ length: 46 }, (_, minute) => ({ metric: "heart_rate", time: at(minute * 60), value: 130 + minute, unit: "bpm" })),
+      samples: Array.from({ length: 46 }, (_, minute) => ({
+        metric: "heart_rate",
+        time: at(minute * 60),
+        value: 130 + minute,
+        unit: "bpm",
+      })),
     });
-    await upsertRecordBatch(database.db, owner(other.id), { samples: [{ metric: "heart_rate", time: at(30), value: 199, unit: "bpm" }] });
+    await upsertRecordBatch(database.db, owner(other.id), {
+      samples: [{ metric: "heart_rate", time: at(30), value: 199, unit: "bpm" }],
+    });
 
     // As the page does: the activity is read for the signed-in person, then its detail built.
     const activity = (await findActivityForUser(database.db, { userId: user.id, activityId: run.id }))!;

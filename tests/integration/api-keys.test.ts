@@ -42,7 +42,9 @@ describeEachDatabase("API keys", (database) => {
     const alice = await createTestUser(database.db);
     const mallory = await createTestUser(database.db);
     const { key, apiKey } = await createApiKey(database.db, { userId: alice.id, name: "watch" });
-    await expect(revokeApiKey(database.db, { userId: mallory.id, apiKeyId: apiKey.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeApiKey(database.db, { userId: mallory.id, apiKeyId: apiKey.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     expect(await authenticateApiKey(database.db, key)).toMatchObject({ userId: alice.id });
   });
 });

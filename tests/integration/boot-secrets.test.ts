@@ -9,7 +9,9 @@ import { findMissingSecrets } from "@/lib/required-secrets";
 const ROOT = path.resolve(__dirname, "../..");
 
 /** Starts the server's start-up hook (src/instrumentation.ts) in its own process, as `next start` does. */
-function startServerHook(env: { NODE_ENV: "production" } & Record<string, string>): Promise<{ code: number | null; output: string }> {
+function startServerHook(
+  env: { NODE_ENV: "production" } & Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const script = `import("./src/instrumentation.ts").then((hook) => hook.register()).then(() => process.exit(0));`;
   return new Promise((resolve) => {
     const child = execFile(
@@ -18,10 +20,16 @@ function startServerHook(env: { NODE_ENV: "production" } & Record<string, string
       // Only what a deployment would set: nothing inherited from the test run.
       {
         cwd: ROOT,
-        env: { PATH: process.env.PATH ?? "", NEXT_RUNTIME: "nodejs", QT_DATA_DIR: path.join(os.tmpdir(), `qt-boot-${process.pid}`), ...env },
+        env: {
+          PATH: process.env.PATH ?? "",
+          NEXT_RUNTIME: "nodejs",
+          QT_DATA_DIR: path.join(os.tmpdir(), `qt-boot-${process.pid}`),
+          ...env,
+        },
         timeout: 60_000,
       },
-      (_error: unknown, stdout: string, stderr: string) => resolve({ code: child.exitCode, output: `${stdout}${stderr}` }),
+      (_error: unknown, stdout: string, stderr: string) =>
+        resolve({ code: child.exitCode, output: `${stdout}${stderr}` }),
     );
   });
 }
@@ -39,16 +47,24 @@ describe("starting a production deployment on Postgres", () => {
   });
 
   it("names the one that is missing", async () => {
-    const { code, output } = await startServerHook({ ...PRODUCTION, QT_ENCRYPTION_KEY: randomBytes(32).toString("hex") });
+    const { code, output } = await startServerHook({
+      ...PRODUCTION,
+      QT_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+    });
     expect(code).toBe(1);
     expect(output).toContain("NEXTAUTH_SECRET is not set");
     expect(output).not.toContain("QT_ENCRYPTION_KEY");
   });
 
   it("asks for nothing when both are set, or when the app runs embedded or in development", () => {
-    const secrets = { QT_ENCRYPTION_KEY: randomBytes(32).toString("hex"), NEXTAUTH_SECRET: randomBytes(32).toString("hex") };
+    const secrets = {
+      QT_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+    };
     expect(findMissingSecrets(parseEnv({ ...PRODUCTION, ...secrets }))).toEqual([]);
     expect(findMissingSecrets(parseEnv({ NODE_ENV: "production" }))).toEqual([]);
-    expect(findMissingSecrets(parseEnv({ NODE_ENV: "development", DATABASE_URL: PRODUCTION.DATABASE_URL }))).toEqual([]);
+    expect(findMissingSecrets(parseEnv({ NODE_ENV: "development", DATABASE_URL: PRODUCTION.DATABASE_URL }))).toEqual(
+      [],
+    );
   });
 });

@@ -42,23 +42,36 @@ describe("a push cut off by kill -9 [postgres]", () => {
     return (Array.isArray(rows) ? rows : (rows as unknown as { rows: { n: number }[] }).rows)[0]!.n;
   };
   const heartRates = async (userId: string) =>
-    (await handle.db.select({ time: samples.time, value: samples.value, sourceId: samples.sourceId }).from(samples).where(eq(samples.userId, userId)).orderBy(asc(samples.time))).map(
-      (row) => [row.time.getTime(), row.value, row.sourceId],
-    );
+    (
+      await handle.db
+        .select({ time: samples.time, value: samples.value, sourceId: samples.sourceId })
+        .from(samples)
+        .where(eq(samples.userId, userId))
+        .orderBy(asc(samples.time))
+    ).map((row) => [row.time.getTime(), row.value, row.sourceId]);
 
   it("is processed once at the next start, with the rows of a normal post", async () => {
     const user = await createTestUser(handle.db);
-    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/children/ingest-until-killed.ts"), url, user.id, String(POINTS)], {
-      env: { ...process.env, PGAPPNAME: CHILD_APP },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.resolve("tests/children/ingest-until-killed.ts"), url, user.id, String(POINTS)],
+      {
+        env: { ...process.env, PGAPPNAME: CHILD_APP },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on("exit", (_code, signal) => resolve(signal)),
+    );
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
 
     // Kill it while its transaction is writing samples.
-    await vi.waitFor(async () => expect(await childWrites(), output).toBeGreaterThan(0), { timeout: 100_000, interval: 10 });
+    await vi.waitFor(async () => expect(await childWrites(), output).toBeGreaterThan(0), {
+      timeout: 100_000,
+      interval: 10,
+    });
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
     await vi.waitFor(async () => expect(await childWrites()).toBe(0), { timeout: 10_000, interval: 20 });
@@ -71,11 +84,18 @@ describe("a push cut off by kill -9 [postgres]", () => {
     expect(await resumeUnfinishedReceipts(handle.db)).toEqual({ processed: 0, failed: 0 });
 
     const normal = await createTestUser(handle.db);
-    const posted = await ingestBody(handle.db, { userId: normal.id, apiKeyId: null, contentType: "application/json", body: Buffer.from(JSON.stringify(manyHeartRatesBody(POINTS))) });
+    const posted = await ingestBody(handle.db, {
+      userId: normal.id,
+      apiKeyId: null,
+      contentType: "application/json",
+      body: Buffer.from(JSON.stringify(manyHeartRatesBody(POINTS))),
+    });
     const [resumed] = await handle.db.select().from(ingestReceipts).where(eq(ingestReceipts.id, receipt!.id));
     expect(resumed).toMatchObject({ status: "processed", format: posted.format });
     expect(resumed!.counts!.samples).toEqual(posted.counts.samples);
     expect(await heartRates(user.id)).toEqual(await heartRates(normal.id));
-    expect((await handle.db.select({ n: count() }).from(samples).where(eq(samples.userId, user.id)))[0]!.n).toBe(posted.counts.samples!.inserted);
+    expect((await handle.db.select({ n: count() }).from(samples).where(eq(samples.userId, user.id)))[0]!.n).toBe(
+      posted.counts.samples!.inserted,
+    );
   }, 150_000);
 });

@@ -11,7 +11,8 @@ import { createTestUser } from "../factories";
 
 const minute = (index: number) => `2026-03-02 07:${String(index).padStart(2, "0")}:00 +0100`;
 const steps = (values: number[]) => values.map((qty, index) => ({ date: minute(index), qty, source: "iPhone" }));
-const body = (points: unknown[]) => Buffer.from(JSON.stringify({ data: { metrics: [{ name: "step_count", units: "count", data: points }] } }));
+const body = (points: unknown[]) =>
+  Buffer.from(JSON.stringify({ data: { metrics: [{ name: "step_count", units: "count", data: points }] } }));
 
 /** A request whose body arrives in pieces with no Content-Length, as a phone's chunked upload does. */
 function chunkedRequest(text: string, pieces: number): Request {
@@ -23,14 +24,30 @@ function chunkedRequest(text: string, pieces: number): Request {
       controller.close();
     },
   });
-  return new Request("http://qt.test/api/webhooks/ingest", { method: "POST", body: stream, duplex: "half" } as RequestInit);
+  return new Request("http://qt.test/api/webhooks/ingest", {
+    method: "POST",
+    body: stream,
+    duplex: "half",
+  } as RequestInit);
 }
 
 describeEachDatabase("ingest, streamed in slices", (database) => {
   const send = (userId: string, buffer: Buffer, samplesPerWrite: number) =>
-    ingestBody(database.db, { userId, apiKeyId: null, contentType: "application/json", body: buffer, options: { samplesPerWrite, bytesPerStep: 16 } });
+    ingestBody(database.db, {
+      userId,
+      apiKeyId: null,
+      contentType: "application/json",
+      body: buffer,
+      options: { samplesPerWrite, bytesPerStep: 16 },
+    });
   const storedSteps = async (userId: string) =>
-    (await database.db.select({ value: samples.value }).from(samples).where(and(eq(samples.userId, userId), eq(samples.metric, "step_count"))).orderBy(asc(samples.time))).map((row) => row.value);
+    (
+      await database.db
+        .select({ value: samples.value })
+        .from(samples)
+        .where(and(eq(samples.userId, userId), eq(samples.metric, "step_count")))
+        .orderBy(asc(samples.time))
+    ).map((row) => row.value);
 
   it("writes a body across many statements and gets the same rows and counts as one write", async () => {
     const sliced = await createTestUser(database.db);
@@ -72,7 +89,10 @@ describeEachDatabase("ingest, streamed in slices", (database) => {
     const user = await createTestUser(database.db);
     const text = body(steps([1, 2, 3, 4, 5, 6, 7, 8])).toString();
     const broken = Buffer.from(`${text.slice(0, text.lastIndexOf("{"))}\n  {"date": oops}]}]}}`);
-    await expect(send(user.id, broken, 2)).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/at position \d+ \(line 2, column 12\)/) });
+    await expect(send(user.id, broken, 2)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringMatching(/at position \d+ \(line 2, column 12\)/),
+    });
     expect(await storedSteps(user.id)).toEqual([]);
     const [receipt] = await database.db.select().from(ingestReceipts).where(eq(ingestReceipts.userId, user.id));
     expect(receipt).toMatchObject({ status: "failed", error: expect.stringMatching(/line 2/) });
@@ -84,7 +104,10 @@ describeEachDatabase("ingest, streamed in slices", (database) => {
     const bad = Array.from({ length: 1_200 }, () => ({ date: "06/12/2026 07:00", qty: 1, source: "iPhone" }));
     const outcome = await send(user.id, body([...steps([7]), ...bad]), 100);
     expect(outcome.rejected).toHaveLength(1_000);
-    expect(outcome.rejected[999]).toEqual({ path: "data.metrics[0].data[1000]", reason: 'unparseable date "06/12/2026 07:00"' });
+    expect(outcome.rejected[999]).toEqual({
+      path: "data.metrics[0].data[1000]",
+      reason: 'unparseable date "06/12/2026 07:00"',
+    });
     expect(outcome.unlistedRejections).toBe(200);
     expect(await storedSteps(user.id)).toEqual([7]);
     const [receipt] = await database.db.select().from(ingestReceipts).where(eq(ingestReceipts.id, outcome.receiptId));
@@ -95,8 +118,17 @@ describeEachDatabase("ingest, streamed in slices", (database) => {
     const user = await createTestUser(database.db);
     // Random text hardly compresses: its gzip spans about three pieces.
     const noise = randomBytes(Math.round(RECEIPT_PIECE_BYTES * 2.2)).toString("base64");
-    const text = Buffer.from(JSON.stringify({ data: { metrics: [{ name: "step_count", units: "count", data: steps([1, 2, 3]) }], ecg: [noise] } }));
-    const outcome = await ingestBody(database.db, { userId: user.id, apiKeyId: null, contentType: "application/json", body: text });
+    const text = Buffer.from(
+      JSON.stringify({
+        data: { metrics: [{ name: "step_count", units: "count", data: steps([1, 2, 3]) }], ecg: [noise] },
+      }),
+    );
+    const outcome = await ingestBody(database.db, {
+      userId: user.id,
+      apiKeyId: null,
+      contentType: "application/json",
+      body: text,
+    });
     expect(outcome.counts.samples).toEqual({ inserted: 3, updated: 0, unchanged: 0, rejected: 0 });
     const kept = (await getIngestReceiptBody(database.db, { receiptId: outcome.receiptId }))!;
     expect(kept.length).toBeGreaterThan(2 * RECEIPT_PIECE_BYTES);
@@ -115,10 +147,33 @@ describeEachDatabase("ingest, streamed in slices", (database) => {
 
   it("passes the automation's aggregation on: with 'days' a single midnight point is a day total", async () => {
     const user = await createTestUser(database.db);
-    const day = Buffer.from(JSON.stringify({ data: { metrics: [{ name: "step_count", units: "count", data: [{ date: "2026-05-19 00:00:00 -0700", qty: 9412, source: "iPhone" }] }] } }));
-    const without = await ingestBody(database.db, { userId: user.id, apiKeyId: null, contentType: "application/json", body: day });
+    const day = Buffer.from(
+      JSON.stringify({
+        data: {
+          metrics: [
+            {
+              name: "step_count",
+              units: "count",
+              data: [{ date: "2026-05-19 00:00:00 -0700", qty: 9412, source: "iPhone" }],
+            },
+          ],
+        },
+      }),
+    );
+    const without = await ingestBody(database.db, {
+      userId: user.id,
+      apiKeyId: null,
+      contentType: "application/json",
+      body: day,
+    });
     expect(without.counts.dailySummaries).toBeUndefined();
-    const withDays = await ingestBody(database.db, { userId: user.id, apiKeyId: null, contentType: "application/json", body: day, options: { aggregation: "days" } });
+    const withDays = await ingestBody(database.db, {
+      userId: user.id,
+      apiKeyId: null,
+      contentType: "application/json",
+      body: day,
+      options: { aggregation: "days" },
+    });
     expect(withDays.counts.dailySummaries).toMatchObject({ inserted: 1 });
     const [stored] = await database.db.select({ n: count() }).from(samples).where(eq(samples.userId, user.id));
     expect(stored!.n).toBe(1);

@@ -12,7 +12,8 @@ const post = (body: unknown) => Buffer.from(typeof body === "string" ? body : JS
 describeEachDatabase("ingest", (database) => {
   const countFor = async (table: typeof activities | typeof samples, userId: string) =>
     (await database.db.select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
-  const send = (userId: string, body: unknown) => ingestBody(database.db, { userId, apiKeyId: null, contentType: "application/json", body: post(body) });
+  const send = (userId: string, body: unknown) =>
+    ingestBody(database.db, { userId, apiKeyId: null, contentType: "application/json", body: post(body) });
 
   it("stores a Health Auto Export body, keeps the receipt, and writes nothing new on a re-post", async () => {
     const user = await createTestUser(database.db);
@@ -24,7 +25,10 @@ describeEachDatabase("ingest", (database) => {
     expect(again.counts.activities).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
     expect(again.counts.samples).toMatchObject({ inserted: 0, updated: 0 });
 
-    const [receipt] = await database.db.select().from(ingestReceipts).where(and(eq(ingestReceipts.id, first.receiptId)));
+    const [receipt] = await database.db
+      .select()
+      .from(ingestReceipts)
+      .where(and(eq(ingestReceipts.id, first.receiptId)));
     expect(receipt).toMatchObject({ status: "processed", format: "health-auto-export" });
     expect(JSON.parse(gunzipSync(receipt!.bodyGzip).toString())).toEqual(healthAutoExportBody());
   });
@@ -40,7 +44,10 @@ describeEachDatabase("ingest", (database) => {
 
   it("refuses malformed JSON naming the position, keeps the receipt as failed, and stores nothing", async () => {
     const user = await createTestUser(database.db);
-    await expect(send(user.id, '{"data": {"metrics": [}')).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/position|column/) });
+    await expect(send(user.id, '{"data": {"metrics": [}')).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      message: expect.stringMatching(/position|column/),
+    });
     const receipts = await database.db.select().from(ingestReceipts).where(eq(ingestReceipts.userId, user.id));
     expect(receipts).toHaveLength(1);
     expect(receipts[0]!.status).toBe("failed");

@@ -15,7 +15,13 @@ const sandbox = setUpSandboxServer();
 setUpBackfillDays(getProviderOrThrow("oura").sync!, 3);
 
 // A Strava 429 asking for a 15-minute pause (Retry-After, so the wait does not depend on the clock).
-const STRAVA_WINDOW_SPENT = { host: "www.strava.com", pathIncludes: "/athlete/activities", kind: "rate_limit" as const, times: 1, retryAfterSeconds: 900 };
+const STRAVA_WINDOW_SPENT = {
+  host: "www.strava.com",
+  pathIncludes: "/athlete/activities",
+  kind: "rate_limit" as const,
+  times: 1,
+  retryAfterSeconds: 900,
+};
 
 // Its own Postgres database: a provider's app-wide pause would otherwise hold back other files' Strava syncs.
 describeEachDatabase(
@@ -28,29 +34,53 @@ describeEachDatabase(
       await runner?.stop();
       runner = undefined;
       // Nothing left waiting on a provider's budget for the next test.
-      await db().update(syncJobs).set({ status: "cancelled", waitingOn: null, waitingUntil: null }).where(inArray(syncJobs.status, ["pending", "running", "waiting"]));
+      await db()
+        .update(syncJobs)
+        .set({ status: "cancelled", waitingOn: null, waitingUntil: null })
+        .where(inArray(syncJobs.status, ["pending", "running", "waiting"]));
     });
 
     it("gives the worker back while Strava's window runs out: Oura's first sync finishes meanwhile on the only worker", async () => {
       const strava = await connectSandboxAccount(db(), "strava", "bulk-20");
       const oura = await connectSandboxAccount(db(), "oura", "sleeper");
       sandbox.state.faults.push({ ...STRAVA_WINDOW_SPENT });
-      const { job: stravaJob } = await enqueueConnectionSync(db(), { userId: strava.user.id, connectionId: strava.connection.id });
-      const { job: ouraJob } = await enqueueConnectionSync(db(), { userId: oura.user.id, connectionId: oura.connection.id });
+      const { job: stravaJob } = await enqueueConnectionSync(db(), {
+        userId: strava.user.id,
+        connectionId: strava.connection.id,
+      });
+      const { job: ouraJob } = await enqueueConnectionSync(db(), {
+        userId: oura.user.id,
+        connectionId: oura.connection.id,
+      });
 
       runner = startLocalRunner(db(), { workers: 1 });
-      await vi.waitFor(async () => expect((await job(ouraJob.id)).status).toBe("succeeded"), { timeout: 20_000, interval: 50 });
+      await vi.waitFor(async () => expect((await job(ouraJob.id)).status).toBe("succeeded"), {
+        timeout: 20_000,
+        interval: 50,
+      });
 
       const waiting = await job(stravaJob.id);
-      expect(waiting).toMatchObject({ status: "waiting", attempts: 0, leaseExpiresAt: null, waitingOn: "strava", inserted: 0 });
+      expect(waiting).toMatchObject({
+        status: "waiting",
+        attempts: 0,
+        leaseExpiresAt: null,
+        waitingOn: "strava",
+        inserted: 0,
+      });
       // Queued again for the end of the window it was told about, not sooner.
       expect(waiting.runAfter).toEqual(waiting.waitingUntil);
       expect(waiting.waitingUntil!.getTime()).toBeGreaterThan((await job(ouraJob.id)).finishedAt!.getTime());
 
       // The window ends: the same job resumes and finishes.
-      await db().update(syncJobs).set({ runAfter: new Date(0), waitingUntil: new Date(0) }).where(eq(syncJobs.id, stravaJob.id));
+      await db()
+        .update(syncJobs)
+        .set({ runAfter: new Date(0), waitingUntil: new Date(0) })
+        .where(eq(syncJobs.id, stravaJob.id));
       runner.wake();
-      await vi.waitFor(async () => expect((await job(stravaJob.id)).status).toBe("succeeded"), { timeout: 20_000, interval: 50 });
+      await vi.waitFor(async () => expect((await job(stravaJob.id)).status).toBe("succeeded"), {
+        timeout: 20_000,
+        interval: 50,
+      });
       expect(await job(stravaJob.id)).toMatchObject({ inserted: 20, attempts: 1, waitingUntil: null, waitingOn: null });
     });
 
@@ -58,18 +88,33 @@ describeEachDatabase(
       const first = await connectSandboxAccount(db(), "strava", "bulk-10");
       const second = await connectSandboxAccount(db(), "strava", "bulk-10");
       const oura = await connectSandboxAccount(db(), "oura", "sleeper");
-      const { job: paused } = await enqueueConnectionSync(db(), { userId: first.user.id, connectionId: first.connection.id });
+      const { job: paused } = await enqueueConnectionSync(db(), {
+        userId: first.user.id,
+        connectionId: first.connection.id,
+      });
       const later = new Date(Date.now() + 15 * 60_000);
-      await db().update(syncJobs).set({ status: "waiting", runAfter: later, waitingUntil: later, waitingOn: "strava" }).where(eq(syncJobs.id, paused.id));
-      const { job: blocked } = await enqueueConnectionSync(db(), { userId: second.user.id, connectionId: second.connection.id });
-      const { job: free } = await enqueueConnectionSync(db(), { userId: oura.user.id, connectionId: oura.connection.id });
+      await db()
+        .update(syncJobs)
+        .set({ status: "waiting", runAfter: later, waitingUntil: later, waitingOn: "strava" })
+        .where(eq(syncJobs.id, paused.id));
+      const { job: blocked } = await enqueueConnectionSync(db(), {
+        userId: second.user.id,
+        connectionId: second.connection.id,
+      });
+      const { job: free } = await enqueueConnectionSync(db(), {
+        userId: oura.user.id,
+        connectionId: oura.connection.id,
+      });
 
       expect((await claimNextJob(db()))?.id).toBe(free.id);
       expect(await claimNextJob(db())).toBeNull();
       expect((await job(blocked.id)).status).toBe("pending");
 
       // The window is over: the held-back job runs.
-      await db().update(syncJobs).set({ waitingUntil: new Date(0), runAfter: new Date(0) }).where(eq(syncJobs.id, paused.id));
+      await db()
+        .update(syncJobs)
+        .set({ waitingUntil: new Date(0), runAfter: new Date(0) })
+        .where(eq(syncJobs.id, paused.id));
       const claimed = [await claimNextJob(db()), await claimNextJob(db())].map((row) => row?.id);
       expect(claimed).toEqual(expect.arrayContaining([paused.id, blocked.id]));
     });
@@ -86,10 +131,16 @@ describeEachDatabase(
       }
       const queuedFirst: SyncJob[] = [];
       for (const connection of backfills) {
-        queuedFirst.push((await enqueueConnectionSync(db(), { userId: heavy.user.id, connectionId: connection.id, kind: "backfill" })).job);
+        queuedFirst.push(
+          (await enqueueConnectionSync(db(), { userId: heavy.user.id, connectionId: connection.id, kind: "backfill" }))
+            .job,
+        );
       }
       const light = await connectSandboxAccount(db(), "strava", "bulk-10");
-      const { job: lightSync } = await enqueueConnectionSync(db(), { userId: light.user.id, connectionId: light.connection.id });
+      const { job: lightSync } = await enqueueConnectionSync(db(), {
+        userId: light.user.id,
+        connectionId: light.connection.id,
+      });
 
       // One worker, one job at a time: the heavy user's oldest backfill, then the light user's sync.
       const order: string[] = [];
@@ -103,7 +154,10 @@ describeEachDatabase(
       // Two workers: while one of the heavy user's jobs runs, the other worker goes to someone else.
       const heavyRunning = (await claimNextJob(db()))!;
       expect(heavyRunning.userId).toBe(heavy.user.id);
-      const { job: lightAgain } = await enqueueConnectionSync(db(), { userId: light.user.id, connectionId: light.connection.id });
+      const { job: lightAgain } = await enqueueConnectionSync(db(), {
+        userId: light.user.id,
+        connectionId: light.connection.id,
+      });
       expect((await claimNextJob(db()))?.id).toBe(lightAgain.id);
     });
 
@@ -117,12 +171,18 @@ describeEachDatabase(
       expect(claimedLease.getTime() - claimed.updatedAt.getTime()).toBeLessThanOrEqual(LEASE_MS);
 
       const heartbeat = startLeaseHeartbeat(db(), { jobId: claimed.id, everyMs: 10 });
-      await vi.waitFor(async () => expect((await job(claimed.id)).leaseExpiresAt!.getTime()).toBeGreaterThan(claimedLease.getTime()), { timeout: 5_000, interval: 20 });
+      await vi.waitFor(
+        async () => expect((await job(claimed.id)).leaseExpiresAt!.getTime()).toBeGreaterThan(claimedLease.getTime()),
+        { timeout: 5_000, interval: 20 },
+      );
       await heartbeat.stop();
       expect(await claimNextJob(db())).toBeNull(); // a live lease keeps it
 
       // The worker dies: nothing renews the lease, which runs out.
-      await db().update(syncJobs).set({ leaseExpiresAt: new Date(Date.now() - 1000) }).where(eq(syncJobs.id, claimed.id));
+      await db()
+        .update(syncJobs)
+        .set({ leaseExpiresAt: new Date(Date.now() - 1000) })
+        .where(eq(syncJobs.id, claimed.id));
       const reclaimed = (await claimNextJob(db()))!;
       expect(reclaimed).toMatchObject({ id: claimed.id, status: "running", attempts: 2 });
       expect(reclaimed.leaseExpiresAt!.getTime()).toBeGreaterThan(Date.now());
@@ -131,7 +191,13 @@ describeEachDatabase(
     it("renews the lease while a sync waits on a slow provider, before any page commits", async () => {
       const { user, connection } = await connectSandboxAccount(db(), "strava", "bulk-10");
       await enqueueConnectionSync(db(), { userId: user.id, connectionId: connection.id });
-      sandbox.state.faults.push({ host: "www.strava.com", pathIncludes: "/athlete/activities", kind: "slow", times: 1, delayMs: 1500 });
+      sandbox.state.faults.push({
+        host: "www.strava.com",
+        pathIncludes: "/athlete/activities",
+        kind: "slow",
+        times: 1,
+        delayMs: 1500,
+      });
       const claimed = (await claimNextJob(db()))!;
       const running = executeSyncJob(db(), claimed, { heartbeatMs: 10, sleep: async () => {} });
       // Page commits renew the lease too: this one is renewed while no page has committed yet.

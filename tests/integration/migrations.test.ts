@@ -7,8 +7,20 @@ import { getTestServerUrl, withDatabase } from "../postgres-url";
 import journal from "../../drizzle/meta/_journal.json";
 
 const TABLES = [
-  "users", "accounts", "verification_tokens", "api_keys", "provider_connections", "activities", "sleep_sessions",
-  "daily_summaries", "body_measurements", "samples", "activity_files", "sync_jobs", "ingest_receipts", "oauth_states",
+  "users",
+  "accounts",
+  "verification_tokens",
+  "api_keys",
+  "provider_connections",
+  "activities",
+  "sleep_sessions",
+  "daily_summaries",
+  "body_measurements",
+  "samples",
+  "activity_files",
+  "sync_jobs",
+  "ingest_receipts",
+  "oauth_states",
   "provider_webhook_secrets",
 ];
 
@@ -53,7 +65,9 @@ describe("migrations", () => {
     // Opening again applies nothing new and keeps one row per migration.
     const again = await openPostgres(url, { max: 1 });
     try {
-      const result = await again.db.execute<{ n: number }>(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      const result = await again.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+      );
       const rows = Array.isArray(result) ? result : (result as unknown as { rows: { n: number }[] }).rows;
       expect(rows[0]?.n).toBe(journal.entries.length);
     } finally {

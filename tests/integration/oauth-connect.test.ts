@@ -13,7 +13,8 @@ import { setUpSandboxServer } from "../sandbox-for-tests";
 const sandbox = setUpSandboxServer();
 
 describeEachDatabase("connecting over OAuth", (database) => {
-  const connectionsOf = (userId: string) => database.db.select().from(providerConnections).where(eq(providerConnections.userId, userId));
+  const connectionsOf = (userId: string) =>
+    database.db.select().from(providerConnections).where(eq(providerConnections.userId, userId));
 
   async function expectFailure(promise: Promise<unknown>, reason: ConnectionError["reason"]) {
     const error = await promise.then(
@@ -28,8 +29,16 @@ describeEachDatabase("connecting over OAuth", (database) => {
     describe(provider.name, () => {
       it("connects after Approve and stores the tokens encrypted", async () => {
         const user = await createTestUser(database.db);
-        const query = await authorizeAtProvider(database.db, { userId: user.id, provider: provider.slug, account: "ada" });
-        const { connection, isNew } = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN });
+        const query = await authorizeAtProvider(database.db, {
+          userId: user.id,
+          provider: provider.slug,
+          account: "ada",
+        });
+        const { connection, isNew } = await completeConnection(database.db, {
+          userId: user.id,
+          query,
+          origin: APP_ORIGIN,
+        });
 
         expect(isNew).toBe(true);
         expect(connection).toMatchObject({ provider: provider.slug, status: "active", authKind: "oauth2" });
@@ -43,7 +52,11 @@ describeEachDatabase("connecting over OAuth", (database) => {
 
       it("stores nothing when the person presses Deny", async () => {
         const user = await createTestUser(database.db);
-        const query = await authorizeAtProvider(database.db, { userId: user.id, provider: provider.slug, decision: "deny" });
+        const query = await authorizeAtProvider(database.db, {
+          userId: user.id,
+          provider: provider.slug,
+          decision: "deny",
+        });
         expect(query.get("error")).toBe("access_denied");
         await expectFailure(completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }), "denied");
         expect(await connectionsOf(user.id)).toHaveLength(0);
@@ -53,7 +66,10 @@ describeEachDatabase("connecting over OAuth", (database) => {
         const user = await createTestUser(database.db);
         const query = await authorizeAtProvider(database.db, { userId: user.id, provider: provider.slug });
         await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN });
-        await expectFailure(completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }), "replayed_state");
+        await expectFailure(
+          completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }),
+          "replayed_state",
+        );
         expect(await connectionsOf(user.id)).toHaveLength(1);
       });
 
@@ -61,7 +77,10 @@ describeEachDatabase("connecting over OAuth", (database) => {
         const alice = await createTestUser(database.db);
         const mallory = await createTestUser(database.db);
         const query = await authorizeAtProvider(database.db, { userId: alice.id, provider: provider.slug });
-        await expectFailure(completeConnection(database.db, { userId: mallory.id, query, origin: APP_ORIGIN }), "foreign_state");
+        await expectFailure(
+          completeConnection(database.db, { userId: mallory.id, query, origin: APP_ORIGIN }),
+          "foreign_state",
+        );
         expect(await connectionsOf(mallory.id)).toHaveLength(0);
         expect(await connectionsOf(alice.id)).toHaveLength(0);
       });
@@ -71,17 +90,34 @@ describeEachDatabase("connecting over OAuth", (database) => {
         const query = await authorizeAtProvider(database.db, { userId: user.id, provider: provider.slug });
         const tampered = new URLSearchParams(query);
         tampered.set("state", `${query.get("state")}x`);
-        await expectFailure(completeConnection(database.db, { userId: user.id, query: tampered, origin: APP_ORIGIN }), "invalid_state");
+        await expectFailure(
+          completeConnection(database.db, { userId: user.id, query: tampered, origin: APP_ORIGIN }),
+          "invalid_state",
+        );
 
-        await database.db.update(oauthStates).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(oauthStates.userId, user.id));
-        await expectFailure(completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }), "expired_state");
+        await database.db
+          .update(oauthStates)
+          .set({ expiresAt: new Date(Date.now() - 1000) })
+          .where(eq(oauthStates.userId, user.id));
+        await expectFailure(
+          completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }),
+          "expired_state",
+        );
         expect(await connectionsOf(user.id)).toHaveLength(0);
       });
 
       it("links a second account of the same provider beside the first, with its label", async () => {
         const user = await createTestUser(database.db);
-        for (const [account, label] of [["first", "Main"], ["second", "Second watch"]]) {
-          const query = await authorizeAtProvider(database.db, { userId: user.id, provider: provider.slug, account, label });
+        for (const [account, label] of [
+          ["first", "Main"],
+          ["second", "Second watch"],
+        ]) {
+          const query = await authorizeAtProvider(database.db, {
+            userId: user.id,
+            provider: provider.slug,
+            account,
+            label,
+          });
           await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN });
         }
         const rows = await connectionsOf(user.id);

@@ -5,7 +5,13 @@ import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
 
 const owner = (userId: string, provider = "strava") => ({ userId, connectionId: null, provider, sourceId: "" });
-const run = (externalId: string, startAt: string, durationS = 1800) => ({ externalId, type: "run", startAt: new Date(startAt), durationS, distanceM: 5000 });
+const run = (externalId: string, startAt: string, durationS = 1800) => ({
+  externalId,
+  type: "run",
+  startAt: new Date(startAt),
+  durationS,
+  distanceM: 5000,
+});
 
 describeEachDatabase("overview", (database) => {
   it("counts an activity at 23:30 UTC on Sunday in the next week for someone in Tokyo", async () => {
@@ -33,19 +39,41 @@ describeEachDatabase("overview", (database) => {
       ],
     });
     const mondayNoon = new Date("2026-11-23T20:00:00Z");
-    const losAngeles = await summarizeWeek(database.db, { userId: user.id, timeZone: "America/Los_Angeles", now: mondayNoon });
+    const losAngeles = await summarizeWeek(database.db, {
+      userId: user.id,
+      timeZone: "America/Los_Angeles",
+      now: mondayNoon,
+    });
     expect(losAngeles).toEqual([{ type: "run", sessions: 1, durationS: 3600, distanceM: 5000 }]);
-    expect(await summarizeWeek(database.db, { userId: user.id, timeZone: "UTC", now: mondayNoon })).toEqual([{ type: "run", sessions: 2, durationS: 5400, distanceM: 10_000 }]);
+    expect(await summarizeWeek(database.db, { userId: user.id, timeZone: "UTC", now: mondayNoon })).toEqual([
+      { type: "run", sessions: 2, durationS: 5400, distanceM: 10_000 },
+    ]);
   });
 
   it("sums per type, longest first, and only the person's own activities", async () => {
     const user = await createTestUser(database.db);
     const other = await createTestUser(database.db);
     await upsertRecordBatch(database.db, owner(user.id), {
-      activities: [run("r1", "2026-11-24T06:00:00Z"), run("r2", "2026-11-25T06:00:00Z"), { externalId: "b1", type: "ride", startAt: new Date("2026-11-26T06:00:00Z"), durationS: 7200, distanceM: 60_000 }],
+      activities: [
+        run("r1", "2026-11-24T06:00:00Z"),
+        run("r2", "2026-11-25T06:00:00Z"),
+        {
+          externalId: "b1",
+          type: "ride",
+          startAt: new Date("2026-11-26T06:00:00Z"),
+          durationS: 7200,
+          distanceM: 60_000,
+        },
+      ],
     });
-    await upsertRecordBatch(database.db, owner(other.id), { activities: [run("theirs", "2026-11-24T06:00:00Z", 9999)] });
-    const week = await summarizeWeek(database.db, { userId: user.id, timeZone: "Europe/Berlin", now: new Date("2026-11-27T12:00:00Z") });
+    await upsertRecordBatch(database.db, owner(other.id), {
+      activities: [run("theirs", "2026-11-24T06:00:00Z", 9999)],
+    });
+    const week = await summarizeWeek(database.db, {
+      userId: user.id,
+      timeZone: "Europe/Berlin",
+      now: new Date("2026-11-27T12:00:00Z"),
+    });
     expect(week).toEqual([
       { type: "ride", sessions: 1, durationS: 7200, distanceM: 60_000 },
       { type: "run", sessions: 2, durationS: 3600, distanceM: 10_000 },
@@ -56,9 +84,19 @@ describeEachDatabase("overview", (database) => {
     const [empty, runner, sleeper, stepper] = await Promise.all([1, 2, 3, 4].map(() => createTestUser(database.db)));
     await upsertRecordBatch(database.db, owner(runner!.id), { activities: [run("a", "2026-11-24T06:00:00Z")] });
     await upsertRecordBatch(database.db, owner(sleeper!.id, "oura"), {
-      sleepSessions: [{ externalId: "n", startAt: new Date("2026-11-23T22:00:00Z"), endAt: new Date("2026-11-24T06:00:00Z"), localDate: "2026-11-24", asleepS: 27_000 }],
+      sleepSessions: [
+        {
+          externalId: "n",
+          startAt: new Date("2026-11-23T22:00:00Z"),
+          endAt: new Date("2026-11-24T06:00:00Z"),
+          localDate: "2026-11-24",
+          asleepS: 27_000,
+        },
+      ],
     });
-    await upsertRecordBatch(database.db, owner(stepper!.id, "fitbit"), { dailySummaries: [{ localDate: "2026-11-24", steps: 9000 }] });
+    await upsertRecordBatch(database.db, owner(stepper!.id, "fitbit"), {
+      dailySummaries: [{ localDate: "2026-11-24", steps: 9000 }],
+    });
 
     expect(await hasUserData(database.db, { userId: empty!.id })).toBe(false);
     expect(await hasUserData(database.db, { userId: runner!.id })).toBe(true);

@@ -35,12 +35,17 @@ describe("a deployed sandbox (production, QT_SANDBOX=1)", () => {
     const refused = await injectFault();
     expect(refused.status).toBe(401);
     expect((await refused.json()).message).toMatch(/Sign in first/);
-    const webhook = await POST(new Request("http://qt.example/sandbox/_control/webhooks/fitbit?account=ada", { method: "POST" }));
+    const webhook = await POST(
+      new Request("http://qt.example/sandbox/_control/webhooks/fitbit?account=ada", { method: "POST" }),
+    );
     expect(webhook.status).toBe(401);
   });
 
   it("lets a signed-in user use them", async () => {
-    const user = await createUserWithPassword(await getDb(), { email: `sandbox-${randomUUID()}@example.test`, passwordHash: "unused" });
+    const user = await createUserWithPassword(await getDb(), {
+      email: `sandbox-${randomUUID()}@example.test`,
+      passwordHash: "unused",
+    });
     const token = await encode({ token: { sub: user!.id, sessionVersion: 0 }, secret: NEXTAUTH_SECRET });
     const accepted = await injectFault(`next-auth.session-token=${token}`);
     expect(accepted.status).toBe(200);

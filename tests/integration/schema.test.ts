@@ -58,7 +58,14 @@ describeEachDatabase("data model keys", (database) => {
   it("deletes a user's samples with the user, and only theirs (a trigger, not a foreign key)", async () => {
     const leaving = await createTestUser(database.db);
     const staying = await createTestUser(database.db);
-    const sample = (userId: string) => ({ userId, provider: "apple_health", metric: "heart_rate", time: new Date("2026-11-20T07:00:00Z"), value: 61, unit: "bpm" });
+    const sample = (userId: string) => ({
+      userId,
+      provider: "apple_health",
+      metric: "heart_rate",
+      time: new Date("2026-11-20T07:00:00Z"),
+      value: 61,
+      unit: "bpm",
+    });
     await database.db.insert(samples).values([sample(leaving.id), sample(staying.id)]);
 
     await database.db.execute(sql`delete from users where id = ${leaving.id}`);

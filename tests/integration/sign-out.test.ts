@@ -65,13 +65,17 @@ describeEachDatabase("sign-out ends sessions on the server", (database) => {
     const browser = await signedIn(email);
     const newPassword = "a brand new long passphrase";
 
-    expect(await changePassword(database.db, { id: userId, email }, { currentPassword: "not it", newPassword }, anyClient())).toEqual({
+    expect(
+      await changePassword(database.db, { id: userId, email }, { currentPassword: "not it", newPassword }, anyClient()),
+    ).toEqual({
       ok: false,
       fieldErrors: { currentPassword: "That is not your current password." },
     });
     expect(await browser.whoAmI()).toBe(200);
 
-    expect(await changePassword(database.db, { id: userId, email }, { currentPassword: PASSWORD, newPassword }, anyClient())).toEqual({ ok: true });
+    expect(
+      await changePassword(database.db, { id: userId, email }, { currentPassword: PASSWORD, newPassword }, anyClient()),
+    ).toEqual({ ok: true });
     expect(await browser.whoAmI()).toBe(401);
     expect((await createBrowser(server.url).signIn(email, PASSWORD)).status).toBe(401);
     await signedIn(email, newPassword);
@@ -80,7 +84,14 @@ describeEachDatabase("sign-out ends sessions on the server", (database) => {
   it("names the field when the new password is too weak and changes nothing", async () => {
     const { email, userId } = await newAccount();
     const browser = await signedIn(email);
-    expect(await changePassword(database.db, { id: userId, email }, { currentPassword: PASSWORD, newPassword: "short" }, anyClient())).toEqual({
+    expect(
+      await changePassword(
+        database.db,
+        { id: userId, email },
+        { currentPassword: PASSWORD, newPassword: "short" },
+        anyClient(),
+      ),
+    ).toEqual({
       ok: false,
       fieldErrors: { newPassword: "Use at least 10 characters." },
     });
@@ -95,7 +106,12 @@ describeEachDatabase("sign-out ends sessions on the server", (database) => {
       const browser = createBrowser(httpsServer.url);
       const csrf = await browser.send("/api/auth/csrf");
       const csrfToken = ((await csrf.json()) as { csrfToken: string }).csrfToken;
-      const signedIn = await browser.send("/api/auth/callback/credentials", { email, password: PASSWORD, csrfToken, json: "true" });
+      const signedIn = await browser.send("/api/auth/callback/credentials", {
+        email,
+        password: PASSWORD,
+        csrfToken,
+        json: "true",
+      });
       const sessionCookie = signedIn.headers.getSetCookie().find((line) => line.includes("session-token="));
       expect(sessionCookie).toMatch(/^__Secure-next-auth\.session-token=/);
       expect(sessionCookie).toMatch(/;\s*Secure/i);

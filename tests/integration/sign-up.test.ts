@@ -12,7 +12,10 @@ const anyClient = () => ({ client: `test-${randomUUID()}` });
 
 describeEachDatabase("sign-up and sign-in", (database) => {
   const countUsersWithEmail = async (email: string) => {
-    const [row] = await database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.email, email));
+    const [row] = await database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(eq(users.email, email));
     return row!.n;
   };
 
@@ -24,13 +27,20 @@ describeEachDatabase("sign-up and sign-in", (database) => {
     const [stored] = await database.db.select().from(users).where(eq(users.email, email));
     expect(stored?.passwordHash).toMatch(/^scrypt\$/);
     expect(stored?.passwordHash).not.toContain(strongPassword);
-    expect(await verifyCredentials(database.db, { email, password: strongPassword }, anyClient())).toMatchObject({ email, name: "Ada" });
+    expect(await verifyCredentials(database.db, { email, password: strongPassword }, anyClient())).toMatchObject({
+      email,
+      name: "Ada",
+    });
   });
 
   it("refuses a taken email, whatever its case, without creating a second account", async () => {
     const email = `taken-${randomUUID()}@example.test`;
     await signUpWithPassword(database.db, { email, password: strongPassword }, anyClient());
-    const second = await signUpWithPassword(database.db, { email: `  ${email.toUpperCase()} `, password: "another good password" }, anyClient());
+    const second = await signUpWithPassword(
+      database.db,
+      { email: `  ${email.toUpperCase()} `, password: "another good password" },
+      anyClient(),
+    );
     expect(second).toEqual({ ok: false, fieldErrors: { email: expect.stringContaining("already exists") } });
     expect(await countUsersWithEmail(email)).toBe(1);
   });
@@ -45,7 +55,9 @@ describeEachDatabase("sign-up and sign-in", (database) => {
       ok: false,
       fieldErrors: { password: expect.stringContaining("too common") },
     });
-    expect(await signUpWithPassword(database.db, { email: "not-an-email", password: strongPassword }, anyClient())).toMatchObject({
+    expect(
+      await signUpWithPassword(database.db, { email: "not-an-email", password: strongPassword }, anyClient()),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { email: expect.stringContaining("valid email") },
     });
@@ -56,7 +68,13 @@ describeEachDatabase("sign-up and sign-in", (database) => {
     const email = `signin-${randomUUID()}@example.test`;
     await signUpWithPassword(database.db, { email, password: strongPassword }, anyClient());
     expect(await verifyCredentials(database.db, { email, password: "not the password" }, anyClient())).toBeNull();
-    expect(await verifyCredentials(database.db, { email: `nobody-${randomUUID()}@example.test`, password: strongPassword }, anyClient())).toBeNull();
+    expect(
+      await verifyCredentials(
+        database.db,
+        { email: `nobody-${randomUUID()}@example.test`, password: strongPassword },
+        anyClient(),
+      ),
+    ).toBeNull();
     expect(await verifyCredentials(database.db, { email: "", password: "" }, anyClient())).toBeNull();
   });
 

@@ -45,12 +45,21 @@ describeEachDatabase("Strava sync", (database) => {
 
   it("waits out a 429 and finishes, showing when it will continue", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "strava", "bulk-250");
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/athlete/activities", kind: "rate_limit", times: 1, skip: 1, retryAfterSeconds: 3 });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/athlete/activities",
+      kind: "rate_limit",
+      times: 1,
+      skip: 1,
+      retryAfterSeconds: 3,
+    });
     let statusDuringWait: string | undefined;
     const job = await syncNow(database.db, connection, {
       sleep: async (ms) => {
         if (ms < 3000) return; // request pacing, not the rate-limit wait
-        statusDuringWait = (await database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connection.id)))[0]?.status;
+        statusDuringWait = (
+          await database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connection.id))
+        )[0]?.status;
       },
     });
     expect(statusDuringWait).toBe("waiting");
@@ -69,7 +78,10 @@ describeEachDatabase("Strava sync", (database) => {
     });
     const { waits, sleep } = recordingSleep();
     const deferred: { until: Date; runAfter: Date; attempts: number }[] = [];
-    const job = await syncNow(database.db, connection, { sleep, onWaiting: (row) => deferred.push({ until: row.waitingUntil!, runAfter: row.runAfter, attempts: row.attempts }) });
+    const job = await syncNow(database.db, connection, {
+      sleep,
+      onWaiting: (row) => deferred.push({ until: row.waitingUntil!, runAfter: row.runAfter, attempts: row.attempts }),
+    });
     expect(job).toMatchObject({ status: "succeeded", inserted: 10, attempts: 1 });
     const longWaits = waits.filter((ms) => ms >= 1000); // pacing sleeps here are fractions of a millisecond
     if (deferred.length === 0) {
@@ -105,17 +117,32 @@ describeEachDatabase("Strava sync", (database) => {
 
   it("fails a malformed page with a message naming the field, keeping earlier pages whole", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "strava", "bulk-450");
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/athlete/activities", kind: "malformed", times: 1, skip: 1, body: [{ id: 1, start_date: "yesterday" }] });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/athlete/activities",
+      kind: "malformed",
+      times: 1,
+      skip: 1,
+      body: [{ id: 1, start_date: "yesterday" }],
+    });
     const job = await syncNow(database.db, connection);
     expect(job.status).toBe("failed");
     expect(job.error).toMatch(/0\.start_date/);
     expect(await countActivities(user.id)).toBe(200);
-    expect(JSON.parse((await reloadConnection(database.db, connection.id)).cursors.activities!)).toMatchObject({ page: 2 });
+    expect(JSON.parse((await reloadConnection(database.db, connection.id)).cursors.activities!)).toMatchObject({
+      page: 2,
+    });
   });
 
   it("resumes an interrupted backfill from the last committed page without duplicates", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "strava", "bulk-450");
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/athlete/activities", kind: "server_error", times: 4, skip: 1 });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/athlete/activities",
+      kind: "server_error",
+      times: 4,
+      skip: 1,
+    });
     const interrupted = await syncNow(database.db, connection);
     expect(interrupted).toMatchObject({ status: "pending", inserted: 200 });
     const callsBefore = listCalls();
@@ -134,9 +161,15 @@ describeEachDatabase("Strava sync", (database) => {
     ]);
     expect(first.job.id).toBe(second.job.id);
     expect([first.isNew, second.isNew].filter(Boolean)).toHaveLength(1);
-    const claims = await Promise.all([claimNextJob(database.db, { connectionId: connection.id }), claimNextJob(database.db, { connectionId: connection.id })]);
+    const claims = await Promise.all([
+      claimNextJob(database.db, { connectionId: connection.id }),
+      claimNextJob(database.db, { connectionId: connection.id }),
+    ]);
     expect(claims.filter(Boolean)).toHaveLength(1);
-    const jobs = await database.db.select().from(syncJobs).where(and(eq(syncJobs.connectionId, connection.id)));
+    const jobs = await database.db
+      .select()
+      .from(syncJobs)
+      .where(and(eq(syncJobs.connectionId, connection.id)));
     expect(jobs).toHaveLength(1);
   });
 });

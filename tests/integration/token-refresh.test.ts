@@ -27,11 +27,17 @@ async function connect(db: Database, provider: string, account = "athlete") {
 async function makeDue(db: Database, connection: ProviderConnection) {
   const tokens = openTokens(connection);
   const expiresAt = new Date(Date.now() + 60_000);
-  await updateConnectionCredentials(db, { connectionId: connection.id, encryptedCredentials: sealTokens({ ...tokens, expiresAt }), expiresAt, scopes: tokens.scopes });
+  await updateConnectionCredentials(db, {
+    connectionId: connection.id,
+    encryptedCredentials: sealTokens({ ...tokens, expiresAt }),
+    expiresAt,
+    scopes: tokens.scopes,
+  });
   return tokens;
 }
 
-const reload = async (db: Database, id: string) => (await db.select().from(providerConnections).where(eq(providerConnections.id, id)))[0]!;
+const reload = async (db: Database, id: string) =>
+  (await db.select().from(providerConnections).where(eq(providerConnections.id, id)))[0]!;
 const refreshCalls = (provider: string) => sandbox.state.countCalls({ provider, grant: "refresh_token" });
 
 // A few days of history is enough to send each provider's data requests.
@@ -64,14 +70,20 @@ describeEachDatabase("token refresh", (database) => {
         expect(live?.expiresAt === null || live!.expiresAt > Date.now() + 5 * 60_000).toBe(true);
         // Whatever the provider's rotation rule, what we stored is the refresh token it will accept next.
         expect(sandbox.state.refreshTokens.has(after.refreshToken!)).toBe(true);
-        expect(openTokens(await reload(database.db, connection.id))).toMatchObject({ accessToken: after.accessToken, refreshToken: after.refreshToken });
+        expect(openTokens(await reload(database.db, connection.id))).toMatchObject({
+          accessToken: after.accessToken,
+          refreshToken: after.refreshToken,
+        });
       });
 
       it("makes one provider call when several callers refresh at once, and all get the new token", async () => {
         const connection = await connect(database.db, provider.slug);
         const before = await makeDue(database.db, connection);
         if (!before.refreshToken) {
-          const outcomes = await Promise.allSettled([refreshIfDue(database.db, connection), refreshIfDue(database.db, connection)]);
+          const outcomes = await Promise.allSettled([
+            refreshIfDue(database.db, connection),
+            refreshIfDue(database.db, connection),
+          ]);
           expect(outcomes.map((outcome) => outcome.status)).toEqual(["rejected", "rejected"]);
           expect(refreshCalls(provider.slug)).toBe(0);
           return;
@@ -92,24 +104,27 @@ describeEachDatabase("token refresh", (database) => {
         }
       });
 
-      it.runIf(provider.sync)("refreshes once when the provider refuses an expired token its own way, and the sync goes on", async () => {
-        const connection = await connect(database.db, provider.slug);
-        // Our stored expiry says the token is fine; the provider's clock says otherwise.
-        sandbox.state.expireAccessTokens(provider.slug, "athlete");
-        const job = await syncNow(database.db, connection);
-        const row = await reload(database.db, connection.id);
-        if (!openTokens(connection).refreshToken) {
-          // No refresh grant (Polar): the person must reconnect.
-          expect(job.status).toBe("failed");
-          expect(row.status).toBe("needs_reauth");
-          return;
-        }
-        expect(job).toMatchObject({ status: "succeeded", error: null });
-        expect(refreshCalls(provider.slug)).toBe(1);
-        expect(row.status).toBe("active");
-        const live = sandbox.state.accessTokens.get(openTokens(row).accessToken);
-        expect(live!.expiresAt === null || live!.expiresAt > Date.now()).toBe(true);
-      });
+      it.runIf(provider.sync)(
+        "refreshes once when the provider refuses an expired token its own way, and the sync goes on",
+        async () => {
+          const connection = await connect(database.db, provider.slug);
+          // Our stored expiry says the token is fine; the provider's clock says otherwise.
+          sandbox.state.expireAccessTokens(provider.slug, "athlete");
+          const job = await syncNow(database.db, connection);
+          const row = await reload(database.db, connection.id);
+          if (!openTokens(connection).refreshToken) {
+            // No refresh grant (Polar): the person must reconnect.
+            expect(job.status).toBe("failed");
+            expect(row.status).toBe("needs_reauth");
+            return;
+          }
+          expect(job).toMatchObject({ status: "succeeded", error: null });
+          expect(refreshCalls(provider.slug)).toBe(1);
+          expect(row.status).toBe("active");
+          const live = sandbox.state.accessTokens.get(openTokens(row).accessToken);
+          expect(live!.expiresAt === null || live!.expiresAt > Date.now()).toBe(true);
+        },
+      );
 
       it("refreshes once for several refusals of the same token, however late each reports it", async () => {
         const connection = await connect(database.db, provider.slug);
@@ -120,10 +135,16 @@ describeEachDatabase("token refresh", (database) => {
         try {
           // Two requests refused together, one of them in another process, then a third that
           // reports the same refusal only after the refresh is done.
-          const together = await Promise.all([refreshIfDue(database.db, connection, { refused }), refreshIfDue(other?.db ?? database.db, connection, { refused })]);
+          const together = await Promise.all([
+            refreshIfDue(database.db, connection, { refused }),
+            refreshIfDue(other?.db ?? database.db, connection, { refused }),
+          ]);
           const late = await refreshIfDue(database.db, connection, { refused });
           expect(refreshCalls(provider.slug)).toBe(1);
-          expect(new Set([...together, late].map((tokens) => `${tokens.accessToken}|${tokens.expiresAt?.toISOString()}`)).size).toBe(1);
+          expect(
+            new Set([...together, late].map((tokens) => `${tokens.accessToken}|${tokens.expiresAt?.toISOString()}`))
+              .size,
+          ).toBe(1);
         } finally {
           await other?.close();
         }

@@ -22,13 +22,34 @@ describeEachDatabase("batch upserts", (database) => {
     const owner = { userId: user.id, connectionId: null, provider: "strava", sourceId: "athlete-1" };
     const batch: RecordBatch = { activities: [activity("1", 5000), activity("2", 10000), activity("3", 21097)] };
 
-    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({ inserted: 3, updated: 0, unchanged: 0, rejected: 0 });
-    const [before] = await database.db.select().from(activities).where(and(eq(activities.userId, user.id), eq(activities.externalId, "1")));
-    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({ inserted: 0, updated: 0, unchanged: 3, rejected: 0 });
+    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({
+      inserted: 3,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+    });
+    const [before] = await database.db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.userId, user.id), eq(activities.externalId, "1")));
+    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({
+      inserted: 0,
+      updated: 0,
+      unchanged: 3,
+      rejected: 0,
+    });
 
     const changed = { activities: [activity("1", 5000), activity("2", 10500), activity("3", 21097)] };
-    expect(await upsertRecordBatch(database.db, owner, changed)).toEqual({ inserted: 0, updated: 1, unchanged: 2, rejected: 0 });
-    const [after] = await database.db.select().from(activities).where(and(eq(activities.userId, user.id), eq(activities.externalId, "1")));
+    expect(await upsertRecordBatch(database.db, owner, changed)).toEqual({
+      inserted: 0,
+      updated: 1,
+      unchanged: 2,
+      rejected: 0,
+    });
+    const [after] = await database.db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.userId, user.id), eq(activities.externalId, "1")));
     // An unchanged row is not rewritten at all.
     expect(after!.updatedAt.getTime()).toBe(before!.updatedAt.getTime());
   });
@@ -38,21 +59,42 @@ describeEachDatabase("batch upserts", (database) => {
     const owner = { userId: user.id, connectionId: null, provider: "oura", sourceId: "" };
     const time = new Date("2026-10-01T06:00:00Z");
     const batch: RecordBatch = {
-      samples: [{ metric: "heart_rate", time, value: 61, unit: "bpm" }, { metric: "heart_rate", time: new Date("2026-10-01T06:01:00Z"), value: -5, unit: "bpm" }],
+      samples: [
+        { metric: "heart_rate", time, value: 61, unit: "bpm" },
+        { metric: "heart_rate", time: new Date("2026-10-01T06:01:00Z"), value: -5, unit: "bpm" },
+      ],
       dailySummaries: [{ localDate: "2026-10-01", steps: 3_000_000_000 }],
     };
-    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({ inserted: 1, updated: 0, unchanged: 0, rejected: 2 });
-    expect(await database.db.select({ value: samples.value }).from(samples).where(eq(samples.userId, user.id))).toEqual([{ value: 61 }]);
+    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({
+      inserted: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 2,
+    });
+    expect(await database.db.select({ value: samples.value }).from(samples).where(eq(samples.userId, user.id))).toEqual(
+      [{ value: 61 }],
+    );
     expect(await database.db.select().from(dailySummaries).where(eq(dailySummaries.userId, user.id))).toEqual([]);
   });
 
   it("never writes into another user's rows, whatever the records say", async () => {
     const alice = await createTestUser(database.db);
     const bob = await createTestUser(database.db);
-    await upsertRecordBatch(database.db, { userId: alice.id, connectionId: null, provider: "strava", sourceId: "" }, { activities: [activity("7", 1000)] });
+    await upsertRecordBatch(
+      database.db,
+      { userId: alice.id, connectionId: null, provider: "strava", sourceId: "" },
+      { activities: [activity("7", 1000)] },
+    );
     const sneaky = { activities: [{ ...activity("7", 99999), userId: alice.id } as ReturnType<typeof activity>] };
-    await upsertRecordBatch(database.db, { userId: bob.id, connectionId: null, provider: "strava", sourceId: "" }, sneaky);
-    const [aliceRow] = await database.db.select().from(activities).where(and(eq(activities.userId, alice.id), eq(activities.externalId, "7")));
+    await upsertRecordBatch(
+      database.db,
+      { userId: bob.id, connectionId: null, provider: "strava", sourceId: "" },
+      sneaky,
+    );
+    const [aliceRow] = await database.db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.userId, alice.id), eq(activities.externalId, "7")));
     expect(aliceRow!.distanceM).toBe(1000);
   });
 
@@ -67,7 +109,12 @@ describeEachDatabase("batch upserts", (database) => {
         { metric: "steps", time, value: 100, unit: "count" },
       ],
     };
-    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({ inserted: 2, updated: 0, unchanged: 1, rejected: 0 });
+    expect(await upsertRecordBatch(database.db, owner, batch)).toEqual({
+      inserted: 2,
+      updated: 0,
+      unchanged: 1,
+      rejected: 0,
+    });
     const rows = await database.db.select().from(samples).where(eq(samples.userId, user.id));
     expect(rows.find((row) => row.metric === "heart_rate")?.value).toBe(61);
     const otherPhone = { ...owner, sourceId: "Watch" };
@@ -80,7 +127,15 @@ describeEachDatabase("samples written in either statement shape", (database) => 
     const user = await createTestUser(database.db);
     const owner = { userId: user.id, connectionId: null, provider: "health_connect", sourceId: "Pixel" };
     const at = (minute: number) => new Date(Date.UTC(2026, 10, 1, 8, minute));
-    const uniform: RecordBatch = { samples: [0, 1].map((minute) => ({ metric: "heart_rate", time: at(minute), value: 60 + minute, unit: "bpm", meta: { min: 55, max: 70 } })) };
+    const uniform: RecordBatch = {
+      samples: [0, 1].map((minute) => ({
+        metric: "heart_rate",
+        time: at(minute),
+        value: 60 + minute,
+        unit: "bpm",
+        meta: { min: 55, max: 70 },
+      })),
+    };
     const mixed: RecordBatch = {
       samples: [
         { metric: "steps", time: at(5), endTime: at(10), value: 420, unit: "count", meta: null },
@@ -90,16 +145,27 @@ describeEachDatabase("samples written in either statement shape", (database) => 
     expect(await upsertRecordBatch(database.db, owner, uniform)).toMatchObject({ inserted: 2 });
     expect(await upsertRecordBatch(database.db, owner, mixed)).toMatchObject({ inserted: 2 });
     // Again, through the upsert: nothing changed.
-    expect(await upsertRecordBatch(database.db, owner, { samples: [...uniform.samples!, ...mixed.samples!] })).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
+    expect(
+      await upsertRecordBatch(database.db, owner, { samples: [...uniform.samples!, ...mixed.samples!] }),
+    ).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
 
     const rows = await database.db.select().from(samples).where(eq(samples.userId, user.id));
     const byMetric = (metric: string) => rows.filter((row) => row.metric === metric);
-    expect(byMetric("heart_rate").sort((a, b) => a.time.getTime() - b.time.getTime()).map((row) => [row.time.toISOString(), row.endTime, row.value, row.unit, row.meta])).toEqual([
+    expect(
+      byMetric("heart_rate")
+        .sort((a, b) => a.time.getTime() - b.time.getTime())
+        .map((row) => [row.time.toISOString(), row.endTime, row.value, row.unit, row.meta]),
+    ).toEqual([
       ["2026-11-01T08:00:00.000Z", null, 60, "bpm", { min: 55, max: 70 }],
       ["2026-11-01T08:01:00.000Z", null, 61, "bpm", { min: 55, max: 70 }],
     ]);
     expect(byMetric("steps")[0]).toMatchObject({ time: at(5), endTime: at(10), value: 420, unit: "count", meta: null });
-    expect(byMetric("blood_pressure_systolic")[0]).toMatchObject({ endTime: null, value: 118, unit: "mmHg", meta: null });
+    expect(byMetric("blood_pressure_systolic")[0]).toMatchObject({
+      endTime: null,
+      value: 118,
+      unit: "mmHg",
+      meta: null,
+    });
   });
 });
 
@@ -113,6 +179,10 @@ describeEachDatabase("daily rows filled in by several streams", (database) => {
     expect((await upsertRecordBatch(database.db, owner, { dailySummaries: [activity] })).updated).toBe(1);
     expect((await upsertRecordBatch(database.db, owner, { dailySummaries: [readiness] })).unchanged).toBe(1);
     const [row] = await database.db.select().from(dailySummaries).where(eq(dailySummaries.userId, user.id));
-    expect(row).toMatchObject({ readinessScore: 81, steps: 9120, raw: { readiness: { score: 81 }, activity: { steps: 9120 } } });
+    expect(row).toMatchObject({
+      readinessScore: 81,
+      steps: 9120,
+      raw: { readiness: { score: 81 }, activity: { steps: 9120 } },
+    });
   });
 });

@@ -13,17 +13,35 @@ const sandbox = setUpSandboxServer({ resetEachTest: false });
 
 const ORIGIN = "http://qt.test";
 const post = (provider: string, body: string, headers: Record<string, string> = {}) =>
-  readWebhookRequest(new Request(`${ORIGIN}/api/webhooks/${provider}`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
+  readWebhookRequest(
+    new Request(`${ORIGIN}/api/webhooks/${provider}`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...headers },
+    }),
+  );
 
 describeEachDatabase("provider webhooks", (database) => {
-  const jobsOf = (connectionId: string) => database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
+  const jobsOf = (connectionId: string) =>
+    database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
 
   it("answers Strava's subscription handshake only with our verify token", async () => {
-    const url = (token: string) => `${ORIGIN}/api/webhooks/strava?hub.mode=subscribe&hub.challenge=15f7d1a91c1f40f8&hub.verify_token=${token}`;
-    const ok = await handleProviderWebhook(database.db, "strava", await readWebhookRequest(new Request(url(sandboxWebhookSecret("strava")))), ORIGIN);
+    const url = (token: string) =>
+      `${ORIGIN}/api/webhooks/strava?hub.mode=subscribe&hub.challenge=15f7d1a91c1f40f8&hub.verify_token=${token}`;
+    const ok = await handleProviderWebhook(
+      database.db,
+      "strava",
+      await readWebhookRequest(new Request(url(sandboxWebhookSecret("strava")))),
+      ORIGIN,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ "hub.challenge": "15f7d1a91c1f40f8" });
-    const wrong = await handleProviderWebhook(database.db, "strava", await readWebhookRequest(new Request(url("guess"))), ORIGIN);
+    const wrong = await handleProviderWebhook(
+      database.db,
+      "strava",
+      await readWebhookRequest(new Request(url("guess"))),
+      ORIGIN,
+    );
     expect(wrong.status).toBe(403);
   });
 
@@ -41,7 +59,10 @@ describeEachDatabase("provider webhooks", (database) => {
 
   it("refuses a malformed event with 400 naming the field, and queues nothing", async () => {
     const { connection } = await connectSandboxAccount(database.db, "strava", `malformed-${Date.now()}`);
-    const body = JSON.stringify({ ...stravaEventBody(Number(connection.externalUserId), "activity_created"), owner_id: "x" });
+    const body = JSON.stringify({
+      ...stravaEventBody(Number(connection.externalUserId), "activity_created"),
+      owner_id: "x",
+    });
     const response = await handleProviderWebhook(database.db, "strava", await post("strava", body), ORIGIN);
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/owner_id/);
@@ -53,7 +74,10 @@ describeEachDatabase("provider webhooks", (database) => {
     const { connection } = await connectSandboxAccount(database.db, "strava", account);
     const app = await serveWebhooks((slug, request) => handleProviderWebhook(database.db, slug, request, ORIGIN));
     try {
-      const sent = await fetch(`${sandbox.url}/_control/webhooks/strava?account=${account}&target=${encodeURIComponent(`${app.url}/strava`)}`, { method: "POST" });
+      const sent = await fetch(
+        `${sandbox.url}/_control/webhooks/strava?account=${account}&target=${encodeURIComponent(`${app.url}/strava`)}`,
+        { method: "POST" },
+      );
       expect(await sent.json()).toMatchObject({ status: 200 });
       expect(await jobsOf(connection.id)).toHaveLength(1);
     } finally {

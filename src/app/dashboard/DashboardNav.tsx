@@ -5,17 +5,23 @@ import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
 
 const SECTIONS = [
-  { heading: null, links: [
-    { href: "/dashboard", label: "Overview" },
-    { href: "/dashboard/activities", label: "Activities" },
-    { href: "/dashboard/health", label: "Health" },
-  ] },
-  { heading: "Settings", links: [
-    { href: "/dashboard/settings", label: "Connected sources" },
-    { href: "/dashboard/settings/api-keys", label: "API keys" },
-    { href: "/dashboard/settings/preferences", label: "Preferences" },
-    { href: "/dashboard/settings/security", label: "Sign-in & security" },
-  ] },
+  {
+    heading: null,
+    links: [
+      { href: "/dashboard", label: "Overview" },
+      { href: "/dashboard/activities", label: "Activities" },
+      { href: "/dashboard/health", label: "Health" },
+    ],
+  },
+  {
+    heading: "Settings",
+    links: [
+      { href: "/dashboard/settings", label: "Connected sources" },
+      { href: "/dashboard/settings/api-keys", label: "API keys" },
+      { href: "/dashboard/settings/preferences", label: "Preferences" },
+      { href: "/dashboard/settings/security", label: "Sign-in & security" },
+    ],
+  },
 ];
 
 export function DashboardNav() {
@@ -35,7 +41,9 @@ export function DashboardNav() {
       {SECTIONS.map((section) => (
         <div key={section.heading ?? "main"} className="flex gap-1 md:flex-col">
           {section.heading ? (
-            <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase md:block">{section.heading}</p>
+            <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase md:block">
+              {section.heading}
+            </p>
           ) : null}
           {section.links.map((link) => {
             const isActive = pathname === link.href;

@@ -9,7 +9,10 @@ export function ActivityCharts({ detail }: { detail: ActivityDetail }) {
   const isSpeedExpected = (activity.distanceM ?? 0) > 0;
   if (!heartRate && !speed) {
     return (
-      <p className="rounded-2xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400" data-testid="charts-empty">
+      <p
+        className="rounded-2xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
+        data-testid="charts-empty"
+      >
         No heart-rate{isSpeedExpected ? ` or ${speedWord}` : ""} samples were recorded during this activity.
       </p>
     );
@@ -19,9 +22,17 @@ export function ActivityCharts({ detail }: { detail: ActivityDetail }) {
       {heartRate ? (
         <TimeSeriesChart chart={heartRate} id="heart-rate" tone="heart" />
       ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No heart-rate samples were recorded during this activity.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          No heart-rate samples were recorded during this activity.
+        </p>
       )}
-      {speed ? <TimeSeriesChart chart={speed} id="speed" tone="speed" /> : isSpeedExpected ? <p className="text-sm text-zinc-600 dark:text-zinc-400">No {speedWord} samples were recorded during this activity.</p> : null}
+      {speed ? (
+        <TimeSeriesChart chart={speed} id="speed" tone="speed" />
+      ) : isSpeedExpected ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          No {speedWord} samples were recorded during this activity.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -7,7 +7,10 @@ import type { ProjectedRoute } from "@/lib/geo/project";
 export function RouteMap({ route, name }: { route: ProjectedRoute | null; name: string }) {
   if (!route || route.points.length === 0) {
     return (
-      <div className="flex h-40 items-center justify-center rounded-2xl border border-dashed border-zinc-300 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400" data-testid="route-empty">
+      <div
+        className="flex h-40 items-center justify-center rounded-2xl border border-dashed border-zinc-300 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
+        data-testid="route-empty"
+      >
         No GPS route for this activity
       </div>
     );
@@ -27,10 +30,35 @@ export function RouteMap({ route, name }: { route: ProjectedRoute | null; name: 
         data-testid="route-map"
       >
         <title id="route-title">{`Route of ${name}, north up`}</title>
-        <path d={d} fill="none" strokeWidth={4} strokeLinecap="round" strokeLinejoin="round" vectorEffect="non-scaling-stroke" className="stroke-brand-600 dark:stroke-brand-500" data-testid="route-path" />
+        <path
+          d={d}
+          fill="none"
+          strokeWidth={4}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          vectorEffect="non-scaling-stroke"
+          className="stroke-brand-600 dark:stroke-brand-500"
+          data-testid="route-path"
+        />
         {/* The finish is a ring drawn under the start dot, so a loop that ends where it began shows both. */}
-        <circle cx={endX} cy={endY} r={marker * 1.5} strokeWidth={3} vectorEffect="non-scaling-stroke" className="fill-white stroke-rose-500 dark:fill-zinc-900" data-testid="route-end" />
-        <circle cx={startX} cy={startY} r={marker * 0.8} strokeWidth={2} vectorEffect="non-scaling-stroke" className="fill-emerald-500 stroke-white dark:stroke-zinc-900" data-testid="route-start" />
+        <circle
+          cx={endX}
+          cy={endY}
+          r={marker * 1.5}
+          strokeWidth={3}
+          vectorEffect="non-scaling-stroke"
+          className="fill-white stroke-rose-500 dark:fill-zinc-900"
+          data-testid="route-end"
+        />
+        <circle
+          cx={startX}
+          cy={startY}
+          r={marker * 0.8}
+          strokeWidth={2}
+          vectorEffect="non-scaling-stroke"
+          className="fill-emerald-500 stroke-white dark:stroke-zinc-900"
+          data-testid="route-start"
+        />
       </svg>
       <figcaption className="mt-2 flex gap-4 px-1 text-xs text-zinc-600 dark:text-zinc-400">
         <span className="flex items-center gap-1.5">

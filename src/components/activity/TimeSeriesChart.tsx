@@ -6,7 +6,8 @@ import { formatDuration } from "@/lib/format";
 const WIDTH = 1000;
 const HEIGHT = 200;
 
-const clock = (seconds: number) => `${Math.floor(Math.round(seconds) / 60)}:${String(Math.round(seconds) % 60).padStart(2, "0")}`;
+const clock = (seconds: number) =>
+  `${Math.floor(Math.round(seconds) / 60)}:${String(Math.round(seconds) % 60).padStart(2, "0")}`;
 
 /**
  * A line over elapsed time, drawn on the server. The plot stretches to its box
@@ -22,8 +23,11 @@ export function TimeSeriesChart({ chart, id, tone }: { chart: ChartData; id: str
     const share = (value - low) / (high - low);
     return chart.isInverted ? share * HEIGHT : HEIGHT - share * HEIGHT;
   };
-  const xOf = (seconds: number) => (chart.durationS > 0 ? Math.min(Math.max(seconds / chart.durationS, 0), 1) * WIDTH : 0);
-  const d = chart.points.map((point, i) => `${i === 0 ? "M" : "L"}${xOf(point.t).toFixed(1)} ${yOf(point.v).toFixed(1)}`).join("");
+  const xOf = (seconds: number) =>
+    chart.durationS > 0 ? Math.min(Math.max(seconds / chart.durationS, 0), 1) * WIDTH : 0;
+  const d = chart.points
+    .map((point, i) => `${i === 0 ? "M" : "L"}${xOf(point.t).toFixed(1)} ${yOf(point.v).toFixed(1)}`)
+    .join("");
   const yTicks = niceTicks(chart.min, chart.max, 4);
   const step = yTicks.length > 1 ? yTicks[1]! - yTicks[0]! : 1;
   const label = (value: number) => (chart.valueFormat === "clock" ? clock(value) : value.toFixed(step < 1 ? 1 : 0));
@@ -33,7 +37,10 @@ export function TimeSeriesChart({ chart, id, tone }: { chart: ChartData; id: str
   const source = chart.sourceId ? `${providerName} · ${chart.sourceId}` : providerName;
 
   return (
-    <figure className="rounded-2xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" data-testid={`${id}-chart`}>
+    <figure
+      className="rounded-2xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900"
+      data-testid={`${id}-chart`}
+    >
       <figcaption className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold">
           {chart.title} <span className="font-normal text-zinc-500">({chart.unit})</span>
@@ -41,27 +48,63 @@ export function TimeSeriesChart({ chart, id, tone }: { chart: ChartData; id: str
         <span className="text-xs text-zinc-500">{source}</span>
       </figcaption>
       <div className="grid grid-cols-[auto_1fr] gap-x-2">
-        <div className="relative h-44 w-10 text-right text-xs text-zinc-500 tabular-nums" aria-hidden data-testid={`${id}-y-labels`}>
+        <div
+          className="relative h-44 w-10 text-right text-xs text-zinc-500 tabular-nums"
+          aria-hidden
+          data-testid={`${id}-y-labels`}
+        >
           {yTicks.map((tick) => (
-            <span key={tick} className="absolute right-0 -translate-y-1/2" style={{ top: `${(yOf(tick) / HEIGHT) * 100}%` }}>
+            <span
+              key={tick}
+              className="absolute right-0 -translate-y-1/2"
+              style={{ top: `${(yOf(tick) / HEIGHT) * 100}%` }}
+            >
               {label(tick)}
             </span>
           ))}
         </div>
-        <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} preserveAspectRatio="none" className="h-44 w-full overflow-visible" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          preserveAspectRatio="none"
+          className="h-44 w-full overflow-visible"
+          role="img"
+          aria-labelledby={`${id}-title ${id}-desc`}
+        >
           <title id={`${id}-title`}>{`${chart.title} over the activity`}</title>
           <desc id={`${id}-desc`}>
             {`${chart.sampleCount} samples from ${source}, ${label(chart.min)} to ${label(chart.max)} ${chart.unit}, over ${formatDuration(chart.durationS)}.`}
           </desc>
           {yTicks.map((tick) => (
-            <line key={tick} x1={0} x2={WIDTH} y1={yOf(tick)} y2={yOf(tick)} strokeWidth={1} vectorEffect="non-scaling-stroke" className="stroke-zinc-200 dark:stroke-zinc-800" />
+            <line
+              key={tick}
+              x1={0}
+              x2={WIDTH}
+              y1={yOf(tick)}
+              y2={yOf(tick)}
+              strokeWidth={1}
+              vectorEffect="non-scaling-stroke"
+              className="stroke-zinc-200 dark:stroke-zinc-800"
+            />
           ))}
-          <path d={d} fill="none" strokeWidth={2} strokeLinejoin="round" vectorEffect="non-scaling-stroke" className={lineClass} data-testid={`${id}-line`} data-sample-count={chart.sampleCount} />
+          <path
+            d={d}
+            fill="none"
+            strokeWidth={2}
+            strokeLinejoin="round"
+            vectorEffect="non-scaling-stroke"
+            className={lineClass}
+            data-testid={`${id}-line`}
+            data-sample-count={chart.sampleCount}
+          />
         </svg>
         <div />
         <div className="relative mt-1 h-4 text-xs text-zinc-500 tabular-nums" aria-hidden>
           {xTicks.map((tick) => (
-            <span key={tick} className={`absolute ${tick === 0 ? "" : "-translate-x-1/2"}`} style={{ left: `${(xOf(tick) / WIDTH) * 100}%` }}>
+            <span
+              key={tick}
+              className={`absolute ${tick === 0 ? "" : "-translate-x-1/2"}`}
+              style={{ left: `${(xOf(tick) / WIDTH) * 100}%` }}
+            >
               {formatDuration(tick)}
             </span>
           ))}

@@ -16,7 +16,13 @@ type BucketTableProps<Row extends { date: string }> = {
 const cell = "whitespace-nowrap px-3 py-2";
 
 /** A chart's buckets as rows, newest first then by source: the same data without needing to see the chart. */
-export function BucketTable<Row extends { date: string }>({ caption, bucket, sources, columns, rowData }: BucketTableProps<Row>) {
+export function BucketTable<Row extends { date: string }>({
+  caption,
+  bucket,
+  sources,
+  columns,
+  rowData,
+}: BucketTableProps<Row>) {
   const rows = sources
     .flatMap((source) => source.rows.map((row) => ({ row, key: source.key, source: source.label })))
     .sort((a, b) => b.row.date.localeCompare(a.row.date) || a.source.localeCompare(b.source));
@@ -26,19 +32,33 @@ export function BucketTable<Row extends { date: string }>({ caption, bucket, sou
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-zinc-50 text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className={`${cell} font-medium`}>{BUCKET_HEADINGS[bucket].column}</th>
+            <th scope="col" className={`${cell} font-medium`}>
+              {BUCKET_HEADINGS[bucket].column}
+            </th>
             {columns.map((column) => (
-              <th key={column.heading} scope="col" className={`${cell} text-right font-medium`}>{column.heading}</th>
+              <th key={column.heading} scope="col" className={`${cell} text-right font-medium`}>
+                {column.heading}
+              </th>
             ))}
-            <th scope="col" className={`${cell} font-medium`}>Source</th>
+            <th scope="col" className={`${cell} font-medium`}>
+              Source
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map(({ row, key, source }) => (
-            <tr key={`${key}-${row.date}`} className="border-t border-zinc-100 dark:border-zinc-800" data-row="" data-date={row.date} {...rowData(row)}>
+            <tr
+              key={`${key}-${row.date}`}
+              className="border-t border-zinc-100 dark:border-zinc-800"
+              data-row=""
+              data-date={row.date}
+              {...rowData(row)}
+            >
               <td className={`${cell} tabular-nums`}>{row.date}</td>
               {columns.map((column) => (
-                <td key={column.heading} className={`${cell} text-right tabular-nums`}>{column.format(row)}</td>
+                <td key={column.heading} className={`${cell} text-right tabular-nums`}>
+                  {column.format(row)}
+                </td>
               ))}
               <td className={cell}>{source}</td>
             </tr>

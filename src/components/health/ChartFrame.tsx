@@ -47,7 +47,13 @@ export function ChartFrame({ id, title, description, domain, scale, formatTick, 
           })}
           {timeTicks(domain).map((tick) => (
             <g key={tick.date}>
-              <line x1={`${tick.x * 100}%`} x2={`${tick.x * 100}%`} y1={PLOT_HEIGHT} y2={PLOT_HEIGHT + 4} className="stroke-zinc-400 dark:stroke-zinc-600" />
+              <line
+                x1={`${tick.x * 100}%`}
+                x2={`${tick.x * 100}%`}
+                y1={PLOT_HEIGHT}
+                y2={PLOT_HEIGHT + 4}
+                className="stroke-zinc-400 dark:stroke-zinc-600"
+              />
               <text x={`${tick.x * 100}%`} y={PLOT_HEIGHT + 17} textAnchor="middle" stroke="none">
                 {tick.label}
               </text>

@@ -35,22 +35,55 @@ function runs(domain: TimeDomain, points: SeriesPoint[], joinGaps: boolean): Ser
 // non-scaling strokes; markers and text use percentages, so nothing gets distorted.
 const LINE_WIDTH_UNITS = 1000;
 
-export function LineChart({ id, title, description, series, domain, toDisplay = (value) => value, formatValue, formatTick, includeZero, joinGaps = false }: LineChartProps) {
-  const scale = valueScale(series.flatMap((line) => line.points.map((point) => toDisplay(point.value))), { includeZero });
+export function LineChart({
+  id,
+  title,
+  description,
+  series,
+  domain,
+  toDisplay = (value) => value,
+  formatValue,
+  formatTick,
+  includeZero,
+  joinGaps = false,
+}: LineChartProps) {
+  const scale = valueScale(
+    series.flatMap((line) => line.points.map((point) => toDisplay(point.value))),
+    { includeZero },
+  );
   const y = (value: number) => valueY(scale, toDisplay(value), PLOT_HEIGHT);
   return (
-    <ChartFrame id={id} title={title} description={description} domain={domain} scale={scale} formatTick={formatTick ?? tickFormat(scale)}>
+    <ChartFrame
+      id={id}
+      title={title}
+      description={description}
+      domain={domain}
+      scale={scale}
+      formatTick={formatTick ?? tickFormat(scale)}
+    >
       <defs>
         {Object.entries(MARKERS).map(([shape, path]) => (
           <path key={shape} id={`${id}-${shape}`} d={path} />
         ))}
       </defs>
-      <svg width="100%" height={PLOT_HEIGHT} viewBox={`0 0 ${LINE_WIDTH_UNITS} ${PLOT_HEIGHT}`} preserveAspectRatio="none" overflow="visible" aria-hidden>
+      <svg
+        width="100%"
+        height={PLOT_HEIGHT}
+        viewBox={`0 0 ${LINE_WIDTH_UNITS} ${PLOT_HEIGHT}`}
+        preserveAspectRatio="none"
+        overflow="visible"
+        aria-hidden
+      >
         {series.map((line) =>
           runs(domain, line.points, joinGaps).map((run) => (
             <polyline
               key={`${line.key}-${run[0]!.date}`}
-              points={run.map((point) => `${(bucketCenter(domain, point.date) * LINE_WIDTH_UNITS).toFixed(2)},${y(point.value).toFixed(2)}`).join(" ")}
+              points={run
+                .map(
+                  (point) =>
+                    `${(bucketCenter(domain, point.date) * LINE_WIDTH_UNITS).toFixed(2)},${y(point.value).toFixed(2)}`,
+                )
+                .join(" ")}
               fill="none"
               strokeWidth={2}
               strokeLinejoin="round"
@@ -62,7 +95,13 @@ export function LineChart({ id, title, description, series, domain, toDisplay = 
         )}
       </svg>
       {series.map((line) => (
-        <g key={line.key} data-series={line.key} data-label={line.label} className={`${line.style.fill} stroke-white dark:stroke-zinc-900`} strokeWidth={1.5}>
+        <g
+          key={line.key}
+          data-series={line.key}
+          data-label={line.label}
+          className={`${line.style.fill} stroke-white dark:stroke-zinc-900`}
+          strokeWidth={1.5}
+        >
           {line.points.map((point) => (
             <use
               key={point.date}

@@ -8,8 +8,21 @@ export function SeriesLegend({ series }: { series: LineSeries[] }) {
       {series.map((line) => (
         <li key={line.key} className="flex items-center gap-1.5" data-legend={line.key}>
           <svg width="24" height="12" aria-hidden className="overflow-visible">
-            <line x1="0" x2="24" y1="6" y2="6" strokeWidth="2" strokeDasharray={line.isDashed ? "4 3" : undefined} className={line.style.stroke} />
-            <path d={MARKERS[line.style.marker]} transform="translate(12 6)" className={`${line.style.fill} stroke-white dark:stroke-zinc-900`} strokeWidth="1.5" />
+            <line
+              x1="0"
+              x2="24"
+              y1="6"
+              y2="6"
+              strokeWidth="2"
+              strokeDasharray={line.isDashed ? "4 3" : undefined}
+              className={line.style.stroke}
+            />
+            <path
+              d={MARKERS[line.style.marker]}
+              transform="translate(12 6)"
+              className={`${line.style.fill} stroke-white dark:stroke-zinc-900`}
+              strokeWidth="1.5"
+            />
           </svg>
           {line.label}
         </li>

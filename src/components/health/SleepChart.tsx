@@ -18,13 +18,26 @@ const BAR_SHARE = 0.7;
 /** One source's nights as stacked bars: deep at the bottom, awake on top. */
 export function SleepChart({ id, title, description, nights, domain }: SleepChartProps) {
   const stacked = nights.map((night) => ({ night, stages: stagesOf(night) }));
-  const scale = valueScale(stacked.map(({ stages }) => stages.reduce((sum, stage) => sum + stage.seconds, 0) / HOUR), { includeZero: true });
+  const scale = valueScale(
+    stacked.map(({ stages }) => stages.reduce((sum, stage) => sum + stage.seconds, 0) / HOUR),
+    { includeZero: true },
+  );
   return (
-    <ChartFrame id={id} title={title} description={description} domain={domain} scale={scale} formatTick={(hours) => `${hours}h`}>
+    <ChartFrame
+      id={id}
+      title={title}
+      description={description}
+      domain={domain}
+      scale={scale}
+      formatTick={(hours) => `${hours}h`}
+    >
       {stacked.map(({ night, stages }) => {
         const slot = bucketSlot(domain, night.date);
         let below = 0;
-        const summary = stages.filter((stage) => stage.seconds > 0).map((stage) => `${stage.name.toLowerCase()} ${formatHours(stage.seconds)}`).join(", ");
+        const summary = stages
+          .filter((stage) => stage.seconds > 0)
+          .map((stage) => `${stage.name.toLowerCase()} ${formatHours(stage.seconds)}`)
+          .join(", ");
         return (
           <g
             key={night.date}
@@ -61,7 +74,13 @@ export function SleepChart({ id, title, description, nights, domain }: SleepChar
 
 /** The stages these nights have (no "Asleep, no stages" entry for a source that always stages). */
 export function SleepStageLegend({ nights }: { nights: SleepBucketRow[] }) {
-  const present = new Set(nights.flatMap((night) => stagesOf(night).filter((stage) => stage.seconds > 0).map((stage) => stage.key)));
+  const present = new Set(
+    nights.flatMap((night) =>
+      stagesOf(night)
+        .filter((stage) => stage.seconds > 0)
+        .map((stage) => stage.key),
+    ),
+  );
   return (
     <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400" aria-label="Sleep stages">
       {SLEEP_STAGES.filter((stage) => present.has(stage.key)).map((stage) => (

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { bucketCenter, bucketSlot, bucketStart, isGap, nextBucket, tickFormat, timeDomain, valueScale, valueY } from "./chart-scale";
+import {
+  bucketCenter,
+  bucketSlot,
+  bucketStart,
+  isGap,
+  nextBucket,
+  tickFormat,
+  timeDomain,
+  valueScale,
+  valueY,
+} from "./chart-scale";
 import { timeTicks } from "./time-ticks";
 
 describe("time buckets", () => {
@@ -32,7 +42,12 @@ describe("value scales", () => {
   it("cover every value with round ticks", () => {
     expect(valueScale([43, 71])).toEqual({ min: 40, max: 80, step: 10, ticks: [40, 50, 60, 70, 80] });
     expect(valueScale([0.1, 0.3]).ticks).toEqual([0.1, 0.15, 0.2, 0.25, 0.3]);
-    expect(valueScale([9412, 12000], { includeZero: true })).toEqual({ min: 0, max: 15000, step: 5000, ticks: [0, 5000, 10000, 15000] });
+    expect(valueScale([9412, 12000], { includeZero: true })).toEqual({
+      min: 0,
+      max: 15000,
+      step: 5000,
+      ticks: [0, 5000, 10000, 15000],
+    });
   });
 
   it("label ticks with the decimals their step needs", () => {

@@ -88,4 +88,5 @@ export function tickFormat(scale: ValueScale): (value: number) => string {
   return (value) => value.toLocaleString("en", { maximumFractionDigits: decimals });
 }
 
-export const valueY = (scale: ValueScale, value: number, height: number) => height * (1 - (value - scale.min) / (scale.max - scale.min || 1));
+export const valueY = (scale: ValueScale, value: number, height: number) =>
+  height * (1 - (value - scale.min) / (scale.max - scale.min || 1));

@@ -21,7 +21,8 @@ export function timeTicks(domain: TimeDomain): TimeTick[] {
   for (let day = first; day < first + days; day++) {
     const date = fromDay(day);
     const weekday = asDate(date).getUTCDay();
-    if (days <= 100 ? weekday === 1 : days <= 800 ? date.endsWith("-01") : date.endsWith("-01-01")) candidates.push(date);
+    if (days <= 100 ? weekday === 1 : days <= 800 ? date.endsWith("-01") : date.endsWith("-01-01"))
+      candidates.push(date);
   }
   const every = Math.max(1, Math.ceil(candidates.length / MAX_TICKS));
   const kept = candidates.filter((_, index) => index % every === 0);
@@ -30,7 +31,11 @@ export function timeTicks(domain: TimeDomain): TimeTick[] {
     let label: string;
     if (days <= 100) label = dayLabel.format(asDate(date));
     // The year is named on the first tick and wherever it changes.
-    else if (days <= 800) label = index === 0 || kept[index - 1]!.slice(0, 4) !== date.slice(0, 4) ? monthYearLabel.format(asDate(date)) : monthLabel.format(asDate(date));
+    else if (days <= 800)
+      label =
+        index === 0 || kept[index - 1]!.slice(0, 4) !== date.slice(0, 4)
+          ? monthYearLabel.format(asDate(date))
+          : monthLabel.format(asDate(date));
     else label = date.slice(0, 4);
     return { date, x, label };
   });

@@ -14,14 +14,21 @@ export function LastNight({ night }: { night: Awaited<ReturnType<typeof findLast
   if (!night) {
     return (
       <Card title="Last night">
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">No sleep yet. Oura, WHOOP, Garmin, Fitbit, Polar or your phone can send it.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          No sleep yet. Oura, WHOOP, Garmin, Fitbit, Polar or your phone can send it.
+        </p>
       </Card>
     );
   }
   const total = STAGES.reduce((sum, [key]) => sum + (night[key] ?? 0), 0);
   return (
     <Card title="Last night" testId="last-night">
-      <p className="text-2xl font-semibold tabular-nums">{formatDuration(night.asleepS)} <span className="text-sm font-normal text-zinc-500">asleep · {night.localDate} · {night.provider.replaceAll("_", " ")}</span></p>
+      <p className="text-2xl font-semibold tabular-nums">
+        {formatDuration(night.asleepS)}{" "}
+        <span className="text-sm font-normal text-zinc-500">
+          asleep · {night.localDate} · {night.provider.replaceAll("_", " ")}
+        </span>
+      </p>
       {total > 0 ? (
         <>
           <div className="mt-3 flex h-3 overflow-hidden rounded-full" role="img" aria-label="Sleep stages">

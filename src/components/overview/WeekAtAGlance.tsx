@@ -6,7 +6,14 @@ const label = (type: string) => type.replaceAll("_", " ");
 
 /** Time, distance and sessions this week, with a bar per activity type. */
 export function WeekAtAGlance({ week, units }: { week: WeekByType[]; units: UnitSystem }) {
-  const total = week.reduce((sum, row) => ({ sessions: sum.sessions + row.sessions, durationS: sum.durationS + row.durationS, distanceM: sum.distanceM + row.distanceM }), { sessions: 0, durationS: 0, distanceM: 0 });
+  const total = week.reduce(
+    (sum, row) => ({
+      sessions: sum.sessions + row.sessions,
+      durationS: sum.durationS + row.durationS,
+      distanceM: sum.distanceM + row.distanceM,
+    }),
+    { sessions: 0, durationS: 0, distanceM: 0 },
+  );
   const longest = Math.max(1, ...week.map((row) => row.durationS));
   return (
     <Card title="This week" testId="week-at-a-glance">
@@ -32,7 +39,10 @@ export function WeekAtAGlance({ week, units }: { week: WeekByType[]; units: Unit
             <li key={row.type} className="grid grid-cols-[6rem_1fr_auto] items-center gap-3 text-sm">
               <span className="truncate capitalize">{label(row.type)}</span>
               <span className="h-2 rounded-full bg-zinc-100 dark:bg-zinc-800">
-                <span className="block h-2 rounded-full bg-brand-500" style={{ width: `${(row.durationS / longest) * 100}%` }} />
+                <span
+                  className="block h-2 rounded-full bg-brand-500"
+                  style={{ width: `${(row.durationS / longest) * 100}%` }}
+                />
               </span>
               <span className="tabular-nums text-zinc-600 dark:text-zinc-400">
                 {row.sessions} · {formatDuration(row.durationS)}

@@ -30,7 +30,11 @@ describe("heartRateChart", () => {
   });
 
   it("falls back to the source with the most samples when the activity's provider has none", () => {
-    const rows = [sample(0, 100, { provider: "oura", sourceId: "" }), sample(5, 101, { provider: "garmin" }), sample(10, 102, { provider: "garmin" })];
+    const rows = [
+      sample(0, 100, { provider: "oura", sourceId: "" }),
+      sample(5, 101, { provider: "garmin" }),
+      sample(10, 102, { provider: "garmin" }),
+    ];
     expect(heartRateChart(rows, { ...context, provider: "strava" })!.provider).toBe("garmin");
   });
 
@@ -48,7 +52,11 @@ describe("heartRateChart", () => {
 });
 
 describe("speedChart", () => {
-  const speeds = [sample(0, 3.3333, { metric: "running_speed", unit: "m/s" }), sample(60, 0, { metric: "running_speed", unit: "m/s" }), sample(120, 4, { metric: "running_speed", unit: "m/s" })];
+  const speeds = [
+    sample(0, 3.3333, { metric: "running_speed", unit: "m/s" }),
+    sample(60, 0, { metric: "running_speed", unit: "m/s" }),
+    sample(120, 4, { metric: "running_speed", unit: "m/s" }),
+  ];
 
   it("turns a run's speed into pace, drops the stops, and runs the axis upside down", () => {
     const chart = speedChart(speeds, { ...context, display: "pace", units: "metric" })!;
@@ -74,8 +82,14 @@ describe("speedDisplayFor and activitySource", () => {
   });
 
   it("names the source from the registry and links where the provider has public pages", () => {
-    expect(activitySource("strava", "1234567")).toEqual({ name: "Strava", url: "https://www.strava.com/activities/1234567" });
-    expect(activitySource("garmin", "98765")).toEqual({ name: "Garmin", url: "https://connect.garmin.com/modern/activity/98765" });
+    expect(activitySource("strava", "1234567")).toEqual({
+      name: "Strava",
+      url: "https://www.strava.com/activities/1234567",
+    });
+    expect(activitySource("garmin", "98765")).toEqual({
+      name: "Garmin",
+      url: "https://connect.garmin.com/modern/activity/98765",
+    });
     expect(activitySource("garmin", "x1a2b-summary").url).toBeUndefined();
     expect(activitySource("oura", "abc").url).toBeUndefined();
     expect(activitySource("apple_health", "3F25")).toEqual({ name: "Apple Health" });

@@ -28,7 +28,10 @@ export interface ChartData {
   max: number;
 }
 
-function finish(base: Omit<ChartData, "points" | "min" | "max" | "sampleCount">, points: SeriesPoint[]): ChartData | null {
+function finish(
+  base: Omit<ChartData, "points" | "min" | "max" | "sampleCount">,
+  points: SeriesPoint[],
+): ChartData | null {
   if (points.length === 0) return null;
   let min = Infinity;
   let max = -Infinity;
@@ -46,22 +49,48 @@ interface ChartContext {
 }
 
 export function heartRateChart(rows: WindowSample[], context: ChartContext): ChartData | null {
-  const series = pickSeries(rows.filter((row) => row.unit === "bpm"), { start: context.start, preferProvider: context.provider });
+  const series = pickSeries(
+    rows.filter((row) => row.unit === "bpm"),
+    { start: context.start, preferProvider: context.provider },
+  );
   if (!series) return null;
-  return finish({ title: "Heart rate", unit: "bpm", valueFormat: "number", isInverted: false, provider: series.provider, sourceId: series.sourceId, durationS: context.durationS }, series.points);
+  return finish(
+    {
+      title: "Heart rate",
+      unit: "bpm",
+      valueFormat: "number",
+      isInverted: false,
+      provider: series.provider,
+      sourceId: series.sourceId,
+      durationS: context.durationS,
+    },
+    series.points,
+  );
 }
 
-export function speedChart(rows: WindowSample[], context: ChartContext & { display: SpeedDisplay; units: UnitSystem }): ChartData | null {
-  const series = pickSeries(rows.filter((row) => row.unit === "m/s"), { start: context.start, preferProvider: context.provider });
+export function speedChart(
+  rows: WindowSample[],
+  context: ChartContext & { display: SpeedDisplay; units: UnitSystem },
+): ChartData | null {
+  const series = pickSeries(
+    rows.filter((row) => row.unit === "m/s"),
+    { start: context.start, preferProvider: context.provider },
+  );
   if (!series) return null;
   const base = { provider: series.provider, sourceId: series.sourceId, durationS: context.durationS };
   if (context.display === "speed") {
-    return finish({ ...base, title: "Speed", unit: speedUnit(context.units), valueFormat: "number", isInverted: false }, series.points.map(({ t, v }) => ({ t, v: speedValue(v, context.units) })));
+    return finish(
+      { ...base, title: "Speed", unit: speedUnit(context.units), valueFormat: "number", isInverted: false },
+      series.points.map(({ t, v }) => ({ t, v: speedValue(v, context.units) })),
+    );
   }
   // Swimmers get the same chart per km or mile: per-100 samples are rare enough not to need their own.
   const paced = series.points.flatMap(({ t, v }) => {
     const seconds = paceSeconds(v, context.units);
     return seconds == null ? [] : [{ t, v: seconds }];
   });
-  return finish({ ...base, title: "Pace", unit: `min${paceUnit(context.units)}`, valueFormat: "clock", isInverted: true }, paced);
+  return finish(
+    { ...base, title: "Pace", unit: `min${paceUnit(context.units)}`, valueFormat: "clock", isInverted: true },
+    paced,
+  );
 }

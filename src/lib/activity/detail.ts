@@ -22,7 +22,10 @@ export interface ActivityDetail {
 }
 
 /** Everything the detail page shows, for an activity already read (and so already known to be the user's). */
-export async function buildActivityDetail(db: Database, params: { userId: string; activity: ActivityDetail["activity"]; units: UnitSystem }): Promise<ActivityDetail> {
+export async function buildActivityDetail(
+  db: Database,
+  params: { userId: string; activity: ActivityDetail["activity"]; units: UnitSystem },
+): Promise<ActivityDetail> {
   const { activity } = params;
   const speedDisplay = speedDisplayFor(activity.type);
   const durationS = activity.durationS ?? activity.movingTimeS ?? 0;
@@ -30,7 +33,10 @@ export async function buildActivityDetail(db: Database, params: { userId: string
   const window = { userId: params.userId, from: start, to: new Date(start.getTime() + durationS * 1000) };
   const [heartRateRows, speedRows] =
     durationS > 0
-      ? await Promise.all([findSamplesInWindow(db, { ...window, metrics: HEART_RATE_METRICS }), findSamplesInWindow(db, { ...window, metrics: SPEED_METRICS })])
+      ? await Promise.all([
+          findSamplesInWindow(db, { ...window, metrics: HEART_RATE_METRICS }),
+          findSamplesInWindow(db, { ...window, metrics: SPEED_METRICS }),
+        ])
       : [[], []];
   const context = { start, durationS, provider: activity.provider };
   const projected = activity.polyline ? projectRoute(decodePolyline(activity.polyline), ROUTE_BOX) : null;

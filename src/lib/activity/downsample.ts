@@ -33,7 +33,9 @@ export function downsample(points: SeriesPoint[], target: number): SeriesPoint[]
     let largest = -1;
     for (let i = start; i < end; i++) {
       const point = points[i]!;
-      const area = Math.abs((previous.t - avgT) * (point.v - previous.v) - (previous.t - point.t) * (avgV - previous.v));
+      const area = Math.abs(
+        (previous.t - avgT) * (point.v - previous.v) - (previous.t - point.t) * (avgV - previous.v),
+      );
       if (area > largest) {
         largest = area;
         chosen = point;

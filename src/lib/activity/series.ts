@@ -12,7 +12,10 @@ export interface PickedSeries {
  * and a ring both measure heart rate); interleaving them would draw a zigzag between two
  * sensors. The activity's own provider wins; otherwise the source with the most samples.
  */
-export function pickSeries(rows: WindowSample[], options: { start: Date; preferProvider: string }): PickedSeries | null {
+export function pickSeries(
+  rows: WindowSample[],
+  options: { start: Date; preferProvider: string },
+): PickedSeries | null {
   const groups = new Map<string, PickedSeries>();
   for (const row of rows) {
     const key = `${row.provider}\u0000${row.sourceId}`;
@@ -24,7 +27,8 @@ export function pickSeries(rows: WindowSample[], options: { start: Date; preferP
     group.points.push({ t: (row.time.getTime() - options.start.getTime()) / 1000, v: row.value });
   }
   let best: PickedSeries | null = null;
-  const rank = (group: PickedSeries) => [group.provider === options.preferProvider ? 1 : 0, group.points.length] as const;
+  const rank = (group: PickedSeries) =>
+    [group.provider === options.preferProvider ? 1 : 0, group.points.length] as const;
   for (const group of groups.values()) {
     if (!best) best = group;
     else {

@@ -4,7 +4,8 @@ const TIME_STEPS_S = [60, 120, 300, 600, 900, 1800, 3600, 7200, 10_800, 21_600];
 
 const ticksFor = (min: number, max: number, step: number) => {
   const ticks: number[] = [];
-  for (let value = Math.ceil(min / step) * step; value <= max + step * 1e-9; value += step) ticks.push(Number(value.toFixed(10)));
+  for (let value = Math.ceil(min / step) * step; value <= max + step * 1e-9; value += step)
+    ticks.push(Number(value.toFixed(10)));
   return ticks;
 };
 
@@ -24,7 +25,8 @@ export function niceTicks(min: number, max: number, count = 4): number[] {
 /** Elapsed-time ticks from 0 to `durationS`, in whole minutes or hours. */
 export function timeTicks(durationS: number, count = 5): number[] {
   if (!(durationS > 0)) return [0];
-  const step = TIME_STEPS_S.find((candidate) => durationS / candidate <= count) ?? Math.ceil(durationS / count / 3600) * 3600;
+  const step =
+    TIME_STEPS_S.find((candidate) => durationS / candidate <= count) ?? Math.ceil(durationS / count / 3600) * 3600;
   const ticks: number[] = [];
   for (let value = 0; value <= durationS; value += step) ticks.push(value);
   return ticks;

@@ -55,7 +55,10 @@ export function buildAuthOptions(db: Database): NextAuthOptions {
             StravaProvider({
               clientId: env.STRAVA_CLIENT_ID!,
               clientSecret: env.STRAVA_CLIENT_SECRET!,
-              authorization: { url: toProviderUrl("https://www.strava.com/oauth/authorize"), params: { scope: "read", approval_prompt: "auto" } },
+              authorization: {
+                url: toProviderUrl("https://www.strava.com/oauth/authorize"),
+                params: { scope: "read", approval_prompt: "auto" },
+              },
               token: { url: toProviderUrl("https://www.strava.com/api/v3/oauth/token") },
               userinfo: toProviderUrl("https://www.strava.com/api/v3/athlete"),
             }),

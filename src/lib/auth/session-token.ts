@@ -21,7 +21,10 @@ export async function isSessionCurrent(db: Database, token: JWT): Promise<boolea
  * The user behind a session cookie's value, checked against the database on every request:
  * a JWT is valid for 30 days on its own, but it must not outlive its user or a sign-out.
  */
-export async function findSessionUser(db: Database, params: { sessionToken: string | undefined; secret: string }): Promise<User | null> {
+export async function findSessionUser(
+  db: Database,
+  params: { sessionToken: string | undefined; secret: string },
+): Promise<User | null> {
   if (!params.sessionToken) return null;
   const token = await decode({ token: params.sessionToken, secret: params.secret }).catch(() => null);
   return token ? findTokenUser(db, token) : null;

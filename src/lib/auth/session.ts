@@ -15,7 +15,10 @@ export async function getCurrentUser(): Promise<User | null> {
 
 /** The same for a route handler that has the Request in hand (and code outside Next's request scope). */
 export async function getRequestUser(request: Request): Promise<User | null> {
-  return findSessionUser(await getDb(), { sessionToken: readSessionCookie(request.headers.get("cookie")), secret: getAuthSecret() });
+  return findSessionUser(await getDb(), {
+    sessionToken: readSessionCookie(request.headers.get("cookie")),
+    secret: getAuthSecret(),
+  });
 }
 
 export async function requireUser(): Promise<User> {

@@ -16,7 +16,11 @@ let decoyHash: Promise<string> | undefined;
  * The user for a correct email and password, null otherwise. Throws TooManyAttemptsError once
  * the account or the client address has guessed too often, whatever the password.
  */
-export async function verifyCredentials(db: Database, input: unknown, context: AttemptContext): Promise<SignedInUser | null> {
+export async function verifyCredentials(
+  db: Database,
+  input: unknown,
+  context: AttemptContext,
+): Promise<SignedInUser | null> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return null;
   const attempt = { email: parsed.data.email, client: context.client, now: context.now ?? new Date() };

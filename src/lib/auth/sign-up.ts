@@ -32,7 +32,8 @@ export async function signUpWithPassword(db: Database, input: unknown, context: 
   }
   const { email, name, password } = parsed.data;
   const user = await createUserWithPassword(db, { email, name, passwordHash: await hashPassword(password) });
-  if (!user) return { ok: false, fieldErrors: { email: "An account with this email already exists. Sign in instead." } };
+  if (!user)
+    return { ok: false, fieldErrors: { email: "An account with this email already exists. Sign in instead." } };
   await forgiveSignUpAttempt(db, attempt);
   return { ok: true, userId: user.id, email };
 }

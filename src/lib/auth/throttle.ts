@@ -36,7 +36,9 @@ const keys = {
 // Counted before the password is checked, so parallel guesses are throttled as well.
 async function countAgainst(db: Database, entries: Array<[string, Limit]>, now: Date): Promise<void> {
   await deleteExpiredAttempts(db, { now });
-  const counts = await Promise.all(entries.map(([key, limit]) => countAttempt(db, { key, now, windowMs: limit.windowMs })));
+  const counts = await Promise.all(
+    entries.map(([key, limit]) => countAttempt(db, { key, now, windowMs: limit.windowMs })),
+  );
   const exceeded = counts.filter((count, index) => count.attempts > entries[index]![1].max);
   if (exceeded.length === 0) return;
   throw new TooManyAttemptsError(new Date(Math.max(...exceeded.map((count) => count.windowEndsAt.getTime()))));
@@ -54,7 +56,10 @@ export function countSignInAttempt(db: Database, params: { email: string; client
 }
 
 /** The right password: the account's count starts over and the address gets its attempt back. */
-export async function forgiveSignInAttempt(db: Database, params: { email: string; client: string; now: Date }): Promise<void> {
+export async function forgiveSignInAttempt(
+  db: Database,
+  params: { email: string; client: string; now: Date },
+): Promise<void> {
   await clearAttempts(db, { key: keys.signInAccount(params.email) });
   await uncountAttempt(db, { key: keys.signInClient(params.client), now: params.now });
 }

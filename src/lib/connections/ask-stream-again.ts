@@ -11,12 +11,20 @@ import { selectionPayload } from "@/lib/sync/stream-selection";
  * so syncs stop skipping it, and a sync of that stream alone is queued now. Only the owner's
  * connection; a stream the provider does not have is refused by name.
  */
-export async function askForStreamAgain(db: Database, params: { userId: string; connectionId: string; stream: string }): Promise<{ job: SyncJob; isNew: boolean }> {
+export async function askForStreamAgain(
+  db: Database,
+  params: { userId: string; connectionId: string; stream: string },
+): Promise<{ job: SyncJob; isNew: boolean }> {
   const connection = await getConnectionOrThrow(db, { userId: params.userId, connectionId: params.connectionId });
   const provider = getProviderOrThrow(connection.provider);
   if (!provider.sync?.streams.some((stream) => stream.key === params.stream)) {
     throw new AppError("INVALID_INPUT", `stream: ${provider.name} has no stream "${params.stream}".`);
   }
   await clearStreamStatus(db, params);
-  return enqueueConnectionSync(db, { userId: params.userId, connectionId: params.connectionId, reason: "ask-again", payload: selectionPayload([params.stream]) });
+  return enqueueConnectionSync(db, {
+    userId: params.userId,
+    connectionId: params.connectionId,
+    reason: "ask-again",
+    payload: selectionPayload([params.stream]),
+  });
 }

@@ -10,7 +10,15 @@ import { buildAuthorizeUrl, exchangeAuthorizationCode } from "@/lib/oauth/oauth2
 import { createPkcePair } from "@/lib/oauth/pkce";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
 import { findProvider, getProviderOrThrow } from "@/lib/providers";
-import { consumerEnvNames, createOAuth1Context, createProviderContext, credentialEnvNames, resolveOAuth1Route, resolveProviderRoute, routeUrl } from "@/lib/providers/routing";
+import {
+  consumerEnvNames,
+  createOAuth1Context,
+  createProviderContext,
+  credentialEnvNames,
+  resolveOAuth1Route,
+  resolveProviderRoute,
+  routeUrl,
+} from "@/lib/providers/routing";
 import type { ProviderContext, ProviderDefinition, TokenSet } from "@/lib/providers/types";
 import { subscribeAfterConnect } from "@/lib/webhooks/subscriptions";
 import { sealTokens } from "./credentials";
@@ -27,7 +35,11 @@ export function callbackUrl(origin: string): string {
 type StartParams = { userId: string; provider: string; label?: string; origin: string; legacy?: boolean };
 
 /** Only the hash of the state is stored; the secret (PKCE verifier, request-token secret) is encrypted. */
-function rememberState(db: Database, params: StartParams, flow: { state: string; secret?: string; redirectUri: string }) {
+function rememberState(
+  db: Database,
+  params: StartParams,
+  flow: { state: string; secret?: string; redirectUri: string },
+) {
   return insertOAuthState(db, {
     stateHash: hashState(flow.state),
     userId: params.userId,
@@ -46,28 +58,49 @@ export async function startConnection(db: Database, params: StartParams): Promis
   const route = resolveProviderRoute(provider.slug, params.origin);
   if (route.mode === "not_configured") {
     const names = credentialEnvNames(provider.slug);
-    throw new AppError("NOT_CONFIGURED", `${provider.name} is not configured: set ${names.clientId} and ${names.clientSecret}.`);
+    throw new AppError(
+      "NOT_CONFIGURED",
+      `${provider.name} is not configured: set ${names.clientId} and ${names.clientSecret}.`,
+    );
   }
   const state = randomBytes(32).toString("base64url");
   const pkce = provider.oauth.pkce ? createPkcePair() : undefined;
   const redirectUri = callbackUrl(params.origin);
   await rememberState(db, params, { state, secret: pkce?.verifier, redirectUri });
-  const authorizeUrl = buildAuthorizeUrl(provider, { clientId: route.credentials.clientId, redirectUri, state, codeChallenge: pkce?.challenge });
+  const authorizeUrl = buildAuthorizeUrl(provider, {
+    clientId: route.credentials.clientId,
+    redirectUri,
+    state,
+    codeChallenge: pkce?.challenge,
+  });
   return { redirectUrl: routeUrl(route, authorizeUrl) };
 }
 
 /** OAuth 1.0a (Garmin until 2026-12-31): the request token plays `state`; its secret is kept encrypted. */
-async function startLegacyConnection(db: Database, provider: ProviderDefinition, params: StartParams): Promise<{ redirectUrl: string }> {
+async function startLegacyConnection(
+  db: Database,
+  provider: ProviderDefinition,
+  params: StartParams,
+): Promise<{ redirectUrl: string }> {
   if (!provider.legacyOAuth1) throw new AppError("INVALID_INPUT", `${provider.name} has no legacy sign-in.`);
   const route = resolveOAuth1Route(provider.slug, params.origin);
   if (route.mode === "not_configured") {
     const names = consumerEnvNames(provider.slug);
-    throw new AppError("NOT_CONFIGURED", `${provider.name} (legacy) is not configured: set ${names.consumerKey} and ${names.consumerSecret}.`);
+    throw new AppError(
+      "NOT_CONFIGURED",
+      `${provider.name} (legacy) is not configured: set ${names.consumerKey} and ${names.consumerSecret}.`,
+    );
   }
   const redirectUri = callbackUrl(params.origin);
-  const requestToken = await getRequestToken(provider.legacyOAuth1, createOAuth1Context(provider, params.origin), redirectUri);
+  const requestToken = await getRequestToken(
+    provider.legacyOAuth1,
+    createOAuth1Context(provider, params.origin),
+    redirectUri,
+  );
   await rememberState(db, params, { state: requestToken.key, secret: requestToken.secret, redirectUri });
-  return { redirectUrl: routeUrl(route, buildOAuth1AuthorizeUrl(provider.legacyOAuth1, requestToken.key, redirectUri)) };
+  return {
+    redirectUrl: routeUrl(route, buildOAuth1AuthorizeUrl(provider.legacyOAuth1, requestToken.key, redirectUri)),
+  };
 }
 
 // Granted scopes come back comma- (Strava) or space-separated; no scope contains either.
@@ -77,7 +110,9 @@ function parseScopes(value: string | null): string[] | undefined {
 
 function missingScopes(provider: ProviderDefinition, granted: string[]): string[] {
   return (provider.oauth.requiredScopes ?? [])
-    .filter((required) => (typeof required === "string" ? !granted.includes(required) : !required.some((scope) => granted.includes(scope))))
+    .filter((required) =>
+      typeof required === "string" ? !granted.includes(required) : !required.some((scope) => granted.includes(scope)),
+    )
     .map((required) => (typeof required === "string" ? required : required.join(" or ")));
 }
 
@@ -104,7 +139,12 @@ export async function completeConnection(
   if (!query.has("state") && query.has("oauth_token")) return completeLegacyConnection(db, params);
   const { row, provider } = await claimState(db, params.userId, query.get("state"));
   const providerError = query.get("error");
-  if (providerError) throw new ConnectionError(providerError === "access_denied" ? "denied" : "provider_error", provider, query.get("error_description") ?? providerError);
+  if (providerError)
+    throw new ConnectionError(
+      providerError === "access_denied" ? "denied" : "provider_error",
+      provider,
+      query.get("error_description") ?? providerError,
+    );
   const code = query.get("code");
   if (!code) throw new ConnectionError("provider_error", provider, "no authorization code in the reply");
 
@@ -124,10 +164,21 @@ export async function completeConnection(
   const missing = missingScopes(provider, tokens.scopes);
   if (missing.length) throw new ConnectionError("missing_scope", provider, missing.join(", "));
 
-  return saveConnection(db, { userId: params.userId, label: row.label, provider, context, tokens, authKind: "oauth2", origin: params.origin });
+  return saveConnection(db, {
+    userId: params.userId,
+    label: row.label,
+    provider,
+    context,
+    tokens,
+    authKind: "oauth2",
+    origin: params.origin,
+  });
 }
 
-async function completeLegacyConnection(db: Database, params: { userId: string; query: URLSearchParams; origin: string }) {
+async function completeLegacyConnection(
+  db: Database,
+  params: { userId: string; query: URLSearchParams; origin: string },
+) {
   const requestToken = params.query.get("oauth_token");
   const { row, provider } = await claimState(db, params.userId, requestToken);
   const verifier = params.query.get("oauth_verifier");
@@ -137,12 +188,25 @@ async function completeLegacyConnection(db: Database, params: { userId: string; 
   const context = createOAuth1Context(provider, params.origin);
   let tokens: TokenSet;
   try {
-    tokens = await exchangeVerifier(provider.legacyOAuth1, context, { key: requestToken!, secret: decryptSecret(row.encryptedSecret) }, verifier);
+    tokens = await exchangeVerifier(
+      provider.legacyOAuth1,
+      context,
+      { key: requestToken!, secret: decryptSecret(row.encryptedSecret) },
+      verifier,
+    );
   } catch (error) {
     if (error instanceof TokenGrantError) throw new ConnectionError("exchange_failed", provider, error.message);
     throw error;
   }
-  return saveConnection(db, { userId: params.userId, label: row.label, provider, context, tokens, authKind: "oauth1", origin: params.origin });
+  return saveConnection(db, {
+    userId: params.userId,
+    label: row.label,
+    provider,
+    context,
+    tokens,
+    authKind: "oauth1",
+    origin: params.origin,
+  });
 }
 
 async function saveConnection(

@@ -26,13 +26,18 @@ export async function disconnectConnection(
       // A short-lived access token has usually expired by the time someone disconnects, and
       // revoking with it would look fine while the grant lives on: refresh first when due.
       const tokens = await refreshIfDue(db, connection, { appUrl: params.appUrl }).catch(() => openTokens(connection));
-      await provider.revoke(createProviderContext(provider, params.appUrl), tokens, { externalUserId: connection.externalUserId });
+      await provider.revoke(createProviderContext(provider, params.appUrl), tokens, {
+        externalUserId: connection.externalUserId,
+      });
       isRevokedAtProvider = true;
     } catch (error) {
       revokeError = (error as Error).message;
       console.warn(`[connections] revoking ${provider.slug} connection ${connection.id} failed: ${revokeError}`);
     }
   }
-  await deleteConnection(db, { ...params, deleteData: params.deleteData || Boolean(provider.mustDeleteDataOnDisconnect) });
+  await deleteConnection(db, {
+    ...params,
+    deleteData: params.deleteData || Boolean(provider.mustDeleteDataOnDisconnect),
+  });
   return { isRevokedAtProvider, revokeError };
 }

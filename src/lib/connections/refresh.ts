@@ -33,7 +33,11 @@ type RefreshOptions = {
   refused?: Pick<TokenSet, "accessToken" | "expiresAt">;
 };
 
-export function refreshIfDue(db: Database, connection: Pick<ProviderConnection, "id" | "provider">, options: RefreshOptions = {}): Promise<TokenSet> {
+export function refreshIfDue(
+  db: Database,
+  connection: Pick<ProviderConnection, "id" | "provider">,
+  options: RefreshOptions = {},
+): Promise<TokenSet> {
   let perDb = inFlight.get(db);
   if (!perDb) inFlight.set(db, (perDb = new Map()));
   const pending = perDb.get(connection.id);
@@ -54,7 +58,11 @@ function isSameGrant(stored: TokenSet, refused: Pick<TokenSet, "accessToken" | "
 
 type Outcome = { tokens: TokenSet } | { failure: TokenGrantError };
 
-async function refreshUnderLock(db: Database, connection: Pick<ProviderConnection, "id" | "provider">, options: RefreshOptions): Promise<TokenSet> {
+async function refreshUnderLock(
+  db: Database,
+  connection: Pick<ProviderConnection, "id" | "provider">,
+  options: RefreshOptions,
+): Promise<TokenSet> {
   const provider = getProviderOrThrow(connection.provider);
   const margin = provider.oauth.refreshMarginMinutes ?? DEFAULT_MARGIN_MINUTES;
 
@@ -63,12 +71,18 @@ async function refreshUnderLock(db: Database, connection: Pick<ProviderConnectio
   const outcome: Outcome = await db.transaction(async (tx) => {
     const row = await lockConnection(tx, { connectionId: connection.id });
     if (!row) throw new AppError("NOT_FOUND", "The connection no longer exists.");
-    if (row.status === "needs_reauth") return { failure: new TokenGrantError("invalid_grant", `${provider.name} needs to be reconnected.`) };
+    if (row.status === "needs_reauth")
+      return { failure: new TokenGrantError("invalid_grant", `${provider.name} needs to be reconnected.`) };
     const tokens = openTokens(row);
     if (!isRefreshDue(tokens, margin) && !(options.refused && isSameGrant(tokens, options.refused))) return { tokens };
     try {
       const next = await refreshAccessToken(provider, createProviderContext(provider, options.appUrl), tokens);
-      await updateConnectionCredentials(tx, { connectionId: row.id, encryptedCredentials: sealTokens(next), expiresAt: next.expiresAt ?? null, scopes: next.scopes });
+      await updateConnectionCredentials(tx, {
+        connectionId: row.id,
+        encryptedCredentials: sealTokens(next),
+        expiresAt: next.expiresAt ?? null,
+        scopes: next.scopes,
+      });
       return { tokens: next };
     } catch (error) {
       if (!(error instanceof TokenGrantError) || !error.isPermanent) throw error;
@@ -78,9 +92,13 @@ async function refreshUnderLock(db: Database, connection: Pick<ProviderConnectio
   });
 
   if ("failure" in outcome) {
-    throw new AppError("PROVIDER_AUTH_EXPIRED", `${provider.name} no longer accepts this connection; reconnect it. (${outcome.failure.message})`, {
-      connectionId: connection.id,
-    });
+    throw new AppError(
+      "PROVIDER_AUTH_EXPIRED",
+      `${provider.name} no longer accepts this connection; reconnect it. (${outcome.failure.message})`,
+      {
+        connectionId: connection.id,
+      },
+    );
   }
   return outcome.tokens;
 }

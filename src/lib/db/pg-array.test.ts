@@ -3,7 +3,9 @@ import { toPgArrayLiteral } from "./pg-array";
 
 describe("toPgArrayLiteral", () => {
   it("quotes every string, so commas, braces, quotes, backslashes and the word NULL survive", () => {
-    expect(toPgArrayLiteral(["a,b", "{x}", 'say "hi"', "back\\slash", "NULL", ""])).toBe('{"a,b","{x}","say \\"hi\\"","back\\\\slash","NULL",""}');
+    expect(toPgArrayLiteral(["a,b", "{x}", 'say "hi"', "back\\slash", "NULL", ""])).toBe(
+      '{"a,b","{x}","say \\"hi\\"","back\\\\slash","NULL",""}',
+    );
   });
 
   it("writes numbers bare and missing values as NULL", () => {

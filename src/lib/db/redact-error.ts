@@ -22,16 +22,22 @@ export class DatabaseFailure extends Error {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null;
-const carriesStatement = (error: Record<string, unknown>) => "query" in error || "params" in error || "parameters" in error;
+const carriesStatement = (error: Record<string, unknown>) =>
+  "query" in error || "params" in error || "parameters" in error;
 
 function postgresError(error: Record<string, unknown>): PostgresLike | undefined {
   // `severity` tells Postgres' errors (both drivers) from Node's five-letter ones such as EPIPE.
-  const isPostgres = typeof error.code === "string" && SQLSTATE.test(error.code) && typeof error.message === "string" && "severity" in error;
+  const isPostgres =
+    typeof error.code === "string" &&
+    SQLSTATE.test(error.code) &&
+    typeof error.message === "string" &&
+    "severity" in error;
   return isPostgres ? (error as unknown as PostgresLike) : undefined;
 }
 
 // Data exceptions (class 22) quote the offending value: `value "3000000000" is out of range for type integer`.
-const withoutValues = ({ code, message }: PostgresLike) => (code.startsWith("22") ? message.replace(/"[^"]*"/g, '"…"') : message);
+const withoutValues = ({ code, message }: PostgresLike) =>
+  code.startsWith("22") ? message.replace(/"[^"]*"/g, '"…"') : message;
 
 /**
  * `error` itself when no database error is in its cause chain; otherwise a DatabaseFailure

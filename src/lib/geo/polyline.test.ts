@@ -22,7 +22,13 @@ describe("decodePolyline", () => {
   });
 
   it("encodes Google's documented example", () => {
-    expect(encodePolyline([[38.5, -120.2], [40.7, -120.95], [43.252, -126.453]])).toBe("_p~iF~ps|U_ulLnnqC_mqNvxq`@");
+    expect(
+      encodePolyline([
+        [38.5, -120.2],
+        [40.7, -120.95],
+        [43.252, -126.453],
+      ]),
+    ).toBe("_p~iF~ps|U_ulLnnqC_mqNvxq`@");
     expect(encodePolyline([[38.5, -120.2]], 6)).toBe("_izlhA~rlgdF");
   });
 

@@ -25,7 +25,10 @@ function extent(values: number[]): [min: number, max: number] {
  * true enough over the few kilometres of one activity. North is up. The box takes the
  * route's own aspect, so a long east-west ride is not drawn in a square.
  */
-export function projectRoute(route: LatLon[], options: { maxWidth: number; maxHeight: number; padding: number }): ProjectedRoute | null {
+export function projectRoute(
+  route: LatLon[],
+  options: { maxWidth: number; maxHeight: number; padding: number },
+): ProjectedRoute | null {
   if (route.length === 0) return null;
   const [minLat, maxLat] = extent(route.map(([lat]) => lat));
   const lonScale = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
@@ -38,7 +41,10 @@ export function projectRoute(route: LatLon[], options: { maxWidth: number; maxHe
   const innerWidth = maxWidth - 2 * padding;
   const innerHeight = maxHeight - 2 * padding;
   // A single point (or a treadmill's jitter) has no span: centre it instead of dividing by zero.
-  const scale = spanX === 0 && spanY === 0 ? 1 : Math.min(spanX ? innerWidth / spanX : Infinity, spanY ? innerHeight / spanY : Infinity);
+  const scale =
+    spanX === 0 && spanY === 0
+      ? 1
+      : Math.min(spanX ? innerWidth / spanX : Infinity, spanY ? innerHeight / spanY : Infinity);
   const width = Math.max(spanX * scale, 1) + 2 * padding;
   const height = Math.max(spanY * scale, 1) + 2 * padding;
   const round = (value: number) => Math.round(value * 10) / 10;

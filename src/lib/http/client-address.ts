@@ -19,6 +19,9 @@ export const UNKNOWN_CLIENT = "unknown";
  */
 export function clientAddress(headers: HeaderSource): string {
   if (!getEnv().QT_TRUST_PROXY) return UNKNOWN_CLIENT;
-  const forwarded = readHeader(headers, "x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
+  const forwarded = readHeader(headers, "x-forwarded-for")
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   return forwarded?.at(-1) ?? readHeader(headers, "x-real-ip")?.trim() ?? UNKNOWN_CLIENT;
 }

@@ -4,8 +4,14 @@ import { clientAddress, UNKNOWN_CLIENT } from "./client-address";
 import { pinForwardedHeaders } from "./forwarded-headers";
 import { requestOrigin } from "./request-origin";
 
-const forged = { host: "qt.example", "x-forwarded-host": "attacker:4600", "x-forwarded-proto": "http", "x-forwarded-for": "198.51.100.7" };
-const requestWith = (headers: Record<string, string>) => new Request("http://0.0.0.0:3000/api/oauth/callback", { headers });
+const forged = {
+  host: "qt.example",
+  "x-forwarded-host": "attacker:4600",
+  "x-forwarded-proto": "http",
+  "x-forwarded-for": "198.51.100.7",
+};
+const requestWith = (headers: Record<string, string>) =>
+  new Request("http://0.0.0.0:3000/api/oauth/callback", { headers });
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -33,7 +39,11 @@ describe("which origin a request speaks for", () => {
     vi.stubEnv("NEXTAUTH_URL", "");
     vi.stubEnv("APP_URL", "");
     vi.stubEnv("QT_TRUST_PROXY", "1");
-    expect(requestOrigin(requestWith({ host: "127.0.0.1:3000", "x-forwarded-host": "qt.example", "x-forwarded-proto": "https" }))).toBe("https://qt.example");
+    expect(
+      requestOrigin(
+        requestWith({ host: "127.0.0.1:3000", "x-forwarded-host": "qt.example", "x-forwarded-proto": "https" }),
+      ),
+    ).toBe("https://qt.example");
   });
 
   it("rewrites the forwarded headers next-auth reads to the same origin", () => {

@@ -20,7 +20,10 @@ export function originFromHeaders(headers: Headers): string {
   const configured = configuredOrigin();
   if (configured) return configured;
   const isProxyTrusted = getEnv().QT_TRUST_PROXY;
-  const host = (isProxyTrusted ? firstValue(headers.get("x-forwarded-host")) : undefined) ?? headers.get("host") ?? "localhost:3000";
+  const host =
+    (isProxyTrusted ? firstValue(headers.get("x-forwarded-host")) : undefined) ??
+    headers.get("host") ??
+    "localhost:3000";
   const protocol = (isProxyTrusted ? firstValue(headers.get("x-forwarded-proto")) : undefined) ?? "http";
   return `${protocol}://${host}`;
 }

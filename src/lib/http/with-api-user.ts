@@ -13,7 +13,9 @@ export interface ApiUserRequest<Params> {
  * A JSON API route handler for a signed-in user: 401 without a session, and whatever the
  * handler throws (zod, AppError, a bug) becomes the reply errorResponse gives it.
  */
-export function withApiUser<Params extends object = object>(handler: (args: ApiUserRequest<Params>) => Promise<Response>) {
+export function withApiUser<Params extends object = object>(
+  handler: (args: ApiUserRequest<Params>) => Promise<Response>,
+) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     try {
       const user = await requireApiUser();

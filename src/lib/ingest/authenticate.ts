@@ -6,7 +6,10 @@ import { API_KEY_PATTERN, hashApiKey, isSameHash } from "./api-keys";
  * The owner of an X-API-Key, or null. Missing, malformed, unknown and revoked keys all come
  * out the same, so the reply cannot tell a prober which it was.
  */
-export async function authenticateApiKey(db: Database, header: string | null): Promise<{ userId: string; apiKeyId: string } | null> {
+export async function authenticateApiKey(
+  db: Database,
+  header: string | null,
+): Promise<{ userId: string; apiKeyId: string } | null> {
   const key = header?.trim() ?? "";
   const keyHash = hashApiKey(key);
   const apiKey = API_KEY_PATTERN.test(key) ? await findActiveApiKeyByHash(db, { keyHash }) : null;

@@ -34,7 +34,8 @@ export class IngestWriter {
   /** Waits for the last write and marks each source as just received. Returns counts per table. */
   async done(): Promise<Record<string, UpsertCounts>> {
     await this.inFlight;
-    for (const connectionId of this.connections.values()) await markConnectionSynced(this.tx, { connectionId: await connectionId });
+    for (const connectionId of this.connections.values())
+      await markConnectionSynced(this.tx, { connectionId: await connectionId });
     return this.counts;
   }
 
@@ -51,7 +52,8 @@ export class IngestWriter {
       let hint = this.sampleHints.get(hintKey);
       if (!hint) this.sampleHints.set(hintKey, (hint = { expectNew: true }));
       const byTable = await upsertRecordBatchByTable(this.tx, owner, batch.records, hint);
-      for (const [table, counts] of Object.entries(byTable)) this.counts[table] = addCounts(this.counts[table] ?? emptyCounts(), counts);
+      for (const [table, counts] of Object.entries(byTable))
+        this.counts[table] = addCounts(this.counts[table] ?? emptyCounts(), counts);
     }
   }
 
@@ -60,8 +62,14 @@ export class IngestWriter {
     let connectionId = this.connections.get(provider);
     if (!connectionId) {
       connectionId = upsertConnection(this.tx, {
-        userId: this.userId, provider, externalUserId: provider, label: null,
-        authKind: "webhook", encryptedCredentials: null, expiresAt: null, scopes: [],
+        userId: this.userId,
+        provider,
+        externalUserId: provider,
+        label: null,
+        authKind: "webhook",
+        encryptedCredentials: null,
+        expiresAt: null,
+        scopes: [],
       }).then(({ connection }) => connection.id);
       this.connections.set(provider, connectionId);
     }

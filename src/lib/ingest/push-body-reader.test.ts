@@ -8,8 +8,20 @@ import type { SourceBatch } from "./types";
 
 const everything = {
   data: {
-    metrics: [...metricsBody.data.metrics, ...imperialBody.data.metrics, ...dailyBody.data.metrics, { name: "sleep_analysis", units: "hr", data: [sleepNight, ...sleepSegments] }],
-    workouts: [{ name: "Walking", start: "2025-03-02 12:00:00 +0100", end: "2025-03-02 12:30:00 +0100", distance: { qty: 2, units: "km" } }],
+    metrics: [
+      ...metricsBody.data.metrics,
+      ...imperialBody.data.metrics,
+      ...dailyBody.data.metrics,
+      { name: "sleep_analysis", units: "hr", data: [sleepNight, ...sleepSegments] },
+    ],
+    workouts: [
+      {
+        name: "Walking",
+        start: "2025-03-02 12:00:00 +0100",
+        end: "2025-03-02 12:30:00 +0100",
+        distance: { qty: 2, units: "km" },
+      },
+    ],
     ecg: [{ voltageMeasurements: [{ date: 1, voltage: 2 }] }],
   },
 };
@@ -31,7 +43,11 @@ function read(text: string, size: number, drainEvery = Infinity) {
 /** Every sample of a read, drained or not, as "source metric time value". */
 const sampleLines = (result: ReturnType<typeof read>) =>
   [...result.drained, ...result.batches]
-    .flatMap((batch) => (batch.records.samples ?? []).map((sample) => `${batch.sourceId} ${sample.metric} ${sample.time.toISOString()} ${sample.value}`))
+    .flatMap((batch) =>
+      (batch.records.samples ?? []).map(
+        (sample) => `${batch.sourceId} ${sample.metric} ${sample.time.toISOString()} ${sample.value}`,
+      ),
+    )
     .sort();
 
 describe("PushBodyReader", () => {
@@ -51,17 +67,40 @@ describe("PushBodyReader", () => {
     expect(sliced.drained.length).toBeGreaterThan(2);
     expect(sampleLines(sliced)).toEqual(sampleLines(whole));
     // What is not a sample (sleep, workouts, day totals, body measurements) stays until the end.
-    expect(sliced.batches.flatMap((batch) => Object.keys(batch.records))).toEqual(expect.arrayContaining(["sleepSessions", "activities", "dailySummaries", "bodyMeasurements"]));
+    expect(sliced.batches.flatMap((batch) => Object.keys(batch.records))).toEqual(
+      expect.arrayContaining(["sleepSessions", "activities", "dailySummaries", "bodyMeasurements"]),
+    );
   });
 
   it("parses a metric whose name and units come after its points", () => {
-    const late = { data: { metrics: [{ data: [{ date: "2025-03-02 07:14:00 +0100", qty: 5 }], units: "count", name: "step_count" }] } };
+    const late = {
+      data: {
+        metrics: [{ data: [{ date: "2025-03-02 07:14:00 +0100", qty: 5 }], units: "count", name: "step_count" }],
+      },
+    };
     const [batch] = read(JSON.stringify(late), 3).batches;
-    expect(batch!.records.samples).toEqual([{ metric: "step_count", time: new Date("2025-03-02T06:14:00Z"), endTime: null, value: 5, unit: "count", meta: null }]);
+    expect(batch!.records.samples).toEqual([
+      {
+        metric: "step_count",
+        time: new Date("2025-03-02T06:14:00Z"),
+        endTime: null,
+        value: 5,
+        unit: "count",
+        meta: null,
+      },
+    ]);
   });
 
   it("rejects a metric without a name by its path and keeps reading", () => {
-    const body = { data: { metrics: [{ units: "count", data: [{ date: "2025-03-02 07:14:00 +0100", qty: 5 }] }, {}, metricsBody.data.metrics[0]] } };
+    const body = {
+      data: {
+        metrics: [
+          { units: "count", data: [{ date: "2025-03-02 07:14:00 +0100", qty: 5 }] },
+          {},
+          metricsBody.data.metrics[0],
+        ],
+      },
+    };
     const result = read(JSON.stringify(body), 5);
     expect(result.rejected.map((item) => item.path)).toEqual(["data.metrics[0]", "data.metrics[1]"]);
     expect(result.rejected[0]!.reason).toMatch(/name/);
@@ -69,7 +108,17 @@ describe("PushBodyReader", () => {
   });
 
   it("rejects a bad point by its own path, not the whole metric", () => {
-    const body = { data: { metrics: [{ name: "step_count", units: "count", data: [{ date: "2025-03-02 07:14:00 +0100", qty: 5 }, 42, { date: "soon", qty: 1 }] }] } };
+    const body = {
+      data: {
+        metrics: [
+          {
+            name: "step_count",
+            units: "count",
+            data: [{ date: "2025-03-02 07:14:00 +0100", qty: 5 }, 42, { date: "soon", qty: 1 }],
+          },
+        ],
+      },
+    };
     const result = read(JSON.stringify(body), 9);
     expect(result.rejected).toEqual([
       { path: "data.metrics[0].data[1]", reason: expect.stringMatching(/object/) },

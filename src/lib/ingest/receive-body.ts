@@ -21,8 +21,13 @@ export interface ReceiveOptions {
 export const RECEIPT_GZIP_LEVEL = 1;
 
 function tooLarge(maxBytes: number, limitName?: string): AppError {
-  const limit = maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`;
-  return new AppError("PAYLOAD_TOO_LARGE", `The body is larger than the ${limit} limit${limitName ? ` (${limitName})` : ""}. Send smaller batches.`, { limitBytes: maxBytes });
+  const limit =
+    maxBytes >= 1024 * 1024 ? `${Math.round(maxBytes / 1024 / 1024)} MB` : `${Math.round(maxBytes / 1024)} KB`;
+  return new AppError(
+    "PAYLOAD_TOO_LARGE",
+    `The body is larger than the ${limit} limit${limitName ? ` (${limitName})` : ""}. Send smaller batches.`,
+    { limitBytes: maxBytes },
+  );
 }
 
 /** Passes the body's bytes on as they arrive, refusing (413) as soon as they pass the limit. */
@@ -70,7 +75,11 @@ function checkDeclaredLength(request: Request, maxBytes: number, options: Receiv
  * Reads a request body, compressing it as it arrives: a 50 MB export is held as the few MB of
  * its gzip, never whole.
  */
-export async function receiveBody(request: Request, maxBytes: number, options: ReceiveOptions = {}): Promise<ReceivedBody> {
+export async function receiveBody(
+  request: Request,
+  maxBytes: number,
+  options: ReceiveOptions = {},
+): Promise<ReceivedBody> {
   checkDeclaredLength(request, maxBytes, options);
   if (!request.body) return { gzip: gzipSync(Buffer.alloc(0), { level: RECEIPT_GZIP_LEVEL }), bytes: 0 };
 
@@ -98,8 +107,12 @@ export async function receiveText(request: Request, maxBytes: number, options: R
   checkDeclaredLength(request, maxBytes, options);
   if (!request.body) return "";
   const chunks: Buffer[] = [];
-  await pipeline(Readable.from(chunksOf(request.body)), cappedChunks(maxBytes, options), async (read: AsyncIterable<Buffer>) => {
-    for await (const chunk of read) chunks.push(chunk);
-  });
+  await pipeline(
+    Readable.from(chunksOf(request.body)),
+    cappedChunks(maxBytes, options),
+    async (read: AsyncIterable<Buffer>) => {
+      for await (const chunk of read) chunks.push(chunk);
+    },
+  );
   return Buffer.concat(chunks).toString("utf8");
 }

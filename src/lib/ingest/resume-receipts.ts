@@ -7,7 +7,10 @@ import { processUnfinishedReceipt } from "./ingest";
  * its transaction rolled back), with the same result as the original post. Run at start-up
  * and from the phone source's card. A receipt that fails is marked failed, not retried forever.
  */
-export async function resumeUnfinishedReceipts(db: Database, params: { userId?: string } = {}): Promise<{ processed: number; failed: number }> {
+export async function resumeUnfinishedReceipts(
+  db: Database,
+  params: { userId?: string } = {},
+): Promise<{ processed: number; failed: number }> {
   let processed = 0;
   let failed = 0;
   for (const receipt of await listUnfinishedReceipts(db, params)) {
@@ -15,7 +18,10 @@ export async function resumeUnfinishedReceipts(db: Database, params: { userId?: 
       if (await processUnfinishedReceipt(db, { receiptId: receipt.id })) processed++;
     } catch (error) {
       failed++;
-      console.error(`[ingest] receipt ${receipt.id} could not be processed`, error instanceof Error ? error.message : error);
+      console.error(
+        `[ingest] receipt ${receipt.id} could not be processed`,
+        error instanceof Error ? error.message : error,
+      );
     }
   }
   return { processed, failed };

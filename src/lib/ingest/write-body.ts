@@ -38,11 +38,15 @@ export async function writeBody(tx: Database, userId: string, gzipped: Buffer, o
     splitter.end();
     const read = reader.finish();
     await writer.send(read.provider, read.batches);
-    return { format: read.format, counts: await writer.done(), rejected: read.rejected, unlistedRejections: read.unlistedRejections };
+    return {
+      format: read.format,
+      counts: await writer.done(),
+      rejected: read.rejected,
+      unlistedRejections: read.unlistedRejections,
+    };
   } catch (error) {
     // The transaction rolls back once this throws; let the statement still running finish first.
     await writer.settle();
     throw error;
   }
 }
-

@@ -8,7 +8,11 @@ export async function enqueueDueSyncs(db: Database): Promise<number> {
   const intervalMs = getEnv().QT_SYNC_INTERVAL_MINUTES * 60_000;
   let queued = 0;
   for (const connection of await listConnectionsDueForSync(db, { syncedBefore: new Date(Date.now() - intervalMs) })) {
-    const { isNew } = await enqueueConnectionSync(db, { userId: connection.userId, connectionId: connection.id, reason: "scheduled" });
+    const { isNew } = await enqueueConnectionSync(db, {
+      userId: connection.userId,
+      connectionId: connection.id,
+      reason: "scheduled",
+    });
     if (isNew) queued++;
   }
   return queued;

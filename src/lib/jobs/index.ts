@@ -22,7 +22,14 @@ export function isTriggerEnabled(): boolean {
 
 export async function enqueueConnectionSync(
   db: Database,
-  params: { userId: string; connectionId: string; kind?: SyncKind; reason?: string; payload?: Record<string, unknown>; idempotencyKey?: string },
+  params: {
+    userId: string;
+    connectionId: string;
+    kind?: SyncKind;
+    reason?: string;
+    payload?: Record<string, unknown>;
+    idempotencyKey?: string;
+  },
 ): Promise<{ job: SyncJob; isNew: boolean }> {
   const { job, isNew } = await createSyncJob(db, {
     userId: params.userId,
@@ -34,7 +41,11 @@ export async function enqueueConnectionSync(
   if (!isNew) return { job, isNew };
   if (isTriggerEnabled()) {
     const { triggerSyncTask } = await import("./trigger-dispatch");
-    const runId = await triggerSyncTask({ jobId: job.id, connectionId: params.connectionId, kind: params.kind ?? "sync" });
+    const runId = await triggerSyncTask({
+      jobId: job.id,
+      connectionId: params.connectionId,
+      kind: params.kind ?? "sync",
+    });
     await setJobTriggerRun(db, { jobId: job.id, triggerRunId: runId });
   } else {
     globalForJobs.qtLocalRunner?.wake();

@@ -5,7 +5,10 @@ import { renewJobLease } from "@/lib/db/queries/sync-jobs";
  * Renews a claimed job's lease every `everyMs` until stopped. A worker that dies stops
  * renewing, and its job is claimable again once the (short) lease runs out.
  */
-export function startLeaseHeartbeat(db: Database, params: { jobId: string; everyMs: number }): { stop(): Promise<void> } {
+export function startLeaseHeartbeat(
+  db: Database,
+  params: { jobId: string; everyMs: number },
+): { stop(): Promise<void> } {
   let inFlight: Promise<void> = Promise.resolve();
   const timer = setInterval(() => {
     inFlight = inFlight

@@ -49,7 +49,9 @@ export function startLocalRunner(db: Database, options: { appUrl?: string; worke
   const scheduler = setInterval(() => {
     const keepSubscriptions = ticks++ % SUBSCRIPTION_EVERY_TICKS === 0;
     const appUrl = options.appUrl ?? getAppUrl();
-    void runScheduledSync(db, { appUrl, keepSubscriptions }).catch((error: unknown) => console.error("[jobs] the scheduled pass failed", error));
+    void runScheduledSync(db, { appUrl, keepSubscriptions }).catch((error: unknown) =>
+      console.error("[jobs] the scheduled pass failed", error),
+    );
   }, SCHEDULER_TICK_MS);
   scheduler.unref();
 

@@ -47,7 +47,10 @@ export async function executeSyncJob(
   const heartbeat = startLeaseHeartbeat(db, { jobId: job.id, everyMs: options.heartbeatMs ?? LEASE_MS / 3 });
   try {
     // A push body's job writes what the provider sent; every other kind syncs from the provider.
-    const result = job.kind === "push" ? (await writePushedBody(db, job), { status: "succeeded" as const, error: null }) : await runConnectionSync(db, job, options);
+    const result =
+      job.kind === "push"
+        ? (await writePushedBody(db, job), { status: "succeeded" as const, error: null })
+        : await runConnectionSync(db, job, options);
     await heartbeat.stop();
     await finishJob(db, { jobId: job.id, status: result.status, error: result.error ?? undefined });
     return result.status;
@@ -61,18 +64,29 @@ export async function executeSyncJob(
   }
 }
 
-async function recordFailure(db: Database, job: SyncJob, error: unknown, options: { onTransientFailure?: "requeue" | "throw" }): Promise<JobOutcome> {
+async function recordFailure(
+  db: Database,
+  job: SyncJob,
+  error: unknown,
+  options: { onTransientFailure?: "requeue" | "throw" },
+): Promise<JobOutcome> {
   const message = error instanceof Error ? error.message : String(error);
   const isPermanent = isPermanentFailure(error);
   if (!isPermanent && job.attempts < MAX_ATTEMPTS) {
-    await retryJobLater(db, { jobId: job.id, runAfter: new Date(Date.now() + backoffMs(job.attempts)), error: message });
+    await retryJobLater(db, {
+      jobId: job.id,
+      runAfter: new Date(Date.now() + backoffMs(job.attempts)),
+      error: message,
+    });
     if (options.onTransientFailure === "throw") throw error;
     return "retrying";
   }
   if (job.connectionId) {
     // Some providers refuse a token with HTTP 200 and a code (COROS): the status is set here, not only on a 401.
     const status = error instanceof AppError && error.code === "PROVIDER_AUTH_EXPIRED" ? "needs_reauth" : "error";
-    await setConnectionStatus(db, { connectionId: job.connectionId, status, lastError: message }).catch(() => undefined);
+    await setConnectionStatus(db, { connectionId: job.connectionId, status, lastError: message }).catch(
+      () => undefined,
+    );
   }
   await finishJob(db, { jobId: job.id, status: "failed", error: message });
   if (!isPermanent) console.error(`[jobs] sync job ${job.id} failed after ${job.attempts} attempts`, error);

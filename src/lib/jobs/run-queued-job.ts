@@ -15,8 +15,10 @@ export async function runQueuedJob(jobId: string): Promise<{ status: string }> {
   for (;;) {
     const job = await getSyncJob(db, { jobId });
     if (!job) throw new AbortTaskRunError(`Job ${jobId} does not exist.`);
-    if (job.status === "succeeded" || job.status === "partial" || job.status === "cancelled") return { status: job.status };
-    if (job.status === "waiting" && !job.leaseExpiresAt && job.runAfter > new Date()) await wait.until({ date: job.runAfter });
+    if (job.status === "succeeded" || job.status === "partial" || job.status === "cancelled")
+      return { status: job.status };
+    if (job.status === "waiting" && !job.leaseExpiresAt && job.runAfter > new Date())
+      await wait.until({ date: job.runAfter });
     const started = await startJob(db, { jobId });
     const outcome = await executeSyncJob(db, started, { appUrl: getAppUrl(), onTransientFailure: "throw" });
     if (outcome === "waiting") continue;

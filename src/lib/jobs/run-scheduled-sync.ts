@@ -17,7 +17,9 @@ export async function runScheduledSync(
 ): Promise<{ queued: number; subscriptions?: SubscriptionReport }> {
   const [queued, subscriptions, states] = await Promise.allSettled([
     enqueueDueSyncs(db),
-    params.keepSubscriptions === false ? Promise.resolve(undefined) : ensureWebhookSubscriptions(db, { appUrl: params.appUrl }),
+    params.keepSubscriptions === false
+      ? Promise.resolve(undefined)
+      : ensureWebhookSubscriptions(db, { appUrl: params.appUrl }),
     deleteExpiredOAuthStates(db, { before: new Date() }),
   ]);
   if (queued.status === "rejected") throw queued.reason;

@@ -13,7 +13,11 @@ const TASK_BY_KIND: Record<SyncKind, SyncTask["id"]> = {
 };
 
 /** Hands a queued job to Trigger.dev; one run at a time per connection (concurrencyKey). */
-export async function triggerSyncTask(params: { jobId: string; connectionId: string; kind: SyncKind }): Promise<string> {
+export async function triggerSyncTask(params: {
+  jobId: string;
+  connectionId: string;
+  kind: SyncKind;
+}): Promise<string> {
   const handle = await tasks.trigger<SyncTask>(
     TASK_BY_KIND[params.kind],
     { jobId: params.jobId },

@@ -32,8 +32,15 @@ export function signOAuth1(
   token?: OAuth1Token,
   oauthParams: Record<string, string> = {},
 ): string {
-  const oauth = new OAuth({ consumer: { key: consumer.clientId, secret: consumer.clientSecret }, signature_method: "HMAC-SHA1", hash_function: hmacSha1 });
-  const authorized = oauth.authorize({ method: request.method, url: request.url, data: { ...request.form, ...oauthParams } }, token);
+  const oauth = new OAuth({
+    consumer: { key: consumer.clientId, secret: consumer.clientSecret },
+    signature_method: "HMAC-SHA1",
+    hash_function: hmacSha1,
+  });
+  const authorized = oauth.authorize(
+    { method: request.method, url: request.url, data: { ...request.form, ...oauthParams } },
+    token,
+  );
   return oauth.toHeader({ ...authorized, ...oauthParams }).Authorization;
 }
 
@@ -46,7 +53,9 @@ export function oauth1Fetch(
   init: { method?: string; form?: Record<string, string> } = {},
 ): Promise<Response> {
   const method = init.method ?? "GET";
-  const headers: Record<string, string> = { authorization: signOAuth1(consumer, { method, url: realUrl, form: init.form }, token) };
+  const headers: Record<string, string> = {
+    authorization: signOAuth1(consumer, { method, url: realUrl, form: init.form }, token),
+  };
   if (init.form) headers["content-type"] = "application/x-www-form-urlencoded";
   return context.fetch(realUrl, { method, headers, body: init.form ? new URLSearchParams(init.form) : undefined });
 }
@@ -64,9 +73,18 @@ async function readTokenReply(response: Response, what: string) {
 const host = (url: string) => new URL(url).host;
 
 /** Step 1: an unauthorized request token, signed with the consumer alone. */
-export async function getRequestToken(spec: OAuth1Spec, context: ProviderContext, callbackUrl: string): Promise<OAuth1Token> {
-  const authorization = signOAuth1(context.credentials, { method: "POST", url: spec.requestTokenUrl }, undefined, { oauth_callback: callbackUrl });
-  const response = await context.fetch(spec.requestTokenUrl, { method: "POST", headers: { authorization, accept: "*/*" } });
+export async function getRequestToken(
+  spec: OAuth1Spec,
+  context: ProviderContext,
+  callbackUrl: string,
+): Promise<OAuth1Token> {
+  const authorization = signOAuth1(context.credentials, { method: "POST", url: spec.requestTokenUrl }, undefined, {
+    oauth_callback: callbackUrl,
+  });
+  const response = await context.fetch(spec.requestTokenUrl, {
+    method: "POST",
+    headers: { authorization, accept: "*/*" },
+  });
   const what = `${host(spec.requestTokenUrl)} request_token`;
   if (!response.ok) throw new AppError("PROVIDER_UNAVAILABLE", `${what} answered HTTP ${response.status}.`);
   try {
@@ -85,12 +103,27 @@ export function buildOAuth1AuthorizeUrl(spec: OAuth1Spec, requestToken: string, 
 }
 
 /** Step 3: the verifier from the callback buys the access token; it never expires. */
-export async function exchangeVerifier(spec: OAuth1Spec, context: ProviderContext, requestToken: OAuth1Token, verifier: string): Promise<TokenSet> {
-  const authorization = signOAuth1(context.credentials, { method: "POST", url: spec.accessTokenUrl }, requestToken, { oauth_verifier: verifier });
-  const response = await context.fetch(spec.accessTokenUrl, { method: "POST", headers: { authorization, accept: "*/*" } });
+export async function exchangeVerifier(
+  spec: OAuth1Spec,
+  context: ProviderContext,
+  requestToken: OAuth1Token,
+  verifier: string,
+): Promise<TokenSet> {
+  const authorization = signOAuth1(context.credentials, { method: "POST", url: spec.accessTokenUrl }, requestToken, {
+    oauth_verifier: verifier,
+  });
+  const response = await context.fetch(spec.accessTokenUrl, {
+    method: "POST",
+    headers: { authorization, accept: "*/*" },
+  });
   const what = `${host(spec.accessTokenUrl)} access_token`;
   if (!response.ok) {
-    const reason = response.status >= 500 ? "server_error" : response.status === 400 || response.status === 401 ? "invalid_grant" : "invalid_request";
+    const reason =
+      response.status >= 500
+        ? "server_error"
+        : response.status === 400 || response.status === 401
+          ? "invalid_grant"
+          : "invalid_request";
     throw new TokenGrantError(reason, `${what} answered HTTP ${response.status}`);
   }
   const token = await readTokenReply(response, what);

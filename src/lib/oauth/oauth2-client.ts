@@ -30,7 +30,10 @@ async function requestToken(
 ): Promise<TokenSet> {
   const { oauth } = provider;
   const form = new URLSearchParams({ grant_type: grant, ...fields });
-  const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded", accept: "application/json" };
+  const headers: Record<string, string> = {
+    "content-type": "application/x-www-form-urlencoded",
+    accept: "application/json",
+  };
   if (oauth.clientAuth === "basic") {
     const encode = (value: string) => encodeURIComponent(value);
     headers.authorization = `Basic ${Buffer.from(`${encode(context.credentials.clientId)}:${encode(context.credentials.clientSecret)}`).toString("base64")}`;
@@ -41,11 +44,14 @@ async function requestToken(
   const url = grant === "refresh_token" ? (oauth.refreshUrl ?? oauth.tokenUrl) : oauth.tokenUrl;
   const response = await context.fetch(url, { method: "POST", headers, body: form });
   const body = await readJson(response, `${provider.name} token endpoint`).catch(() => null);
-  if (!response.ok) throw oauth.parseTokenError?.(response.status, body) ?? toTokenGrantError(response.status, body, provider.name);
-  if (body === null) throw new TokenGrantError("malformed_response", `${provider.name} token endpoint answered without JSON.`);
+  if (!response.ok)
+    throw oauth.parseTokenError?.(response.status, body) ?? toTokenGrantError(response.status, body, provider.name);
+  if (body === null)
+    throw new TokenGrantError("malformed_response", `${provider.name} token endpoint answered without JSON.`);
   const tokens = oauth.parseTokenResponse(body, { grant, status: response.status, current });
   // A provider with a fixed token life that left expires_in out: its tokens still expire.
-  if (tokens.expiresAt === undefined && oauth.tokenLifetimeSeconds) return { ...tokens, expiresAt: expiresInToDate(oauth.tokenLifetimeSeconds) };
+  if (tokens.expiresAt === undefined && oauth.tokenLifetimeSeconds)
+    return { ...tokens, expiresAt: expiresInToDate(oauth.tokenLifetimeSeconds) };
   return tokens;
 }
 
@@ -61,11 +67,26 @@ export function exchangeAuthorizationCode(
   });
 }
 
-export async function refreshAccessToken(provider: ProviderDefinition, context: ProviderContext, current: TokenSet): Promise<TokenSet> {
-  if (!current.refreshToken) throw new TokenGrantError("invalid_grant", `${provider.name} issued no refresh token; reconnect to continue.`);
-  const next = await requestToken(provider, context, "refresh_token", { refresh_token: current.refreshToken, ...provider.oauth.refreshParams }, current);
+export async function refreshAccessToken(
+  provider: ProviderDefinition,
+  context: ProviderContext,
+  current: TokenSet,
+): Promise<TokenSet> {
+  if (!current.refreshToken)
+    throw new TokenGrantError("invalid_grant", `${provider.name} issued no refresh token; reconnect to continue.`);
+  const next = await requestToken(
+    provider,
+    context,
+    "refresh_token",
+    { refresh_token: current.refreshToken, ...provider.oauth.refreshParams },
+    current,
+  );
   // Providers that do not rotate leave refresh_token out of the reply: keep the one we have.
-  return { ...next, refreshToken: next.refreshToken ?? current.refreshToken, scopes: next.scopes.length ? next.scopes : current.scopes };
+  return {
+    ...next,
+    refreshToken: next.refreshToken ?? current.refreshToken,
+    scopes: next.scopes.length ? next.scopes : current.scopes,
+  };
 }
 
 /** Converts `expires_in` seconds to an absolute time, measured from now. */

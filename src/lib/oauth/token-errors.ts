@@ -26,7 +26,13 @@ export function toTokenGrantError(status: number, body: unknown, provider: strin
   const code = parsed.success ? parsed.data.error : undefined;
   const description = parsed.success ? (parsed.data.error_description ?? code) : `HTTP ${status}`;
   const reason =
-    code === "invalid_grant" ? "invalid_grant" : code === "invalid_client" || status === 401 ? "invalid_client" : status >= 500 ? "server_error" : "invalid_request";
+    code === "invalid_grant"
+      ? "invalid_grant"
+      : code === "invalid_client" || status === 401
+        ? "invalid_client"
+        : status >= 500
+          ? "server_error"
+          : "invalid_request";
   return new TokenGrantError(reason, `${provider} token endpoint: ${description}`);
 }
 
@@ -35,5 +41,8 @@ export function parseTokenBody<T>(schema: z.ZodType<T>, body: unknown, provider:
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
-  throw new TokenGrantError("malformed_response", `${provider} token reply: ${issue.path.join(".") || "(body)"}: ${issue.message}`);
+  throw new TokenGrantError(
+    "malformed_response",
+    `${provider} token reply: ${issue.path.join(".") || "(body)"}: ${issue.message}`,
+  );
 }

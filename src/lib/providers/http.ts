@@ -22,7 +22,9 @@ export function createProviderFetch(slug: ProviderSlug, rewrite: (realUrl: strin
         signal: rest.signal ?? AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
     } catch (error) {
-      throw new AppError("PROVIDER_UNAVAILABLE", `${slug} could not be reached (${(error as Error).message}).`, { provider: slug });
+      throw new AppError("PROVIDER_UNAVAILABLE", `${slug} could not be reached (${(error as Error).message}).`, {
+        provider: slug,
+      });
     }
   };
 }
@@ -33,7 +35,10 @@ export async function readJson(response: Response, what: string): Promise<unknow
   try {
     return JSON.parse(text);
   } catch {
-    throw new AppError("PROVIDER_UNAVAILABLE", `${what} answered HTTP ${response.status} with a body that is not JSON.`);
+    throw new AppError(
+      "PROVIDER_UNAVAILABLE",
+      `${what} answered HTTP ${response.status} with a body that is not JSON.`,
+    );
   }
 }
 
@@ -56,5 +61,8 @@ export async function readProviderJson(response: Response, what: string, replies
   const body: unknown = await response.json().catch(() => null);
   const refusal = replies.refusal?.(response.status, body, what);
   if (refusal) throw refusal;
-  throw new AppError("PROVIDER_UNAVAILABLE", `${replies.name} ${what} answered HTTP ${response.status}${replies.reason?.(body) ?? ""}.`);
+  throw new AppError(
+    "PROVIDER_UNAVAILABLE",
+    `${replies.name} ${what} answered HTTP ${response.status}${replies.reason?.(body) ?? ""}.`,
+  );
 }

@@ -12,15 +12,7 @@ import { coros } from "./coros";
  * The provider registry: the one list routes, jobs, the sandbox and the UI read.
  * Adding a provider = one folder beside this file + one entry here.
  */
-export const PROVIDERS: readonly ProviderDefinition[] = [
-  strava,
-  garmin,
-  oura,
-  whoop,
-  fitbit,
-  polar,
-  coros,
-];
+export const PROVIDERS: readonly ProviderDefinition[] = [strava, garmin, oura, whoop, fitbit, polar, coros];
 
 const BY_SLUG = new Map<string, ProviderDefinition>(PROVIDERS.map((provider) => [provider.slug, provider]));
 
@@ -30,7 +22,8 @@ export function findProvider(slug: string): ProviderDefinition | undefined {
 
 export function getProviderOrThrow(slug: string): ProviderDefinition {
   const provider = findProvider(slug);
-  if (!provider) throw new AppError("NOT_FOUND", `Unknown provider "${slug}". Known: ${PROVIDERS.map((p) => p.slug).join(", ")}.`);
+  if (!provider)
+    throw new AppError("NOT_FOUND", `Unknown provider "${slug}". Known: ${PROVIDERS.map((p) => p.slug).join(", ")}.`);
   return provider;
 }
 

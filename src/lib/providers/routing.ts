@@ -43,9 +43,11 @@ export function resolveProviderRoute(slug: ProviderSlug, appUrl: string = getApp
 
 function routeWith(slug: ProviderSlug, credentials: ClientCredentials | undefined, appUrl: string): ProviderRoute {
   const env = getEnv();
-  if (env.PROVIDER_BASE_URL) return { mode: "simulator", baseUrl: env.PROVIDER_BASE_URL, credentials: credentials ?? sandboxCredentials(slug) };
+  if (env.PROVIDER_BASE_URL)
+    return { mode: "simulator", baseUrl: env.PROVIDER_BASE_URL, credentials: credentials ?? sandboxCredentials(slug) };
   if (credentials) return { mode: "real", credentials };
-  if (isSandboxAllowed()) return { mode: "sandbox", baseUrl: `${appUrl}/sandbox`, credentials: sandboxCredentials(slug) };
+  if (isSandboxAllowed())
+    return { mode: "sandbox", baseUrl: `${appUrl}/sandbox`, credentials: sandboxCredentials(slug) };
   return { mode: "not_configured" };
 }
 

@@ -100,7 +100,11 @@ export interface ProviderDefinition {
    * A step the provider requires after the token exchange (Polar's user registration). It may
    * return a display name it learned on the way.
    */
-  afterConnect?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void | Pick<ProviderIdentity, "displayName">>;
+  afterConnect?(
+    context: ProviderContext,
+    tokens: TokenSet,
+    identity: ProviderIdentity,
+  ): Promise<void | Pick<ProviderIdentity, "displayName">>;
   /** Revoke or deregister at the provider on disconnect, where it offers that. */
   revoke?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void>;
   /** How its data is fetched; absent until the provider's sync is built. */

@@ -35,18 +35,27 @@ export function implausibleNumber(what: string, value: number, limits: Plausible
  */
 export function sampleValueCheck(metric: string, unit: string): (value: number) => string | null {
   const limits = sampleRange(metric, unit);
-  return (value) => (value >= limits.min && value <= limits.max && (!limits.isWhole || Number.isInteger(value)) ? null : implausibleNumber(metric, value, limits));
+  return (value) =>
+    value >= limits.min && value <= limits.max && (!limits.isWhole || Number.isInteger(value))
+      ? null
+      : implausibleNumber(metric, value, limits);
 }
 
 const epochMs = (time: Date | string) => (time instanceof Date ? time.getTime() : Date.parse(time));
 
 /** A sample's times, value, and the bucket's min and max in its meta when it has them. */
 export function implausibleSample(sample: SampleRecord, window: TimeWindow): string | null {
-  const timeReason = implausibleTime(epochMs(sample.time), window) ?? (sample.endTime != null ? implausibleTime(epochMs(sample.endTime), window, "end date") : null);
+  const timeReason =
+    implausibleTime(epochMs(sample.time), window) ??
+    (sample.endTime != null ? implausibleTime(epochMs(sample.endTime), window, "end date") : null);
   if (timeReason) return timeReason;
   const check = sampleValueCheck(sample.metric, sample.unit);
   const meta = sample.meta as { min?: unknown; max?: unknown } | null | undefined;
-  return check(sample.value) ?? (typeof meta?.min === "number" ? check(meta.min) : null) ?? (typeof meta?.max === "number" ? check(meta.max) : null);
+  return (
+    check(sample.value) ??
+    (typeof meta?.min === "number" ? check(meta.min) : null) ??
+    (typeof meta?.max === "number" ? check(meta.max) : null)
+  );
 }
 
 const TIME_COLUMNS = ["startAt", "endAt", "measuredAt"] as const;
@@ -78,7 +87,10 @@ export function implausibleRow(row: object, window: TimeWindow): string | null {
  * A provider page without its implausible records, and how many there were. Provider syncs
  * have no per-point path to report, so these are counted as rejected.
  */
-export function withoutImplausible(batch: RecordBatch, window = timeWindow()): { batch: RecordBatch; rejected: number } {
+export function withoutImplausible(
+  batch: RecordBatch,
+  window = timeWindow(),
+): { batch: RecordBatch; rejected: number } {
   let rejected = 0;
   const keep = <T extends object>(rows: T[] | undefined, check: (row: T) => string | null) => {
     if (!rows) return undefined;

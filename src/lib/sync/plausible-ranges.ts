@@ -10,7 +10,12 @@ export interface PlausibleRange {
 }
 
 const DAY_S = 86_400;
-const range = (unit: string, min: number, max: number, isWhole = false): PlausibleRange => ({ unit, min, max, isWhole });
+const range = (unit: string, min: number, max: number, isWhole = false): PlausibleRange => ({
+  unit,
+  min,
+  max,
+  isWhole,
+});
 
 const HEART_RATE = range("bpm", 20, 300);
 const HRV = range("ms", 0, 3_000);
@@ -92,7 +97,11 @@ export const ANY_SAMPLE = range("", -1e9, 1e9);
 
 /** The range for `metric` stored in `unit`; ANY_SAMPLE when we know no better. */
 export function sampleRange(metric: string, unit: string): PlausibleRange {
-  const known = Object.hasOwn(SAMPLE_RANGES, metric) ? SAMPLE_RANGES[metric]! : metric.startsWith("sleep_") ? SLEEP_STAGE : undefined;
+  const known = Object.hasOwn(SAMPLE_RANGES, metric)
+    ? SAMPLE_RANGES[metric]!
+    : metric.startsWith("sleep_")
+      ? SLEEP_STAGE
+      : undefined;
   return known && known.unit === unit ? known : ANY_SAMPLE;
 }
 

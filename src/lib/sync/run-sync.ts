@@ -1,5 +1,10 @@
 import type { Database } from "@/lib/db";
-import { getConnectionOrThrow, markConnectionSynced, recordStreamStatuses, setConnectionStatus } from "@/lib/db/queries/connections";
+import {
+  getConnectionOrThrow,
+  markConnectionSynced,
+  recordStreamStatuses,
+  setConnectionStatus,
+} from "@/lib/db/queries/connections";
 import { getSyncJob, markJobWaiting, recordJobStreams } from "@/lib/db/queries/sync-jobs";
 import type { ProviderConnection, StreamStatuses, SyncJob } from "@/lib/db/schema";
 import { openTokens } from "@/lib/connections/credentials";
@@ -10,7 +15,6 @@ import { judgeRun, streamsFailedError, StreamStoppedError, type RunVerdict } fro
 import { streamsToRun } from "./stream-selection";
 import { createSyncFetch } from "./sync-fetch";
 import { syncStream, type StreamRun } from "./sync-stream";
-
 
 const MAX_ROUNDS = 3;
 
@@ -29,7 +33,12 @@ export interface SyncRunResult {
 }
 
 /** Keeps how this run's streams ended, on the job and (what later syncs act on) the connection. */
-async function recordStreams(db: Database, job: SyncJob, connection: ProviderConnection, ended: StreamStatuses): Promise<RunVerdict> {
+async function recordStreams(
+  db: Database,
+  job: SyncJob,
+  connection: ProviderConnection,
+  ended: StreamStatuses,
+): Promise<RunVerdict> {
   const verdict = judgeRun(ended, connection.streamStatus);
   await recordJobStreams(db, { jobId: job.id, statuses: ended });
   await recordStreamStatuses(db, { connectionId: connection.id, statuses: verdict.remembered });
@@ -43,7 +52,11 @@ async function recordStreams(db: Database, job: SyncJob, connection: ProviderCon
  * refused for good stops alone (sync-stream.ts) and is skipped by later runs until the person
  * asks for it again; an expired grant, a rate limit or an unreachable provider stops the run.
  */
-export async function runConnectionSync(db: Database, job: SyncJob, options: SyncRunOptions = {}): Promise<SyncRunResult> {
+export async function runConnectionSync(
+  db: Database,
+  job: SyncJob,
+  options: SyncRunOptions = {},
+): Promise<SyncRunResult> {
   const connection = await getConnectionOrThrow(db, { userId: job.userId, connectionId: job.connectionId! });
   const provider = getProviderOrThrow(connection.provider);
   const totals = emptyCounts();
@@ -59,8 +72,15 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
     sleep: options.sleep,
     onWait: (until) => markJobWaiting(db, { jobId: job.id, until }),
   });
-  const owner = { userId: connection.userId, connectionId: connection.id, provider: provider.slug, sourceId: connection.externalUserId };
-  const refused = new Set(Object.entries(connection.streamStatus).flatMap(([key, status]) => (status.state === "refused" ? [key] : [])));
+  const owner = {
+    userId: connection.userId,
+    connectionId: connection.id,
+    provider: provider.slug,
+    sourceId: connection.externalUserId,
+  };
+  const refused = new Set(
+    Object.entries(connection.streamStatus).flatMap(([key, status]) => (status.state === "refused" ? [key] : [])),
+  );
   const ended: StreamStatuses = {};
   let payload = job.payload;
   let hasRunEveryStream = false;
@@ -80,7 +100,17 @@ export async function runConnectionSync(db: Database, job: SyncJob, options: Syn
       for (const key of selected.map((stream) => stream.key).filter((key) => refused.has(key))) {
         ended[key] = { state: "skipped", message: connection.streamStatus[key]!.message, at: new Date().toISOString() };
       }
-      const run: Omit<StreamRun, "position"> = { db, jobId: job.id, provider, owner, client, jobPayload: payload, historyDays, totals, onPage: options.onPage };
+      const run: Omit<StreamRun, "position"> = {
+        db,
+        jobId: job.id,
+        provider,
+        owner,
+        client,
+        jobPayload: payload,
+        historyDays,
+        totals,
+        onPage: options.onPage,
+      };
       for (const [index, stream] of streams.entries()) {
         try {
           await syncStream({ ...run, position: { index, count: streams.length } }, stream, cursors[stream.key] ?? null);

@@ -6,7 +6,10 @@ import type { Refusal } from "./stream-refusal";
 /** A page's payload did not have the shape the provider documents. Retrying will not help. */
 export function malformedPayloadError(provider: string, stream: string, error: ZodError): AppError {
   const issue = error.issues[0]!;
-  return new AppError("PROVIDER_MALFORMED_PAYLOAD", `${provider} sent malformed ${stream} data: ${issue.path.join(".") || "(body)"}: ${issue.message}`);
+  return new AppError(
+    "PROVIDER_MALFORMED_PAYLOAD",
+    `${provider} sent malformed ${stream} data: ${issue.path.join(".") || "(body)"}: ${issue.message}`,
+  );
 }
 
 /** One stream stopped for a reason another attempt cannot fix; the others go on. */
@@ -25,9 +28,14 @@ export const streamsFailedError = (message: string): AppError => new AppError("P
  * refusal the provider answered, a page we cannot read); otherwise the error itself, for the
  * job to retry (5xx after retries, 429, network) or to stop on (an expired grant).
  */
-export async function classifyStreamError(error: unknown, refusal: Promise<Refusal> | undefined, at: Date): Promise<unknown> {
+export async function classifyStreamError(
+  error: unknown,
+  refusal: Promise<Refusal> | undefined,
+  at: Date,
+): Promise<unknown> {
   if (hasErrorCode(error, "PROVIDER_AUTH_EXPIRED", "RATE_LIMITED")) return error;
-  if (hasErrorCode(error, "PROVIDER_MALFORMED_PAYLOAD")) return new StreamStoppedError({ state: "failed", message: error.message, at: at.toISOString() });
+  if (hasErrorCode(error, "PROVIDER_MALFORMED_PAYLOAD"))
+    return new StreamStoppedError({ state: "failed", message: error.message, at: at.toISOString() });
   const seen = await refusal;
   if (!seen) return error;
   const message = seen.message ?? (error instanceof Error ? error.message : String(error));
@@ -52,8 +60,16 @@ export interface RunVerdict {
  */
 export function judgeRun(ended: StreamStatuses, before: StreamStatuses): RunVerdict {
   const stopped = Object.entries(ended).filter(([, status]) => isStopped(status));
-  const error = stopped.length ? stopped.map(([key, status]) => `${key}: ${status.state === "refused" ? `refused (HTTP ${status.httpStatus}) ` : ""}${status.message ?? ""}`.trim()).join("; ") : null;
-  const hasWorked = Object.values(ended).some((status) => status.state === "ok") || Object.entries(before).some(([key, status]) => status.state === "ok" && !(key in ended));
+  const error = stopped.length
+    ? stopped
+        .map(([key, status]) =>
+          `${key}: ${status.state === "refused" ? `refused (HTTP ${status.httpStatus}) ` : ""}${status.message ?? ""}`.trim(),
+        )
+        .join("; ")
+    : null;
+  const hasWorked =
+    Object.values(ended).some((status) => status.state === "ok") ||
+    Object.entries(before).some(([key, status]) => status.state === "ok" && !(key in ended));
   const fresh = Object.fromEntries(Object.entries(ended).filter(([, status]) => status.state !== "skipped"));
   if (!stopped.length) return { status: "succeeded", error, remembered: fresh };
   if (!hasWorked) return { status: "failed", error, remembered: {} };

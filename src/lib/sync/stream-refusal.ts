@@ -6,7 +6,8 @@ import type { SyncFetch } from "./types";
  * provider timed out; retried) and 429 (waited out). Such an answer is about this request, so
  * it stops the stream that made it and no other.
  */
-export const isRefusalStatus = (status: number) => status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429;
+export const isRefusalStatus = (status: number) =>
+  status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429;
 
 export interface Refusal {
   httpStatus: number;
@@ -40,7 +41,14 @@ export function readProviderMessage(text: string): string | undefined {
   if (!parsed.success) return undefined;
   const { error, error_description: description, message, detail, errors } = parsed.data;
   const googleStyle = typeof error === "object" ? [error.status, error.message].filter(Boolean).join(": ") : undefined;
-  const found = googleStyle || description || message || detail || errors?.[0]?.message || errors?.[0]?.detail || (typeof error === "string" ? error : undefined);
+  const found =
+    googleStyle ||
+    description ||
+    message ||
+    detail ||
+    errors?.[0]?.message ||
+    errors?.[0]?.detail ||
+    (typeof error === "string" ? error : undefined);
   return found?.slice(0, MESSAGE_LIMIT);
 }
 

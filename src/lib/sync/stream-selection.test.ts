@@ -5,10 +5,25 @@ import { SANDBOXES } from "@/sandbox/registry";
 import { selectionPayload, streamsForWebhookTypes, streamsToRun } from "./stream-selection";
 import type { ProviderSync, SyncStream } from "./types";
 
-const stream = (key: string, webhookTypes?: string[]): SyncStream => ({ key, dataTypes: [], webhookTypes, fetchPage: async () => ({ records: {}, nextCursor: null }) });
-const sync = (streams: SyncStream[]): ProviderSync => ({ streams, backfillDays: 1, requestsPerMinute: 1, budgetScope: "connection" });
+const stream = (key: string, webhookTypes?: string[]): SyncStream => ({
+  key,
+  dataTypes: [],
+  webhookTypes,
+  fetchPage: async () => ({ records: {}, nextCursor: null }),
+});
+const sync = (streams: SyncStream[]): ProviderSync => ({
+  streams,
+  backfillDays: 1,
+  requestsPerMinute: 1,
+  budgetScope: "connection",
+});
 
-const targeted = sync([stream("exercise", ["exercise"]), stream("daily", ["steps", "distance"]), stream("heart-rate", ["heart-rate", "steps"]), stream("profile")]);
+const targeted = sync([
+  stream("exercise", ["exercise"]),
+  stream("daily", ["steps", "distance"]),
+  stream("heart-rate", ["heart-rate", "steps"]),
+  stream("profile"),
+]);
 
 describe("choosing a push's streams", () => {
   it("names every stream that reads a changed type, once", () => {
@@ -36,8 +51,16 @@ describe("the streams a job runs", () => {
   const keys = (streams: readonly SyncStream[]) => streams.map((chosen) => chosen.key);
 
   it("runs the named streams in the provider's order, and all of them when none are named", () => {
-    expect(keys(streamsToRun(targeted.streams, { reason: "webhook", streams: ["heart-rate", "exercise"] }))).toEqual(["exercise", "heart-rate"]);
-    expect(keys(streamsToRun(targeted.streams, { reason: "manual" }))).toEqual(["exercise", "daily", "heart-rate", "profile"]);
+    expect(keys(streamsToRun(targeted.streams, { reason: "webhook", streams: ["heart-rate", "exercise"] }))).toEqual([
+      "exercise",
+      "heart-rate",
+    ]);
+    expect(keys(streamsToRun(targeted.streams, { reason: "manual" }))).toEqual([
+      "exercise",
+      "daily",
+      "heart-rate",
+      "profile",
+    ]);
   });
 
   it("runs all of them rather than none for a payload it cannot read or streams that no longer exist", () => {
@@ -50,19 +73,35 @@ describe("the streams a job runs", () => {
 describe("every provider's push", () => {
   const withPush = PROVIDERS.filter((provider) => provider.webhook && SANDBOXES[provider.slug]?.buildWebhook);
 
-  it.each(withPush.map((provider) => [provider.slug, provider] as const))("%s: the sandbox's change notification names a stream that exists", (slug, provider) => {
-    const built = SANDBOXES[slug]!.buildWebhook!({ account: "ada", kind: "sync", webhookSecret: sandboxWebhookSecret(slug), ...sandboxCredentials(slug) })!;
-    const request = { method: "POST", url: new URL(`https://qt.test/api/webhooks/${slug}`), headers: new Headers(built.headers), rawBody: built.body };
-    const events = provider.webhook!.parseEvents(request);
-    expect(events.length).toBeGreaterThan(0);
-    const selection = streamsForWebhookTypes(provider.sync, events.map((event) => (event.kind === "sync" ? event.webhookType : undefined)));
-    const streams = provider.sync!.streams;
-    // Garmin's streams declare none: its pings' callback URLs already say what to fetch.
-    if (!streams.some((each) => each.webhookTypes?.length)) return expect(selection).toBe("all");
-    expect(selection).not.toBe("all");
-    expect((selection as string[]).length).toBeGreaterThan(0);
-    expect((selection as string[]).every((key) => streams.some((each) => each.key === key))).toBe(true);
-  });
+  it.each(withPush.map((provider) => [provider.slug, provider] as const))(
+    "%s: the sandbox's change notification names a stream that exists",
+    (slug, provider) => {
+      const built = SANDBOXES[slug]!.buildWebhook!({
+        account: "ada",
+        kind: "sync",
+        webhookSecret: sandboxWebhookSecret(slug),
+        ...sandboxCredentials(slug),
+      })!;
+      const request = {
+        method: "POST",
+        url: new URL(`https://qt.test/api/webhooks/${slug}`),
+        headers: new Headers(built.headers),
+        rawBody: built.body,
+      };
+      const events = provider.webhook!.parseEvents(request);
+      expect(events.length).toBeGreaterThan(0);
+      const selection = streamsForWebhookTypes(
+        provider.sync,
+        events.map((event) => (event.kind === "sync" ? event.webhookType : undefined)),
+      );
+      const streams = provider.sync!.streams;
+      // Garmin's streams declare none: its pings' callback URLs already say what to fetch.
+      if (!streams.some((each) => each.webhookTypes?.length)) return expect(selection).toBe("all");
+      expect(selection).not.toBe("all");
+      expect((selection as string[]).length).toBeGreaterThan(0);
+      expect((selection as string[]).every((key) => streams.some((each) => each.key === key))).toBe(true);
+    },
+  );
 
   it("declares webhook types only on streams of providers that push", () => {
     for (const provider of PROVIDERS) {

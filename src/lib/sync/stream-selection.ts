@@ -12,15 +12,22 @@ export type StreamSelection = "all" | string[];
  * The streams a push's changes call for. "all" when some change is unnamed or the provider's
  * streams declare no webhook types; an empty list when every change is data we do not store.
  */
-export function streamsForWebhookTypes(sync: ProviderSync | undefined, webhookTypes: ReadonlyArray<string | undefined>): StreamSelection {
+export function streamsForWebhookTypes(
+  sync: ProviderSync | undefined,
+  webhookTypes: ReadonlyArray<string | undefined>,
+): StreamSelection {
   const streams = sync?.streams ?? [];
   if (!streams.some((stream) => stream.webhookTypes?.length)) return "all";
   if (webhookTypes.some((type) => type === undefined)) return "all";
-  return streams.filter((stream) => stream.webhookTypes?.some((type) => webhookTypes.includes(type))).map((stream) => stream.key).sort();
+  return streams
+    .filter((stream) => stream.webhookTypes?.some((type) => webhookTypes.includes(type)))
+    .map((stream) => stream.key)
+    .sort();
 }
 
 /** The payload fields that say so: nothing for "all". Keys sorted, so equal sets compare equal. */
-export const selectionPayload = (selection: StreamSelection): { streams?: string[] } => (selection === "all" ? {} : { streams: [...selection].sort() });
+export const selectionPayload = (selection: StreamSelection): { streams?: string[] } =>
+  selection === "all" ? {} : { streams: [...selection].sort() };
 
 const payloadSchema = z.object({ streams: z.array(z.string().min(1)).min(1).optional() });
 

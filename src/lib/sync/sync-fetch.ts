@@ -92,11 +92,21 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
         continue;
       }
       if (isRefused) {
-        await setConnectionStatus(db, { connectionId: connection.id, status: "needs_reauth", lastError: `${provider.name} refused the access token.` });
-        throw new AppError("PROVIDER_AUTH_EXPIRED", `${provider.name} refused the access token; reconnect to continue.`);
+        await setConnectionStatus(db, {
+          connectionId: connection.id,
+          status: "needs_reauth",
+          lastError: `${provider.name} refused the access token.`,
+        });
+        throw new AppError(
+          "PROVIDER_AUTH_EXPIRED",
+          `${provider.name} refused the access token; reconnect to continue.`,
+        );
       }
       if (response.status === 429 || isRetriedStatus(response.status)) {
-        throw new AppError(response.status === 429 ? "RATE_LIMITED" : "PROVIDER_UNAVAILABLE", `${provider.name} answered HTTP ${response.status} for ${new URL(realUrl).pathname}.`);
+        throw new AppError(
+          response.status === 429 ? "RATE_LIMITED" : "PROVIDER_UNAVAILABLE",
+          `${provider.name} answered HTTP ${response.status} for ${new URL(realUrl).pathname}.`,
+        );
       }
       return response;
     }

@@ -36,12 +36,24 @@ export async function syncStream(run: StreamRun, stream: SyncStream, startCursor
   let cursor = startCursor;
   const fetchPage = (from: string | null) => {
     const started = performance.now();
-    const context = { fetch: watched.fetch, tokens: run.client.tokens, externalUserId: owner.sourceId, now: new Date(), backfillDays: provider.sync!.backfillDays, historyDays: run.historyDays, jobPayload: run.jobPayload };
+    const context = {
+      fetch: watched.fetch,
+      tokens: run.client.tokens,
+      externalUserId: owner.sourceId,
+      now: new Date(),
+      backfillDays: provider.sync!.backfillDays,
+      historyDays: run.historyDays,
+      jobPayload: run.jobPayload,
+    };
     return stream.fetchPage(context, from).then(
       (page) => ({ page, fetchMs: performance.now() - started }),
       async (error: unknown) => {
         // Classified here, while the refusal that caused it is still this stream's latest answer.
-        throw await classifyStreamError(error instanceof ZodError ? malformedPayloadError(provider.name, stream.key, error) : error, watched.latestRefusal(), new Date());
+        throw await classifyStreamError(
+          error instanceof ZodError ? malformedPayloadError(provider.name, stream.key, error) : error,
+          watched.latestRefusal(),
+          new Date(),
+        );
       },
     );
   };
@@ -60,8 +72,15 @@ export async function syncStream(run: StreamRun, stream: SyncStream, startCursor
       const counts = await upsertRecordBatch(tx, owner, page.records);
       await setConnectionCursor(tx, { connectionId: owner.connectionId, stream: stream.key, cursor: stored });
       // Progress across streams: each stream is an equal share of the bar.
-      const done = page.progress && page.progress.total ? position.index + page.progress.done / page.progress.total : position.index + (page.nextCursor ? 0.5 : 1);
-      await recordJobProgress(tx, { jobId: run.jobId, counts, progress: { done: Math.round((done / position.count) * 100), total: 100 } });
+      const done =
+        page.progress && page.progress.total
+          ? position.index + page.progress.done / page.progress.total
+          : position.index + (page.nextCursor ? 0.5 : 1);
+      await recordJobProgress(tx, {
+        jobId: run.jobId,
+        counts,
+        progress: { done: Math.round((done / position.count) * 100), total: 100 },
+      });
       addCounts(run.totals, counts);
     });
     const records = Object.values(page.records).reduce((sum, list) => sum + (list?.length ?? 0), 0);

@@ -14,11 +14,20 @@ import { DEFAULT_WEBHOOK_BODY_BYTES, type WebhookEvent, type WebhookRequest } fr
 import { resolveWebhookSecrets } from "./webhook-secrets";
 
 /** A webhook request with its body read whole, refused past `maxBytes` (signatures are computed over the exact raw body). */
-export async function readWebhookRequest(request: Request, maxBytes = DEFAULT_WEBHOOK_BODY_BYTES): Promise<WebhookRequest> {
-  return { method: request.method, url: new URL(request.url), headers: request.headers, rawBody: await receiveText(request, maxBytes) };
+export async function readWebhookRequest(
+  request: Request,
+  maxBytes = DEFAULT_WEBHOOK_BODY_BYTES,
+): Promise<WebhookRequest> {
+  return {
+    method: request.method,
+    url: new URL(request.url),
+    headers: request.headers,
+    rawBody: await receiveText(request, maxBytes),
+  };
 }
 
-const refuse = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
+const refuse = (status: number, code: string, message: string) =>
+  Response.json({ error: { code, message } }, { status });
 
 /**
  * A provider push: verify it, then queue a sync for every connection it names and answer at
@@ -31,7 +40,12 @@ const refuse = (status: number, code: string, message: string) => Response.json(
  *
  * The body is read only once the slug is known, and never past the provider's limit.
  */
-export async function handleProviderWebhook(db: Database, slug: string, incoming: Request | WebhookRequest, origin: string): Promise<Response> {
+export async function handleProviderWebhook(
+  db: Database,
+  slug: string,
+  incoming: Request | WebhookRequest,
+  origin: string,
+): Promise<Response> {
   const provider = findProvider(slug);
   const secrets = provider?.webhook ? await resolveWebhookSecrets(db, provider.slug, origin) : undefined;
   if (!provider?.webhook || !secrets) return refuse(404, "NOT_FOUND", `No webhooks for "${slug}".`);
@@ -41,7 +55,13 @@ export async function handleProviderWebhook(db: Database, slug: string, incoming
   try {
     if (webhook.keptBody && incoming.method === "POST") {
       // Such a provider authenticates by headers: an unauthenticated body is never read.
-      if (!webhook.isAuthentic({ method: incoming.method, url: new URL(incoming.url), headers: incoming.headers, rawBody: "" }, secrets)) return unauthentic();
+      if (
+        !webhook.isAuthentic(
+          { method: incoming.method, url: new URL(incoming.url), headers: incoming.headers, rawBody: "" },
+          secrets,
+        )
+      )
+        return unauthentic();
       const { events, body } = await readKeptBody(incoming, webhook.keptBody, maxBytes);
       return await queueForEvents(db, provider, events, body);
     }
@@ -53,8 +73,12 @@ export async function handleProviderWebhook(db: Database, slug: string, incoming
     return await queueForEvents(db, provider, webhook.parseEvents(request));
   } catch (error) {
     if (error instanceof AppError && error.code === "PAYLOAD_TOO_LARGE") return errorResponse(error);
-    if (!(error instanceof ZodError) && !(error instanceof SyntaxError) && !(error instanceof JsonSyntaxError)) throw error;
-    const detail = error instanceof ZodError ? error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`).join("; ") : error.message;
+    if (!(error instanceof ZodError) && !(error instanceof SyntaxError) && !(error instanceof JsonSyntaxError))
+      throw error;
+    const detail =
+      error instanceof ZodError
+        ? error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`).join("; ")
+        : error.message;
     return refuse(400, "INVALID_INPUT", `Unreadable ${provider.name} event: ${detail}`);
   }
 }
@@ -62,8 +86,16 @@ export async function handleProviderWebhook(db: Database, slug: string, incoming
 const unauthentic = () => refuse(401, "UNAUTHORIZED", "The webhook signature did not verify.");
 
 /** Queues the work the events call for, per connection they name; `body` is the kept body of a push that carries its data. */
-async function queueForEvents(db: Database, provider: ProviderDefinition, events: WebhookEvent[], body?: KeptBody): Promise<Response> {
-  await recordProviderPush(db, { provider: provider.slug, externalUserIds: [...new Set(events.map((event) => event.externalUserId))] });
+async function queueForEvents(
+  db: Database,
+  provider: ProviderDefinition,
+  events: WebhookEvent[],
+  body?: KeptBody,
+): Promise<Response> {
+  await recordProviderPush(db, {
+    provider: provider.slug,
+    externalUserIds: [...new Set(events.map((event) => event.externalUserId))],
+  });
   let queued = 0;
   let receiptId: string | undefined;
   for (const externalUserId of new Set(events.map((event) => event.externalUserId))) {
@@ -72,9 +104,18 @@ async function queueForEvents(db: Database, provider: ProviderDefinition, events
     const toFetch = theirs.filter((event) => event.kind !== "sync" || !event.isPushed);
     const isDeauthorized = toFetch.some((event) => event.kind === "deauthorized");
     const reason = isDeauthorized ? "deauthorized" : "webhook";
-    const callbackUrls = [...new Set(toFetch.flatMap((event) => (event.kind === "sync" ? (event.callbackUrls ?? []) : [])))];
+    const callbackUrls = [
+      ...new Set(toFetch.flatMap((event) => (event.kind === "sync" ? (event.callbackUrls ?? []) : []))),
+    ];
     // A claimed revocation is confirmed by a sync of everything (the first request is refused).
-    const streams = isDeauthorized ? "all" : toFetch.length ? streamsForWebhookTypes(provider.sync, toFetch.map((event) => (event.kind === "sync" ? event.webhookType : undefined))) : [];
+    const streams = isDeauthorized
+      ? "all"
+      : toFetch.length
+        ? streamsForWebhookTypes(
+            provider.sync,
+            toFetch.map((event) => (event.kind === "sync" ? event.webhookType : undefined)),
+          )
+        : [];
     // Every change it names is data we do not store, or data the body already holds.
     const isSyncNeeded = streams === "all" || streams.length > 0;
     if (!isSyncNeeded && !isPushed) continue;
@@ -85,7 +126,12 @@ async function queueForEvents(db: Database, provider: ProviderDefinition, events
       if (isPushed) {
         // Kept once, and only when someone it names is ours; one job per receipt and connection.
         receiptId ??= await keepPushedBody(db, { provider: provider.slug, body: body! });
-        await enqueueConnectionSync(db, { ...owner, kind: "push", payload: { receiptId }, idempotencyKey: `push:${receiptId}:${connection.id}` });
+        await enqueueConnectionSync(db, {
+          ...owner,
+          kind: "push",
+          payload: { receiptId },
+          idempotencyKey: `push:${receiptId}:${connection.id}`,
+        });
         queued++;
       }
       if (isSyncNeeded) {

@@ -19,7 +19,10 @@ export async function readKeptBody(
   readers: KeptBodyReaders,
   maxBytes = DEFAULT_WEBHOOK_BODY_BYTES,
 ): Promise<{ events: WebhookEvent[]; body: KeptBody }> {
-  const request = "rawBody" in incoming ? new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body: incoming.rawBody }) : incoming;
+  const request =
+    "rawBody" in incoming
+      ? new Request(incoming.url, { method: incoming.method, headers: incoming.headers, body: incoming.rawBody })
+      : incoming;
   const reader = readers.readEvents();
   const splitter = new JsonSplitter(reader);
   const received = await receiveBody(request, maxBytes, { onChunk: (chunk) => splitter.write(chunk) });
@@ -30,6 +33,13 @@ export async function readKeptBody(
 /** Keeps a push body as a receipt for the jobs that write it. Whose it is the jobs say: one body may carry several people's data. */
 export async function keepPushedBody(db: Database, params: { provider: string; body: KeptBody }): Promise<string> {
   const { received, contentType } = params.body;
-  const receipt = await insertIngestReceipt(db, { userId: null, apiKeyId: null, format: `${params.provider}-push`, contentType, bodyBytes: received.bytes, bodyGzip: received.gzip });
+  const receipt = await insertIngestReceipt(db, {
+    userId: null,
+    apiKeyId: null,
+    format: `${params.provider}-push`,
+    contentType,
+    bodyBytes: received.bytes,
+    bodyGzip: received.gzip,
+  });
   return receipt.id;
 }

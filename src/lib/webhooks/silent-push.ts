@@ -16,7 +16,9 @@ export function describeSilentPush(params: {
   // Data found within one interval of a push may simply have been announced late.
   const quietSince = lastPushAt ?? params.connectedAt;
   if (lastScheduledFindAt.getTime() - quietSince.getTime() <= intervalMinutes * 60_000) return null;
-  const since = lastPushAt ? lastPushAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" }) : "it was connected";
+  const since = lastPushAt
+    ? lastPushAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" })
+    : "it was connected";
   const polling = intervalMinutes === 60 ? "hourly" : `every ${intervalMinutes} minutes`;
   return `${params.providerName} has not pushed since ${since}; polling ${polling}.`;
 }

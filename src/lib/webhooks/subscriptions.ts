@@ -16,7 +16,11 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * Keeps one provider's app-level push subscriptions pointing at this app. Undefined when it
  * has none, or is not configured: a provider nobody configured is never subscribed to.
  */
-export async function ensureProviderSubscriptions(db: Database, provider: ProviderDefinition, appUrl: string): Promise<SubscriptionOutcome | undefined> {
+export async function ensureProviderSubscriptions(
+  db: Database,
+  provider: ProviderDefinition,
+  appUrl: string,
+): Promise<SubscriptionOutcome | undefined> {
   if (!provider.subscriptions) return undefined;
   const route = resolveProviderRoute(provider.slug, appUrl);
   if (route.mode === "not_configured") return undefined;
@@ -33,7 +37,10 @@ export async function ensureProviderSubscriptions(db: Database, provider: Provid
  * The scheduled pass over every provider someone has linked: creates what is missing, renews
  * what is about to expire. One provider's failure does not stop the next.
  */
-export async function ensureWebhookSubscriptions(db: Database, params: { appUrl: string }): Promise<SubscriptionReport> {
+export async function ensureWebhookSubscriptions(
+  db: Database,
+  params: { appUrl: string },
+): Promise<SubscriptionReport> {
   const linked = new Set(await listLinkedProviders(db));
   const report: SubscriptionReport = {};
   for (const provider of PROVIDERS) {
@@ -43,7 +50,9 @@ export async function ensureWebhookSubscriptions(db: Database, params: { appUrl:
       if (outcome) report[provider.slug] = outcome;
     } catch (error) {
       report[provider.slug] = { error: messageOf(error) };
-      console.warn(`[webhooks] keeping ${provider.name} push subscriptions at ${webhookCallbackUrl(params.appUrl, provider.slug)} failed: ${messageOf(error)}`);
+      console.warn(
+        `[webhooks] keeping ${provider.name} push subscriptions at ${webhookCallbackUrl(params.appUrl, provider.slug)} failed: ${messageOf(error)}`,
+      );
     }
   }
   return report;
@@ -58,6 +67,8 @@ export async function subscribeAfterConnect(db: Database, provider: ProviderDefi
     await ensureProviderSubscriptions(db, provider, appUrl);
   } catch (error) {
     // The URL tells a callback the provider cannot reach (a test origin, a private host) from a refusal.
-    console.warn(`[webhooks] subscribing to ${provider.name} pushes at ${webhookCallbackUrl(appUrl, provider.slug)} failed; the scheduled sync tries again: ${messageOf(error)}`);
+    console.warn(
+      `[webhooks] subscribing to ${provider.name} pushes at ${webhookCallbackUrl(appUrl, provider.slug)} failed; the scheduled sync tries again: ${messageOf(error)}`,
+    );
   }
 }

@@ -22,24 +22,51 @@ const sandbox = setUpSandboxServer();
 setUpBackfillDays(fitbitSync, 30);
 
 const ORIGIN = "http://qt.test";
-const EVERY_TYPE = ["active-energy-burned", "body-fat", "daily-heart-rate-variability", "daily-resting-heart-rate", "distance", "exercise", "heart-rate", "sleep", "steps", "total-calories", "weight"];
+const EVERY_TYPE = [
+  "active-energy-burned",
+  "body-fat",
+  "daily-heart-rate-variability",
+  "daily-resting-heart-rate",
+  "distance",
+  "exercise",
+  "heart-rate",
+  "sleep",
+  "steps",
+  "total-calories",
+  "weight",
+];
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** The data types the sandbox was asked for since the `since`-th request of this test, each once. */
 const requestedTypes = (since = 0) =>
-  [...new Set(sandbox.state.calls.slice(since).filter((call) => call.provider === "fitbit").flatMap((call) => /\/dataTypes\/([^/:]+)\/dataPoints/.exec(call.path)?.[1] ?? []))].sort();
+  [
+    ...new Set(
+      sandbox.state.calls
+        .slice(since)
+        .filter((call) => call.provider === "fitbit")
+        .flatMap((call) => /\/dataTypes\/([^/:]+)\/dataPoints/.exec(call.path)?.[1] ?? []),
+    ),
+  ].sort();
 
 describeEachDatabase("syncs queued by provider pushes", (database) => {
   const db = () => database.db;
   const jobsOf = (connectionId: string) => db().select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
-  const rowsIn = async (table: typeof activities | typeof sleepSessions | typeof samples, userId: string) => (await db().select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
+  const rowsIn = async (table: typeof activities | typeof sleepSessions | typeof samples, userId: string) =>
+    (await db().select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
 
   /** Google's notification that one data type of this person changed, delivered to the app. */
   async function notify(login: string, dataType: string) {
-    const built = fitbitSandbox.buildWebhook!({ account: login, kind: "sync", webhookSecret: sandboxWebhookSecret("fitbit"), ...sandboxCredentials("fitbit") })!;
+    const built = fitbitSandbox.buildWebhook!({
+      account: login,
+      kind: "sync",
+      webhookSecret: sandboxWebhookSecret("fitbit"),
+      ...sandboxCredentials("fitbit"),
+    })!;
     const [envelope] = JSON.parse(built.body) as Array<{ data: Record<string, unknown> }>;
     const body = JSON.stringify([{ data: { ...envelope!.data, dataType } }]);
-    const request = await readWebhookRequest(new Request(`${ORIGIN}/api/webhooks/fitbit`, { method: "POST", headers: built.headers, body }));
+    const request = await readWebhookRequest(
+      new Request(`${ORIGIN}/api/webhooks/fitbit`, { method: "POST", headers: built.headers, body }),
+    );
     const response = await handleProviderWebhook(db(), "fitbit", request, ORIGIN);
     expect(response.status).toBe(204);
   }
@@ -57,7 +84,11 @@ describeEachDatabase("syncs queued by provider pushes", (database) => {
     const { user, connection } = await connectSandboxAccount(db(), "fitbit", login);
     await notify(login, "heart-rate");
     const job = await runQueued(connection.id);
-    expect(job).toMatchObject({ kind: "webhook", status: "succeeded", payload: { reason: "webhook", streams: ["heart-rate"] } });
+    expect(job).toMatchObject({
+      kind: "webhook",
+      status: "succeeded",
+      payload: { reason: "webhook", streams: ["heart-rate"] },
+    });
     expect(requestedTypes()).toEqual(["heart-rate"]);
     expect(await rowsIn(samples, user.id)).toBeGreaterThan(0);
     expect(await rowsIn(activities, user.id)).toBe(0);
@@ -89,7 +120,11 @@ describeEachDatabase("syncs queued by provider pushes", (database) => {
     expect(jobs).toHaveLength(1);
     expect(jobs[0]!.payload).toEqual({ reason: "webhook", streams: ["body", "sleep"] });
 
-    const manual = await enqueueConnectionSync(db(), { userId: connection.userId, connectionId: connection.id, reason: "manual" });
+    const manual = await enqueueConnectionSync(db(), {
+      userId: connection.userId,
+      connectionId: connection.id,
+      reason: "manual",
+    });
     expect(manual).toMatchObject({ isNew: false, job: { id: jobs[0]!.id } });
     await notify(login, "exercise");
     jobs = await jobsOf(connection.id);
@@ -112,7 +147,13 @@ describeEachDatabase("syncs queued by provider pushes", (database) => {
     const { user, connection } = await connectSandboxAccount(db(), "fitbit", login);
     await notify(login, "heart-rate");
     // The first heart-rate request is rate limited; while the job waits, sleep data changes.
-    sandbox.state.faults.push({ host: "health.googleapis.com", pathIncludes: "/dataTypes/heart-rate/", kind: "rate_limit", times: 1, retryAfterSeconds: 1 });
+    sandbox.state.faults.push({
+      host: "health.googleapis.com",
+      pathIncludes: "/dataTypes/heart-rate/",
+      kind: "rate_limit",
+      times: 1,
+      retryAfterSeconds: 1,
+    });
     let hasPushed = false;
     const job = await runQueued(connection.id, {
       sleep: async () => {
@@ -122,9 +163,17 @@ describeEachDatabase("syncs queued by provider pushes", (database) => {
       },
     });
     expect(hasPushed).toBe(true);
-    expect(job).toMatchObject({ status: "succeeded", payload: { reason: "webhook", streams: ["heart-rate", "sleep"] } });
+    expect(job).toMatchObject({
+      status: "succeeded",
+      payload: { reason: "webhook", streams: ["heart-rate", "sleep"] },
+    });
     expect(requestedTypes()).toEqual(["heart-rate", "sleep"]);
     expect(await rowsIn(sleepSessions, user.id)).toBeGreaterThan(0);
-    expect(await db().select().from(syncJobs).where(and(eq(syncJobs.connectionId, connection.id), eq(syncJobs.status, "pending")))).toHaveLength(0);
+    expect(
+      await db()
+        .select()
+        .from(syncJobs)
+        .where(and(eq(syncJobs.connectionId, connection.id), eq(syncJobs.status, "pending"))),
+    ).toHaveLength(0);
   });
 });

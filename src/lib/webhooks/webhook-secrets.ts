@@ -19,23 +19,37 @@ function secretKey(slug: ProviderSlug, route: ConfiguredRoute): WebhookSecretKey
  * The secret a provider's pushes are checked with: <SLUG>_WEBHOOK_SECRET when the operator set
  * one, else the one we stored when we subscribed, else (sandbox, simulators) the simulators' default.
  */
-export async function currentWebhookSecret(db: Database, slug: ProviderSlug, route: ConfiguredRoute): Promise<CurrentWebhookSecret> {
+export async function currentWebhookSecret(
+  db: Database,
+  slug: ProviderSlug,
+  route: ConfiguredRoute,
+): Promise<CurrentWebhookSecret> {
   const fromEnv = providerSetting(slug, "WEBHOOK_SECRET");
   if (fromEnv) return { value: fromEnv, source: "env" };
   const stored = await findWebhookSecret(db, secretKey(slug, route));
-  if (stored) return { value: decryptSecret(stored.encryptedSecret), source: "stored", webhookId: stored.webhookId ?? undefined };
+  if (stored)
+    return { value: decryptSecret(stored.encryptedSecret), source: "stored", webhookId: stored.webhookId ?? undefined };
   return route.mode === "real" ? { source: "none" } : { value: sandboxWebhookSecret(slug), source: "sandbox" };
 }
 
 export function subscriptionSecrets(db: Database, slug: ProviderSlug, route: ConfiguredRoute): SubscriptionSecrets {
   return {
     current: () => currentWebhookSecret(db, slug, route),
-    save: (secret) => saveWebhookSecret(db, { ...secretKey(slug, route), encryptedSecret: encryptSecret(secret.value), webhookId: secret.webhookId ?? null }),
+    save: (secret) =>
+      saveWebhookSecret(db, {
+        ...secretKey(slug, route),
+        encryptedSecret: encryptSecret(secret.value),
+        webhookId: secret.webhookId ?? null,
+      }),
   };
 }
 
 /** What /api/webhooks/<slug> verifies a push with; undefined when the provider is not configured. */
-export async function resolveWebhookSecrets(db: Database, slug: ProviderSlug, origin: string): Promise<WebhookSecrets | undefined> {
+export async function resolveWebhookSecrets(
+  db: Database,
+  slug: ProviderSlug,
+  origin: string,
+): Promise<WebhookSecrets | undefined> {
   const route = resolveProviderRoute(slug, origin);
   if (route.mode === "not_configured") return undefined;
   return { ...route.credentials, webhookSecret: (await currentWebhookSecret(db, slug, route)).value };

@@ -29,13 +29,20 @@ export async function writePushedBody(db: Database, job: SyncJob): Promise<Upser
   const provider = getProviderOrThrow(connection.provider);
   const readers = provider.webhook?.keptBody;
   const gzipped = await getIngestReceiptBody(db, { receiptId });
-  if (!readers || !gzipped) throw new AppError("NOT_FOUND", `Push body ${receiptId} is gone or ${provider.name} keeps none.`);
-  const owner = { userId: connection.userId, connectionId: connection.id, provider: provider.slug, sourceId: connection.externalUserId };
+  if (!readers || !gzipped)
+    throw new AppError("NOT_FOUND", `Push body ${receiptId} is gone or ${provider.name} keeps none.`);
+  const owner = {
+    userId: connection.userId,
+    connectionId: connection.id,
+    provider: provider.slug,
+    sourceId: connection.externalUserId,
+  };
 
   try {
     const counts = await db.transaction(async (tx) => {
       const total = emptyCounts();
-      const write = async (batch: RecordBatch | undefined) => batch && addCounts(total, await upsertRecordBatch(tx, owner, batch));
+      const write = async (batch: RecordBatch | undefined) =>
+        batch && addCounts(total, await upsertRecordBatch(tx, owner, batch));
       const reader = readers.readPushedRecords(connection.externalUserId);
       const splitter = new JsonSplitter(reader);
       const chunks = createGunzip({ chunkSize: CHUNK_BYTES });
@@ -55,7 +62,11 @@ export async function writePushedBody(db: Database, job: SyncJob): Promise<Upser
   } catch (thrown) {
     // The body's shape was checked as it arrived; a summary that fails its schema will fail every retry.
     const error = thrown instanceof ZodError ? malformedPayloadError(provider.name, "pushed", thrown) : thrown;
-    await finishIngestReceipt(db, { receiptId, status: "failed", error: error instanceof Error ? error.message : String(error) });
+    await finishIngestReceipt(db, {
+      receiptId,
+      status: "failed",
+      error: error instanceof Error ? error.message : String(error),
+    });
     throw error;
   }
 }

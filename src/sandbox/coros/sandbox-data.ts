@@ -1,16 +1,31 @@
-import { accountUtcOffset, syntheticDays, syntheticNights, syntheticWorkouts, type SyntheticSport, type SyntheticWorkout } from "@/sandbox/synthetic";
+import {
+  accountUtcOffset,
+  syntheticDays,
+  syntheticNights,
+  syntheticWorkouts,
+  type SyntheticSport,
+  type SyntheticWorkout,
+} from "@/sandbox/synthetic";
 import type { SandboxRequest } from "@/sandbox/types";
 import { authenticateDataCall, corosError, corosOk, corosOpenId } from "./sandbox-envelope";
 import { DAY_MS } from "@/lib/dates";
 
 const MAX_RANGE_DAYS = 30;
 const MODES: Record<SyntheticSport, [number, number]> = {
-  run: [8, 1], trail_run: [15, 1], ride: [9, 1], swim: [10, 2], walk: [31, 1], hike: [16, 1], strength: [23, 1], yoga: [42, 1],
+  run: [8, 1],
+  trail_run: [15, 1],
+  ride: [9, 1],
+  swim: [10, 2],
+  walk: [31, 1],
+  hike: [16, 1],
+  strength: [23, 1],
+  yoga: [42, 1],
 };
 
 const isoOf = (yyyymmdd: string) => `${yyyymmdd.slice(0, 4)}-${yyyymmdd.slice(4, 6)}-${yyyymmdd.slice(6, 8)}`;
 /** "YYYY-MM-DD HH:mm:ss" in the wearer's time, as the daily summary writes sleep times. */
-const localTime = (instant: Date, offsetS: number) => new Date(instant.getTime() + offsetS * 1000).toISOString().replace("T", " ").slice(0, 19);
+const localTime = (instant: Date, offsetS: number) =>
+  new Date(instant.getTime() + offsetS * 1000).toISOString().replace("T", " ").slice(0, 19);
 
 type Checked = { account: string; from: string; to: string };
 
@@ -21,13 +36,16 @@ function check(request: SandboxRequest, path: string): Checked | Response {
   if (account instanceof Response) return account;
   const query = request.url.searchParams;
   const [start, end] = [query.get("startDate") ?? "", query.get("endDate") ?? ""];
-  if (!/^\d{8}$/.test(start) || !/^\d{8}$/.test(end)) return corosError("invalid_request", "startDate and endDate must be yyyyMMdd.");
+  if (!/^\d{8}$/.test(start) || !/^\d{8}$/.test(end))
+    return corosError("invalid_request", "startDate and endDate must be yyyyMMdd.");
   const [from, to] = [isoOf(start), isoOf(end)];
   const span = (Date.parse(to) - Date.parse(from)) / DAY_MS + 1;
-  if (!(span >= 1 && span <= MAX_RANGE_DAYS)) return corosError("invalid_request", "The maximum date range for one query is 30 days.");
+  if (!(span >= 1 && span <= MAX_RANGE_DAYS))
+    return corosError("invalid_request", "The maximum date range for one query is 30 days.");
   const threeMonthsAgo = new Date();
   threeMonthsAgo.setUTCMonth(threeMonthsAgo.getUTCMonth() - 3);
-  if (from < threeMonthsAgo.toISOString().slice(0, 10)) return corosError("invalid_request", "The query date may not be earlier than three months before today.");
+  if (from < threeMonthsAgo.toISOString().slice(0, 10))
+    return corosError("invalid_request", "The query date may not be earlier than three months before today.");
   return { account, from, to };
 }
 
@@ -74,7 +92,9 @@ export function listCorosWorkouts(request: SandboxRequest): Response {
 export function listCorosDailies(request: SandboxRequest): Response {
   const checked = check(request, "/coros/daily/query");
   if (checked instanceof Response) return checked;
-  const nights = new Map(syntheticNights("coros", checked.account, checked.from, checked.to).map((night) => [night.localDate, night]));
+  const nights = new Map(
+    syntheticNights("coros", checked.account, checked.from, checked.to).map((night) => [night.localDate, night]),
+  );
   const dailyList = syntheticDays("coros", checked.account, checked.from, checked.to).map((day) => {
     const night = nights.get(day.localDate);
     const morning = night ? Math.floor(night.bedtimeEnd.getTime() / 1000) : undefined;
@@ -86,7 +106,11 @@ export function listCorosDailies(request: SandboxRequest): Response {
       ppgHrv: day.hrvMs,
       hrvList: morning ? [{ hrv: day.hrvMs, hr: day.restingHeartRate + 2, timestamp: morning }] : [],
       ...(night
-        ? { sleepStartTime: localTime(night.bedtimeStart, night.utcOffsetSeconds), sleepEndTime: localTime(night.bedtimeEnd, night.utcOffsetSeconds), sleepAvgHr: night.avgHeartRate }
+        ? {
+            sleepStartTime: localTime(night.bedtimeStart, night.utcOffsetSeconds),
+            sleepEndTime: localTime(night.bedtimeEnd, night.utcOffsetSeconds),
+            sleepAvgHr: night.avgHeartRate,
+          }
         : {}),
     };
   });

@@ -15,8 +15,10 @@ const RESULT_CODES: Record<OAuthErrorCode | "invalid_token", string> = {
 };
 
 /** Every COROS failure is HTTP 200 with a result code and message. */
-export const corosError = (code: keyof typeof RESULT_CODES, message: string) => Response.json({ result: RESULT_CODES[code], message });
-export const corosOk = (data?: unknown) => Response.json({ result: "0000", message: "OK", ...(data === undefined ? {} : { data }) });
+export const corosError = (code: keyof typeof RESULT_CODES, message: string) =>
+  Response.json({ result: RESULT_CODES[code], message });
+export const corosOk = (data?: unknown) =>
+  Response.json({ result: "0000", message: "OK", ...(data === undefined ? {} : { data }) });
 
 /** 32 hex characters, the length limit the V2.1.1 reference gives for openId. */
 export const corosOpenId = (login: string) => sandboxAccount("coros", login).uuid.replaceAll("-", "");
@@ -29,9 +31,11 @@ export const corosOpenId = (login: string) => sandboxAccount("coros", login).uui
 export function authenticateDataCall(request: SandboxRequest): string | Response {
   const query = request.url.searchParams;
   const issued = request.state.accessTokens.get(query.get("token") ?? "");
-  if (issued?.provider === "coros" && issued.expiresAt !== null && issued.expiresAt < Date.now()) return corosError("invalid_token", "The access token has expired.");
+  if (issued?.provider === "coros" && issued.expiresAt !== null && issued.expiresAt < Date.now())
+    return corosError("invalid_token", "The access token has expired.");
   const account = accountOf(request, query.get("token"));
-  if (!account || query.get("openId") !== corosOpenId(account)) return corosError("invalid_token", "The token or openId is invalid.");
+  if (!account || query.get("openId") !== corosOpenId(account))
+    return corosError("invalid_token", "The token or openId is invalid.");
   return account;
 }
 

@@ -37,15 +37,23 @@ function isOurClient(form: URLSearchParams): boolean {
   const expected = sandboxCredentials("coros");
   const given = Buffer.from(form.get("client_secret") ?? "");
   const secret = Buffer.from(expected.clientSecret);
-  return form.get("client_id") === expected.clientId && given.length === secret.length && timingSafeEqual(given, secret);
+  return (
+    form.get("client_id") === expected.clientId && given.length === secret.length && timingSafeEqual(given, secret)
+  );
 }
 
 /** POST /oauth2/refresh-token: extends the current access token by 30 days and returns no credentials. */
 async function refreshToken(request: SandboxRequest) {
   const form = new URLSearchParams(await request.request.text());
-  request.state.record({ provider: "coros", method: "POST", path: "/oauth2/refresh-token", grant: form.get("grant_type") ?? undefined });
+  request.state.record({
+    provider: "coros",
+    method: "POST",
+    path: "/oauth2/refresh-token",
+    grant: form.get("grant_type") ?? undefined,
+  });
   if (!isOurClient(form)) return corosError("invalid_client", "Client authentication failed.");
-  if (form.get("grant_type") !== "refresh_token") return corosError("unsupported_grant_type", "grant_type must be refresh_token.");
+  if (form.get("grant_type") !== "refresh_token")
+    return corosError("unsupported_grant_type", "grant_type must be refresh_token.");
   const issued = request.state.refreshTokens.get(form.get("refresh_token") ?? "");
   if (!issued || issued.provider !== "coros") return corosError("invalid_grant", "The refresh token is invalid.");
   const expiresAt = Date.now() + TOKEN_TTL_SECONDS * 1000;
@@ -73,7 +81,8 @@ function bindState(request: SandboxRequest) {
   const query = request.url.searchParams;
   // 1 while the binding lives, whether or not the token has expired (reference §3.5).
   const account = accountOf(request, query.get("token"), { allowExpired: true });
-  if (!account || query.get("openId") !== corosOpenId(account)) return corosError("invalid_token", "The token or openId is invalid.");
+  if (!account || query.get("openId") !== corosOpenId(account))
+    return corosError("invalid_token", "The token or openId is invalid.");
   return corosOk({ bindState: 1 });
 }
 

@@ -3,7 +3,14 @@ import type { SandboxRequest, SandboxRoute } from "@/sandbox/types";
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "@/lib/providers/fitbit/oauth";
 import { apiError, invalidArgument, unauthenticated } from "./sandbox-errors";
 import { heartRatePoints } from "./sandbox-heart-rate";
-import { bodyPoints, dailyPoints, exercisePoints, rollupPoints, sleepPoints, type SandboxPoint } from "./sandbox-points";
+import {
+  bodyPoints,
+  dailyPoints,
+  exercisePoints,
+  rollupPoints,
+  sleepPoints,
+  type SandboxPoint,
+} from "./sandbox-points";
 
 // Google Health API v4 data endpoints, as shared/providers/google-health.md §4 describes them.
 
@@ -31,13 +38,49 @@ export const SANDBOX_HEART_RATE_PAGE_FILL = 200;
 
 const LIST_TYPES: Record<string, ListType> = {
   // Exercise filters on its civil start only; start_time is "not supported for filtering".
-  exercise: { scopes: [SCOPES.activity], filters: ["interval.civil_start_time"], maxPageSize: 25, points: exercisePoints },
-  sleep: { scopes: [SCOPES.sleep], filters: ["interval.end_time", "interval.civil_end_time"], maxPageSize: 25, points: sleepPoints },
-  "daily-resting-heart-rate": { scopes: [SCOPES.metrics, SCOPES.activity], filters: ["date"], maxPageSize: 10_000, points: (...args) => dailyPoints("daily-resting-heart-rate", ...args) },
-  "daily-heart-rate-variability": { scopes: [SCOPES.metrics, SCOPES.activity], filters: ["date"], maxPageSize: 10_000, points: (...args) => dailyPoints("daily-heart-rate-variability", ...args) },
-  weight: { scopes: [SCOPES.metrics], filters: ["sample_time.physical_time", "sample_time.civil_time"], maxPageSize: 10_000, points: (...args) => bodyPoints("weight", ...args) },
-  "body-fat": { scopes: [SCOPES.metrics], filters: ["sample_time.physical_time", "sample_time.civil_time"], maxPageSize: 10_000, points: (...args) => bodyPoints("body-fat", ...args) },
-  "heart-rate": { scopes: [SCOPES.metrics, SCOPES.activity], filters: ["sample_time.physical_time", "sample_time.civil_time"], maxPageSize: 10_000, pageFill: SANDBOX_HEART_RATE_PAGE_FILL, points: heartRatePoints },
+  exercise: {
+    scopes: [SCOPES.activity],
+    filters: ["interval.civil_start_time"],
+    maxPageSize: 25,
+    points: exercisePoints,
+  },
+  sleep: {
+    scopes: [SCOPES.sleep],
+    filters: ["interval.end_time", "interval.civil_end_time"],
+    maxPageSize: 25,
+    points: sleepPoints,
+  },
+  "daily-resting-heart-rate": {
+    scopes: [SCOPES.metrics, SCOPES.activity],
+    filters: ["date"],
+    maxPageSize: 10_000,
+    points: (...args) => dailyPoints("daily-resting-heart-rate", ...args),
+  },
+  "daily-heart-rate-variability": {
+    scopes: [SCOPES.metrics, SCOPES.activity],
+    filters: ["date"],
+    maxPageSize: 10_000,
+    points: (...args) => dailyPoints("daily-heart-rate-variability", ...args),
+  },
+  weight: {
+    scopes: [SCOPES.metrics],
+    filters: ["sample_time.physical_time", "sample_time.civil_time"],
+    maxPageSize: 10_000,
+    points: (...args) => bodyPoints("weight", ...args),
+  },
+  "body-fat": {
+    scopes: [SCOPES.metrics],
+    filters: ["sample_time.physical_time", "sample_time.civil_time"],
+    maxPageSize: 10_000,
+    points: (...args) => bodyPoints("body-fat", ...args),
+  },
+  "heart-rate": {
+    scopes: [SCOPES.metrics, SCOPES.activity],
+    filters: ["sample_time.physical_time", "sample_time.civil_time"],
+    maxPageSize: 10_000,
+    pageFill: SANDBOX_HEART_RATE_PAGE_FILL,
+    points: heartRatePoints,
+  },
 };
 
 // dailyRollUp range caps: 14 days for total-calories (and heart-rate, active-minutes), 90 otherwise.
@@ -48,9 +91,25 @@ const ROLLUP_TYPES: Record<string, { scopes: string[]; maxDays: number }> = {
   "total-calories": { scopes: [SCOPES.activity], maxDays: 14 },
 };
 
-const LIST_PARAMS = new Set(["filter", "pageSize", "page_size", "pageToken", "page_token", "alt", "fields", "prettyPrint", "$.xgafv"]);
+const LIST_PARAMS = new Set([
+  "filter",
+  "pageSize",
+  "page_size",
+  "pageToken",
+  "page_token",
+  "alt",
+  "fields",
+  "prettyPrint",
+  "$.xgafv",
+]);
 
-const insufficientScope = () => apiError(403, "PERMISSION_DENIED", "Request had insufficient authentication scopes.", "ACCESS_TOKEN_SCOPE_INSUFFICIENT");
+const insufficientScope = () =>
+  apiError(
+    403,
+    "PERMISSION_DENIED",
+    "Request had insufficient authentication scopes.",
+    "ACCESS_TOKEN_SCOPE_INSUFFICIENT",
+  );
 const unknownType = (type: string) => invalidArgument(`Invalid data type ID: ${type}`);
 
 function authorize(request: SandboxRequest, scopes: string[]) {
@@ -72,8 +131,10 @@ function parseFilter(filter: string, type: string, allowed: string[]): Clause[] 
     if (!match) return invalidArgument(`Invalid filter: ${filter}`, "INVALID_DATA_POINT_FILTER");
     const [, field, operator, literal] = match as unknown as [string, string, string, string];
     const member = field.startsWith(prefix) ? field.slice(prefix.length) : field;
-    if (!field.startsWith(prefix) || !allowed.includes(member)) return invalidArgument(`Member "${field}" is not supported for filtering.`, "INVALID_DATA_POINT_FILTER");
-    if (operator !== ">=" && operator !== "<") return invalidArgument(`Operator "${operator}" is not supported; use >= and <.`, "INVALID_DATA_POINT_FILTER");
+    if (!field.startsWith(prefix) || !allowed.includes(member))
+      return invalidArgument(`Member "${field}" is not supported for filtering.`, "INVALID_DATA_POINT_FILTER");
+    if (operator !== ">=" && operator !== "<")
+      return invalidArgument(`Operator "${operator}" is not supported; use >= and <.`, "INVALID_DATA_POINT_FILTER");
     clauses.push({ member: member.slice(member.lastIndexOf(".") + 1), operator, literal });
   }
   return clauses;
@@ -82,10 +143,17 @@ function parseFilter(filter: string, type: string, allowed: string[]): Clause[] 
 const compare = (key: string, clause: Clause) =>
   // Physical members compare instants; civil ones compare wall-clock strings, so a plain
   // date literal means that day's midnight.
-  clause.member === "physical_time" || clause.member === "end_time" ? Date.parse(key) - Date.parse(clause.literal) : key < clause.literal ? -1 : key === clause.literal ? 0 : 1;
+  clause.member === "physical_time" || clause.member === "end_time"
+    ? Date.parse(key) - Date.parse(clause.literal)
+    : key < clause.literal
+      ? -1
+      : key === clause.literal
+        ? 0
+        : 1;
 
 /** Page tokens are opaque to clients; ours carry the offset and the filter they belong to. */
-const encodeToken = (offset: number, filter: string) => Buffer.from(JSON.stringify({ offset, filter })).toString("base64url");
+const encodeToken = (offset: number, filter: string) =>
+  Buffer.from(JSON.stringify({ offset, filter })).toString("base64url");
 function decodeToken(token: string, filter: string): number | undefined {
   try {
     const parsed = JSON.parse(Buffer.from(token, "base64url").toString()) as { offset?: unknown; filter?: unknown };
@@ -105,29 +173,46 @@ function listDataPoints(request: SandboxRequest): Response {
   request.state.record({ provider: PROVIDER, method: "GET", path: request.url.pathname });
   const query = request.url.searchParams;
   for (const name of query.keys()) {
-    if (!LIST_PARAMS.has(name)) return invalidArgument(`Invalid JSON payload received. Unknown name "${name}": Cannot bind query parameter. Field '${name}' could not be found in request message.`);
+    if (!LIST_PARAMS.has(name))
+      return invalidArgument(
+        `Invalid JSON payload received. Unknown name "${name}": Cannot bind query parameter. Field '${name}' could not be found in request message.`,
+      );
   }
   const filter = query.get("filter") ?? "";
   const clauses = filter ? parseFilter(filter, dataType, spec.filters) : [];
   if (clauses instanceof Response) return clauses;
   const requested = Number(query.get("pageSize") ?? query.get("page_size") ?? 1440);
-  if (!Number.isInteger(requested) || requested < 0) return invalidArgument("page_size must be a non-negative integer.");
+  if (!Number.isInteger(requested) || requested < 0)
+    return invalidArgument("page_size must be a non-negative integer.");
   const pageSize = Math.min(requested || 1440, spec.maxPageSize, spec.pageFill ?? Number.POSITIVE_INFINITY);
   const token = query.get("pageToken") ?? query.get("page_token");
   const offset = token ? decodeToken(token, filter) : 0;
   if (offset === undefined) return invalidArgument("Invalid page token.");
 
-  const bound = (operator: Clause["operator"], fallback: string) => clauses.find((clause) => clause.operator === operator)?.literal.slice(0, 10) ?? fallback;
+  const bound = (operator: Clause["operator"], fallback: string) =>
+    clauses.find((clause) => clause.operator === operator)?.literal.slice(0, 10) ?? fallback;
   // Generate a day either side of the filter, then let the filter decide exactly.
-  const shift = (date: string, days: number) => (date === HISTORY || date === FUTURE ? date : new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10));
+  const shift = (date: string, days: number) =>
+    date === HISTORY || date === FUTURE
+      ? date
+      : new Date(Date.parse(date) + days * 86_400_000).toISOString().slice(0, 10);
   const points = spec
     .points(auth.account, shift(bound(">=", HISTORY), -1), shift(bound("<", FUTURE), 2))
-    .filter((point) => clauses.every((clause) => (clause.operator === ">=" ? compare(point.keys[clause.member]!, clause) >= 0 : compare(point.keys[clause.member]!, clause) < 0)))
+    .filter((point) =>
+      clauses.every((clause) =>
+        clause.operator === ">="
+          ? compare(point.keys[clause.member]!, clause) >= 0
+          : compare(point.keys[clause.member]!, clause) < 0,
+      ),
+    )
     .sort((a, b) => b.sortKey - a.sortKey);
   const page = points.slice(offset, offset + pageSize);
   const hasMore = offset + pageSize < points.length;
   // proto3 JSON: an empty list and an empty token are left out.
-  return Response.json({ ...(page.length ? { dataPoints: page.map((point) => point.json) } : {}), ...(hasMore ? { nextPageToken: encodeToken(offset + pageSize, filter) } : {}) });
+  return Response.json({
+    ...(page.length ? { dataPoints: page.map((point) => point.json) } : {}),
+    ...(hasMore ? { nextPageToken: encodeToken(offset + pageSize, filter) } : {}),
+  });
 }
 
 type CivilDateTime = { date?: { year?: number; month?: number; day?: number } };
@@ -141,11 +226,17 @@ const civilDate = (value: CivilDateTime | undefined) => {
 async function dailyRollUp(request: SandboxRequest): Promise<Response> {
   const { dataType } = request.params as { dataType: string };
   const spec = ROLLUP_TYPES[dataType];
-  if (!spec) return LIST_TYPES[dataType] ? invalidArgument(`Data type ${dataType} does not support daily roll-up.`) : unknownType(dataType);
+  if (!spec)
+    return LIST_TYPES[dataType]
+      ? invalidArgument(`Data type ${dataType} does not support daily roll-up.`)
+      : unknownType(dataType);
   const auth = authorize(request, spec.scopes);
   if (auth instanceof Response) return auth;
   request.state.record({ provider: PROVIDER, method: "POST", path: request.url.pathname });
-  const body = (await request.request.json().catch(() => null)) as { range?: { start?: CivilDateTime; end?: CivilDateTime }; windowSizeDays?: number } | null;
+  const body = (await request.request.json().catch(() => null)) as {
+    range?: { start?: CivilDateTime; end?: CivilDateTime };
+    windowSizeDays?: number;
+  } | null;
   const start = civilDate(body?.range?.start);
   const end = civilDate(body?.range?.end);
   if (!start || !end) return invalidArgument("range.start and range.end are required civil date-times.");
@@ -159,5 +250,10 @@ async function dailyRollUp(request: SandboxRequest): Promise<Response> {
 
 export const dataRoutes: SandboxRoute[] = [
   { method: "GET", host: HOST, path: "/v4/users/:user/dataTypes/:dataType/dataPoints", handle: listDataPoints },
-  { method: "POST", host: HOST, path: "/v4/users/:user/dataTypes/:dataType/dataPoints:dailyRollUp", handle: dailyRollUp },
+  {
+    method: "POST",
+    host: HOST,
+    path: "/v4/users/:user/dataTypes/:dataType/dataPoints:dailyRollUp",
+    handle: dailyRollUp,
+  },
 ];

@@ -25,14 +25,15 @@ export interface SandboxHeartRateSample {
   platform: "FITBIT" | "HEALTH_CONNECT";
 }
 
-const seedOf = (login: string) => createHash("sha256").update(`${PROVIDER}|${login}|heart-rate`).digest().readUInt32LE(0);
+const seedOf = (login: string) =>
+  createHash("sha256").update(`${PROVIDER}|${login}|heart-rate`).digest().readUInt32LE(0);
 
 /** A deterministic value in [-1, 1) for one seed and instant. */
 function noise(seed: number, at: number): number {
   let t = (seed ^ Math.floor(at / 1000)) >>> 0;
   t = Math.imul(t ^ (t >>> 16), 0x45d9f3b);
   t = Math.imul(t ^ (t >>> 16), 0x45d9f3b);
-  return (((t ^ (t >>> 16)) >>> 0) / 2 ** 31) - 1;
+  return ((t ^ (t >>> 16)) >>> 0) / 2 ** 31 - 1;
 }
 
 /** Own and Health Connect samples in [from, to), oldest first. */
@@ -59,10 +60,21 @@ export function sandboxHeartRate(login: string, from: Date, to: Date, now = new 
     samples.push({ at: new Date(at), bpm, utcOffsetSeconds: offset, isActive: false, platform: "FITBIT" });
   }
   for (const { workout, startAt, endAt } of workouts) {
-    for (let at = Math.ceil(Math.max(startAt, start) / WORKOUT_STEP_MS) * WORKOUT_STEP_MS; at < Math.min(endAt, end); at += WORKOUT_STEP_MS) {
+    for (
+      let at = Math.ceil(Math.max(startAt, start) / WORKOUT_STEP_MS) * WORKOUT_STEP_MS;
+      at < Math.min(endAt, end);
+      at += WORKOUT_STEP_MS
+    ) {
       const bpm = Math.round(workout.avgHeartRate + noise(seed, at) * 12);
       samples.push({ at: new Date(at), bpm, utcOffsetSeconds: offset, isActive: true, platform: "FITBIT" });
-      if (workout.sport === "ride") samples.push({ at: new Date(at), bpm: bpm + 1, utcOffsetSeconds: offset, isActive: true, platform: "HEALTH_CONNECT" });
+      if (workout.sport === "ride")
+        samples.push({
+          at: new Date(at),
+          bpm: bpm + 1,
+          utcOffsetSeconds: offset,
+          isActive: true,
+          platform: "HEALTH_CONNECT",
+        });
     }
   }
   return samples.sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -76,12 +88,27 @@ export function heartRatePoints(login: string, fromDate: string, toDate: string)
     json: {
       dataSource:
         sample.platform === "FITBIT"
-          ? { platform: "FITBIT", recordingMethod: sample.isActive ? "ACTIVELY_MEASURED" : "PASSIVELY_MEASURED", device: DEVICE }
-          : { platform: "HEALTH_CONNECT", recordingMethod: "ACTIVELY_MEASURED", application: { packageName: "com.strava" } },
+          ? {
+              platform: "FITBIT",
+              recordingMethod: sample.isActive ? "ACTIVELY_MEASURED" : "PASSIVELY_MEASURED",
+              device: DEVICE,
+            }
+          : {
+              platform: "HEALTH_CONNECT",
+              recordingMethod: "ACTIVELY_MEASURED",
+              application: { packageName: "com.strava" },
+            },
       heartRate: {
         beatsPerMinute: String(sample.bpm),
-        sampleTime: { physicalTime: sample.at.toISOString().replace(/\.000Z$/, "Z"), utcOffset: `${sample.utcOffsetSeconds}s`, civilTime: civil(sample.at, sample.utcOffsetSeconds) },
-        metadata: { motionContext: sample.isActive ? "ACTIVE" : "SEDENTARY", sensorLocation: sample.platform === "FITBIT" ? "WRIST" : "CHEST" },
+        sampleTime: {
+          physicalTime: sample.at.toISOString().replace(/\.000Z$/, "Z"),
+          utcOffset: `${sample.utcOffsetSeconds}s`,
+          civilTime: civil(sample.at, sample.utcOffsetSeconds),
+        },
+        metadata: {
+          motionContext: sample.isActive ? "ACTIVE" : "SEDENTARY",
+          sensorLocation: sample.platform === "FITBIT" ? "WRIST" : "CHEST",
+        },
       },
     },
   }));

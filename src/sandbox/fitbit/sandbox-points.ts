@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
-import { syntheticDays, syntheticNights, syntheticWorkouts, type SyntheticSport, type SyntheticWorkout } from "@/sandbox/synthetic";
+import {
+  syntheticDays,
+  syntheticNights,
+  syntheticWorkouts,
+  type SyntheticSport,
+  type SyntheticWorkout,
+} from "@/sandbox/synthetic";
 import { DAY_MS } from "@/lib/dates";
 
 // The synthetic sandbox data in Google Health's JSON (shared/providers/google-health.md §6):
@@ -9,8 +15,14 @@ import { DAY_MS } from "@/lib/dates";
 const PROVIDER = "fitbit";
 
 const EXERCISE: Record<SyntheticSport, [string, string]> = {
-  run: ["RUNNING", "Run"], trail_run: ["RUNNING", "Trail run"], ride: ["BIKING", "Bike"], swim: ["SWIMMING", "Swim"],
-  walk: ["WALKING", "Walk"], hike: ["HIKING", "Hike"], strength: ["WEIGHTLIFTING", "Weights"], yoga: ["YOGA", "Yoga"],
+  run: ["RUNNING", "Run"],
+  trail_run: ["RUNNING", "Trail run"],
+  ride: ["BIKING", "Bike"],
+  swim: ["SWIMMING", "Swim"],
+  walk: ["WALKING", "Walk"],
+  hike: ["HIKING", "Hike"],
+  strength: ["WEIGHTLIFTING", "Weights"],
+  yoga: ["YOGA", "Yoga"],
 };
 
 const uuid = (...parts: Array<string | number>) => {
@@ -30,7 +42,8 @@ export function civil(instant: Date, offsetSeconds: number) {
   };
 }
 /** "YYYY-MM-DDTHH:mm:ss" at an offset: what civil filters compare against. */
-export const civilIso = (instant: Date, offsetSeconds: number) => new Date(instant.getTime() + offsetSeconds * 1000).toISOString().slice(0, 19);
+export const civilIso = (instant: Date, offsetSeconds: number) =>
+  new Date(instant.getTime() + offsetSeconds * 1000).toISOString().slice(0, 19);
 const dateOf = (isoDate: string) => {
   const [year, month, day] = isoDate.split("-").map(Number);
   return { year, month, day };
@@ -67,7 +80,8 @@ function exercisePoint(workout: SyntheticWorkout, platform: "FITBIT" | "HEALTH_C
     summary.averageSpeedMillimetersPerSecond = Math.round((workout.distanceM / workout.movingTimeS) * 1_000_000) / 1000;
   }
   if (workout.elevationGainM > 0) summary.elevationGainMillimeters = workout.elevationGainM * 1000;
-  if (workout.sport === "run" || workout.sport === "trail_run" || workout.sport === "walk" || workout.sport === "hike") summary.steps = String(Math.round(workout.durationS * 2.6));
+  if (workout.sport === "run" || workout.sport === "trail_run" || workout.sport === "walk" || workout.sport === "hike")
+    summary.steps = String(Math.round(workout.durationS * 2.6));
   const written = rfc3339(new Date(end.getTime() + 7 * 60_000));
   return {
     keys: { civil_start_time: civilIso(workout.startAt, workout.utcOffsetSeconds) },
@@ -76,7 +90,11 @@ function exercisePoint(workout: SyntheticWorkout, platform: "FITBIT" | "HEALTH_C
       name: `users/me/dataTypes/exercise/dataPoints/${id}`,
       dataSource:
         platform === "FITBIT"
-          ? { platform, recordingMethod: "ACTIVELY_MEASURED", device: { formFactor: "WATCH", manufacturer: "Google", displayName: "Pixel Watch 3" } }
+          ? {
+              platform,
+              recordingMethod: "ACTIVELY_MEASURED",
+              device: { formFactor: "WATCH", manufacturer: "Google", displayName: "Pixel Watch 3" },
+            }
           : { platform, recordingMethod: "UNKNOWN", application: { packageName: "com.strava" } },
       exercise: {
         exerciseType,
@@ -122,11 +140,21 @@ export function sleepPoints(login: string, fromDate: string, toDate: string): Sa
       sortKey: night.bedtimeStart.getTime(),
       json: {
         name: `users/me/dataTypes/sleep/dataPoints/${uuid(login, night.id)}`,
-        dataSource: { platform: "FITBIT", recordingMethod: "PASSIVELY_MEASURED", device: { formFactor: "WATCH", manufacturer: "Google", displayName: "Pixel Watch 3" } },
+        dataSource: {
+          platform: "FITBIT",
+          recordingMethod: "PASSIVELY_MEASURED",
+          device: { formFactor: "WATCH", manufacturer: "Google", displayName: "Pixel Watch 3" },
+        },
         sleep: {
           type: "STAGES",
           interval: interval(night.bedtimeStart, night.bedtimeEnd, at),
-          stages: night.stages.map((stage) => ({ type: stage.stage.toUpperCase(), startTime: rfc3339(stage.startAt), endTime: rfc3339(stage.endAt), startUtcOffset: offset(at), endUtcOffset: offset(at) })),
+          stages: night.stages.map((stage) => ({
+            type: stage.stage.toUpperCase(),
+            startTime: rfc3339(stage.startAt),
+            endTime: rfc3339(stage.endAt),
+            startUtcOffset: offset(at),
+            endUtcOffset: offset(at),
+          })),
           summary: {
             minutesInSleepPeriod: minutes(inBedS),
             minutesAsleep: minutes(night.asleepS),
@@ -146,7 +174,12 @@ export function sleepPoints(login: string, fromDate: string, toDate: string): Sa
 }
 
 const days = (login: string, fromDate: string, toDate: string) =>
-  syntheticDays(PROVIDER, login, fromDate, new Date(Date.parse(`${toDate}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10));
+  syntheticDays(
+    PROVIDER,
+    login,
+    fromDate,
+    new Date(Date.parse(`${toDate}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10),
+  );
 
 /** Daily list types, keyed by their civil date. */
 export function dailyPoints(dataType: string, login: string, fromDate: string, toDate: string): SandboxPoint[] {
@@ -154,7 +187,13 @@ export function dailyPoints(dataType: string, login: string, fromDate: string, t
     const date = dateOf(day.localDate);
     const json =
       dataType === "daily-resting-heart-rate"
-        ? { dailyRestingHeartRate: { date, beatsPerMinute: String(day.restingHeartRate), dailyRestingHeartRateMetadata: { calculationMethod: "WITH_SLEEP" } } }
+        ? {
+            dailyRestingHeartRate: {
+              date,
+              beatsPerMinute: String(day.restingHeartRate),
+              dailyRestingHeartRateMetadata: { calculationMethod: "WITH_SLEEP" },
+            },
+          }
         : {
             dailyHeartRateVariability: {
               date,
@@ -163,7 +202,11 @@ export function dailyPoints(dataType: string, login: string, fromDate: string, t
               nonRemHeartRateBeatsPerMinute: String(day.restingHeartRate + 3),
             },
           };
-    return { keys: { date: day.localDate }, sortKey: Date.parse(day.localDate), json: { dataSource: { platform: "FITBIT", recordingMethod: "DERIVED" }, ...json } };
+    return {
+      keys: { date: day.localDate },
+      sortKey: Date.parse(day.localDate),
+      json: { dataSource: { platform: "FITBIT", recordingMethod: "DERIVED" }, ...json },
+    };
   });
 }
 
@@ -179,20 +222,41 @@ export function sandboxWeighIns(login: string, fromDate: string, toDate: string)
     }));
 }
 
-export function bodyPoints(dataType: "weight" | "body-fat", login: string, fromDate: string, toDate: string): SandboxPoint[] {
+export function bodyPoints(
+  dataType: "weight" | "body-fat",
+  login: string,
+  fromDate: string,
+  toDate: string,
+): SandboxPoint[] {
   return sandboxWeighIns(login, fromDate, toDate).flatMap((weighIn) => {
     if (dataType === "body-fat" && weighIn.bodyFatPercent === null) return [];
-    const sampleTime = { physicalTime: rfc3339(weighIn.measuredAt), utcOffset: offset(weighIn.utcOffsetSeconds), civilTime: civil(weighIn.measuredAt, weighIn.utcOffsetSeconds) };
-    const value = dataType === "weight" ? { weight: { weightGrams: Math.round(weighIn.weightKg * 1000), sampleTime } } : { bodyFat: { percentage: weighIn.bodyFatPercent, sampleTime } };
-    return [{
-      keys: { physical_time: weighIn.measuredAt.toISOString(), civil_time: civilIso(weighIn.measuredAt, weighIn.utcOffsetSeconds) },
-      sortKey: weighIn.measuredAt.getTime(),
-      json: {
-        name: `users/me/dataTypes/${dataType}/dataPoints/${uuid(login, dataType, weighIn.measuredAt.getTime())}`,
-        dataSource: { platform: "FITBIT", recordingMethod: "PASSIVELY_MEASURED", device: { formFactor: "SCALE", manufacturer: "Fitbit", displayName: "Aria Air" } },
-        ...value,
+    const sampleTime = {
+      physicalTime: rfc3339(weighIn.measuredAt),
+      utcOffset: offset(weighIn.utcOffsetSeconds),
+      civilTime: civil(weighIn.measuredAt, weighIn.utcOffsetSeconds),
+    };
+    const value =
+      dataType === "weight"
+        ? { weight: { weightGrams: Math.round(weighIn.weightKg * 1000), sampleTime } }
+        : { bodyFat: { percentage: weighIn.bodyFatPercent, sampleTime } };
+    return [
+      {
+        keys: {
+          physical_time: weighIn.measuredAt.toISOString(),
+          civil_time: civilIso(weighIn.measuredAt, weighIn.utcOffsetSeconds),
+        },
+        sortKey: weighIn.measuredAt.getTime(),
+        json: {
+          name: `users/me/dataTypes/${dataType}/dataPoints/${uuid(login, dataType, weighIn.measuredAt.getTime())}`,
+          dataSource: {
+            platform: "FITBIT",
+            recordingMethod: "PASSIVELY_MEASURED",
+            device: { formFactor: "SCALE", manufacturer: "Fitbit", displayName: "Aria Air" },
+          },
+          ...value,
+        },
       },
-    }];
+    ];
   });
 }
 
@@ -201,10 +265,13 @@ export function rollupPoints(dataType: string, login: string, fromDate: string, 
   return days(login, fromDate, toDate).map((day) => {
     const next = new Date(Date.parse(day.localDate) + DAY_MS).toISOString().slice(0, 10);
     const value =
-      dataType === "steps" ? { steps: { countSum: String(day.steps) } }
-      : dataType === "distance" ? { distance: { millimetersSum: String(Math.round(day.distanceM * 1000)) } }
-      : dataType === "active-energy-burned" ? { activeEnergyBurned: { kcalSum: day.activeEnergyKcal } }
-      : { totalCalories: { kcalSum: day.totalEnergyKcal } };
+      dataType === "steps"
+        ? { steps: { countSum: String(day.steps) } }
+        : dataType === "distance"
+          ? { distance: { millimetersSum: String(Math.round(day.distanceM * 1000)) } }
+          : dataType === "active-energy-burned"
+            ? { activeEnergyBurned: { kcalSum: day.activeEnergyKcal } }
+            : { totalCalories: { kcalSum: day.totalEnergyKcal } };
     return { civilStartTime: { date: dateOf(day.localDate) }, civilEndTime: { date: dateOf(next) }, ...value };
   });
 }

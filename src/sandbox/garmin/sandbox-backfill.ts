@@ -35,9 +35,13 @@ function backfillRoute(summaryType: GarminSummaryType, authenticate: GarminAuthe
     if (range instanceof Response) return range;
     const { start, end } = range;
     const earliest = Math.floor(Date.now() / 1000) - GARMIN_SANDBOX_HISTORY_S;
-    if (start < earliest) return badRequest(`start ${isoSeconds(start)} before min start time of ${isoSeconds(earliest)}`);
+    if (start < earliest)
+      return badRequest(`start ${isoSeconds(start)} before min start time of ${isoSeconds(earliest)}`);
     const { backfills } = garminDeliveryStore(request.state);
-    const overlaps = backfills.some((seen) => seen.account === auth.account && seen.summaryType === summaryType && seen.start < end && start < seen.end);
+    const overlaps = backfills.some(
+      (seen) =>
+        seen.account === auth.account && seen.summaryType === summaryType && seen.start < end && start < seen.end,
+    );
     if (overlaps) return Response.json({ errorMessage: "Duplicate backfill request" }, { status: 409 });
     backfills.push({ account: auth.account, summaryType, start, end });
     deliverLater(new URL(request.mountUrl).origin, auth.account, summaryType, start, end);
@@ -52,10 +56,20 @@ function backfillRoute(summaryType: GarminSummaryType, authenticate: GarminAuthe
  */
 function deliverLater(origin: string, account: string, summaryType: GarminSummaryType, start: number, end: number) {
   const userId = sandboxAccount("garmin", account).uuid;
-  const entries: Array<{ userId: string; uploadStartTimeInSeconds: number; uploadEndTimeInSeconds: number; callbackURL: string }> = [];
+  const entries: Array<{
+    userId: string;
+    uploadStartTimeInSeconds: number;
+    uploadEndTimeInSeconds: number;
+    callbackURL: string;
+  }> = [];
   for (let from = start; from < end; from += DAY_S) {
     const to = Math.min(end, from + DAY_S);
-    entries.push({ userId, uploadStartTimeInSeconds: from, uploadEndTimeInSeconds: to, callbackURL: callbackUrl(account, summaryType, from, to) });
+    entries.push({
+      userId,
+      uploadStartTimeInSeconds: from,
+      uploadEndTimeInSeconds: to,
+      callbackURL: callbackUrl(account, summaryType, from, to),
+    });
   }
   const post = () =>
     fetch(`${origin}/api/webhooks/garmin`, {
@@ -66,4 +80,5 @@ function deliverLater(origin: string, account: string, summaryType: GarminSummar
   setTimeout(() => void post(), 500).unref();
 }
 
-export const garminBackfillRoutes = (authenticate: GarminAuthenticate): SandboxRoute[] => GARMIN_SUMMARY_TYPES.map((type) => backfillRoute(type, authenticate));
+export const garminBackfillRoutes = (authenticate: GarminAuthenticate): SandboxRoute[] =>
+  GARMIN_SUMMARY_TYPES.map((type) => backfillRoute(type, authenticate));

@@ -10,13 +10,21 @@ const MAX_WINDOW_S = 86_400;
 // Garmin keeps a ping's callbackURL valid for 24 hours.
 const CALLBACK_TTL_S = 86_400;
 
-
 /**
  * The pull token a ping's callbackURL carries: a nonce and an HMAC over whose data, which
  * type and which window, so the sandbox can check it without remembering every ping.
  */
-function callbackToken(account: string, type: GarminSummaryType, start: number, end: number, nonce = `${Math.floor(Date.now() / 1000).toString(36)}-${randomBytes(6).toString("hex")}`): string {
-  const mac = createHmac("sha256", sandboxCredentials("garmin").clientSecret).update(`${account}:${type}:${start}:${end}:${nonce}`).digest("hex").slice(0, 32);
+function callbackToken(
+  account: string,
+  type: GarminSummaryType,
+  start: number,
+  end: number,
+  nonce = `${Math.floor(Date.now() / 1000).toString(36)}-${randomBytes(6).toString("hex")}`,
+): string {
+  const mac = createHmac("sha256", sandboxCredentials("garmin").clientSecret)
+    .update(`${account}:${type}:${start}:${end}:${nonce}`)
+    .digest("hex")
+    .slice(0, 32);
   return `${nonce}.${mac}`;
 }
 
@@ -25,7 +33,13 @@ export function callbackUrl(account: string, type: GarminSummaryType, start: num
   return `https://${API_HOST}${REST}/${type}?uploadStartTimeInSeconds=${start}&uploadEndTimeInSeconds=${end}&token=${callbackToken(account, type, start, end)}`;
 }
 
-function isValidCallbackToken(token: string, account: string, type: GarminSummaryType, start: number, end: number): boolean {
+function isValidCallbackToken(
+  token: string,
+  account: string,
+  type: GarminSummaryType,
+  start: number,
+  end: number,
+): boolean {
   const expected = callbackToken(account, type, start, end, token.split(".")[0]);
   return token.length === expected.length && timingSafeEqual(Buffer.from(token), Buffer.from(expected));
 }
@@ -43,19 +57,24 @@ function pullRoute(type: GarminSummaryType, authenticate: GarminAuthenticate): S
     const token = request.url.searchParams.get("token");
     const isSigned = (request.request.headers.get("authorization") ?? "").startsWith("OAuth ");
     if (token !== null) {
-      if (!isValidCallbackToken(token, auth.account, type, window.start, window.end)) return badRequest("Invalid pull token");
+      if (!isValidCallbackToken(token, auth.account, type, window.start, window.end))
+        return badRequest("Invalid pull token");
       // A callbackURL works for a day after Garmin sent it (backfilled windows are old, their pings new).
       const issuedAt = parseInt(token.split("-")[0] ?? "", 36);
-      if (!Number.isFinite(issuedAt) || Date.now() / 1000 > issuedAt + CALLBACK_TTL_S) return Response.json({ errorMessage: "The callback URL has expired" }, { status: 410 });
+      if (!Number.isFinite(issuedAt) || Date.now() / 1000 > issuedAt + CALLBACK_TTL_S)
+        return Response.json({ errorMessage: "The callback URL has expired" }, { status: 410 });
       garminDeliveryStore(request.state).callbacksFetched.push(request.url.href);
     } else if (!isSigned) {
       return badRequest("OAuth 2.0 pulls need the token from a notification's callbackURL");
     }
-    return Response.json(garminUploadedSummaries(type, auth.account, window.start, window.end).map(({ summary }) => summary));
+    return Response.json(
+      garminUploadedSummaries(type, auth.account, window.start, window.end).map(({ summary }) => summary),
+    );
   });
 }
 
-export const garminDataRoutes = (authenticate: GarminAuthenticate): SandboxRoute[] => GARMIN_SUMMARY_TYPES.map((type) => pullRoute(type, authenticate));
+export const garminDataRoutes = (authenticate: GarminAuthenticate): SandboxRoute[] =>
+  GARMIN_SUMMARY_TYPES.map((type) => pullRoute(type, authenticate));
 
 export type GarminNotificationKind = "ping" | "push" | "deregistration" | "permissions_revoked";
 
@@ -77,7 +96,11 @@ export interface GarminNotificationOptions {
  * per summary type with a callbackURL, a day's summaries pushed in full, or a lifecycle
  * notice. No signature: only the garmin-client-id header.
  */
-export function garminNotification(login: string, kind: GarminNotificationKind, options: GarminNotificationOptions = {}): { body: string; headers: Record<string, string> } {
+export function garminNotification(
+  login: string,
+  kind: GarminNotificationKind,
+  options: GarminNotificationOptions = {},
+): { body: string; headers: Record<string, string> } {
   const userId = sandboxAccount("garmin", login).uuid;
   const types = options.summaryTypes ?? ["dailies"];
   const end = Math.floor((options.now ?? new Date()).getTime() / 1000);
@@ -86,10 +109,19 @@ export function garminNotification(login: string, kind: GarminNotificationKind, 
   if (kind === "deregistration") {
     payload = { deregistrations: [{ userId }] };
   } else if (kind === "permissions_revoked") {
-    payload = { userPermissionsChange: [{ userId, summaryId: `${userId.slice(0, 8)}-${end.toString(16)}-p`, permissions: [], changeTimeInSeconds: end }] };
+    payload = {
+      userPermissionsChange: [
+        { userId, summaryId: `${userId.slice(0, 8)}-${end.toString(16)}-p`, permissions: [], changeTimeInSeconds: end },
+      ],
+    };
   } else if (kind === "push") {
     const from = end - (options.windowSeconds ?? MAX_WINDOW_S);
-    payload = Object.fromEntries(types.map((type) => [type, garminUploadedSummaries(type, login, from, end, options.now).map(({ summary }) => summary)]));
+    payload = Object.fromEntries(
+      types.map((type) => [
+        type,
+        garminUploadedSummaries(type, login, from, end, options.now).map(({ summary }) => summary),
+      ]),
+    );
   } else {
     // Since the OAuth 2.0 migration the callbackURL carries a pull token to use as given.
     const entry = (type: GarminSummaryType) => ({
@@ -102,6 +134,9 @@ export function garminNotification(login: string, kind: GarminNotificationKind, 
   }
   return {
     body: JSON.stringify(payload),
-    headers: { "content-type": "application/json", "garmin-client-id": options.clientId ?? sandboxCredentials("garmin").clientId },
+    headers: {
+      "content-type": "application/json",
+      "garmin-client-id": options.clientId ?? sandboxCredentials("garmin").clientId,
+    },
   };
 }

@@ -14,7 +14,9 @@ const REQUEST_TOKEN_TTL_MS = 10 * 60_000;
 export const GARMIN_PERMISSIONS = ["ACTIVITY_EXPORT", "HEALTH_EXPORT", "HISTORICAL_DATA_EXPORT"];
 
 const formReply = (fields: Record<string, string>) =>
-  new Response(new URLSearchParams(fields).toString(), { headers: { "content-type": "application/x-www-form-urlencoded" } });
+  new Response(new URLSearchParams(fields).toString(), {
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
 
 async function requestToken(request: SandboxRequest) {
   request.state.record({ provider: "garmin", method: "POST", path: "/oauth-service/oauth/request_token" });
@@ -24,14 +26,21 @@ async function requestToken(request: SandboxRequest) {
   const token = request.state.issue("garmin_request");
   const secret = request.state.issue("garmin_request_secret");
   const callback = params.oauth_callback && params.oauth_callback !== "oob" ? params.oauth_callback : null;
-  oauth1Store(request.state).requestTokens.set(token, { secret, callback, expiresAt: Date.now() + REQUEST_TOKEN_TTL_MS });
+  oauth1Store(request.state).requestTokens.set(token, {
+    secret,
+    callback,
+    expiresAt: Date.now() + REQUEST_TOKEN_TTL_MS,
+  });
   return formReply({ oauth_token: token, oauth_token_secret: secret, oauth_callback_confirmed: "true" });
 }
 
-function pendingRequest(request: SandboxRequest): { token: string; grant: RequestTokenGrant; callback: URL } | Response {
+function pendingRequest(
+  request: SandboxRequest,
+): { token: string; grant: RequestTokenGrant; callback: URL } | Response {
   const token = request.url.searchParams.get("oauth_token") ?? "";
   const grant = oauth1Store(request.state).requestTokens.get(token);
-  if (!grant || grant.verifier || grant.expiresAt < Date.now()) return new Response("Unknown, used or expired oauth_token.", { status: 400 });
+  if (!grant || grant.verifier || grant.expiresAt < Date.now())
+    return new Response("Unknown, used or expired oauth_token.", { status: 400 });
   const callback = request.url.searchParams.get("oauth_callback") ?? grant.callback;
   if (!callback || !URL.canParse(callback)) return new Response("oauth_callback is required.", { status: 400 });
   return { token, grant, callback: new URL(callback) };

@@ -8,10 +8,14 @@ export const badRequest = (errorMessage: string) => Response.json({ errorMessage
  * A Garmin time range from `<prefix>StartTimeInSeconds` / `<prefix>EndTimeInSeconds` (pulls use
  * "upload", backfills "summary"), or Garmin's 400 when it is missing, reversed or too long.
  */
-export function timeRange(request: SandboxRequest, prefix: "upload" | "summary", maxSeconds: number): { start: number; end: number } | Response {
+export function timeRange(
+  request: SandboxRequest,
+  prefix: "upload" | "summary",
+  maxSeconds: number,
+): { start: number; end: number } | Response {
   const query = request.url.searchParams;
-  const [start, end] = [query.get(`${prefix}StartTimeInSeconds`), query.get(`${prefix}EndTimeInSeconds`)].map((value) =>
-    value !== null && /^\d+$/.test(value) ? Number(value) : undefined,
+  const [start, end] = [query.get(`${prefix}StartTimeInSeconds`), query.get(`${prefix}EndTimeInSeconds`)].map(
+    (value) => (value !== null && /^\d+$/.test(value) ? Number(value) : undefined),
   );
   if (start === undefined || end === undefined) return badRequest("Missing time range parameters");
   if (end <= start) return badRequest(`${prefix}EndTimeInSeconds must be after ${prefix}StartTimeInSeconds`);
@@ -20,7 +24,9 @@ export function timeRange(request: SandboxRequest, prefix: "upload" | "summary",
 }
 
 /** Who is asking and what they granted; an empty grant is consent to every permission. */
-export type GarminAuthenticate = (request: SandboxRequest) => Promise<{ account: string; scopes?: string[] } | Response>;
+export type GarminAuthenticate = (
+  request: SandboxRequest,
+) => Promise<{ account: string; scopes?: string[] } | Response>;
 
 /** A GET on Garmin's API host: recorded, then authenticated, then handed to `handle` with the caller. */
 export function authenticatedGet(

@@ -39,7 +39,8 @@ export function oauth1Store(state: SandboxState): OAuth1Store {
 // RFC 5849 §3.3 leaves the window to the server; five minutes is what OAuth 1.0a servers use.
 const TIMESTAMP_WINDOW_SECONDS = 300;
 
-export const oauth1Unauthorized = (message: string) => new Response(message, { status: 401, headers: { "content-type": "text/plain" } });
+export const oauth1Unauthorized = (message: string) =>
+  new Response(message, { status: 401, headers: { "content-type": "text/plain" } });
 
 function parseAuthorizationHeader(header: string | null): Record<string, string> | null {
   if (!header?.startsWith("OAuth ")) return null;
@@ -65,18 +66,26 @@ const safeEqual = (a: string, b: string) => a.length === b.length && timingSafeE
  * parameters, keyed `<consumer secret>&<token secret>`. `tokenSecretOf` gives the secret of
  * an oauth_token this endpoint accepts; undefined refuses the token.
  */
-export async function verifyOAuth1(request: SandboxRequest, tokenSecretOf: (token: string) => string | undefined): Promise<OAuth1HeaderParams | Response> {
+export async function verifyOAuth1(
+  request: SandboxRequest,
+  tokenSecretOf: (token: string) => string | undefined,
+): Promise<OAuth1HeaderParams | Response> {
   const parsed = oauth1HeaderSchema.safeParse(parseAuthorizationHeader(request.request.headers.get("authorization")));
   if (!parsed.success) return oauth1Unauthorized("Missing or malformed OAuth 1.0a Authorization header.");
   const params = parsed.data;
   const consumer = sandboxCredentials("garmin");
   if (params.oauth_consumer_key !== consumer.clientId) return oauth1Unauthorized("Unknown oauth_consumer_key.");
-  if (Math.abs(Date.now() / 1000 - Number(params.oauth_timestamp)) > TIMESTAMP_WINDOW_SECONDS) return oauth1Unauthorized("oauth_timestamp is out of range.");
+  if (Math.abs(Date.now() / 1000 - Number(params.oauth_timestamp)) > TIMESTAMP_WINDOW_SECONDS)
+    return oauth1Unauthorized("oauth_timestamp is out of range.");
   const tokenSecret = params.oauth_token === undefined ? "" : tokenSecretOf(params.oauth_token);
   if (tokenSecret === undefined) return oauth1Unauthorized("Invalid or expired oauth_token.");
 
   const { oauth_signature: signature, ...signed } = params;
-  const oauth = new OAuth({ consumer: { key: consumer.clientId, secret: consumer.clientSecret }, signature_method: "HMAC-SHA1", hash_function: () => "" });
+  const oauth = new OAuth({
+    consumer: { key: consumer.clientId, secret: consumer.clientSecret },
+    signature_method: "HMAC-SHA1",
+    hash_function: () => "",
+  });
   const data = { method: request.request.method, url: request.url.href, data: await readForm(request.request) };
   // Exactly the oauth_* parameters that were sent are signed (oauth_version is optional).
   const baseString = oauth.getBaseString(data, signed as unknown as OAuth.Data);

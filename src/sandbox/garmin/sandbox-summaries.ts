@@ -1,5 +1,13 @@
 import { sandboxAccount } from "@/sandbox/accounts";
-import { syntheticDays, syntheticNights, syntheticWorkouts, type SyntheticDay, type SyntheticNight, type SyntheticSport, type SyntheticWorkout } from "@/sandbox/synthetic";
+import {
+  syntheticDays,
+  syntheticNights,
+  syntheticWorkouts,
+  type SyntheticDay,
+  type SyntheticNight,
+  type SyntheticSport,
+  type SyntheticWorkout,
+} from "@/sandbox/synthetic";
 
 // The synthetic account's data as Garmin's Health/Activity API summaries, each stamped with
 // the moment the watch uploaded it: pull queries select by upload time, not by when it
@@ -15,7 +23,14 @@ export interface UploadedSummary {
 
 const DAY_S = 86_400;
 const ACTIVITY_TYPES: Record<SyntheticSport, string> = {
-  run: "RUNNING", trail_run: "TRAIL_RUNNING", ride: "ROAD_BIKING", swim: "LAP_SWIMMING", walk: "WALKING", hike: "HIKING", strength: "STRENGTH_TRAINING", yoga: "YOGA",
+  run: "RUNNING",
+  trail_run: "TRAIL_RUNNING",
+  ride: "ROAD_BIKING",
+  swim: "LAP_SWIMMING",
+  walk: "WALKING",
+  hike: "HIKING",
+  strength: "STRENGTH_TRAINING",
+  yoga: "YOGA",
 };
 // A phone syncs the watch a little after the fact.
 const UPLOAD_DELAY_S = { activity: 600, day: 900, night: 900, bodyComp: 60 };
@@ -23,7 +38,8 @@ const UPLOAD_DELAY_S = { activity: 600, day: 900, night: 900, bodyComp: 60 };
 const isoDate = (epochSeconds: number) => new Date(epochSeconds * 1000).toISOString().slice(0, 10);
 const epoch = (date: Date) => Math.floor(date.getTime() / 1000);
 /** The UTC instant a local calendar day starts. */
-const localMidnight = (day: SyntheticDay | SyntheticNight) => Date.parse(`${day.localDate}T00:00:00Z`) / 1000 - day.utcOffsetSeconds;
+const localMidnight = (day: SyntheticDay | SyntheticNight) =>
+  Date.parse(`${day.localDate}T00:00:00Z`) / 1000 - day.utcOffsetSeconds;
 
 function activity(workout: SyntheticWorkout, userId: string) {
   const start = epoch(workout.startAt);
@@ -37,7 +53,10 @@ function activity(workout: SyntheticWorkout, userId: string) {
     startTimeOffsetInSeconds: workout.utcOffsetSeconds,
     durationInSeconds: workout.durationS,
     ...(workout.distanceM > 0
-      ? { distanceInMeters: workout.distanceM, averageSpeedInMetersPerSecond: Math.round((workout.distanceM / workout.movingTimeS) * 1000) / 1000 }
+      ? {
+          distanceInMeters: workout.distanceM,
+          averageSpeedInMetersPerSecond: Math.round((workout.distanceM / workout.movingTimeS) * 1000) / 1000,
+        }
       : {}),
     averageHeartRateInBeatsPerMinute: workout.avgHeartRate,
     maxHeartRateInBeatsPerMinute: workout.maxHeartRate,
@@ -106,8 +125,14 @@ function bodyComp(day: SyntheticDay, userId: string) {
 
 function sleep(night: SyntheticNight, userId: string) {
   const start = epoch(night.bedtimeStart);
-  const levels: Record<string, Array<{ startTimeInSeconds: number; endTimeInSeconds: number }>> = { deep: [], light: [], rem: [], awake: [] };
-  for (const stage of night.stages) levels[stage.stage]!.push({ startTimeInSeconds: epoch(stage.startAt), endTimeInSeconds: epoch(stage.endAt) });
+  const levels: Record<string, Array<{ startTimeInSeconds: number; endTimeInSeconds: number }>> = {
+    deep: [],
+    light: [],
+    rem: [],
+    awake: [],
+  };
+  for (const stage of night.stages)
+    levels[stage.stage]!.push({ startTimeInSeconds: epoch(stage.startAt), endTimeInSeconds: epoch(stage.endAt) });
   return {
     userId,
     summaryId: `${userId.slice(0, 8)}-${start.toString(16)}-n`,
@@ -130,7 +155,8 @@ function sleep(night: SyntheticNight, userId: string) {
 function hrv(night: SyntheticNight, userId: string) {
   const start = epoch(night.bedtimeStart);
   const values: Record<string, number> = {};
-  for (let offset = 300; offset < epoch(night.bedtimeEnd) - start; offset += 1800) values[offset] = night.avgHrvMs + ((offset / 300) % 7) - 3;
+  for (let offset = 300; offset < epoch(night.bedtimeEnd) - start; offset += 1800)
+    values[offset] = night.avgHrvMs + ((offset / 300) % 7) - 3;
   return {
     userId,
     summaryId: `${userId.slice(0, 8)}-${start.toString(16)}-h`,
@@ -145,26 +171,45 @@ function hrv(night: SyntheticNight, userId: string) {
 }
 
 /** Summaries of one type uploaded in [start, end) (epoch seconds) and not after now, oldest upload first. */
-export function garminUploadedSummaries(type: GarminSummaryType, login: string, start: number, end: number, now = new Date()): UploadedSummary[] {
+export function garminUploadedSummaries(
+  type: GarminSummaryType,
+  login: string,
+  start: number,
+  end: number,
+  now = new Date(),
+): UploadedSummary[] {
   const userId = sandboxAccount("garmin", login).uuid;
   // Anything uploaded in the window happened at most a couple of days before it.
   const [fromDate, toDate] = [isoDate(start - 2 * DAY_S), isoDate(end + DAY_S)];
   let uploaded: UploadedSummary[];
   if (type === "activities") {
-    uploaded = syntheticWorkouts("garmin", login, new Date((start - 2 * DAY_S) * 1000), new Date(end * 1000), now).map((workout) => ({
-      uploadedAt: epoch(workout.startAt) + workout.durationS + UPLOAD_DELAY_S.activity,
-      summary: activity(workout, userId),
-    }));
+    uploaded = syntheticWorkouts("garmin", login, new Date((start - 2 * DAY_S) * 1000), new Date(end * 1000), now).map(
+      (workout) => ({
+        uploadedAt: epoch(workout.startAt) + workout.durationS + UPLOAD_DELAY_S.activity,
+        summary: activity(workout, userId),
+      }),
+    );
   } else if (type === "sleeps" || type === "hrv") {
     const build = type === "sleeps" ? sleep : hrv;
-    uploaded = syntheticNights("garmin", login, fromDate, toDate, now).map((night) => ({ uploadedAt: epoch(night.bedtimeEnd) + UPLOAD_DELAY_S.night, summary: build(night, userId) }));
+    uploaded = syntheticNights("garmin", login, fromDate, toDate, now).map((night) => ({
+      uploadedAt: epoch(night.bedtimeEnd) + UPLOAD_DELAY_S.night,
+      summary: build(night, userId),
+    }));
   } else if (type === "bodyComps") {
-    uploaded = syntheticDays("garmin", login, fromDate, toDate, now).map((day) => ({ uploadedAt: localMidnight(day) + 7 * 3600 + UPLOAD_DELAY_S.bodyComp, summary: bodyComp(day, userId) }));
+    uploaded = syntheticDays("garmin", login, fromDate, toDate, now).map((day) => ({
+      uploadedAt: localMidnight(day) + 7 * 3600 + UPLOAD_DELAY_S.bodyComp,
+      summary: bodyComp(day, userId),
+    }));
   } else {
     // A day's summary is final once the day is over.
     const build = type === "dailies" ? daily : stressDetails;
-    uploaded = syntheticDays("garmin", login, fromDate, toDate, now).map((day) => ({ uploadedAt: localMidnight(day) + DAY_S + UPLOAD_DELAY_S.day, summary: build(day, userId) }));
+    uploaded = syntheticDays("garmin", login, fromDate, toDate, now).map((day) => ({
+      uploadedAt: localMidnight(day) + DAY_S + UPLOAD_DELAY_S.day,
+      summary: build(day, userId),
+    }));
   }
   const nowS = epoch(now);
-  return uploaded.filter(({ uploadedAt }) => uploadedAt >= start && uploadedAt < end && uploadedAt <= nowS).sort((a, b) => a.uploadedAt - b.uploadedAt);
+  return uploaded
+    .filter(({ uploadedAt }) => uploadedAt >= start && uploadedAt < end && uploadedAt <= nowS)
+    .sort((a, b) => a.uploadedAt - b.uploadedAt);
 }

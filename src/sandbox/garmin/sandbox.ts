@@ -64,12 +64,22 @@ const userRoutes: SandboxRoute[] = ["/wellness-api/rest", "/partner-gateway/rest
 ]);
 
 export const garminSandbox: SandboxProvider = {
-  routes: [...oauth2Routes, ...oauth1Routes, ...userRoutes, ...garminDataRoutes(authenticate), ...garminBackfillRoutes(authenticate)],
+  routes: [
+    ...oauth2Routes,
+    ...oauth1Routes,
+    ...userRoutes,
+    ...garminDataRoutes(authenticate),
+    ...garminBackfillRoutes(authenticate),
+  ],
   // A sync notification covers the last day of uploads of every summary type, as Garmin's would
   // after a day of wearing the watch: a ping names callbackURLs the app then fetches, a push
   // (the summary types set to push mode) carries the summaries themselves.
   buildWebhook: ({ account, kind, delivery, clientId }) =>
     kind === "deauthorized"
       ? garminNotification(account, "deregistration", { clientId })
-      : garminNotification(account, delivery === "push" ? "push" : "ping", { clientId, summaryTypes: GARMIN_SUMMARY_TYPES, windowSeconds: 86_400 }),
+      : garminNotification(account, delivery === "push" ? "push" : "ping", {
+          clientId,
+          summaryTypes: GARMIN_SUMMARY_TYPES,
+          windowSeconds: 86_400,
+        }),
 };

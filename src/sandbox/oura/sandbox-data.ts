@@ -32,9 +32,13 @@ const RATE_LIMIT = { requests: 5000, windowS: 300 };
 type Document = Record<string, unknown>;
 
 const problem = (status: number, title: string, detail: string, headers: Record<string, string> = {}) =>
-  Response.json({ status, title, detail }, { status, headers: { "content-type": "application/problem+json", ...headers } });
+  Response.json(
+    { status, title, detail },
+    { status, headers: { "content-type": "application/problem+json", ...headers } },
+  );
 
-const seedOf = (...parts: Array<string | number>) => createHash("sha256").update(parts.join("|")).digest().readUInt32LE(0);
+const seedOf = (...parts: Array<string | number>) =>
+  createHash("sha256").update(parts.join("|")).digest().readUInt32LE(0);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 const usage = new WeakMap<SandboxState, Map<string, { windowStart: number; count: number }>>();
@@ -94,7 +98,9 @@ interface Collection {
 }
 
 const sleepDocuments = (login: string, fromDate: string, toDate: string) => {
-  const readiness = new Map(syntheticDays("oura", login, fromDate, toDate).map((day) => [day.localDate, day.readinessScore]));
+  const readiness = new Map(
+    syntheticDays("oura", login, fromDate, toDate).map((day) => [day.localDate, day.readinessScore]),
+  );
   return syntheticNights("oura", login, fromDate, toDate).flatMap((night) => {
     const main = sleepDocument(login, night, seedOf(login, "sleep", night.localDate), readiness.get(night.localDate));
     // /sleep filters on bedtime_start, so a night counts for the evening it began.
@@ -140,15 +146,19 @@ const COLLECTIONS: Collection[] = [
     path: "workout",
     scope: "workout",
     documents: (login, from, to) =>
-      syntheticWorkouts("oura", login, new Date(Date.parse(from) - DAY_MS), new Date(Date.parse(to) + 2 * DAY_MS)).map((workout) => {
-        const document = workoutDocument(login, workout);
-        return { at: document.start_datetime, document };
-      }),
+      syntheticWorkouts("oura", login, new Date(Date.parse(from) - DAY_MS), new Date(Date.parse(to) + 2 * DAY_MS)).map(
+        (workout) => {
+          const document = workoutDocument(login, workout);
+          return { at: document.start_datetime, document };
+        },
+      ),
   },
 ];
 
 function authorize(request: SandboxRequest, path: string, scope: string) {
-  const auth = authenticateBearer(request, "oura", () => problem(401, "Unauthorized", "The access token is expired, malformed or revoked."));
+  const auth = authenticateBearer(request, "oura", () =>
+    problem(401, "Unauthorized", "The access token is expired, malformed or revoked."),
+  );
   if (auth instanceof Response) return auth;
   request.state.record({ provider: "oura", method: "GET", path });
   const limited = rateLimit(request.state, auth.accessToken);
@@ -177,7 +187,8 @@ function listCollection(collection: Collection) {
     const query = request.url.searchParams;
     const end = boundary(query.get("end_date"), offset, Date.now());
     const start = end === undefined ? undefined : boundary(query.get("start_date"), offset, end - DAY_MS);
-    if (start === undefined || end === undefined || start > end) return problem(400, "Bad Request", "start_date and end_date must be dates or date-times, start before end.");
+    if (start === undefined || end === undefined || start > end)
+      return problem(400, "Bad Request", "start_date and end_date must be dates or date-times, start before end.");
     const fromDate = isoDay(start + offset * 1000 - DAY_MS);
     const toDate = isoDay(end + offset * 1000 + DAY_MS);
     const documents = documentsOf(collection, auth.account, fromDate, toDate)
@@ -206,9 +217,14 @@ function listHeartRate(request: SandboxRequest): Response {
   const offset = accountUtcOffset("oura", auth.account);
   const end = boundary(query.get("end_datetime"), offset, Date.now());
   const start = boundary(query.get("start_datetime"), offset, 0);
-  if (start === undefined || end === undefined || start > end) return problem(400, "Bad Request", "start_datetime and end_datetime must be date-times, start before end.");
-  if (end - start > OURA_HEART_RATE_MAX_RANGE_MS) return problem(400, "Bad Request", "start_datetime and end_datetime must be at most 30 days apart.");
-  heartRateQueries.set(request.state, [...ouraHeartRateQueries(request.state), { start, end, isContinuation: query.has("next_token") }]);
+  if (start === undefined || end === undefined || start > end)
+    return problem(400, "Bad Request", "start_datetime and end_datetime must be date-times, start before end.");
+  if (end - start > OURA_HEART_RATE_MAX_RANGE_MS)
+    return problem(400, "Bad Request", "start_datetime and end_datetime must be at most 30 days apart.");
+  heartRateQueries.set(request.state, [
+    ...ouraHeartRateQueries(request.state),
+    { start, end, isContinuation: query.has("next_token") },
+  ]);
 
   // Samples in [start_datetime, end_datetime): windows that meet at one instant neither miss
   // nor repeat the sample there. Heart rate syncs in the background, so it reaches now.
@@ -216,11 +232,19 @@ function listHeartRate(request: SandboxRequest): Response {
   const phaseMs = (seed % 300) * 1000;
   const first = Math.max(start, Date.now() - HISTORY_MS);
   const rows: Document[] = [];
-  for (let at = Math.ceil((first - phaseMs) / 300_000) * 300_000 + phaseMs; at < end && at <= Date.now(); at += 300_000) {
-    const localHour = (((at + offset * 1000) % DAY_MS) + DAY_MS) % DAY_MS / 3_600_000;
+  for (
+    let at = Math.ceil((first - phaseMs) / 300_000) * 300_000 + phaseMs;
+    at < end && at <= Date.now();
+    at += 300_000
+  ) {
+    const localHour = ((((at + offset * 1000) % DAY_MS) + DAY_MS) % DAY_MS) / 3_600_000;
     const isAsleep = localHour >= 23 || localHour < 7;
     const base = isAsleep ? 50 : 64;
-    rows.push({ bpm: Math.round(base + noise(seed, at / 300_000) * (isAsleep ? 10 : 30)), source: isAsleep ? "sleep" : "awake", timestamp: localized(at, 0) });
+    rows.push({
+      bpm: Math.round(base + noise(seed, at / 300_000) * (isAsleep ? 10 : 30)),
+      source: isAsleep ? "sleep" : "awake",
+      timestamp: localized(at, 0),
+    });
   }
   return page(request, rows, OURA_HEART_RATE_PAGE_SIZE);
 }
@@ -229,10 +253,16 @@ function listHeartRate(request: SandboxRequest): Response {
 export function ouraCollectionSize(login: string, path: string): number {
   const collection = COLLECTIONS.find((candidate) => candidate.path === path);
   if (!collection) throw new Error(`no sandbox collection ${path}`);
-  return documentsOf(collection, login, "2000-01-01", "2100-01-01").filter(({ at }) => Date.parse(at) <= Date.now()).length;
+  return documentsOf(collection, login, "2000-01-01", "2100-01-01").filter(({ at }) => Date.parse(at) <= Date.now())
+    .length;
 }
 
 export const ouraDataRoutes: SandboxRoute[] = [
-  ...COLLECTIONS.map((collection): SandboxRoute => ({ method: "GET", host: API_HOST, path: `${BASE}/${collection.path}`, handle: listCollection(collection) })),
+  ...COLLECTIONS.map((collection): SandboxRoute => ({
+    method: "GET",
+    host: API_HOST,
+    path: `${BASE}/${collection.path}`,
+    handle: listCollection(collection),
+  })),
   { method: "GET", host: API_HOST, path: `${BASE}/heartrate`, handle: listHeartRate },
 ];

@@ -5,7 +5,14 @@ import type { SyntheticDay, SyntheticNight, SyntheticSport, SyntheticWorkout } f
 // kcal, and timestamps localized with the person's offset (heart rate: UTC).
 
 const ACTIVITY: Record<SyntheticSport, string> = {
-  run: "running", trail_run: "running", ride: "cycling", swim: "swimming", walk: "walking", hike: "hiking", strength: "strength_training", yoga: "yoga",
+  run: "running",
+  trail_run: "running",
+  ride: "cycling",
+  swim: "swimming",
+  walk: "walking",
+  hike: "hiking",
+  strength: "strength_training",
+  yoga: "yoga",
 };
 const PHASE: Record<string, string> = { deep: "1", light: "2", rem: "3", awake: "4" };
 
@@ -33,7 +40,8 @@ export function localized(instant: Date | number, offsetSeconds: number): string
 const scoreOf = (seed: number, key: number) => Math.round(60 + noise(seed, key) * 38);
 
 /** Daily documents carry a `timestamp` at 04:00 local, when Oura's day starts; collections filter on it. */
-export const dailyTimestamp = (day: string, offsetSeconds: number) => localized(Date.parse(`${day}T04:00:00Z`) - offsetSeconds * 1000, offsetSeconds);
+export const dailyTimestamp = (day: string, offsetSeconds: number) =>
+  localized(Date.parse(`${day}T04:00:00Z`) - offsetSeconds * 1000, offsetSeconds);
 
 function phases(night: SyntheticNight, stepS: number): string {
   let result = "";
@@ -46,7 +54,8 @@ function phases(night: SyntheticNight, stepS: number): string {
 
 function series(seed: number, start: Date, end: Date, base: number, spread: number) {
   const items: number[] = [];
-  for (let at = start.getTime(), index = 0; at < end.getTime(); at += 300_000, index++) items.push(Math.round(base + (noise(seed, index) - 0.5) * spread));
+  for (let at = start.getTime(), index = 0; at < end.getTime(); at += 300_000, index++)
+    items.push(Math.round(base + (noise(seed, index) - 0.5) * spread));
   return { interval: 300, items, timestamp: localized(start, 0) };
 }
 
@@ -64,15 +73,24 @@ export function sleepDocument(login: string, night: SyntheticNight, seed: number
     day: night.localDate,
     deep_sleep_duration: night.deepS,
     efficiency: night.efficiencyPercent,
-    heart_rate: { ...series(seed, night.bedtimeStart, night.bedtimeEnd, night.avgHeartRate, 8), timestamp: localized(night.bedtimeStart, offset) },
-    hrv: { ...series(seed + 1, night.bedtimeStart, night.bedtimeEnd, night.avgHrvMs, 20), timestamp: localized(night.bedtimeStart, offset) },
+    heart_rate: {
+      ...series(seed, night.bedtimeStart, night.bedtimeEnd, night.avgHeartRate, 8),
+      timestamp: localized(night.bedtimeStart, offset),
+    },
+    hrv: {
+      ...series(seed + 1, night.bedtimeStart, night.bedtimeEnd, night.avgHrvMs, 20),
+      timestamp: localized(night.bedtimeStart, offset),
+    },
     latency: firstSleep ? (firstSleep.startAt.getTime() - night.bedtimeStart.getTime()) / 1000 : null,
     light_sleep_duration: night.lightS,
     low_battery_alert: false,
     lowest_heart_rate: night.lowestHeartRate,
     movement_30_sec: phases(night, 30).replace(/[123]/g, "1").replace(/4/g, "2"),
     period: 0,
-    readiness: readinessScore === undefined ? null : { score: readinessScore, contributors: {}, temperature_deviation: 0.1, temperature_trend_deviation: 0.05 },
+    readiness:
+      readinessScore === undefined
+        ? null
+        : { score: readinessScore, contributors: {}, temperature_deviation: 0.1, temperature_trend_deviation: 0.05 },
     readiness_score_delta: null,
     rem_sleep_duration: night.remS,
     restless_periods: Math.round(noise(seed, 7) * 300),
@@ -92,10 +110,24 @@ export function restDocument(login: string, day: string, offset: number) {
   const end = start + 20 * 60_000;
   return {
     id: documentId("oura", login, "rest", day),
-    average_breath: 14, average_heart_rate: 62, average_hrv: null, awake_time: 1200,
-    bedtime_end: localized(end, offset), bedtime_start: localized(start, offset), day,
-    deep_sleep_duration: 0, efficiency: 0, latency: null, light_sleep_duration: 0, lowest_heart_rate: 58,
-    period: 1, rem_sleep_duration: 0, sleep_phase_5_min: "4444", time_in_bed: 1200, total_sleep_duration: 0, type: "rest",
+    average_breath: 14,
+    average_heart_rate: 62,
+    average_hrv: null,
+    awake_time: 1200,
+    bedtime_end: localized(end, offset),
+    bedtime_start: localized(start, offset),
+    day,
+    deep_sleep_duration: 0,
+    efficiency: 0,
+    latency: null,
+    light_sleep_duration: 0,
+    lowest_heart_rate: 58,
+    period: 1,
+    rem_sleep_duration: 0,
+    sleep_phase_5_min: "4444",
+    time_in_bed: 1200,
+    total_sleep_duration: 0,
+    type: "rest",
   };
 }
 
@@ -103,8 +135,13 @@ export function dailySleepDocument(login: string, night: SyntheticNight, seed: n
   return {
     id: documentId("oura", login, "daily_sleep", night.localDate),
     contributors: {
-      deep_sleep: scoreOf(seed, 1), efficiency: night.efficiencyPercent, latency: scoreOf(seed, 2), rem_sleep: scoreOf(seed, 3),
-      restfulness: scoreOf(seed, 4), timing: scoreOf(seed, 5), total_sleep: scoreOf(seed, 6),
+      deep_sleep: scoreOf(seed, 1),
+      efficiency: night.efficiencyPercent,
+      latency: scoreOf(seed, 2),
+      rem_sleep: scoreOf(seed, 3),
+      restfulness: scoreOf(seed, 4),
+      timing: scoreOf(seed, 5),
+      total_sleep: scoreOf(seed, 6),
     },
     day: night.localDate,
     score: night.score,
@@ -116,8 +153,15 @@ export function readinessDocument(login: string, day: SyntheticDay, seed: number
   return {
     id: documentId("oura", login, "daily_readiness", day.localDate),
     contributors: {
-      activity_balance: scoreOf(seed, 1), body_temperature: scoreOf(seed, 2), hrv_balance: scoreOf(seed, 3), previous_day_activity: scoreOf(seed, 4),
-      previous_night: scoreOf(seed, 5), recovery_index: scoreOf(seed, 6), resting_heart_rate: scoreOf(seed, 7), sleep_balance: scoreOf(seed, 8), sleep_regularity: scoreOf(seed, 9),
+      activity_balance: scoreOf(seed, 1),
+      body_temperature: scoreOf(seed, 2),
+      hrv_balance: scoreOf(seed, 3),
+      previous_day_activity: scoreOf(seed, 4),
+      previous_night: scoreOf(seed, 5),
+      recovery_index: scoreOf(seed, 6),
+      resting_heart_rate: scoreOf(seed, 7),
+      sleep_balance: scoreOf(seed, 8),
+      sleep_regularity: scoreOf(seed, 9),
     },
     day: day.localDate,
     score: day.readinessScore,
@@ -135,23 +179,32 @@ export function dailyActivityDocument(login: string, day: SyntheticDay, seed: nu
   const resting = 8 * 3600;
   const targetMeters = 10_000;
   const met: number[] = [];
-  for (let minute = 0; minute < 1440; minute++) met.push(Math.round((0.9 + noise(seed, 100 + minute) * (minute > 420 && minute < 1320 ? 3 : 0.3)) * 10) / 10);
+  for (let minute = 0; minute < 1440; minute++)
+    met.push(Math.round((0.9 + noise(seed, 100 + minute) * (minute > 420 && minute < 1320 ? 3 : 0.3)) * 10) / 10);
   let class5 = "";
-  for (let slot = 0; slot < 288; slot++) class5 += slot < 84 ? "1" : String(2 + Math.floor(noise(seed, 2000 + slot) * 4));
+  for (let slot = 0; slot < 288; slot++)
+    class5 += slot < 84 ? "1" : String(2 + Math.floor(noise(seed, 2000 + slot) * 4));
   return {
     id: documentId("oura", login, "daily_activity", day.localDate),
     active_calories: day.activeEnergyKcal,
     average_met_minutes: 1.5,
     class_5_min: class5,
-    contributors: { meet_daily_targets: scoreOf(seed, 5), move_every_hour: scoreOf(seed, 6), recovery_time: scoreOf(seed, 7), stay_active: scoreOf(seed, 8), training_frequency: scoreOf(seed, 9), training_volume: scoreOf(seed, 10) },
+    contributors: {
+      meet_daily_targets: scoreOf(seed, 5),
+      move_every_hour: scoreOf(seed, 6),
+      recovery_time: scoreOf(seed, 7),
+      stay_active: scoreOf(seed, 8),
+      training_frequency: scoreOf(seed, 9),
+      training_volume: scoreOf(seed, 10),
+    },
     day: day.localDate,
     equivalent_walking_distance: day.distanceM,
-    high_activity_met_minutes: Math.round(high / 60 * 8),
+    high_activity_met_minutes: Math.round((high / 60) * 8),
     high_activity_time: high,
     inactivity_alerts: Math.floor(noise(seed, 11) * 3),
-    low_activity_met_minutes: Math.round(low / 60 * 2),
+    low_activity_met_minutes: Math.round((low / 60) * 2),
     low_activity_time: low,
-    medium_activity_met_minutes: Math.round(medium / 60 * 4),
+    medium_activity_met_minutes: Math.round((medium / 60) * 4),
     medium_activity_time: medium,
     met: { interval: 60, items: met, timestamp: dailyTimestamp(day.localDate, day.utcOffsetSeconds) },
     meters_to_target: Math.max(0, targetMeters - day.distanceM),

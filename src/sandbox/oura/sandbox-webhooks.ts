@@ -1,7 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
 import { sandboxCredentials } from "@/sandbox/accounts";
-import { type OwnedResources, readJsonBody, withOwnedResource, withOwnedResourceUpdate } from "@/sandbox/owned-resources";
+import {
+  type OwnedResources,
+  readJsonBody,
+  withOwnedResource,
+  withOwnedResourceUpdate,
+} from "@/sandbox/owned-resources";
 import type { SandboxState } from "@/sandbox/state";
 import type { SandboxRequest, SandboxRoute } from "@/sandbox/types";
 import { DAY_MS } from "@/lib/dates";
@@ -16,8 +21,23 @@ const BASE = "/v2/webhook/subscription";
 const SANDBOX_SUBSCRIPTION_LIFETIME_DAYS = 30;
 
 const DATA_TYPES = [
-  "tag", "enhanced_tag", "workout", "session", "sleep", "daily_sleep", "daily_readiness", "daily_activity", "daily_spo2",
-  "sleep_time", "rest_mode_period", "ring_configuration", "daily_stress", "daily_cardiovascular_age", "daily_resilience", "vo2_max", "meal",
+  "tag",
+  "enhanced_tag",
+  "workout",
+  "session",
+  "sleep",
+  "daily_sleep",
+  "daily_readiness",
+  "daily_activity",
+  "daily_spo2",
+  "sleep_time",
+  "rest_mode_period",
+  "ring_configuration",
+  "daily_stress",
+  "daily_cardiovascular_age",
+  "daily_resilience",
+  "vo2_max",
+  "meal",
 ] as const;
 const EVENT_TYPES = ["create", "update", "delete"] as const;
 
@@ -87,7 +107,8 @@ async function verifyCallback(callbackUrl: string, verificationToken: string): P
   }
 }
 
-const verificationFailed = () => problem(400, "Bad Request", "The callback URL did not answer the verification challenge.");
+const verificationFailed = () =>
+  problem(400, "Bad Request", "The callback URL did not answer the verification challenge.");
 
 const subscriptionsOfClient: OwnedResources<SandboxOuraSubscription> = {
   authenticate: authenticateClient,
@@ -97,7 +118,11 @@ const subscriptionsOfClient: OwnedResources<SandboxOuraSubscription> = {
   },
   notFound: () => problem(404, "Not Found", "No such webhook subscription."),
   // FastAPI's validation reply, as Oura sends it.
-  invalidBody: (error) => Response.json({ detail: error.issues.map((issue) => ({ loc: ["body", ...issue.path], msg: issue.message, type: issue.code })) }, { status: 422 }),
+  invalidBody: (error) =>
+    Response.json(
+      { detail: error.issues.map((issue) => ({ loc: ["body", ...issue.path], msg: issue.message, type: issue.code })) },
+      { status: 422 },
+    ),
 };
 
 async function create(request: SandboxRequest) {
@@ -106,10 +131,19 @@ async function create(request: SandboxRequest) {
   const body = await readJsonBody(request, createSchema, subscriptionsOfClient.invalidBody);
   if (body instanceof Response) return body;
   const subscriptions = ouraSandboxSubscriptions(request.state);
-  const taken = [...subscriptions.values()].some((s) => s.clientId === clientId && s.eventType === body.event_type && s.dataType === body.data_type);
+  const taken = [...subscriptions.values()].some(
+    (s) => s.clientId === clientId && s.eventType === body.event_type && s.dataType === body.data_type,
+  );
   if (taken) return problem(409, "Conflict", `A subscription for ${body.event_type} ${body.data_type} exists already.`);
   if (!(await verifyCallback(body.callback_url, body.verification_token))) return verificationFailed();
-  const subscription = { id: randomUUID(), clientId, callbackUrl: body.callback_url, eventType: body.event_type, dataType: body.data_type, expiresAt: nextExpiry() };
+  const subscription = {
+    id: randomUUID(),
+    clientId,
+    callbackUrl: body.callback_url,
+    eventType: body.event_type,
+    dataType: body.data_type,
+    expiresAt: nextExpiry(),
+  };
   subscriptions.set(subscription.id, subscription);
   return Response.json(toJson(subscription), { status: 201 });
 }
@@ -117,16 +151,25 @@ async function create(request: SandboxRequest) {
 function list(request: SandboxRequest) {
   const clientId = authenticateClient(request, "");
   if (clientId instanceof Response) return clientId;
-  return Response.json([...ouraSandboxSubscriptions(request.state).values()].filter((s) => s.clientId === clientId).map(toJson));
+  return Response.json(
+    [...ouraSandboxSubscriptions(request.state).values()].filter((s) => s.clientId === clientId).map(toJson),
+  );
 }
 
-const get = withOwnedResource(subscriptionsOfClient, "/{id}", (_request, subscription) => Response.json(toJson(subscription)));
+const get = withOwnedResource(subscriptionsOfClient, "/{id}", (_request, subscription) =>
+  Response.json(toJson(subscription)),
+);
 
 const update = withOwnedResourceUpdate(subscriptionsOfClient, "/{id}", updateSchema, async (subscription, body) => {
   const callbackUrl = body.callback_url ?? subscription.callbackUrl;
   // A subscription that moves is verified again at its new address.
-  if (callbackUrl !== subscription.callbackUrl && !(await verifyCallback(callbackUrl, body.verification_token))) return verificationFailed();
-  Object.assign(subscription, { callbackUrl, eventType: body.event_type ?? subscription.eventType, dataType: body.data_type ?? subscription.dataType });
+  if (callbackUrl !== subscription.callbackUrl && !(await verifyCallback(callbackUrl, body.verification_token)))
+    return verificationFailed();
+  Object.assign(subscription, {
+    callbackUrl,
+    eventType: body.event_type ?? subscription.eventType,
+    dataType: body.data_type ?? subscription.dataType,
+  });
   return Response.json(toJson(subscription));
 });
 

@@ -51,7 +51,8 @@ function revoke(request: SandboxRequest) {
   const token = request.url.searchParams.get("access_token") ?? "";
   request.state.record({ provider: "oura", method: "POST", path: "/oauth/revoke" });
   const issued = request.state.accessTokens.get(token);
-  if (!issued || issued.provider !== "oura" || (issued.expiresAt !== null && issued.expiresAt < Date.now())) return unauthorized();
+  if (!issued || issued.provider !== "oura" || (issued.expiresAt !== null && issued.expiresAt < Date.now()))
+    return unauthorized();
   request.state.revokeAccount("oura", issued.account);
   return new Response(null, { status: 200 });
 }
@@ -63,7 +64,11 @@ export const ouraSandbox: SandboxProvider = {
     const body = JSON.stringify(ouraEventBody(sandboxAccount("oura", account).uuid));
     const timestamp = String(Math.floor(Date.now() / 1000));
     return {
-      headers: { "content-type": "application/json", "x-oura-timestamp": timestamp, "x-oura-signature": ouraSignature(clientSecret, timestamp, body) },
+      headers: {
+        "content-type": "application/json",
+        "x-oura-timestamp": timestamp,
+        "x-oura-signature": ouraSignature(clientSecret, timestamp, body),
+      },
       body,
     };
   },

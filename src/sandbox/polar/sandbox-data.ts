@@ -1,7 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { sandboxAccount } from "@/sandbox/accounts";
 import { authenticateBearer } from "@/sandbox/oauth2-server";
-import { accountUtcOffset, syntheticDays, syntheticNights, syntheticWorkouts, type SyntheticNight, type SyntheticSport, type SyntheticWorkout } from "@/sandbox/synthetic";
+import {
+  accountUtcOffset,
+  syntheticDays,
+  syntheticNights,
+  syntheticWorkouts,
+  type SyntheticNight,
+  type SyntheticSport,
+  type SyntheticWorkout,
+} from "@/sandbox/synthetic";
 import type { SandboxRequest } from "@/sandbox/types";
 import { DAY_MS } from "@/lib/dates";
 
@@ -17,10 +25,12 @@ export const polarError = (status: number, errorType: string, message: string) =
 
 export const registrationKey = (polarId: number | string) => `polar:${polarId}`;
 
-const userUrl = (login: string) => `https://www.polaraccesslink.com/v3/users/${sandboxAccount("polar", login).numericId}`;
+const userUrl = (login: string) =>
+  `https://www.polaraccesslink.com/v3/users/${sandboxAccount("polar", login).numericId}`;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** Local wall-clock time "YYYY-MM-DDTHH:MM:SS" of an instant at an offset. */
-const wallClock = (at: Date, offsetSeconds: number) => new Date(at.getTime() + offsetSeconds * 1000).toISOString().slice(0, 19);
+const wallClock = (at: Date, offsetSeconds: number) =>
+  new Date(at.getTime() + offsetSeconds * 1000).toISOString().slice(0, 19);
 const hhmm = (at: Date, offsetSeconds: number) => wallClock(at, offsetSeconds).slice(11, 16);
 function withOffset(at: Date, offsetSeconds: number) {
   const sign = offsetSeconds < 0 ? "-" : "+";
@@ -37,7 +47,9 @@ function isoDuration(seconds: number) {
 /** The caller's account once the Bearer token checks out and the user is registered with our client. */
 export function authenticateData(request: SandboxRequest, path: string): string | Response {
   request.state.record({ provider: "polar", method: "GET", path });
-  const auth = authenticateBearer(request, "polar", () => polarError(401, "UNAUTHORIZED", "The access token is invalid or revoked."));
+  const auth = authenticateBearer(request, "polar", () =>
+    polarError(401, "UNAUTHORIZED", "The access token is invalid or revoked."),
+  );
   if (auth instanceof Response) return auth;
   if (!request.state.registrations.has(registrationKey(sandboxAccount("polar", auth.account).numericId))) {
     return polarError(403, "FORBIDDEN", "User has not accepted all mandatory consents.");
@@ -47,12 +59,19 @@ export function authenticateData(request: SandboxRequest, path: string): string 
 
 // [coarse sport, detailed_sport_info]: the coarse one can be as vague as OTHER.
 const SPORTS: Record<SyntheticSport, [string, string]> = {
-  run: ["RUNNING", "RUNNING"], trail_run: ["RUNNING", "TRAIL_RUNNING"], ride: ["CYCLING", "ROAD_BIKING"], swim: ["SWIMMING", "POOL_SWIMMING"],
-  walk: ["WALKING", "WALKING"], hike: ["HIKING", "HIKING"], strength: ["OTHER", "STRENGTH_TRAINING"], yoga: ["OTHER", "YOGA"],
+  run: ["RUNNING", "RUNNING"],
+  trail_run: ["RUNNING", "TRAIL_RUNNING"],
+  ride: ["CYCLING", "ROAD_BIKING"],
+  swim: ["SWIMMING", "POOL_SWIMMING"],
+  walk: ["WALKING", "WALKING"],
+  hike: ["HIKING", "HIKING"],
+  strength: ["OTHER", "STRENGTH_TRAINING"],
+  yoga: ["OTHER", "YOGA"],
 };
 
 /** Polar's upload time: the watch syncs a few minutes after the session ends. */
-const uploadedAt = (workout: SyntheticWorkout) => new Date(workout.startAt.getTime() + (workout.durationS + 600) * 1000);
+const uploadedAt = (workout: SyntheticWorkout) =>
+  new Date(workout.startAt.getTime() + (workout.durationS + 600) * 1000);
 
 /** The workouts GET /v3/exercises lists now: uploaded in the last 30 days. */
 export function polarExerciseWorkouts(login: string, now = new Date()): SyntheticWorkout[] {
@@ -78,7 +97,7 @@ function exerciseJson(workout: SyntheticWorkout, login: string) {
     // Polar leaves distance out for sessions without one.
     ...(workout.distanceM > 0 ? { distance: workout.distanceM } : {}),
     heart_rate: { average: workout.avgHeartRate, maximum: workout.maxHeartRate },
-    training_load: Math.round(workout.durationS / 60 * 1.6 * 10) / 10,
+    training_load: Math.round((workout.durationS / 60) * 1.6 * 10) / 10,
     sport,
     detailed_sport_info: detailed,
     has_route: workout.distanceM > 0 && workout.sport !== "swim",
@@ -100,13 +119,18 @@ const STAGE_CODES = { awake: 0, rem: 1, light: 2, deep: 4, unknown: 5 } as const
  */
 export function polarNightStages(night: SyntheticNight) {
   let wakeUps = 0;
-  return night.stages.map((stage) => ({ ...stage, stage: stage.stage === "awake" && ++wakeUps === 2 ? ("unknown" as const) : stage.stage }));
+  return night.stages.map((stage) => ({
+    ...stage,
+    stage: stage.stage === "awake" && ++wakeUps === 2 ? ("unknown" as const) : stage.stage,
+  }));
 }
 
 function sleepJson(night: SyntheticNight, login: string) {
   const offset = night.utcOffsetSeconds;
   const stages = polarNightStages(night);
-  const unknownS = stages.filter((stage) => stage.stage === "unknown").reduce((sum, stage) => sum + (stage.endAt.getTime() - stage.startAt.getTime()) / 1000, 0);
+  const unknownS = stages
+    .filter((stage) => stage.stage === "unknown")
+    .reduce((sum, stage) => sum + (stage.endAt.getTime() - stage.startAt.getTime()) / 1000, 0);
   const interruptionS = night.awakeS - unknownS;
   const hypnogram: Record<string, number> = {};
   for (const stage of stages) hypnogram[hhmm(stage.startAt, offset)] = STAGE_CODES[stage.stage];
@@ -149,7 +173,8 @@ function rechargeJson(night: SyntheticNight, login: string) {
   // Averages cover the 4 hours from 30 minutes after falling asleep.
   for (let at = night.bedtimeStart.getTime() + 1_800_000, index = 0; index < 48; at += 300_000, index++) {
     hrv[hhmm(new Date(at), offset)] = night.avgHrvMs + ((index * 5) % 7) - 3;
-    breathing[hhmm(new Date(at), offset)] = Math.round((night.respiratoryRate + (((index * 3) % 5) - 2) / 10) * 10) / 10;
+    breathing[hhmm(new Date(at), offset)] =
+      Math.round((night.respiratoryRate + (((index * 3) % 5) - 2) / 10) * 10) / 10;
   }
   const ansCharge = Math.round(((night.avgHrvMs - 57) / 3.5) * 10) / 10;
   return {
@@ -188,7 +213,8 @@ export function listNightlyRecharge(request: SandboxRequest) {
   return Response.json({ recharges: polarListedNights(login).map((night) => rechargeJson(night, login)) });
 }
 
-const isDate = (value: string | null): value is string => value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
+const isDate = (value: string | null): value is string =>
+  value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(value));
 
 /** GET /v3/users/activities?from&to: days in the range (default the last 28), at most 28 of them. */
 export function listDailyActivity(request: SandboxRequest) {
@@ -202,8 +228,10 @@ export function listDailyActivity(request: SandboxRequest) {
   if (!isDate(from) || !isDate(to)) return polarError(400, "BAD_REQUEST", "Invalid date.");
   const fromMs = Date.parse(from);
   const toMs = Date.parse(to);
-  if (fromMs < today - ACTIVITY_OLDEST_DAYS * DAY_MS) return polarError(400, "BAD_REQUEST", "Date cannot be older than 365 days.");
-  if (toMs < fromMs || toMs - fromMs > (LIST_DAYS - 1) * DAY_MS) return polarError(400, "BAD_REQUEST", "The maximum range between from and to is 28 days.");
+  if (fromMs < today - ACTIVITY_OLDEST_DAYS * DAY_MS)
+    return polarError(400, "BAD_REQUEST", "Date cannot be older than 365 days.");
+  if (toMs < fromMs || toMs - fromMs > (LIST_DAYS - 1) * DAY_MS)
+    return polarError(400, "BAD_REQUEST", "The maximum range between from and to is 28 days.");
   const days = syntheticDays("polar", login, from, to);
   return Response.json(
     days.map((day) => {

@@ -1,7 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { sandboxCredentials } from "@/sandbox/accounts";
-import { type OwnedResources, readJsonBody, withOwnedResource, withOwnedResourceUpdate } from "@/sandbox/owned-resources";
+import {
+  type OwnedResources,
+  readJsonBody,
+  withOwnedResource,
+  withOwnedResourceUpdate,
+} from "@/sandbox/owned-resources";
 import type { SandboxState } from "@/sandbox/state";
 import type { SandboxRequest, SandboxRoute } from "@/sandbox/types";
 import { polarError } from "./sandbox-data";
@@ -11,7 +16,15 @@ import { polarError } from "./sandbox-data";
 // the signature_secret_key it is signed with appears once, in the creation reply.
 
 const API_HOST = "www.polaraccesslink.com";
-const EVENTS = ["EXERCISE", "SLEEP", "CONTINUOUS_HEART_RATE", "SLEEP_WISE_CIRCADIAN_BEDTIME", "SLEEP_WISE_ALERTNESS", "ACTIVITY_SUMMARY", "PHYSICAL_INFORMATION"] as const;
+const EVENTS = [
+  "EXERCISE",
+  "SLEEP",
+  "CONTINUOUS_HEART_RATE",
+  "SLEEP_WISE_CIRCADIAN_BEDTIME",
+  "SLEEP_WISE_ALERTNESS",
+  "ACTIVITY_SUMMARY",
+  "PHYSICAL_INFORMATION",
+] as const;
 
 const createSchema = z.object({ events: z.array(z.enum(EVENTS)).min(1), url: z.url() });
 const patchSchema = createSchema.partial();
@@ -32,14 +45,16 @@ function webhooksOf(state: SandboxState) {
 }
 
 /** The sandbox client's webhook, if registered; its key signs the sandbox's pushes. */
-export const polarSandboxWebhook = (state: SandboxState): SandboxPolarWebhook | undefined => webhooksOf(state).get(sandboxCredentials("polar").clientId);
+export const polarSandboxWebhook = (state: SandboxState): SandboxPolarWebhook | undefined =>
+  webhooksOf(state).get(sandboxCredentials("polar").clientId);
 
 /** The caller's client id after the Basic check, or Polar's 401. */
 function authenticateClient(request: SandboxRequest, path: string): string | Response {
   request.state.record({ provider: "polar", method: request.request.method, path });
   const expected = sandboxCredentials("polar");
   const basic = `Basic ${Buffer.from(`${expected.clientId}:${expected.clientSecret}`).toString("base64")}`;
-  if (request.request.headers.get("authorization") !== basic) return polarError(401, "UNAUTHORIZED", "Client authentication failed.");
+  if (request.request.headers.get("authorization") !== basic)
+    return polarError(401, "UNAUTHORIZED", "Client authentication failed.");
   return expected.clientId;
 }
 
@@ -47,7 +62,12 @@ async function ping(url: string): Promise<boolean> {
   // Sent unsigned, as integrations observe: the receiver cannot know the key yet.
   const body = JSON.stringify({ event: "PING", timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, "Z") });
   try {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body, signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+      signal: AbortSignal.timeout(10_000),
+    });
     await response.body?.cancel();
     return response.status === 200;
   } catch {
@@ -55,7 +75,8 @@ async function ping(url: string): Promise<boolean> {
   }
 }
 
-const pingFailed = (url: string) => polarError(400, "BAD_REQUEST", `Webhook verification failed: ${url} did not answer the PING with 200.`);
+const pingFailed = (url: string) =>
+  polarError(400, "BAD_REQUEST", `Webhook verification failed: ${url} did not answer the PING with 200.`);
 
 const webhookOfClient: OwnedResources<SandboxPolarWebhook> = {
   authenticate: authenticateClient,
@@ -75,25 +96,49 @@ async function create(request: SandboxRequest) {
   if (clientId instanceof Response) return clientId;
   const body = await readJsonBody(request, createSchema, webhookOfClient.invalidBody);
   if (body instanceof Response) return body;
-  if (webhooksOf(request.state).has(clientId)) return polarError(409, "CONFLICT", "Webhook already exists for this client.");
+  if (webhooksOf(request.state).has(clientId))
+    return polarError(409, "CONFLICT", "Webhook already exists for this client.");
   if (!(await ping(body.url))) return pingFailed(body.url);
-  const webhook = { id: randomBytes(4).toString("hex"), events: body.events, url: body.url, isActive: true, signatureSecretKey: randomBytes(16).toString("hex") };
+  const webhook = {
+    id: randomBytes(4).toString("hex"),
+    events: body.events,
+    url: body.url,
+    isActive: true,
+    signatureSecretKey: randomBytes(16).toString("hex"),
+  };
   webhooksOf(request.state).set(clientId, webhook);
-  return Response.json({ data: { id: webhook.id, events: webhook.events, url: webhook.url, signature_secret_key: webhook.signatureSecretKey } }, { status: 201 });
+  return Response.json(
+    {
+      data: {
+        id: webhook.id,
+        events: webhook.events,
+        url: webhook.url,
+        signature_secret_key: webhook.signatureSecretKey,
+      },
+    },
+    { status: 201 },
+  );
 }
 
 function list(request: SandboxRequest) {
   const clientId = authenticateClient(request, "/v3/webhooks");
   if (clientId instanceof Response) return clientId;
   const webhook = webhooksOf(request.state).get(clientId);
-  return Response.json({ data: webhook ? [{ id: webhook.id, events: webhook.events, url: webhook.url, active: webhook.isActive }] : [] });
+  return Response.json({
+    data: webhook ? [{ id: webhook.id, events: webhook.events, url: webhook.url, active: webhook.isActive }] : [],
+  });
 }
 
-const update = withOwnedResourceUpdate(webhookOfClient, "/v3/webhooks/{webhook-id}", patchSchema, async (webhook, body) => {
-  if (body.url && body.url !== webhook.url && !(await ping(body.url))) return pingFailed(body.url);
-  Object.assign(webhook, { url: body.url ?? webhook.url, events: body.events ?? webhook.events });
-  return Response.json({ data: { id: webhook.id, events: webhook.events, url: webhook.url } });
-});
+const update = withOwnedResourceUpdate(
+  webhookOfClient,
+  "/v3/webhooks/{webhook-id}",
+  patchSchema,
+  async (webhook, body) => {
+    if (body.url && body.url !== webhook.url && !(await ping(body.url))) return pingFailed(body.url);
+    Object.assign(webhook, { url: body.url ?? webhook.url, events: body.events ?? webhook.events });
+    return Response.json({ data: { id: webhook.id, events: webhook.events, url: webhook.url } });
+  },
+);
 
 const remove = withOwnedResource(webhookOfClient, "/v3/webhooks/{webhook-id}", (request, _webhook, clientId) => {
   webhooksOf(request.state).delete(clientId);

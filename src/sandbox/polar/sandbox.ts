@@ -2,7 +2,15 @@ import { sandboxAccount } from "@/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/sandbox/oauth2-server";
 import type { SandboxState } from "@/sandbox/state";
 import type { SandboxProvider, SandboxRequest } from "@/sandbox/types";
-import { listDailyActivity, listExercises, listNightlyRecharge, listSleep, polarError, polarExerciseWorkouts, registrationKey } from "./sandbox-data";
+import {
+  listDailyActivity,
+  listExercises,
+  listNightlyRecharge,
+  listSleep,
+  polarError,
+  polarExerciseWorkouts,
+  registrationKey,
+} from "./sandbox-data";
 import { getPhysicalInfo } from "./sandbox-physical-info";
 import { polarRegisterSchema } from "@/lib/providers/polar/schemas";
 import { polarSandboxWebhook, polarWebhookRoutes } from "./sandbox-webhooks";
@@ -81,10 +89,13 @@ async function register(request: SandboxRequest) {
   if (auth instanceof Response) return auth;
   const body = polarRegisterSchema.safeParse(await request.request.json().catch(() => null));
   if (!body.success) return polarError(400, "BAD_REQUEST", "A member-id is required.");
-  if (auth.account === NO_CONSENT_LOGIN) return polarError(403, "FORBIDDEN", "User has not accepted all mandatory consents.");
+  if (auth.account === NO_CONSENT_LOGIN)
+    return polarError(403, "FORBIDDEN", "User has not accepted all mandatory consents.");
   const { state } = request;
   const memberId = body.data["member-id"];
-  const isMemberIdTaken = [...detailsOf(state)].some(([key, registration]) => registration.memberId === memberId && state.registrations.has(key));
+  const isMemberIdTaken = [...detailsOf(state)].some(
+    ([key, registration]) => registration.memberId === memberId && state.registrations.has(key),
+  );
   if (state.registrations.has(auth.key) || isMemberIdTaken) {
     return polarError(409, "CONFLICT", "User already registered to partner or duplicated member-id.");
   }
@@ -97,14 +108,16 @@ function getUser(request: SandboxRequest) {
   const auth = authenticate(request, "GET", "/v3/users/{user-id}");
   if (auth instanceof Response) return auth;
   // Like every user-data endpoint, nothing is readable before registration.
-  if (!request.state.registrations.has(auth.key)) return polarError(403, "FORBIDDEN", "User is not registered to partner.");
+  if (!request.state.registrations.has(auth.key))
+    return polarError(403, "FORBIDDEN", "User is not registered to partner.");
   return Response.json(userJson(request.state, auth.account));
 }
 
 function deleteUser(request: SandboxRequest) {
   const auth = authenticate(request, "DELETE", "/v3/users/{user-id}");
   if (auth instanceof Response) return auth;
-  if (!request.state.registrations.has(auth.key)) return polarError(404, "NOT_FOUND", "User is not registered to partner.");
+  if (!request.state.registrations.has(auth.key))
+    return polarError(404, "NOT_FOUND", "User is not registered to partner.");
   request.state.registrations.delete(auth.key);
   detailsOf(request.state).delete(auth.key);
   // De-registration revokes the access token too.
@@ -135,7 +148,10 @@ export const polarSandbox: SandboxProvider = {
     const body = JSON.stringify(exerciseEvent(account));
     // Once the app registered its webhook, Polar signs with the key that registration handed out.
     const key = (state && polarSandboxWebhook(state)?.signatureSecretKey) ?? webhookSecret;
-    return { headers: { "content-type": "application/json", [POLAR_SIGNATURE_HEADER]: polarSignature(body, key) }, body };
+    return {
+      headers: { "content-type": "application/json", [POLAR_SIGNATURE_HEADER]: polarSignature(body, key) },
+      body,
+    };
   },
   routes: [
     ...oauthRoutes,

@@ -3,7 +3,16 @@ import { authenticateBearer } from "@/sandbox/oauth2-server";
 import { syntheticWorkouts, type SyntheticSport, type SyntheticWorkout } from "@/sandbox/synthetic";
 import type { SandboxRequest } from "@/sandbox/types";
 
-const SPORT_TYPES: Record<SyntheticSport, string> = { run: "Run", trail_run: "TrailRun", ride: "Ride", swim: "Swim", walk: "Walk", hike: "Hike", strength: "WeightTraining", yoga: "Yoga" };
+const SPORT_TYPES: Record<SyntheticSport, string> = {
+  run: "Run",
+  trail_run: "TrailRun",
+  ride: "Ride",
+  swim: "Swim",
+  walk: "Walk",
+  hike: "Hike",
+  strength: "WeightTraining",
+  yoga: "Yoga",
+};
 const LIMITS = { fifteen: 200, day: 2000, readFifteen: 100, readDay: 1000 };
 
 function summaryActivity(workout: SyntheticWorkout, athleteId: number) {
@@ -35,7 +44,11 @@ function summaryActivity(workout: SyntheticWorkout, athleteId: number) {
     commute: false,
     manual: false,
     private: false,
-    map: { id: `a${workout.id}`, summary_polyline: workout.distanceM > 0 ? "_p~iF~ps|U_ulLnnqC_mqNvxq`@" : "", resource_state: 2 },
+    map: {
+      id: `a${workout.id}`,
+      summary_polyline: workout.distanceM > 0 ? "_p~iF~ps|U_ulLnnqC_mqNvxq`@" : "",
+      resource_state: 2,
+    },
   };
 }
 
@@ -52,14 +65,22 @@ function rateLimitHeaders(request: SandboxRequest): Record<string, string> {
 
 /** GET /api/v3/athlete/activities?before&after&page&per_page, as Strava pages it. */
 export function listStravaActivities(request: SandboxRequest): Response {
-  const auth = authenticateBearer(request, "strava", () => Response.json({ message: "Authorization Error", errors: [{ resource: "Athlete", field: "access_token", code: "invalid" }] }, { status: 401 }));
+  const auth = authenticateBearer(request, "strava", () =>
+    Response.json(
+      { message: "Authorization Error", errors: [{ resource: "Athlete", field: "access_token", code: "invalid" }] },
+      { status: 401 },
+    ),
+  );
   if (auth instanceof Response) return auth;
   request.state.record({ provider: "strava", method: "GET", path: "/api/v3/athlete/activities" });
   const query = request.url.searchParams;
   const perPage = Math.min(200, Number(query.get("per_page") ?? 30));
   const page = Math.max(1, Number(query.get("page") ?? 1));
   if (!Number.isInteger(perPage) || perPage < 1) {
-    return Response.json({ message: "Bad Request", errors: [{ resource: "Application", field: "per_page", code: "invalid" }] }, { status: 400 });
+    return Response.json(
+      { message: "Bad Request", errors: [{ resource: "Application", field: "per_page", code: "invalid" }] },
+      { status: 400 },
+    );
   }
   const after = query.has("after") ? new Date(Number(query.get("after")) * 1000 + 1000) : new Date(0);
   const before = query.has("before") ? new Date(Number(query.get("before")) * 1000) : new Date(8.64e15);
@@ -68,5 +89,8 @@ export function listStravaActivities(request: SandboxRequest): Response {
   // With only `after`, Strava lists oldest first; otherwise newest first.
   if (query.has("before") || !query.has("after")) workouts.reverse();
   const slice = workouts.slice((page - 1) * perPage, page * perPage);
-  return Response.json(slice.map((workout) => summaryActivity(workout, athleteId)), { headers: rateLimitHeaders(request) });
+  return Response.json(
+    slice.map((workout) => summaryActivity(workout, athleteId)),
+    { headers: rateLimitHeaders(request) },
+  );
 }

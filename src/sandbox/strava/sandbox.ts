@@ -14,7 +14,19 @@ export const authorizationError = () => stravaError(401, "Authorization Error", 
 
 function athleteJson(login: string) {
   const account = sandboxAccount("strava", login);
-  return { id: account.numericId, username: login, resource_state: 2, firstname: account.firstName, lastname: account.lastName, city: "Boulder", country: "United States", sex: "F", premium: true, summit: true, created_at: "2019-03-01T12:00:00Z" };
+  return {
+    id: account.numericId,
+    username: login,
+    resource_state: 2,
+    firstname: account.firstName,
+    lastname: account.lastName,
+    city: "Boulder",
+    country: "United States",
+    sex: "F",
+    premium: true,
+    summit: true,
+    created_at: "2019-03-01T12:00:00Z",
+  };
 }
 
 const oauthRoutes = (tokenPath: string) =>
@@ -58,7 +70,12 @@ export const stravaSandbox: SandboxProvider = {
   // Strava signs nothing: the event alone, as JSON.
   buildWebhook: ({ account, kind }) => ({
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(stravaEventBody(sandboxAccount("strava", account).numericId, kind === "deauthorized" ? "deauthorized" : "activity_created")),
+    body: JSON.stringify(
+      stravaEventBody(
+        sandboxAccount("strava", account).numericId,
+        kind === "deauthorized" ? "deauthorized" : "activity_created",
+      ),
+    ),
   }),
   routes: [
     // The token endpoint answers at both documented paths; the authorize page is shared.

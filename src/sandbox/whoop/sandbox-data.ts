@@ -1,6 +1,12 @@
 import { authenticateBearer } from "@/sandbox/oauth2-server";
 import type { SandboxRequest, SandboxRoute } from "@/sandbox/types";
-import { recordAt, whoopBodyMeasurement, whoopNightRecords, whoopWorkoutRecords, type WhoopSandboxRecord } from "./sandbox-records";
+import {
+  recordAt,
+  whoopBodyMeasurement,
+  whoopNightRecords,
+  whoopWorkoutRecords,
+  type WhoopSandboxRecord,
+} from "./sandbox-records";
 
 const HOST = "api.prod.whoop.com";
 const API = "/developer";
@@ -16,7 +22,9 @@ const badRequest = (message: string) => Response.json({ error: "bad_request", me
 
 /** WHOOP's per-app headers: the limit closest to being hit first, then both windows. */
 function rateLimitHeaders(request: SandboxRequest): Record<string, string> {
-  const used = request.state.calls.filter((call) => call.provider === "whoop" && call.path.startsWith(`${API}/v2/`)).length;
+  const used = request.state.calls.filter(
+    (call) => call.provider === "whoop" && call.path.startsWith(`${API}/v2/`),
+  ).length;
   return {
     "x-ratelimit-limit": `${PER_MINUTE}, ${PER_MINUTE};window=60, ${PER_DAY};window=86400`,
     "x-ratelimit-remaining": String(PER_MINUTE - 1 - ((used - 1) % PER_MINUTE)),
@@ -39,7 +47,11 @@ const decodeToken = (token: string) => Number(Buffer.from(token, "base64").toStr
  * A paginated v2 collection: `start` inclusive, `end` exclusive (default now), newest first,
  * `limit` up to 25, `nextToken` in the query and `next_token` in the body.
  */
-function collection(path: string, scope: string, records: (login: string, from: number, to: number) => WhoopSandboxRecord[]): SandboxRoute {
+function collection(
+  path: string,
+  scope: string,
+  records: (login: string, from: number, to: number) => WhoopSandboxRecord[],
+): SandboxRoute {
   return {
     method: "GET",
     host: HOST,
@@ -49,7 +61,8 @@ function collection(path: string, scope: string, records: (login: string, from: 
       if (auth instanceof Response) return auth;
       const query = request.url.searchParams;
       const limit = Number(query.get("limit") ?? DEFAULT_LIMIT);
-      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) return badRequest(`limit must be between 1 and ${MAX_LIMIT}`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+        return badRequest(`limit must be between 1 and ${MAX_LIMIT}`);
       const now = Date.now();
       const start = instant(query.get("start")) ?? now - HISTORY_MS;
       const end = instant(query.get("end")) ?? now;
@@ -67,7 +80,10 @@ function collection(path: string, scope: string, records: (login: string, from: 
         });
       const page = matching.slice(offset, offset + limit);
       const hasMore = offset + limit < matching.length;
-      return Response.json({ records: page, ...(hasMore ? { next_token: encodeToken(offset + limit) } : {}) }, { headers: rateLimitHeaders(request) });
+      return Response.json(
+        { records: page, ...(hasMore ? { next_token: encodeToken(offset + limit) } : {}) },
+        { headers: rateLimitHeaders(request) },
+      );
     },
   };
 }

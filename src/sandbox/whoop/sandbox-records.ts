@@ -1,6 +1,12 @@
 import { createHash } from "node:crypto";
 import { sandboxAccount } from "@/sandbox/accounts";
-import { syntheticDays, syntheticNights, syntheticWorkouts, type SyntheticSport, type SyntheticWorkout } from "@/sandbox/synthetic";
+import {
+  syntheticDays,
+  syntheticNights,
+  syntheticWorkouts,
+  type SyntheticSport,
+  type SyntheticWorkout,
+} from "@/sandbox/synthetic";
 import { DAY_MS } from "@/lib/dates";
 
 // The synthetic account as WHOOP's v2 API would describe it: each night opens a cycle (cycles
@@ -8,8 +14,14 @@ import { DAY_MS } from "@/lib/dates";
 
 const KJ_PER_KCAL = 4.184;
 const SPORTS: Record<SyntheticSport, [name: string, legacyId: number]> = {
-  run: ["running", 0], trail_run: ["running", 0], ride: ["cycling", 1], swim: ["swimming", 33],
-  walk: ["walking", 63], hike: ["hiking/rucking", 52], strength: ["weightlifting", 45], yoga: ["yoga", 44],
+  run: ["running", 0],
+  trail_run: ["running", 0],
+  ride: ["cycling", 1],
+  swim: ["swimming", 33],
+  walk: ["walking", 63],
+  hike: ["hiking/rucking", 52],
+  strength: ["weightlifting", 45],
+  yoga: ["yoga", 44],
 };
 
 export interface WhoopSandboxRecord {
@@ -85,9 +97,17 @@ function buildNightRecords(login: string, horizon: number): WhoopNightRecords {
       availableAt: start,
       end: next,
       json: {
-        id: cycleId, ...base, ...stamps(start), start: iso(start),
+        id: cycleId,
+        ...base,
+        ...stamps(start),
+        start: iso(start),
         score_state: "SCORED",
-        score: { strain: day.strain, kilojoule: round(day.totalEnergyKcal * KJ_PER_KCAL), average_heart_rate: day.restingHeartRate + 14, max_heart_rate: day.restingHeartRate + 110 },
+        score: {
+          strain: day.strain,
+          kilojoule: round(day.totalEnergyKcal * KJ_PER_KCAL),
+          average_heart_rate: day.restingHeartRate + 14,
+          max_heart_rate: day.restingHeartRate + 110,
+        },
       },
     });
     // WHOOP has the sleep and its recovery once the person wakes up.
@@ -97,15 +117,32 @@ function buildNightRecords(login: string, horizon: number): WhoopNightRecords {
       start,
       availableAt: end,
       json: {
-        id: sleepId, cycle_id: cycleId, v1_id: null, ...base, ...stamps(end), start: iso(start), end: iso(end), nap: false,
+        id: sleepId,
+        cycle_id: cycleId,
+        v1_id: null,
+        ...base,
+        ...stamps(end),
+        start: iso(start),
+        end: iso(end),
+        nap: false,
         score_state: "SCORED",
         score: {
           stage_summary: {
-            total_in_bed_time_milli: end - start, total_awake_time_milli: night.awakeS * 1000, total_no_data_time_milli: 0,
-            total_light_sleep_time_milli: night.lightS * 1000, total_slow_wave_sleep_time_milli: night.deepS * 1000, total_rem_sleep_time_milli: night.remS * 1000,
-            sleep_cycle_count: Math.max(1, Math.round(night.asleepS / 5400)), disturbance_count: night.stages.filter((stage) => stage.stage === "awake").length,
+            total_in_bed_time_milli: end - start,
+            total_awake_time_milli: night.awakeS * 1000,
+            total_no_data_time_milli: 0,
+            total_light_sleep_time_milli: night.lightS * 1000,
+            total_slow_wave_sleep_time_milli: night.deepS * 1000,
+            total_rem_sleep_time_milli: night.remS * 1000,
+            sleep_cycle_count: Math.max(1, Math.round(night.asleepS / 5400)),
+            disturbance_count: night.stages.filter((stage) => stage.stage === "awake").length,
           },
-          sleep_needed: { baseline_milli: 27_000_000, need_from_sleep_debt_milli: 1_800_000, need_from_recent_strain_milli: 600_000, need_from_recent_nap_milli: 0 },
+          sleep_needed: {
+            baseline_milli: 27_000_000,
+            need_from_sleep_debt_milli: 1_800_000,
+            need_from_recent_strain_milli: 600_000,
+            need_from_recent_nap_milli: 0,
+          },
           respiratory_rate: night.respiratoryRate,
           sleep_performance_percentage: night.score,
           sleep_consistency_percentage: 80,
@@ -117,8 +154,19 @@ function buildNightRecords(login: string, horizon: number): WhoopNightRecords {
       start,
       availableAt: end,
       json: {
-        cycle_id: cycleId, sleep_id: sleepId, user_id: userId, ...stamps(end), score_state: "SCORED",
-        score: { user_calibrating: false, recovery_score: day.recoveryScore, resting_heart_rate: day.restingHeartRate, hrv_rmssd_milli: round(day.hrvMs + 0.123, 3), spo2_percentage: 96.5, skin_temp_celsius: 33.6 },
+        cycle_id: cycleId,
+        sleep_id: sleepId,
+        user_id: userId,
+        ...stamps(end),
+        score_state: "SCORED",
+        score: {
+          user_calibrating: false,
+          recovery_score: day.recoveryScore,
+          resting_heart_rate: day.restingHeartRate,
+          hrv_rmssd_milli: round(day.hrvMs + 0.123, 3),
+          spo2_percentage: 96.5,
+          skin_temp_celsius: 33.6,
+        },
       },
     });
   });
@@ -134,14 +182,33 @@ function workoutJson(workout: SyntheticWorkout, login: string, userId: number): 
     start,
     availableAt: end,
     json: {
-      id: uuid("whoop", login, "workout", workout.id), v1_id: null, user_id: userId, ...stamps(end),
-      start: iso(start), end: iso(end), timezone_offset: timezoneOffset(workout.utcOffsetSeconds), sport_name: sportName, sport_id: sportId,
+      id: uuid("whoop", login, "workout", workout.id),
+      v1_id: null,
+      user_id: userId,
+      ...stamps(end),
+      start: iso(start),
+      end: iso(end),
+      timezone_offset: timezoneOffset(workout.utcOffsetSeconds),
+      sport_name: sportName,
+      sport_id: sportId,
       score_state: "SCORED",
       score: {
-        strain: round(Math.min(21, workout.durationS / 600 + (workout.avgHeartRate - 100) / 10)), average_heart_rate: workout.avgHeartRate, max_heart_rate: workout.maxHeartRate,
-        kilojoule: round(workout.energyKcal * KJ_PER_KCAL), percent_recorded: 100,
-        ...(workout.distanceM > 0 ? { distance_meter: workout.distanceM, altitude_gain_meter: workout.elevationGainM, altitude_change_meter: 0 } : {}),
-        zone_durations: { zone_zero_milli: zone(0.05), zone_one_milli: zone(0.15), zone_two_milli: zone(0.35), zone_three_milli: zone(0.3), zone_four_milli: zone(0.12), zone_five_milli: zone(0.03) },
+        strain: round(Math.min(21, workout.durationS / 600 + (workout.avgHeartRate - 100) / 10)),
+        average_heart_rate: workout.avgHeartRate,
+        max_heart_rate: workout.maxHeartRate,
+        kilojoule: round(workout.energyKcal * KJ_PER_KCAL),
+        percent_recorded: 100,
+        ...(workout.distanceM > 0
+          ? { distance_meter: workout.distanceM, altitude_gain_meter: workout.elevationGainM, altitude_change_meter: 0 }
+          : {}),
+        zone_durations: {
+          zone_zero_milli: zone(0.05),
+          zone_one_milli: zone(0.15),
+          zone_two_milli: zone(0.35),
+          zone_three_milli: zone(0.3),
+          zone_four_milli: zone(0.12),
+          zone_five_milli: zone(0.03),
+        },
       },
     },
   };
@@ -149,7 +216,9 @@ function workoutJson(workout: SyntheticWorkout, login: string, userId: number): 
 
 export function whoopWorkoutRecords(login: string, from: number, to: number, now = Date.now()): WhoopSandboxRecord[] {
   const userId = sandboxAccount("whoop", login).numericId;
-  return syntheticWorkouts("whoop", login, new Date(from), new Date(to), new Date(now)).map((workout) => workoutJson(workout, login, userId));
+  return syntheticWorkouts("whoop", login, new Date(from), new Date(to), new Date(now)).map((workout) =>
+    workoutJson(workout, login, userId),
+  );
 }
 
 /** The current body measurement: today's synthetic weight. */

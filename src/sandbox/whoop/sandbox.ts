@@ -49,7 +49,10 @@ const checkState =
     if (state.length >= MIN_STATE_LENGTH || !redirectUri) return inner(request);
     const redirect = new URL(redirectUri);
     redirect.searchParams.set("error", "invalid_state");
-    redirect.searchParams.set("error_description", `The state is missing or does not have enough characters and is therefore considered too weak. Request parameter 'state' must be at least be ${MIN_STATE_LENGTH} characters long to ensure sufficient entropy.`);
+    redirect.searchParams.set(
+      "error_description",
+      `The state is missing or does not have enough characters and is therefore considered too weak. Request parameter 'state' must be at least be ${MIN_STATE_LENGTH} characters long to ensure sufficient entropy.`,
+    );
     if (state) redirect.searchParams.set("state", state);
     return new Response(null, { status: 302, headers: { location: redirect.toString() } });
   };
@@ -81,7 +84,12 @@ function basicProfile(request: SandboxRequest) {
   if (auth instanceof Response) return auth;
   if (!auth.scopes.includes("read:profile")) return unauthorized();
   const account = sandboxAccount("whoop", auth.account);
-  return Response.json({ user_id: account.numericId, email: account.email, first_name: account.firstName, last_name: account.lastName });
+  return Response.json({
+    user_id: account.numericId,
+    email: account.email,
+    first_name: account.firstName,
+    last_name: account.lastName,
+  });
 }
 
 /** DELETE /developer/v2/user/access: ends the whole grant for the token's user. */
@@ -101,7 +109,9 @@ function buildWebhook({ account, kind, clientSecret }: Parameters<NonNullable<Sa
   // WHOOP sends no deauthorization webhook: it stops sending that person's webhooks instead.
   if (kind === "deauthorized") return undefined;
   const now = Date.now();
-  const latestSleep = whoopNightRecords(account, now).sleeps.map((record) => recordAt(record, now)).findLast(Boolean);
+  const latestSleep = whoopNightRecords(account, now)
+    .sleeps.map((record) => recordAt(record, now))
+    .findLast(Boolean);
   const event: WhoopEvent = {
     user_id: sandboxAccount("whoop", account).numericId,
     id: String(latestSleep?.id ?? randomUUID()),
@@ -111,7 +121,11 @@ function buildWebhook({ account, kind, clientSecret }: Parameters<NonNullable<Sa
   const body = JSON.stringify(event);
   const timestamp = String(now);
   return {
-    headers: { "content-type": "application/json", [SIGNATURE_HEADER]: whoopSignature(clientSecret, timestamp, body), [TIMESTAMP_HEADER]: timestamp },
+    headers: {
+      "content-type": "application/json",
+      [SIGNATURE_HEADER]: whoopSignature(clientSecret, timestamp, body),
+      [TIMESTAMP_HEADER]: timestamp,
+    },
     body,
   };
 }

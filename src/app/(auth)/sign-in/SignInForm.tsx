@@ -22,7 +22,9 @@ export function SignInForm({ callbackUrl, isStravaEnabled }: { callbackUrl: stri
       // next-auth answers a thrown error (too many attempts) with its message, a wrong password with "CredentialsSignin".
       if (!result?.ok || result.error) {
         const isThrottled = result?.error && result.error !== "CredentialsSignin";
-        setError(isThrottled ? result.error! : "That email and password don't match an account. Check them and try again.");
+        setError(
+          isThrottled ? result.error! : "That email and password don't match an account. Check them and try again.",
+        );
         return;
       }
       router.push(callbackUrl);
@@ -36,7 +38,10 @@ export function SignInForm({ callbackUrl, isStravaEnabled }: { callbackUrl: stri
         <TextField label="Email" name="email" type="email" autoComplete="email" required />
         <TextField label="Password" name="password" type="password" autoComplete="current-password" required />
         {error ? (
-          <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+          <p
+            role="alert"
+            className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+          >
             {error}
           </p>
         ) : null}

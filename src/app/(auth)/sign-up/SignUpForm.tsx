@@ -20,10 +20,12 @@ export function SignUpForm() {
   // The account exists; sign in with the password still in the field and go to the dashboard.
   useEffect(() => {
     if (!state || !("ok" in state)) return;
-    void signIn("credentials", { email: state.email, password: submittedPassword.current, redirect: false }).then((result) => {
-      router.push(result?.ok ? "/dashboard" : "/sign-in");
-      router.refresh();
-    });
+    void signIn("credentials", { email: state.email, password: submittedPassword.current, redirect: false }).then(
+      (result) => {
+        router.push(result?.ok ? "/dashboard" : "/sign-in");
+        router.refresh();
+      },
+    );
   }, [state, router]);
 
   return (
@@ -36,7 +38,15 @@ export function SignUpForm() {
       noValidate
     >
       <TextField label="Name" name="name" autoComplete="name" defaultValue={values.name} error={errors.name} />
-      <TextField label="Email" name="email" type="email" autoComplete="email" required defaultValue={values.email} error={errors.email} />
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={values.email}
+        error={errors.email}
+      />
       <TextField
         label="Password"
         name="password"
@@ -47,7 +57,10 @@ export function SignUpForm() {
         hint="At least 10 characters."
       />
       {formError ? (
-        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300">
+        <p
+          role="alert"
+          className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-300"
+        >
           {formError}
         </p>
       ) : null}

@@ -19,6 +19,11 @@ export async function signUpAction(_previous: SignUpState, formData: FormData): 
     password: String(formData.get("password") ?? ""),
   };
   const result = await signUpWithPassword(await getDb(), input, { client: clientAddress(await headers()) });
-  if (!result.ok) return { fieldErrors: result.fieldErrors, formError: result.formError, values: { name: input.name, email: input.email } };
+  if (!result.ok)
+    return {
+      fieldErrors: result.fieldErrors,
+      formError: result.formError,
+      values: { name: input.name, email: input.email },
+    };
   return { ok: true, email: result.email };
 }

@@ -9,9 +9,15 @@ export async function GET() {
   try {
     const { db, mode } = await getDatabaseHandle();
     await db.execute(sql`select 1`);
-    return Response.json({ status: "ok", database: { mode, ok: true, latencyMs: Math.round(performance.now() - started) } });
+    return Response.json({
+      status: "ok",
+      database: { mode, ok: true, latencyMs: Math.round(performance.now() - started) },
+    });
   } catch (error) {
     console.error("[health] database check failed", error);
-    return Response.json({ status: "error", database: { ok: false, message: "The database did not answer." } }, { status: 503 });
+    return Response.json(
+      { status: "error", database: { ok: false, message: "The database did not answer." } },
+      { status: 503 },
+    );
   }
 }

@@ -22,8 +22,8 @@ export default async function OverviewPage() {
       <>
         <PageHeader title={greeting} description="Your week at a glance." />
         <EmptyState title="Nothing here yet" action={{ href: "/dashboard/settings", label: "Connect a source" }}>
-          Connect Strava, Garmin, Oura, WHOOP, Fitbit, Polar or COROS, or send Apple Health and Health Connect data from your
-          phone. Your week, last night&apos;s sleep and today&apos;s readiness will show up here.
+          Connect Strava, Garmin, Oura, WHOOP, Fitbit, Polar or COROS, or send Apple Health and Health Connect data from
+          your phone. Your week, last night&apos;s sleep and today&apos;s readiness will show up here.
         </EmptyState>
       </>
     );

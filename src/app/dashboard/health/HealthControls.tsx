@@ -18,12 +18,22 @@ export function HealthControls({ query, range }: { query: HealthQuery; range: Re
     <div className="mb-6 flex flex-wrap items-end gap-x-6 gap-y-3">
       <nav aria-label="Range" className={group}>
         {PRESETS.map((preset) => (
-          <Link key={preset.range} href={healthHref(query, { range: preset.range })} aria-current={query.range === preset.range ? "page" : undefined} className={segment}>
+          <Link
+            key={preset.range}
+            href={healthHref(query, { range: preset.range })}
+            aria-current={query.range === preset.range ? "page" : undefined}
+            className={segment}
+          >
             {preset.label}
           </Link>
         ))}
       </nav>
-      <form method="get" action="/dashboard/health" aria-label="Custom range" className="flex flex-wrap items-end gap-2">
+      <form
+        method="get"
+        action="/dashboard/health"
+        aria-label="Custom range"
+        className="flex flex-wrap items-end gap-2"
+      >
         <input type="hidden" name="range" value="custom" />
         {query.view === "table" ? <input type="hidden" name="view" value="table" /> : null}
         <label className="flex flex-col gap-1 text-xs font-medium">
@@ -41,10 +51,18 @@ export function HealthControls({ query, range }: { query: HealthQuery; range: Re
         </button>
       </form>
       <nav aria-label="View" className={`${group} sm:ml-auto`}>
-        <Link href={healthHref(query, { view: "chart" })} aria-current={query.view === "chart" ? "page" : undefined} className={segment}>
+        <Link
+          href={healthHref(query, { view: "chart" })}
+          aria-current={query.view === "chart" ? "page" : undefined}
+          className={segment}
+        >
           Charts
         </Link>
-        <Link href={healthHref(query, { view: "table" })} aria-current={query.view === "table" ? "page" : undefined} className={segment}>
+        <Link
+          href={healthHref(query, { view: "table" })}
+          aria-current={query.view === "table" ? "page" : undefined}
+          className={segment}
+        >
           Tables
         </Link>
       </nav>

@@ -33,7 +33,9 @@ export function LineChartSection({ spec, series, domain, view, hasEver, rangeTex
 
   let body: React.ReactNode;
   if (series.length === 0) {
-    body = <ChartEmpty showConnect={!hasEver}>{hasEver ? `Nothing recorded ${rangeText}.` : connectHint(spec)}</ChartEmpty>;
+    body = (
+      <ChartEmpty showConnect={!hasEver}>{hasEver ? `Nothing recorded ${rangeText}.` : connectHint(spec)}</ChartEmpty>
+    );
   } else if (view === "table") {
     body = (
       <BucketTable
@@ -45,10 +47,28 @@ export function LineChartSection({ spec, series, domain, view, hasEver, rangeTex
       />
     );
   } else {
-    body = <LineChart id={spec.id} title={spec.title} description={description} series={series} domain={domain} toDisplay={toDisplay} formatValue={format} formatTick={spec.tick} includeZero={spec.includeZero} joinGaps={spec.joinGaps} />;
+    body = (
+      <LineChart
+        id={spec.id}
+        title={spec.title}
+        description={description}
+        series={series}
+        domain={domain}
+        toDisplay={toDisplay}
+        formatValue={format}
+        formatTick={spec.tick}
+        includeZero={spec.includeZero}
+        joinGaps={spec.joinGaps}
+      />
+    );
   }
   return (
-    <ChartCard title={spec.title} subtitle={`${summary} · ${unit}`} testId={`health-${spec.id}`} legend={view === "chart" && series.length > 0 ? <SeriesLegend series={series} /> : undefined}>
+    <ChartCard
+      title={spec.title}
+      subtitle={`${summary} · ${unit}`}
+      testId={`health-${spec.id}`}
+      legend={view === "chart" && series.length > 0 ? <SeriesLegend series={series} /> : undefined}
+    >
       {body}
     </ChartCard>
   );

@@ -17,7 +17,11 @@ type SleepSectionProps = {
   rangeText: string;
 };
 
-const SLEEP_HINT = { dataTypes: ["sleep" as const], pushSources: ["apple_health" as const, "health_connect" as const], noun: "your sleep" };
+const SLEEP_HINT = {
+  dataTypes: ["sleep" as const],
+  pushSources: ["apple_health" as const, "health_connect" as const],
+  noun: "your sleep",
+};
 // A stage the source did not report shows as a dash, not as 0:00.
 const hours = (seconds: number | null) => (seconds == null ? "—" : formatHours(seconds));
 const SLEEP_COLUMNS: Array<TableColumn<SleepBucketRow>> = [
@@ -36,7 +40,9 @@ export function SleepSection({ groups, domain, view, hasEver, rangeText }: Sleep
   if (groups.length === 0) {
     return (
       <ChartCard title="Sleep" subtitle={subtitle} testId="health-sleep">
-        <ChartEmpty showConnect={!hasEver}>{hasEver ? `Nothing recorded ${rangeText}.` : connectHint(SLEEP_HINT)}</ChartEmpty>
+        <ChartEmpty showConnect={!hasEver}>
+          {hasEver ? `Nothing recorded ${rangeText}.` : connectHint(SLEEP_HINT)}
+        </ChartEmpty>
       </ChartCard>
     );
   }
@@ -56,8 +62,20 @@ export function SleepSection({ groups, domain, view, hasEver, rangeText }: Sleep
   return groups.map(({ source, rows }, index) => {
     const title = groups.length > 1 ? `Sleep · ${source.label}` : "Sleep";
     return (
-      <ChartCard key={source.key} title={title} subtitle={groups.length > 1 ? subtitle : `${subtitle} · ${source.label}`} testId="health-sleep" legend={<SleepStageLegend nights={rows} />}>
-        <SleepChart id={`sleep-${index}`} title={title} description={`Sleep stages from ${source.label}, ${summary.toLowerCase()} ${rangeText}.`} nights={rows} domain={domain} />
+      <ChartCard
+        key={source.key}
+        title={title}
+        subtitle={groups.length > 1 ? subtitle : `${subtitle} · ${source.label}`}
+        testId="health-sleep"
+        legend={<SleepStageLegend nights={rows} />}
+      >
+        <SleepChart
+          id={`sleep-${index}`}
+          title={title}
+          description={`Sleep stages from ${source.label}, ${summary.toLowerCase()} ${rangeText}.`}
+          nights={rows}
+          domain={domain}
+        />
       </ChartCard>
     );
   });

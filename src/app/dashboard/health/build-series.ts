@@ -22,7 +22,13 @@ export function lineSeries<T extends Row>(
     const key = `${source.key}${variant.keySuffix ?? ""}`;
     let line = lines.get(key);
     if (!line) {
-      line = { key, label: `${source.label}${variant.labelSuffix ?? ""}`, style: source.style, isDashed: variant.isDashed, points: [] };
+      line = {
+        key,
+        label: `${source.label}${variant.labelSuffix ?? ""}`,
+        style: source.style,
+        isDashed: variant.isDashed,
+        points: [],
+      };
       lines.set(key, line);
     }
     line.points.push({ date: row.date, value });
@@ -31,12 +37,17 @@ export function lineSeries<T extends Row>(
 }
 
 /** Rows grouped per source, in the page's source order (sleep gets one chart per source). */
-export function groupBySource<T extends Row>(rows: T[], sources: Map<string, Source>): Array<{ source: Source; rows: T[] }> {
+export function groupBySource<T extends Row>(
+  rows: T[],
+  sources: Map<string, Source>,
+): Array<{ source: Source; rows: T[] }> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const group = groups.get(sourceKey(row)) ?? [];
     group.push(row);
     groups.set(sourceKey(row), group);
   }
-  return [...sources.values()].filter((source) => groups.has(source.key)).map((source) => ({ source, rows: groups.get(source.key)! }));
+  return [...sources.values()]
+    .filter((source) => groups.has(source.key))
+    .map((source) => ({ source, rows: groups.get(source.key)! }));
 }

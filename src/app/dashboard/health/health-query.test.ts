@@ -4,8 +4,16 @@ import { chooseBucket, healthHref, readHealthQuery, resolveRange } from "./healt
 describe("the Health page's query", () => {
   it("reads presets, custom ranges and the table view", () => {
     expect(readHealthQuery({})).toEqual({ query: { range: "30d", view: "chart" }, notes: [] });
-    expect(readHealthQuery({ range: "1y", view: "table" })).toEqual({ query: { range: "1y", view: "table" }, notes: [] });
-    expect(readHealthQuery({ range: "custom", from: "2026-01-01", to: "2026-02-01" }).query).toEqual({ range: "custom", from: "2026-01-01", to: "2026-02-01", view: "chart" });
+    expect(readHealthQuery({ range: "1y", view: "table" })).toEqual({
+      query: { range: "1y", view: "table" },
+      notes: [],
+    });
+    expect(readHealthQuery({ range: "custom", from: "2026-01-01", to: "2026-02-01" }).query).toEqual({
+      range: "custom",
+      from: "2026-01-01",
+      to: "2026-02-01",
+      view: "chart",
+    });
     // A hand-written link with dates but no range means those dates.
     expect(readHealthQuery({ from: "2026-01-01", to: "2026-01-31" }).query.range).toBe("custom");
     // Repeated parameters: the first one counts.
@@ -17,9 +25,15 @@ describe("the Health page's query", () => {
     expect(unknown.query).toEqual({ range: "30d", view: "table" });
     expect(unknown.notes).toEqual(['Showing the last 30 days: "range" must be 30d, 1y, all or custom.']);
 
-    expect(readHealthQuery({ range: "custom", from: "2026-02-30", to: "2026-03-01" }).notes[0]).toContain('"from" must be a date like 2026-01-31');
-    expect(readHealthQuery({ range: "custom", from: "2026-03-01", to: "2026-02-01" }).notes[0]).toContain('"from" must not be after to');
-    expect(readHealthQuery({ range: "custom", from: "2026-03-01" }).notes[0]).toContain('"to" is needed for a custom range');
+    expect(readHealthQuery({ range: "custom", from: "2026-02-30", to: "2026-03-01" }).notes[0]).toContain(
+      '"from" must be a date like 2026-01-31',
+    );
+    expect(readHealthQuery({ range: "custom", from: "2026-03-01", to: "2026-02-01" }).notes[0]).toContain(
+      '"from" must not be after to',
+    );
+    expect(readHealthQuery({ range: "custom", from: "2026-03-01" }).notes[0]).toContain(
+      '"to" is needed for a custom range',
+    );
     expect(readHealthQuery({ range: "custom", from: "0001-01-01", to: "2026-02-01" }).query.range).toBe("30d");
   });
 
@@ -27,7 +41,10 @@ describe("the Health page's query", () => {
     const badView = readHealthQuery({ range: "1y", view: "pie" });
     expect(badView.query).toEqual({ range: "1y", view: "chart" });
     expect(badView.notes).toEqual(['Showing charts: "view" must be chart or table.']);
-    expect(readHealthQuery({ range: "1y", from: "garbage" })).toEqual({ query: { range: "1y", view: "chart" }, notes: [] });
+    expect(readHealthQuery({ range: "1y", from: "garbage" })).toEqual({
+      query: { range: "1y", view: "chart" },
+      notes: [],
+    });
   });
 
   it("links keep the other half of the query and leave defaults out", () => {
@@ -56,6 +73,10 @@ describe("resolving a range to dates and a bucket", () => {
     expect(chooseBucket("2026-01-01", "2026-04-03")).toBe("week");
     expect(chooseBucket("2019-01-01", "2026-08-31")).toBe("week");
     expect(chooseBucket("2010-01-01", "2026-12-31")).toBe("month");
-    expect(resolveRange({ range: "custom", from: "2026-06-01", to: "2026-06-01" }, context)).toEqual({ start: "2026-06-01", end: "2026-06-01", bucket: "day" });
+    expect(resolveRange({ range: "custom", from: "2026-06-01", to: "2026-06-01" }, context)).toEqual({
+      start: "2026-06-01",
+      end: "2026-06-01",
+      bucket: "day",
+    });
   });
 });

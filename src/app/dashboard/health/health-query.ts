@@ -24,7 +24,8 @@ export const rangeQuerySchema = z
     if (query.range !== "custom") return;
     if (!query.from) context.addIssue({ code: "custom", path: ["from"], message: "is needed for a custom range" });
     if (!query.to) context.addIssue({ code: "custom", path: ["to"], message: "is needed for a custom range" });
-    if (query.from && query.to && query.from > query.to) context.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
+    if (query.from && query.to && query.from > query.to)
+      context.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
   });
 export type RangeQuery = z.infer<typeof rangeQuerySchema>;
 
@@ -35,9 +36,10 @@ export interface HealthQuery extends RangeQuery {
 }
 
 type RawParams = Record<string, string | string[] | undefined>;
-const first = (value: string | string[] | undefined) => ((Array.isArray(value) ? value[0] : value) || undefined);
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
 // Names the field, as every boundary does: `"from" must be a date like 2026-01-31`.
-const describe = (error: z.ZodError, field: string) => error.issues.map((issue) => `"${String(issue.path[0] ?? field)}" ${issue.message}`).join("; ");
+const describe = (error: z.ZodError, field: string) =>
+  error.issues.map((issue) => `"${String(issue.path[0] ?? field)}" ${issue.message}`).join("; ");
 
 /** The page's query, with a note for every part that was ignored. */
 export function readHealthQuery(params: RawParams): { query: HealthQuery; notes: string[] } {
@@ -78,7 +80,8 @@ export interface ResolvedRange {
   bucket: Bucket;
 }
 
-export const daysBetween = (start: string, end: string) => Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS);
+export const daysBetween = (start: string, end: string) =>
+  Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS);
 
 // Up to ~3 months day by day; beyond, weekly averages keep a series under ~400 points for
 // almost eight years, and monthly ones after that.
@@ -92,7 +95,10 @@ export function chooseBucket(start: string, end: string): Bucket {
 }
 
 /** The dates a query covers. `today` is the date in the person's time zone. */
-export function resolveRange(query: RangeQuery, context: { today: string; firstDataDay: string | null }): ResolvedRange {
+export function resolveRange(
+  query: RangeQuery,
+  context: { today: string; firstDataDay: string | null },
+): ResolvedRange {
   const { today } = context;
   const withBucket = (start: string, end: string) => ({ start, end, bucket: chooseBucket(start, end) });
   switch (query.range) {

@@ -5,7 +5,13 @@ import { EmptyState } from "@/components/EmptyState";
 import { PageHeader } from "@/components/PageHeader";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { findBodySeries, findDailySeries, findHealthCoverage, findSleepSeries, findSourceLabels } from "@/lib/db/queries/health-series";
+import {
+  findBodySeries,
+  findDailySeries,
+  findHealthCoverage,
+  findSleepSeries,
+  findSourceLabels,
+} from "@/lib/db/queries/health-series";
 import { localDate } from "@/lib/time-zone";
 import { groupBySource, lineSeries } from "./build-series";
 import { HealthControls } from "./HealthControls";
@@ -38,19 +44,26 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
 
   return (
     <>
-      <PageHeader title="Health" description="Sleep, HRV, resting heart rate, readiness, strain, steps and weight over time, per source." />
+      <PageHeader
+        title="Health"
+        description="Sleep, HRV, resting heart rate, readiness, strain, steps and weight over time, per source."
+      />
       {coverage.first === null ? (
         <div className="mb-6">
           <EmptyState title="No health data yet" action={{ href: "/dashboard/settings", label: "Connect a source" }}>
-            Connect Oura, WHOOP, Garmin, Fitbit or Polar for sleep, HRV and readiness, or send Apple Health and Health Connect
-            data from your phone. Each chart below says which sources fill it.
+            Connect Oura, WHOOP, Garmin, Fitbit or Polar for sleep, HRV and readiness, or send Apple Health and Health
+            Connect data from your phone. Each chart below says which sources fill it.
           </EmptyState>
         </div>
       ) : (
         <HealthControls query={query} range={range} />
       )}
       {notes.map((note) => (
-        <p key={note} role="status" className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200">
+        <p
+          key={note}
+          role="status"
+          className="mb-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
+        >
           {note}
         </p>
       ))}
@@ -60,7 +73,13 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
         </p>
       )}
       <div className="grid gap-4 xl:grid-cols-2">
-        <SleepSection groups={groupBySource(sleep, sources)} domain={domain} view={query.view} hasEver={coverage.has.sleep} rangeText={rangeText} />
+        <SleepSection
+          groups={groupBySource(sleep, sources)}
+          domain={domain}
+          view={query.view}
+          hasEver={coverage.has.sleep}
+          rangeText={rangeText}
+        />
         {LINE_CHARTS.map((spec) => {
           const series =
             spec.table === "daily"

@@ -30,7 +30,13 @@ describe("naming sources", () => {
   });
 
   it("splits bucketed rows into one line per source and skips empty buckets", () => {
-    const sources = describeSources([{ provider: "oura", sourceId: "o" }, { provider: "whoop", sourceId: "w" }], []);
+    const sources = describeSources(
+      [
+        { provider: "oura", sourceId: "o" },
+        { provider: "whoop", sourceId: "w" },
+      ],
+      [],
+    );
     const rows = [
       { provider: "oura", sourceId: "o", date: "2026-11-01", hrv: 50 },
       { provider: "whoop", sourceId: "w", date: "2026-11-01", hrv: 61 },
@@ -39,18 +45,30 @@ describe("naming sources", () => {
     ];
     const lines = lineSeries(rows, (row) => row.hrv, sources, { keySuffix: ":hrv", labelSuffix: " HRV" });
     expect(lines.map((line) => [line.key, line.label, line.points])).toEqual([
-      ["oura:o:hrv", "Oura HRV", [{ date: "2026-11-01", value: 50 }, { date: "2026-11-03", value: 52 }]],
+      [
+        "oura:o:hrv",
+        "Oura HRV",
+        [
+          { date: "2026-11-01", value: 50 },
+          { date: "2026-11-03", value: 52 },
+        ],
+      ],
       ["whoop:w:hrv", "WHOOP HRV", [{ date: "2026-11-01", value: 61 }]],
     ]);
-    expect(groupBySource(rows, sources).map((group) => [group.source.label, group.rows.length])).toEqual([["Oura", 3], ["WHOOP", 1]]);
+    expect(groupBySource(rows, sources).map((group) => [group.source.label, group.rows.length])).toEqual([
+      ["Oura", 3],
+      ["WHOOP", 1],
+    ]);
   });
 });
 
 describe("empty charts", () => {
   it("name the registry's providers and the phone apps that can fill them", () => {
-    expect(connectHint({ dataTypes: ["recovery", "strain"], pushSources: [], noun: "strain" })).toBe("Connect WHOOP or Polar to see strain.");
-    expect(connectHint({ dataTypes: ["weight"], pushSources: ["apple_health", "health_connect"], noun: "your weight" })).toMatch(
-      /^Connect Garmin, Oura, WHOOP, .* to see your weight, or send it from Apple Health or Health Connect\.$/,
+    expect(connectHint({ dataTypes: ["recovery", "strain"], pushSources: [], noun: "strain" })).toBe(
+      "Connect WHOOP or Polar to see strain.",
     );
+    expect(
+      connectHint({ dataTypes: ["weight"], pushSources: ["apple_health", "health_connect"], noun: "your weight" }),
+    ).toMatch(/^Connect Garmin, Oura, WHOOP, .* to see your weight, or send it from Apple Health or Health Connect\.$/);
   });
 });

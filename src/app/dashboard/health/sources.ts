@@ -21,7 +21,10 @@ const providerName = (slug: string) => findProvider(slug)?.name ?? pushSource(sl
  * account id tells them apart. Styles are handed out in name order, so a source looks the
  * same in every chart.
  */
-export function describeSources(rows: SourceRef[], accountLabels: Array<SourceRef & { label: string }>): Map<string, Source> {
+export function describeSources(
+  rows: SourceRef[],
+  accountLabels: Array<SourceRef & { label: string }>,
+): Map<string, Source> {
   const unique = new Map<string, SourceRef>();
   for (const row of rows) unique.set(sourceKey(row), { provider: row.provider, sourceId: row.sourceId });
   const perProvider = new Map<string, number>();

@@ -10,14 +10,23 @@ import { SyncStatus } from "./SyncStatus";
 
 const formatDate = (date: Date) => date.toLocaleDateString("en", { day: "numeric", month: "short", year: "numeric" });
 
-type ConnectionRowProps = { connection: ProviderConnection; provider: ProviderDefinition; job?: SyncJob; lastScheduledFindAt?: Date };
+type ConnectionRowProps = {
+  connection: ProviderConnection;
+  provider: ProviderDefinition;
+  job?: SyncJob;
+  lastScheduledFindAt?: Date;
+};
 
 export function ConnectionRow({ connection, provider, job, lastScheduledFindAt }: ConnectionRowProps) {
   // Some providers share no name (Garmin, COROS): a short id still tells two accounts apart.
   const accountName = connection.label ?? `${provider.name} account …${connection.externalUserId.slice(-6)}`;
   const reconnectUrl = `/api/oauth/connect?${new URLSearchParams({ provider: provider.slug, ...(connection.label ? { label: connection.label } : {}) })}`;
   return (
-    <li className="flex flex-wrap items-center justify-between gap-3 py-3" data-testid={`connection-${provider.slug}`} data-connection-id={connection.id}>
+    <li
+      className="flex flex-wrap items-center justify-between gap-3 py-3"
+      data-testid={`connection-${provider.slug}`}
+      data-connection-id={connection.id}
+    >
       <div className="min-w-0">
         <div className="flex flex-wrap items-center gap-2">
           <span className="truncate font-medium">{accountName}</span>
@@ -28,7 +37,9 @@ export function ConnectionRow({ connection, provider, job, lastScheduledFindAt }
           Connected since {formatDate(connection.createdAt)} ·{" "}
           {connection.lastSyncedAt ? `last synced ${formatDate(connection.lastSyncedAt)}` : "not synced yet"}
         </p>
-        {connection.lastError && connection.status !== "active" ? <p className="mt-1 text-sm text-red-700 dark:text-red-400">{connection.lastError}</p> : null}
+        {connection.lastError && connection.status !== "active" ? (
+          <p className="mt-1 text-sm text-red-700 dark:text-red-400">{connection.lastError}</p>
+        ) : null}
         <SilentPushNote connection={connection} provider={provider} lastScheduledFindAt={lastScheduledFindAt} />
         <SyncStatus job={job} />
         <StreamStatusList connection={connection} provider={provider} />
@@ -36,12 +47,20 @@ export function ConnectionRow({ connection, provider, job, lastScheduledFindAt }
       </div>
       <div className="flex items-center gap-1">
         {connection.status === "needs_reauth" ? (
-          <a href={reconnectUrl} className="rounded-lg bg-amber-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-600">
+          <a
+            href={reconnectUrl}
+            className="rounded-lg bg-amber-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-amber-600"
+          >
             Reconnect
           </a>
         ) : null}
         {provider.sync && connection.status !== "needs_reauth" ? <SyncNowButton connectionId={connection.id} /> : null}
-        <DisconnectButton connectionId={connection.id} accountName={accountName} providerName={provider.name} mustDeleteData={Boolean(provider.mustDeleteDataOnDisconnect)} />
+        <DisconnectButton
+          connectionId={connection.id}
+          accountName={accountName}
+          providerName={provider.name}
+          mustDeleteData={Boolean(provider.mustDeleteDataOnDisconnect)}
+        />
       </div>
     </li>
   );

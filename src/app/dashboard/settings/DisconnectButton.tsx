@@ -3,7 +3,12 @@
 import { useActionState, useRef } from "react";
 import { disconnectAction, type DisconnectState } from "./actions";
 
-type DisconnectButtonProps = { connectionId: string; accountName: string; providerName: string; mustDeleteData: boolean };
+type DisconnectButtonProps = {
+  connectionId: string;
+  accountName: string;
+  providerName: string;
+  mustDeleteData: boolean;
+};
 
 export function DisconnectButton({ connectionId, accountName, providerName, mustDeleteData }: DisconnectButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -30,19 +35,35 @@ export function DisconnectButton({ connectionId, accountName, providerName, must
           </h2>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
             QT.run forgets this {providerName} account&apos;s tokens and tells {providerName} to revoke access.
-            {mustDeleteData ? ` ${providerName}'s terms require deleting the data it provided, so its activities are deleted too.` : " You choose what happens to the data it brought in."}
+            {mustDeleteData
+              ? ` ${providerName}'s terms require deleting the data it provided, so its activities are deleted too.`
+              : " You choose what happens to the data it brought in."}
           </p>
           {state?.error ? <p className="text-sm text-red-600">{state.error}</p> : null}
           <div className="flex flex-wrap justify-end gap-2">
-            <button type="button" onClick={() => dialog.current?.close()} className="rounded-lg px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800">
+            <button
+              type="button"
+              onClick={() => dialog.current?.close()}
+              className="rounded-lg px-3 py-2 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+            >
               Cancel
             </button>
             {mustDeleteData ? null : (
-              <button name="deleteData" value="false" disabled={isPending} className="rounded-lg border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800">
+              <button
+                name="deleteData"
+                value="false"
+                disabled={isPending}
+                className="rounded-lg border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+              >
                 Disconnect, keep data
               </button>
             )}
-            <button name="deleteData" value="true" disabled={isPending} className="rounded-lg bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-70">
+            <button
+              name="deleteData"
+              value="true"
+              disabled={isPending}
+              className="rounded-lg bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-70"
+            >
               {isPending ? "Disconnecting…" : "Disconnect and delete data"}
             </button>
           </div>

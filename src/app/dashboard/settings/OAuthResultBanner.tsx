@@ -8,7 +8,10 @@ export function OAuthResultBanner({ connected, error, provider }: OAuthResultBan
   if (connected) {
     const name = findProvider(connected)?.name ?? connected;
     return (
-      <p role="status" className="mb-6 rounded-xl bg-emerald-50 px-4 py-3 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">
+      <p
+        role="status"
+        className="mb-6 rounded-xl bg-emerald-50 px-4 py-3 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300"
+      >
         {name} is connected. Its data will start arriving shortly.
       </p>
     );
@@ -17,7 +20,11 @@ export function OAuthResultBanner({ connected, error, provider }: OAuthResultBan
   const name = provider ? (findProvider(provider)?.name ?? provider) : undefined;
   const message = isConnectionFailure(error) ? CONNECTION_FAILURES[error] : CONNECTION_FAILURES.provider_error;
   return (
-    <p role="status" className="mb-6 rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-300" data-testid="oauth-error">
+    <p
+      role="status"
+      className="mb-6 rounded-xl bg-red-50 px-4 py-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-300"
+      data-testid="oauth-error"
+    >
       {name ? <strong>{name}: </strong> : null}
       {message}
     </p>

@@ -8,7 +8,11 @@ export function ProviderBadge({ name, color }: { name: string; color: string }) 
     .slice(0, 2)
     .toUpperCase();
   return (
-    <span aria-hidden className="grid size-10 shrink-0 place-items-center rounded-xl text-sm font-bold text-white" style={{ backgroundColor: color }}>
+    <span
+      aria-hidden
+      className="grid size-10 shrink-0 place-items-center rounded-xl text-sm font-bold text-white"
+      style={{ backgroundColor: color }}
+    >
       {initials}
     </span>
   );

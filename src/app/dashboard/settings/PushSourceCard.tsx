@@ -34,7 +34,10 @@ type PushSourceCardProps = {
 /** A phone app that pushes to us: no Connect button, just when it last sent and what. */
 export function PushSourceCard({ source, connection, receipt, unfinishedCount = 0 }: PushSourceCardProps) {
   return (
-    <section aria-labelledby={`source-${source.slug}`} className="flex flex-col gap-3 rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+    <section
+      aria-labelledby={`source-${source.slug}`}
+      className="flex flex-col gap-3 rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+    >
       <header className="flex items-start gap-3">
         <ProviderBadge name={source.name} color={source.brandColor} />
         <div>
@@ -47,13 +50,22 @@ export function PushSourceCard({ source, connection, receipt, unfinishedCount = 
       {receipt ? (
         <p className="text-sm" data-testid={`push-status-${source.slug}`}>
           Last received {receipt.receivedAt.toLocaleString("en", { dateStyle: "medium", timeStyle: "short" })}:{" "}
-          {receipt.status === "failed" ? <span className="text-red-700 dark:text-red-400">refused ({receipt.error})</span> : summarize(receipt)}
+          {receipt.status === "failed" ? (
+            <span className="text-red-700 dark:text-red-400">refused ({receipt.error})</span>
+          ) : (
+            summarize(receipt)
+          )}
         </p>
       ) : (
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">{connection ? "Set up, nothing received yet." : "Not set up yet."}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          {connection ? "Set up, nothing received yet." : "Not set up yet."}
+        </p>
       )}
       <UnfinishedPushes count={unfinishedCount} />
-      <Link href="/dashboard/settings/api-keys" className="mt-auto text-sm font-medium text-brand-700 hover:underline dark:text-brand-500">
+      <Link
+        href="/dashboard/settings/api-keys"
+        className="mt-auto text-sm font-medium text-brand-700 hover:underline dark:text-brand-500"
+      >
         {receipt ? "Keys and setup" : `Set up ${source.app}`}
       </Link>
     </section>

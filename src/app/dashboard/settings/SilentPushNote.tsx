@@ -4,7 +4,15 @@ import type { ProviderDefinition } from "@/lib/providers/types";
 import { describeSilentPush } from "@/lib/webhooks/silent-push";
 
 /** Under a connection whose provider should push but has gone quiet while polling still finds data. */
-export function SilentPushNote({ connection, provider, lastScheduledFindAt }: { connection: ProviderConnection; provider: ProviderDefinition; lastScheduledFindAt?: Date }) {
+export function SilentPushNote({
+  connection,
+  provider,
+  lastScheduledFindAt,
+}: {
+  connection: ProviderConnection;
+  provider: ProviderDefinition;
+  lastScheduledFindAt?: Date;
+}) {
   if (!provider.webhook) return null;
   const note = describeSilentPush({
     providerName: provider.name,

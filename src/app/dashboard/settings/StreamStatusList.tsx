@@ -7,7 +7,13 @@ import { TryStreamAgainButton } from "./TryStreamAgainButton";
  * Per data type, how the connection's syncs last ended, shown once one of them did not sync:
  * "Steps, Sleep: OK" and "Distance: refused by Fitbit (Google Health): …" with a way to ask again.
  */
-export function StreamStatusList({ connection, provider }: { connection: ProviderConnection; provider: ProviderDefinition }) {
+export function StreamStatusList({
+  connection,
+  provider,
+}: {
+  connection: ProviderConnection;
+  provider: ProviderDefinition;
+}) {
   const entries = Object.entries(connection.streamStatus);
   const stopped = entries.filter(([, status]) => status.state === "refused" || status.state === "failed");
   if (!stopped.length) return null;

@@ -22,11 +22,17 @@ export async function disconnectAction(_previous: DisconnectState, formData: For
   const user = await requireUser();
   const parsed = disconnectSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: "That disconnect request was malformed; reload the page and try again." };
-  const result = await disconnectConnection(await getDb(), { userId: user.id, ...parsed.data, appUrl: await getServerOrigin() });
+  const result = await disconnectConnection(await getDb(), {
+    userId: user.id,
+    ...parsed.data,
+    appUrl: await getServerOrigin(),
+  });
   revalidatePath("/dashboard/settings");
   return {
     done: true,
-    warning: result.revokeError ? "Disconnected here, but the provider could not be told; you may also remove QT.run in your account there." : undefined,
+    warning: result.revokeError
+      ? "Disconnected here, but the provider could not be told; you may also remove QT.run in your account there."
+      : undefined,
   };
 }
 

@@ -9,7 +9,10 @@ export default function SettingsLoading() {
     <LoadingPage>
       <div className="grid gap-4 lg:grid-cols-2">
         {Array.from({ length: SOURCES }, (_, i) => (
-          <div key={i} className="flex flex-col gap-4 rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
+          <div
+            key={i}
+            className="flex flex-col gap-4 rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900"
+          >
             <div className="flex items-start gap-3">
               <Skeleton className="size-10 shrink-0 rounded-xl" />
               <div className="flex min-w-0 flex-1 flex-col gap-2">

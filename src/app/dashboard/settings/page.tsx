@@ -15,8 +15,15 @@ export default async function ConnectedSourcesPage({ searchParams }: { searchPar
   const params = await searchParams;
   return (
     <>
-      <PageHeader title="Connected sources" description="The accounts QT.run collects your data from. Connect one with a click; link several accounts of one provider if you have them." />
-      <OAuthResultBanner connected={single(params.connected)} error={single(params.oauth_error)} provider={single(params.provider)} />
+      <PageHeader
+        title="Connected sources"
+        description="The accounts QT.run collects your data from. Connect one with a click; link several accounts of one provider if you have them."
+      />
+      <OAuthResultBanner
+        connected={single(params.connected)}
+        error={single(params.oauth_error)}
+        provider={single(params.provider)}
+      />
       <ConnectedSources userId={user.id} origin={await getServerOrigin()} />
     </>
   );

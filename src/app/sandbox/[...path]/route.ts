@@ -14,7 +14,10 @@ async function handle(request: Request): Promise<Response> {
   // webhooks and inject faults, so there they answer signed-in users only.
   const isControl = new URL(request.url).pathname.startsWith(`${MOUNT_PATH}/_control/`);
   if (isControl && getEnv().NODE_ENV === "production" && !(await getRequestUser(request))) {
-    return Response.json({ error: "unauthorized", message: "Sign in first: the sandbox's control endpoints need a session." }, { status: 401 });
+    return Response.json(
+      { error: "unauthorized", message: "Sign in first: the sandbox's control endpoints need a session." },
+      { status: 401 },
+    );
   }
   return handleSandboxRequest(request, { mountPath: MOUNT_PATH, state: getSandboxState() });
 }

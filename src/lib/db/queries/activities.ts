@@ -13,7 +13,12 @@ const listColumns = {
 };
 
 export async function findRecentActivities(db: Database, params: { userId: string; limit: number }) {
-  return db.select(listColumns).from(activities).where(eq(activities.userId, params.userId)).orderBy(desc(activities.startAt), desc(activities.id)).limit(params.limit);
+  return db
+    .select(listColumns)
+    .from(activities)
+    .where(eq(activities.userId, params.userId))
+    .orderBy(desc(activities.startAt), desc(activities.id))
+    .limit(params.limit);
 }
 
 export interface ActivityFilters {
@@ -46,7 +51,10 @@ export function decodeActivityCursor(value: string | undefined): ActivityCursor 
  * One page, newest first, plus the cursor of the next page when there is one. The date filter
  * runs from local midnight to local midnight in `timeZone`, as instants, so the index still serves it.
  */
-export async function findActivitiesPage(db: Database, params: { userId: string; filters: ActivityFilters; timeZone: string; after?: ActivityCursor; limit: number }) {
+export async function findActivitiesPage(
+  db: Database,
+  params: { userId: string; filters: ActivityFilters; timeZone: string; after?: ActivityCursor; limit: number },
+) {
   const { filters, after } = params;
   const zone = sql`${params.timeZone}::text`;
   const conditions: Array<SQL | undefined> = [
@@ -58,7 +66,9 @@ export async function findActivitiesPage(db: Database, params: { userId: string;
     filters.text ? ilike(activities.name, `%${filters.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`) : undefined,
     // A row comparison, not `start_at < x OR (start_at = x AND id < y)`: only this form becomes
     // an index condition, so a deep page starts at its cursor instead of reading every newer row.
-    after ? sql`(${activities.startAt}, ${activities.id}) < (${after.startAt.toISOString()}::timestamptz, ${after.id}::uuid)` : undefined,
+    after
+      ? sql`(${activities.startAt}, ${activities.id}) < (${after.startAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+      : undefined,
   ];
   const rows = await db
     .select(listColumns)
@@ -68,7 +78,10 @@ export async function findActivitiesPage(db: Database, params: { userId: string;
     .limit(params.limit + 1);
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);
-  return { rows: page, next: rows.length > params.limit && last ? encodeActivityCursor({ startAt: last.startAt, id: last.id }) : undefined };
+  return {
+    rows: page,
+    next: rows.length > params.limit && last ? encodeActivityCursor({ startAt: last.startAt, id: last.id }) : undefined,
+  };
 }
 
 // postgres.js answers execute() with the rows themselves, PGlite with `{ rows }`.
@@ -79,7 +92,11 @@ function rowsOf<T>(result: unknown): T[] {
 // Postgres before 18 has no skip scan: SELECT DISTINCT reads every activity the person has.
 // This walks the (user, type|provider, …) index one distinct value at a time instead, a few
 // index entries per value.
-async function listDistinct(db: Database, userId: string, column: typeof activities.type | typeof activities.provider): Promise<string[]> {
+async function listDistinct(
+  db: Database,
+  userId: string,
+  column: typeof activities.type | typeof activities.provider,
+): Promise<string[]> {
   const result = await db.execute(sql`
     with recursive found(value) as (
       (select ${column} from ${activities} where ${activities.userId} = ${userId} order by ${column} limit 1)
@@ -93,6 +110,9 @@ async function listDistinct(db: Database, userId: string, column: typeof activit
 
 /** The types and sources this person has, for the filter menus. */
 export async function listActivityFacets(db: Database, params: { userId: string }) {
-  const [types, providers] = await Promise.all([listDistinct(db, params.userId, activities.type), listDistinct(db, params.userId, activities.provider)]);
+  const [types, providers] = await Promise.all([
+    listDistinct(db, params.userId, activities.type),
+    listDistinct(db, params.userId, activities.provider),
+  ]);
   return { types, providers };
 }

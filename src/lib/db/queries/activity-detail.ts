@@ -46,12 +46,29 @@ export async function findActivityForUser(db: Database, params: { userId: string
 const MAX_WINDOW_SAMPLES = 200_000;
 
 /** The user's samples of `metrics` taken from `from` to `to`, both inclusive, oldest first. */
-export async function findSamplesInWindow(db: Database, params: { userId: string; metrics: readonly string[]; from: Date; to: Date }) {
+export async function findSamplesInWindow(
+  db: Database,
+  params: { userId: string; metrics: readonly string[]; from: Date; to: Date },
+) {
   if (params.metrics.length === 0) return [];
   return db
-    .select({ metric: samples.metric, time: samples.time, value: samples.value, unit: samples.unit, provider: samples.provider, sourceId: samples.sourceId })
+    .select({
+      metric: samples.metric,
+      time: samples.time,
+      value: samples.value,
+      unit: samples.unit,
+      provider: samples.provider,
+      sourceId: samples.sourceId,
+    })
     .from(samples)
-    .where(and(eq(samples.userId, params.userId), inArray(samples.metric, [...params.metrics]), gte(samples.time, params.from), lte(samples.time, params.to)))
+    .where(
+      and(
+        eq(samples.userId, params.userId),
+        inArray(samples.metric, [...params.metrics]),
+        gte(samples.time, params.from),
+        lte(samples.time, params.to),
+      ),
+    )
     .orderBy(asc(samples.time))
     .limit(MAX_WINDOW_SAMPLES);
 }

@@ -7,9 +7,15 @@ import { apiKeys } from "../schema";
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
 /** Creates a key and returns it once; only its hash is stored. */
-export async function createApiKey(db: Database, params: { userId: string; name: string }): Promise<{ apiKey: ApiKeyRow; key: string }> {
+export async function createApiKey(
+  db: Database,
+  params: { userId: string; name: string },
+): Promise<{ apiKey: ApiKeyRow; key: string }> {
   const { key, prefix, keyHash } = generateApiKey();
-  const [apiKey] = await db.insert(apiKeys).values({ userId: params.userId, name: params.name, prefix, keyHash }).returning();
+  const [apiKey] = await db
+    .insert(apiKeys)
+    .values({ userId: params.userId, name: params.name, prefix, keyHash })
+    .returning();
   return { apiKey: apiKey!, key };
 }
 
@@ -28,7 +34,10 @@ export async function revokeApiKey(db: Database, params: { userId: string; apiKe
 }
 
 /** Replaces a key with a new one of the same name, in one transaction: never zero, never two. */
-export async function rotateApiKey(db: Database, params: { userId: string; apiKeyId: string }): Promise<{ apiKey: ApiKeyRow; key: string }> {
+export async function rotateApiKey(
+  db: Database,
+  params: { userId: string; apiKeyId: string },
+): Promise<{ apiKey: ApiKeyRow; key: string }> {
   return db.transaction(async (tx) => {
     const old = await revokeApiKey(tx, params);
     return createApiKey(tx, { userId: params.userId, name: old.name });
@@ -36,7 +45,11 @@ export async function rotateApiKey(db: Database, params: { userId: string; apiKe
 }
 
 export async function findActiveApiKeyByHash(db: Database, params: { keyHash: string }): Promise<ApiKeyRow | null> {
-  const [apiKey] = await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, params.keyHash), isNull(apiKeys.revokedAt))).limit(1);
+  const [apiKey] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, params.keyHash), isNull(apiKeys.revokedAt)))
+    .limit(1);
   return apiKey ?? null;
 }
 

@@ -8,7 +8,10 @@ export type ThrottleCount = { attempts: number; windowEndsAt: Date };
  * Counts one attempt against `key` in one statement, so concurrent attempts (other requests,
  * other app processes) cannot all slip in under the limit. An expired window starts over.
  */
-export async function countAttempt(db: Database, params: { key: string; now: Date; windowMs: number }): Promise<ThrottleCount> {
+export async function countAttempt(
+  db: Database,
+  params: { key: string; now: Date; windowMs: number },
+): Promise<ThrottleCount> {
   const freshWindowEnd = new Date(params.now.getTime() + params.windowMs);
   const isExpired = sql`${authThrottles.windowEndsAt} <= ${params.now.toISOString()}::timestamptz`;
   const [row] = await db

@@ -1,14 +1,26 @@
 import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../client";
-import { activities, bodyMeasurements, dailySummaries, providerConnections, sleepSessions, type ConnectionSettings, type ProviderConnection, type StreamStatuses } from "../schema";
+import {
+  activities,
+  bodyMeasurements,
+  dailySummaries,
+  providerConnections,
+  sleepSessions,
+  type ConnectionSettings,
+  type ProviderConnection,
+  type StreamStatuses,
+} from "../schema";
 
 type ConnectionStatus = ProviderConnection["status"];
 
 /** One row per linked account; reconnecting the same account updates it in place. */
 export async function upsertConnection(
   db: Database,
-  params: Pick<typeof providerConnections.$inferInsert, "userId" | "provider" | "externalUserId" | "label" | "authKind" | "encryptedCredentials" | "expiresAt" | "scopes">,
+  params: Pick<
+    typeof providerConnections.$inferInsert,
+    "userId" | "provider" | "externalUserId" | "label" | "authKind" | "encryptedCredentials" | "expiresAt" | "scopes"
+  >,
 ): Promise<{ connection: ProviderConnection; isNew: boolean }> {
   const [row] = await db
     .insert(providerConnections)
@@ -35,10 +47,17 @@ export async function upsertConnection(
 }
 
 export async function listConnections(db: Database, params: { userId: string }): Promise<ProviderConnection[]> {
-  return db.select().from(providerConnections).where(eq(providerConnections.userId, params.userId)).orderBy(asc(providerConnections.createdAt));
+  return db
+    .select()
+    .from(providerConnections)
+    .where(eq(providerConnections.userId, params.userId))
+    .orderBy(asc(providerConnections.createdAt));
 }
 
-export async function getConnectionOrThrow(db: Database, params: { userId: string; connectionId: string }): Promise<ProviderConnection> {
+export async function getConnectionOrThrow(
+  db: Database,
+  params: { userId: string; connectionId: string },
+): Promise<ProviderConnection> {
   const [row] = await db
     .select()
     .from(providerConnections)
@@ -49,8 +68,15 @@ export async function getConnectionOrThrow(db: Database, params: { userId: strin
 }
 
 /** Locks the row for the rest of the transaction: one token refresh per connection at a time. */
-export async function lockConnection(tx: Database, params: { connectionId: string }): Promise<ProviderConnection | null> {
-  const [row] = await tx.select().from(providerConnections).where(eq(providerConnections.id, params.connectionId)).for("update");
+export async function lockConnection(
+  tx: Database,
+  params: { connectionId: string },
+): Promise<ProviderConnection | null> {
+  const [row] = await tx
+    .select()
+    .from(providerConnections)
+    .where(eq(providerConnections.id, params.connectionId))
+    .for("update");
   return row ?? null;
 }
 
@@ -60,11 +86,19 @@ export async function updateConnectionCredentials(
 ): Promise<void> {
   await db
     .update(providerConnections)
-    .set({ encryptedCredentials: params.encryptedCredentials, expiresAt: params.expiresAt, scopes: params.scopes, updatedAt: new Date() })
+    .set({
+      encryptedCredentials: params.encryptedCredentials,
+      expiresAt: params.expiresAt,
+      scopes: params.scopes,
+      updatedAt: new Date(),
+    })
     .where(eq(providerConnections.id, params.connectionId));
 }
 
-export async function setConnectionStatus(db: Database, params: { connectionId: string; status: ConnectionStatus; lastError?: string | null }): Promise<void> {
+export async function setConnectionStatus(
+  db: Database,
+  params: { connectionId: string; status: ConnectionStatus; lastError?: string | null },
+): Promise<void> {
   await db
     .update(providerConnections)
     .set({ status: params.status, lastError: params.lastError ?? null, updatedAt: new Date() })
@@ -72,41 +106,59 @@ export async function setConnectionStatus(db: Database, params: { connectionId: 
 }
 
 /** Removes the connection; with `deleteData`, every row it brought in goes too, in one transaction. */
-export async function deleteConnection(db: Database, params: { userId: string; connectionId: string; deleteData: boolean }): Promise<void> {
+export async function deleteConnection(
+  db: Database,
+  params: { userId: string; connectionId: string; deleteData: boolean },
+): Promise<void> {
   await db.transaction(async (tx) => {
     if (params.deleteData) {
       for (const table of [activities, sleepSessions, dailySummaries, bodyMeasurements]) {
         await tx.delete(table).where(and(eq(table.userId, params.userId), eq(table.connectionId, params.connectionId)));
       }
     }
-    await tx.delete(providerConnections).where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)));
+    await tx
+      .delete(providerConnections)
+      .where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)));
   });
 }
 
 /** Merges a person's choices into their connection's settings; false if it is not theirs. */
-export async function updateConnectionSettings(db: Database, params: { userId: string; connectionId: string; settings: ConnectionSettings }): Promise<boolean> {
+export async function updateConnectionSettings(
+  db: Database,
+  params: { userId: string; connectionId: string; settings: ConnectionSettings },
+): Promise<boolean> {
   const rows = await db
     .update(providerConnections)
-    .set({ settings: sql`${providerConnections.settings} || ${JSON.stringify(params.settings)}::jsonb`, updatedAt: new Date() })
+    .set({
+      settings: sql`${providerConnections.settings} || ${JSON.stringify(params.settings)}::jsonb`,
+      updatedAt: new Date(),
+    })
     .where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)))
     .returning({ id: providerConnections.id });
   return rows.length > 0;
 }
 
 /** Advances one data type's cursor; called in the same transaction as that page's rows. */
-export async function setConnectionCursor(db: Database, params: { connectionId: string; stream: string; cursor: string | null }): Promise<void> {
+export async function setConnectionCursor(
+  db: Database,
+  params: { connectionId: string; stream: string; cursor: string | null },
+): Promise<void> {
   await db
     .update(providerConnections)
     .set({
-      cursors: params.cursor === null
-        ? sql`${providerConnections.cursors} - ${params.stream}::text`
-        : sql`jsonb_set(${providerConnections.cursors}, ${`{${params.stream}}`}::text[], to_jsonb(${params.cursor}::text))`,
+      cursors:
+        params.cursor === null
+          ? sql`${providerConnections.cursors} - ${params.stream}::text`
+          : sql`jsonb_set(${providerConnections.cursors}, ${`{${params.stream}}`}::text[], to_jsonb(${params.cursor}::text))`,
     })
     .where(eq(providerConnections.id, params.connectionId));
 }
 
 /** Merges how these streams ended into the connection's record (other streams keep theirs). */
-export async function recordStreamStatuses(db: Database, params: { connectionId: string; statuses: StreamStatuses }): Promise<void> {
+export async function recordStreamStatuses(
+  db: Database,
+  params: { connectionId: string; statuses: StreamStatuses },
+): Promise<void> {
   if (!Object.keys(params.statuses).length) return;
   await db
     .update(providerConnections)
@@ -115,7 +167,10 @@ export async function recordStreamStatuses(db: Database, params: { connectionId:
 }
 
 /** Forgets how one stream ended, so the next sync runs it again; only the owner's connection. */
-export async function clearStreamStatus(db: Database, params: { userId: string; connectionId: string; stream: string }): Promise<void> {
+export async function clearStreamStatus(
+  db: Database,
+  params: { userId: string; connectionId: string; stream: string },
+): Promise<void> {
   await db
     .update(providerConnections)
     .set({ streamStatus: sql`${providerConnections.streamStatus} - ${params.stream}::text`, updatedAt: new Date() })
@@ -130,7 +185,10 @@ export async function markConnectionSynced(db: Database, params: { connectionId:
 }
 
 /** Connections due a scheduled sync: active and not synced within the interval. */
-export async function listConnectionsDueForSync(db: Database, params: { syncedBefore: Date }): Promise<ProviderConnection[]> {
+export async function listConnectionsDueForSync(
+  db: Database,
+  params: { syncedBefore: Date },
+): Promise<ProviderConnection[]> {
   return db
     .select()
     .from(providerConnections)
@@ -143,7 +201,10 @@ export async function listConnectionsDueForSync(db: Database, params: { syncedBe
 }
 
 /** Whether another connection (of any user) links the same provider account. */
-export async function isProviderAccountShared(db: Database, connection: Pick<ProviderConnection, "id" | "provider" | "externalUserId">): Promise<boolean> {
+export async function isProviderAccountShared(
+  db: Database,
+  connection: Pick<ProviderConnection, "id" | "provider" | "externalUserId">,
+): Promise<boolean> {
   const [row] = await db
     .select({ id: providerConnections.id })
     .from(providerConnections)
@@ -159,20 +220,36 @@ export async function isProviderAccountShared(db: Database, connection: Pick<Pro
 }
 
 /** A verified push named these accounts: noted on their connections, so a provider gone silent shows. */
-export async function recordProviderPush(db: Database, params: { provider: string; externalUserIds: string[] }): Promise<void> {
+export async function recordProviderPush(
+  db: Database,
+  params: { provider: string; externalUserIds: string[] },
+): Promise<void> {
   if (params.externalUserIds.length === 0) return;
   await db
     .update(providerConnections)
     .set({ lastPushAt: new Date() })
-    .where(and(eq(providerConnections.provider, params.provider), inArray(providerConnections.externalUserId, params.externalUserIds)));
+    .where(
+      and(
+        eq(providerConnections.provider, params.provider),
+        inArray(providerConnections.externalUserId, params.externalUserIds),
+      ),
+    );
 }
 
 /** Every connection (of any user) linking this provider account: webhooks name accounts, not users. */
-export async function findConnectionsByExternalUser(db: Database, params: { provider: string; externalUserId: string }): Promise<ProviderConnection[]> {
+export async function findConnectionsByExternalUser(
+  db: Database,
+  params: { provider: string; externalUserId: string },
+): Promise<ProviderConnection[]> {
   return db
     .select()
     .from(providerConnections)
-    .where(and(eq(providerConnections.provider, params.provider), eq(providerConnections.externalUserId, params.externalUserId)));
+    .where(
+      and(
+        eq(providerConnections.provider, params.provider),
+        eq(providerConnections.externalUserId, params.externalUserId),
+      ),
+    );
 }
 
 /** Providers anyone has linked (revoked links aside): their app-level push subscriptions are worth keeping. */

@@ -35,7 +35,10 @@ export function onLocalDays(table: { userId: PgColumn; localDate: PgColumn }, pa
 
 type BucketSource = (PgTable | Subquery) & { provider: SQLWrapper; sourceId: SQLWrapper; localDate: SQLWrapper };
 
-type BucketAverages<Key extends string> = { provider: string; sourceId: string; date: string; count: number } & Record<Key, number | null>;
+type BucketAverages<Key extends string> = { provider: string; sourceId: string; date: string; count: number } & Record<
+  Key,
+  number | null
+>;
 
 /**
  * One row per source and bucket, oldest first: each column averaged over the bucket's rows
@@ -49,7 +52,9 @@ export async function averagePerBucket<Key extends string>(
   const sourceId = sql<string>`${params.from.sourceId}`;
   const date = bucketOf(params.bucket, params.from.localDate);
   const keys = Object.keys(params.columns) as Key[];
-  const averages = Object.fromEntries(keys.map((key) => [key, sql<number | string | null>`avg(${params.columns[key]})::float8`]));
+  const averages = Object.fromEntries(
+    keys.map((key) => [key, sql<number | string | null>`avg(${params.columns[key]})::float8`]),
+  );
   const rows = await db
     .select({ provider, sourceId, date, count: count(), ...averages })
     .from(params.from)
@@ -59,7 +64,9 @@ export async function averagePerBucket<Key extends string>(
   // The drivers disagree on whether aggregates arrive parsed; callers get numbers either way.
   return rows.map((row) => {
     const averaged = row as unknown as Record<Key, number | string | null>;
-    const numbers = Object.fromEntries(keys.map((key) => [key, averaged[key] === null ? null : Number(averaged[key])])) as Record<Key, number | null>;
+    const numbers = Object.fromEntries(
+      keys.map((key) => [key, averaged[key] === null ? null : Number(averaged[key])]),
+    ) as Record<Key, number | null>;
     return { provider: row.provider, sourceId: row.sourceId, date: row.date, count: Number(row.count), ...numbers };
   });
 }

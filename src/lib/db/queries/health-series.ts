@@ -47,7 +47,10 @@ export interface BodyBucketRow {
  * Weight and BMI per source, averaged per bucket (several weigh-ins a day become one point).
  * Measurements keep no local offset, so their day is the day in the person's time zone.
  */
-export async function findBodySeries(db: Database, params: SeriesParams & { timeZone: string }): Promise<BodyBucketRow[]> {
+export async function findBodySeries(
+  db: Database,
+  params: SeriesParams & { timeZone: string },
+): Promise<BodyBucketRow[]> {
   const zone = sql`${params.timeZone}::text`;
   // The local day is worked out once in a subquery: its bound zone would otherwise appear in
   // both SELECT and GROUP BY, and as two different parameters Postgres would not match them.
@@ -68,7 +71,11 @@ export async function findBodySeries(db: Database, params: SeriesParams & { time
       ),
     )
     .as("measurements");
-  const rows = await averagePerBucket(db, { from: measurements, bucket: params.bucket, columns: { weightKg: measurements.weightKg, bmi: measurements.bmi } });
+  const rows = await averagePerBucket(db, {
+    from: measurements,
+    bucket: params.bucket,
+    columns: { weightKg: measurements.weightKg, bmi: measurements.bmi },
+  });
   return rows.map(({ provider, sourceId, date, weightKg, bmi }) => ({ provider, sourceId, date, weightKg, bmi }));
 }
 
@@ -106,11 +113,25 @@ export async function findSleepSeries(db: Database, params: SeriesParams): Promi
     .groupBy(sleepSessions.provider, sleepSessions.sourceId, sleepSessions.localDate)
     .as("nights");
   const { deepS, remS, lightS, awakeS, asleepS } = nights;
-  const rows = await averagePerBucket(db, { from: nights, bucket: params.bucket, columns: { deepS, remS, lightS, awakeS, asleepS } });
+  const rows = await averagePerBucket(db, {
+    from: nights,
+    bucket: params.bucket,
+    columns: { deepS, remS, lightS, awakeS, asleepS },
+  });
   return rows.map(({ count, ...row }) => ({ ...row, nights: count }));
 }
 
-export const HEALTH_METRICS = ["sleep", "hrv", "resting_heart_rate", "readiness", "recovery", "strain", "steps", "weight", "bmi"] as const;
+export const HEALTH_METRICS = [
+  "sleep",
+  "hrv",
+  "resting_heart_rate",
+  "readiness",
+  "recovery",
+  "strain",
+  "steps",
+  "weight",
+  "bmi",
+] as const;
 export type HealthMetric = (typeof HEALTH_METRICS)[number];
 
 export interface HealthCoverage {
@@ -126,7 +147,10 @@ export interface HealthCoverage {
 const hasAny = (column: PgColumn) => sql<boolean | null>`bool_or(${column} is not null)`;
 
 /** `timeZone` places weigh-ins, which carry no local date of their own, on the person's calendar. */
-export async function findHealthCoverage(db: Database, params: { userId: string; timeZone: string }): Promise<HealthCoverage> {
+export async function findHealthCoverage(
+  db: Database,
+  params: { userId: string; timeZone: string },
+): Promise<HealthCoverage> {
   const zone = sql`${params.timeZone}::text`;
   const [[daily], [sleep], [body], sources] = await Promise.all([
     db
@@ -143,7 +167,10 @@ export async function findHealthCoverage(db: Database, params: { userId: string;
       .from(dailySummaries)
       .where(eq(dailySummaries.userId, params.userId)),
     db
-      .select({ first: sql<string | null>`to_char(min(${sleepSessions.localDate})::timestamp, 'YYYY-MM-DD')`, last: sql<string | null>`to_char(max(${sleepSessions.localDate})::timestamp, 'YYYY-MM-DD')` })
+      .select({
+        first: sql<string | null>`to_char(min(${sleepSessions.localDate})::timestamp, 'YYYY-MM-DD')`,
+        last: sql<string | null>`to_char(max(${sleepSessions.localDate})::timestamp, 'YYYY-MM-DD')`,
+      })
       .from(sleepSessions)
       .where(eq(sleepSessions.userId, params.userId)),
     db
@@ -179,16 +206,32 @@ export async function findHealthCoverage(db: Database, params: { userId: string;
 
 async function findHealthSources(db: Database, params: { userId: string }) {
   const distinctSources = (table: typeof dailySummaries | typeof sleepSessions | typeof bodyMeasurements) =>
-    db.selectDistinct({ provider: table.provider, sourceId: table.sourceId }).from(table).where(eq(table.userId, params.userId));
-  const lists = await Promise.all([distinctSources(dailySummaries), distinctSources(sleepSessions), distinctSources(bodyMeasurements)]);
+    db
+      .selectDistinct({ provider: table.provider, sourceId: table.sourceId })
+      .from(table)
+      .where(eq(table.userId, params.userId));
+  const lists = await Promise.all([
+    distinctSources(dailySummaries),
+    distinctSources(sleepSessions),
+    distinctSources(bodyMeasurements),
+  ]);
   const unique = new Map(lists.flat().map((source) => [`${source.provider}:${source.sourceId}`, source]));
-  return [...unique.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.sourceId.localeCompare(b.sourceId));
+  return [...unique.values()].sort(
+    (a, b) => a.provider.localeCompare(b.provider) || a.sourceId.localeCompare(b.sourceId),
+  );
 }
 
 /** The labels people gave their accounts ("Work Garmin"), keyed like the series' sources. */
-export async function findSourceLabels(db: Database, params: { userId: string }): Promise<Array<{ provider: string; sourceId: string; label: string }>> {
+export async function findSourceLabels(
+  db: Database,
+  params: { userId: string },
+): Promise<Array<{ provider: string; sourceId: string; label: string }>> {
   const rows = await db
-    .select({ provider: providerConnections.provider, sourceId: providerConnections.externalUserId, label: providerConnections.label })
+    .select({
+      provider: providerConnections.provider,
+      sourceId: providerConnections.externalUserId,
+      label: providerConnections.label,
+    })
     .from(providerConnections)
     .where(and(eq(providerConnections.userId, params.userId), isNotNull(providerConnections.label)));
   return rows.map((row) => ({ ...row, label: row.label ?? "" }));

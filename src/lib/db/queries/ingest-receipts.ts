@@ -18,7 +18,15 @@ export const RECEIPT_PIECE_BYTES = 1024 * 1024;
  */
 export async function insertIngestReceipt(
   db: Database,
-  params: { userId: string | null; apiKeyId: string | null; format: string; contentType: string | null; bodyBytes: number; bodyGzip: Buffer; options?: { aggregation?: string } },
+  params: {
+    userId: string | null;
+    apiKeyId: string | null;
+    format: string;
+    contentType: string | null;
+    bodyBytes: number;
+    bodyGzip: Buffer;
+    options?: { aggregation?: string };
+  },
 ): Promise<{ id: string }> {
   const { bodyGzip } = params;
   const first = bodyGzip.subarray(0, RECEIPT_PIECE_BYTES);
@@ -27,7 +35,10 @@ export async function insertIngestReceipt(
     const receipt = await insertReceiptRow(tx, { ...params, bodyGzip: first });
     for (let start = RECEIPT_PIECE_BYTES; start < bodyGzip.length; start += RECEIPT_PIECE_BYTES) {
       const piece = bodyGzip.subarray(start, start + RECEIPT_PIECE_BYTES).toString("hex");
-      await tx.update(ingestReceipts).set({ bodyGzip: sql`${ingestReceipts.bodyGzip} || decode(${piece}, 'hex')` }).where(eq(ingestReceipts.id, receipt.id));
+      await tx
+        .update(ingestReceipts)
+        .set({ bodyGzip: sql`${ingestReceipts.bodyGzip} || decode(${piece}, 'hex')` })
+        .where(eq(ingestReceipts.id, receipt.id));
     }
     return receipt;
   });
@@ -40,11 +51,23 @@ async function insertReceiptRow(db: Database, values: typeof ingestReceipts.$inf
 
 export async function finishIngestReceipt(
   db: Database,
-  params: { receiptId: string; status: "processed" | "failed"; format?: string; counts?: Record<string, Record<string, number>>; error?: string },
+  params: {
+    receiptId: string;
+    status: "processed" | "failed";
+    format?: string;
+    counts?: Record<string, Record<string, number>>;
+    error?: string;
+  },
 ): Promise<void> {
   await db
     .update(ingestReceipts)
-    .set({ status: params.status, format: params.format, counts: params.counts, error: params.error ?? null, processedAt: new Date() })
+    .set({
+      status: params.status,
+      format: params.format,
+      counts: params.counts,
+      error: params.error ?? null,
+      processedAt: new Date(),
+    })
     .where(eq(ingestReceipts.id, params.receiptId));
 }
 
@@ -58,12 +81,19 @@ export async function getIngestReceipt(db: Database, params: { receiptId: string
  * JavaScript (~10 s for 26 MB), while Node decodes base64 at once.
  */
 export async function getIngestReceiptBody(db: Database, params: { receiptId: string }): Promise<Buffer | null> {
-  const [row] = await db.select({ body: sql<string>`encode(${ingestReceipts.bodyGzip}, 'base64')` }).from(ingestReceipts).where(eq(ingestReceipts.id, params.receiptId)).limit(1);
+  const [row] = await db
+    .select({ body: sql<string>`encode(${ingestReceipts.bodyGzip}, 'base64')` })
+    .from(ingestReceipts)
+    .where(eq(ingestReceipts.id, params.receiptId))
+    .limit(1);
   return row ? Buffer.from(row.body, "base64") : null;
 }
 
 /** The newest receipt of each format, for "last received" lines. */
-export async function findLatestReceipts(db: Database, params: { userId: string }): Promise<Map<string, IngestReceipt>> {
+export async function findLatestReceipts(
+  db: Database,
+  params: { userId: string },
+): Promise<Map<string, IngestReceipt>> {
   const rows = await db
     .selectDistinctOn([ingestReceipts.format])
     .from(ingestReceipts)
@@ -76,7 +106,10 @@ export async function findLatestReceipts(db: Database, params: { userId: string 
  * Locks a receipt for processing inside the caller's transaction and says where it stands.
  * `skipLocked`: a receipt someone is processing right now is left to them (null).
  */
-export async function lockIngestReceipt(tx: Database, params: { receiptId: string; skipLocked?: boolean }): Promise<Pick<IngestReceipt, "status" | "format" | "counts"> | null> {
+export async function lockIngestReceipt(
+  tx: Database,
+  params: { receiptId: string; skipLocked?: boolean },
+): Promise<Pick<IngestReceipt, "status" | "format" | "counts"> | null> {
   const [receipt] = await tx
     .select({ status: ingestReceipts.status, format: ingestReceipts.format, counts: ingestReceipts.counts })
     .from(ingestReceipts)
@@ -89,11 +122,19 @@ export async function lockIngestReceipt(tx: Database, params: { receiptId: strin
  * Phone receipts kept but never processed (the process stopped mid-way), oldest first. A
  * provider's push body (no user) is not among them: its push jobs, durable in sync_jobs, write it.
  */
-export async function listUnfinishedReceipts(db: Database, params: { userId?: string } = {}): Promise<Pick<IngestReceipt, "id" | "userId">[]> {
+export async function listUnfinishedReceipts(
+  db: Database,
+  params: { userId?: string } = {},
+): Promise<Pick<IngestReceipt, "id" | "userId">[]> {
   return db
     .select({ id: ingestReceipts.id, userId: ingestReceipts.userId })
     .from(ingestReceipts)
-    .where(and(eq(ingestReceipts.status, "received"), params.userId ? eq(ingestReceipts.userId, params.userId) : isNotNull(ingestReceipts.userId)))
+    .where(
+      and(
+        eq(ingestReceipts.status, "received"),
+        params.userId ? eq(ingestReceipts.userId, params.userId) : isNotNull(ingestReceipts.userId),
+      ),
+    )
     .orderBy(asc(ingestReceipts.receivedAt));
 }
 

@@ -17,8 +17,16 @@ const DAILY = {
   stress: [dailySummaries.stressAvg, "score"],
   sleep_score: [dailySummaries.sleepScore, "score"],
 } as const satisfies Record<string, [PgColumn, string]>;
-const BODY = { weight: [bodyMeasurements.weightKg, "kg"], bmi: [bodyMeasurements.bmi, "kg/m2"], body_fat: [bodyMeasurements.bodyFatPercent, "%"] } as const;
-const SLEEP = { sleep_duration: [sleepSessions.asleepS, "s"], deep_sleep: [sleepSessions.deepS, "s"], rem_sleep: [sleepSessions.remS, "s"] } as const;
+const BODY = {
+  weight: [bodyMeasurements.weightKg, "kg"],
+  bmi: [bodyMeasurements.bmi, "kg/m2"],
+  body_fat: [bodyMeasurements.bodyFatPercent, "%"],
+} as const;
+const SLEEP = {
+  sleep_duration: [sleepSessions.asleepS, "s"],
+  deep_sleep: [sleepSessions.deepS, "s"],
+  rem_sleep: [sleepSessions.remS, "s"],
+} as const;
 
 export interface MetricPoint {
   /** A local date (YYYY-MM-DD) for daily metrics, an ISO instant otherwise. */
@@ -38,38 +46,111 @@ export async function queryMetric(
   if (metric in DAILY) {
     const [column, unit] = DAILY[metric as keyof typeof DAILY];
     const rows = await db
-      .select({ at: dailySummaries.localDate, value: column, provider: dailySummaries.provider, sourceId: dailySummaries.sourceId })
+      .select({
+        at: dailySummaries.localDate,
+        value: column,
+        provider: dailySummaries.provider,
+        sourceId: dailySummaries.sourceId,
+      })
       .from(dailySummaries)
-      .where(and(eq(dailySummaries.userId, userId), byProvider(dailySummaries.provider), gte(dailySummaries.localDate, start), lte(dailySummaries.localDate, end)))
+      .where(
+        and(
+          eq(dailySummaries.userId, userId),
+          byProvider(dailySummaries.provider),
+          gte(dailySummaries.localDate, start),
+          lte(dailySummaries.localDate, end),
+        ),
+      )
       .orderBy(asc(dailySummaries.localDate));
-    return { metric, unit, points: rows.filter((row) => row.value !== null).map((row) => ({ ...row, value: Number(row.value) })) };
+    return {
+      metric,
+      unit,
+      points: rows.filter((row) => row.value !== null).map((row) => ({ ...row, value: Number(row.value) })),
+    };
   }
   if (metric in SLEEP) {
     const [column, unit] = SLEEP[metric as keyof typeof SLEEP];
     const rows = await db
-      .select({ at: sleepSessions.localDate, value: column, provider: sleepSessions.provider, sourceId: sleepSessions.sourceId })
+      .select({
+        at: sleepSessions.localDate,
+        value: column,
+        provider: sleepSessions.provider,
+        sourceId: sleepSessions.sourceId,
+      })
       .from(sleepSessions)
-      .where(and(eq(sleepSessions.userId, userId), byProvider(sleepSessions.provider), gte(sleepSessions.localDate, start), lte(sleepSessions.localDate, end)))
+      .where(
+        and(
+          eq(sleepSessions.userId, userId),
+          byProvider(sleepSessions.provider),
+          gte(sleepSessions.localDate, start),
+          lte(sleepSessions.localDate, end),
+        ),
+      )
       .orderBy(asc(sleepSessions.localDate));
-    return { metric, unit, points: rows.filter((row) => row.value !== null).map((row) => ({ ...row, value: Number(row.value) })) };
+    return {
+      metric,
+      unit,
+      points: rows.filter((row) => row.value !== null).map((row) => ({ ...row, value: Number(row.value) })),
+    };
   }
   const from = new Date(`${start}T00:00:00Z`);
   const until = new Date(new Date(`${end}T00:00:00Z`).getTime() + 86_400_000);
   if (metric in BODY) {
     const [column, unit] = BODY[metric as keyof typeof BODY];
     const rows = await db
-      .select({ at: bodyMeasurements.measuredAt, value: column, provider: bodyMeasurements.provider, sourceId: bodyMeasurements.sourceId })
+      .select({
+        at: bodyMeasurements.measuredAt,
+        value: column,
+        provider: bodyMeasurements.provider,
+        sourceId: bodyMeasurements.sourceId,
+      })
       .from(bodyMeasurements)
-      .where(and(eq(bodyMeasurements.userId, userId), byProvider(bodyMeasurements.provider), gte(bodyMeasurements.measuredAt, from), lt(bodyMeasurements.measuredAt, until)))
+      .where(
+        and(
+          eq(bodyMeasurements.userId, userId),
+          byProvider(bodyMeasurements.provider),
+          gte(bodyMeasurements.measuredAt, from),
+          lt(bodyMeasurements.measuredAt, until),
+        ),
+      )
       .orderBy(asc(bodyMeasurements.measuredAt));
-    return { metric, unit, points: rows.filter((row) => row.value !== null).map((row) => ({ ...row, at: row.at.toISOString(), value: Number(row.value) })) };
+    return {
+      metric,
+      unit,
+      points: rows
+        .filter((row) => row.value !== null)
+        .map((row) => ({ ...row, at: row.at.toISOString(), value: Number(row.value) })),
+    };
   }
   // Anything else is a sample series under its own name (heart_rate, spo2, …).
   const rows = await db
-    .select({ at: samples.time, value: samples.value, unit: samples.unit, provider: samples.provider, sourceId: samples.sourceId })
+    .select({
+      at: samples.time,
+      value: samples.value,
+      unit: samples.unit,
+      provider: samples.provider,
+      sourceId: samples.sourceId,
+    })
     .from(samples)
-    .where(and(eq(samples.userId, userId), eq(samples.metric, metric), byProvider(samples.provider), gte(samples.time, from), lt(samples.time, until)))
+    .where(
+      and(
+        eq(samples.userId, userId),
+        eq(samples.metric, metric),
+        byProvider(samples.provider),
+        gte(samples.time, from),
+        lt(samples.time, until),
+      ),
+    )
     .orderBy(asc(samples.time))
     .limit(100_000);
-  return { metric, unit: rows[0]?.unit ?? "", points: rows.map((row) => ({ at: row.at.toISOString(), value: row.value, provider: row.provider, sourceId: row.sourceId })) };
+  return {
+    metric,
+    unit: rows[0]?.unit ?? "",
+    points: rows.map((row) => ({
+      at: row.at.toISOString(),
+      value: row.value,
+      provider: row.provider,
+      sourceId: row.sourceId,
+    })),
+  };
 }

@@ -7,7 +7,8 @@ import { activities, dailySummaries, sleepSessions, users } from "../schema";
  * entry, where counting read every row a long-time user has.
  */
 export async function hasUserData(db: Database, params: { userId: string }): Promise<boolean> {
-  const anyRow = (table: typeof activities | typeof sleepSessions | typeof dailySummaries) => sql`exists (select 1 from ${table} where ${table.userId} = ${params.userId})`;
+  const anyRow = (table: typeof activities | typeof sleepSessions | typeof dailySummaries) =>
+    sql`exists (select 1 from ${table} where ${table.userId} = ${params.userId})`;
   const [row] = await db
     .select({ value: sql<boolean>`${anyRow(activities)} or ${anyRow(sleepSessions)} or ${anyRow(dailySummaries)}` })
     .from(users)
@@ -27,7 +28,10 @@ export interface WeekByType {
  * the person's own calendar. The bounds are computed on local wall-clock time, then turned back
  * into instants, so the index on start_at still serves the range (and a DST week is 167 or 169 hours).
  */
-export async function summarizeWeek(db: Database, params: { userId: string; timeZone: string; now: Date }): Promise<WeekByType[]> {
+export async function summarizeWeek(
+  db: Database,
+  params: { userId: string; timeZone: string; now: Date },
+): Promise<WeekByType[]> {
   const zone = sql`${params.timeZone}::text`;
   const weekStart = sql`date_trunc('week', ${params.now.toISOString()}::timestamptz at time zone ${zone})`;
   const rows = await db
@@ -73,6 +77,11 @@ export async function findLatestScores(db: Database, params: { userId: string })
       restingHeartRateBpm: dailySummaries.restingHeartRateBpm,
     })
     .from(dailySummaries)
-    .where(and(eq(dailySummaries.userId, params.userId), sql`(${dailySummaries.readinessScore} is not null or ${dailySummaries.recoveryScore} is not null)`))
+    .where(
+      and(
+        eq(dailySummaries.userId, params.userId),
+        sql`(${dailySummaries.readinessScore} is not null or ${dailySummaries.recoveryScore} is not null)`,
+      ),
+    )
     .orderBy(dailySummaries.provider, desc(dailySummaries.localDate));
 }

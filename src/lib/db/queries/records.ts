@@ -30,7 +30,12 @@ function contentColumns(table: PgTable, key: PgColumn[]): PgColumn[] {
 const activityKey = [activities.userId, activities.provider, activities.externalId];
 const sleepKey = [sleepSessions.userId, sleepSessions.provider, sleepSessions.externalId];
 const dailyKey = [dailySummaries.userId, dailySummaries.provider, dailySummaries.sourceId, dailySummaries.localDate];
-const bodyKey = [bodyMeasurements.userId, bodyMeasurements.provider, bodyMeasurements.sourceId, bodyMeasurements.measuredAt];
+const bodyKey = [
+  bodyMeasurements.userId,
+  bodyMeasurements.provider,
+  bodyMeasurements.sourceId,
+  bodyMeasurements.measuredAt,
+];
 
 /**
  * Writes one page of normalized records for one owner. The owner columns come from the
@@ -41,7 +46,10 @@ export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch:
   // A provider's glitch (a -1 heart rate, a weight of 1e30 kg) is counted, not stored.
   const plausible = withoutImplausible(batch);
   const byTable = await upsertRecordBatchByTable(db, owner, plausible.batch);
-  return Object.values(byTable).reduce((total, counts) => addCounts(total, counts), { ...emptyCounts(), rejected: plausible.rejected });
+  return Object.values(byTable).reduce((total, counts) => addCounts(total, counts), {
+    ...emptyCounts(),
+    rejected: plausible.rejected,
+  });
 }
 
 /** The same, with the counts kept apart per table (the ingest reply reports them so). */
@@ -56,21 +64,73 @@ export async function upsertRecordBatchByTable(
 
   // Owner columns are added a slice at a time: a phone export can hold half a million
   // samples, and a second full copy of them would double the memory the import needs.
-  const write = async <In, Row>(name: keyof RecordBatch, records: In[] | undefined, toRow: (record: In) => Row, upsert: (rows: Row[]) => Promise<UpsertCounts>) => {
+  const write = async <In, Row>(
+    name: keyof RecordBatch,
+    records: In[] | undefined,
+    toRow: (record: In) => Row,
+    upsert: (rows: Row[]) => Promise<UpsertCounts>,
+  ) => {
     if (!records?.length) return;
     const counts = emptyCounts();
-    for (let start = 0; start < records.length; start += SLICE) addCounts(counts, await upsert(records.slice(start, start + SLICE).map(toRow)));
+    for (let start = 0; start < records.length; start += SLICE)
+      addCounts(counts, await upsert(records.slice(start, start + SLICE).map(toRow)));
     result[name] = counts;
   };
 
-  await write("activities", batch.activities, (record) => ({ ...record, userId, connectionId, provider }), (rows) =>
-    upsertRows(db, activities, rows, { key: (row) => row.externalId, target: activityKey, compare: contentColumns(activities, activityKey), updatedAt: activities.updatedAt }));
-  await write("sleepSessions", batch.sleepSessions, (record) => ({ ...record, userId, connectionId, provider, sourceId }), (rows) =>
-    upsertRows(db, sleepSessions, rows, { key: (row) => row.externalId, target: sleepKey, compare: contentColumns(sleepSessions, sleepKey), updatedAt: sleepSessions.updatedAt }));
-  await write("dailySummaries", batch.dailySummaries, (record) => ({ ...record, userId, connectionId, provider, sourceId }), (rows) =>
-    upsertRows(db, dailySummaries, rows, { key: (row) => String(row.localDate), target: dailyKey, compare: contentColumns(dailySummaries, dailyKey), updatedAt: dailySummaries.updatedAt, isMerge: true }));
-  await write("bodyMeasurements", batch.bodyMeasurements, (record) => ({ ...record, userId, connectionId, provider, sourceId }), (rows) =>
-    upsertRows(db, bodyMeasurements, rows, { key: (row) => new Date(row.measuredAt).toISOString(), target: bodyKey, compare: contentColumns(bodyMeasurements, bodyKey), updatedAt: bodyMeasurements.updatedAt }));
-  await write("samples", batch.samples, (record) => record, (rows) => upsertSamples(db, { userId, provider, sourceId }, rows, sampleHint));
+  await write(
+    "activities",
+    batch.activities,
+    (record) => ({ ...record, userId, connectionId, provider }),
+    (rows) =>
+      upsertRows(db, activities, rows, {
+        key: (row) => row.externalId,
+        target: activityKey,
+        compare: contentColumns(activities, activityKey),
+        updatedAt: activities.updatedAt,
+      }),
+  );
+  await write(
+    "sleepSessions",
+    batch.sleepSessions,
+    (record) => ({ ...record, userId, connectionId, provider, sourceId }),
+    (rows) =>
+      upsertRows(db, sleepSessions, rows, {
+        key: (row) => row.externalId,
+        target: sleepKey,
+        compare: contentColumns(sleepSessions, sleepKey),
+        updatedAt: sleepSessions.updatedAt,
+      }),
+  );
+  await write(
+    "dailySummaries",
+    batch.dailySummaries,
+    (record) => ({ ...record, userId, connectionId, provider, sourceId }),
+    (rows) =>
+      upsertRows(db, dailySummaries, rows, {
+        key: (row) => String(row.localDate),
+        target: dailyKey,
+        compare: contentColumns(dailySummaries, dailyKey),
+        updatedAt: dailySummaries.updatedAt,
+        isMerge: true,
+      }),
+  );
+  await write(
+    "bodyMeasurements",
+    batch.bodyMeasurements,
+    (record) => ({ ...record, userId, connectionId, provider, sourceId }),
+    (rows) =>
+      upsertRows(db, bodyMeasurements, rows, {
+        key: (row) => new Date(row.measuredAt).toISOString(),
+        target: bodyKey,
+        compare: contentColumns(bodyMeasurements, bodyKey),
+        updatedAt: bodyMeasurements.updatedAt,
+      }),
+  );
+  await write(
+    "samples",
+    batch.samples,
+    (record) => record,
+    (rows) => upsertSamples(db, { userId, provider, sourceId }, rows, sampleHint),
+  );
   return result;
 }

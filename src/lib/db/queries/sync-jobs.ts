@@ -14,7 +14,13 @@ export const LEASE_MS = 60_000;
  */
 export async function createSyncJob(
   db: Database,
-  params: { userId: string; connectionId: string; kind: string; payload?: Record<string, unknown>; idempotencyKey?: string },
+  params: {
+    userId: string;
+    connectionId: string;
+    kind: string;
+    payload?: Record<string, unknown>;
+    idempotencyKey?: string;
+  },
 ): Promise<{ job: SyncJob; isNew: boolean }> {
   const rows = await db.execute<{ id: string }>(sql`
     insert into sync_jobs (user_id, connection_id, kind, payload, idempotency_key)
@@ -37,11 +43,15 @@ export async function createSyncJob(
  * onto the job's list, and the streams to run (`streams`; none means every stream) become
  * the union, so a job that runs everything stays so and a full sync widens a targeted one.
  */
-async function mergeIntoJob(db: Database, params: { jobId: string; payload: Record<string, unknown> }): Promise<SyncJob> {
+async function mergeIntoJob(
+  db: Database,
+  params: { jobId: string; payload: Record<string, unknown> },
+): Promise<SyncJob> {
   const { callbackUrls, streams, historyDays } = params.payload;
   let payload = sql`${syncJobs.payload}`;
   // A new history choice changes the payload, so a running job takes one more round and asks for it.
-  if (historyDays !== undefined) payload = sql`jsonb_set(${payload}, '{historyDays}', ${JSON.stringify(historyDays)}::jsonb)`;
+  if (historyDays !== undefined)
+    payload = sql`jsonb_set(${payload}, '{historyDays}', ${JSON.stringify(historyDays)}::jsonb)`;
   if (Array.isArray(callbackUrls) && callbackUrls.length) {
     payload = sql`jsonb_set(${payload}, '{callbackUrls}', coalesce(${syncJobs.payload}->'callbackUrls', '[]'::jsonb) || ${JSON.stringify(callbackUrls)}::jsonb)`;
   }
@@ -50,7 +60,11 @@ async function mergeIntoJob(db: Database, params: { jobId: string; payload: Reco
         select jsonb_agg(distinct stream order by stream)
         from jsonb_array_elements_text((${syncJobs.payload}->'streams') || ${JSON.stringify(streams)}::jsonb) as joined(stream))) end`
     : sql`(${payload}) - 'streams'`;
-  const [job] = await db.update(syncJobs).set({ payload, updatedAt: new Date() }).where(eq(syncJobs.id, params.jobId)).returning();
+  const [job] = await db
+    .update(syncJobs)
+    .set({ payload, updatedAt: new Date() })
+    .where(eq(syncJobs.id, params.jobId))
+    .returning();
   if (!job) throw new AppError("CONFLICT", "The sync could not be queued; try again.");
   return job;
 }
@@ -60,7 +74,13 @@ export async function findActiveJob(db: Database, params: { connectionId: string
   const [job] = await db
     .select()
     .from(syncJobs)
-    .where(and(eq(syncJobs.connectionId, params.connectionId), inArray(syncJobs.status, ["pending", "running", "waiting"]), ne(syncJobs.kind, "push")))
+    .where(
+      and(
+        eq(syncJobs.connectionId, params.connectionId),
+        inArray(syncJobs.status, ["pending", "running", "waiting"]),
+        ne(syncJobs.kind, "push"),
+      ),
+    )
     .orderBy(desc(syncJobs.createdAt))
     .limit(1);
   return job ?? null;
@@ -76,7 +96,9 @@ export async function findActiveJob(db: Database, params: { connectionId: string
  */
 export async function claimNextJob(db: Database, params: { connectionId?: string } = {}): Promise<SyncJob | null> {
   const isRunnable = (job: string) =>
-    sql.raw(`${job}.status in ('pending', 'running', 'waiting') and ${job}.run_after <= now() and (${job}.lease_expires_at is null or ${job}.lease_expires_at < now())`);
+    sql.raw(
+      `${job}.status in ('pending', 'running', 'waiting') and ${job}.run_after <= now() and (${job}.lease_expires_at is null or ${job}.lease_expires_at < now())`,
+    );
   const rows = await db.execute<{ id: string }>(sql`
     with candidates as (
       select j.id, j.user_id, j.run_after, row_number() over (partition by j.user_id order by j.run_after, j.created_at) as user_turn
@@ -113,8 +135,17 @@ export async function claimNextJob(db: Database, params: { connectionId?: string
 export async function renewJobLease(db: Database, params: { jobId: string }): Promise<void> {
   await db
     .update(syncJobs)
-    .set({ leaseExpiresAt: sql`greatest(${syncJobs.leaseExpiresAt}, now() + ${`${LEASE_MS} milliseconds`}::interval)`, updatedAt: new Date() })
-    .where(and(eq(syncJobs.id, params.jobId), inArray(syncJobs.status, ["running", "waiting"]), isNotNull(syncJobs.leaseExpiresAt)));
+    .set({
+      leaseExpiresAt: sql`greatest(${syncJobs.leaseExpiresAt}, now() + ${`${LEASE_MS} milliseconds`}::interval)`,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(syncJobs.id, params.jobId),
+        inArray(syncJobs.status, ["running", "waiting"]),
+        isNotNull(syncJobs.leaseExpiresAt),
+      ),
+    );
 }
 
 /**
@@ -161,13 +192,20 @@ export async function getSyncJob(db: Database, params: { jobId: string }): Promi
 }
 
 export async function getUserJobOrThrow(db: Database, params: { userId: string; jobId: string }): Promise<SyncJob> {
-  const [job] = await db.select().from(syncJobs).where(and(eq(syncJobs.id, params.jobId), eq(syncJobs.userId, params.userId))).limit(1);
+  const [job] = await db
+    .select()
+    .from(syncJobs)
+    .where(and(eq(syncJobs.id, params.jobId), eq(syncJobs.userId, params.userId)))
+    .limit(1);
   if (!job) throw new AppError("NOT_FOUND", "No such job.");
   return job;
 }
 
 /** Adds a committed page's counts; called inside that page's transaction. Renews the lease. */
-export async function recordJobProgress(db: Database, params: { jobId: string; counts: UpsertCounts; progress?: { done: number; total: number | null } }) {
+export async function recordJobProgress(
+  db: Database,
+  params: { jobId: string; counts: UpsertCounts; progress?: { done: number; total: number | null } },
+) {
   const { counts } = params;
   await db
     .update(syncJobs)
@@ -190,14 +228,30 @@ export async function recordJobProgress(db: Database, params: { jobId: string; c
 export async function markJobWaiting(db: Database, params: { jobId: string; until: Date }) {
   await db
     .update(syncJobs)
-    .set({ status: "waiting", waitingUntil: params.until, leaseExpiresAt: new Date(params.until.getTime() + LEASE_MS), updatedAt: new Date() })
+    .set({
+      status: "waiting",
+      waitingUntil: params.until,
+      leaseExpiresAt: new Date(params.until.getTime() + LEASE_MS),
+      updatedAt: new Date(),
+    })
     .where(eq(syncJobs.id, params.jobId));
 }
 
-export async function finishJob(db: Database, params: { jobId: string; status: "succeeded" | "partial" | "failed" | "cancelled"; error?: string }) {
+export async function finishJob(
+  db: Database,
+  params: { jobId: string; status: "succeeded" | "partial" | "failed" | "cancelled"; error?: string },
+) {
   await db
     .update(syncJobs)
-    .set({ status: params.status, error: params.error ?? null, finishedAt: new Date(), waitingUntil: null, waitingOn: null, leaseExpiresAt: null, updatedAt: new Date() })
+    .set({
+      status: params.status,
+      error: params.error ?? null,
+      finishedAt: new Date(),
+      waitingUntil: null,
+      waitingOn: null,
+      leaseExpiresAt: null,
+      updatedAt: new Date(),
+    })
     .where(eq(syncJobs.id, params.jobId));
 }
 
@@ -206,7 +260,10 @@ export async function recordJobStreams(db: Database, params: { jobId: string; st
   if (!Object.keys(params.statuses).length) return;
   await db
     .update(syncJobs)
-    .set({ streamStatus: sql`${syncJobs.streamStatus} || ${JSON.stringify(params.statuses)}::jsonb`, updatedAt: new Date() })
+    .set({
+      streamStatus: sql`${syncJobs.streamStatus} || ${JSON.stringify(params.statuses)}::jsonb`,
+      updatedAt: new Date(),
+    })
     .where(eq(syncJobs.id, params.jobId));
 }
 
@@ -214,12 +271,23 @@ export async function recordJobStreams(db: Database, params: { jobId: string; st
 export async function retryJobLater(db: Database, params: { jobId: string; runAfter: Date; error: string }) {
   await db
     .update(syncJobs)
-    .set({ status: "pending", runAfter: params.runAfter, error: params.error, leaseExpiresAt: null, waitingUntil: null, waitingOn: null, updatedAt: new Date() })
+    .set({
+      status: "pending",
+      runAfter: params.runAfter,
+      error: params.error,
+      leaseExpiresAt: null,
+      waitingUntil: null,
+      waitingOn: null,
+      updatedAt: new Date(),
+    })
     .where(eq(syncJobs.id, params.jobId));
 }
 
 export async function setJobTriggerRun(db: Database, params: { jobId: string; triggerRunId: string }) {
-  await db.update(syncJobs).set({ triggerRunId: params.triggerRunId, updatedAt: new Date() }).where(eq(syncJobs.id, params.jobId));
+  await db
+    .update(syncJobs)
+    .set({ triggerRunId: params.triggerRunId, updatedAt: new Date() })
+    .where(eq(syncJobs.id, params.jobId));
 }
 
 /**
@@ -249,7 +317,10 @@ export async function findLatestJobs(db: Database, params: { userId: string }): 
  */
 export async function findLastScheduledFinds(db: Database, params: { userId: string }): Promise<Map<string, Date>> {
   const rows = await db
-    .select({ connectionId: syncJobs.connectionId, finishedAt: sql<Date>`max(${syncJobs.finishedAt})`.mapWith(syncJobs.finishedAt) })
+    .select({
+      connectionId: syncJobs.connectionId,
+      finishedAt: sql<Date>`max(${syncJobs.finishedAt})`.mapWith(syncJobs.finishedAt),
+    })
     .from(syncJobs)
     .where(
       and(
@@ -260,5 +331,7 @@ export async function findLastScheduledFinds(db: Database, params: { userId: str
       ),
     )
     .groupBy(syncJobs.connectionId);
-  return new Map(rows.filter((row) => row.connectionId && row.finishedAt).map((row) => [row.connectionId!, row.finishedAt]));
+  return new Map(
+    rows.filter((row) => row.connectionId && row.finishedAt).map((row) => [row.connectionId!, row.finishedAt]),
+  );
 }

@@ -38,7 +38,11 @@ export async function upsertRows<Row extends Record<string, unknown>>(
 
   const isJson = (column: PgColumn) => column.getSQLType() === "jsonb";
   const newValue = (column: PgColumn): SQL =>
-    !options.isMerge ? excluded(column) : isJson(column) ? sql`coalesce(${column}, '{}'::jsonb) || ${excluded(column)}` : sql`coalesce(${excluded(column)}, ${column})`;
+    !options.isMerge
+      ? excluded(column)
+      : isJson(column)
+        ? sql`coalesce(${column}, '{}'::jsonb) || ${excluded(column)}`
+        : sql`coalesce(${excluded(column)}, ${column})`;
   const differs = (column: PgColumn): SQL =>
     !options.isMerge
       ? sql`${column} is distinct from ${excluded(column)}`
@@ -52,16 +56,31 @@ export async function upsertRows<Row extends Record<string, unknown>>(
   const allColumns = getTableColumns(table) as Record<string, PgColumn>;
   // Only the columns the rows carry: the others keep their defaults (ids, created_at).
   const present = Object.keys(allColumns).filter((name) => unique.some((row) => row[name] !== undefined));
-  const recordType = sql.raw(present.map((name) => `"${toSnakeCase(name)}" ${allColumns[name]!.getSQLType()}`).join(", "));
-  const columnList = sql.join(present.map((name) => sql.identifier(toSnakeCase(name))), sql`, `);
-  const target = sql.join(options.target.map((column) => sql.identifier(toSnakeCase(column.name))), sql`, `);
-  const assignments = sql.join(Object.entries(set).map(([name, value]) => sql`${sql.identifier(toSnakeCase(name))} = ${value}`), sql`, `);
+  const recordType = sql.raw(
+    present.map((name) => `"${toSnakeCase(name)}" ${allColumns[name]!.getSQLType()}`).join(", "),
+  );
+  const columnList = sql.join(
+    present.map((name) => sql.identifier(toSnakeCase(name))),
+    sql`, `,
+  );
+  const target = sql.join(
+    options.target.map((column) => sql.identifier(toSnakeCase(column.name))),
+    sql`, `,
+  );
+  const assignments = sql.join(
+    Object.entries(set).map(([name, value]) => sql`${sql.identifier(toSnakeCase(name))} = ${value}`),
+    sql`, `,
+  );
 
   for (let start = 0; start < unique.length; start += ROWS_PER_STATEMENT) {
     const chunk = unique.slice(start, start + ROWS_PER_STATEMENT);
     // The whole chunk travels as one JSON parameter that Postgres unpacks itself: far cheaper
     // than thousands of bound parameters, and never near the 65,535-parameter limit.
-    const payload = JSON.stringify(chunk.map((row) => Object.fromEntries(present.map((name) => [name === undefined ? name : toSnakeCase(name), row[name] ?? null]))));
+    const payload = JSON.stringify(
+      chunk.map((row) =>
+        Object.fromEntries(present.map((name) => [name === undefined ? name : toSnakeCase(name), row[name] ?? null])),
+      ),
+    );
     const result = await db.execute<{ is_inserted: boolean }>(sql`
       insert into ${table} (${columnList})
       select ${columnList} from jsonb_to_recordset(${payload}::jsonb) as r(${recordType})
@@ -78,7 +97,9 @@ export async function upsertRows<Row extends Record<string, unknown>>(
  * updated row carries our xid.
  */
 export function countWrittenRows(counts: UpsertCounts, result: unknown, sent: number): void {
-  const written = Array.isArray(result) ? (result as { is_inserted: boolean }[]) : (result as { rows: { is_inserted: boolean }[] }).rows;
+  const written = Array.isArray(result)
+    ? (result as { is_inserted: boolean }[])
+    : (result as { rows: { is_inserted: boolean }[] }).rows;
   const inserted = written.filter((row) => row.is_inserted).length;
   counts.inserted += inserted;
   counts.updated += written.length - inserted;

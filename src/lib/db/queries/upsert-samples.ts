@@ -28,7 +28,12 @@ export interface SampleWriteHint {
  * fast as a JSON recordset. Same contract as `upsertRows`: an identical row is not rewritten,
  * and the last of two rows with one key wins.
  */
-export async function upsertSamples(db: Database, owner: SampleOwner, records: SampleRecord[], hint: SampleWriteHint = { expectNew: true }): Promise<UpsertCounts> {
+export async function upsertSamples(
+  db: Database,
+  owner: SampleOwner,
+  records: SampleRecord[],
+  hint: SampleWriteHint = { expectNew: true },
+): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
   const byKey = new Map<string, SampleRecord>();
   for (const record of records) byKey.set(`${record.metric}|${epochMs(record.time)}`, record);
@@ -70,7 +75,9 @@ export async function upsertSamples(db: Database, owner: SampleOwner, records: S
 async function insertAllNew(db: Database, owner: SampleOwner, chunk: SampleRecord[]): Promise<boolean> {
   try {
     await db.transaction(async (savepoint) => {
-      await savepoint.execute(sql`insert into samples (user_id, provider, source_id, metric, time, end_time, value, unit, meta) ${selectRows(owner, chunk)}`);
+      await savepoint.execute(
+        sql`insert into samples (user_id, provider, source_id, metric, time, end_time, value, unit, meta) ${selectRows(owner, chunk)}`,
+      );
     });
     return true;
   } catch (error) {
@@ -80,7 +87,9 @@ async function insertAllNew(db: Database, owner: SampleOwner, chunk: SampleRecor
 }
 
 const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === "object" && error !== null && ((error as { code?: unknown }).code === "23505" || isUniqueViolation((error as { cause?: unknown }).cause));
+  typeof error === "object" &&
+  error !== null &&
+  ((error as { code?: unknown }).code === "23505" || isUniqueViolation((error as { cause?: unknown }).cause));
 
 /**
  * The slice as rows. Times travel as epoch milliseconds (float8[]) and every meta in one JSON
@@ -89,11 +98,15 @@ const isUniqueViolation = (error: unknown): boolean =>
  * times only when there are any; each measured about a fifth off a large import.
  */
 function selectRows(owner: SampleOwner, chunk: SampleRecord[]) {
-  const column = <T>(pick: (record: SampleRecord) => T) => toPgArrayLiteral(chunk.map(pick) as Array<string | number | null>);
+  const column = <T>(pick: (record: SampleRecord) => T) =>
+    toPgArrayLiteral(chunk.map(pick) as Array<string | number | null>);
   const first = chunk[0]!;
   const isUniform = chunk.every((record) => record.metric === first.metric && record.unit === first.unit);
   const hasEndTimes = chunk.some((record) => record.endTime != null);
-  const arrays = [sql`${column((record) => epochMs(record.time))}::float8[]`, sql`${column((record) => record.value)}::float8[]`];
+  const arrays = [
+    sql`${column((record) => epochMs(record.time))}::float8[]`,
+    sql`${column((record) => record.value)}::float8[]`,
+  ];
   const names = ["time_ms", "value"];
   if (!isUniform) {
     arrays.push(sql`${column((record) => record.metric)}::text[]`, sql`${column((record) => record.unit)}::text[]`);

@@ -26,7 +26,10 @@ export async function findUserById(db: Database, params: { userId: string }): Pr
 }
 
 /** Saves the person's units and time zone; touches no one else's row. */
-export async function updateUserPreferences(db: Database, params: { userId: string } & Pick<User, "unitSystem" | "timeZone">): Promise<User | null> {
+export async function updateUserPreferences(
+  db: Database,
+  params: { userId: string } & Pick<User, "unitSystem" | "timeZone">,
+): Promise<User | null> {
   const [user] = await db
     .update(users)
     .set({ unitSystem: params.unitSystem, timeZone: params.timeZone })
@@ -40,7 +43,11 @@ export async function updateUserPreferences(db: Database, params: { userId: stri
  * zone database; a name only one of them knows would break every page that groups by day.
  */
 export async function isKnownTimeZone(db: Database, params: { name: string }): Promise<boolean> {
-  const rows = await db.select({ name: sql<string>`name` }).from(sql`pg_timezone_names`).where(sql`name = ${params.name}`).limit(1);
+  const rows = await db
+    .select({ name: sql<string>`name` })
+    .from(sql`pg_timezone_names`)
+    .where(sql`name = ${params.name}`)
+    .limit(1);
   return rows.length > 0;
 }
 
@@ -53,7 +60,10 @@ export async function bumpSessionVersion(db: Database, params: { userId: string 
 }
 
 /** A new password ends every existing session, in the same statement. */
-export async function updatePasswordHash(db: Database, params: { userId: string; passwordHash: string }): Promise<void> {
+export async function updatePasswordHash(
+  db: Database,
+  params: { userId: string; passwordHash: string },
+): Promise<void> {
   await db
     .update(users)
     .set({ passwordHash: params.passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })

@@ -1,4 +1,14 @@
-import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { providerConnections } from "./connections";
 import { createdAt, id, updatedAt } from "./columns";
@@ -42,9 +52,23 @@ export const activities = pgTable(
     // Postgres): otherwise the planner cannot use the index for the order and sorts every row
     // instead. It also serves the (start_at, id) < cursor condition, so a page at any depth
     // reads only its own rows.
-    index("activities_user_start_idx").on(table.userId, table.startAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
-    index("activities_user_type_start_idx").on(table.userId, table.type, table.startAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
-    index("activities_user_provider_start_idx").on(table.userId, table.provider, table.startAt.desc().nullsFirst(), table.id.desc().nullsFirst()),
+    index("activities_user_start_idx").on(
+      table.userId,
+      table.startAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index("activities_user_type_start_idx").on(
+      table.userId,
+      table.type,
+      table.startAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index("activities_user_provider_start_idx").on(
+      table.userId,
+      table.provider,
+      table.startAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
     // Name search is `ILIKE '%text%'`, which no b-tree can serve; trigrams can (pg_trgm, loaded
     // into PGlite by db/client.ts).
     index("activities_name_trgm_idx").using("gin", table.name.op("gin_trgm_ops")),

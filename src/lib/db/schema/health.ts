@@ -1,4 +1,16 @@
-import { date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { providerConnections } from "./connections";
 import { createdAt, id, updatedAt } from "./columns";
@@ -96,7 +108,12 @@ export const bodyMeasurements = pgTable(
     updatedAt: updatedAt(),
   },
   (table) => [
-    uniqueIndex("body_measurements_source_time_unique").on(table.userId, table.provider, table.sourceId, table.measuredAt),
+    uniqueIndex("body_measurements_source_time_unique").on(
+      table.userId,
+      table.provider,
+      table.sourceId,
+      table.measuredAt,
+    ),
     index("body_measurements_user_time_idx").on(table.userId, table.measuredAt),
   ],
 );
@@ -120,5 +137,10 @@ export const samples = pgTable(
   // The natural key is the primary key, with no surrogate id: a phone's export can hold millions
   // of samples, and every extra index is written once per sample (one index instead of two
   // measured ~1.6x faster imports).
-  (table) => [primaryKey({ name: "samples_pkey", columns: [table.userId, table.metric, table.time, table.provider, table.sourceId] })],
+  (table) => [
+    primaryKey({
+      name: "samples_pkey",
+      columns: [table.userId, table.metric, table.time, table.provider, table.sourceId],
+    }),
+  ],
 );

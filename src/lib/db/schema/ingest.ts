@@ -17,7 +17,9 @@ export const ingestReceipts = pgTable(
     contentType: text(),
     bodyBytes: integer().notNull(),
     bodyGzip: bytea().notNull(),
-    status: text({ enum: ["received", "processed", "failed"] }).notNull().default("received"),
+    status: text({ enum: ["received", "processed", "failed"] })
+      .notNull()
+      .default("received"),
     counts: jsonb().$type<Record<string, Record<string, number>>>(),
     /** How the request asked to be read (HAE's automation-aggregation header), so a replay reads it the same way. */
     options: jsonb().$type<{ aggregation?: string }>(),
@@ -28,6 +30,8 @@ export const ingestReceipts = pgTable(
   (table) => [
     index("ingest_receipts_user_idx").on(table.userId, table.receivedAt),
     // Start-up looks for bodies a stopped process never finished: few rows, found without a scan.
-    index("ingest_receipts_unfinished_idx").on(table.receivedAt).where(sql`status = 'received'`),
+    index("ingest_receipts_unfinished_idx")
+      .on(table.receivedAt)
+      .where(sql`status = 'received'`),
   ],
 );

@@ -29,9 +29,15 @@ export class BatchCollector {
    * Keeps a record; with a `path`, only once it passed the plausibility checks (false when it
    * was rejected). Metric points are checked by their parser, which knows their metric up front.
    */
-  add<K extends Kind | "samples">(source: string | undefined, kind: K, row: NonNullable<RecordBatch[K]>[number], path?: string): boolean {
+  add<K extends Kind | "samples">(
+    source: string | undefined,
+    kind: K,
+    row: NonNullable<RecordBatch[K]>[number],
+    path?: string,
+  ): boolean {
     if (path !== undefined) {
-      const reason = kind === "samples" ? implausibleSample(row as SampleRecord, this.window) : implausibleRow(row, this.window);
+      const reason =
+        kind === "samples" ? implausibleSample(row as SampleRecord, this.window) : implausibleRow(row, this.window);
       if (reason) {
         this.reject(path, reason);
         return false;
@@ -44,7 +50,12 @@ export class BatchCollector {
     }
     let batch = this.sources.get(sourceId);
     if (!batch) {
-      batch = { activities: new Map(), sleepSessions: new Map(), dailySummaries: new Map(), bodyMeasurements: new Map() };
+      batch = {
+        activities: new Map(),
+        sleepSessions: new Map(),
+        dailySummaries: new Map(),
+        bodyMeasurements: new Map(),
+      };
       this.sources.set(sourceId, batch);
     }
     const rows = batch[kind as Kind] as Map<string, Row<Kind>>;

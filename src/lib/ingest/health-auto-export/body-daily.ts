@@ -26,8 +26,17 @@ export class BodyAccumulator {
 }
 
 type DailyMetric = keyof typeof DAILY_COLUMNS | "basal_energy";
-interface DailyPoint { at: HaeInstant; value: number }
-interface Series { metric: DailyMetric; source: string; points: DailyPoint[]; days: Set<string>; isRuledOut: boolean }
+interface DailyPoint {
+  at: HaeInstant;
+  value: number;
+}
+interface Series {
+  metric: DailyMetric;
+  source: string;
+  points: DailyPoint[];
+  days: Set<string>;
+  isRuledOut: boolean;
+}
 
 /**
  * Day totals are only trustworthy when the automation aggregates by day; then every point of a
@@ -83,7 +92,8 @@ export class DailyAccumulator {
         const entry = days.get(key) ?? { source, record: { localDate: at.localDate, raw: {} } };
         days.set(key, entry);
         entry.record.raw[metric] = value;
-        if (metric !== "basal_energy") entry.record[DAILY_COLUMNS[metric]] = metric === "step_count" ? Math.round(value) : value;
+        if (metric !== "basal_energy")
+          entry.record[DAILY_COLUMNS[metric]] = metric === "step_count" ? Math.round(value) : value;
       }
     }
     for (const { source, record } of days.values()) {

@@ -4,9 +4,16 @@ import { parseHaeDate, parseHaeDay } from "./dates";
 describe("HAE dates", () => {
   it("reads 'yyyy-MM-dd HH:mm:ss Z' as an instant with the phone's offset and local day", () => {
     expect(parseHaeDate("2026-11-20 07:15:00 +0100")).toEqual({
-      instant: new Date("2026-11-20T06:15:00Z"), utcOffsetSeconds: 3600, localDate: "2026-11-20", localSeconds: 26100,
+      instant: new Date("2026-11-20T06:15:00Z"),
+      utcOffsetSeconds: 3600,
+      localDate: "2026-11-20",
+      localSeconds: 26100,
     });
-    expect(parseHaeDate("2024-02-06 23:30:00 -0800")).toMatchObject({ instant: new Date("2024-02-07T07:30:00Z"), utcOffsetSeconds: -28800, localDate: "2024-02-06" });
+    expect(parseHaeDate("2024-02-06 23:30:00 -0800")).toMatchObject({
+      instant: new Date("2024-02-07T07:30:00Z"),
+      utcOffsetSeconds: -28800,
+      localDate: "2024-02-06",
+    });
     expect(parseHaeDate("2024-02-06 14:30:00 +0530")!.utcOffsetSeconds).toBe(19800);
   });
 

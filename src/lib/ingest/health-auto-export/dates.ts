@@ -21,13 +21,34 @@ const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 
 export function parseHaeDate(text: string): HaeInstant | null {
   const fields = text.length === 25 ? readCanonical(text) : null;
   if (fields) return instant(fields, text.slice(0, 10));
-  const match = TIMESTAMP.exec(text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text);
+  const match = TIMESTAMP.exec(
+    text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text,
+  );
   if (!match) return null;
   const sign = match[7] === "-" ? -1 : 1;
-  return instant([+match[1]!, +match[2]!, +match[3]!, +match[4]!, +match[5]!, +match[6]!, sign * (+match[8]! * 3600 + +match[9]! * 60)], `${match[1]}-${match[2]}-${match[3]}`);
+  return instant(
+    [
+      +match[1]!,
+      +match[2]!,
+      +match[3]!,
+      +match[4]!,
+      +match[5]!,
+      +match[6]!,
+      sign * (+match[8]! * 3600 + +match[9]! * 60),
+    ],
+    `${match[1]}-${match[2]}-${match[3]}`,
+  );
 }
 
-type Fields = [year: number, month: number, day: number, hour: number, minute: number, second: number, offsetSeconds: number];
+type Fields = [
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  offsetSeconds: number,
+];
 
 /** The number written by `count` digits from `from`, or -1 when one is not a digit. */
 function readDigits(text: string, from: number, count: number): number {
@@ -42,7 +63,15 @@ function readDigits(text: string, from: number, count: number): number {
 
 /** "yyyy-MM-dd HH:mm:ss ±hhmm" exactly, or null. No closures or arrays besides the result: it runs once per point. */
 function readCanonical(text: string): Fields | null {
-  if (text[4] !== "-" || text[7] !== "-" || text[10] !== " " || text[13] !== ":" || text[16] !== ":" || text[19] !== " ") return null;
+  if (
+    text[4] !== "-" ||
+    text[7] !== "-" ||
+    text[10] !== " " ||
+    text[13] !== ":" ||
+    text[16] !== ":" ||
+    text[19] !== " "
+  )
+    return null;
   const sign = text[20] === "+" ? 1 : text[20] === "-" ? -1 : 0;
   const year = readDigits(text, 0, 4);
   const month = readDigits(text, 5, 2);
@@ -52,7 +81,18 @@ function readCanonical(text: string): Fields | null {
   const second = readDigits(text, 17, 2);
   const offsetHours = readDigits(text, 21, 2);
   const offsetMinutes = readDigits(text, 23, 2);
-  if (sign === 0 || year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || offsetHours < 0 || offsetMinutes < 0) return null;
+  if (
+    sign === 0 ||
+    year < 0 ||
+    month < 0 ||
+    day < 0 ||
+    hour < 0 ||
+    minute < 0 ||
+    second < 0 ||
+    offsetHours < 0 ||
+    offsetMinutes < 0
+  )
+    return null;
   return [year, month, day, hour, minute, second, sign * (offsetHours * 3600 + offsetMinutes * 60)];
 }
 
@@ -61,7 +101,10 @@ function instant([year, month, day, hour, minute, second, offset]: Fields, local
   // Date.UTC would roll 31 February over into March: such a date was never valid.
   if (day > DAYS_IN_MONTH[month - 1]! || (month === 2 && day === 29 && !isLeap(year))) return null;
   // Date.UTC reads years 0-99 as 1900-1999; 400 years later the calendar repeats exactly.
-  const utc = year < 100 ? Date.UTC(year + 400, month - 1, day, hour, minute, second) - FOUR_CENTURIES_MS : Date.UTC(year, month - 1, day, hour, minute, second);
+  const utc =
+    year < 100
+      ? Date.UTC(year + 400, month - 1, day, hour, minute, second) - FOUR_CENTURIES_MS
+      : Date.UTC(year, month - 1, day, hour, minute, second);
   return {
     instant: new Date(utc - offset * 1000),
     utcOffsetSeconds: offset,

@@ -29,7 +29,6 @@ interface OpenMetric {
   parsePoint: Point | null;
 }
 
-
 /**
  * Reads a Health Auto Export body as the JSON splitter walks it (paths below are full paths,
  * starting at the root's "data"). Metrics are taken point by point, workouts one at a time;
@@ -43,7 +42,12 @@ export class HaeExportReader {
   private metric: OpenMetric | null = null;
 
   constructor(options: HaeParseOptions = {}) {
-    this.sinks = { collector: this.collector, body: new BodyAccumulator(), daily: new DailyAccumulator(options.aggregation), window: this.collector.window };
+    this.sinks = {
+      collector: this.collector,
+      body: new BodyAccumulator(),
+      daily: new DailyAccumulator(options.aggregation),
+      window: this.collector.window,
+    };
   }
 
   select(parent: readonly PathSegment[], key: PathSegment, kind: ContainerKind): SplitAction {
@@ -68,7 +72,8 @@ export class HaeExportReader {
         return;
       case 2:
         if (parent[1] === "metrics") this.requireItem(parent, key, value);
-        else if (parent[1] === "workouts") parseWorkout(this.requireItem(parent, key, value), `data.workouts[${key}]`, this.collector);
+        else if (parent[1] === "workouts")
+          parseWorkout(this.requireItem(parent, key, value), `data.workouts[${key}]`, this.collector);
         return;
       case 3:
         if (parent[1] === "metrics") this.openMetric(parent[2] as number).header[key as string] = value;
@@ -125,7 +130,8 @@ export class HaeExportReader {
     const path = `data.metrics[${metric.index}]`;
     const parsed = haeMetricSchema.safeParse({ data: [], ...metric.header });
     if (!parsed.success) return this.collector.reject(path, firstIssue(parsed.error));
-    if (parsed.data.name === "sleep_analysis") return parseSleep({ ...parsed.data, data: metric.held as Array<Record<string, unknown>> }, path, this.collector);
+    if (parsed.data.name === "sleep_analysis")
+      return parseSleep({ ...parsed.data, data: metric.held as Array<Record<string, unknown>> }, path, this.collector);
     if (metric.mode !== "holding") return;
     const parsePoint = metricPointParser(parsed.data, path, this.sinks);
     metric.held.forEach((raw, index) => parsePoint(raw, index));

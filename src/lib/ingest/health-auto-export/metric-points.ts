@@ -30,7 +30,8 @@ function extras(point: HaePoint, add: Record<string, unknown> | undefined): Reco
 }
 
 const NUMBER_FIELDS = ["qty", "Min", "Avg", "Max", "systolic", "diastolic"] as const;
-const isOptionalNumber = (value: unknown) => value === undefined || (typeof value === "number" && Number.isFinite(value));
+const isOptionalNumber = (value: unknown) =>
+  value === undefined || (typeof value === "number" && Number.isFinite(value));
 
 /**
  * haePointSchema's rules checked by hand: zod copies every object it accepts, which at half a
@@ -46,7 +47,10 @@ function isUsualPoint(raw: unknown): raw is HaePoint {
 }
 
 function normalise(spec: MetricSpec, value: number, unit: string): number | null {
-  const converted = spec.dimension === "temperature" ? toBase("temperature", value, unit) : convert(spec.dimension, value, unit, spec.unit);
+  const converted =
+    spec.dimension === "temperature"
+      ? toBase("temperature", value, unit)
+      : convert(spec.dimension, value, unit, spec.unit);
   if (converted === null) return null;
   // SpO2 or body fat at or below 1 cannot be a percentage: it is the HealthKit fraction.
   return spec.fractionMayBePercent && converted <= 1 ? converted * 100 : converted;
@@ -63,14 +67,23 @@ export interface MetricHeader {
  * an export's half a million points are never all held. `path` is the metric's, e.g.
  * "data.metrics[3]"; a point's path is only built when it is rejected.
  */
-export function metricPointParser(metric: MetricHeader, path: string, sinks: MetricSinks): (raw: unknown, index: number) => void {
+export function metricPointParser(
+  metric: MetricHeader,
+  path: string,
+  sinks: MetricSinks,
+): (raw: unknown, index: number) => void {
   const spec = metricSpec(metric.name);
   const unit = metric.units ?? "";
-  const bodyColumn = Object.hasOwn(BODY_COLUMNS, metric.name) ? BODY_COLUMNS[metric.name as keyof typeof BODY_COLUMNS] : undefined;
+  const bodyColumn = Object.hasOwn(BODY_COLUMNS, metric.name)
+    ? BODY_COLUMNS[metric.name as keyof typeof BODY_COLUMNS]
+    : undefined;
   const dailyName = spec?.metric === "basal_energy" ? "basal_energy" : metric.name;
   const isBloodPressure = metric.name === "blood_pressure";
   const name = spec?.metric ?? metric.name;
-  const dailyMetric = dailyName === "basal_energy" || Object.hasOwn(DAILY_COLUMNS, dailyName) ? (dailyName as keyof typeof DAILY_COLUMNS | "basal_energy") : undefined;
+  const dailyMetric =
+    dailyName === "basal_energy" || Object.hasOwn(DAILY_COLUMNS, dailyName)
+      ? (dailyName as keyof typeof DAILY_COLUMNS | "basal_energy")
+      : undefined;
 
   const storedUnit = spec?.unit ?? unit;
   const checkValue = sampleValueCheck(name, storedUnit);
@@ -82,8 +95,21 @@ export function metricPointParser(metric: MetricHeader, path: string, sinks: Met
     if (stored === null) return `unknown unit "${unit}" for ${metric.name}`;
     return (suffix === "" ? checkValue(stored) : sampleValueCheck(`${name}${suffix}`, storedUnit)(stored)) ?? stored;
   };
-  const sample = (point: HaePoint, at: HaeInstant, stored: number, suffix: string, meta?: Record<string, unknown>): null => {
-    const record: SampleRecord = { metric: suffix === "" ? name : `${name}${suffix}`, time: at.instant, endTime: null, value: stored, unit: storedUnit, meta: extras(point, meta) };
+  const sample = (
+    point: HaePoint,
+    at: HaeInstant,
+    stored: number,
+    suffix: string,
+    meta?: Record<string, unknown>,
+  ): null => {
+    const record: SampleRecord = {
+      metric: suffix === "" ? name : `${name}${suffix}`,
+      time: at.instant,
+      endTime: null,
+      value: stored,
+      unit: storedUnit,
+      meta: extras(point, meta),
+    };
     const source = point.source ?? "";
     sinks.collector.add(source, "samples", record);
     if (bodyColumn) sinks.body.add(source, at, bodyColumn, stored, metric.name, point);
@@ -103,10 +129,12 @@ export function metricPointParser(metric: MetricHeader, path: string, sinks: Met
     const late = implausibleTime(at.instant.getTime(), window);
     if (late) return late;
     if (isBloodPressure) {
-      if (point.systolic === undefined || point.diastolic === undefined) return "blood pressure point without systolic and diastolic";
+      if (point.systolic === undefined || point.diastolic === undefined)
+        return "blood pressure point without systolic and diastolic";
       const systolic = storable(point.systolic, "_systolic");
       const diastolic = storable(point.diastolic, "_diastolic");
-      if (typeof systolic === "string" || typeof diastolic === "string") return typeof systolic === "string" ? systolic : (diastolic as string);
+      if (typeof systolic === "string" || typeof diastolic === "string")
+        return typeof systolic === "string" ? systolic : (diastolic as string);
       return sample(point, at, systolic, "_systolic") ?? sample(point, at, diastolic, "_diastolic");
     }
     // Heart rate buckets carry capitalised Min/Avg/Max instead of qty.

@@ -10,7 +10,11 @@ export interface MetricSpec {
   fractionMayBePercent?: boolean;
 }
 
-const spec = (dimension: Dimension, unit = BASE_UNITS[dimension], extra: Partial<MetricSpec> = {}) => ({ dimension, unit, ...extra });
+const spec = (dimension: Dimension, unit = BASE_UNITS[dimension], extra: Partial<MetricSpec> = {}) => ({
+  dimension,
+  unit,
+  ...extra,
+});
 
 // HAE metric names (snake_case already) → how their values are normalised. A name missing
 // here is still stored, under its own name and unit, unconverted.
@@ -69,7 +73,11 @@ export function metricSpec(name: string): MetricSpec | undefined {
 }
 
 /** Metrics that also fill body_measurements, by their BodyRecord column. */
-export const BODY_COLUMNS = { weight_body_mass: "weightKg", body_mass_index: "bmi", body_fat_percentage: "bodyFatPercent" } as const;
+export const BODY_COLUMNS = {
+  weight_body_mass: "weightKg",
+  body_mass_index: "bmi",
+  body_fat_percentage: "bodyFatPercent",
+} as const;
 
 /** Metrics that fill daily_summaries when the export is aggregated per day. */
 export const DAILY_COLUMNS = {

@@ -5,8 +5,20 @@ import { dailyBody, imperialBody, metricsBody, sleepNight, sleepSegments } from 
 
 const everything = {
   data: {
-    metrics: [...metricsBody.data.metrics, ...imperialBody.data.metrics, ...dailyBody.data.metrics, { name: "sleep_analysis", units: "hr", data: [sleepNight, ...sleepSegments] }],
-    workouts: [{ name: "Walking", start: "2025-03-02 12:00:00 +0100", end: "2025-03-02 12:30:00 +0100", distance: { qty: 2, units: "km" } }],
+    metrics: [
+      ...metricsBody.data.metrics,
+      ...imperialBody.data.metrics,
+      ...dailyBody.data.metrics,
+      { name: "sleep_analysis", units: "hr", data: [sleepNight, ...sleepSegments] },
+    ],
+    workouts: [
+      {
+        name: "Walking",
+        start: "2025-03-02 12:00:00 +0100",
+        end: "2025-03-02 12:30:00 +0100",
+        distance: { qty: 2, units: "km" },
+      },
+    ],
     stateOfMind: [{ id: "x", kind: "daily_mood", valence: 0.4 }],
     ecg: [{ voltageMeasurements: [] }],
   },
@@ -22,12 +34,28 @@ describe("parseHealthAutoExport: the body", () => {
   });
 
   it("ignores the arrays it does not ingest and accepts an empty export", () => {
-    expect(parseHealthAutoExport({ data: { stateOfMind: [{}], medications: [] } })).toEqual({ batches: [], rejected: [] });
+    expect(parseHealthAutoExport({ data: { stateOfMind: [{}], medications: [] } })).toEqual({
+      batches: [],
+      rejected: [],
+    });
     expect(parseHealthAutoExport({ data: {} })).toEqual({ batches: [], rejected: [] });
   });
 
   it("keeps the first of two rows with the same key in one batch", () => {
-    const twice = { data: { metrics: [{ name: "step_count", units: "count", data: [{ date: "2025-03-02 07:14:00 +0100", qty: 1 }, { date: "2025-03-02 07:14:00 +0100", qty: 2 }] }] } };
+    const twice = {
+      data: {
+        metrics: [
+          {
+            name: "step_count",
+            units: "count",
+            data: [
+              { date: "2025-03-02 07:14:00 +0100", qty: 1 },
+              { date: "2025-03-02 07:14:00 +0100", qty: 2 },
+            ],
+          },
+        ],
+      },
+    };
     expect(parseHealthAutoExport(twice).batches[0]!.records.samples).toEqual([expect.objectContaining({ value: 1 })]);
   });
 

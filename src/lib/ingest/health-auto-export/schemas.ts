@@ -57,10 +57,20 @@ const hours = z.number().optional();
 export const haeSleepNightSchema = z
   .object({
     date: z.string(),
-    totalSleep: hours, asleep: hours, core: hours, deep: hours, rem: hours, awake: hours, inBed: hours,
-    sleepStart: z.string().optional(), sleepEnd: z.string().optional(),
-    inBedStart: z.string().optional(), inBedEnd: z.string().optional(),
-    source: z.string().optional(), sleepSource: z.string().optional(), inBedSource: z.string().optional(),
+    totalSleep: hours,
+    asleep: hours,
+    core: hours,
+    deep: hours,
+    rem: hours,
+    awake: hours,
+    inBed: hours,
+    sleepStart: z.string().optional(),
+    sleepEnd: z.string().optional(),
+    inBedStart: z.string().optional(),
+    inBedEnd: z.string().optional(),
+    source: z.string().optional(),
+    sleepSource: z.string().optional(),
+    inBedSource: z.string().optional(),
   })
   .passthrough();
 export type HaeSleepNight = z.infer<typeof haeSleepNightSchema>;
@@ -91,7 +101,10 @@ export const haeWorkoutSchema = z
     totalEnergy: quantity,
     elevationUp: quantity,
     // v1 only.
-    elevation: z.object({ ascent: z.number().optional(), descent: z.number().optional(), units: z.string() }).passthrough().optional(),
+    elevation: z
+      .object({ ascent: z.number().optional(), descent: z.number().optional(), units: z.string() })
+      .passthrough()
+      .optional(),
     // v2: lower-case keys here, unlike the capitalised ones in heartRateData.
     heartRate: z.object({ min: quantity, avg: quantity, max: quantity }).passthrough().optional(),
     avgHeartRate: quantity,
@@ -108,10 +121,23 @@ export type HaeWorkout = z.infer<typeof haeWorkoutSchema>;
 
 /** A heart-rate point inside a workout: v2 `Min`/`Avg`/`Max`, v1 `qty`; units per point. */
 export const haeWorkoutHeartRateSchema = z
-  .object({ date: z.string(), qty: z.number().optional(), Min: z.number().optional(), Avg: z.number().optional(), Max: z.number().optional(), units: z.string().optional(), source: z.string().optional() })
+  .object({
+    date: z.string(),
+    qty: z.number().optional(),
+    Min: z.number().optional(),
+    Avg: z.number().optional(),
+    Max: z.number().optional(),
+    units: z.string().optional(),
+    source: z.string().optional(),
+  })
   .passthrough();
 
 /** Route point: v2 `latitude`/`longitude`, v1 `lat`/`lon`. */
 export const haeRoutePointSchema = z
-  .object({ latitude: z.number().optional(), longitude: z.number().optional(), lat: z.number().optional(), lon: z.number().optional() })
+  .object({
+    latitude: z.number().optional(),
+    longitude: z.number().optional(),
+    lat: z.number().optional(),
+    lon: z.number().optional(),
+  })
   .passthrough();

@@ -55,7 +55,14 @@ function parseNight(raw: Record<string, unknown>, path: string, collector: Batch
       endTime: end.instant,
       value: asleepS,
       unit: "s",
-      meta: { night: localDate, inBedS: record.inBedS, deepS: record.deepS, remS: record.remS, coreS: record.lightS, awakeS: record.awakeS },
+      meta: {
+        night: localDate,
+        inBedS: record.inBedS,
+        deepS: record.deepS,
+        remS: record.remS,
+        coreS: record.lightS,
+        awakeS: record.awakeS,
+      },
     });
   }
 }

@@ -2,8 +2,19 @@
 // everything is stored in SI (or the unit the column names), so each quantity passes through here.
 
 export type Dimension =
-  | "length" | "mass" | "energy" | "temperature" | "speed" | "frequency" | "duration"
-  | "percent" | "count" | "pressure" | "vo2" | "glucose" | "bmi";
+  | "length"
+  | "mass"
+  | "energy"
+  | "temperature"
+  | "speed"
+  | "frequency"
+  | "duration"
+  | "percent"
+  | "count"
+  | "pressure"
+  | "vo2"
+  | "glucose"
+  | "bmi";
 
 // Factors to the dimension's base unit (the first one named in each comment).
 const FACTORS: Record<Exclude<Dimension, "temperature">, Record<string, number>> = {
@@ -14,9 +25,27 @@ const FACTORS: Record<Exclude<Dimension, "temperature">, Record<string, number>>
   // kcal; HealthKit's "Cal" is the food calorie, i.e. a kcal, while "cal" is a real calorie.
   energy: { kcal: 1, Cal: 1, kJ: 1 / 4.184, cal: 0.001, J: 1 / 4184 },
   // m/s; HAE spells speeds "mi/hr", "mph", "km/hr" and "kmph" depending on where they appear.
-  speed: { "m/s": 1, "km/hr": 1 / 3.6, "km/h": 1 / 3.6, kmph: 1 / 3.6, kph: 1 / 3.6, "mi/hr": 0.44704, mph: 0.44704, "ft/s": 0.3048 },
+  speed: {
+    "m/s": 1,
+    "km/hr": 1 / 3.6,
+    "km/h": 1 / 3.6,
+    kmph: 1 / 3.6,
+    kph: 1 / 3.6,
+    "mi/hr": 0.44704,
+    mph: 0.44704,
+    "ft/s": 0.3048,
+  },
   // per minute; heart rate arrives as "count/min" or "bpm" depending on the app version.
-  frequency: { "count/min": 1, bpm: 1, "/min": 1, "beats/min": 1, "breaths/min": 1, "count/s": 60, Hz: 60, "count/hr": 1 / 60 },
+  frequency: {
+    "count/min": 1,
+    bpm: 1,
+    "/min": 1,
+    "beats/min": 1,
+    "breaths/min": 1,
+    "count/s": 60,
+    Hz: 60,
+    "count/hr": 1 / 60,
+  },
   // s
   duration: { s: 1, sec: 1, ms: 0.001, min: 60, hr: 3600, h: 3600, d: 86400, day: 86400 },
   percent: { "%": 1 },
@@ -24,7 +53,15 @@ const FACTORS: Record<Exclude<Dimension, "temperature">, Record<string, number>>
   // mmHg
   pressure: { mmHg: 1, kPa: 7.500615758456564, cmHg: 10 },
   // mL/(kg·min); the middle dot and the order vary between app versions.
-  vo2: { "mL/(kg·min)": 1, "ml/(kg·min)": 1, "mL/min·kg": 1, "ml/min·kg": 1, "mL/kg·min": 1, "ml/kg/min": 1, "mL/(kg*min)": 1 },
+  vo2: {
+    "mL/(kg·min)": 1,
+    "ml/(kg·min)": 1,
+    "mL/min·kg": 1,
+    "ml/min·kg": 1,
+    "mL/kg·min": 1,
+    "ml/kg/min": 1,
+    "mL/(kg*min)": 1,
+  },
   // mmol/L
   glucose: { "mmol/L": 1, "mmol<180.1558800000541>/L": 1, "mg/dL": 1 / 18.01558800000541 },
   // kg/m²; HealthKit has no BMI unit, so HAE labels it "count".
@@ -43,8 +80,19 @@ const TEMPERATURE: Record<string, (value: number) => number> = {
 
 /** The unit each dimension is stored in. */
 export const BASE_UNITS: Record<Dimension, string> = {
-  length: "m", mass: "kg", energy: "kcal", temperature: "degC", speed: "m/s", frequency: "count/min",
-  duration: "s", percent: "%", count: "count", pressure: "mmHg", vo2: "mL/(kg·min)", glucose: "mmol/L", bmi: "kg/m2",
+  length: "m",
+  mass: "kg",
+  energy: "kcal",
+  temperature: "degC",
+  speed: "m/s",
+  frequency: "count/min",
+  duration: "s",
+  percent: "%",
+  count: "count",
+  pressure: "mmHg",
+  vo2: "mL/(kg·min)",
+  glucose: "mmol/L",
+  bmi: "kg/m2",
 };
 
 /** `value` in `unit` converted to the dimension's base unit; null when the unit is not one of the dimension's. */
@@ -56,7 +104,12 @@ export function toBase(dimension: Dimension, value: number, unit: string): numbe
 }
 
 /** Converts to `target` (which must be one of the dimension's units), e.g. HRV kept in "ms". */
-export function convert(dimension: Exclude<Dimension, "temperature">, value: number, unit: string, target: string): number | null {
+export function convert(
+  dimension: Exclude<Dimension, "temperature">,
+  value: number,
+  unit: string,
+  target: string,
+): number | null {
   // Same unit: no round trip through the base, so 48.2 ms stays exactly 48.2.
   if (unit.trim() === target && FACTORS[dimension][target] !== undefined) return value;
   const base = toBase(dimension, value, unit);

@@ -13,7 +13,13 @@ type Series = "heartRateData" | "heartRateRecovery";
  * issue #60): `heartRateData` sometimes holds only the post-workout recovery, every point at or
  * after `end`; such points are marked as recovery, and `onlyRecovery` tells the caller.
  */
-export function workoutHeartRate(workout: HaeWorkout, workoutId: string, end: Date, path: string, collector: BatchCollector) {
+export function workoutHeartRate(
+  workout: HaeWorkout,
+  workoutId: string,
+  end: Date,
+  path: string,
+  collector: BatchCollector,
+) {
   const samples: SampleRecord[] = [];
   let during = 0;
   let after = 0;
@@ -36,7 +42,14 @@ export function workoutHeartRate(workout: HaeWorkout, workoutId: string, end: Da
       if (point.Min !== undefined) meta.min = convert("frequency", point.Min, unit, "bpm");
       if (point.Max !== undefined) meta.max = convert("frequency", point.Max, unit, "bpm");
       if (recovery) meta.recovery = true;
-      const sample: SampleRecord = { metric: "heart_rate", time: at.instant, endTime: null, value: bpm, unit: "bpm", meta };
+      const sample: SampleRecord = {
+        metric: "heart_rate",
+        time: at.instant,
+        endTime: null,
+        value: bpm,
+        unit: "bpm",
+        meta,
+      };
       const reason = implausibleSample(sample, collector.window);
       if (reason) return collector.reject(pointPath, reason);
       if (series === "heartRateData" && recovery) after++;

@@ -16,7 +16,8 @@ export function v1WorkoutId(workout: Pick<HaeWorkout, "name" | "start" | "end" |
 }
 
 /** The workout as stored in `raw`: every array (route, heart-rate and metric series) left out. */
-const withoutSeries = (workout: HaeWorkout) => Object.fromEntries(Object.entries(workout).filter(([, value]) => !Array.isArray(value)));
+const withoutSeries = (workout: HaeWorkout) =>
+  Object.fromEntries(Object.entries(workout).filter(([, value]) => !Array.isArray(value)));
 
 export function parseWorkout(raw: Record<string, unknown>, path: string, collector: BatchCollector): void {
   const parsed = haeWorkoutSchema.safeParse(raw);
@@ -27,7 +28,12 @@ export function parseWorkout(raw: Record<string, unknown>, path: string, collect
   if (!start) return collector.reject(`${path}.start`, `unparseable date "${workout.start}"`);
   if (!end) return collector.reject(`${path}.end`, `unparseable date "${workout.end}"`);
 
-  const quantity = (field: string, value: HaeQuantity | undefined, dimension: Exclude<Dimension, "temperature">, target: string) => {
+  const quantity = (
+    field: string,
+    value: HaeQuantity | undefined,
+    dimension: Exclude<Dimension, "temperature">,
+    target: string,
+  ) => {
     if (!value) return null;
     const converted = convert(dimension, value.qty, value.units, target);
     if (converted === null) collector.reject(`${path}.${field}`, `unknown unit "${value.units}" for ${field}`);
@@ -55,10 +61,16 @@ export function parseWorkout(raw: Record<string, unknown>, path: string, collect
     movingTimeS: null,
     distanceM: quantity("distance", workout.distance, "length", "m"),
     elevationGainM,
-    energyKcal: energy ? quantity(workout.activeEnergyBurned ? "activeEnergyBurned" : "activeEnergy", energy, "energy", "kcal") : null,
+    energyKcal: energy
+      ? quantity(workout.activeEnergyBurned ? "activeEnergyBurned" : "activeEnergy", energy, "energy", "kcal")
+      : null,
     // Issue #60: when heartRateData was really the recovery series, the summaries were wrong too.
-    avgHeartRateBpm: heartRate.onlyRecovery ? null : quantity("avgHeartRate", workout.heartRate?.avg ?? workout.avgHeartRate, "frequency", "bpm"),
-    maxHeartRateBpm: heartRate.onlyRecovery ? null : quantity("maxHeartRate", workout.heartRate?.max ?? workout.maxHeartRate, "frequency", "bpm"),
+    avgHeartRateBpm: heartRate.onlyRecovery
+      ? null
+      : quantity("avgHeartRate", workout.heartRate?.avg ?? workout.avgHeartRate, "frequency", "bpm"),
+    maxHeartRateBpm: heartRate.onlyRecovery
+      ? null
+      : quantity("maxHeartRate", workout.heartRate?.max ?? workout.maxHeartRate, "frequency", "bpm"),
     avgPowerW: null,
     avgSpeedMps: quantity("avgSpeed", workout.avgSpeed ?? workout.speed, "speed", "m/s"),
     maxSpeedMps: quantity("maxSpeed", workout.maxSpeed, "speed", "m/s"),

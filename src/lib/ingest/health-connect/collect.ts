@@ -60,13 +60,20 @@ export class Collector {
       rows.set(key, { record: { measuredAt, ...fields, raw: { [type]: raw } }, path });
       return;
     }
-    const clash = (Object.keys(fields) as Array<keyof BodyFields>).find((column) => kept.record[column] != null && kept.record[column] !== fields[column]);
-    if (clash) return this.reject(path, `a different ${clash} at ${key} from this source is already in ${kept.path}; kept that one`);
+    const clash = (Object.keys(fields) as Array<keyof BodyFields>).find(
+      (column) => kept.record[column] != null && kept.record[column] !== fields[column],
+    );
+    if (clash)
+      return this.reject(
+        path,
+        `a different ${clash} at ${key} from this source is already in ${kept.path}; kept that one`,
+      );
     kept.record = { ...kept.record, ...fields, raw: { ...(kept.record.raw as object), [type]: raw } };
   }
 
   result(): ParsedIngest {
-    const list = <T>(map: Map<string, Kept<T>>) => (map.size ? [...map.values()].map((kept) => kept.record) : undefined);
+    const list = <T>(map: Map<string, Kept<T>>) =>
+      map.size ? [...map.values()].map((kept) => kept.record) : undefined;
     const batches = [...this.sources].map(([sourceId, records]) => {
       const batch: RecordBatch = {};
       const activities = list(records.activities);
@@ -100,7 +107,8 @@ export class Collector {
   private keep<T>(map: Map<string, Kept<T>>, key: string, record: T, path: string, what: string) {
     const kept = map.get(key);
     if (!kept) map.set(key, { record, path });
-    else if (!isDeepStrictEqual(kept.record, record)) this.reject(path, `a different ${what} from this source is already in ${kept.path}; kept that one`);
+    else if (!isDeepStrictEqual(kept.record, record))
+      this.reject(path, `a different ${what} from this source is already in ${kept.path}; kept that one`);
   }
 }
 

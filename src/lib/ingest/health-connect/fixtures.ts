@@ -55,7 +55,11 @@ export const exerciseRow = {
   },
 };
 
-const scale = { data_origin: WITHINGS, recording_method: "automatically_recorded", device: { manufacturer: "Withings", model: "Body+", type: 3 } };
+const scale = {
+  data_origin: WITHINGS,
+  recording_method: "automatically_recorded",
+  device: { manufacturer: "Withings", model: "Body+", type: 3 },
+};
 
 export const body = {
   timestamp: "2025-03-02T09:30:12.481Z",

@@ -28,7 +28,10 @@ export function deviceNameOf(metadata: HcMetadata | null | undefined): string | 
  * same id on every delivery, so the 24-hour overlap re-sends update rather than duplicate.
  */
 export function stableIdOf(...parts: Array<string | number | null | undefined>): string {
-  return createHash("sha256").update(parts.map((part) => part ?? "").join("|")).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(parts.map((part) => part ?? "").join("|"))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /**

@@ -25,7 +25,11 @@ const ROOT_FIELDS = new Set(["timestamp", "app_version", "test"]);
 export function parseHealthConnect(body: unknown, options: ParseOptions = {}): ParsedIngest {
   const root = hcBodySchema.parse(body);
   // The in-app Test button sends made-up readings (a run, a 75.5 kg weight) timed yesterday.
-  if (root.test) return { batches: [], rejected: [{ path: "test", reason: "the app's Test payload holds mock data; nothing stored" }] };
+  if (root.test)
+    return {
+      batches: [],
+      rejected: [{ path: "test", reason: "the app's Test payload holds mock data; nothing stored" }],
+    };
   const out = new Collector();
   for (const [key, value] of Object.entries(root)) {
     if (ROOT_FIELDS.has(key)) continue;

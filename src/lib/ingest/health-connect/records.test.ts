@@ -39,7 +39,16 @@ describe("Health Connect sleep sessions", () => {
   });
 
   it("reads Health Connect's stage constants and the Test payload's words alike", () => {
-    expect(["0", "1", "2", "3", "4", "5", "6", "7"].map((code) => sleepStageOf(code)?.stage ?? null)).toEqual([null, "awake", null, "awake", "light", "deep", "rem", "awake"]);
+    expect(["0", "1", "2", "3", "4", "5", "6", "7"].map((code) => sleepStageOf(code)?.stage ?? null)).toEqual([
+      null,
+      "awake",
+      null,
+      "awake",
+      "light",
+      "deep",
+      "rem",
+      "awake",
+    ]);
     expect(sleepStageOf(5)).toEqual(sleepStageOf("deep"));
     expect(sleepStageOf("REM")?.stage).toBe("rem");
     expect(sleepStageOf("2")).toEqual({ stage: null, isAsleep: true, isInBed: true });
@@ -49,7 +58,16 @@ describe("Health Connect sleep sessions", () => {
 
   it("counts a stageless session as all sleep; without an offset it dates by the given zone, else UTC", () => {
     const plain = { session_end_time: "2025-03-02T04:30:00Z", duration_seconds: 28800, stages: [] };
-    expect(sleep(plain)).toMatchObject({ inBedS: 28800, asleepS: 28800, deepS: null, awakeS: null, efficiencyPercent: null, stages: null, utcOffsetSeconds: null, localDate: "2025-03-02" });
+    expect(sleep(plain)).toMatchObject({
+      inBedS: 28800,
+      asleepS: 28800,
+      deepS: null,
+      awakeS: null,
+      efficiencyPercent: null,
+      stages: null,
+      utcOffsetSeconds: null,
+      localDate: "2025-03-02",
+    });
     expect(sleep(plain, "America/Los_Angeles").localDate).toBe("2025-03-01");
   });
 
@@ -79,25 +97,39 @@ describe("Health Connect exercise sessions", () => {
 
   it("types sessions from androidx EXERCISE_TYPE_* codes, as strings, numbers or the Test payload's words", () => {
     const cases: Array<[string | number, string, string]> = [
-      ["0", "other", "workout"], ["8", "ride", "biking"], ["9", "virtual_ride", "biking_stationary"], ["37", "hike", "hiking"],
-      ["57", "treadmill_run", "running_treadmill"], [56, "run", "running"], ["70", "strength", "strength_training"],
-      ["73", "open_water_swim", "swimming_open_water"], ["74", "swim", "swimming_pool"], ["76", "racket_sport", "tennis"],
-      ["79", "walk", "walking"], ["83", "yoga", "yoga"], ["walking", "walk", "walking"], ["99", "other", "99"], ["constructor", "other", "constructor"],
+      ["0", "other", "workout"],
+      ["8", "ride", "biking"],
+      ["9", "virtual_ride", "biking_stationary"],
+      ["37", "hike", "hiking"],
+      ["57", "treadmill_run", "running_treadmill"],
+      [56, "run", "running"],
+      ["70", "strength", "strength_training"],
+      ["73", "open_water_swim", "swimming_open_water"],
+      ["74", "swim", "swimming_pool"],
+      ["76", "racket_sport", "tennis"],
+      ["79", "walk", "walking"],
+      ["83", "yoga", "yoga"],
+      ["walking", "walk", "walking"],
+      ["99", "other", "99"],
+      ["constructor", "other", "constructor"],
     ];
     for (const [code, type, providerType] of cases) expect(exerciseTypeOf(code)).toEqual({ type, providerType });
   });
 
-  it("derives an id-less session's id from type, times and origin, the same for \"56\" and \"running\"", () => {
+  it('derives an id-less session\'s id from type, times and origin, the same for "56" and "running"', () => {
     const legacy = { ...exerciseRow, metadata: { data_origin: FIT } };
     expect(exercise(legacy).externalId).toBe(exercise({ ...legacy, type: "running" }).externalId);
-    expect(exercise(legacy).externalId).not.toBe(exercise({ ...legacy, start_time: "2025-03-02T06:00:01Z" }).externalId);
+    expect(exercise(legacy).externalId).not.toBe(
+      exercise({ ...legacy, start_time: "2025-03-02T06:00:01Z" }).externalId,
+    );
     expect(exercise({ ...legacy, title: "  " })).toMatchObject({ name: null, utcOffsetSeconds: null, device: null });
   });
 });
 
 describe("Health Connect body measurements", () => {
   it("puts weight and body fat from one scale reading on one row", () => {
-    const [row] = parseHealthConnect(body).batches.find((batch) => batch.sourceId === `${WITHINGS}/Body+`)!.records.bodyMeasurements!;
+    const [row] = parseHealthConnect(body).batches.find((batch) => batch.sourceId === `${WITHINGS}/Body+`)!.records
+      .bodyMeasurements!;
     expect(row).toMatchObject({ measuredAt: new Date("2025-03-02T06:50:00Z"), weightKg: 71.8, bodyFatPercent: 18.4 });
     expect(row!.raw).toMatchObject({ weight: { kilograms: 71.8 }, body_fat: { percentage: 18.4 } });
   });
@@ -105,7 +137,10 @@ describe("Health Connect body measurements", () => {
   it("rejects body fat above 100 % and a second, different weight at the same instant", () => {
     const result = parseHealthConnect({
       timestamp: "2025-03-02T09:30:12Z",
-      weight: [{ kilograms: 71.8, time: "2025-03-02T06:50:00Z" }, { kilograms: 72.1, time: "2025-03-02T06:50:00Z" }],
+      weight: [
+        { kilograms: 71.8, time: "2025-03-02T06:50:00Z" },
+        { kilograms: 72.1, time: "2025-03-02T06:50:00Z" },
+      ],
       body_fat: [{ percentage: 184, time: "2025-03-02T06:50:00Z" }],
     });
     expect(result.batches[0]!.records.bodyMeasurements).toMatchObject([{ weightKg: 71.8 }]);

@@ -11,7 +11,16 @@ const result = parseHealthConnect({
   active_calories: [{ calories: 312.5, ...interval }],
   total_calories: [{ calories: 2100, ...interval }],
   hydration: [{ liters: 0.5, start_time: "2025-03-02T08:30:00Z", end_time: "2025-03-02T08:31:00Z" }],
-  nutrition: [{ calories: 350, protein_grams: 25, sodium_grams: 0.8, name: "Oatmeal", start_time: "2025-03-02T07:30:00Z", end_time: "2025-03-02T07:31:00Z" }],
+  nutrition: [
+    {
+      calories: 350,
+      protein_grams: 25,
+      sodium_grams: 0.8,
+      name: "Oatmeal",
+      start_time: "2025-03-02T07:30:00Z",
+      end_time: "2025-03-02T07:31:00Z",
+    },
+  ],
   resting_heart_rate: [{ bpm: 52, time: at }],
   heart_rate_variability: [{ rmssd_millis: 42.5, time: at }],
   oxygen_saturation: [{ time: at, avg: 96.5, min: 94, max: 98 }],
@@ -37,7 +46,14 @@ describe("Health Connect samples", () => {
 
   it("keeps interval amounts with their end: metres, kcal, litres, and nutrients in kg", () => {
     const end = new Date(interval.end_time);
-    expect(find("distance")).toEqual({ metric: "distance", time: new Date(interval.start_time), endTime: end, value: 5420.25, unit: "m", meta: null });
+    expect(find("distance")).toEqual({
+      metric: "distance",
+      time: new Date(interval.start_time),
+      endTime: end,
+      value: 5420.25,
+      unit: "m",
+      meta: null,
+    });
     expect(find("active_energy")).toMatchObject({ value: 312.5, unit: "kcal", endTime: end });
     expect(find("total_energy")).toMatchObject({ value: 2100, unit: "kcal" });
     expect(find("hydration")).toMatchObject({ value: 0.5, unit: "L", endTime: new Date("2025-03-02T08:31:00Z") });
@@ -49,9 +65,21 @@ describe("Health Connect samples", () => {
 
   it("keeps instant readings in their units, HRV named as the RMSSD it is", () => {
     const time = new Date(at);
-    expect(find("resting_heart_rate")).toEqual({ metric: "resting_heart_rate", time, value: 52, unit: "bpm", meta: null });
+    expect(find("resting_heart_rate")).toEqual({
+      metric: "resting_heart_rate",
+      time,
+      value: 52,
+      unit: "bpm",
+      meta: null,
+    });
     expect(find("hrv_rmssd")).toEqual({ metric: "hrv_rmssd", time, value: 42.5, unit: "ms", meta: null });
-    expect(find("blood_oxygen_saturation")).toEqual({ metric: "blood_oxygen_saturation", time, value: 96.5, unit: "%", meta: { min: 94, max: 98 } });
+    expect(find("blood_oxygen_saturation")).toEqual({
+      metric: "blood_oxygen_saturation",
+      time,
+      value: 96.5,
+      unit: "%",
+      meta: { min: 94, max: 98 },
+    });
     expect(find("respiratory_rate")).toMatchObject({ value: 14.5, unit: "count/min" });
     expect(find("blood_glucose")).toMatchObject({ value: 5.4, unit: "mmol/L" });
     expect(find("body_temperature")).toMatchObject({ value: 36.6, unit: "degC" });
@@ -64,7 +92,11 @@ describe("Health Connect samples", () => {
   it("splits blood pressure into two metrics and keeps a negative skin-temperature delta", () => {
     expect([find("blood_pressure_systolic")?.value, find("blood_pressure_diastolic")?.value]).toEqual([121, 79]);
     expect(find("blood_pressure_systolic")?.unit).toBe("mmHg");
-    expect(find("skin_temperature_delta")).toMatchObject({ value: -0.3, unit: "degC", meta: { measurement_location: "wrist" } });
+    expect(find("skin_temperature_delta")).toMatchObject({
+      value: -0.3,
+      unit: "degC",
+      meta: { measurement_location: "wrist" },
+    });
     expect(find("skin_temperature_baseline")).toMatchObject({ value: 33.9, unit: "degC" });
   });
 

@@ -4,7 +4,11 @@ import { z } from "zod";
 // writes it (shared/providers/android-health-connect.md §3). Times are java.time
 // Instant.toString(): UTC with "Z" and 0–9 fractional digits.
 const instant = z.iso.datetime({ offset: true });
-const zoneOffsetSeconds = z.number().int().min(-18 * 3600).max(18 * 3600);
+const zoneOffsetSeconds = z
+  .number()
+  .int()
+  .min(-18 * 3600)
+  .max(18 * 3600);
 const optionalAmount = z.number().nonnegative().nullish();
 
 // Newer builds only; bucketed and daily rows carry none (they merge every app).
@@ -21,7 +25,10 @@ export const hcMetadataSchema = z
     last_modified_time: instant.nullish(),
     instant_zone_offset_seconds: zoneOffsetSeconds.nullish(),
     interval_zone_offset: z
-      .object({ start_zone_offset_seconds: zoneOffsetSeconds.nullish(), end_zone_offset_seconds: zoneOffsetSeconds.nullish() })
+      .object({
+        start_zone_offset_seconds: zoneOffsetSeconds.nullish(),
+        end_zone_offset_seconds: zoneOffsetSeconds.nullish(),
+      })
       .nullish(),
   })
   .passthrough();
@@ -29,7 +36,8 @@ export type HcMetadata = z.infer<typeof hcMetadataSchema>;
 
 const metadata = { metadata: hcMetadataSchema.nullish() };
 
-const endsAfterStart = (row: { start_time: string; end_time: string }) => Date.parse(row.end_time) >= Date.parse(row.start_time);
+const endsAfterStart = (row: { start_time: string; end_time: string }) =>
+  Date.parse(row.end_time) >= Date.parse(row.start_time);
 const endsAfterStartIssue = { message: "end_time is before start_time", path: ["end_time"] };
 
 /** One row of a one-number-per-row array (steps, heart_rate, weight …): `time`, or `start_time` + `end_time`. */
@@ -41,10 +49,18 @@ export interface HcSeriesRow {
   [field: string]: unknown;
 }
 
-export function hcSeriesRowSchema(fields: Array<{ name: string; isSigned?: boolean }>, isInterval: boolean): z.ZodType<HcSeriesRow> {
-  const values = Object.fromEntries(fields.map((field) => [field.name, field.isSigned ? z.number().nullish() : optionalAmount]));
+export function hcSeriesRowSchema(
+  fields: Array<{ name: string; isSigned?: boolean }>,
+  isInterval: boolean,
+): z.ZodType<HcSeriesRow> {
+  const values = Object.fromEntries(
+    fields.map((field) => [field.name, field.isSigned ? z.number().nullish() : optionalAmount]),
+  );
   if (!isInterval) return z.object({ time: instant, ...values, ...metadata }).passthrough();
-  return z.object({ start_time: instant, end_time: instant, ...values, ...metadata }).passthrough().refine(endsAfterStart, endsAfterStartIssue);
+  return z
+    .object({ start_time: instant, end_time: instant, ...values, ...metadata })
+    .passthrough()
+    .refine(endsAfterStart, endsAfterStartIssue);
 }
 
 // HC's integer constant as a string ("56"); the in-app Test payload sends words ("running").
@@ -90,16 +106,47 @@ export type HcSleep = z.infer<typeof hcSleepSchema>;
 export const hcUnknownRowSchema = z
   .object({ time: instant.optional(), start_time: instant.optional(), end_time: instant.optional(), ...metadata })
   .passthrough()
-  .refine((row) => row.time !== undefined || row.start_time !== undefined, { message: "has neither time nor start_time", path: ["time"] });
+  .refine((row) => row.time !== undefined || row.start_time !== undefined, {
+    message: "has neither time nor start_time",
+    path: ["time"],
+  });
 export type HcUnknownRow = z.infer<typeof hcUnknownRowSchema>;
 
 // Every array key the app writes (SyncManager.buildJsonPayload), cycle tracking included.
 export const HC_RECORD_KEYS = [
-  "steps", "heart_rate", "heart_rate_variability", "resting_heart_rate", "sleep", "exercise", "distance",
-  "active_calories", "total_calories", "weight", "height", "blood_pressure", "blood_glucose", "oxygen_saturation",
-  "body_temperature", "skin_temperature", "respiratory_rate", "hydration", "nutrition", "basal_metabolic_rate",
-  "body_fat", "lean_body_mass", "body_water_mass", "bone_mass", "bmi", "vo2_max", "basal_body_temperature",
-  "menstruation_flow", "menstruation_period", "intermenstrual_bleeding", "ovulation_test", "cervical_mucus", "sexual_activity",
+  "steps",
+  "heart_rate",
+  "heart_rate_variability",
+  "resting_heart_rate",
+  "sleep",
+  "exercise",
+  "distance",
+  "active_calories",
+  "total_calories",
+  "weight",
+  "height",
+  "blood_pressure",
+  "blood_glucose",
+  "oxygen_saturation",
+  "body_temperature",
+  "skin_temperature",
+  "respiratory_rate",
+  "hydration",
+  "nutrition",
+  "basal_metabolic_rate",
+  "body_fat",
+  "lean_body_mass",
+  "body_water_mass",
+  "bone_mass",
+  "bmi",
+  "vo2_max",
+  "basal_body_temperature",
+  "menstruation_flow",
+  "menstruation_period",
+  "intermenstrual_bleeding",
+  "ovulation_test",
+  "cervical_mucus",
+  "sexual_activity",
 ] as const;
 
 const recordArray = z.array(z.unknown()).optional();
@@ -111,7 +158,10 @@ export const hcBodySchema = z
     app_version: z.string().nullish(),
     // Only on the in-app "Test" button's mock payload.
     test: z.boolean().nullish(),
-    ...(Object.fromEntries(HC_RECORD_KEYS.map((key) => [key, recordArray])) as Record<(typeof HC_RECORD_KEYS)[number], typeof recordArray>),
+    ...(Object.fromEntries(HC_RECORD_KEYS.map((key) => [key, recordArray])) as Record<
+      (typeof HC_RECORD_KEYS)[number],
+      typeof recordArray
+    >),
   })
   .passthrough();
 export type HcBody = z.infer<typeof hcBodySchema>;

@@ -23,9 +23,22 @@ const BUCKET = ["avg", "min", "max"] as const;
 const wattsToKcalPerDay = (watts: number) => (watts * 86_400) / 4_184;
 const gramsToKg = (grams: number) => grams / 1000;
 
-const instant = (values: SeriesValue[], describedBy?: string[]): SeriesSpec => ({ isInterval: false, values, describedBy });
-const interval = (values: SeriesValue[], describedBy?: string[]): SeriesSpec => ({ isInterval: true, values, describedBy });
-const one = (field: string, metric: string, unit: string, extra: Partial<SeriesValue> = {}): SeriesValue => ({ field, metric, unit, ...extra });
+const instant = (values: SeriesValue[], describedBy?: string[]): SeriesSpec => ({
+  isInterval: false,
+  values,
+  describedBy,
+});
+const interval = (values: SeriesValue[], describedBy?: string[]): SeriesSpec => ({
+  isInterval: true,
+  values,
+  describedBy,
+});
+const one = (field: string, metric: string, unit: string, extra: Partial<SeriesValue> = {}): SeriesValue => ({
+  field,
+  metric,
+  unit,
+  ...extra,
+});
 const nutrient = (name: string) => one(`${name}_grams`, `dietary_${name}`, "kg", { convert: gramsToKg });
 
 /** Arrays whose rows become samples, keyed by the payload's array name. Metric names and unit
@@ -38,7 +51,10 @@ export const SERIES: Record<string, SeriesSpec> = {
   total_calories: interval([one("calories", "total_energy", "kcal")]),
   hydration: interval([one("liters", "hydration", "L")]),
   nutrition: interval(
-    [one("calories", "dietary_energy", "kcal"), ...["protein", "carbs", "fat", "sugar", "sodium", "dietary_fiber"].map(nutrient)],
+    [
+      one("calories", "dietary_energy", "kcal"),
+      ...["protein", "carbs", "fat", "sugar", "sodium", "dietary_fiber"].map(nutrient),
+    ],
     ["name"],
   ),
   heart_rate: instant([one("bpm", "heart_rate", "bpm", { bucket: BUCKET })]),
@@ -47,13 +63,19 @@ export const SERIES: Record<string, SeriesSpec> = {
   resting_heart_rate: instant([one("bpm", "resting_heart_rate", "bpm")]),
   oxygen_saturation: instant([one("percentage", "blood_oxygen_saturation", "%", { bucket: BUCKET })]),
   respiratory_rate: instant([one("rate", "respiratory_rate", "count/min", { bucket: BUCKET })]),
-  blood_pressure: instant([one("systolic", "blood_pressure_systolic", "mmHg"), one("diastolic", "blood_pressure_diastolic", "mmHg")]),
+  blood_pressure: instant([
+    one("systolic", "blood_pressure_systolic", "mmHg"),
+    one("diastolic", "blood_pressure_diastolic", "mmHg"),
+  ]),
   blood_glucose: instant([one("mmol_per_liter", "blood_glucose", "mmol/L")]),
   body_temperature: instant([one("celsius", "body_temperature", "degC")]),
   basal_body_temperature: instant([one("celsius", "basal_body_temperature", "degC")], ["measurement_location"]),
   skin_temperature: instant(
     [
-      one("delta_celsius", "skin_temperature_delta", "degC", { isSigned: true, bucket: ["avg_delta_celsius", "min_delta_celsius", "max_delta_celsius"] }),
+      one("delta_celsius", "skin_temperature_delta", "degC", {
+        isSigned: true,
+        bucket: ["avg_delta_celsius", "min_delta_celsius", "max_delta_celsius"],
+      }),
       one("baseline_celsius", "skin_temperature_baseline", "degC"),
     ],
     ["measurement_location"],
@@ -76,4 +98,7 @@ export const BODY: Record<string, { field: string; column: keyof BodyFields }> =
 
 /** Every field a spec reads, for its row schema. */
 export const seriesFields = (spec: SeriesSpec) =>
-  spec.values.flatMap((value) => [{ name: value.field, isSigned: value.isSigned }, ...(value.bucket ?? []).map((name) => ({ name, isSigned: value.isSigned }))]);
+  spec.values.flatMap((value) => [
+    { name: value.field, isSigned: value.isSigned },
+    ...(value.bucket ?? []).map((name) => ({ name, isSigned: value.isSigned })),
+  ]);

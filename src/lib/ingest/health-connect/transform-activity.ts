@@ -11,7 +11,9 @@ export function transformExercise(row: HcExercise): ActivityRecord {
   const metadata = row.metadata;
   return {
     // The provider type, not the raw value, so "56" and "running" name the same session.
-    externalId: metadata?.id ?? stableIdOf("exercise", providerType, startAt.toISOString(), endAt.toISOString(), metadata?.data_origin),
+    externalId:
+      metadata?.id ??
+      stableIdOf("exercise", providerType, startAt.toISOString(), endAt.toISOString(), metadata?.data_origin),
     type,
     providerType,
     name: row.title?.trim() || null,

@@ -39,7 +39,9 @@ export function seriesHandler(spec: SeriesSpec): RowHandler {
   return (item, path, out) => {
     const parsed = schema.safeParse(item);
     if (!parsed.success) return out.rejectIssues(path, parsed.error);
-    const samples = spec.values.map((value) => sampleOf(parsed.data, spec, value)).filter((sample) => sample !== undefined);
+    const samples = spec.values
+      .map((value) => sampleOf(parsed.data, spec, value))
+      .filter((sample) => sample !== undefined);
     if (!samples.length) return out.reject(path, `no value: expected ${expected}`);
     const sourceId = sourceIdOf(parsed.data.metadata);
     for (const sample of samples) out.sample(sourceId, sample, path);
@@ -55,6 +57,13 @@ export function bodyHandler(type: keyof typeof BODY): RowHandler {
     if (!parsed.success) return out.rejectIssues(path, parsed.error);
     const value = numberAt(parsed.data, field);
     if (value === undefined) return out.reject(path, `no value: expected ${field}`);
-    out.body(sourceIdOf(parsed.data.metadata), new Date(parsed.data.time!), { [column]: value }, type, parsed.data, path);
+    out.body(
+      sourceIdOf(parsed.data.metadata),
+      new Date(parsed.data.time!),
+      { [column]: value },
+      type,
+      parsed.data,
+      path,
+    );
   };
 }

@@ -33,7 +33,15 @@ export function transformSleep(row: HcSleep, options: ParseOptions = {}): SleepR
   const staged = (value: number) => (totals.isStaged ? value : null);
   const stages = (row.stages ?? []).flatMap((stage) => {
     const kind = sleepStageOf(stage.stage)?.stage;
-    return kind ? [{ stage: kind, startAt: new Date(stage.start_time).toISOString(), endAt: new Date(stage.end_time).toISOString() }] : [];
+    return kind
+      ? [
+          {
+            stage: kind,
+            startAt: new Date(stage.start_time).toISOString(),
+            endAt: new Date(stage.end_time).toISOString(),
+          },
+        ]
+      : [];
   });
   return {
     // Older builds send no id and no start field: the end, length and origin name the session.
@@ -42,7 +50,11 @@ export function transformSleep(row: HcSleep, options: ParseOptions = {}): SleepR
     endAt,
     utcOffsetSeconds: offsets?.start_zone_offset_seconds ?? offsets?.end_zone_offset_seconds ?? null,
     // The night belongs to the local date of waking up.
-    localDate: localDateOf(endAt, offsets?.end_zone_offset_seconds ?? offsets?.start_zone_offset_seconds, options.timeZone),
+    localDate: localDateOf(
+      endAt,
+      offsets?.end_zone_offset_seconds ?? offsets?.start_zone_offset_seconds,
+      options.timeZone,
+    ),
     inBedS,
     asleepS,
     deepS: staged(totals.deep),

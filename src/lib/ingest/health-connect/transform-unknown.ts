@@ -33,9 +33,11 @@ export function unknownHandler(type: string): RowHandler {
     if (!parsed.success) return out.rejectIssues(path, parsed.error);
     const row = parsed.data;
     const numbers = Object.entries(row).filter(
-      (entry): entry is [string, number] => typeof entry[1] === "number" && Number.isFinite(entry[1]) && !SKIPPED_FIELDS.has(entry[0]),
+      (entry): entry is [string, number] =>
+        typeof entry[1] === "number" && Number.isFinite(entry[1]) && !SKIPPED_FIELDS.has(entry[0]),
     );
-    if (!numbers.length) return out.reject(path, `${type} is not a type we store, and this row has no number to keep as a sample`);
+    if (!numbers.length)
+      return out.reject(path, `${type} is not a type we store, and this row has no number to keep as a sample`);
     const sourceId = sourceIdOf(row.metadata);
     for (const [field, value] of numbers) {
       out.sample(

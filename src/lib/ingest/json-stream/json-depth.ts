@@ -19,6 +19,7 @@ export class JsonTooDeepError extends Error {
 /** "data.metrics[0].data[17]", the way rejections name places. */
 export function formatJsonPath(segments: readonly PathSegment[]): string {
   let out = "";
-  for (const segment of segments) out += typeof segment === "number" ? `[${segment}]` : out === "" ? segment : `.${segment}`;
+  for (const segment of segments)
+    out += typeof segment === "number" ? `[${segment}]` : out === "" ? segment : `.${segment}`;
   return out || "(body)";
 }

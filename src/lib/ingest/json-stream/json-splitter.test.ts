@@ -3,7 +3,11 @@ import { JsonTooDeepError, MAX_JSON_DEPTH } from "./json-depth";
 import { JsonSplitter, JsonSyntaxError, type PathSegment, type SplitAction } from "./json-splitter";
 
 /** Feeds `text` in chunks of `size` bytes and records what the handler saw. */
-function split(text: string, size: number, descend: (parent: readonly PathSegment[], key: PathSegment) => boolean | SplitAction) {
+function split(
+  text: string,
+  size: number,
+  descend: (parent: readonly PathSegment[], key: PathSegment) => boolean | SplitAction,
+) {
   const seen: Array<{ path: string; value?: unknown; closed?: true }> = [];
   const splitter = new JsonSplitter({
     select: (parent, key): SplitAction => {
@@ -22,31 +26,63 @@ function split(text: string, size: number, descend: (parent: readonly PathSegmen
 const EXPORT = JSON.stringify({
   data: {
     metrics: [
-      { name: "heart_rate", units: "count/min", data: [{ date: "2026-01-01 00:00:00 +0000", Avg: 61, note: 'a "quoted" \\ {brace} [x]' }, { date: "2026-01-01 00:01:00 +0000", Avg: 62 }] },
+      {
+        name: "heart_rate",
+        units: "count/min",
+        data: [
+          { date: "2026-01-01 00:00:00 +0000", Avg: 61, note: 'a "quoted" \\ {brace} [x]' },
+          { date: "2026-01-01 00:01:00 +0000", Avg: 62 },
+        ],
+      },
       { data: [], name: "step_count" },
     ],
     workouts: [{ id: "w1", route: [{ lat: 1.5, lon: -2 }] }],
   },
 });
 const descendToPoints = (parent: readonly PathSegment[], key: PathSegment) =>
-  parent.length === 0 || (parent.length === 1 && key === "metrics") || parent.length === 2 || (parent.length === 3 && key === "data");
+  parent.length === 0 ||
+  (parent.length === 1 && key === "metrics") ||
+  parent.length === 2 ||
+  (parent.length === 3 && key === "data");
 
 describe("JsonSplitter", () => {
   it("hands over each point whole and the containers' fields one by one, whatever the chunk size", () => {
     const expected = split(EXPORT, EXPORT.length, descendToPoints);
     for (const size of [1, 2, 3, 7, 64]) expect(split(EXPORT, size, descendToPoints)).toEqual(expected);
-    expect(expected.filter((event) => event.path.startsWith("data.metrics.0.data.") && !event.closed).map((event) => event.value)).toEqual(JSON.parse(EXPORT).data.metrics[0].data);
+    expect(
+      expected
+        .filter((event) => event.path.startsWith("data.metrics.0.data.") && !event.closed)
+        .map((event) => event.value),
+    ).toEqual(JSON.parse(EXPORT).data.metrics[0].data);
     expect(expected).toContainEqual({ path: "data.metrics.1.name", value: "step_count" });
     expect(expected).toContainEqual({ path: "data.workouts", value: JSON.parse(EXPORT).data.workouts });
     expect(expected.at(-1)).toEqual({ path: "", closed: true });
   });
 
   it("hands an emit-items array's items over exactly as emitting each one does, whatever the chunk size", () => {
-    const points = [{ date: "d1", qty: 1, note: 'a "quoted" \\ ] [x] {y}' }, "text, with a comma", -1.5e3, null, [1, [2]], { date: "d2", qty: 2.25 }, true, {}];
+    const points = [
+      { date: "d1", qty: 1, note: 'a "quoted" \\ ] [x] {y}' },
+      "text, with a comma",
+      -1.5e3,
+      null,
+      [1, [2]],
+      { date: "d2", qty: 2.25 },
+      true,
+      {},
+    ];
     const text = JSON.stringify({ data: { points, tail: 1 } }, null, 1);
-    const perItem = split(text, text.length, (parent, key) => parent.length < 2 || (key === "points" ? "descend" : false));
-    for (const size of [1, 2, 3, 7, 64, text.length]) expect(split(text, size, (parent, key) => parent.length < 2 && (key === "points" ? "emit-items" : true))).toEqual(perItem);
-    expect(perItem.filter((event) => event.path.startsWith("data.points.") && !event.closed).map((event) => event.value)).toEqual(points);
+    const perItem = split(
+      text,
+      text.length,
+      (parent, key) => parent.length < 2 || (key === "points" ? "descend" : false),
+    );
+    for (const size of [1, 2, 3, 7, 64, text.length])
+      expect(split(text, size, (parent, key) => parent.length < 2 && (key === "points" ? "emit-items" : true))).toEqual(
+        perItem,
+      );
+    expect(
+      perItem.filter((event) => event.path.startsWith("data.points.") && !event.closed).map((event) => event.value),
+    ).toEqual(points);
   });
 
   it.each([
@@ -71,7 +107,9 @@ describe("JsonSplitter", () => {
   it("parses scalars, strings with escapes and nested values exactly as JSON.parse does", () => {
     const text = '{ "a": -1.5e3 , "b" : "x\\"y\\u00e9", "c": [true, null, {"d": []}], "e": false }';
     const seen = split(text, 5, () => false);
-    expect(Object.fromEntries(seen.filter((event) => !event.closed).map((event) => [event.path, event.value]))).toEqual(JSON.parse(text));
+    expect(Object.fromEntries(seen.filter((event) => !event.closed).map((event) => [event.path, event.value]))).toEqual(
+      JSON.parse(text),
+    );
   });
 
   it.each([
@@ -102,9 +140,13 @@ describe("JsonSplitter", () => {
     for (const size of [1, 7, 1 << 20]) {
       const text = `{"points": [{"date": 1}, {"extra": ${nested(100_000)}}]}`;
       // Position 96: the bracket that opens the 65th level, counting the root, the array and the point.
-      expect(() => split(text, size, (parent) => parent.length === 0)).toThrow(expect.objectContaining({ path: "points[1]", position: 96 }));
+      expect(() => split(text, size, (parent) => parent.length === 0)).toThrow(
+        expect.objectContaining({ path: "points[1]", position: 96 }),
+      );
       expect(() => split(text, size, (parent) => parent.length === 0)).toThrow(JsonTooDeepError);
-      expect(() => split(text, size, (parent) => parent.length < 2)).toThrow("points[1].extra is nested deeper than 64 levels");
+      expect(() => split(text, size, (parent) => parent.length < 2)).toThrow(
+        "points[1].extra is nested deeper than 64 levels",
+      );
     }
   });
 });

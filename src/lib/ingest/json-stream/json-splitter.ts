@@ -163,18 +163,37 @@ export class JsonSplitter {
   private startValue(parent: PathSegment[], key: PathSegment, byte: number): void {
     const isContainer = byte === OPEN_BRACE || byte === OPEN_BRACKET;
     const isRoot = this.stack.length === 0;
-    const action = isContainer && !isRoot ? this.handler.select(parent, key, byte === OPEN_BRACE ? "object" : "array") : "emit";
+    const action =
+      isContainer && !isRoot ? this.handler.select(parent, key, byte === OPEN_BRACE ? "object" : "array") : "emit";
     if (isContainer && (isRoot || action !== "emit")) {
       const path = isRoot ? [] : [...parent, key];
-      if (this.stack.length >= MAX_JSON_DEPTH) throw new JsonTooDeepError(formatJsonPath(path), this.base + this.position);
+      if (this.stack.length >= MAX_JSON_DEPTH)
+        throw new JsonTooDeepError(formatJsonPath(path), this.base + this.position);
       const isObject = byte === OPEN_BRACE;
-      this.stack.push({ isObject, emitsItems: !isObject && action === "emit-items", path, state: isObject ? "key-or-end" : "value-or-end", key: "", index: 0 });
+      this.stack.push({
+        isObject,
+        emitsItems: !isObject && action === "emit-items",
+        path,
+        state: isObject ? "key-or-end" : "value-or-end",
+        key: "",
+        index: 0,
+      });
       this.handler.open?.(path, isObject ? "object" : "array");
       this.position++;
       return;
     }
-    if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET || byte === COMMA || byte === COLON) this.fail(`Unexpected '${String.fromCharCode(byte)}'`);
-    this.raw = { start: this.position, scanned: this.position, depth: 0, inString: false, isEscaped: false, isScalar: !isContainer && byte !== QUOTE, parent, key };
+    if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET || byte === COMMA || byte === COLON)
+      this.fail(`Unexpected '${String.fromCharCode(byte)}'`);
+    this.raw = {
+      start: this.position,
+      scanned: this.position,
+      depth: 0,
+      inString: false,
+      isEscaped: false,
+      isScalar: !isContainer && byte !== QUOTE,
+      parent,
+      key,
+    };
   }
 
   /** Finds where the raw value ends (tracking strings and nesting); false when more input is needed. */
@@ -207,9 +226,9 @@ export class JsonSplitter {
         }
         if (byte === QUOTE) inString = true;
         else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-          if (++depth + this.stack.length > MAX_JSON_DEPTH) throw new JsonTooDeepError(formatJsonPath([...raw.parent, raw.key]), this.base + index);
-        }
-        else if ((byte === CLOSE_BRACE || byte === CLOSE_BRACKET) && --depth === 0) {
+          if (++depth + this.stack.length > MAX_JSON_DEPTH)
+            throw new JsonTooDeepError(formatJsonPath([...raw.parent, raw.key]), this.base + index);
+        } else if ((byte === CLOSE_BRACE || byte === CLOSE_BRACKET) && --depth === 0) {
           end = index + 1;
           break;
         }
@@ -232,7 +251,12 @@ export class JsonSplitter {
       return JSON.parse(text);
     } catch (error) {
       const inner = jsonErrorPosition((error as Error).message, text);
-      this.fail((error as Error).message.replace(/\s*(in JSON )?at position \d+.*$/, "").replace(/, ".*" is not valid JSON$/, ""), start + (inner ?? 0));
+      this.fail(
+        (error as Error).message
+          .replace(/\s*(in JSON )?at position \d+.*$/, "")
+          .replace(/, ".*" is not valid JSON$/, ""),
+        start + (inner ?? 0),
+      );
     }
   }
 
@@ -300,7 +324,8 @@ export class JsonSplitter {
         index = this.stringEnd(index + 1);
         if (index === -1) return -1;
       } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-        if (++depth + this.stack.length > MAX_JSON_DEPTH) throw new JsonTooDeepError(formatJsonPath([...frame.path, key]), this.base + index);
+        if (++depth + this.stack.length > MAX_JSON_DEPTH)
+          throw new JsonTooDeepError(formatJsonPath([...frame.path, key]), this.base + index);
       } else if ((byte === CLOSE_BRACE || byte === CLOSE_BRACKET) && --depth === 0) return index + 1;
     }
     return -1;

@@ -20,7 +20,8 @@ const WORKOUTS = "/v2/coros/sport/list";
 const DAILY = "/coros/daily/query";
 const calls = (path: string) => sandbox.state.countCalls({ provider: "coros", path });
 const refreshCalls = () => sandbox.state.countCalls({ provider: "coros", path: "/oauth2/refresh-token" });
-const compactDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10).replaceAll("-", "");
+const compactDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * DAY_MS).toISOString().slice(0, 10).replaceAll("-", "");
 
 /** The real URL of one workouts window: COROS takes the token and openId in the query. */
 function workoutsUrl(accessToken: string, openId: string) {
@@ -32,7 +33,8 @@ function workoutsUrl(accessToken: string, openId: string) {
 const askCoros = (realUrl: string) => fetch(`${sandbox.url}/${realUrl.slice("https://".length)}`);
 
 describeEachDatabase("COROS token refresh", (database) => {
-  const workoutRows = async (userId: string) => (await database.db.select({ n: count() }).from(activities).where(eq(activities.userId, userId)))[0]!.n;
+  const workoutRows = async (userId: string) =>
+    (await database.db.select({ n: count() }).from(activities).where(eq(activities.userId, userId)))[0]!.n;
 
   it("plays COROS's expiry: a token past its 30 days gets result 1001 on HTTP 200, and the refresh brings the same token back", async () => {
     const { connection } = await connectSandboxAccount(database.db, "coros");
@@ -63,7 +65,9 @@ describeEachDatabase("COROS token refresh", (database) => {
     // The same access token, now good for 30 more days, here and at COROS.
     expect(openTokens(row).accessToken).toBe(openTokens(connection).accessToken);
     expect(row.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 29 * DAY_MS);
-    expect(sandbox.state.accessTokens.get(openTokens(row).accessToken)!.expiresAt).toBeGreaterThan(Date.now() + 29 * DAY_MS);
+    expect(sandbox.state.accessTokens.get(openTokens(row).accessToken)!.expiresAt).toBeGreaterThan(
+      Date.now() + 29 * DAY_MS,
+    );
   });
 
   it("makes one refresh when several requests for one connection are refused at once", async () => {
@@ -74,7 +78,11 @@ describeEachDatabase("COROS token refresh", (database) => {
     const other = database.mode === "postgres" ? await openPostgres(inject("postgresUrl"), { max: 2 }) : undefined;
     try {
       const clientOn = (db: Database) => createSyncFetch({ db, provider: coros, connection, tokens }).fetch;
-      const replies = await Promise.all([database.db, database.db, other?.db ?? database.db].map((db) => clientOn(db)(workoutsUrl(tokens.accessToken, connection.externalUserId))));
+      const replies = await Promise.all(
+        [database.db, database.db, other?.db ?? database.db].map((db) =>
+          clientOn(db)(workoutsUrl(tokens.accessToken, connection.externalUserId)),
+        ),
+      );
       for (const reply of replies) expect(await reply.json()).toMatchObject({ result: "0000" });
       expect(refreshCalls()).toBe(1);
     } finally {
@@ -123,7 +131,13 @@ describeEachDatabase("COROS token refresh", (database) => {
   it("gives a token reply without expires_in COROS's fixed 30-day life, which the refresh margin counts from", async () => {
     // The reference fixes the life at 30 days; a reply that leaves expires_in out still expires.
     const reply = { access_token: "coros_at_bare", refresh_token: "coros_rt_bare", openId: corosOpenId("athlete") };
-    sandbox.state.faults.push({ host: "open.coros.com", pathIncludes: "/oauth2/accesstoken", kind: "malformed", times: 1, body: reply });
+    sandbox.state.faults.push({
+      host: "open.coros.com",
+      pathIncludes: "/oauth2/accesstoken",
+      kind: "malformed",
+      times: 1,
+      body: reply,
+    });
     const { connection } = await connectSandboxAccount(database.db, "coros");
     expect(openTokens(connection).accessToken).toBe("coros_at_bare");
     expect(connection.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 29 * DAY_MS);
@@ -134,7 +148,12 @@ describeEachDatabase("COROS token refresh", (database) => {
     const { connection } = await connectSandboxAccount(database.db, "coros");
     const tokens = openTokens(connection);
     const nearEnd = new Date(Date.now() + 12 * 60 * 60_000);
-    await updateConnectionCredentials(database.db, { connectionId: connection.id, encryptedCredentials: sealTokens({ ...tokens, expiresAt: nearEnd }), expiresAt: nearEnd, scopes: tokens.scopes });
+    await updateConnectionCredentials(database.db, {
+      connectionId: connection.id,
+      encryptedCredentials: sealTokens({ ...tokens, expiresAt: nearEnd }),
+      expiresAt: nearEnd,
+      scopes: tokens.scopes,
+    });
     sandbox.state.accessTokens.get(tokens.accessToken)!.expiresAt = nearEnd.getTime();
     const job = await syncNow(database.db, connection);
     expect(job.status).toBe("succeeded");

@@ -17,7 +17,12 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * DAY_MS
 /** What the sandbox holds for the backfill: 88 days back to tomorrow, in the wearer's dates. */
 function expected(account: string, { from = isoDay(-88), to = isoDay(1) } = {}) {
   const offsetMs = accountUtcOffset("coros", account) * 1000;
-  const workouts = syntheticWorkouts("coros", account, new Date(Date.parse(from) - offsetMs), new Date(Date.parse(to) + DAY_MS - offsetMs)).length;
+  const workouts = syntheticWorkouts(
+    "coros",
+    account,
+    new Date(Date.parse(from) - offsetMs),
+    new Date(Date.parse(to) + DAY_MS - offsetMs),
+  ).length;
   const days = syntheticDays("coros", account, from, to).length;
   return { workouts, days, total: workouts + days };
 }
@@ -26,7 +31,8 @@ const calls = (path: string) => sandbox.state.countCalls({ provider: "coros", pa
 describeEachDatabase("COROS sync", (database) => {
   const countRows = async (userId: string) => ({
     workouts: (await database.db.select({ n: count() }).from(activities).where(eq(activities.userId, userId)))[0]!.n,
-    days: (await database.db.select({ n: count() }).from(dailySummaries).where(eq(dailySummaries.userId, userId)))[0]!.n,
+    days: (await database.db.select({ n: count() }).from(dailySummaries).where(eq(dailySummaries.userId, userId)))[0]!
+      .n,
   });
 
   it("backfills 88 days in 30-day windows, then a second run writes nothing new", async () => {
@@ -51,18 +57,35 @@ describeEachDatabase("COROS sync", (database) => {
     await syncNow(database.db, connection);
     const rows = await database.db.select().from(activities).where(eq(activities.userId, user.id));
     const run = rows.find((row) => row.providerType === "mode:8/subMode:1")!;
-    expect(run).toMatchObject({ type: "run", provider: "coros", utcOffsetSeconds: accountUtcOffset("coros", "athlete"), device: "COROS PACE 3" });
+    expect(run).toMatchObject({
+      type: "run",
+      provider: "coros",
+      utcOffsetSeconds: accountUtcOffset("coros", "athlete"),
+      device: "COROS PACE 3",
+    });
     expect(run.externalId).toMatch(/^\d{18}$/);
     expect(run.avgSpeedMps!).toBeGreaterThan(2);
     expect(run.avgSpeedMps!).toBeLessThan(5);
     expect(new Set(rows.map((row) => row.type))).toContain("ride");
     const [day] = await database.db.select().from(dailySummaries).where(eq(dailySummaries.userId, user.id)).limit(1);
-    expect(day).toMatchObject({ steps: expect.any(Number), restingHeartRateBpm: expect.any(Number), hrvMs: expect.any(Number), raw: { daily: expect.objectContaining({ happenDay: expect.any(Number) }) } });
+    expect(day).toMatchObject({
+      steps: expect.any(Number),
+      restingHeartRateBpm: expect.any(Number),
+      hrvMs: expect.any(Number),
+      raw: { daily: expect.objectContaining({ happenDay: expect.any(Number) }) },
+    });
   });
 
   it("waits out a 429 with Retry-After and finishes", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "coros", "athlete");
-    sandbox.state.faults.push({ host: HOST, pathIncludes: WORKOUTS, kind: "rate_limit", times: 1, skip: 1, retryAfterSeconds: 7 });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: WORKOUTS,
+      kind: "rate_limit",
+      times: 1,
+      skip: 1,
+      retryAfterSeconds: 7,
+    });
     const { waits, sleep } = recordingSleep();
     const job = await syncNow(database.db, connection, { sleep });
     expect(waits).toContain(7000);
@@ -81,7 +104,11 @@ describeEachDatabase("COROS sync", (database) => {
 
   it("stops the stream of a malformed window with a message naming the field, keeping earlier windows whole", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "coros", "athlete");
-    const body = { result: "0000", message: "OK", data: [{ labelId: 406974289395351552, mode: 8, subMode: 1, startTime: 1767852000 }] };
+    const body = {
+      result: "0000",
+      message: "OK",
+      data: [{ labelId: 406974289395351552, mode: 8, subMode: 1, startTime: 1767852000 }],
+    };
     sandbox.state.faults.push({ host: HOST, pathIncludes: WORKOUTS, kind: "malformed", times: 1, skip: 1, body });
     const job = await syncNow(database.db, connection, { maxAttempts: 4 });
     expect(job.status).toBe("partial");
@@ -90,7 +117,9 @@ describeEachDatabase("COROS sync", (database) => {
     // The daily stream still syncs in full.
     expect(job.inserted).toBe(firstWindow + expected("athlete").days);
     expect(await countRows(user.id)).toEqual({ workouts: firstWindow, days: expected("athlete").days });
-    expect(JSON.parse((await reloadConnection(database.db, connection.id)).cursors.workouts!)).toEqual({ from: isoDay(-58) });
+    expect(JSON.parse((await reloadConnection(database.db, connection.id)).cursors.workouts!)).toEqual({
+      from: isoDay(-58),
+    });
   });
 
   it("resumes an interrupted backfill from the last committed window without duplicates", async () => {
@@ -104,6 +133,9 @@ describeEachDatabase("COROS sync", (database) => {
     expect(resumed.id).toBe(interrupted.id);
     expect(resumed).toMatchObject({ status: "succeeded", inserted: expected("athlete").total });
     expect([calls(WORKOUTS), calls(DAILY)]).toEqual([3, 3]); // windows 2 and 3 once, never window 1 again
-    expect(await countRows(user.id)).toEqual({ workouts: expected("athlete").workouts, days: expected("athlete").days });
+    expect(await countRows(user.id)).toEqual({
+      workouts: expected("athlete").workouts,
+      days: expected("athlete").days,
+    });
   });
 });

@@ -15,11 +15,18 @@ const ORIGIN = "http://qt.test";
 const { clientId, clientSecret } = sandboxCredentials("coros");
 const AUTHENTIC = { client: clientId, secret: clientSecret };
 const post = (body: string, headers: Record<string, string>) =>
-  readWebhookRequest(new Request(`${ORIGIN}/api/webhooks/coros`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
+  readWebhookRequest(
+    new Request(`${ORIGIN}/api/webhooks/coros`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...headers },
+    }),
+  );
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
 describeEachDatabase("COROS workout push", (database) => {
-  const jobsOf = (connectionId: string) => database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
+  const jobsOf = (connectionId: string) =>
+    database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
 
   it("queues one sync for the openId an authentic push names, and joins it on a repeat", async () => {
     const account = unique("pushed");
@@ -41,7 +48,12 @@ describeEachDatabase("COROS workout push", (database) => {
     const account = unique("forged");
     const { connection } = await connectSandboxAccount(database.db, "coros", account);
     const body = JSON.stringify(corosPushBody(account));
-    const attempts: Array<Record<string, string>> = [{}, { client: clientId }, { client: clientId, secret: "guess" }, { client: "someone-else", secret: clientSecret }];
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { client: clientId },
+      { client: clientId, secret: "guess" },
+      { client: "someone-else", secret: clientSecret },
+    ];
     for (const headers of attempts) {
       const response = await handleProviderWebhook(database.db, "coros", await post(body, headers), ORIGIN);
       expect(response.status).toBe(401);
@@ -65,7 +77,10 @@ describeEachDatabase("COROS workout push", (database) => {
     const { connection } = await connectSandboxAccount(database.db, "coros", account);
     const app = await serveWebhooks((slug, request) => handleProviderWebhook(database.db, slug, request, ORIGIN));
     try {
-      const sent = await fetch(`${sandbox.url}/_control/webhooks/coros?account=${account}&target=${encodeURIComponent(`${app.url}/coros`)}`, { method: "POST" });
+      const sent = await fetch(
+        `${sandbox.url}/_control/webhooks/coros?account=${account}&target=${encodeURIComponent(`${app.url}/coros`)}`,
+        { method: "POST" },
+      );
       expect(await sent.json()).toMatchObject({ status: 200 });
       expect(await jobsOf(connection.id)).toHaveLength(1);
     } finally {

@@ -20,7 +20,8 @@ export const coros: ProviderDefinition = {
   async fetchIdentity(_context, tokens) {
     // COROS has no documented user-info endpoint: the token reply's openId is the identity,
     // fixed per person and partner client, so it stays the same across reconnects.
-    if (!tokens.externalUserId) throw new AppError("PROVIDER_UNAVAILABLE", "COROS's token reply named no user (openId).");
+    if (!tokens.externalUserId)
+      throw new AppError("PROVIDER_UNAVAILABLE", "COROS's token reply named no user (openId).");
     return { externalUserId: tokens.externalUserId };
   },
 
@@ -39,7 +40,10 @@ export const coros: ProviderDefinition = {
     const reply = corosResultSchema.safeParse(await readJson(response, "COROS deauthorize"));
     if (!reply.success) throw new AppError("PROVIDER_UNAVAILABLE", "COROS deauthorize answered without a result code.");
     if (reply.data.result !== COROS_OK) {
-      throw new AppError("PROVIDER_UNAVAILABLE", `COROS deauthorize answered result ${reply.data.result}${reply.data.message ? `: ${reply.data.message}` : ""}`);
+      throw new AppError(
+        "PROVIDER_UNAVAILABLE",
+        `COROS deauthorize answered result ${reply.data.result}${reply.data.message ? `: ${reply.data.message}` : ""}`,
+      );
     }
   },
 

@@ -12,7 +12,8 @@ export const COROS_GRANT = "coros:partner_api";
 /** The reference's expires_in: an access token lives 30 days, and each refresh gives it 30 more. */
 const TOKEN_LIFETIME_SECONDS = 2_592_000;
 
-const hasToken = (body: unknown) => typeof body === "object" && body !== null && ("access_token" in body || "accessToken" in body);
+const hasToken = (body: unknown) =>
+  typeof body === "object" && body !== null && ("access_token" in body || "accessToken" in body);
 
 export const corosOAuth: OAuth2Spec = {
   kind: "oauth2",
@@ -36,7 +37,10 @@ export const corosOAuth: OAuth2Spec = {
       // COROS documents no failure vocabulary besides "not 0000" (an expired code, a dead
       // refresh token and a revoked binding look alike), so every refusal is a dead grant.
       const { result, message } = envelope.data;
-      throw new TokenGrantError("invalid_grant", `COROS token endpoint answered result ${result}${message ? `: ${message}` : ""}`);
+      throw new TokenGrantError(
+        "invalid_grant",
+        `COROS token endpoint answered result ${result}${message ? `: ${message}` : ""}`,
+      );
     }
     if (envelope.success && !hasToken(body) && context.grant === "refresh_token" && context.current) {
       // /oauth2/refresh-token's documented success: the same access token lives 30 more days.
@@ -45,7 +49,10 @@ export const corosOAuth: OAuth2Spec = {
     if (envelope.success && !hasToken(body)) {
       // /oauth2/refresh-token's documented success: the current access token now lives 30 more
       // days and nothing is sent back. Never let that become an empty stored token.
-      throw new TokenGrantError("malformed_response", "COROS extended the access token (result 0000) but its reply carries no token to store");
+      throw new TokenGrantError(
+        "malformed_response",
+        "COROS extended the access token (result 0000) but its reply carries no token to store",
+      );
     }
     const token = parseTokenBody(corosTokenSchema, body, "COROS");
     return {

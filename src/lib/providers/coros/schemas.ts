@@ -47,7 +47,10 @@ export type CorosToken = z.infer<typeof corosTokenSchema>;
 // checked strictly; the rest (fitUrl, triathlonItemList, hrvList, …) passes through into `raw`.
 
 /** yyyyMMdd, an integer in the reference's examples; a string is read alike. Left as sent, for `raw`. */
-const corosDaySchema = z.union([z.number().int().min(10_000_101).max(99_991_231), z.string().regex(/^\d{8}$/, "expected yyyyMMdd")]);
+const corosDaySchema = z.union([
+  z.number().int().min(10_000_101).max(99_991_231),
+  z.string().regex(/^\d{8}$/, "expected yyyyMMdd"),
+]);
 
 /** A workout in GET /v2/coros/sport/list's `data` (also the shape COROS pushes). */
 export const corosWorkoutSchema = z
@@ -81,4 +84,11 @@ export const corosDailySchema = z
   .passthrough();
 export type CorosDaily = z.infer<typeof corosDailySchema>;
 
-export const corosDailyListSchema = z.object({ data: z.object({ dailyList: z.array(corosDailySchema).nullish() }).passthrough().nullish() }).passthrough();
+export const corosDailyListSchema = z
+  .object({
+    data: z
+      .object({ dailyList: z.array(corosDailySchema).nullish() })
+      .passthrough()
+      .nullish(),
+  })
+  .passthrough();

@@ -25,7 +25,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 // The first day still to read; each page reads up to WINDOW_DAYS from it.
 const cursorSchema = z.object({ from: isoDate });
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 const compact = (date: string) => date.replaceAll("-", "");
 const later = (a: string, b: string) => (a > b ? a : b);
 
@@ -49,7 +50,11 @@ async function getCoros(context: SyncContext, path: string, window: { from: stri
   }
   const body: unknown = await response.json();
   const { result, message } = corosResultSchema.parse(body);
-  if (result !== COROS_OK) throw new AppError("PROVIDER_UNAVAILABLE", `COROS ${path} answered result ${result}${message ? `: ${message}` : ""}.`);
+  if (result !== COROS_OK)
+    throw new AppError(
+      "PROVIDER_UNAVAILABLE",
+      `COROS ${path} answered result ${result}${message ? `: ${message}` : ""}.`,
+    );
   return body;
 }
 
@@ -57,7 +62,13 @@ async function getCoros(context: SyncContext, path: string, window: { from: stri
  * Walks date windows of at most 30 days from the backfill start to tomorrow; once caught up,
  * the next run starts a few days back to pick up late uploads.
  */
-function windowedStream(spec: { key: string; dataTypes: readonly DataType[]; webhookTypes?: readonly string[]; path: string; read(body: unknown): RecordBatch }): SyncStream {
+function windowedStream(spec: {
+  key: string;
+  dataTypes: readonly DataType[];
+  webhookTypes?: readonly string[];
+  path: string;
+  read(body: unknown): RecordBatch;
+}): SyncStream {
   return {
     key: spec.key,
     dataTypes: spec.dataTypes,
@@ -66,7 +77,9 @@ function windowedStream(spec: { key: string; dataTypes: readonly DataType[]; web
       const today = context.now.toISOString().slice(0, 10);
       const earliest = addDays(today, -MAX_HISTORY_DAYS);
       const horizon = addDays(today, HORIZON_DAYS);
-      const start = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)).from : addDays(today, -Math.min(context.backfillDays, MAX_HISTORY_DAYS));
+      const start = rawCursor
+        ? cursorSchema.parse(JSON.parse(rawCursor)).from
+        : addDays(today, -Math.min(context.backfillDays, MAX_HISTORY_DAYS));
       // A cursor left from a connection idle for months points before what COROS still serves.
       const from = later(start, earliest) > horizon ? horizon : later(start, earliest);
       const to = daysBetween(from, horizon) < WINDOW_DAYS ? horizon : addDays(from, WINDOW_DAYS - 1);
@@ -74,7 +87,12 @@ function windowedStream(spec: { key: string; dataTypes: readonly DataType[]; web
       const windowsLeft = Math.ceil(daysBetween(to, horizon) / WINDOW_DAYS);
       const progress = { done: 1, total: 1 + windowsLeft };
       if (to < horizon) return { records, nextCursor: JSON.stringify({ from: addDays(to, 1) }), progress };
-      return { records, nextCursor: null, resumeCursor: JSON.stringify({ from: later(addDays(today, -TRAILING_DAYS), earliest) }), progress };
+      return {
+        records,
+        nextCursor: null,
+        resumeCursor: JSON.stringify({ from: later(addDays(today, -TRAILING_DAYS), earliest) }),
+        progress,
+      };
     },
   };
 }
@@ -92,7 +110,9 @@ const daily = windowedStream({
   key: "daily",
   dataTypes: ["daily", "steps", "heart_rate", "hrv"],
   path: "/coros/daily/query",
-  read: (body) => ({ dailySummaries: (corosDailyListSchema.parse(body).data?.dailyList ?? []).map(transformCorosDaily) }),
+  read: (body) => ({
+    dailySummaries: (corosDailyListSchema.parse(body).data?.dailyList ?? []).map(transformCorosDaily),
+  }),
 });
 
 export const corosSync: ProviderSync = {

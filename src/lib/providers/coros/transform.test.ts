@@ -8,11 +8,20 @@ const workoutReply = {
   message: "OK",
   data: [
     {
-      labelId: "406974289395351552", mode: 8, subMode: 1,
-      deviceName: "COROS PACE 3", distance: 10012.4, duration: 2895,
-      startTime: 1767852000, endTime: 1767854950,
-      startTimezone: 4, endTimezone: 4,
-      calorie: 612000, avgSpeed: 289, avgFrequency: 176, step: 8512,
+      labelId: "406974289395351552",
+      mode: 8,
+      subMode: 1,
+      deviceName: "COROS PACE 3",
+      distance: 10012.4,
+      duration: 2895,
+      startTime: 1767852000,
+      endTime: 1767854950,
+      startTimezone: 4,
+      endTimezone: 4,
+      calorie: 612000,
+      avgSpeed: 289,
+      avgFrequency: 176,
+      step: 8512,
       fitUrl: "https://oss.coros.com/fit/4074/4181.fit",
       triathlonItemList: [],
     },
@@ -25,9 +34,15 @@ const dailyReply = {
   data: {
     dailyList: [
       {
-        happenDay: 20200615, step: 52, calorie: 9553, rhr: 58, ppgHrv: 47,
+        happenDay: 20200615,
+        step: 52,
+        calorie: 9553,
+        rhr: 58,
+        ppgHrv: 47,
         hrvList: [{ hrv: 45, hr: 60, timestamp: 1592200000 }],
-        sleepStartTime: "2020-06-14 22:00:00", sleepEndTime: "2020-06-15 06:30:00", sleepAvgHr: 54,
+        sleepStartTime: "2020-06-14 22:00:00",
+        sleepEndTime: "2020-06-15 06:30:00",
+        sleepAvgHr: 54,
       },
       { happenDay: "20200616", step: 0, rhr: 0, ppgHrv: 0 },
     ],
@@ -39,7 +54,12 @@ describe("COROS workout", () => {
   const record = transformCorosWorkout(workout!);
 
   it("keeps the 18-digit labelId exact and COROS's own type beside ours", () => {
-    expect(record).toMatchObject({ externalId: "406974289395351552", type: "run", providerType: "mode:8/subMode:1", device: "COROS PACE 3" });
+    expect(record).toMatchObject({
+      externalId: "406974289395351552",
+      type: "run",
+      providerType: "mode:8/subMode:1",
+      device: "COROS PACE 3",
+    });
   });
 
   it("reads epoch seconds as the instant and the time zone in quarter hours", () => {
@@ -52,7 +72,11 @@ describe("COROS workout", () => {
     expect(record.avgSpeedMps).toBeCloseTo(10012.4 / 2895, 6);
     // Calorie units are ambiguous in the reference: kept in raw, never published as kcal.
     expect(record.energyKcal).toBeNull();
-    expect(record.raw).toMatchObject({ calorie: 612000, fitUrl: "https://oss.coros.com/fit/4074/4181.fit", avgSpeed: 289 });
+    expect(record.raw).toMatchObject({
+      calorie: 612000,
+      fitUrl: "https://oss.coros.com/fit/4074/4181.fit",
+      avgSpeed: 289,
+    });
   });
 
   it("maps mode/subMode pairs, falling back to the parent mode, unknown codes to other", () => {
@@ -68,7 +92,10 @@ describe("COROS workout", () => {
   });
 
   it("names the field of a malformed workout", () => {
-    const result = corosWorkoutListSchema.safeParse({ result: "0000", data: [{ ...workoutReply.data[0], labelId: 406974289395351552 }] });
+    const result = corosWorkoutListSchema.safeParse({
+      result: "0000",
+      data: [{ ...workoutReply.data[0], labelId: 406974289395351552 }],
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path).toEqual(["data", 0, "labelId"]);
   });
@@ -92,7 +119,10 @@ describe("COROS daily summary", () => {
   });
 
   it("rejects a happenDay that is not yyyyMMdd", () => {
-    const result = corosDailyListSchema.safeParse({ result: "0000", data: { dailyList: [{ happenDay: "2020-06-15" }] } });
+    const result = corosDailyListSchema.safeParse({
+      result: "0000",
+      data: { dailyList: [{ happenDay: "2020-06-15" }] },
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.path.slice(0, 4)).toEqual(["data", "dailyList", 0, "happenDay"]);
   });

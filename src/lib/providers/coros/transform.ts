@@ -5,17 +5,46 @@ import type { CorosDaily, CorosWorkout } from "./schemas";
 // COROS's workout type table (shared/providers/coros.md §A4.5): "mode/subMode" pairs where the
 // sub-mode changes what the workout is, else the parent mode alone.
 const SPORTS: Record<string, ActivityType> = {
-  "8/2": "treadmill_run", "9/2": "virtual_ride", "10/1": "open_water_swim", "21/2": "snowboard",
-  8: "run", 9: "ride", 10: "swim", 14: "hike", 15: "trail_run", 16: "hike", 18: "cardio", 19: "ski", 20: "run", 21: "ski",
-  23: "strength", 24: "rowing", 25: "paddling", 26: "paddling", 29: "ski", 31: "walk", 33: "climbing", 34: "cardio",
-  36: "racket_sport", 37: "racket_sport", 38: "team_sport", 39: "team_sport", 40: "racket_sport", 41: "elliptical",
-  42: "yoga", 43: "yoga", 44: "cardio", 45: "team_sport", 47: "racket_sport",
+  "8/2": "treadmill_run",
+  "9/2": "virtual_ride",
+  "10/1": "open_water_swim",
+  "21/2": "snowboard",
+  8: "run",
+  9: "ride",
+  10: "swim",
+  14: "hike",
+  15: "trail_run",
+  16: "hike",
+  18: "cardio",
+  19: "ski",
+  20: "run",
+  21: "ski",
+  23: "strength",
+  24: "rowing",
+  25: "paddling",
+  26: "paddling",
+  29: "ski",
+  31: "walk",
+  33: "climbing",
+  34: "cardio",
+  36: "racket_sport",
+  37: "racket_sport",
+  38: "team_sport",
+  39: "team_sport",
+  40: "racket_sport",
+  41: "elliptical",
+  42: "yoga",
+  43: "yoga",
+  44: "cardio",
+  45: "team_sport",
+  47: "racket_sport",
 };
 
 const QUARTER_HOUR_S = 15 * 60;
 
 /** "mode:8/subMode:1": COROS's own type, kept beside ours. */
-export const corosProviderType = (mode: number, subMode: number | null | undefined) => (subMode == null ? `mode:${mode}` : `mode:${mode}/subMode:${subMode}`);
+export const corosProviderType = (mode: number, subMode: number | null | undefined) =>
+  subMode == null ? `mode:${mode}` : `mode:${mode}/subMode:${subMode}`;
 
 export function corosActivityType(mode: number, subMode: number | null | undefined): ActivityType {
   const pair = normalizeActivityType(SPORTS, `${mode}/${subMode}`);
@@ -29,7 +58,8 @@ export const corosLocalDate = (day: number | string) => String(day).replace(/^(\
 const measured = (value: number | null | undefined) => (value ? value : null);
 
 export function transformCorosWorkout(workout: CorosWorkout): ActivityRecord {
-  const elapsedS = workout.endTime != null && workout.endTime >= workout.startTime ? workout.endTime - workout.startTime : null;
+  const elapsedS =
+    workout.endTime != null && workout.endTime >= workout.startTime ? workout.endTime - workout.startTime : null;
   // `duration` is the timer time: the reference's example runs 2,895 s within a 2,950 s span.
   const movingS = workout.duration ?? null;
   const distanceM = workout.distance ?? null;

@@ -15,7 +15,8 @@ export type CorosPush = z.infer<typeof corosPushSchema>;
 
 // Hashing first makes the comparison constant-time whatever the lengths.
 const digest = (value: string) => createHash("sha256").update(value).digest();
-const equal = (given: string | null, expected: string) => given !== null && expected !== "" && timingSafeEqual(digest(given), digest(expected));
+const equal = (given: string | null, expected: string) =>
+  given !== null && expected !== "" && timingSafeEqual(digest(given), digest(expected));
 
 /** COROS pushes only workouts and names no type; this is the one the workout stream lists. */
 export const WORKOUT_PUSH = "sportData";
@@ -33,7 +34,11 @@ export const corosWebhook: ProviderWebhook = {
   // event here is a sync; a revocation surfaces when that sync's call is refused.
   parseEvents(request): WebhookEvent[] {
     const push = corosPushSchema.parse(JSON.parse(request.rawBody));
-    return push.sportDataList.map((workout) => ({ kind: "sync", externalUserId: workout.openId, webhookType: WORKOUT_PUSH }));
+    return push.sportDataList.map((workout) => ({
+      kind: "sync",
+      externalUserId: workout.openId,
+      webhookType: WORKOUT_PUSH,
+    }));
   },
   successStatus: 200,
   // COROS treats any other reply as a failed delivery and retries.

@@ -30,20 +30,41 @@ const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toSt
 
 /** Every request for distance: those the fault refused and those the sandbox served. */
 const distanceRequests = () =>
-  sandbox.state.faultedCalls.filter((call) => call.path === DISTANCE_PATH).length + sandbox.state.countCalls({ provider: "fitbit", path: DISTANCE_PATH });
+  sandbox.state.faultedCalls.filter((call) => call.path === DISTANCE_PATH).length +
+  sandbox.state.countCalls({ provider: "fitbit", path: DISTANCE_PATH });
 
 async function refuseDistance() {
   // As many refusals as anyone asks for: a retry would be refused too, and counted.
-  sandbox.state.faults.push({ host: HOST, pathIncludes: "/dataTypes/distance/", kind: "http_error", status: 400, body: await invalidArgument(REFUSAL).json(), times: 100 });
+  sandbox.state.faults.push({
+    host: HOST,
+    pathIncludes: "/dataTypes/distance/",
+    kind: "http_error",
+    status: 400,
+    body: await invalidArgument(REFUSAL).json(),
+    times: 100,
+  });
 }
 
 describeEachDatabase("a Google Health data type refused for one account", (database) => {
   const db = () => database.db;
   const today = () => new Date().toISOString().slice(0, 10);
   const days = (login: string) => syntheticDays("fitbit", login, addDays(today(), -30), addDays(today(), 2));
-  const dailyWith = async (userId: string, column: typeof dailySummaries.steps | typeof dailySummaries.distanceM | typeof dailySummaries.hrvMs | typeof dailySummaries.restingHeartRateBpm) =>
-    (await db().select({ n: count() }).from(dailySummaries).where(and(eq(dailySummaries.userId, userId), isNotNull(column))))[0]!.n;
-  const rowsIn = async (table: typeof bodyMeasurements | typeof sleepSessions, userId: string) => (await db().select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
+  const dailyWith = async (
+    userId: string,
+    column:
+      | typeof dailySummaries.steps
+      | typeof dailySummaries.distanceM
+      | typeof dailySummaries.hrvMs
+      | typeof dailySummaries.restingHeartRateBpm,
+  ) =>
+    (
+      await db()
+        .select({ n: count() })
+        .from(dailySummaries)
+        .where(and(eq(dailySummaries.userId, userId), isNotNull(column)))
+    )[0]!.n;
+  const rowsIn = async (table: typeof bodyMeasurements | typeof sleepSessions, userId: string) =>
+    (await db().select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
 
   it("syncs every other stream, ends partial with Google's message on that stream, never asks again until told to", async () => {
     const login = unique("no-distance");
@@ -58,11 +79,19 @@ describeEachDatabase("a Google Health data type refused for one account", (datab
     expect(await dailyWith(user.id, dailySummaries.restingHeartRateBpm)).toBeGreaterThan(0);
     expect(await dailyWith(user.id, dailySummaries.hrvMs)).toBeGreaterThan(0);
     expect(await dailyWith(user.id, dailySummaries.distanceM)).toBe(0);
-    expect(await rowsIn(bodyMeasurements, user.id)).toBe(sandboxWeighIns(login, addDays(today(), -30), addDays(today(), 2)).length);
+    expect(await rowsIn(bodyMeasurements, user.id)).toBe(
+      sandboxWeighIns(login, addDays(today(), -30), addDays(today(), 2)).length,
+    );
     expect(await rowsIn(sleepSessions, user.id)).toBeGreaterThan(0);
 
     const refused = { state: "refused", httpStatus: 400, message: `INVALID_ARGUMENT: ${REFUSAL}` };
-    expect(job.streamStatus).toMatchObject({ distance: refused, steps: { state: "ok" }, body: { state: "ok" }, hrv: { state: "ok" }, "resting-heart-rate": { state: "ok" } });
+    expect(job.streamStatus).toMatchObject({
+      distance: refused,
+      steps: { state: "ok" },
+      body: { state: "ok" },
+      hrv: { state: "ok" },
+      "resting-heart-rate": { state: "ok" },
+    });
     expect(job.error).toContain(REFUSAL);
     expect(toJobView(job).streams.distance).toMatchObject(refused);
     const afterFirst = await reloadConnection(db(), connection.id);
@@ -71,19 +100,28 @@ describeEachDatabase("a Google Health data type refused for one account", (datab
 
     // The next sync skips what the account does not offer, and is otherwise a plain success.
     const later = await syncNow(db(), connection);
-    expect(later).toMatchObject({ status: "succeeded", streamStatus: { distance: { state: "skipped", message: refused.message }, steps: { state: "ok" } } });
+    expect(later).toMatchObject({
+      status: "succeeded",
+      streamStatus: { distance: { state: "skipped", message: refused.message }, steps: { state: "ok" } },
+    });
     expect(distanceRequests()).toBe(1);
     expect((await reloadConnection(db(), connection.id)).streamStatus.distance).toMatchObject(refused);
 
     // The person asks again once Google offers it: only distance runs, and its days arrive.
     sandbox.state.faults.splice(0);
-    const { job: asked } = await askForStreamAgain(db(), { userId: user.id, connectionId: connection.id, stream: "distance" });
+    const { job: asked } = await askForStreamAgain(db(), {
+      userId: user.id,
+      connectionId: connection.id,
+      stream: "distance",
+    });
     expect(asked.payload).toMatchObject({ streams: ["distance"] });
     expect((await reloadConnection(db(), connection.id)).streamStatus.distance).toBeUndefined();
     const claimed = await claimNextJob(db(), { connectionId: connection.id });
     expect(claimed?.id).toBe(asked.id);
     expect(await executeSyncJob(db(), claimed!, { sleep: async () => {} })).toBe("succeeded");
-    expect((await getSyncJob(db(), { jobId: asked.id }))!.streamStatus).toEqual({ distance: { state: "ok", at: expect.any(String) } });
+    expect((await getSyncJob(db(), { jobId: asked.id }))!.streamStatus).toEqual({
+      distance: { state: "ok", at: expect.any(String) },
+    });
     expect(distanceRequests()).toBe(2);
     expect(await dailyWith(user.id, dailySummaries.distanceM)).toBe(days(login).length);
     expect((await reloadConnection(db(), connection.id)).streamStatus.distance).toMatchObject({ state: "ok" });
@@ -92,8 +130,12 @@ describeEachDatabase("a Google Health data type refused for one account", (datab
   it("lets only the owner ask again, and only for a stream the provider has", async () => {
     const { user, connection } = await connectSandboxAccount(db(), "fitbit", unique("owner"));
     const stranger = await createTestUser(db());
-    await expect(askForStreamAgain(db(), { userId: stranger.id, connectionId: connection.id, stream: "distance" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(askForStreamAgain(db(), { userId: user.id, connectionId: connection.id, stream: "floors" })).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/^stream: /) });
+    await expect(
+      askForStreamAgain(db(), { userId: stranger.id, connectionId: connection.id, stream: "distance" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      askForStreamAgain(db(), { userId: user.id, connectionId: connection.id, stream: "floors" }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", message: expect.stringMatching(/^stream: /) });
   });
 
   it("asks for every refused stream again when the person consents again", async () => {
@@ -111,10 +153,27 @@ describeEachDatabase("a Google Health data type refused for one account", (datab
   it("fails the whole job, keeping nothing to skip, when every stream is refused", async () => {
     const { connection } = await connectSandboxAccount(db(), "fitbit", unique("disabled"));
     // The Cloud project has the API turned off: every data request is refused alike.
-    const body = { error: { code: 403, message: "Google Health API has not been used in project 1234 before or it is disabled.", status: "PERMISSION_DENIED" } };
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/dataTypes/", kind: "http_error", status: 403, body, times: 1000 });
+    const body = {
+      error: {
+        code: 403,
+        message: "Google Health API has not been used in project 1234 before or it is disabled.",
+        status: "PERMISSION_DENIED",
+      },
+    };
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/dataTypes/",
+      kind: "http_error",
+      status: 403,
+      body,
+      times: 1000,
+    });
     const job = await syncNow(db(), connection, { maxAttempts: 4 });
-    expect(job).toMatchObject({ status: "failed", attempts: 1, streamStatus: { steps: { state: "refused", httpStatus: 403 } } });
+    expect(job).toMatchObject({
+      status: "failed",
+      attempts: 1,
+      streamStatus: { steps: { state: "refused", httpStatus: 403 } },
+    });
     expect(job.error).toContain("has not been used in project 1234");
     const after = await reloadConnection(db(), connection.id);
     expect(after).toMatchObject({ status: "error", streamStatus: {} });

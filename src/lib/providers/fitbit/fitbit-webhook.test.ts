@@ -21,11 +21,19 @@ const notificationFor = (account: string) =>
   fitbitSandbox.buildWebhook!({ account, kind: "sync", webhookSecret: SECRET, ...sandboxCredentials("fitbit") })!;
 
 const post = (body: string, headers: Record<string, string>) =>
-  readWebhookRequest(new Request(`${ORIGIN}/api/webhooks/fitbit`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
+  readWebhookRequest(
+    new Request(`${ORIGIN}/api/webhooks/fitbit`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...headers },
+    }),
+  );
 
 describeEachDatabase("Fitbit (Google Health) notifications", (database) => {
-  const jobsOf = (connectionId: string) => database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
-  const deliver = async (body: string, headers: Record<string, string> = {}) => handleProviderWebhook(database.db, "fitbit", await post(body, headers), ORIGIN);
+  const jobsOf = (connectionId: string) =>
+    database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
+  const deliver = async (body: string, headers: Record<string, string> = {}) =>
+    handleProviderWebhook(database.db, "fitbit", await post(body, headers), ORIGIN);
 
   it("answers Google's verification probe 201 with the secret and 401 without or with a wrong one, queuing nothing", async () => {
     const { connection } = await connectSandboxAccount(database.db, "fitbit", unique("verified"));
@@ -41,14 +49,20 @@ describeEachDatabase("Fitbit (Google Health) notifications", (database) => {
     const { connection } = await connectSandboxAccount(database.db, "fitbit", account);
     const notification = notificationFor(account);
     const request = await post(notification.body, notification.headers);
-    expect(fitbitWebhook.parseEvents(request)).toEqual([{ kind: "sync", externalUserId: connection.externalUserId, webhookType: "exercise" }]);
+    expect(fitbitWebhook.parseEvents(request)).toEqual([
+      { kind: "sync", externalUserId: connection.externalUserId, webhookType: "exercise" },
+    ]);
 
     const response = await deliver(notification.body, notification.headers);
     expect(response.status).toBe(204);
     expect(await response.text()).toBe("");
     const jobs = await jobsOf(connection.id);
     expect(jobs).toHaveLength(1);
-    expect(jobs[0]).toMatchObject({ kind: "webhook", status: "pending", payload: { reason: "webhook", streams: ["exercise"] } });
+    expect(jobs[0]).toMatchObject({
+      kind: "webhook",
+      status: "pending",
+      payload: { reason: "webhook", streams: ["exercise"] },
+    });
   });
 
   it("also accepts a single envelope instead of an array", async () => {
@@ -57,7 +71,9 @@ describeEachDatabase("Fitbit (Google Health) notifications", (database) => {
     const notification = notificationFor(account);
     const [envelope] = JSON.parse(notification.body) as Array<{ data: Record<string, unknown> }>;
     const body = JSON.stringify({ data: { ...envelope!.data, dataType: "sleep" } });
-    expect(fitbitWebhook.parseEvents(await post(body, notification.headers))).toEqual([{ kind: "sync", externalUserId: connection.externalUserId, webhookType: "sleep" }]);
+    expect(fitbitWebhook.parseEvents(await post(body, notification.headers))).toEqual([
+      { kind: "sync", externalUserId: connection.externalUserId, webhookType: "sleep" },
+    ]);
     expect((await deliver(body, notification.headers)).status).toBe(204);
     expect(await jobsOf(connection.id)).toHaveLength(1);
   });
@@ -74,7 +90,9 @@ describeEachDatabase("Fitbit (Google Health) notifications", (database) => {
   it("refuses a malformed notification with 400 naming the field, and queues nothing", async () => {
     const account = unique("malformed");
     const { connection } = await connectSandboxAccount(database.db, "fitbit", account);
-    const body = JSON.stringify([{ data: { healthUserId: Number(connection.externalUserId), operation: "UPSERT", dataType: "exercise" } }]);
+    const body = JSON.stringify([
+      { data: { healthUserId: Number(connection.externalUserId), operation: "UPSERT", dataType: "exercise" } },
+    ]);
     const response = await deliver(body, { authorization: SECRET });
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toMatch(/0\.data\.healthUserId/);
@@ -86,7 +104,10 @@ describeEachDatabase("Fitbit (Google Health) notifications", (database) => {
     const { connection } = await connectSandboxAccount(database.db, "fitbit", account);
     const app = await serveWebhooks((slug, request) => handleProviderWebhook(database.db, slug, request, ORIGIN));
     try {
-      const sent = await fetch(`${sandbox.url}/_control/webhooks/fitbit?account=${account}&target=${encodeURIComponent(`${app.url}/fitbit`)}`, { method: "POST" });
+      const sent = await fetch(
+        `${sandbox.url}/_control/webhooks/fitbit?account=${account}&target=${encodeURIComponent(`${app.url}/fitbit`)}`,
+        { method: "POST" },
+      );
       expect(await sent.json()).toMatchObject({ status: 204 });
       expect(await jobsOf(connection.id)).toHaveLength(1);
     } finally {

@@ -22,9 +22,16 @@ const sandbox = setUpSandboxServer();
 const REDIRECT_URI = `${APP_ORIGIN}/api/oauth/callback`;
 const { clientId, clientSecret } = sandboxCredentials("fitbit");
 const postToken = (fields: Record<string, string>) =>
-  fetch(`${sandbox.url}/oauth2.googleapis.com/token`, { method: "POST", body: new URLSearchParams({ client_id: clientId, client_secret: clientSecret, ...fields }) });
+  fetch(`${sandbox.url}/oauth2.googleapis.com/token`, {
+    method: "POST",
+    body: new URLSearchParams({ client_id: clientId, client_secret: clientSecret, ...fields }),
+  });
 const identityStatus = async (accessToken: string) =>
-  (await fetch(`${sandbox.url}/health.googleapis.com/v4/users/me/identity`, { headers: { authorization: `Bearer ${accessToken}` } })).status;
+  (
+    await fetch(`${sandbox.url}/health.googleapis.com/v4/users/me/identity`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    })
+  ).status;
 
 async function connect(db: Database, options: { account?: string; grantedScope?: string } = {}) {
   const user = await createTestUser(db);
@@ -35,14 +42,22 @@ async function connect(db: Database, options: { account?: string; grantedScope?:
 /** Approves a hand-made authorize URL at the sandbox and returns the code. */
 async function approve(params: Record<string, string>) {
   const url = `${sandbox.url}/accounts.google.com/o/oauth2/v2/auth?${new URLSearchParams({ response_type: "code", client_id: clientId, redirect_uri: REDIRECT_URI, ...params })}`;
-  const decided = await fetch(url, { method: "POST", body: new URLSearchParams({ decision: "approve", account: "ada" }), redirect: "manual" });
+  const decided = await fetch(url, {
+    method: "POST",
+    body: new URLSearchParams({ decision: "approve", account: "ada" }),
+    redirect: "manual",
+  });
   return new URL(decided.headers.get("location")!).searchParams.get("code")!;
 }
 
 describeEachDatabase("Fitbit (Google Health)", (database) => {
   it("asks Google for offline access with forced consent and S256 PKCE, never include_granted_scopes", async () => {
     const user = await createTestUser(database.db);
-    const { redirectUrl } = await startConnection(database.db, { userId: user.id, provider: "fitbit", origin: APP_ORIGIN });
+    const { redirectUrl } = await startConnection(database.db, {
+      userId: user.id,
+      provider: "fitbit",
+      origin: APP_ORIGIN,
+    });
     const url = new URL(redirectUrl);
     expect(url.pathname).toBe("/accounts.google.com/o/oauth2/v2/auth");
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -61,17 +76,38 @@ describeEachDatabase("Fitbit (Google Health)", (database) => {
   it("only gets a refresh token from Google because of access_type=offline", async () => {
     const exchange = async (extra: Record<string, string>) => {
       const pkce = createPkcePair();
-      const code = await approve({ scope: SCOPES.sleep, code_challenge: pkce.challenge, code_challenge_method: "S256", ...extra });
-      return (await postToken({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI, code_verifier: pkce.verifier })).json();
+      const code = await approve({
+        scope: SCOPES.sleep,
+        code_challenge: pkce.challenge,
+        code_challenge_method: "S256",
+        ...extra,
+      });
+      return (
+        await postToken({
+          grant_type: "authorization_code",
+          code,
+          redirect_uri: REDIRECT_URI,
+          code_verifier: pkce.verifier,
+        })
+      ).json();
     };
-    expect(await exchange({ access_type: "offline" })).toMatchObject({ refresh_token: expect.any(String), token_type: "Bearer", expires_in: 3599 });
+    expect(await exchange({ access_type: "offline" })).toMatchObject({
+      refresh_token: expect.any(String),
+      token_type: "Bearer",
+      expires_in: 3599,
+    });
     expect(await exchange({})).not.toHaveProperty("refresh_token");
   });
 
   it("is refused by Google's token endpoint with a wrong PKCE verifier", async () => {
     const user = await createTestUser(database.db);
     const query = await authorizeAtProvider(database.db, { userId: user.id, provider: "fitbit" });
-    const refused = await postToken({ grant_type: "authorization_code", code: query.get("code")!, redirect_uri: REDIRECT_URI, code_verifier: createPkcePair().verifier });
+    const refused = await postToken({
+      grant_type: "authorization_code",
+      code: query.get("code")!,
+      redirect_uri: REDIRECT_URI,
+      code_verifier: createPkcePair().verifier,
+    });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toEqual({ error: "invalid_grant", error_description: "Invalid code verifier." });
   });
@@ -86,7 +122,9 @@ describeEachDatabase("Fitbit (Google Health)", (database) => {
   it("refuses a grant with every data scope unticked and stores nothing", async () => {
     const user = await createTestUser(database.db);
     const query = await authorizeAtProvider(database.db, { userId: user.id, provider: "fitbit", grantedScope: "" });
-    const error = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }).catch((caught: unknown) => caught);
+    const error = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ reason: "missing_scope", detail: expect.stringContaining(SCOPES.activity) });
     expect(await listConnections(database.db, { userId: user.id })).toHaveLength(0);
   });
@@ -104,7 +142,12 @@ describeEachDatabase("Fitbit (Google Health)", (database) => {
     const { connection } = await connect(database.db);
     const before = openTokens(connection);
     const expiresAt = new Date(Date.now() + 60_000);
-    await updateConnectionCredentials(database.db, { connectionId: connection.id, encryptedCredentials: sealTokens({ ...before, expiresAt }), expiresAt, scopes: before.scopes });
+    await updateConnectionCredentials(database.db, {
+      connectionId: connection.id,
+      encryptedCredentials: sealTokens({ ...before, expiresAt }),
+      expiresAt,
+      scopes: before.scopes,
+    });
 
     const after = await refreshIfDue(database.db, connection);
     expect(after.accessToken).not.toBe(before.accessToken);
@@ -122,11 +165,18 @@ describeEachDatabase("Fitbit (Google Health)", (database) => {
     const tokens = openTokens(connection);
     expect(await identityStatus(tokens.accessToken)).toBe(200);
 
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+    });
     expect(outcome).toEqual({ isRevokedAtProvider: true, revokeError: undefined });
     expect(await identityStatus(tokens.accessToken)).toBe(401);
     const refused = await postToken({ grant_type: "refresh_token", refresh_token: tokens.refreshToken! });
-    expect(await refused.json()).toEqual({ error: "invalid_grant", error_description: "Token has been expired or revoked." });
+    expect(await refused.json()).toEqual({
+      error: "invalid_grant",
+      error_description: "Token has been expired or revoked.",
+    });
     expect(await listConnections(database.db, { userId: user.id })).toHaveLength(0);
   });
 
@@ -134,7 +184,11 @@ describeEachDatabase("Fitbit (Google Health)", (database) => {
     const { user, connection } = await connect(database.db, { account: "idle" });
     const tokens = openTokens(connection);
     sandbox.state.accessTokens.get(tokens.accessToken)!.expiresAt = Date.now() - 60_000;
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+    });
     expect(outcome.isRevokedAtProvider).toBe(true);
     expect(sandbox.state.refreshTokens.has(tokens.refreshToken!)).toBe(false);
   });
@@ -142,19 +196,34 @@ describeEachDatabase("Fitbit (Google Health)", (database) => {
   it("treats a grant already removed in the Google account as revoked", async () => {
     const { user, connection } = await connect(database.db, { account: "gone" });
     sandbox.state.revokeAccount("fitbit", "gone");
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+    });
     expect(outcome).toEqual({ isRevokedAtProvider: true, revokeError: undefined });
     expect(sandbox.state.countCalls({ provider: "fitbit", path: "/revoke" })).toBe(1);
   });
 });
 
 describe("Google token replies", () => {
-  const parse = (body: unknown, grant: "authorization_code" | "refresh_token" = "authorization_code") => fitbit.oauth.parseTokenResponse(body, { grant, status: 200 });
-  const valid = { access_token: "ya29.a", expires_in: 3599, refresh_token: "1//0g", scope: `${SCOPES.sleep} ${SCOPES.activity}`, token_type: "Bearer" };
+  const parse = (body: unknown, grant: "authorization_code" | "refresh_token" = "authorization_code") =>
+    fitbit.oauth.parseTokenResponse(body, { grant, status: 200 });
+  const valid = {
+    access_token: "ya29.a",
+    expires_in: 3599,
+    refresh_token: "1//0g",
+    scope: `${SCOPES.sleep} ${SCOPES.activity}`,
+    token_type: "Bearer",
+  };
 
   it("reads Google's reply, the granted scopes included", () => {
     const tokens = parse(valid);
-    expect(tokens).toMatchObject({ accessToken: "ya29.a", refreshToken: "1//0g", scopes: [SCOPES.sleep, SCOPES.activity] });
+    expect(tokens).toMatchObject({
+      accessToken: "ya29.a",
+      refreshToken: "1//0g",
+      scopes: [SCOPES.sleep, SCOPES.activity],
+    });
     expect(Math.abs(tokens.expiresAt!.getTime() - (Date.now() + 3_599_000))).toBeLessThan(5_000);
     expect(parse({ ...valid, refresh_token: undefined }, "refresh_token").refreshToken).toBeUndefined();
   });
@@ -173,6 +242,9 @@ describe("Google token replies", () => {
       }
     })();
     expect(caught).toBeInstanceOf(TokenGrantError);
-    expect(caught).toMatchObject({ reason: "malformed_response", message: expect.stringContaining(`Google token reply: ${field}`) });
+    expect(caught).toMatchObject({
+      reason: "malformed_response",
+      message: expect.stringContaining(`Google token reply: ${field}`),
+    });
   });
 });

@@ -36,7 +36,10 @@ export const fitbitOAuth: OAuth2Spec = {
     // Google sends none on refresh (the old one stays valid); in the code exchange its absence
     // means the grant would die within the hour.
     if (grant === "authorization_code" && !token.refresh_token) {
-      throw new TokenGrantError("malformed_response", "Google token reply: refresh_token: missing from the code exchange (access_type=offline not honoured)");
+      throw new TokenGrantError(
+        "malformed_response",
+        "Google token reply: refresh_token: missing from the code exchange (access_type=offline not honoured)",
+      );
     }
     return {
       accessToken: token.access_token,

@@ -45,7 +45,11 @@ const int64 = z.union([z.string().regex(/^-?\d+$/), z.number().int()]);
 const duration = z.string().regex(/^-?\d+(\.\d+)?s$/);
 const instant = z.iso.datetime({ offset: true });
 
-export const civilDateSchema = z.object({ year: z.number().int().min(1), month: z.number().int().min(1).max(12), day: z.number().int().min(1).max(31) });
+export const civilDateSchema = z.object({
+  year: z.number().int().min(1),
+  month: z.number().int().min(1).max(12),
+  day: z.number().int().min(1).max(31),
+});
 export type CivilDate = z.infer<typeof civilDateSchema>;
 const civilDateTime = z.object({ date: civilDateSchema, time: z.object({}).passthrough().optional() }).passthrough();
 
@@ -55,7 +59,10 @@ const pointName = z.string().regex(/\/dataPoints\/[^/]+$/);
 const dataSourceSchema = z
   .object({
     platform: z.string().optional(),
-    device: z.object({ displayName: z.string().optional(), manufacturer: z.string().optional() }).passthrough().optional(),
+    device: z
+      .object({ displayName: z.string().optional(), manufacturer: z.string().optional() })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 
@@ -130,14 +137,22 @@ export type RestingHeartRatePoint = z.infer<typeof restingHeartRatePointSchema>;
 
 // At least one of its four values is set; only the RMSSD average is stored.
 export const hrvPointSchema = z
-  .object({ dailyHeartRateVariability: z.object({ date: civilDateSchema, averageHeartRateVariabilityMilliseconds: z.number().optional() }).passthrough() })
+  .object({
+    dailyHeartRateVariability: z
+      .object({ date: civilDateSchema, averageHeartRateVariabilityMilliseconds: z.number().optional() })
+      .passthrough(),
+  })
   .passthrough();
 export type HrvPoint = z.infer<typeof hrvPointSchema>;
 
-export const weightPointSchema = z.object({ weight: z.object({ weightGrams: z.number().positive(), sampleTime: sampleTimeSchema }).passthrough() }).passthrough();
+export const weightPointSchema = z
+  .object({ weight: z.object({ weightGrams: z.number().positive(), sampleTime: sampleTimeSchema }).passthrough() })
+  .passthrough();
 export type WeightPoint = z.infer<typeof weightPointSchema>;
 
-export const bodyFatPointSchema = z.object({ bodyFat: z.object({ percentage: z.number().min(0).max(100), sampleTime: sampleTimeSchema }).passthrough() }).passthrough();
+export const bodyFatPointSchema = z
+  .object({ bodyFat: z.object({ percentage: z.number().min(0).max(100), sampleTime: sampleTimeSchema }).passthrough() })
+  .passthrough();
 export type BodyFatPoint = z.infer<typeof bodyFatPointSchema>;
 
 // Intraday samples (google.devicesandservices.health.v4.HeartRate): beatsPerMinute is a
@@ -150,7 +165,10 @@ export const heartRatePointSchema = z
         beatsPerMinute: int64,
         sampleTime: sampleTimeSchema,
         // ACTIVE | SEDENTARY, and WRIST | CHEST | FINGER | … (discovery rev 20260527).
-        metadata: z.object({ motionContext: z.string().optional(), sensorLocation: z.string().optional() }).passthrough().optional(),
+        metadata: z
+          .object({ motionContext: z.string().optional(), sensorLocation: z.string().optional() })
+          .passthrough()
+          .optional(),
       })
       .passthrough(),
   })

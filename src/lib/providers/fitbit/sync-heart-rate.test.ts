@@ -26,12 +26,23 @@ const today = () => new Date().toISOString().slice(0, 10);
  * (`certain`) and may store (`possible`): its window starts two weeks before whenever it began.
  */
 function expectedSamples(login: string, before: number, after: number) {
-  const own = (from: number, now: number) => sandboxHeartRate(login, new Date(from), new Date(now), new Date(now)).filter((sample) => sample.platform === "FITBIT");
-  return { certain: own(after - BACKFILL_MS, before), possible: new Map(own(before - BACKFILL_MS, after).map((sample) => [sample.at.getTime(), sample.bpm])) };
+  const own = (from: number, now: number) =>
+    sandboxHeartRate(login, new Date(from), new Date(now), new Date(now)).filter(
+      (sample) => sample.platform === "FITBIT",
+    );
+  return {
+    certain: own(after - BACKFILL_MS, before),
+    possible: new Map(own(before - BACKFILL_MS, after).map((sample) => [sample.at.getTime(), sample.bpm])),
+  };
 }
 
 describeEachDatabase("Fitbit (Google Health) intraday heart rate", (database) => {
-  const storedSamples = (userId: string) => database.db.select().from(samples).where(and(eq(samples.userId, userId), eq(samples.metric, "heart_rate"))).orderBy(asc(samples.time));
+  const storedSamples = (userId: string) =>
+    database.db
+      .select()
+      .from(samples)
+      .where(and(eq(samples.userId, userId), eq(samples.metric, "heart_rate")))
+      .orderBy(asc(samples.time));
 
   it("stores two weeks of the watch's own samples, following page tokens, and a second sync adds nothing", async () => {
     const login = `pulse-${Date.now()}`;
@@ -48,8 +59,14 @@ describeEachDatabase("Fitbit (Google Health) intraday heart rate", (database) =>
     for (const sample of certain) expect(byTime.get(sample.at.getTime())?.value).toBe(sample.bpm);
     // Nothing else: no Health Connect copies of rides (chest strap, bpm + 1), nothing older.
     for (const row of stored) expect(possible.get(row.time.getTime())).toBe(row.value);
-    expect(stored.every((row) => row.provider === "fitbit" && row.sourceId === connection.externalUserId && row.unit === "bpm")).toBe(true);
-    expect(stored.some((row) => (row.meta as { motionContext?: string } | null)?.motionContext === "ACTIVE")).toBe(true);
+    expect(
+      stored.every(
+        (row) => row.provider === "fitbit" && row.sourceId === connection.externalUserId && row.unit === "bpm",
+      ),
+    ).toBe(true);
+    expect(stored.some((row) => (row.meta as { motionContext?: string } | null)?.motionContext === "ACTIVE")).toBe(
+      true,
+    );
     // One window of two weeks, paged: as many requests as the listed points fill the sandbox's
     // pages (Health Connect copies included), not a part-filled last page per day.
     const firstRunCalls = heartRateCalls();
@@ -69,16 +86,26 @@ describeEachDatabase("Fitbit (Google Health) intraday heart rate", (database) =>
     const login = `resumed-${Date.now()}`;
     const { user, connection } = await connectSandboxAccount(database.db, "fitbit", login);
     // The first heart-rate page commits; the second fails until the attempt gives up.
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/dataTypes/heart-rate/", kind: "server_error", times: 4, skip: 1 });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/dataTypes/heart-rate/",
+      kind: "server_error",
+      times: 4,
+      skip: 1,
+    });
     const interrupted = await syncNow(database.db, connection);
     expect(interrupted.status).toBe("pending");
-    expect(JSON.parse((await reloadConnection(database.db, connection.id)).cursors["heart-rate"]!)).toMatchObject({ pageToken: expect.any(String) });
+    expect(JSON.parse((await reloadConnection(database.db, connection.id)).cursors["heart-rate"]!)).toMatchObject({
+      pageToken: expect.any(String),
+    });
     // That page is the newest 200 points listed, less the Health Connect copies among them.
     const partial = (await storedSamples(user.id)).length;
     const newestPage = heartRatePoints(login, addDays(today(), -HEART_RATE_BACKFILL_DAYS - 1), addDays(today(), 1))
       .sort((a, b) => b.sortKey - a.sortKey)
       .slice(0, SANDBOX_HEART_RATE_PAGE_FILL);
-    expect(partial).toBe(newestPage.filter((point) => (point.json.dataSource as { platform: string }).platform === "FITBIT").length);
+    expect(partial).toBe(
+      newestPage.filter((point) => (point.json.dataSource as { platform: string }).platform === "FITBIT").length,
+    );
     expect(partial).toBeGreaterThan(0);
 
     const resumed = await syncNow(database.db, connection);

@@ -29,7 +29,12 @@ const LATE_DAYS = 7;
 const FILTER_FIELD = "heart_rate.sample_time.physical_time";
 const instant = z.iso.datetime();
 // `to` and `pageToken` travel together; `newest` is the latest sample seen so far.
-const cursorSchema = z.object({ from: instant, to: instant.optional(), pageToken: z.string().min(1).optional(), newest: instant.optional() });
+const cursorSchema = z.object({
+  from: instant,
+  to: instant.optional(),
+  pageToken: z.string().min(1).optional(),
+  newest: instant.optional(),
+});
 const pageSchema = listResponseSchema(heartRatePointSchema);
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -49,13 +54,20 @@ export const heartRateStream: SyncStream = {
     // Sources disagree on which scope gates the heart-rate family.
     if (!hasScope(context.tokens().scopes)) return { records: {}, nextCursor: null };
     const now = context.now.getTime();
-    const cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { from: iso(now - Math.min(context.backfillDays, HEART_RATE_BACKFILL_DAYS) * DAY_MS) };
+    const cursor = rawCursor
+      ? cursorSchema.parse(JSON.parse(rawCursor))
+      : { from: iso(now - Math.min(context.backfillDays, HEART_RATE_BACKFILL_DAYS) * DAY_MS) };
     const from = Date.parse(cursor.from);
     const to = cursor.to ? Date.parse(cursor.to) : Math.max(from + 1, now);
 
     let page: z.infer<typeof pageSchema>;
     try {
-      const url = listUrl("heart-rate", FILTER_FIELD, { from: iso(from), to: iso(to), pageToken: cursor.pageToken }, PAGE_SIZE);
+      const url = listUrl(
+        "heart-rate",
+        FILTER_FIELD,
+        { from: iso(from), to: iso(to), pageToken: cursor.pageToken },
+        PAGE_SIZE,
+      );
       page = pageSchema.parse(await readGoogleJson(await context.fetch(url), "heart-rate list"));
     } catch (error) {
       // The person unticked the scope on Google's consent screen: nothing to read.
@@ -63,15 +75,29 @@ export const heartRateStream: SyncStream = {
       throw error;
     }
     const samples = page.dataPoints.filter(isOwnPoint).map(transformHeartRate);
-    const newest = samples.reduce((latest, sample) => Math.max(latest, sample.time.getTime()), cursor.newest ? Date.parse(cursor.newest) : Number.NEGATIVE_INFINITY);
+    const newest = samples.reduce(
+      (latest, sample) => Math.max(latest, sample.time.getTime()),
+      cursor.newest ? Date.parse(cursor.newest) : Number.NEGATIVE_INFINITY,
+    );
     const seen = Number.isFinite(newest) ? { newest: iso(newest) } : {};
 
     // Newest first: the oldest sample so far says how much of the window is read.
     const oldest = samples.reduce((earliest, sample) => Math.min(earliest, sample.time.getTime()), to);
     const progress = { done: to - oldest, total: Math.max(1, to - from) };
-    if (page.nextPageToken) return { records: { samples }, nextCursor: JSON.stringify({ from: iso(from), to: iso(to), pageToken: page.nextPageToken, ...seen }), progress };
-    if (now - to > CAUGHT_UP_MS) return { records: { samples }, nextCursor: JSON.stringify({ from: iso(to), ...seen }), progress };
+    if (page.nextPageToken)
+      return {
+        records: { samples },
+        nextCursor: JSON.stringify({ from: iso(from), to: iso(to), pageToken: page.nextPageToken, ...seen }),
+        progress,
+      };
+    if (now - to > CAUGHT_UP_MS)
+      return { records: { samples }, nextCursor: JSON.stringify({ from: iso(to), ...seen }), progress };
     const resumeFrom = Math.max(newest - OVERLAP_MS, now - LATE_DAYS * DAY_MS);
-    return { records: { samples }, nextCursor: null, resumeCursor: JSON.stringify({ from: iso(resumeFrom), ...seen }), progress: { done: 1, total: 1 } };
+    return {
+      records: { samples },
+      nextCursor: null,
+      resumeCursor: JSON.stringify({ from: iso(resumeFrom), ...seen }),
+      progress: { done: 1, total: 1 },
+    };
   },
 };

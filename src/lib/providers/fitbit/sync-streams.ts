@@ -14,7 +14,14 @@ import {
   type ExercisePoint,
 } from "./schemas";
 import { API, listUrl, readGoogleJson, windowedStream, type Window } from "./sync-window";
-import { transformBody, transformExercise, transformHrv, transformRestingHeartRate, transformRollup, transformSleep } from "./transform";
+import {
+  transformBody,
+  transformExercise,
+  transformHrv,
+  transformRestingHeartRate,
+  transformRollup,
+  transformSleep,
+} from "./transform";
 
 // Google truncates exercise and sleep pages to 25; other lists take up to 10,000. Each list
 // is one filter over the whole span (no documented range limit), so a year of dailies is one
@@ -25,8 +32,16 @@ export const LIST_PAGE_SIZE = 10_000;
 // Platforms that carry data other apps pushed into Google Health (a Strava → Fitbit sync,
 // Health Connect, HealthKit): we connect those sources directly, so importing them here would
 // count the same workout twice. A point without a dataSource cannot be told apart and is kept.
-const FOREIGN_PLATFORMS = new Set(["HEALTH_CONNECT", "HEALTH_KIT", "FIT", "FITBIT_WEB_API", "GOOGLE_WEB_API", "GOOGLE_PARTNER_INTEGRATION"]);
-export const isOwnPoint = (point: Pick<ExercisePoint, "dataSource">) => !FOREIGN_PLATFORMS.has(point.dataSource?.platform ?? "FITBIT");
+const FOREIGN_PLATFORMS = new Set([
+  "HEALTH_CONNECT",
+  "HEALTH_KIT",
+  "FIT",
+  "FITBIT_WEB_API",
+  "GOOGLE_WEB_API",
+  "GOOGLE_PARTNER_INTEGRATION",
+]);
+export const isOwnPoint = (point: Pick<ExercisePoint, "dataSource">) =>
+  !FOREIGN_PLATFORMS.has(point.dataSource?.platform ?? "FITBIT");
 
 const isPresent = <T>(value: T | null): value is T => value !== null;
 
@@ -39,8 +54,13 @@ export const exerciseStream = windowedStream({
   async fetchWindow(context, window) {
     // The only filterable exercise field: start_time answers 400 "not supported for filtering".
     const url = listUrl("exercise", "exercise.interval.civil_start_time", window, SESSION_PAGE_SIZE);
-    const page = listResponseSchema(exercisePointSchema).parse(await readGoogleJson(await context.fetch(url), "exercise list"));
-    return { records: { activities: page.dataPoints.filter(isOwnPoint).map(transformExercise) }, nextPageToken: page.nextPageToken };
+    const page = listResponseSchema(exercisePointSchema).parse(
+      await readGoogleJson(await context.fetch(url), "exercise list"),
+    );
+    return {
+      records: { activities: page.dataPoints.filter(isOwnPoint).map(transformExercise) },
+      nextPageToken: page.nextPageToken,
+    };
   },
 });
 
@@ -53,7 +73,9 @@ export const sleepStream = windowedStream({
   async fetchWindow(context, window) {
     // Sleep filters on its end only (start_time answers 400); the end day is the night's date.
     const url = listUrl("sleep", "sleep.interval.civil_end_time", window, SESSION_PAGE_SIZE);
-    const page = listResponseSchema(sleepPointSchema).parse(await readGoogleJson(await context.fetch(url), "sleep list"));
+    const page = listResponseSchema(sleepPointSchema).parse(
+      await readGoogleJson(await context.fetch(url), "sleep list"),
+    );
     return { records: { sleepSessions: page.dataPoints.map(transformSleep) }, nextPageToken: page.nextPageToken };
   },
 });
@@ -79,7 +101,12 @@ export const ROLLUP_MAX_DAYS = { steps: 90, distance: 90, "active-energy-burned"
 
 // One stream per summed type, not one for the three: a type the account does not offer is
 // refused on its own (HTTP 400) and must not keep the other two from syncing.
-const dailySumStream = (key: string, label: string, dataType: keyof typeof ROLLUP_MAX_DAYS, dataTypes: readonly DataType[] = ["daily"]) =>
+const dailySumStream = (
+  key: string,
+  label: string,
+  dataType: keyof typeof ROLLUP_MAX_DAYS,
+  dataTypes: readonly DataType[] = ["daily"],
+) =>
   windowedStream({
     key,
     label,
@@ -87,7 +114,9 @@ const dailySumStream = (key: string, label: string, dataType: keyof typeof ROLLU
     webhookTypes: [dataType],
     scopes: [SCOPES.activity],
     windowDays: ROLLUP_MAX_DAYS[dataType],
-    fetchWindow: async (context, window) => ({ records: { dailySummaries: await dailyRollUp(context, dataType, window) } }),
+    fetchWindow: async (context, window) => ({
+      records: { dailySummaries: await dailyRollUp(context, dataType, window) },
+    }),
   });
 
 export const stepsStream = dailySumStream("steps", "Steps", "steps", ["daily", "steps"]);
@@ -101,7 +130,9 @@ export const dailyCaloriesStream = windowedStream({
   webhookTypes: ["total-calories"],
   scopes: [SCOPES.activity],
   windowDays: ROLLUP_MAX_DAYS["total-calories"],
-  fetchWindow: async (context, window) => ({ records: { dailySummaries: await dailyRollUp(context, "total-calories", window) } }),
+  fetchWindow: async (context, window) => ({
+    records: { dailySummaries: await dailyRollUp(context, "total-calories", window) },
+  }),
 });
 
 export const restingHeartRateStream = windowedStream({
@@ -113,8 +144,13 @@ export const restingHeartRateStream = windowedStream({
   scopes: [SCOPES.metrics, SCOPES.activity],
   async fetchWindow(context, window) {
     const url = listUrl("daily-resting-heart-rate", "daily_resting_heart_rate.date", window, LIST_PAGE_SIZE);
-    const page = listResponseSchema(restingHeartRatePointSchema).parse(await readGoogleJson(await context.fetch(url), "daily-resting-heart-rate list"));
-    return { records: { dailySummaries: page.dataPoints.map(transformRestingHeartRate) }, nextPageToken: page.nextPageToken };
+    const page = listResponseSchema(restingHeartRatePointSchema).parse(
+      await readGoogleJson(await context.fetch(url), "daily-resting-heart-rate list"),
+    );
+    return {
+      records: { dailySummaries: page.dataPoints.map(transformRestingHeartRate) },
+      nextPageToken: page.nextPageToken,
+    };
   },
 });
 
@@ -126,17 +162,33 @@ export const hrvStream = windowedStream({
   scopes: [SCOPES.metrics, SCOPES.activity],
   async fetchWindow(context, window) {
     const url = listUrl("daily-heart-rate-variability", "daily_heart_rate_variability.date", window, LIST_PAGE_SIZE);
-    const page = listResponseSchema(hrvPointSchema).parse(await readGoogleJson(await context.fetch(url), "daily-heart-rate-variability list"));
-    return { records: { dailySummaries: page.dataPoints.map(transformHrv).filter(isPresent) }, nextPageToken: page.nextPageToken };
+    const page = listResponseSchema(hrvPointSchema).parse(
+      await readGoogleJson(await context.fetch(url), "daily-heart-rate-variability list"),
+    );
+    return {
+      records: { dailySummaries: page.dataPoints.map(transformHrv).filter(isPresent) },
+      nextPageToken: page.nextPageToken,
+    };
   },
 });
 
 /** Every page of one list over the window; a year of weigh-ins fits one page. */
-async function listAll<Point>(context: SyncContext, dataType: string, field: string, window: Window, parse: (body: unknown) => { dataPoints: Point[]; nextPageToken?: string }) {
+async function listAll<Point>(
+  context: SyncContext,
+  dataType: string,
+  field: string,
+  window: Window,
+  parse: (body: unknown) => { dataPoints: Point[]; nextPageToken?: string },
+) {
   const points: Point[] = [];
   let pageToken: string | undefined;
   do {
-    const page = parse(await readGoogleJson(await context.fetch(listUrl(dataType, field, { ...window, pageToken }, LIST_PAGE_SIZE)), `${dataType} list`));
+    const page = parse(
+      await readGoogleJson(
+        await context.fetch(listUrl(dataType, field, { ...window, pageToken }, LIST_PAGE_SIZE)),
+        `${dataType} list`,
+      ),
+    );
     points.push(...page.dataPoints);
     pageToken = page.nextPageToken || undefined;
   } while (pageToken);
@@ -151,9 +203,12 @@ export const bodyStream = windowedStream({
   scopes: [SCOPES.metrics],
   // Both lists of a window in one page, so a weigh-in's weight and body fat land in one row.
   async fetchWindow(context, window): Promise<{ records: RecordBatch }> {
-    const weights = await listAll(context, "weight", "weight.sample_time.civil_time", window, (body) => listResponseSchema(weightPointSchema).parse(body));
-    const bodyFats = await listAll(context, "body-fat", "body_fat.sample_time.civil_time", window, (body) => listResponseSchema(bodyFatPointSchema).parse(body));
+    const weights = await listAll(context, "weight", "weight.sample_time.civil_time", window, (body) =>
+      listResponseSchema(weightPointSchema).parse(body),
+    );
+    const bodyFats = await listAll(context, "body-fat", "body_fat.sample_time.civil_time", window, (body) =>
+      listResponseSchema(bodyFatPointSchema).parse(body),
+    );
     return { records: { bodyMeasurements: transformBody(weights, bodyFats) } };
   },
 });
-

@@ -19,14 +19,16 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const cursorSchema = z.object({ from: isoDate, to: isoDate.optional(), pageToken: z.string().min(1).optional() });
 export type Window = { from: string; to: string; pageToken?: string };
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 
 const GOOGLE_REPLIES: ProviderReplies = {
   name: "Google Health",
   // The person unticked this data's scope on Google's consent screen: nothing to sync here.
   refusal: (status, body, what) =>
-    status === 403 && JSON.stringify(body).includes("ACCESS_TOKEN_SCOPE_INSUFFICIENT") ? new AppError("PROVIDER_SCOPE_MISSING", `Google Health refused ${what}: its scope was not granted.`) : undefined,
+    status === 403 && JSON.stringify(body).includes("ACCESS_TOKEN_SCOPE_INSUFFICIENT")
+      ? new AppError("PROVIDER_SCOPE_MISSING", `Google Health refused ${what}: its scope was not granted.`)
+      : undefined,
   // Google's error envelope becomes part of the message.
   reason: (body) => {
     const error = googleApiErrorSchema.safeParse(body);
@@ -75,12 +77,15 @@ export function windowedStream(spec: WindowedStreamSpec): SyncStream {
     async fetchPage(context, rawCursor) {
       const today = context.now.toISOString().slice(0, 10);
       const horizon = addDays(today, HORIZON_DAYS);
-      const cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { from: addDays(today, -context.backfillDays) };
+      const cursor = rawCursor
+        ? cursorSchema.parse(JSON.parse(rawCursor))
+        : { from: addDays(today, -context.backfillDays) };
       const from = cursor.from < horizon ? cursor.from : addDays(horizon, -1);
       const widest = spec.windowDays === undefined ? horizon : addDays(from, spec.windowDays);
       const to = cursor.to ?? (widest < horizon ? widest : horizon);
       const resumeCursor = JSON.stringify({ from: addDays(today, -TRAILING_DAYS) });
-      if (!context.tokens().scopes.some((scope) => spec.scopes.includes(scope))) return { records: {}, nextCursor: null, resumeCursor };
+      if (!context.tokens().scopes.some((scope) => spec.scopes.includes(scope)))
+        return { records: {}, nextCursor: null, resumeCursor };
 
       let page: Awaited<ReturnType<WindowedStreamSpec["fetchWindow"]>>;
       try {
@@ -92,7 +97,12 @@ export function windowedStream(spec: WindowedStreamSpec): SyncStream {
       const windowsLeft = spec.windowDays === undefined ? 0 : Math.ceil(daysBetween(to, horizon) / spec.windowDays);
       const progress = { done: 1, total: 1 + windowsLeft };
       // Pages still to come: Google says not how many, so the window counts as half read.
-      if (page.nextPageToken) return { records: page.records, nextCursor: JSON.stringify({ from, to, pageToken: page.nextPageToken }), progress: { ...progress, done: 0.5 } };
+      if (page.nextPageToken)
+        return {
+          records: page.records,
+          nextCursor: JSON.stringify({ from, to, pageToken: page.nextPageToken }),
+          progress: { ...progress, done: 0.5 },
+        };
       if (to < horizon) return { records: page.records, nextCursor: JSON.stringify({ from: to }), progress };
       return { records: page.records, nextCursor: null, resumeCursor, progress: { done: 1, total: 1 } };
     },

@@ -1,10 +1,34 @@
 import type { ProviderSync } from "@/lib/sync/types";
 import { heartRateStream } from "./sync-heart-rate";
-import { activeEnergyStream, bodyStream, dailyCaloriesStream, distanceStream, exerciseStream, hrvStream, LIST_PAGE_SIZE, restingHeartRateStream, ROLLUP_MAX_DAYS, SESSION_PAGE_SIZE, sleepStream, stepsStream } from "./sync-streams";
+import {
+  activeEnergyStream,
+  bodyStream,
+  dailyCaloriesStream,
+  distanceStream,
+  exerciseStream,
+  hrvStream,
+  LIST_PAGE_SIZE,
+  restingHeartRateStream,
+  ROLLUP_MAX_DAYS,
+  SESSION_PAGE_SIZE,
+  sleepStream,
+  stepsStream,
+} from "./sync-streams";
 import { HORIZON_DAYS } from "./sync-window";
 
 export const fitbitSync: ProviderSync = {
-  streams: [exerciseStream, sleepStream, stepsStream, distanceStream, activeEnergyStream, dailyCaloriesStream, restingHeartRateStream, hrvStream, bodyStream, heartRateStream],
+  streams: [
+    exerciseStream,
+    sleepStream,
+    stepsStream,
+    distanceStream,
+    activeEnergyStream,
+    dailyCaloriesStream,
+    restingHeartRateStream,
+    hrvStream,
+    bodyStream,
+    heartRateStream,
+  ],
   // A year: Google serves the history it migrated from Fitbit, but a year covers trends and
   // training load while keeping the first sync to a few dozen requests. Intraday heart rate
   // reaches back two weeks only (sync-heart-rate.ts).

@@ -1,27 +1,57 @@
 import { describe, expect, it } from "vitest";
-import { bodyFatPointSchema, dailyRollUpResponseSchema, exercisePointSchema, heartRatePointSchema, hrvPointSchema, listResponseSchema, restingHeartRatePointSchema, sleepPointSchema, weightPointSchema } from "./schemas";
+import {
+  bodyFatPointSchema,
+  dailyRollUpResponseSchema,
+  exercisePointSchema,
+  heartRatePointSchema,
+  hrvPointSchema,
+  listResponseSchema,
+  restingHeartRatePointSchema,
+  sleepPointSchema,
+  weightPointSchema,
+} from "./schemas";
 import { isOwnPoint } from "./sync-streams";
-import { exerciseActivityType, transformBody, transformExercise, transformHeartRate, transformHrv, transformRestingHeartRate, transformRollup, transformSleep } from "./transform";
+import {
+  exerciseActivityType,
+  transformBody,
+  transformExercise,
+  transformHeartRate,
+  transformHrv,
+  transformRestingHeartRate,
+  transformRollup,
+  transformSleep,
+} from "./transform";
 
 // Fixtures in the documented shapes (shared/providers/google-health.md §6).
 const exerciseList = {
   dataPoints: [
     {
       name: "users/me/dataTypes/exercise/dataPoints/7300112233445566778",
-      dataSource: { platform: "FITBIT", recordingMethod: "ACTIVELY_MEASURED", device: { formFactor: "WATCH", manufacturer: "Google" } },
+      dataSource: {
+        platform: "FITBIT",
+        recordingMethod: "ACTIVELY_MEASURED",
+        device: { formFactor: "WATCH", manufacturer: "Google" },
+      },
       exercise: {
         exerciseType: "RUNNING",
         displayName: "Run",
         interval: {
-          startTime: "2026-11-18T06:02:10Z", startUtcOffset: "3600s",
-          endTime: "2026-11-18T06:48:40Z", endUtcOffset: "3600s",
+          startTime: "2026-11-18T06:02:10Z",
+          startUtcOffset: "3600s",
+          endTime: "2026-11-18T06:48:40Z",
+          endUtcOffset: "3600s",
           civilStartTime: { date: { year: 2026, month: 11, day: 18 }, time: { hours: 7, minutes: 2, seconds: 10 } },
           civilEndTime: { date: { year: 2026, month: 11, day: 18 }, time: { hours: 7, minutes: 48, seconds: 40 } },
         },
         activeDuration: "2712s",
         metricsSummary: {
-          caloriesKcal: 512.4, distanceMillimeters: 8040000, steps: "7150", averageHeartRateBeatsPerMinute: "151",
-          averagePaceSecondsPerMeter: 0.337, elevationGainMillimeters: 41000, activeZoneMinutes: "58",
+          caloriesKcal: 512.4,
+          distanceMillimeters: 8040000,
+          steps: "7150",
+          averageHeartRateBeatsPerMinute: "151",
+          averagePaceSecondsPerMeter: 0.337,
+          elevationGainMillimeters: 41000,
+          activeZoneMinutes: "58",
           heartRateZoneDurations: { lightTime: "180s", moderateTime: "960s", vigorousTime: "1500s", peakTime: "72s" },
         },
         exerciseMetadata: { hasGps: true },
@@ -38,10 +68,25 @@ const sleepPoint = {
   dataSource: { platform: "FITBIT", recordingMethod: "PASSIVELY_MEASURED" },
   sleep: {
     type: "STAGES",
-    interval: { startTime: "2026-11-17T22:41:00Z", startUtcOffset: "3600s", endTime: "2026-11-18T05:52:30Z", endUtcOffset: "3600s" },
-    stages: [{ type: "LIGHT", startTime: "2026-11-17T22:41:00Z", endTime: "2026-11-17T23:05:30Z", startUtcOffset: "3600s", endUtcOffset: "3600s" }],
+    interval: {
+      startTime: "2026-11-17T22:41:00Z",
+      startUtcOffset: "3600s",
+      endTime: "2026-11-18T05:52:30Z",
+      endUtcOffset: "3600s",
+    },
+    stages: [
+      {
+        type: "LIGHT",
+        startTime: "2026-11-17T22:41:00Z",
+        endTime: "2026-11-17T23:05:30Z",
+        startUtcOffset: "3600s",
+        endUtcOffset: "3600s",
+      },
+    ],
     summary: {
-      minutesInSleepPeriod: "431", minutesAsleep: "392", minutesAwake: "39",
+      minutesInSleepPeriod: "431",
+      minutesAsleep: "392",
+      minutesAwake: "39",
       stagesSummary: [
         { type: "LIGHT", minutes: "221", count: "27" },
         { type: "DEEP", minutes: "78", count: "5" },
@@ -78,8 +123,16 @@ describe("Google Health exercise → activity", () => {
   });
 
   it("leaves a missing distance unknown rather than zero", () => {
-    const bare = exercisePointSchema.parse({ ...exerciseList.dataPoints[0], exercise: { ...exerciseList.dataPoints[0]!.exercise, metricsSummary: { caloriesKcal: 80 } } });
-    expect(transformExercise(bare)).toMatchObject({ distanceM: null, elevationGainM: null, avgSpeedMps: null, energyKcal: 80 });
+    const bare = exercisePointSchema.parse({
+      ...exerciseList.dataPoints[0],
+      exercise: { ...exerciseList.dataPoints[0]!.exercise, metricsSummary: { caloriesKcal: 80 } },
+    });
+    expect(transformExercise(bare)).toMatchObject({
+      distanceM: null,
+      elevationGainM: null,
+      avgSpeedMps: null,
+      energyKcal: 80,
+    });
   });
 
   it.each([
@@ -98,7 +151,9 @@ describe("Google Health exercise → activity", () => {
   });
 
   it("rejects a point without a data point name", () => {
-    const result = listResponseSchema(exercisePointSchema).safeParse({ dataPoints: [{ ...exerciseList.dataPoints[0], name: "" }] });
+    const result = listResponseSchema(exercisePointSchema).safeParse({
+      dataPoints: [{ ...exerciseList.dataPoints[0], name: "" }],
+    });
     expect(result.error?.issues[0]?.path).toEqual(["dataPoints", 0, "name"]);
   });
 });
@@ -123,9 +178,26 @@ describe("Google Health sleep → sleep session", () => {
   });
 
   it("takes the local date from the end offset when the civil fields are absent (a night ending after UTC midnight)", () => {
-    const west = { ...sleepPoint, sleep: { ...sleepPoint.sleep, interval: { startTime: "2026-11-18T04:10:00Z", startUtcOffset: "-25200s", endTime: "2026-11-18T06:40:00Z", endUtcOffset: "-25200s" } } };
+    const west = {
+      ...sleepPoint,
+      sleep: {
+        ...sleepPoint.sleep,
+        interval: {
+          startTime: "2026-11-18T04:10:00Z",
+          startUtcOffset: "-25200s",
+          endTime: "2026-11-18T06:40:00Z",
+          endUtcOffset: "-25200s",
+        },
+      },
+    };
     expect(transformSleep(sleepPointSchema.parse(west)).localDate).toBe("2026-11-17");
-    const east = { ...west, sleep: { ...west.sleep, interval: { ...west.sleep.interval, civilEndTime: { date: { year: 2026, month: 11, day: 19 } } } } };
+    const east = {
+      ...west,
+      sleep: {
+        ...west.sleep,
+        interval: { ...west.sleep.interval, civilEndTime: { date: { year: 2026, month: 11, day: 19 } } },
+      },
+    };
     expect(transformSleep(sleepPointSchema.parse(east)).localDate).toBe("2026-11-19");
   });
 });
@@ -134,7 +206,11 @@ describe("Google Health dailies → daily rows", () => {
   it("reads a dailyRollUp bucket into the day's column only, with raw keyed by stream", () => {
     const body = dailyRollUpResponseSchema.parse({
       rollupDataPoints: [
-        { civilStartTime: { date: { year: 2026, month: 11, day: 18 } }, civilEndTime: { date: { year: 2026, month: 11, day: 19 } }, steps: { countSum: "11482" } },
+        {
+          civilStartTime: { date: { year: 2026, month: 11, day: 18 } },
+          civilEndTime: { date: { year: 2026, month: 11, day: 19 } },
+          steps: { countSum: "11482" },
+        },
         { civilStartTime: { date: { year: 2026, month: 11, day: 18 } }, distance: { millimetersSum: "8950000" } },
         { civilStartTime: { date: { year: 2026, month: 11, day: 19 } }, steps: {} },
         { civilStartTime: { date: { year: 2026, month: 11, day: 20 } } },
@@ -149,27 +225,62 @@ describe("Google Health dailies → daily rows", () => {
   });
 
   it("reads resting heart rate (an int64 string) and HRV by their civil date", () => {
-    const resting = restingHeartRatePointSchema.parse({ dailyRestingHeartRate: { date: { year: 2026, month: 11, day: 18 }, beatsPerMinute: "54", dailyRestingHeartRateMetadata: { calculationMethod: "WITH_SLEEP" } } });
-    expect(transformRestingHeartRate(resting)).toMatchObject({ localDate: "2026-11-18", restingHeartRateBpm: 54, raw: { restingHeartRate: resting } });
-    const hrv = hrvPointSchema.parse({ dailyHeartRateVariability: { date: { year: 2026, month: 11, day: 18 }, averageHeartRateVariabilityMilliseconds: 46.7, deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds: 52.1 } });
+    const resting = restingHeartRatePointSchema.parse({
+      dailyRestingHeartRate: {
+        date: { year: 2026, month: 11, day: 18 },
+        beatsPerMinute: "54",
+        dailyRestingHeartRateMetadata: { calculationMethod: "WITH_SLEEP" },
+      },
+    });
+    expect(transformRestingHeartRate(resting)).toMatchObject({
+      localDate: "2026-11-18",
+      restingHeartRateBpm: 54,
+      raw: { restingHeartRate: resting },
+    });
+    const hrv = hrvPointSchema.parse({
+      dailyHeartRateVariability: {
+        date: { year: 2026, month: 11, day: 18 },
+        averageHeartRateVariabilityMilliseconds: 46.7,
+        deepSleepRootMeanSquareOfSuccessiveDifferencesMilliseconds: 52.1,
+      },
+    });
     expect(transformHrv(hrv)).toMatchObject({ localDate: "2026-11-18", hrvMs: 46.7 });
-    expect(transformHrv(hrvPointSchema.parse({ dailyHeartRateVariability: { date: { year: 2026, month: 11, day: 18 }, entropy: 2.1 } }))).toBeNull();
+    expect(
+      transformHrv(
+        hrvPointSchema.parse({ dailyHeartRateVariability: { date: { year: 2026, month: 11, day: 18 }, entropy: 2.1 } }),
+      ),
+    ).toBeNull();
   });
 
   it("refuses a resting heart rate without its value", () => {
-    expect(restingHeartRatePointSchema.safeParse({ dailyRestingHeartRate: { date: { year: 2026, month: 11, day: 18 } } }).success).toBe(false);
+    expect(
+      restingHeartRatePointSchema.safeParse({ dailyRestingHeartRate: { date: { year: 2026, month: 11, day: 18 } } })
+        .success,
+    ).toBe(false);
   });
 });
 
 describe("Google Health weight and body fat → body rows", () => {
   it("converts grams to kilograms and joins the two types by instant", () => {
-    const weight = weightPointSchema.parse({ name: "users/me/dataTypes/weight/dataPoints/w-8c1f", weight: { weightGrams: 71350.0, sampleTime: { physicalTime: "2026-11-18T06:10:00Z", utcOffset: "3600s" } } });
-    const alone = weightPointSchema.parse({ weight: { weightGrams: 71800, sampleTime: { physicalTime: "2026-11-15T06:12:00Z", utcOffset: "3600s" } } });
-    const fat = bodyFatPointSchema.parse({ bodyFat: { percentage: 18.4, sampleTime: { physicalTime: "2026-11-18T06:10:00Z", utcOffset: "3600s" } } });
+    const weight = weightPointSchema.parse({
+      name: "users/me/dataTypes/weight/dataPoints/w-8c1f",
+      weight: { weightGrams: 71350.0, sampleTime: { physicalTime: "2026-11-18T06:10:00Z", utcOffset: "3600s" } },
+    });
+    const alone = weightPointSchema.parse({
+      weight: { weightGrams: 71800, sampleTime: { physicalTime: "2026-11-15T06:12:00Z", utcOffset: "3600s" } },
+    });
+    const fat = bodyFatPointSchema.parse({
+      bodyFat: { percentage: 18.4, sampleTime: { physicalTime: "2026-11-18T06:10:00Z", utcOffset: "3600s" } },
+    });
     const rows = transformBody([weight, alone], [fat]);
     expect(rows).toEqual([
       { measuredAt: new Date("2026-11-15T06:12:00Z"), weightKg: 71.8, bodyFatPercent: null, raw: { weight: alone } },
-      { measuredAt: new Date("2026-11-18T06:10:00Z"), weightKg: 71.35, bodyFatPercent: 18.4, raw: { weight, bodyFat: fat } },
+      {
+        measuredAt: new Date("2026-11-18T06:10:00Z"),
+        weightKg: 71.35,
+        bodyFatPercent: 18.4,
+        raw: { weight, bodyFat: fat },
+      },
     ]);
   });
 });
@@ -179,10 +290,18 @@ describe("Google Health weight and body fat → body rows", () => {
 const heartRateList = {
   dataPoints: [
     {
-      dataSource: { platform: "FITBIT", recordingMethod: "ACTIVELY_MEASURED", device: { formFactor: "WATCH", manufacturer: "Google", displayName: "Pixel Watch 3" } },
+      dataSource: {
+        platform: "FITBIT",
+        recordingMethod: "ACTIVELY_MEASURED",
+        device: { formFactor: "WATCH", manufacturer: "Google", displayName: "Pixel Watch 3" },
+      },
       heartRate: {
         beatsPerMinute: "148",
-        sampleTime: { physicalTime: "2026-11-18T06:30:05Z", utcOffset: "3600s", civilTime: { date: { year: 2026, month: 11, day: 18 }, time: { hours: 7, minutes: 30, seconds: 5 } } },
+        sampleTime: {
+          physicalTime: "2026-11-18T06:30:05Z",
+          utcOffset: "3600s",
+          civilTime: { date: { year: 2026, month: 11, day: 18 }, time: { hours: 7, minutes: 30, seconds: 5 } },
+        },
         metadata: { motionContext: "ACTIVE", sensorLocation: "WRIST" },
       },
     },
@@ -191,8 +310,16 @@ const heartRateList = {
       heartRate: { beatsPerMinute: "57", sampleTime: { physicalTime: "2026-11-18T03:00:00Z", utcOffset: "3600s" } },
     },
     {
-      dataSource: { platform: "HEALTH_CONNECT", recordingMethod: "ACTIVELY_MEASURED", application: { packageName: "com.strava" } },
-      heartRate: { beatsPerMinute: "149", sampleTime: { physicalTime: "2026-11-18T06:30:05Z", utcOffset: "3600s" }, metadata: { sensorLocation: "CHEST" } },
+      dataSource: {
+        platform: "HEALTH_CONNECT",
+        recordingMethod: "ACTIVELY_MEASURED",
+        application: { packageName: "com.strava" },
+      },
+      heartRate: {
+        beatsPerMinute: "149",
+        sampleTime: { physicalTime: "2026-11-18T06:30:05Z", utcOffset: "3600s" },
+        metadata: { sensorLocation: "CHEST" },
+      },
     },
   ],
   nextPageToken: "CiAKGjBpNDd2Nmp2Zml2cXRwYjBpOXA",
@@ -204,7 +331,13 @@ describe("Google Health heart-rate → samples", () => {
   it("reads each point as a bpm sample at its physical instant, keeping the sensor context", () => {
     expect(page.nextPageToken).toBe(heartRateList.nextPageToken);
     expect(page.dataPoints.filter(isOwnPoint).map(transformHeartRate)).toEqual([
-      { metric: "heart_rate", time: new Date("2026-11-18T06:30:05Z"), value: 148, unit: "bpm", meta: { motionContext: "ACTIVE", sensorLocation: "WRIST" } },
+      {
+        metric: "heart_rate",
+        time: new Date("2026-11-18T06:30:05Z"),
+        value: 148,
+        unit: "bpm",
+        meta: { motionContext: "ACTIVE", sensorLocation: "WRIST" },
+      },
       { metric: "heart_rate", time: new Date("2026-11-18T03:00:00Z"), value: 57, unit: "bpm", meta: null },
     ]);
   });
@@ -216,7 +349,11 @@ describe("Google Health heart-rate → samples", () => {
   it("accepts an empty page as {} and refuses a sample without its value or time", () => {
     expect(listResponseSchema(heartRatePointSchema).parse({})).toEqual({ dataPoints: [] });
     const [point] = heartRateList.dataPoints;
-    expect(() => heartRatePointSchema.parse({ heartRate: { ...point!.heartRate, beatsPerMinute: undefined } })).toThrow(/beatsPerMinute/);
-    expect(() => heartRatePointSchema.parse({ heartRate: { ...point!.heartRate, sampleTime: { physicalTime: "06:30" } } })).toThrow(/physicalTime/);
+    expect(() => heartRatePointSchema.parse({ heartRate: { ...point!.heartRate, beatsPerMinute: undefined } })).toThrow(
+      /beatsPerMinute/,
+    );
+    expect(() =>
+      heartRatePointSchema.parse({ heartRate: { ...point!.heartRate, sampleTime: { physicalTime: "06:30" } } }),
+    ).toThrow(/physicalTime/);
   });
 });

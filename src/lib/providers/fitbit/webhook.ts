@@ -22,7 +22,10 @@ const notificationSchema = z.object({
 export type GoogleHealthNotification = z.infer<typeof notificationSchema>;
 
 // Observed as an array of envelopes, but some integrators received a single object.
-export const notificationBodySchema = z.preprocess((body) => (Array.isArray(body) ? body : [body]), z.array(notificationSchema));
+export const notificationBodySchema = z.preprocess(
+  (body) => (Array.isArray(body) ? body : [body]),
+  z.array(notificationSchema),
+);
 
 const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -48,7 +51,11 @@ export const fitbitWebhook: ProviderWebhook = {
   // the secret it wants 201 (a 204 fails the check), without it 401 or 403.
   handshake(request, secrets) {
     if (request.method !== "POST" || !isVerification(request)) return undefined;
-    if (!hasOurSecret(request, secrets)) return Response.json({ error: { code: "UNAUTHORIZED", message: "Missing or wrong Authorization." } }, { status: 401 });
+    if (!hasOurSecret(request, secrets))
+      return Response.json(
+        { error: { code: "UNAUTHORIZED", message: "Missing or wrong Authorization." } },
+        { status: 401 },
+      );
     return new Response(null, { status: 201 });
   },
   isAuthentic: hasOurSecret,
@@ -56,7 +63,9 @@ export const fitbitWebhook: ProviderWebhook = {
     // The streams list the data types they read (sync-streams.ts); a type none reads, e.g.
     // floors, starts no sync. Google pushes no revocation: a withdrawn grant shows up as the
     // next sync's 401.
-    return notificationBodySchema.parse(JSON.parse(request.rawBody)).map(({ data }) => ({ kind: "sync", externalUserId: data.healthUserId, webhookType: data.dataType }));
+    return notificationBodySchema
+      .parse(JSON.parse(request.rawBody))
+      .map(({ data }) => ({ kind: "sync", externalUserId: data.healthUserId, webhookType: data.dataType }));
   },
   successStatus: 204,
 };

@@ -13,7 +13,11 @@ export interface BackfillStep {
  * One page's worth of a summary type's backfill: at most one window asked for, so each
  * window's cursor commits before the next is asked for and a crash never asks twice.
  */
-export async function takeBackfillStep(context: SyncContext, summaryType: string, rawCursor: string | null): Promise<BackfillStep> {
+export async function takeBackfillStep(
+  context: SyncContext,
+  summaryType: string,
+  rawCursor: string | null,
+): Promise<BackfillStep> {
   const days = context.historyDays ?? garminHistory.defaultDays();
   let cursor = readBackfillCursor(rawCursor, context.now);
   // A refusal is asked again only by runs no notification queued (schedule, Sync now, a
@@ -21,11 +25,20 @@ export async function takeBackfillStep(context: SyncContext, summaryType: string
   const isNotified = context.jobPayload.reason === "webhook" || Array.isArray(context.jobPayload.callbackUrls);
   if (cursor.backfill.outcome === "forbidden" && !isNotified) {
     // From the newest window again: whatever Garmin accepted before answers 409 (done).
-    cursor = await requestNextBackfill(context, summaryType, { backfill: { ...cursor.backfill, from: cursor.backfill.to } }, days);
+    cursor = await requestNextBackfill(
+      context,
+      summaryType,
+      { backfill: { ...cursor.backfill, from: cursor.backfill.to } },
+      days,
+    );
   } else if (cursor.backfill.outcome === "requested") {
     cursor = await requestNextBackfill(context, summaryType, cursor, days);
   }
   const { to, from, outcome } = cursor.backfill;
   const hasMore = outcome === "requested" && nextBackfillWindow(cursor.backfill, days) !== null;
-  return { cursor: JSON.stringify(cursor), hasMore, progress: hasMore ? { done: to - from, total: to - backfillFloor(cursor.backfill, days) } : { done: 1, total: 1 } };
+  return {
+    cursor: JSON.stringify(cursor),
+    hasMore,
+    progress: hasMore ? { done: to - from, total: to - backfillFloor(cursor.backfill, days) } : { done: 1, total: 1 },
+  };
 }

@@ -8,7 +8,13 @@ const WELLNESS_PREFIX = "/wellness-api/";
 export function isGarminCallbackUrl(candidate: string): boolean {
   if (!URL.canParse(candidate)) return false;
   const url = new URL(candidate);
-  return url.protocol === "https:" && url.host === GARMIN_HOST && !url.username && !url.password && url.pathname.startsWith(WELLNESS_PREFIX);
+  return (
+    url.protocol === "https:" &&
+    url.host === GARMIN_HOST &&
+    !url.username &&
+    !url.password &&
+    url.pathname.startsWith(WELLNESS_PREFIX)
+  );
 }
 
 /** The callback URLs in a job's payload that point at one summary type's pull path. */

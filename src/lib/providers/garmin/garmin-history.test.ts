@@ -23,8 +23,10 @@ const DAY_S = 86_400;
 const WINDOW_S = 30 * DAY_S;
 const nowS = () => Math.floor(Date.now() / 1000);
 const backfillCalls = () => sandbox.state.calls.filter((call) => call.path.includes("/backfill/")).length;
-const accepted = (type: string) => garminDeliveryStore(sandbox.state).backfills.filter((request) => request.summaryType === type);
-const renderRow = (connection: Awaited<ReturnType<typeof reloadConnection>>) => renderToStaticMarkup(createElement(ConnectionRow, { connection, provider: garmin }));
+const accepted = (type: string) =>
+  garminDeliveryStore(sandbox.state).backfills.filter((request) => request.summaryType === type);
+const renderRow = (connection: Awaited<ReturnType<typeof reloadConnection>>) =>
+  renderToStaticMarkup(createElement(ConnectionRow, { connection, provider: garmin }));
 
 describeEachDatabase("Garmin history", (database) => {
   const cursorsOf = async (connectionId: string) => {
@@ -41,18 +43,25 @@ describeEachDatabase("Garmin history", (database) => {
     expect(await syncNow(database.db, second.connection)).toMatchObject({ status: "succeeded", error: null });
     // Every window overlaps one the first connection asked for: Garmin sent 409 for all of them.
     expect(garminDeliveryStore(sandbox.state).backfills).toHaveLength(acceptedBefore);
-    for (const state of Object.values(await cursorsOf(second.connection.id))) expect(state).toMatchObject({ from: state.to - 90 * DAY_S, outcome: "requested" });
+    for (const state of Object.values(await cursorsOf(second.connection.id)))
+      expect(state).toMatchObject({ from: state.to - 90 * DAY_S, outcome: "requested" });
   });
 
   it("marks a refused history on the connection and tells the person to grant it and reconnect", async () => {
     const user = await createTestUser(database.db);
-    const query = await authorizeAtProvider(database.db, { userId: user.id, provider: "garmin", account: "private", grantedScope: "ACTIVITY_EXPORT HEALTH_EXPORT" });
+    const query = await authorizeAtProvider(database.db, {
+      userId: user.id,
+      provider: "garmin",
+      account: "private",
+      grantedScope: "ACTIVITY_EXPORT HEALTH_EXPORT",
+    });
     const { connection } = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN });
     const job = await syncNow(database.db, connection);
     expect(job).toMatchObject({ status: "succeeded", error: null });
     // One 403 per type, and no further windows asked for.
     expect(backfillCalls()).toBe(GARMIN_SUMMARY_TYPES.length);
-    for (const state of Object.values(await cursorsOf(connection.id))) expect(state).toMatchObject({ from: state.to, outcome: "forbidden" });
+    for (const state of Object.values(await cursorsOf(connection.id)))
+      expect(state).toMatchObject({ from: state.to, outcome: "forbidden" });
 
     const refused = await reloadConnection(database.db, connection.id);
     expect(refused.status).toBe("active");
@@ -64,7 +73,12 @@ describeEachDatabase("Garmin history", (database) => {
 
     // A ping's run fetches its data without knocking again.
     const ping = JSON.parse(garminNotification("private", "ping").body) as { dailies: Array<{ callbackURL: string }> };
-    await enqueueConnectionSync(database.db, { userId: user.id, connectionId: connection.id, reason: "webhook", payload: { callbackUrls: ping.dailies.map((entry) => entry.callbackURL) } });
+    await enqueueConnectionSync(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      reason: "webhook",
+      payload: { callbackUrls: ping.dailies.map((entry) => entry.callbackURL) },
+    });
     expect((await syncNow(database.db, connection)).status).toBe("succeeded");
     expect(backfillCalls()).toBe(GARMIN_SUMMARY_TYPES.length);
 
@@ -80,7 +94,9 @@ describeEachDatabase("Garmin history", (database) => {
 
   it("asks only for the windows a longer horizon adds, up to what Garmin allows", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "garmin", "veteran");
-    expect(renderRow(await reloadConnection(database.db, connection.id))).toMatch(/<option value="90" selected="">90 days<\/option>/);
+    expect(renderRow(await reloadConnection(database.db, connection.id))).toMatch(
+      /<option value="90" selected="">90 days<\/option>/,
+    );
     await syncNow(database.db, connection);
     const { to } = (await cursorsOf(connection.id)).sleeps;
 
@@ -90,7 +106,9 @@ describeEachDatabase("Garmin history", (database) => {
     expect(year).toHaveLength(10);
     expect(year[0]).toMatchObject({ start: to - 120 * DAY_S, end: to - 90 * DAY_S });
     expect(year.at(-1)).toMatchObject({ start: to - 365 * DAY_S, end: to - 360 * DAY_S });
-    expect(renderRow(await reloadConnection(database.db, connection.id))).toMatch(/<option value="365" selected="">1 year<\/option>/);
+    expect(renderRow(await reloadConnection(database.db, connection.id))).toMatch(
+      /<option value="365" selected="">1 year<\/option>/,
+    );
 
     const beforeAll = nowS();
     await setConnectionHistoryDays(database.db, { userId: user.id, connectionId: connection.id, historyDays: "all" });
@@ -117,6 +135,8 @@ describeEachDatabase("Garmin history", (database) => {
 
   it("refuses a horizon that is not on offer, naming the field", async () => {
     const { user, connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
-    await expect(setConnectionHistoryDays(database.db, { userId: user.id, connectionId: connection.id, historyDays: 7 })).rejects.toThrow(/historyDays/);
+    await expect(
+      setConnectionHistoryDays(database.db, { userId: user.id, connectionId: connection.id, historyDays: 7 }),
+    ).rejects.toThrow(/historyDays/);
   });
 });

@@ -20,16 +20,25 @@ const ORIGIN = "http://qt.test";
 const HOST = "apis.garmin.com";
 type Notification = { body: string; headers: Record<string, string> };
 const callbackUrlsOf = (ping: Notification) =>
-  Object.values(garminNotificationSchema.parse(JSON.parse(ping.body))).flatMap((entries) => (entries as Array<{ callbackURL?: string }>).map((entry) => entry.callbackURL!));
+  Object.values(garminNotificationSchema.parse(JSON.parse(ping.body))).flatMap((entries) =>
+    (entries as Array<{ callbackURL?: string }>).map((entry) => entry.callbackURL!),
+  );
 let accounts = 0;
 // Each test its own Garmin user: pings reach every connection of the user they name.
 const freshAccount = () => `pinged-${Date.now()}-${++accounts}`;
-const dayPing = (account: string) => garminSandbox.buildWebhook!({ account, kind: "sync", webhookSecret: "", ...sandboxCredentials("garmin") })!;
+const dayPing = (account: string) =>
+  garminSandbox.buildWebhook!({ account, kind: "sync", webhookSecret: "", ...sandboxCredentials("garmin") })!;
 
 describeEachDatabase("Garmin pings", (database) => {
   const deliver = async (notification: Notification) =>
-    handleProviderWebhook(database.db, "garmin", await readWebhookRequest(new Request(`${ORIGIN}/api/webhooks/garmin`, { method: "POST", ...notification })), ORIGIN);
-  const jobsOf = (connectionId: string) => database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
+    handleProviderWebhook(
+      database.db,
+      "garmin",
+      await readWebhookRequest(new Request(`${ORIGIN}/api/webhooks/garmin`, { method: "POST", ...notification })),
+      ORIGIN,
+    );
+  const jobsOf = (connectionId: string) =>
+    database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
   /** A connection whose first sync (the backfill request) is behind it. */
   const connected = async (account: string) => {
     const connected = await connectSandboxAccount(database.db, "garmin", account);
@@ -55,16 +64,28 @@ describeEachDatabase("Garmin pings", (database) => {
 
     // The rows are the summaries uploaded in the ping's window, with their values.
     const { uploadStartTimeInSeconds: start, uploadEndTimeInSeconds: end } = JSON.parse(ping.body).dailies[0];
-    const expected = (type: (typeof GARMIN_SUMMARY_TYPES)[number]) => garminUploadedSummaries(type, account, start, end).map(({ summary }) => summary);
+    const expected = (type: (typeof GARMIN_SUMMARY_TYPES)[number]) =>
+      garminUploadedSummaries(type, account, start, end).map(({ summary }) => summary);
     const stored = await database.db.select().from(activities).where(eq(activities.userId, user.id));
-    expect(stored.map((row) => row.externalId).sort()).toEqual(expected("activities").map((summary) => String(summary.summaryId)).sort());
+    expect(stored.map((row) => row.externalId).sort()).toEqual(
+      expected("activities")
+        .map((summary) => String(summary.summaryId))
+        .sort(),
+    );
     const sleeps = await database.db.select().from(sleepSessions).where(eq(sleepSessions.userId, user.id));
-    expect(sleeps.map((row) => row.externalId).sort()).toEqual(expected("sleeps").map((summary) => String(summary.summaryId)).sort());
+    expect(sleeps.map((row) => row.externalId).sort()).toEqual(
+      expected("sleeps")
+        .map((summary) => String(summary.summaryId))
+        .sort(),
+    );
     const days = await database.db.select().from(dailySummaries).where(eq(dailySummaries.userId, user.id));
     const dailies = expected("dailies");
     expect(dailies.length).toBeGreaterThan(0);
     for (const daily of dailies) {
-      expect(days.find((row) => row.localDate === daily.calendarDate)).toMatchObject({ steps: daily.steps, restingHeartRateBpm: daily.restingHeartRateInBeatsPerMinute });
+      expect(days.find((row) => row.localDate === daily.calendarDate)).toMatchObject({
+        steps: daily.steps,
+        restingHeartRateBpm: daily.restingHeartRateInBeatsPerMinute,
+      });
     }
   });
 
@@ -77,7 +98,9 @@ describeEachDatabase("Garmin pings", (database) => {
     await deliver(second);
     expect((await jobsOf(connection.id)).filter((job) => job.status === "pending")).toHaveLength(1);
     expect((await syncNow(database.db, connection)).status).toBe("succeeded");
-    expect(garminDeliveryStore(sandbox.state).callbacksFetched.sort()).toEqual([...callbackUrlsOf(first), ...callbackUrlsOf(second)].sort());
+    expect(garminDeliveryStore(sandbox.state).callbacksFetched.sort()).toEqual(
+      [...callbackUrlsOf(first), ...callbackUrlsOf(second)].sort(),
+    );
   });
 
   it("never fetches a callbackURL on another host", async () => {
@@ -90,7 +113,11 @@ describeEachDatabase("Garmin pings", (database) => {
     const fetchSpy = vi.spyOn(globalThis, "fetch");
     try {
       expect((await syncNow(database.db, connection)).status).toBe("succeeded");
-      expect(fetchSpy.mock.calls.map(([input]) => String(input instanceof Request ? input.url : input)).filter((url) => url.includes("evil.example"))).toEqual([]);
+      expect(
+        fetchSpy.mock.calls
+          .map(([input]) => String(input instanceof Request ? input.url : input))
+          .filter((url) => url.includes("evil.example")),
+      ).toEqual([]);
     } finally {
       fetchSpy.mockRestore();
     }
@@ -109,7 +136,10 @@ describeEachDatabase("Garmin pings", (database) => {
     untokened.searchParams.delete("token");
     expect((await fetch(viaSandbox(untokened.toString()), { headers: bearer })).status).toBe(400);
     const moved = new URL(url!);
-    moved.searchParams.set("uploadStartTimeInSeconds", String(Number(moved.searchParams.get("uploadStartTimeInSeconds")) - 60));
+    moved.searchParams.set(
+      "uploadStartTimeInSeconds",
+      String(Number(moved.searchParams.get("uploadStartTimeInSeconds")) - 60),
+    );
     expect((await fetch(viaSandbox(moved.toString()), { headers: bearer })).status).toBe(400);
   });
 
@@ -117,19 +147,33 @@ describeEachDatabase("Garmin pings", (database) => {
     const account = freshAccount();
     const { user, connection } = await connected(account);
     await deliver(garminNotification(account, "ping", { summaryTypes: ["dailies"], windowSeconds: 86_400 }));
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/dailies", kind: "rate_limit", times: 1, retryAfterSeconds: 7 });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/rest/dailies",
+      kind: "rate_limit",
+      times: 1,
+      retryAfterSeconds: 7,
+    });
     const { waits, sleep } = recordingSleep();
     expect((await syncNow(database.db, connection, { sleep })).status).toBe("succeeded");
     expect(waits).toContain(7000);
     expect(garminDeliveryStore(sandbox.state).callbacksFetched).toHaveLength(1);
-    expect((await database.db.select().from(dailySummaries).where(eq(dailySummaries.userId, user.id))).length).toBeGreaterThan(0);
+    expect(
+      (await database.db.select().from(dailySummaries).where(eq(dailySummaries.userId, user.id))).length,
+    ).toBeGreaterThan(0);
   });
 
   it("stops the stream of a malformed callback answer naming the field", async () => {
     const account = freshAccount();
     const { connection } = await connected(account);
     await deliver(garminNotification(account, "ping", { summaryTypes: ["dailies"], windowSeconds: 86_400 }));
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/dailies", kind: "malformed", times: 1, body: [{ summaryId: "x", calendarDate: 5, startTimeInSeconds: 1 }] });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/rest/dailies",
+      kind: "malformed",
+      times: 1,
+      body: [{ summaryId: "x", calendarDate: 5, startTimeInSeconds: 1 }],
+    });
     const job = await syncNow(database.db, connection);
     expect(job.status).toBe("partial");
     expect(job.error).toMatch(/dailies.*0\.calendarDate/);

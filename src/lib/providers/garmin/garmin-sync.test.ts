@@ -9,7 +9,11 @@ import { APP_ORIGIN } from "@tests/oauth-driver";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, reloadConnection, syncNow } from "@tests/sync-driver";
 import { garminDeliveryStore } from "@/sandbox/garmin/sandbox-backfill";
-import { GARMIN_SUMMARY_TYPES, garminUploadedSummaries, type GarminSummaryType } from "@/sandbox/garmin/sandbox-summaries";
+import {
+  GARMIN_SUMMARY_TYPES,
+  garminUploadedSummaries,
+  type GarminSummaryType,
+} from "@/sandbox/garmin/sandbox-summaries";
 import { garminSync } from "./sync";
 
 const sandbox = setUpSandboxServer();
@@ -20,7 +24,8 @@ const WINDOWS = garminSync.backfillDays;
 const HISTORY_DAYS = 90;
 const nowS = () => Math.floor(Date.now() / 1000);
 const allPulls = () => GARMIN_SUMMARY_TYPES.reduce((sum, type) => sum + pulls(type), 0);
-const pulls = (type: GarminSummaryType) => sandbox.state.countCalls({ provider: "garmin", path: `/wellness-api/rest/${type}` });
+const pulls = (type: GarminSummaryType) =>
+  sandbox.state.countCalls({ provider: "garmin", path: `/wellness-api/rest/${type}` });
 const summaryIds = (type: GarminSummaryType, account: string, start: number, end: number) =>
   garminUploadedSummaries(type, account, start, end).map(({ summary }) => String(summary.summaryId));
 
@@ -34,12 +39,22 @@ describeEachDatabase("Garmin sync", (database) => {
       bodies: await db.select().from(bodyMeasurements).where(eq(bodyMeasurements.userId, userId)),
     };
   };
-  const cursorOf = async (connectionId: string, stream: string) => JSON.parse((await reloadConnection(database.db, connectionId)).cursors[stream]!);
+  const cursorOf = async (connectionId: string, stream: string) =>
+    JSON.parse((await reloadConnection(database.db, connectionId)).cursors[stream]!);
   // Garmin still lets OAuth 1.0a tokens pull any upload window: these connections sync that way.
   const connectLegacy = async (account = "athlete") => {
     const user = await createTestUser(database.db);
-    const { redirectUrl } = await startConnection(database.db, { userId: user.id, provider: "garmin", origin: APP_ORIGIN, legacy: true });
-    const decided = await fetch(redirectUrl, { method: "POST", body: new URLSearchParams({ decision: "approve", account }), redirect: "manual" });
+    const { redirectUrl } = await startConnection(database.db, {
+      userId: user.id,
+      provider: "garmin",
+      origin: APP_ORIGIN,
+      legacy: true,
+    });
+    const decided = await fetch(redirectUrl, {
+      method: "POST",
+      body: new URLSearchParams({ decision: "approve", account }),
+      redirect: "manual",
+    });
     const query = new URL(decided.headers.get("location")!).searchParams;
     const { connection } = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN });
     return { user, connection };
@@ -60,17 +75,26 @@ describeEachDatabase("Garmin sync", (database) => {
       expect(backfill.to).toBeLessThanOrEqual(finished);
       expect(backfill).toEqual({ to: backfill.to, from: backfill.to - HISTORY_DAYS * DAY_S, outcome: "requested" });
       expect(backfills.filter((request) => request.summaryType === type)).toEqual(
-        [1, 2, 3].map((n) => ({ account: "athlete", summaryType: type, start: backfill.to - n * 30 * DAY_S, end: backfill.to - (n - 1) * 30 * DAY_S })),
+        [1, 2, 3].map((n) => ({
+          account: "athlete",
+          summaryType: type,
+          start: backfill.to - n * 30 * DAY_S,
+          end: backfill.to - (n - 1) * 30 * DAY_S,
+        })),
       );
     }
-    expect(sandbox.state.calls.filter((call) => call.path.includes("/backfill/"))).toHaveLength(3 * GARMIN_SUMMARY_TYPES.length);
+    expect(sandbox.state.calls.filter((call) => call.path.includes("/backfill/"))).toHaveLength(
+      3 * GARMIN_SUMMARY_TYPES.length,
+    );
     expect(allPulls()).toBe(0);
     const rows = await rowsOf(user.id);
     expect([rows.activities, rows.days, rows.sleeps, rows.bodies].map((list) => list.length)).toEqual([0, 0, 0, 0]);
 
     // The data is on its way through pings: a later sync without one asks and pulls nothing.
     expect(await syncNow(database.db, connection)).toMatchObject({ status: "succeeded", inserted: 0 });
-    expect(sandbox.state.calls.filter((call) => call.path.includes("/backfill/"))).toHaveLength(3 * GARMIN_SUMMARY_TYPES.length);
+    expect(sandbox.state.calls.filter((call) => call.path.includes("/backfill/"))).toHaveLength(
+      3 * GARMIN_SUMMARY_TYPES.length,
+    );
     expect(allPulls()).toBe(0);
   });
 
@@ -78,7 +102,9 @@ describeEachDatabase("Garmin sync", (database) => {
     const { connection } = await connectSandboxAccount(database.db, "garmin", "athlete");
     sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/backfill/hrv", kind: "server_error", times: 2 });
     expect((await syncNow(database.db, connection)).status).toBe("succeeded");
-    expect(garminDeliveryStore(sandbox.state).backfills.filter((request) => request.summaryType === "hrv")).toHaveLength(HISTORY_DAYS / 30);
+    expect(
+      garminDeliveryStore(sandbox.state).backfills.filter((request) => request.summaryType === "hrv"),
+    ).toHaveLength(HISTORY_DAYS / 30);
   });
 
   it("pulls a legacy connection's 24-hour upload windows of every summary type, then a second run writes nothing new", async () => {
@@ -103,14 +129,31 @@ describeEachDatabase("Garmin sync", (database) => {
     expect(rows.days.length).toBeGreaterThanOrEqual(inner("dailies").length);
 
     // Values match the synthetic account, in SI units.
-    const workout = syntheticWorkouts("garmin", "athlete", new Date((started - WINDOWS * DAY_S) * 1000), new Date()).find((candidate) => String(candidate.id) === activityIds[0])!;
+    const workout = syntheticWorkouts(
+      "garmin",
+      "athlete",
+      new Date((started - WINDOWS * DAY_S) * 1000),
+      new Date(),
+    ).find((candidate) => String(candidate.id) === activityIds[0])!;
     const stored = rows.activities.find((row) => row.externalId === activityIds[0])!;
-    expect(stored).toMatchObject({ startAt: workout.startAt, utcOffsetSeconds: workout.utcOffsetSeconds, durationS: workout.durationS, avgHeartRateBpm: workout.avgHeartRate, provider: "garmin" });
+    expect(stored).toMatchObject({
+      startAt: workout.startAt,
+      utcOffsetSeconds: workout.utcOffsetSeconds,
+      durationS: workout.durationS,
+      avgHeartRateBpm: workout.avgHeartRate,
+      provider: "garmin",
+    });
     expect(rows.activities.map((row) => row.type)).toContain("run");
     const daily = garminUploadedSummaries("dailies", "athlete", started - WINDOWS * DAY_S + 5, started).at(-1)!.summary;
-    const hrv = garminUploadedSummaries("hrv", "athlete", started - 20 * DAY_S, started).find(({ summary }) => summary.calendarDate === daily.calendarDate)!.summary;
+    const hrv = garminUploadedSummaries("hrv", "athlete", started - 20 * DAY_S, started).find(
+      ({ summary }) => summary.calendarDate === daily.calendarDate,
+    )!.summary;
     const day = rows.days.find((row) => row.localDate === daily.calendarDate)!;
-    expect(day).toMatchObject({ steps: daily.steps, restingHeartRateBpm: daily.restingHeartRateInBeatsPerMinute, hrvMs: hrv.lastNightAvg });
+    expect(day).toMatchObject({
+      steps: daily.steps,
+      restingHeartRateBpm: daily.restingHeartRateInBeatsPerMinute,
+      hrvMs: hrv.lastNightAvg,
+    });
     expect(day.bodyBatteryHigh).toBeGreaterThan(day.bodyBatteryLow!);
     expect(Object.keys(day.raw as object).sort()).toEqual(expect.arrayContaining(["dailies", "hrv", "stressDetails"]));
     const body = rows.bodies[0]!;
@@ -134,7 +177,14 @@ describeEachDatabase("Garmin sync", (database) => {
 
   it("stops the stream of a malformed window naming the field, keeping earlier windows whole", async () => {
     const { user, connection } = await connectLegacy();
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/rest/dailies", kind: "malformed", times: 1, skip: 3, body: [{ summaryId: "x", calendarDate: 5, startTimeInSeconds: 1 }] });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/rest/dailies",
+      kind: "malformed",
+      times: 1,
+      skip: 3,
+      body: [{ summaryId: "x", calendarDate: 5, startTimeInSeconds: 1 }],
+    });
     const job = await syncNow(database.db, connection);
     expect(job.status).toBe("partial");
     expect(job.error).toMatch(/dailies.*0\.calendarDate/);
@@ -143,7 +193,9 @@ describeEachDatabase("Garmin sync", (database) => {
     expect(cursor).toMatchObject({ done: 3, total: WINDOWS });
     const committed = summaryIds("dailies", "athlete", cursor.end - WINDOWS * DAY_S, cursor.start);
     const days = (await rowsOf(user.id)).days.filter((row) => (row.raw as Record<string, unknown>).dailies);
-    expect(days.map((row) => (row.raw as { dailies: { summaryId: string } }).dailies.summaryId).sort()).toEqual([...committed].sort());
+    expect(days.map((row) => (row.raw as { dailies: { summaryId: string } }).dailies.summaryId).sort()).toEqual(
+      [...committed].sort(),
+    );
     // The stream before it finished.
     expect((await cursorOf(connection.id, "activities")).end).toBeUndefined();
   });

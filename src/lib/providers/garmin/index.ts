@@ -19,7 +19,8 @@ export const garmin: ProviderDefinition = {
   websiteUrl: "https://connect.garmin.com/",
   dataTypes: ["activities", "daily", "sleep", "hrv", "stress", "weight", "heart_rate", "steps"],
   // Only the numeric activityId names a Connect page; a summaryId (the fallback id) does not.
-  activityUrl: (externalId) => (/^\d+$/.test(externalId) ? `https://connect.garmin.com/modern/activity/${externalId}` : undefined),
+  activityUrl: (externalId) =>
+    /^\d+$/.test(externalId) ? `https://connect.garmin.com/modern/activity/${externalId}` : undefined,
   oauth: garminOAuth,
   legacyOAuth1: garminOAuth1,
 
@@ -36,7 +37,8 @@ export const garmin: ProviderDefinition = {
     // partners to call it on disconnect. It answers 204.
     const response = await garminUserFetch(context, tokens, REGISTRATION_URL, "DELETE");
     // 401: the person already removed the app at Garmin, which is what we wanted.
-    if (!response.ok && response.status !== 401) throw new AppError("PROVIDER_UNAVAILABLE", `Garmin deregistration answered HTTP ${response.status}.`);
+    if (!response.ok && response.status !== 401)
+      throw new AppError("PROVIDER_UNAVAILABLE", `Garmin deregistration answered HTTP ${response.status}.`);
   },
 
   sync: garminSync,

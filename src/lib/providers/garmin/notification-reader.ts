@@ -11,7 +11,12 @@ function issueAt(path: PathSegment[], message: string): ZodError {
 }
 
 /** Checks one entry, naming the failing field by its place in the whole body (e.g. dailies.3.userId). */
-export function parseEntry<T extends z.ZodType>(schema: T, summaryType: string, index: number, entry: unknown): z.infer<T> {
+export function parseEntry<T extends z.ZodType>(
+  schema: T,
+  summaryType: string,
+  index: number,
+  entry: unknown,
+): z.infer<T> {
   const parsed = schema.safeParse(entry);
   if (parsed.success) return parsed.data;
   throw new ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: [summaryType, index, ...issue.path] })));

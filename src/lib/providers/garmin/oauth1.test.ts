@@ -24,18 +24,27 @@ const sandbox = setUpSandboxServer();
 const CALLBACK = `${APP_ORIGIN}/api/oauth/callback`;
 const USER_ID_URL = "https://apis.garmin.com/wellness-api/rest/user/id";
 const consumer = sandboxCredentials("garmin");
-const sandboxContext = (credentials = consumer) => ({ fetch: createProviderFetch("garmin", (url) => `${sandbox.url}/${url.slice("https://".length)}`), credentials });
+const sandboxContext = (credentials = consumer) => ({
+  fetch: createProviderFetch("garmin", (url) => `${sandbox.url}/${url.slice("https://".length)}`),
+  credentials,
+});
 
 /** A signed GET of Garmin's user id, as the sandbox sees it. */
 const signedUserIdCall = (token: OAuth1Token, signer = consumer) =>
-  fetch(`${sandbox.url}/apis.garmin.com/wellness-api/rest/user/id`, { headers: { authorization: signOAuth1(signer, { method: "GET", url: USER_ID_URL }, token) } });
+  fetch(`${sandbox.url}/apis.garmin.com/wellness-api/rest/user/id`, {
+    headers: { authorization: signOAuth1(signer, { method: "GET", url: USER_ID_URL }, token) },
+  });
 
 /** Plays the person at Garmin's oauthConfirm page and returns the callback's query. */
 async function consentAtGarmin(redirectUrl: string, decision: "approve" | "deny", account = "athlete") {
   const page = await fetch(redirectUrl);
   expect(page.status).toBe(200);
   expect(await page.text()).toContain("Approve");
-  const decided = await fetch(redirectUrl, { method: "POST", body: new URLSearchParams({ decision, account }), redirect: "manual" });
+  const decided = await fetch(redirectUrl, {
+    method: "POST",
+    body: new URLSearchParams({ decision, account }),
+    redirect: "manual",
+  });
   expect(decided.status).toBe(302);
   const location = new URL(decided.headers.get("location")!);
   expect(`${location.origin}${location.pathname}`).toBe(CALLBACK);
@@ -43,11 +52,17 @@ async function consentAtGarmin(redirectUrl: string, decision: "approve" | "deny"
 }
 
 describeEachDatabase("Garmin legacy OAuth 1.0a", (database) => {
-  const connectionsOf = (userId: string) => database.db.select().from(providerConnections).where(eq(providerConnections.userId, userId));
+  const connectionsOf = (userId: string) =>
+    database.db.select().from(providerConnections).where(eq(providerConnections.userId, userId));
 
   async function startLegacy(db: Database, account?: string) {
     const user = await createTestUser(db);
-    const { redirectUrl } = await startConnection(db, { userId: user.id, provider: "garmin", origin: APP_ORIGIN, legacy: true });
+    const { redirectUrl } = await startConnection(db, {
+      userId: user.id,
+      provider: "garmin",
+      origin: APP_ORIGIN,
+      legacy: true,
+    });
     const query = account ? await consentAtGarmin(redirectUrl, "approve", account) : undefined;
     return { user, redirectUrl, query: query! };
   }
@@ -64,24 +79,38 @@ describeEachDatabase("Garmin legacy OAuth 1.0a", (database) => {
     expect(confirm.pathname).toBe("/connect.garmin.com/oauthConfirm");
     expect(confirm.searchParams.get("oauth_callback")).toBe(CALLBACK);
     const requestToken = confirm.searchParams.get("oauth_token")!;
-    const [row] = await database.db.select().from(oauthStates).where(eq(oauthStates.stateHash, hashState(requestToken)));
-    expect(decryptSecret(row!.encryptedSecret!)).toBe(oauth1Store(sandbox.state).requestTokens.get(requestToken)!.secret);
+    const [row] = await database.db
+      .select()
+      .from(oauthStates)
+      .where(eq(oauthStates.stateHash, hashState(requestToken)));
+    expect(decryptSecret(row!.encryptedSecret!)).toBe(
+      oauth1Store(sandbox.state).requestTokens.get(requestToken)!.secret,
+    );
 
     const query = await consentAtGarmin(redirectUrl, "approve", "ada");
     expect(query.has("state")).toBe(false);
     expect(query.get("oauth_token")).toBe(requestToken);
     const { connection } = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN });
 
-    expect(connection).toMatchObject({ provider: "garmin", authKind: "oauth1", status: "active", expiresAt: null, scopes: [] });
+    expect(connection).toMatchObject({
+      provider: "garmin",
+      authKind: "oauth1",
+      status: "active",
+      expiresAt: null,
+      scopes: [],
+    });
     expect(connection.externalUserId).toBe(sandboxAccount("garmin", "ada").uuid);
     const tokens = openTokens(connection);
-    expect(oauth1Store(sandbox.state).accessTokens.get(tokens.accessToken)).toEqual({ secret: tokens.tokenSecret, account: "ada" });
+    expect(oauth1Store(sandbox.state).accessTokens.get(tokens.accessToken)).toEqual({
+      secret: tokens.tokenSecret,
+      account: "ada",
+    });
     expect(tokens.refreshToken).toBeUndefined();
     expect(connection.encryptedCredentials).not.toContain(tokens.accessToken);
     expect(connection.encryptedCredentials).not.toContain(tokens.tokenSecret);
   });
 
-  it("stores nothing when the person presses Deny (Garmin's verifier \"null\")", async () => {
+  it('stores nothing when the person presses Deny (Garmin\'s verifier "null")', async () => {
     const { user, redirectUrl } = await startLegacy(database.db);
     const query = await consentAtGarmin(redirectUrl, "deny");
     expect(query.get("oauth_verifier")).toBe("null");
@@ -92,14 +121,20 @@ describeEachDatabase("Garmin legacy OAuth 1.0a", (database) => {
   it("refuses a replayed callback", async () => {
     const { user, query } = await startLegacy(database.db, "ada");
     await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN });
-    await expectFailure(completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }), "replayed_state");
+    await expectFailure(
+      completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }),
+      "replayed_state",
+    );
     expect(await connectionsOf(user.id)).toHaveLength(1);
   });
 
   it("refuses a callback finished by another user, for both of them", async () => {
     const { user: alice, query } = await startLegacy(database.db, "ada");
     const mallory = await createTestUser(database.db);
-    await expectFailure(completeConnection(database.db, { userId: mallory.id, query, origin: APP_ORIGIN }), "foreign_state");
+    await expectFailure(
+      completeConnection(database.db, { userId: mallory.id, query, origin: APP_ORIGIN }),
+      "foreign_state",
+    );
     expect(await connectionsOf(mallory.id)).toHaveLength(0);
     expect(await connectionsOf(alice.id)).toHaveLength(0);
   });
@@ -120,7 +155,12 @@ describeEachDatabase("Garmin legacy OAuth 1.0a", (database) => {
     const tokens = openTokens(connection);
     const token = { key: tokens.accessToken, secret: tokens.tokenSecret! };
     expect((await signedUserIdCall(token)).status).toBe(200);
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false, appUrl: APP_ORIGIN });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+      appUrl: APP_ORIGIN,
+    });
     expect(outcome.isRevokedAtProvider).toBe(true);
     expect((await signedUserIdCall(token)).status).toBe(401);
   });
@@ -136,7 +176,8 @@ describe("Garmin sandbox OAuth 1.0a signatures", () => {
   it("answers a correctly signed call and refuses a wrong consumer secret, token secret or replayed nonce", async () => {
     const token = grantAccessToken();
     const good = signOAuth1(consumer, { method: "GET", url: USER_ID_URL }, token);
-    const send = (authorization: string) => fetch(`${sandbox.url}/apis.garmin.com/wellness-api/rest/user/id`, { headers: { authorization } });
+    const send = (authorization: string) =>
+      fetch(`${sandbox.url}/apis.garmin.com/wellness-api/rest/user/id`, { headers: { authorization } });
     const answer = await send(good);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ userId: sandboxAccount("garmin", "ada").uuid });
@@ -149,12 +190,18 @@ describe("Garmin sandbox OAuth 1.0a signatures", () => {
   });
 
   it("refuses a request token to a wrong consumer secret and an access token to a wrong verifier", async () => {
-    await expect(getRequestToken(garminOAuth1, sandboxContext({ ...consumer, clientSecret: "nope" }), CALLBACK)).rejects.toMatchObject({ code: "PROVIDER_UNAVAILABLE" });
+    await expect(
+      getRequestToken(garminOAuth1, sandboxContext({ ...consumer, clientSecret: "nope" }), CALLBACK),
+    ).rejects.toMatchObject({ code: "PROVIDER_UNAVAILABLE" });
     const requestToken = await getRequestToken(garminOAuth1, sandboxContext(), CALLBACK);
     const grant = oauth1Store(sandbox.state).requestTokens.get(requestToken.key)!;
     grant.verifier = "the-verifier";
     grant.account = "ada";
-    await expect(exchangeVerifier(garminOAuth1, sandboxContext(), requestToken, "another-verifier")).rejects.toMatchObject({ reason: "invalid_grant" });
-    await expect(exchangeVerifier(garminOAuth1, sandboxContext(), requestToken, "the-verifier")).resolves.toMatchObject({ tokenSecret: expect.any(String), scopes: [] });
+    await expect(
+      exchangeVerifier(garminOAuth1, sandboxContext(), requestToken, "another-verifier"),
+    ).rejects.toMatchObject({ reason: "invalid_grant" });
+    await expect(exchangeVerifier(garminOAuth1, sandboxContext(), requestToken, "the-verifier")).resolves.toMatchObject(
+      { tokenSecret: expect.any(String), scopes: [] },
+    );
   });
 });

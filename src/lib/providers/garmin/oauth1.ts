@@ -17,12 +17,22 @@ export const garminOAuth1: OAuth1Spec = {
  * The consumer comes from the OAuth 1.0a route, not context.credentials: disconnect and sync
  * hand over the OAuth 2.0 context, whose client id need not be the consumer key.
  */
-export function garminUserFetch(context: ProviderContext, tokens: TokenSet, realUrl: string, method = "GET"): Promise<Response> {
+export function garminUserFetch(
+  context: ProviderContext,
+  tokens: TokenSet,
+  realUrl: string,
+  method = "GET",
+): Promise<Response> {
   if (!tokens.tokenSecret) return context.fetch(realUrl, { method, accessToken: tokens.accessToken });
   const route = resolveOAuth1Route("garmin");
   if (route.mode === "not_configured") {
     const names = consumerEnvNames("garmin");
-    throw new AppError("PROVIDER_UNAVAILABLE", `Garmin's OAuth 1.0a sign-in is not configured: set ${names.consumerKey} and ${names.consumerSecret}.`);
+    throw new AppError(
+      "PROVIDER_UNAVAILABLE",
+      `Garmin's OAuth 1.0a sign-in is not configured: set ${names.consumerKey} and ${names.consumerSecret}.`,
+    );
   }
-  return oauth1Fetch(context, route.credentials, { key: tokens.accessToken, secret: tokens.tokenSecret }, realUrl, { method });
+  return oauth1Fetch(context, route.credentials, { key: tokens.accessToken, secret: tokens.tokenSecret }, realUrl, {
+    method,
+  });
 }

@@ -24,7 +24,6 @@ export const garminUserIdSchema = z.object({
   userId: z.string().min(1),
 });
 
-
 // An OAuth 1.0a Authorization header's parameters, decoded (RFC 5849 §3.1), as Garmin
 // checks them: HMAC-SHA1 only.
 export const oauth1HeaderSchema = z.object({
@@ -101,7 +100,10 @@ export const garminSleepSchema = z
     remSleepInSeconds: z.number().nullish(),
     awakeDurationInSeconds: z.number().nullish(),
     sleepLevelsMap: z.record(z.string(), z.array(sleepRange)).nullish(),
-    overallSleepScore: z.object({ value: z.number().nullish(), qualifierKey: z.string().nullish() }).passthrough().nullish(),
+    overallSleepScore: z
+      .object({ value: z.number().nullish(), qualifierKey: z.string().nullish() })
+      .passthrough()
+      .nullish(),
     timeOffsetSleepRespiration: offsetValues.nullish(),
     validation: z.string().nullish(),
   })
@@ -156,7 +158,9 @@ export const garminNotifiedUserSchema = z
   .passthrough();
 
 export const garminDeregistrationSchema = z.object({ userId: z.string().min(1) }).passthrough();
-export const garminPermissionsChangeSchema = z.object({ userId: z.string().min(1), permissions: z.array(z.string()) }).passthrough();
+export const garminPermissionsChangeSchema = z
+  .object({ userId: z.string().min(1), permissions: z.array(z.string()) })
+  .passthrough();
 
 export const garminNotificationSchema = z
   .object({

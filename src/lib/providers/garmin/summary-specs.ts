@@ -1,6 +1,13 @@
 import type { z } from "zod";
 import type { DailyRecord, RecordBatch } from "@/lib/sync/records";
-import { garminActivitySchema, garminBodyCompSchema, garminDailySchema, garminHrvSchema, garminSleepSchema, garminStressDetailsSchema } from "./schemas";
+import {
+  garminActivitySchema,
+  garminBodyCompSchema,
+  garminDailySchema,
+  garminHrvSchema,
+  garminSleepSchema,
+  garminStressDetailsSchema,
+} from "./schemas";
 import type { SummaryStreamSpec } from "./sync-stream";
 import {
   garminSleepScoreDay,
@@ -80,4 +87,5 @@ export const GARMIN_SUMMARY_KINDS: readonly GarminSummaryKind[] = [
 ];
 
 /** The kind a notification's top-level key names, if we store it. */
-export const findSummaryKind = (summaryType: string) => GARMIN_SUMMARY_KINDS.find((kind) => kind.spec.summaryType === summaryType);
+export const findSummaryKind = (summaryType: string) =>
+  GARMIN_SUMMARY_KINDS.find((kind) => kind.spec.summaryType === summaryType);

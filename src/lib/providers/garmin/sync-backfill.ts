@@ -59,7 +59,12 @@ const MIN_START_PATTERN = /before min start time of\s+['"]?([0-9T:.+\-Z]+)/i;
  * person left "historical data" off on the consent page, so the rest would be refused too; a 400
  * naming Garmin's earliest start narrows the horizon to it, and the next call asks from there.
  */
-export async function requestNextBackfill(context: SyncContext, summaryType: string, cursor: BackfillCursor, days: HistoryDays): Promise<BackfillCursor> {
+export async function requestNextBackfill(
+  context: SyncContext,
+  summaryType: string,
+  cursor: BackfillCursor,
+  days: HistoryDays,
+): Promise<BackfillCursor> {
   const state = cursor.backfill;
   const window = nextBackfillWindow(state, days);
   // Nothing left to ask for (a shorter horizon than a refused one): there is no refusal to show.
@@ -81,6 +86,10 @@ export async function requestNextBackfill(context: SyncContext, summaryType: str
   if (Number.isFinite(earliest) && Math.ceil(earliest / 1000) > window.start) {
     return { backfill: { ...state, earliest: Math.ceil(earliest / 1000) } };
   }
-  if (response.status === 429) throw new AppError("RATE_LIMITED", `Garmin backfill of ${summaryType} answered HTTP 429.`);
-  throw new AppError("PROVIDER_UNAVAILABLE", `Garmin backfill of ${summaryType} answered HTTP ${response.status}${detail ? `: ${detail.slice(0, 200)}` : ""}.`);
+  if (response.status === 429)
+    throw new AppError("RATE_LIMITED", `Garmin backfill of ${summaryType} answered HTTP 429.`);
+  throw new AppError(
+    "PROVIDER_UNAVAILABLE",
+    `Garmin backfill of ${summaryType} answered HTTP ${response.status}${detail ? `: ${detail.slice(0, 200)}` : ""}.`,
+  );
 }

@@ -57,7 +57,9 @@ export function summaryStream<T extends z.ZodType>(spec: SummaryStreamSpec<T>): 
         if (step.hasMore) return { records: {}, nextCursor: step.cursor, progress: step.progress };
         resumeCursor = step.cursor;
       }
-      const records = callbacks.length ? spec.toRecords(list.parse(await fetchCallbacks(context, callbacks, spec.summaryType))) : {};
+      const records = callbacks.length
+        ? spec.toRecords(list.parse(await fetchCallbacks(context, callbacks, spec.summaryType)))
+        : {};
       return { records, nextCursor: null, resumeCursor, progress: { done: 1, total: 1 } };
     },
   };

@@ -32,7 +32,10 @@ export async function garminGet(context: SyncContext, url: string): Promise<Resp
   const tokens = context.tokens();
   if (!tokens.tokenSecret) return context.fetch(url);
   const route = resolveOAuth1Route("garmin");
-  const signedContext = { fetch: createProviderFetch("garmin", (realUrl) => routeUrl(route, realUrl)), credentials: route.mode === "not_configured" ? { clientId: "", clientSecret: "" } : route.credentials };
+  const signedContext = {
+    fetch: createProviderFetch("garmin", (realUrl) => routeUrl(route, realUrl)),
+    credentials: route.mode === "not_configured" ? { clientId: "", clientSecret: "" } : route.credentials,
+  };
   for (let attempt = 1; ; attempt++) {
     const response = await garminUserFetch(signedContext, tokens, url);
     if (response.status < 500 || attempt >= MAX_SIGNED_ATTEMPTS) return response;
@@ -43,11 +46,15 @@ export async function garminGet(context: SyncContext, url: string): Promise<Resp
 export async function readSummaries(response: Response, what: string): Promise<unknown> {
   if (response.status === 429) throw new AppError("RATE_LIMITED", `Garmin ${what} answered HTTP 429.`);
   // The person switched off activity or health export at Garmin: retrying will not help.
-  if (response.status === 403) throw new AppError("FORBIDDEN", `Garmin refused ${what} (HTTP 403): the permission was not granted.`);
+  if (response.status === 403)
+    throw new AppError("FORBIDDEN", `Garmin refused ${what} (HTTP 403): the permission was not granted.`);
   if (!response.ok) {
     // Garmin explains refusals in { errorMessage }, e.g. a window over 24 h.
     const detail = await response.text().catch(() => "");
-    throw new AppError("PROVIDER_UNAVAILABLE", `Garmin ${what} answered HTTP ${response.status}${detail ? `: ${detail.slice(0, 200)}` : ""}.`);
+    throw new AppError(
+      "PROVIDER_UNAVAILABLE",
+      `Garmin ${what} answered HTTP ${response.status}${detail ? `: ${detail.slice(0, 200)}` : ""}.`,
+    );
   }
   return readJson(response, `Garmin ${what}`);
 }
@@ -64,15 +71,26 @@ export interface WindowPage {
  * cursor to now. Garmin still answers such self-initiated pulls for OAuth 1.0a tokens until
  * it retires them (2026-12-31); OAuth 2.0 partners must pull from ping callbackURLs instead.
  */
-export async function pullUploadWindow(context: SyncContext, rawCursor: string | null, summaryType: string): Promise<WindowPage> {
+export async function pullUploadWindow(
+  context: SyncContext,
+  rawCursor: string | null,
+  summaryType: string,
+): Promise<WindowPage> {
   const nowS = Math.floor(context.now.getTime() / 1000);
-  const cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { start: nowS - context.backfillDays * UPLOAD_WINDOW_S };
+  const cursor = rawCursor
+    ? cursorSchema.parse(JSON.parse(rawCursor))
+    : { start: nowS - context.backfillDays * UPLOAD_WINDOW_S };
   const end = cursor.end ?? nowS;
   const total = cursor.total ?? Math.max(1, Math.ceil((end - cursor.start) / UPLOAD_WINDOW_S));
   const done = cursor.done ?? 0;
   const windowEnd = Math.min(cursor.start + UPLOAD_WINDOW_S, end);
   if (windowEnd <= cursor.start) {
-    return { summaries: [], nextCursor: null, resumeCursor: JSON.stringify({ start: cursor.start }), progress: { done: total, total } };
+    return {
+      summaries: [],
+      nextCursor: null,
+      resumeCursor: JSON.stringify({ start: cursor.start }),
+      progress: { done: total, total },
+    };
   }
 
   const url = new URL(`${GARMIN_API}/${summaryType}`);
@@ -81,7 +99,16 @@ export async function pullUploadWindow(context: SyncContext, rawCursor: string |
   const summaries = await readSummaries(await garminGet(context, url.toString()), summaryType);
 
   if (windowEnd < end) {
-    return { summaries, nextCursor: JSON.stringify({ start: windowEnd, end, done: done + 1, total }), progress: { done: done + 1, total } };
+    return {
+      summaries,
+      nextCursor: JSON.stringify({ start: windowEnd, end, done: done + 1, total }),
+      progress: { done: done + 1, total },
+    };
   }
-  return { summaries, nextCursor: null, resumeCursor: JSON.stringify({ start: Math.max(cursor.start, windowEnd - RESUME_OVERLAP_S) }), progress: { done: total, total } };
+  return {
+    summaries,
+    nextCursor: null,
+    resumeCursor: JSON.stringify({ start: Math.max(cursor.start, windowEnd - RESUME_OVERLAP_S) }),
+    progress: { done: total, total },
+  };
 }

@@ -1,25 +1,85 @@
 import { normalizeActivityType, type ActivityType } from "@/lib/sync/activity-types";
 import type { ActivityRecord, BodyRecord, DailyRecord, SleepRecord } from "@/lib/sync/records";
-import type { GarminActivity, GarminBodyComp, GarminDaily, GarminHrv, GarminSleep, GarminStressDetails } from "./schemas";
+import type {
+  GarminActivity,
+  GarminBodyComp,
+  GarminDaily,
+  GarminHrv,
+  GarminSleep,
+  GarminStressDetails,
+} from "./schemas";
 
 // Garmin's activityType values (Activity API) mapped to ours.
 const ACTIVITY_TYPES: Record<string, ActivityType> = {
-  RUNNING: "run", STREET_RUNNING: "run", TRACK_RUNNING: "run", ULTRA_RUN: "run", TRAIL_RUNNING: "trail_run",
-  TREADMILL_RUNNING: "treadmill_run", INDOOR_RUNNING: "treadmill_run", VIRTUAL_RUN: "treadmill_run",
-  CYCLING: "ride", ROAD_BIKING: "ride", RECUMBENT_CYCLING: "ride", BMX: "ride", HAND_CYCLING: "ride",
-  INDOOR_CYCLING: "virtual_ride", VIRTUAL_RIDE: "virtual_ride", MOUNTAIN_BIKING: "mountain_bike", GRAVEL_CYCLING: "gravel_ride", CYCLOCROSS: "gravel_ride",
-  E_BIKE_FITNESS: "e_bike", E_BIKE_MOUNTAIN: "e_bike",
-  SWIMMING: "swim", LAP_SWIMMING: "swim", OPEN_WATER_SWIMMING: "open_water_swim",
-  WALKING: "walk", CASUAL_WALKING: "walk", SPEED_WALKING: "walk", HIKING: "hike",
-  STRENGTH_TRAINING: "strength", YOGA: "yoga", PILATES: "yoga", HIIT: "hiit",
-  CARDIO_TRAINING: "cardio", FITNESS_EQUIPMENT: "cardio", STAIR_CLIMBING: "cardio", INDOOR_CARDIO: "cardio",
-  ROWING: "rowing", INDOOR_ROWING: "rowing", ELLIPTICAL: "elliptical",
-  RESORT_SKIING_SNOWBOARDING: "ski", RESORT_SKIING: "ski", BACKCOUNTRY_SKIING_SNOWBOARDING: "ski", BACKCOUNTRY_SKIING: "ski", CROSS_COUNTRY_SKIING: "ski", SKATE_SKIING: "ski",
-  RESORT_SNOWBOARDING: "snowboard", BACKCOUNTRY_SNOWBOARDING: "snowboard",
-  ROCK_CLIMBING: "climbing", INDOOR_CLIMBING: "climbing", BOULDERING: "climbing", MOUNTAINEERING: "climbing",
-  PADDLING: "paddling", KAYAKING: "paddling", WHITEWATER_RAFTING_KAYAKING: "paddling", STAND_UP_PADDLEBOARDING: "paddling", SURFING: "paddling",
-  SOCCER: "team_sport", BASKETBALL: "team_sport", VOLLEYBALL: "team_sport", AMERICAN_FOOTBALL: "team_sport", RUGBY: "team_sport", CRICKET: "team_sport", ICE_HOCKEY: "team_sport",
-  TENNIS: "racket_sport", PADEL: "racket_sport", PICKLEBALL: "racket_sport", BADMINTON: "racket_sport", SQUASH: "racket_sport", TABLE_TENNIS: "racket_sport", RACQUETBALL: "racket_sport",
+  RUNNING: "run",
+  STREET_RUNNING: "run",
+  TRACK_RUNNING: "run",
+  ULTRA_RUN: "run",
+  TRAIL_RUNNING: "trail_run",
+  TREADMILL_RUNNING: "treadmill_run",
+  INDOOR_RUNNING: "treadmill_run",
+  VIRTUAL_RUN: "treadmill_run",
+  CYCLING: "ride",
+  ROAD_BIKING: "ride",
+  RECUMBENT_CYCLING: "ride",
+  BMX: "ride",
+  HAND_CYCLING: "ride",
+  INDOOR_CYCLING: "virtual_ride",
+  VIRTUAL_RIDE: "virtual_ride",
+  MOUNTAIN_BIKING: "mountain_bike",
+  GRAVEL_CYCLING: "gravel_ride",
+  CYCLOCROSS: "gravel_ride",
+  E_BIKE_FITNESS: "e_bike",
+  E_BIKE_MOUNTAIN: "e_bike",
+  SWIMMING: "swim",
+  LAP_SWIMMING: "swim",
+  OPEN_WATER_SWIMMING: "open_water_swim",
+  WALKING: "walk",
+  CASUAL_WALKING: "walk",
+  SPEED_WALKING: "walk",
+  HIKING: "hike",
+  STRENGTH_TRAINING: "strength",
+  YOGA: "yoga",
+  PILATES: "yoga",
+  HIIT: "hiit",
+  CARDIO_TRAINING: "cardio",
+  FITNESS_EQUIPMENT: "cardio",
+  STAIR_CLIMBING: "cardio",
+  INDOOR_CARDIO: "cardio",
+  ROWING: "rowing",
+  INDOOR_ROWING: "rowing",
+  ELLIPTICAL: "elliptical",
+  RESORT_SKIING_SNOWBOARDING: "ski",
+  RESORT_SKIING: "ski",
+  BACKCOUNTRY_SKIING_SNOWBOARDING: "ski",
+  BACKCOUNTRY_SKIING: "ski",
+  CROSS_COUNTRY_SKIING: "ski",
+  SKATE_SKIING: "ski",
+  RESORT_SNOWBOARDING: "snowboard",
+  BACKCOUNTRY_SNOWBOARDING: "snowboard",
+  ROCK_CLIMBING: "climbing",
+  INDOOR_CLIMBING: "climbing",
+  BOULDERING: "climbing",
+  MOUNTAINEERING: "climbing",
+  PADDLING: "paddling",
+  KAYAKING: "paddling",
+  WHITEWATER_RAFTING_KAYAKING: "paddling",
+  STAND_UP_PADDLEBOARDING: "paddling",
+  SURFING: "paddling",
+  SOCCER: "team_sport",
+  BASKETBALL: "team_sport",
+  VOLLEYBALL: "team_sport",
+  AMERICAN_FOOTBALL: "team_sport",
+  RUGBY: "team_sport",
+  CRICKET: "team_sport",
+  ICE_HOCKEY: "team_sport",
+  TENNIS: "racket_sport",
+  PADEL: "racket_sport",
+  PICKLEBALL: "racket_sport",
+  BADMINTON: "racket_sport",
+  SQUASH: "racket_sport",
+  TABLE_TENNIS: "racket_sport",
+  RACQUETBALL: "racket_sport",
 };
 
 const instant = (epochSeconds: number) => new Date(epochSeconds * 1000);
@@ -92,7 +152,13 @@ export function transformGarminSleep(sleep: GarminSleep): SleepRecord {
   const asleepS = parts.some((part) => part != null) ? parts.reduce<number>((sum, part) => sum + (part ?? 0), 0) : null;
   const stages = Object.entries(sleep.sleepLevelsMap ?? {})
     .filter(([level]) => level in SLEEP_STAGES)
-    .flatMap(([level, ranges]) => ranges.map((range) => ({ stage: SLEEP_STAGES[level]!, startAt: instant(range.startTimeInSeconds).toISOString(), endAt: instant(range.endTimeInSeconds).toISOString() })))
+    .flatMap(([level, ranges]) =>
+      ranges.map((range) => ({
+        stage: SLEEP_STAGES[level]!,
+        startAt: instant(range.startTimeInSeconds).toISOString(),
+        endAt: instant(range.endTimeInSeconds).toISOString(),
+      })),
+    )
     .sort((a, b) => a.startAt.localeCompare(b.startAt));
   const breaths = Object.values(sleep.timeOffsetSleepRespiration ?? {});
   return {
@@ -111,7 +177,9 @@ export function transformGarminSleep(sleep: GarminSleep): SleepRecord {
     score: orNull(sleep.overallSleepScore?.value),
     avgHeartRateBpm: null,
     avgHrvMs: null,
-    respiratoryRate: breaths.length ? Math.round((breaths.reduce((sum, value) => sum + value, 0) / breaths.length) * 10) / 10 : null,
+    respiratoryRate: breaths.length
+      ? Math.round((breaths.reduce((sum, value) => sum + value, 0) / breaths.length) * 10) / 10
+      : null,
     stages: stages.length ? stages : null,
     raw: sleep,
   };
@@ -120,7 +188,13 @@ export function transformGarminSleep(sleep: GarminSleep): SleepRecord {
 /** The night's score on the day it ends, beside the other streams' columns. */
 export function garminSleepScoreDay(sleep: GarminSleep): DailyRecord | undefined {
   const score = sleep.overallSleepScore?.value;
-  return score == null ? undefined : { localDate: sleep.calendarDate, sleepScore: score, raw: { sleeps: { summaryId: sleep.summaryId, overallSleepScore: sleep.overallSleepScore } } };
+  return score == null
+    ? undefined
+    : {
+        localDate: sleep.calendarDate,
+        sleepScore: score,
+        raw: { sleeps: { summaryId: sleep.summaryId, overallSleepScore: sleep.overallSleepScore } },
+      };
 }
 
 export function transformGarminBodyComp(body: GarminBodyComp): BodyRecord {

@@ -35,7 +35,12 @@ export class GarminEventReader extends GarminEntrySplitter {
     // A ping's callbackURL is kept only if it is Garmin's own. Garmin's streams list no webhook
     // types: a ping's URLs already say which summaries to fetch.
     const callbackUrls = callbackURL && isGarminCallbackUrl(callbackURL) ? [callbackURL] : [];
-    this.events.push({ kind: "sync", externalUserId: userId, webhookType: summaryType, ...(callbackUrls.length ? { callbackUrls } : {}) });
+    this.events.push({
+      kind: "sync",
+      externalUserId: userId,
+      webhookType: summaryType,
+      ...(callbackUrls.length ? { callbackUrls } : {}),
+    });
   }
 
   finish(): WebhookEvent[] {

@@ -39,8 +39,11 @@ export const oura: ProviderDefinition = {
 
   async fetchIdentity(context, tokens) {
     // personal_info answers with `id` whatever scopes were granted; it is the webhook `user_id` too.
-    const response = await context.fetch("https://api.ouraring.com/v2/usercollection/personal_info", { accessToken: tokens.accessToken });
-    if (!response.ok) throw new AppError("PROVIDER_UNAVAILABLE", `Oura personal_info answered HTTP ${response.status}.`);
+    const response = await context.fetch("https://api.ouraring.com/v2/usercollection/personal_info", {
+      accessToken: tokens.accessToken,
+    });
+    if (!response.ok)
+      throw new AppError("PROVIDER_UNAVAILABLE", `Oura personal_info answered HTTP ${response.status}.`);
     const info = ouraPersonalInfoSchema.parse(await readJson(response, "Oura personal_info"));
     return { externalUserId: info.id, displayName: info.email ?? undefined };
   },
@@ -52,7 +55,8 @@ export const oura: ProviderDefinition = {
     const query = new URLSearchParams({ access_token: accessToken });
     const response = await context.fetch(`https://api.ouraring.com/oauth/revoke?${query}`, { method: "POST" });
     // 401: revoked already (e.g. from the person's Oura account), which is what we wanted.
-    if (!response.ok && response.status !== 401) throw new AppError("PROVIDER_UNAVAILABLE", `Oura revoke answered HTTP ${response.status}.`);
+    if (!response.ok && response.status !== 401)
+      throw new AppError("PROVIDER_UNAVAILABLE", `Oura revoke answered HTTP ${response.status}.`);
   },
 
   sync: ouraSync,

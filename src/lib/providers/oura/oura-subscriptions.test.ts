@@ -22,11 +22,16 @@ const ouraClientHeaders = () => {
   const { clientId, clientSecret } = sandboxCredentials("oura");
   return { "x-client-id": clientId, "x-client-secret": clientSecret };
 };
-const creations = () => sandbox.state.countCalls({ provider: "oura", method: "POST", path: "/v2/webhook/subscription" });
+const creations = () =>
+  sandbox.state.countCalls({ provider: "oura", method: "POST", path: "/v2/webhook/subscription" });
 
 async function connect(database: TestDatabase, origin: string) {
   const user = await createTestUser(database.db);
-  const query = await authorizeAtProvider(database.db, { userId: user.id, provider: "oura", account: `sub-${randomUUID().slice(0, 8)}` });
+  const query = await authorizeAtProvider(database.db, {
+    userId: user.id,
+    provider: "oura",
+    account: `sub-${randomUUID().slice(0, 8)}`,
+  });
   return { user, ...(await completeConnection(database.db, { userId: user.id, query, origin })) };
 }
 
@@ -36,7 +41,9 @@ describeEachDatabase("Oura webhook subscriptions", (database) => {
 
   it("subscribes to create and update of every data type it syncs when an account connects", async () => {
     await connect(database, app.url);
-    expect(OURA_SUBSCRIBED_DATA_TYPES).toEqual(expect.arrayContaining(["sleep", "daily_readiness", "daily_activity", "workout"]));
+    expect(OURA_SUBSCRIBED_DATA_TYPES).toEqual(
+      expect.arrayContaining(["sleep", "daily_readiness", "daily_activity", "workout"]),
+    );
     const pairs = subscriptions().map((subscription) => `${subscription.eventType} ${subscription.dataType}`);
     const expected = OURA_SUBSCRIBED_DATA_TYPES.flatMap((dataType) => [`create ${dataType}`, `update ${dataType}`]);
     expect(pairs.sort()).toEqual(expected.sort());
@@ -46,12 +53,18 @@ describeEachDatabase("Oura webhook subscriptions", (database) => {
 
   it("creates no duplicates when a second account connects and the scheduled pass runs", async () => {
     await connect(database, app.url);
-    const ids = subscriptions().map((subscription) => subscription.id).sort();
+    const ids = subscriptions()
+      .map((subscription) => subscription.id)
+      .sort();
     await connect(database, app.url);
     const report = await ensureWebhookSubscriptions(database.db, { appUrl: app.url });
 
     expect(report.oura).toEqual({ created: 0, updated: 0, renewed: 0, unchanged: ids.length, warnings: [] });
-    expect(subscriptions().map((subscription) => subscription.id).sort()).toEqual(ids);
+    expect(
+      subscriptions()
+        .map((subscription) => subscription.id)
+        .sort(),
+    ).toEqual(ids);
     expect(creations()).toBe(ids.length);
   });
 
@@ -69,7 +82,10 @@ describeEachDatabase("Oura webhook subscriptions", (database) => {
     expect(others.map((subscription) => subscription.expiresAt.getTime())).toEqual(otherExpiries);
 
     // Renewed for good: the next pass finds nothing to do.
-    expect(await ensureProviderSubscriptions(database.db, oura, app.url)).toMatchObject({ renewed: 0, unchanged: others.length + 1 });
+    expect(await ensureProviderSubscriptions(database.db, oura, app.url)).toMatchObject({
+      renewed: 0,
+      unchanged: others.length + 1,
+    });
   });
 
   it("moves the subscriptions to the app's current URL, which answers the challenge again", async () => {
@@ -78,7 +94,9 @@ describeEachDatabase("Oura webhook subscriptions", (database) => {
     try {
       const outcome = await ensureProviderSubscriptions(database.db, oura, moved.url);
       expect(outcome).toMatchObject({ created: 0, updated: subscriptions().length });
-      expect(new Set(subscriptions().map((subscription) => subscription.callbackUrl))).toEqual(new Set([`${moved.url}/api/webhooks/oura`]));
+      expect(new Set(subscriptions().map((subscription) => subscription.callbackUrl))).toEqual(
+        new Set([`${moved.url}/api/webhooks/oura`]),
+      );
     } finally {
       await moved.close();
     }
@@ -88,7 +106,11 @@ describeEachDatabase("Oura webhook subscriptions", (database) => {
     await connect(database, app.url);
     const headers = { ...ouraClientHeaders(), "content-type": "application/json" };
     const [held] = subscriptions();
-    const invalid = await fetch(`${sandbox.url}${SUBSCRIPTIONS}/${held!.id}`, { method: "PUT", headers, body: JSON.stringify({ callback_url: callbackUrl() }) });
+    const invalid = await fetch(`${sandbox.url}${SUBSCRIPTIONS}/${held!.id}`, {
+      method: "PUT",
+      headers,
+      body: JSON.stringify({ callback_url: callbackUrl() }),
+    });
     expect(invalid.status).toBe(422);
     expect(await invalid.json()).toMatchObject({ detail: [{ loc: ["body", "verification_token"] }] });
 
@@ -112,7 +134,9 @@ describeEachDatabase("Oura webhook subscriptions", (database) => {
       expect((await listConnections(database.db, { userId: user.id })).map((row) => row.id)).toEqual([connection.id]);
       expect(connection.status).toBe("active");
       expect(subscriptions()).toHaveLength(0);
-      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`subscribing to Oura pushes at ${APP_ORIGIN}/api/webhooks/oura failed`));
+      expect(warn).toHaveBeenCalledWith(
+        expect.stringContaining(`subscribing to Oura pushes at ${APP_ORIGIN}/api/webhooks/oura failed`),
+      );
       expect(warn).toHaveBeenCalledWith(expect.stringContaining("did not answer the verification challenge"));
     } finally {
       warn.mockRestore();
@@ -137,9 +161,13 @@ describe("the sandboxed Oura subscription API", () => {
   it("answers 401 without the application's client id and secret", async () => {
     const { clientId, clientSecret } = sandboxCredentials("oura");
     expect((await fetch(`${sandbox.url}${SUBSCRIPTIONS}`)).status).toBe(401);
-    const wrong = await fetch(`${sandbox.url}${SUBSCRIPTIONS}`, { headers: { "x-client-id": clientId, "x-client-secret": "guess" } });
+    const wrong = await fetch(`${sandbox.url}${SUBSCRIPTIONS}`, {
+      headers: { "x-client-id": clientId, "x-client-secret": "guess" },
+    });
     expect(wrong.status).toBe(401);
-    const right = await fetch(`${sandbox.url}${SUBSCRIPTIONS}`, { headers: { "x-client-id": clientId, "x-client-secret": clientSecret } });
+    const right = await fetch(`${sandbox.url}${SUBSCRIPTIONS}`, {
+      headers: { "x-client-id": clientId, "x-client-secret": clientSecret },
+    });
     expect(right.status).toBe(200);
     expect(await right.json()).toEqual([]);
   });

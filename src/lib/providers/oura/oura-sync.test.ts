@@ -9,7 +9,12 @@ import { createTestUser } from "@tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from "@tests/sync-driver";
-import { OURA_HEART_RATE_PAGE_SIZE, OURA_PAGE_SIZE, ouraCollectionSize, ouraHeartRateQueries } from "@/sandbox/oura/sandbox-data";
+import {
+  OURA_HEART_RATE_PAGE_SIZE,
+  OURA_PAGE_SIZE,
+  ouraCollectionSize,
+  ouraHeartRateQueries,
+} from "@/sandbox/oura/sandbox-data";
 import { OURA_SYNC_COLLECTIONS, ouraMinimumFirstSyncRequests } from "./sync";
 
 const sandbox = setUpSandboxServer();
@@ -20,19 +25,25 @@ const ALL_TIME = ["2000-01-01", "2100-01-01"] as const;
 const nightCount = () => syntheticNights("oura", ACCOUNT, ...ALL_TIME).length;
 const dayCount = () => syntheticDays("oura", ACCOUNT, ...ALL_TIME).length;
 const workoutCount = () => syntheticWorkouts("oura", ACCOUNT, new Date(0), new Date()).length;
-const calls = (collection: string) => sandbox.state.countCalls({ provider: "oura", path: `/v2/usercollection/${collection}` });
+const calls = (collection: string) =>
+  sandbox.state.countCalls({ provider: "oura", path: `/v2/usercollection/${collection}` });
 const FIVE_MINUTES = 300_000;
 /** Pages the sandbox needs to serve a collection's whole history: Oura's own page size, at least one. */
-const pagesOf = (collection: string) => Math.max(1, Math.ceil(ouraCollectionSize(ACCOUNT, collection) / OURA_PAGE_SIZE));
+const pagesOf = (collection: string) =>
+  Math.max(1, Math.ceil(ouraCollectionSize(ACCOUNT, collection) / OURA_PAGE_SIZE));
 /** The distinct heart-rate windows asked for (next_token pages repeat theirs). */
 const heartRateWindows = () => ouraHeartRateQueries(sandbox.state).filter((query) => !query.isContinuation);
 
 describeEachDatabase("Oura sync", (database) => {
   const db = () => database.db;
-  const rowCount = async (table: typeof activities | typeof sleepSessions | typeof dailySummaries | typeof samples, userId: string) =>
-    (await db().select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
+  const rowCount = async (
+    table: typeof activities | typeof sleepSessions | typeof dailySummaries | typeof samples,
+    userId: string,
+  ) => (await db().select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
   const heartRateTimes = async (userId: string) =>
-    (await db().select({ time: samples.time }).from(samples).where(eq(samples.userId, userId)).orderBy(samples.time)).map((row) => row.time.getTime());
+    (
+      await db().select({ time: samples.time }).from(samples).where(eq(samples.userId, userId)).orderBy(samples.time)
+    ).map((row) => row.time.getTime());
 
   it("backfills three years in as many requests as the data has pages, then a second run writes nothing new", async () => {
     const { user, connection } = await connectSandboxAccount(db(), "oura", ACCOUNT);
@@ -53,9 +64,18 @@ describeEachDatabase("Oura sync", (database) => {
     // One paged query per collection over the whole backfill: the minimum the data allows.
     for (const collection of OURA_SYNC_COLLECTIONS) expect(calls(collection)).toBe(pagesOf(collection));
     expect(calls("heartrate")).toBe(Math.ceil(times.length / OURA_HEART_RATE_PAGE_SIZE));
-    const documents = Object.fromEntries(OURA_SYNC_COLLECTIONS.map((collection) => [collection, ouraCollectionSize(ACCOUNT, collection)])) as Record<(typeof OURA_SYNC_COLLECTIONS)[number], number>;
-    const minimum = ouraMinimumFirstSyncRequests({ documents, heartRateSamplesPerWindow: [times.length], pageSize: OURA_PAGE_SIZE, heartRatePageSize: OURA_HEART_RATE_PAGE_SIZE });
-    expect([...OURA_SYNC_COLLECTIONS, "heartrate"].reduce((sum, collection) => sum + calls(collection), 0)).toBe(minimum);
+    const documents = Object.fromEntries(
+      OURA_SYNC_COLLECTIONS.map((collection) => [collection, ouraCollectionSize(ACCOUNT, collection)]),
+    ) as Record<(typeof OURA_SYNC_COLLECTIONS)[number], number>;
+    const minimum = ouraMinimumFirstSyncRequests({
+      documents,
+      heartRateSamplesPerWindow: [times.length],
+      pageSize: OURA_PAGE_SIZE,
+      heartRatePageSize: OURA_HEART_RATE_PAGE_SIZE,
+    });
+    expect([...OURA_SYNC_COLLECTIONS, "heartrate"].reduce((sum, collection) => sum + calls(collection), 0)).toBe(
+      minimum,
+    );
     expect(minimum).toBeLessThan(60);
 
     const again = await syncNow(db(), connection);
@@ -87,7 +107,11 @@ describeEachDatabase("Oura sync", (database) => {
   it("walks a longer gap in 30-day heart-rate windows that meet exactly and end at the sync's now", async () => {
     const { user, connection } = await connectSandboxAccount(db(), "oura", ACCOUNT);
     const from = new Date(Date.now() - 45 * 86_400_000).toISOString();
-    await setConnectionCursor(db(), { connectionId: connection.id, stream: "heart_rate", cursor: JSON.stringify({ origin: from, from }) });
+    await setConnectionCursor(db(), {
+      connectionId: connection.id,
+      stream: "heart_rate",
+      cursor: JSON.stringify({ origin: from, from }),
+    });
     const before = Date.now();
     await syncNow(db(), connection);
     const after = Date.now();
@@ -111,7 +135,10 @@ describeEachDatabase("Oura sync", (database) => {
     const night = syntheticNights("oura", ACCOUNT, ...ALL_TIME).at(-2)!;
     const day = syntheticDays("oura", ACCOUNT, night.localDate, night.localDate)[0]!;
 
-    const [daily] = await db().select().from(dailySummaries).where(and(eq(dailySummaries.userId, user.id), eq(dailySummaries.localDate, night.localDate)));
+    const [daily] = await db()
+      .select()
+      .from(dailySummaries)
+      .where(and(eq(dailySummaries.userId, user.id), eq(dailySummaries.localDate, night.localDate)));
     expect(daily).toMatchObject({
       steps: day.steps,
       distanceM: day.distanceM,
@@ -124,8 +151,16 @@ describeEachDatabase("Oura sync", (database) => {
     });
     expect(Object.keys(daily!.raw as object).sort()).toEqual(["activity", "daily_sleep", "readiness", "sleep"]);
 
-    const [sleep] = await db().select().from(sleepSessions).where(and(eq(sleepSessions.userId, user.id), eq(sleepSessions.localDate, night.localDate)));
-    expect(sleep).toMatchObject({ utcOffsetSeconds: night.utcOffsetSeconds, asleepS: night.asleepS, deepS: night.deepS, avgHrvMs: night.avgHrvMs });
+    const [sleep] = await db()
+      .select()
+      .from(sleepSessions)
+      .where(and(eq(sleepSessions.userId, user.id), eq(sleepSessions.localDate, night.localDate)));
+    expect(sleep).toMatchObject({
+      utcOffsetSeconds: night.utcOffsetSeconds,
+      asleepS: night.asleepS,
+      deepS: night.deepS,
+      avgHrvMs: night.avgHrvMs,
+    });
     expect(sleep!.startAt).toEqual(night.bedtimeStart);
     expect(sleep!.stages!.map((stage) => stage.stage)).toEqual(night.stages.map((stage) => stage.stage));
 
@@ -138,7 +173,12 @@ describeEachDatabase("Oura sync", (database) => {
 
   it("skips the streams whose scope the person unticked", async () => {
     const user = await createTestUser(db());
-    const query = await authorizeAtProvider(db(), { userId: user.id, provider: "oura", account: ACCOUNT, grantedScope: "daily" });
+    const query = await authorizeAtProvider(db(), {
+      userId: user.id,
+      provider: "oura",
+      account: ACCOUNT,
+      grantedScope: "daily",
+    });
     const { connection } = await completeConnection(db(), { userId: user.id, query, origin: APP_ORIGIN });
     const job = await syncNow(db(), connection);
     expect(job.status).toBe("succeeded");
@@ -157,7 +197,12 @@ describeEachDatabase("Oura sync", (database) => {
       times: 1,
       skip: 3,
       retryAfterSeconds: 7,
-      headers: { "x-ratelimit-limit": "5000", "x-ratelimit-window": "300", "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 200), "x-ratelimit-tier": "access_token" },
+      headers: {
+        "x-ratelimit-limit": "5000",
+        "x-ratelimit-window": "300",
+        "x-ratelimit-reset": String(Math.floor(Date.now() / 1000) + 200),
+        "x-ratelimit-tier": "access_token",
+      },
     });
     const waitsWhileWaiting: number[] = [];
     const job = await syncNow(db(), connection, {
@@ -173,8 +218,20 @@ describeEachDatabase("Oura sync", (database) => {
 
   it("retries server errors and still stores everything once", async () => {
     const { user, connection } = await connectSandboxAccount(db(), "oura", ACCOUNT);
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/usercollection/heartrate", kind: "server_error", times: 2, skip: 1 });
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/usercollection/sleep", kind: "server_error", times: 1, skip: 3 });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/usercollection/heartrate",
+      kind: "server_error",
+      times: 2,
+      skip: 1,
+    });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/usercollection/sleep",
+      kind: "server_error",
+      times: 1,
+      skip: 3,
+    });
     const { waits, sleep } = recordingSleep();
     const job = await syncNow(db(), connection, { sleep });
     expect(job.status).toBe("succeeded");
@@ -199,14 +256,25 @@ describeEachDatabase("Oura sync", (database) => {
     expect(job.error).toMatch(/heart_rate.*data\.0\.timestamp/);
     expect(await rowCount(samples, user.id)).toBe(4000);
     expect(await rowCount(sleepSessions, user.id)).toBe(nightCount());
-    expect(JSON.parse((await reloadConnection(db(), connection.id)).cursors.heart_rate!)).toMatchObject({ next: expect.any(String) });
+    expect(JSON.parse((await reloadConnection(db(), connection.id)).cursors.heart_rate!)).toMatchObject({
+      next: expect.any(String),
+    });
   });
 
   it("resumes an interrupted backfill from the last committed cursor without duplicates", async () => {
     const { user, connection } = await connectSandboxAccount(db(), "oura", ACCOUNT);
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/usercollection/heartrate", kind: "server_error", times: 4, skip: 1 });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/usercollection/heartrate",
+      kind: "server_error",
+      times: 4,
+      skip: 1,
+    });
     const interrupted = await syncNow(db(), connection);
-    expect(interrupted).toMatchObject({ status: "pending", inserted: nightCount() + dayCount() + workoutCount() + 2000 });
+    expect(interrupted).toMatchObject({
+      status: "pending",
+      inserted: nightCount() + dayCount() + workoutCount() + 2000,
+    });
 
     const before = { sleep: calls("sleep"), heartRate: calls("heartrate") };
     const resumed = await syncNow(db(), connection);

@@ -22,21 +22,44 @@ function signedHeaders(body: string, secret = clientSecret, at = Date.now()): Re
 }
 
 const post = (body: string, headers: Record<string, string>) =>
-  readWebhookRequest(new Request(`${ORIGIN}/api/webhooks/oura`, { method: "POST", body, headers: { "content-type": "application/json", ...headers } }));
+  readWebhookRequest(
+    new Request(`${ORIGIN}/api/webhooks/oura`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...headers },
+    }),
+  );
 const handshake = (query: string) => readWebhookRequest(new Request(`${ORIGIN}/api/webhooks/oura?${query}`));
 
 describeEachDatabase("Oura webhooks", (database) => {
-  const jobsOf = (connectionId: string) => database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
-  const deliver = async (body: string, headers: Record<string, string>) => handleProviderWebhook(database.db, "oura", await post(body, headers), ORIGIN);
+  const jobsOf = (connectionId: string) =>
+    database.db.select().from(syncJobs).where(eq(syncJobs.connectionId, connectionId));
+  const deliver = async (body: string, headers: Record<string, string>) =>
+    handleProviderWebhook(database.db, "oura", await post(body, headers), ORIGIN);
 
   it("echoes the subscription challenge only for our verification token", async () => {
-    const ok = await handleProviderWebhook(database.db, "oura", await handshake(`verification_token=${sandboxWebhookSecret("oura")}&challenge=a1b2c3`), ORIGIN);
+    const ok = await handleProviderWebhook(
+      database.db,
+      "oura",
+      await handshake(`verification_token=${sandboxWebhookSecret("oura")}&challenge=a1b2c3`),
+      ORIGIN,
+    );
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ challenge: "a1b2c3" });
 
-    const wrong = await handleProviderWebhook(database.db, "oura", await handshake("verification_token=guess&challenge=a1b2c3"), ORIGIN);
+    const wrong = await handleProviderWebhook(
+      database.db,
+      "oura",
+      await handshake("verification_token=guess&challenge=a1b2c3"),
+      ORIGIN,
+    );
     expect(wrong.status).toBe(401);
-    const noChallenge = await handleProviderWebhook(database.db, "oura", await handshake(`verification_token=${sandboxWebhookSecret("oura")}`), ORIGIN);
+    const noChallenge = await handleProviderWebhook(
+      database.db,
+      "oura",
+      await handshake(`verification_token=${sandboxWebhookSecret("oura")}`),
+      ORIGIN,
+    );
     expect(noChallenge.status).toBe(401);
   });
 
@@ -48,7 +71,9 @@ describeEachDatabase("Oura webhooks", (database) => {
     expect(await first.json()).toEqual({ received: 1, queued: 1 });
     // Oura's example shows upper-case hex; a lower-case copy of the same digest is the same signature.
     const lower = signedHeaders(body);
-    expect((await deliver(body, { ...lower, "x-oura-signature": lower["x-oura-signature"]!.toLowerCase() })).status).toBe(200);
+    expect(
+      (await deliver(body, { ...lower, "x-oura-signature": lower["x-oura-signature"]!.toLowerCase() })).status,
+    ).toBe(200);
 
     const jobs = await jobsOf(connection.id);
     expect(jobs).toHaveLength(1);
@@ -74,7 +99,8 @@ describeEachDatabase("Oura webhooks", (database) => {
   it("refuses a correctly signed event whose timestamp is over five minutes off (a replay), either way", async () => {
     const { connection } = await connectSandboxAccount(database.db, "oura", uniqueAccount("replayed"));
     const body = JSON.stringify(ouraEventBody(connection.externalUserId));
-    for (const offsetMs of [-6 * 60_000, 6 * 60_000, -3600_000]) expect((await deliver(body, signedHeaders(body, clientSecret, Date.now() + offsetMs))).status).toBe(401);
+    for (const offsetMs of [-6 * 60_000, 6 * 60_000, -3600_000])
+      expect((await deliver(body, signedHeaders(body, clientSecret, Date.now() + offsetMs))).status).toBe(401);
     expect(await jobsOf(connection.id)).toHaveLength(0);
     // Four minutes late is still inside the window.
     expect((await deliver(body, signedHeaders(body, clientSecret, Date.now() - 4 * 60_000))).status).toBe(200);
@@ -118,7 +144,10 @@ describeEachDatabase("Oura webhooks", (database) => {
     const { connection } = await connectSandboxAccount(database.db, "oura", account);
     const app = await serveWebhooks((slug, request) => handleProviderWebhook(database.db, slug, request, ORIGIN));
     try {
-      const sent = await fetch(`${sandbox.url}/_control/webhooks/oura?account=${account}&target=${encodeURIComponent(`${app.url}/oura`)}`, { method: "POST" });
+      const sent = await fetch(
+        `${sandbox.url}/_control/webhooks/oura?account=${account}&target=${encodeURIComponent(`${app.url}/oura`)}`,
+        { method: "POST" },
+      );
       expect(await sent.json()).toMatchObject({ status: 200, body: JSON.stringify({ received: 1, queued: 1 }) });
       expect(await jobsOf(connection.id)).toMatchObject([{ kind: "webhook", status: "pending" }]);
     } finally {

@@ -16,8 +16,11 @@ import { oura } from ".";
 const sandbox = setUpSandboxServer();
 
 const personalInfo = (accessToken: string) =>
-  fetch(`${sandbox.url}/api.ouraring.com/v2/usercollection/personal_info`, { headers: { authorization: `Bearer ${accessToken}` } });
-const liveOuraRefreshTokens = () => [...sandbox.state.refreshTokens.values()].filter((token) => token.provider === "oura");
+  fetch(`${sandbox.url}/api.ouraring.com/v2/usercollection/personal_info`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+const liveOuraRefreshTokens = () =>
+  [...sandbox.state.refreshTokens.values()].filter((token) => token.provider === "oura");
 
 async function connect(db: Database, options: { account?: string; grantedScope?: string } = {}) {
   const user = await createTestUser(db);
@@ -28,7 +31,11 @@ async function connect(db: Database, options: { account?: string; grantedScope?:
 describeEachDatabase("Oura", (database) => {
   it("sends people to Oura's authorize page with space-separated scopes and no PKCE", async () => {
     const user = await createTestUser(database.db);
-    const { redirectUrl } = await startConnection(database.db, { userId: user.id, provider: "oura", origin: APP_ORIGIN });
+    const { redirectUrl } = await startConnection(database.db, {
+      userId: user.id,
+      provider: "oura",
+      origin: APP_ORIGIN,
+    });
     const url = new URL(redirectUrl);
     expect(url.pathname).toBe("/cloud.ouraring.com/oauth/authorize");
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -48,7 +55,11 @@ describeEachDatabase("Oura", (database) => {
     const refused = await fetch(`${sandbox.url}/api.ouraring.com/oauth/token`, {
       method: "POST",
       headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "authorization_code", code: query.get("code")!, redirect_uri: `${APP_ORIGIN}/api/oauth/callback` }),
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code: query.get("code")!,
+        redirect_uri: `${APP_ORIGIN}/api/oauth/callback`,
+      }),
     });
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ error: "invalid_client" });
@@ -62,9 +73,15 @@ describeEachDatabase("Oura", (database) => {
 
   it("refuses a grant without `daily` and stores nothing", async () => {
     const user = await createTestUser(database.db);
-    const query = await authorizeAtProvider(database.db, { userId: user.id, provider: "oura", grantedScope: "heartrate workout personal" });
+    const query = await authorizeAtProvider(database.db, {
+      userId: user.id,
+      provider: "oura",
+      grantedScope: "heartrate workout personal",
+    });
     expect(query.get("scope")).toBe("heartrate workout personal");
-    const error = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }).catch((caught: unknown) => caught);
+    const error = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ reason: "missing_scope", detail: "daily" });
     expect(await listConnections(database.db, { userId: user.id })).toHaveLength(0);
@@ -86,7 +103,11 @@ describeEachDatabase("Oura", (database) => {
     const tokens = openTokens(connection);
     expect((await personalInfo(tokens.accessToken)).status).toBe(200);
 
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+    });
     expect(outcome).toEqual({ isRevokedAtProvider: true, revokeError: undefined });
     expect((await personalInfo(tokens.accessToken)).status).toBe(401);
     expect(sandbox.state.refreshTokens.has(tokens.refreshToken!)).toBe(false);
@@ -98,9 +119,18 @@ describeEachDatabase("Oura", (database) => {
     const tokens = openTokens(connection);
     const expiresAt = new Date(Date.now() - 60_000);
     sandbox.state.accessTokens.get(tokens.accessToken)!.expiresAt = expiresAt.getTime();
-    await updateConnectionCredentials(database.db, { connectionId: connection.id, encryptedCredentials: sealTokens({ ...tokens, expiresAt }), expiresAt, scopes: tokens.scopes });
+    await updateConnectionCredentials(database.db, {
+      connectionId: connection.id,
+      encryptedCredentials: sealTokens({ ...tokens, expiresAt }),
+      expiresAt,
+      scopes: tokens.scopes,
+    });
 
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+    });
     expect(outcome.isRevokedAtProvider).toBe(true);
     expect(sandbox.state.countCalls({ provider: "oura", grant: "refresh_token" })).toBe(1);
     expect(sandbox.state.countCalls({ provider: "oura", path: "/oauth/revoke" })).toBe(1);
@@ -110,7 +140,11 @@ describeEachDatabase("Oura", (database) => {
   it("treats a grant the person already revoked at Oura as revoked", async () => {
     const { user, connection } = await connect(database.db, { account: "gone" });
     sandbox.state.revokeAccount("oura", "gone");
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+    });
     expect(outcome).toEqual({ isRevokedAtProvider: true, revokeError: undefined });
   });
 });

@@ -33,7 +33,8 @@ const day = z.iso.date();
 const optionalNumber = z.number().nullish();
 
 /** Every collection answers {data: [...], next_token}; loop while next_token is set. */
-export const ouraCollectionSchema = <T extends z.ZodType>(document: T) => z.object({ data: z.array(document), next_token: z.string().nullish() });
+export const ouraCollectionSchema = <T extends z.ZodType>(document: T) =>
+  z.object({ data: z.array(document), next_token: z.string().nullish() });
 
 export const ouraSleepSchema = z
   .object({
@@ -94,5 +95,7 @@ export const ouraWorkoutSchema = z
 export type OuraWorkout = z.infer<typeof ouraWorkoutSchema>;
 
 // Heart-rate rows carry UTC timestamps, unlike the daily documents.
-export const ouraHeartRateSchema = z.object({ bpm: z.number(), source: z.string().nullish(), timestamp: localized }).passthrough();
+export const ouraHeartRateSchema = z
+  .object({ bpm: z.number(), source: z.string().nullish(), timestamp: localized })
+  .passthrough();
 export type OuraHeartRate = z.infer<typeof ouraHeartRateSchema>;

@@ -16,7 +16,12 @@ const RESUME_OVERLAP_DAYS = 7;
 
 // `to` and `next` travel together: a next_token continues the query it came from. Cursors
 // written when backfills went in 28-day windows (no `to`) simply continue to today.
-const cursorSchema = z.object({ origin: z.iso.date(), from: z.iso.date(), to: z.iso.date().optional(), next: z.string().optional() });
+const cursorSchema = z.object({
+  origin: z.iso.date(),
+  from: z.iso.date(),
+  to: z.iso.date().optional(),
+  next: z.string().optional(),
+});
 type Cursor = z.infer<typeof cursorSchema>;
 
 const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
@@ -25,7 +30,12 @@ const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - D
 const OURA_REPLIES: ProviderReplies = {
   name: "Oura",
   refusal: (status, _body, what) =>
-    status === 403 ? new AppError("FORBIDDEN", `Oura refused ${what} (HTTP 403): the scope was not granted or the Oura membership has lapsed.`) : undefined,
+    status === 403
+      ? new AppError(
+          "FORBIDDEN",
+          `Oura refused ${what} (HTTP 403): the scope was not granted or the Oura membership has lapsed.`,
+        )
+      : undefined,
 };
 
 export const readOuraJson = (response: Response, what: string) => readProviderJson(response, what, OURA_REPLIES);
@@ -75,12 +85,21 @@ export function collectionStream<T extends z.ZodType>(spec: CollectionSpec<T>): 
 
       const records = spec.toRecords(documents);
       // Oura gives no total: the newest day read so far measures the way through the range.
-      const reached = page.next_token ? days.reduce((newest, day) => (day > newest && day <= to ? day : newest), cursor.from) : to;
+      const reached = page.next_token
+        ? days.reduce((newest, day) => (day > newest && day <= to ? day : newest), cursor.from)
+        : to;
       const progress = { done: daysBetween(cursor.origin, reached) + 1, total: daysBetween(cursor.origin, today) + 1 };
-      if (page.next_token) return { records, nextCursor: JSON.stringify({ ...cursor, to, next: page.next_token }), progress };
-      if (to < today) return { records, nextCursor: JSON.stringify({ origin: cursor.origin, from: addDays(to, 1) }), progress };
+      if (page.next_token)
+        return { records, nextCursor: JSON.stringify({ ...cursor, to, next: page.next_token }), progress };
+      if (to < today)
+        return { records, nextCursor: JSON.stringify({ origin: cursor.origin, from: addDays(to, 1) }), progress };
       const resumeFrom = addDays(today, -RESUME_OVERLAP_DAYS);
-      return { records, nextCursor: null, resumeCursor: JSON.stringify({ origin: resumeFrom, from: resumeFrom }), progress };
+      return {
+        records,
+        nextCursor: null,
+        resumeCursor: JSON.stringify({ origin: resumeFrom, from: resumeFrom }),
+        progress,
+      };
     },
   };
 }

@@ -30,7 +30,8 @@ const envelope = ouraCollectionSchema(ouraHeartRateSchema);
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Windows a first sync reaching `backfillDays` back reads (each one request, or more with next_token). */
-export const heartRateWindows = (backfillDays: number) => Math.ceil((Math.min(backfillDays, HEART_RATE_BACKFILL_DAYS) * DAY_MS) / HEART_RATE_WINDOW_MS);
+export const heartRateWindows = (backfillDays: number) =>
+  Math.ceil((Math.min(backfillDays, HEART_RATE_BACKFILL_DAYS) * DAY_MS) / HEART_RATE_WINDOW_MS);
 
 /**
  * The heart-rate time series. It ignores start_date/end_date (an unfiltered request comes
@@ -62,14 +63,30 @@ export const heartRateStream: SyncStream = {
     const origin = Date.parse(cursor.origin);
     const progress = { done: to - origin, total: Math.max(1, until - origin) };
     const records = { samples };
-    if (page.next_token) return { records, nextCursor: JSON.stringify({ ...cursor, to: iso(to), next: page.next_token }), progress };
-    if (to < until) return { records, nextCursor: JSON.stringify({ origin: cursor.origin, from: iso(to), until: cursor.until }), progress };
+    if (page.next_token)
+      return { records, nextCursor: JSON.stringify({ ...cursor, to: iso(to), next: page.next_token }), progress };
+    if (to < until)
+      return {
+        records,
+        nextCursor: JSON.stringify({ origin: cursor.origin, from: iso(to), until: cursor.until }),
+        progress,
+      };
     // A run resumed long after it began goes on to its own now.
-    if (now - until > CAUGHT_UP_MS) return { records, nextCursor: JSON.stringify({ origin: cursor.origin, from: iso(until), until: iso(now) }), progress };
+    if (now - until > CAUGHT_UP_MS)
+      return {
+        records,
+        nextCursor: JSON.stringify({ origin: cursor.origin, from: iso(until), until: iso(now) }),
+        progress,
+      };
     // Caught up. The ring uploads when it reaches the phone, so samples older than `until`
     // can still arrive: next time start from the newest sample Oura had (re-reading it is harmless).
     const newest = samples.reduce((latest, sample) => Math.max(latest, new Date(sample.time).getTime()), from);
     const resumeFrom = iso(newest);
-    return { records, nextCursor: null, resumeCursor: JSON.stringify({ origin: resumeFrom, from: resumeFrom }), progress };
+    return {
+      records,
+      nextCursor: null,
+      resumeCursor: JSON.stringify({ origin: resumeFrom, from: resumeFrom }),
+      progress,
+    };
   },
 };

@@ -1,7 +1,13 @@
 import type { ProviderSync } from "@/lib/sync/types";
 import { collectionStream } from "./sync-collection";
 import { heartRateStream, heartRateWindows } from "./sync-heart-rate";
-import { ouraDailyActivitySchema, ouraDailyReadinessSchema, ouraDailySleepSchema, ouraSleepSchema, ouraWorkoutSchema } from "./schemas";
+import {
+  ouraDailyActivitySchema,
+  ouraDailyReadinessSchema,
+  ouraDailySleepSchema,
+  ouraSleepSchema,
+  ouraWorkoutSchema,
+} from "./schemas";
 import {
   dailyFromMainSleep,
   isCountedSleep,
@@ -103,6 +109,11 @@ export function ouraMinimumFirstSyncRequests(input: {
 }): number {
   const pages = (count: number, size: number) => Math.max(1, Math.ceil(count / size));
   const windows = heartRateWindows(input.backfillDays ?? ouraSync.backfillDays);
-  const heartRate = Array.from({ length: windows }, (_, index) => pages(input.heartRateSamplesPerWindow[index] ?? 0, input.heartRatePageSize));
-  return OURA_SYNC_COLLECTIONS.reduce((sum, collection) => sum + pages(input.documents[collection], input.pageSize), 0) + heartRate.reduce((sum, count) => sum + count, 0);
+  const heartRate = Array.from({ length: windows }, (_, index) =>
+    pages(input.heartRateSamplesPerWindow[index] ?? 0, input.heartRatePageSize),
+  );
+  return (
+    OURA_SYNC_COLLECTIONS.reduce((sum, collection) => sum + pages(input.documents[collection], input.pageSize), 0) +
+    heartRate.reduce((sum, count) => sum + count, 0)
+  );
 }

@@ -12,16 +12,40 @@ import {
 
 // Fixtures in the shapes Oura documents (shared/providers/oura.md §3.2).
 const workout = {
-  id: "8f2c1a", activity: "running", calories: 412.0, day: "2026-05-03", distance: 6230.5, intensity: "moderate",
-  label: null, source: "confirmed", start_datetime: "2026-05-03T18:02:00+02:00", end_datetime: "2026-05-03T18:41:30+02:00",
+  id: "8f2c1a",
+  activity: "running",
+  calories: 412.0,
+  day: "2026-05-03",
+  distance: 6230.5,
+  intensity: "moderate",
+  label: null,
+  source: "confirmed",
+  start_datetime: "2026-05-03T18:02:00+02:00",
+  end_datetime: "2026-05-03T18:41:30+02:00",
 };
 
 const sleep = {
-  id: "c0ffee", day: "2026-05-04", type: "long_sleep", period: 0,
-  bedtime_start: "2026-05-03T23:10:00-05:00", bedtime_end: "2026-05-04T06:40:00-05:00",
-  time_in_bed: 27000, total_sleep_duration: 24600, awake_time: 2400, light_sleep_duration: 13200, deep_sleep_duration: 5400, rem_sleep_duration: 6000,
-  latency: 600, efficiency: 91, average_heart_rate: 54.5, lowest_heart_rate: 47, average_hrv: 62, average_breath: 14.8,
-  sleep_phase_5_min: "4422113", sleep_phase_30_sec: null, readiness: { score: 80, contributors: {} },
+  id: "c0ffee",
+  day: "2026-05-04",
+  type: "long_sleep",
+  period: 0,
+  bedtime_start: "2026-05-03T23:10:00-05:00",
+  bedtime_end: "2026-05-04T06:40:00-05:00",
+  time_in_bed: 27000,
+  total_sleep_duration: 24600,
+  awake_time: 2400,
+  light_sleep_duration: 13200,
+  deep_sleep_duration: 5400,
+  rem_sleep_duration: 6000,
+  latency: 600,
+  efficiency: 91,
+  average_heart_rate: 54.5,
+  lowest_heart_rate: 47,
+  average_hrv: 62,
+  average_breath: 14.8,
+  sleep_phase_5_min: "4422113",
+  sleep_phase_30_sec: null,
+  readiness: { score: 80, contributors: {} },
 };
 
 describe("Oura transforms", () => {
@@ -97,18 +121,44 @@ describe("Oura transforms", () => {
 
   it("fills only the columns a daily stream knows, raw keyed by stream", () => {
     const activity = ouraDailyActivitySchema.parse({
-      id: "a1", day: "2026-05-03", score: 82, steps: 9120, active_calories: 512, total_calories: 2380, equivalent_walking_distance: 7450,
-      target_calories: 500, timestamp: "2026-05-03T04:00:00+02:00",
+      id: "a1",
+      day: "2026-05-03",
+      score: 82,
+      steps: 9120,
+      active_calories: 512,
+      total_calories: 2380,
+      equivalent_walking_distance: 7450,
+      target_calories: 500,
+      timestamp: "2026-05-03T04:00:00+02:00",
     });
     const record = transformOuraDailyActivity(activity);
-    expect(record).toEqual({ localDate: "2026-05-03", steps: 9120, distanceM: 7450, activeEnergyKcal: 512, totalEnergyKcal: 2380, raw: { activity } });
+    expect(record).toEqual({
+      localDate: "2026-05-03",
+      steps: 9120,
+      distanceM: 7450,
+      activeEnergyKcal: 512,
+      totalEnergyKcal: 2380,
+      raw: { activity },
+    });
     expect(record).not.toHaveProperty("readinessScore");
-    expect(transformOuraReadiness({ id: "r1", day: "2026-05-03", score: null })).toEqual({ localDate: "2026-05-03", readinessScore: null, raw: { readiness: { id: "r1", day: "2026-05-03", score: null } } });
+    expect(transformOuraReadiness({ id: "r1", day: "2026-05-03", score: null })).toEqual({
+      localDate: "2026-05-03",
+      readinessScore: null,
+      raw: { readiness: { id: "r1", day: "2026-05-03", score: null } },
+    });
   });
 
   it("maps heart-rate rows to bpm samples at their UTC instant", () => {
-    const sample = transformOuraHeartRate(ouraHeartRateSchema.parse({ bpm: 58, source: "rest", timestamp: "2026-05-03T03:05:00+00:00" }));
-    expect(sample).toEqual({ metric: "heart_rate", time: new Date("2026-05-03T03:05:00Z"), value: 58, unit: "bpm", meta: { source: "rest" } });
+    const sample = transformOuraHeartRate(
+      ouraHeartRateSchema.parse({ bpm: 58, source: "rest", timestamp: "2026-05-03T03:05:00+00:00" }),
+    );
+    expect(sample).toEqual({
+      metric: "heart_rate",
+      time: new Date("2026-05-03T03:05:00Z"),
+      value: 58,
+      unit: "bpm",
+      meta: { source: "rest" },
+    });
   });
 
   it("refuses documents without the fields we store, naming them", () => {

@@ -1,22 +1,60 @@
 import { utcOffsetSecondsOf } from "@/lib/dates";
 import { normalizeActivityType, type ActivityType } from "@/lib/sync/activity-types";
 import type { ActivityRecord, DailyRecord, SampleRecord, SleepRecord } from "@/lib/sync/records";
-import type { OuraDailyActivity, OuraDailyReadiness, OuraDailySleep, OuraHeartRate, OuraSleep, OuraWorkout } from "./schemas";
+import type {
+  OuraDailyActivity,
+  OuraDailyReadiness,
+  OuraDailySleep,
+  OuraHeartRate,
+  OuraSleep,
+  OuraWorkout,
+} from "./schemas";
 
 // Oura's workout `activity` values (lower-case, snake_case) mapped to ours.
 const ACTIVITIES: Record<string, ActivityType> = {
-  running: "run", trail_running: "trail_run", treadmill_running: "treadmill_run",
-  cycling: "ride", indoor_cycling: "virtual_ride", mountain_biking: "mountain_bike",
-  swimming: "swim", walking: "walk", hiking: "hike",
-  strength_training: "strength", strengthtraining: "strength", weightlifting: "strength",
-  yoga: "yoga", pilates: "yoga", stretching: "yoga",
-  hiit: "hiit", circuit_training: "hiit", functional_training: "cardio", dancing: "cardio", dance: "cardio", jump_rope: "cardio", stair_climbing: "cardio",
-  rowing: "rowing", elliptical: "elliptical",
-  skiing: "ski", cross_country_skiing: "ski", snowboarding: "snowboard",
-  climbing: "climbing", rock_climbing: "climbing",
-  kayaking: "paddling", stand_up_paddling: "paddling", surfing: "paddling",
-  soccer: "team_sport", basketball: "team_sport", volleyball: "team_sport", ice_hockey: "team_sport", american_football: "team_sport",
-  tennis: "racket_sport", squash: "racket_sport", badminton: "racket_sport", table_tennis: "racket_sport", pickleball: "racket_sport", padel: "racket_sport",
+  running: "run",
+  trail_running: "trail_run",
+  treadmill_running: "treadmill_run",
+  cycling: "ride",
+  indoor_cycling: "virtual_ride",
+  mountain_biking: "mountain_bike",
+  swimming: "swim",
+  walking: "walk",
+  hiking: "hike",
+  strength_training: "strength",
+  strengthtraining: "strength",
+  weightlifting: "strength",
+  yoga: "yoga",
+  pilates: "yoga",
+  stretching: "yoga",
+  hiit: "hiit",
+  circuit_training: "hiit",
+  functional_training: "cardio",
+  dancing: "cardio",
+  dance: "cardio",
+  jump_rope: "cardio",
+  stair_climbing: "cardio",
+  rowing: "rowing",
+  elliptical: "elliptical",
+  skiing: "ski",
+  cross_country_skiing: "ski",
+  snowboarding: "snowboard",
+  climbing: "climbing",
+  rock_climbing: "climbing",
+  kayaking: "paddling",
+  stand_up_paddling: "paddling",
+  surfing: "paddling",
+  soccer: "team_sport",
+  basketball: "team_sport",
+  volleyball: "team_sport",
+  ice_hockey: "team_sport",
+  american_football: "team_sport",
+  tennis: "racket_sport",
+  squash: "racket_sport",
+  badminton: "racket_sport",
+  table_tennis: "racket_sport",
+  pickleball: "racket_sport",
+  padel: "racket_sport",
 };
 
 // Hypnogram characters: 1 deep, 2 light, 3 REM, 4 awake.
@@ -25,11 +63,10 @@ const PHASES: Record<string, string> = { "1": "deep", "2": "light", "3": "rem", 
 // `rest` is lying down awake and `deleted` is what the person removed: neither is sleep.
 const SKIPPED_SLEEP_TYPES = new Set(["deleted", "rest"]);
 
-
 /** Consecutive equal hypnogram characters become one stage, each character `stepS` long. */
 function hypnogram(phases: string, start: Date, stepS: number): SleepRecord["stages"] {
   const stages: NonNullable<SleepRecord["stages"]> = [];
-  for (let index = 0; index < phases.length; ) {
+  for (let index = 0; index < phases.length;) {
     let end = index + 1;
     while (end < phases.length && phases[end] === phases[index]) end++;
     const stage = PHASES[phases[index]!];
@@ -84,7 +121,13 @@ export function dailyFromMainSleep(sleep: OuraSleep): DailyRecord | undefined {
     localDate: sleep.day,
     hrvMs: sleep.average_hrv ?? null,
     restingHeartRateBpm: sleep.lowest_heart_rate ?? null,
-    raw: { sleep: { id: sleep.id, average_hrv: sleep.average_hrv ?? null, lowest_heart_rate: sleep.lowest_heart_rate ?? null } },
+    raw: {
+      sleep: {
+        id: sleep.id,
+        average_hrv: sleep.average_hrv ?? null,
+        lowest_heart_rate: sleep.lowest_heart_rate ?? null,
+      },
+    },
   };
 }
 

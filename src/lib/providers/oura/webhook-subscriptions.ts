@@ -34,9 +34,15 @@ type Method = "GET" | "POST" | "PUT";
 async function failure(response: Response, what: string): Promise<AppError> {
   const detail = (await response.text().catch(() => "")).slice(0, 300);
   if (response.status === 401 || response.status === 403) {
-    return new AppError("PROVIDER_UNAVAILABLE", `Oura refused our client credentials when ${what} (HTTP ${response.status}).`);
+    return new AppError(
+      "PROVIDER_UNAVAILABLE",
+      `Oura refused our client credentials when ${what} (HTTP ${response.status}).`,
+    );
   }
-  return new AppError("PROVIDER_UNAVAILABLE", `Oura answered HTTP ${response.status} when ${what}${detail ? `: ${detail}` : ""}.`);
+  return new AppError(
+    "PROVIDER_UNAVAILABLE",
+    `Oura answered HTTP ${response.status} when ${what}${detail ? `: ${detail}` : ""}.`,
+  );
 }
 
 function send(params: SubscriptionParams, method: Method, url: string, body?: object) {
@@ -48,7 +54,14 @@ function send(params: SubscriptionParams, method: Method, url: string, body?: ob
   });
 }
 
-async function call<T extends z.ZodType>(params: SubscriptionParams, schema: T, what: string, method: Method, url: string, body?: object): Promise<z.infer<T>> {
+async function call<T extends z.ZodType>(
+  params: SubscriptionParams,
+  schema: T,
+  what: string,
+  method: Method,
+  url: string,
+  body?: object,
+): Promise<z.infer<T>> {
   const response = await send(params, method, url, body);
   if (!response.ok) throw await failure(response, what);
   return schema.parse(await readJson(response, "Oura webhook subscription"));
@@ -73,13 +86,21 @@ export const ouraSubscriptions: ProviderSubscriptions = {
   async ensure(params) {
     const outcome = emptyOutcome();
     const token = await verificationToken(params.secrets);
-    const existing = await call(params, z.array(ouraSubscriptionSchema), "listing webhook subscriptions", "GET", SUBSCRIPTIONS_URL);
+    const existing = await call(
+      params,
+      z.array(ouraSubscriptionSchema),
+      "listing webhook subscriptions",
+      "GET",
+      SUBSCRIPTIONS_URL,
+    );
     const renewBefore = Date.now() + OURA_RENEW_WITHIN_DAYS * DAY_MS;
 
     for (const data_type of OURA_SUBSCRIBED_DATA_TYPES) {
       for (const event_type of EVENT_TYPES) {
         const what = `the ${event_type} ${data_type} subscription`;
-        let subscription = existing.find((candidate) => candidate.event_type === event_type && candidate.data_type === data_type);
+        let subscription = existing.find(
+          (candidate) => candidate.event_type === event_type && candidate.data_type === data_type,
+        );
         if (!subscription) {
           const body = { callback_url: params.callbackUrl, verification_token: token, event_type, data_type };
           const response = await send(params, "POST", SUBSCRIPTIONS_URL, body);
@@ -94,11 +115,24 @@ export const ouraSubscriptions: ProviderSubscriptions = {
         const isMoved = subscription.callback_url !== params.callbackUrl;
         if (isMoved) {
           const body = { callback_url: params.callbackUrl, verification_token: token, event_type, data_type };
-          subscription = await call(params, ouraSubscriptionSchema, `moving ${what}`, "PUT", `${SUBSCRIPTIONS_URL}/${subscription.id}`, body);
+          subscription = await call(
+            params,
+            ouraSubscriptionSchema,
+            `moving ${what}`,
+            "PUT",
+            `${SUBSCRIPTIONS_URL}/${subscription.id}`,
+            body,
+          );
           outcome.updated++;
         }
         if (isExpiring(subscription, renewBefore)) {
-          await call(params, ouraSubscriptionSchema, `renewing ${what}`, "PUT", `${SUBSCRIPTIONS_URL}/renew/${subscription.id}`);
+          await call(
+            params,
+            ouraSubscriptionSchema,
+            `renewing ${what}`,
+            "PUT",
+            `${SUBSCRIPTIONS_URL}/renew/${subscription.id}`,
+          );
           outcome.renewed++;
         } else if (!isMoved) {
           outcome.unchanged++;

@@ -25,7 +25,10 @@ export const OURA_TIMESTAMP_TOLERANCE_S = 5 * 60;
 
 /** Oura's signature: HMAC-SHA256(client secret, x-oura-timestamp + body), upper-case hex. */
 export function ouraSignature(clientSecret: string, timestamp: string, body: string): string {
-  return createHmac("sha256", clientSecret).update(timestamp + body).digest("hex").toUpperCase();
+  return createHmac("sha256", clientSecret)
+    .update(timestamp + body)
+    .digest("hex")
+    .toUpperCase();
 }
 
 function equal(a: string, b: string): boolean {

@@ -13,7 +13,10 @@ export async function getPolarJson(context: SyncContext, url: string, what: stri
   // Also what an unregistered user gets; registration happens on connect.
   if (response.status === 403) {
     await response.body?.cancel();
-    throw new AppError("FORBIDDEN", "Polar refused the data: accept all mandatory consents in Polar Flow, then sync again.");
+    throw new AppError(
+      "FORBIDDEN",
+      "Polar refused the data: accept all mandatory consents in Polar Flow, then sync again.",
+    );
   }
   if (!response.ok) {
     await response.body?.cancel();

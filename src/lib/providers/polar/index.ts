@@ -12,7 +12,8 @@ const API = "https://www.polaraccesslink.com/v3";
 
 function polarUserId(tokens: TokenSet): string {
   // Polar's token reply always names the user; without it nothing can be registered.
-  if (!tokens.externalUserId) throw new AppError("PROVIDER_UNAVAILABLE", "Polar's token reply named no user (x_user_id).");
+  if (!tokens.externalUserId)
+    throw new AppError("PROVIDER_UNAVAILABLE", "Polar's token reply named no user (x_user_id).");
   return tokens.externalUserId;
 }
 
@@ -32,7 +33,8 @@ async function describeFailure(response: Response): Promise<string> {
 export const polar: ProviderDefinition = {
   slug: "polar",
   name: "Polar",
-  description: "Training sessions, sleep, Nightly Recharge, daily activity and heart rate from your Polar watch via Polar Flow.",
+  description:
+    "Training sessions, sleep, Nightly Recharge, daily activity and heart rate from your Polar watch via Polar Flow.",
   brandColor: "#d10027",
   websiteUrl: "https://flow.polar.com",
   dataTypes: ["activities", "sleep", "daily", "steps", "heart_rate", "hrv", "recovery", "strain", "weight"],
@@ -62,11 +64,19 @@ export const polar: ProviderDefinition = {
     // 409: registered with our client already, i.e. a reconnect.
     if (response.status === 409) return;
     if (response.status === 403) {
-      throw new ConnectionError("provider_error", polar, "accept all mandatory consents in Polar Flow, then connect again");
+      throw new ConnectionError(
+        "provider_error",
+        polar,
+        "accept all mandatory consents in Polar Flow, then connect again",
+      );
     }
     // 204 is Polar's "user not found", not a success.
     if (response.status !== 200 && response.status !== 201) {
-      throw new ConnectionError("provider_error", polar, `registering with Polar AccessLink failed (${await describeFailure(response)})`);
+      throw new ConnectionError(
+        "provider_error",
+        polar,
+        `registering with Polar AccessLink failed (${await describeFailure(response)})`,
+      );
     }
     const user = polarUserSchema.parse(await readJson(response, "Polar registration"));
     if (String(user["polar-user-id"]) !== identity.externalUserId) {
@@ -76,7 +86,10 @@ export const polar: ProviderDefinition = {
 
   async revoke(context, tokens, identity) {
     // De-registers the user from our client; Polar revokes the access token with it.
-    const response = await context.fetch(`${API}/users/${identity.externalUserId}`, { method: "DELETE", accessToken: tokens.accessToken });
+    const response = await context.fetch(`${API}/users/${identity.externalUserId}`, {
+      method: "DELETE",
+      accessToken: tokens.accessToken,
+    });
     // 401: the token is dead already (access removed in Polar Flow); 404: not registered.
     if (response.ok || response.status === 401 || response.status === 404) return;
     throw new AppError("PROVIDER_UNAVAILABLE", `Polar de-registration answered ${await describeFailure(response)}.`);

@@ -35,19 +35,40 @@ const registered = () => {
 
 async function connect(database: TestDatabase, origin: string) {
   const user = await createTestUser(database.db);
-  const query = await authorizeAtProvider(database.db, { userId: user.id, provider: "polar", account: `hook-${randomUUID().slice(0, 8)}` });
+  const query = await authorizeAtProvider(database.db, {
+    userId: user.id,
+    provider: "polar",
+    account: `hook-${randomUUID().slice(0, 8)}`,
+  });
   return completeConnection(database.db, { userId: user.id, query, origin });
 }
 
-const exerciseBody = JSON.stringify({ event: "EXERCISE", user_id: 475, entity_id: "aQlC83", timestamp: "2026-05-03T16:51:10Z", url: "https://www.polaraccesslink.com/v3/exercises/aQlC83" });
+const exerciseBody = JSON.stringify({
+  event: "EXERCISE",
+  user_id: 475,
+  entity_id: "aQlC83",
+  timestamp: "2026-05-03T16:51:10Z",
+  url: "https://www.polaraccesslink.com/v3/exercises/aQlC83",
+});
 const signedWith = (secret: string) =>
-  readWebhookRequest(new Request(`${APP_ORIGIN}/api/webhooks/polar`, { method: "POST", body: exerciseBody, headers: { "content-type": "application/json", [POLAR_SIGNATURE_HEADER]: polarSignature(exerciseBody, secret) } }));
+  readWebhookRequest(
+    new Request(`${APP_ORIGIN}/api/webhooks/polar`, {
+      method: "POST",
+      body: exerciseBody,
+      headers: { "content-type": "application/json", [POLAR_SIGNATURE_HEADER]: polarSignature(exerciseBody, secret) },
+    }),
+  );
 
 describeEachDatabase("Polar webhook registration", (database) => {
   const app = setUpWebhookRoute(database);
   // Keyed by the simulator's URL, so no other test file's Polar key is ever in play here.
   const storedRow = async () =>
-    (await database.db.select().from(providerWebhookSecrets).where(and(eq(providerWebhookSecrets.provider, "polar"), eq(providerWebhookSecrets.endpoint, sandbox.url))))[0];
+    (
+      await database.db
+        .select()
+        .from(providerWebhookSecrets)
+        .where(and(eq(providerWebhookSecrets.provider, "polar"), eq(providerWebhookSecrets.endpoint, sandbox.url)))
+    )[0];
 
   it("registers the webhook when the first account connects, and keeps its one-time key encrypted", async () => {
     await connect(database, app.url);
@@ -71,16 +92,34 @@ describeEachDatabase("Polar webhook registration", (database) => {
     expect(polarWebhook.isAuthentic(await signedWith(sandboxWebhookSecret("polar")), secrets!)).toBe(false);
     expect(polarWebhook.isAuthentic(await signedWith("not-the-key"), secrets!)).toBe(false);
     // The sandboxed Polar signs what it sends with the key it handed out.
-    const pushed = polarSandbox.buildWebhook!({ account: "ada", kind: "sync", webhookSecret: sandboxWebhookSecret("polar"), ...sandboxCredentials("polar"), state: sandbox.state })!;
-    const request = await readWebhookRequest(new Request(`${APP_ORIGIN}/api/webhooks/polar`, { method: "POST", body: pushed.body, headers: pushed.headers }));
+    const pushed = polarSandbox.buildWebhook!({
+      account: "ada",
+      kind: "sync",
+      webhookSecret: sandboxWebhookSecret("polar"),
+      ...sandboxCredentials("polar"),
+      state: sandbox.state,
+    })!;
+    const request = await readWebhookRequest(
+      new Request(`${APP_ORIGIN}/api/webhooks/polar`, { method: "POST", body: pushed.body, headers: pushed.headers }),
+    );
     expect(polarWebhook.isAuthentic(request, secrets!)).toBe(true);
   });
 
   it("lets /api/webhooks/polar accept a push signed with the stored key and answer 401 to any other", async () => {
     await connect(database, app.url);
-    const accepted = await handleProviderWebhook(database.db, "polar", await signedWith(registered().signatureSecretKey), APP_ORIGIN);
+    const accepted = await handleProviderWebhook(
+      database.db,
+      "polar",
+      await signedWith(registered().signatureSecretKey),
+      APP_ORIGIN,
+    );
     expect(accepted.status).toBe(200);
-    const refused = await handleProviderWebhook(database.db, "polar", await signedWith(sandboxWebhookSecret("polar")), APP_ORIGIN);
+    const refused = await handleProviderWebhook(
+      database.db,
+      "polar",
+      await signedWith(sandboxWebhookSecret("polar")),
+      APP_ORIGIN,
+    );
     expect(refused.status).toBe(401);
   });
 
@@ -88,7 +127,13 @@ describeEachDatabase("Polar webhook registration", (database) => {
     await connect(database, app.url);
     const { id, signatureSecretKey } = registered();
     await connect(database, app.url);
-    expect(await ensureProviderSubscriptions(database.db, polar, app.url)).toEqual({ created: 0, updated: 0, renewed: 0, unchanged: 1, warnings: [] });
+    expect(await ensureProviderSubscriptions(database.db, polar, app.url)).toEqual({
+      created: 0,
+      updated: 0,
+      renewed: 0,
+      unchanged: 1,
+      warnings: [],
+    });
 
     expect(registrations()).toBe(1);
     expect(registered()).toMatchObject({ id, signatureSecretKey });
@@ -99,8 +144,18 @@ describeEachDatabase("Polar webhook registration", (database) => {
     await connect(database, app.url);
     const { id, signatureSecretKey } = registered();
     // The list comes back empty once, as if the webhook were created right after we looked.
-    const fault = { host: "www.polaraccesslink.com", pathIncludes: "/v3/webhooks", kind: "malformed", body: { data: [] }, times: 1 };
-    await fetch(`${sandbox.url}/_control/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(fault) });
+    const fault = {
+      host: "www.polaraccesslink.com",
+      pathIncludes: "/v3/webhooks",
+      kind: "malformed",
+      body: { data: [] },
+      times: 1,
+    };
+    await fetch(`${sandbox.url}/_control/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(fault),
+    });
 
     const outcome = await ensureProviderSubscriptions(database.db, polar, app.url);
     expect(outcome).toEqual({ created: 0, updated: 0, renewed: 0, unchanged: 1, warnings: [] });
@@ -115,7 +170,10 @@ describeEachDatabase("Polar webhook registration", (database) => {
     const { id, signatureSecretKey } = registered();
     const moved = await serveWebhookRoute(database);
     try {
-      expect(await ensureProviderSubscriptions(database.db, polar, moved.url)).toMatchObject({ created: 0, updated: 1 });
+      expect(await ensureProviderSubscriptions(database.db, polar, moved.url)).toMatchObject({
+        created: 0,
+        updated: 1,
+      });
       expect(registered()).toMatchObject({ id, signatureSecretKey, url: `${moved.url}/api/webhooks/polar` });
     } finally {
       await moved.close();
@@ -125,11 +183,22 @@ describeEachDatabase("Polar webhook registration", (database) => {
   it("has the sandboxed Polar answer 404 for a webhook it does not hold and 400 naming the field of an invalid update", async () => {
     await connect(database, app.url);
     const headers = { ...basicAuth(), "content-type": "application/json" };
-    const invalid = await fetch(`${sandbox.url}${WEBHOOKS}/${registered().id}`, { method: "PATCH", headers, body: JSON.stringify({ events: ["NOT_AN_EVENT"] }) });
+    const invalid = await fetch(`${sandbox.url}${WEBHOOKS}/${registered().id}`, {
+      method: "PATCH",
+      headers,
+      body: JSON.stringify({ events: ["NOT_AN_EVENT"] }),
+    });
     expect(invalid.status).toBe(400);
-    expect(await invalid.json()).toMatchObject({ errorType: "BAD_REQUEST", message: expect.stringMatching(/^events\.0: /) });
+    expect(await invalid.json()).toMatchObject({
+      errorType: "BAD_REQUEST",
+      message: expect.stringMatching(/^events\.0: /),
+    });
 
-    const patched = await fetch(`${sandbox.url}${WEBHOOKS}/not-ours`, { method: "PATCH", headers, body: JSON.stringify({ events: ["SLEEP"] }) });
+    const patched = await fetch(`${sandbox.url}${WEBHOOKS}/not-ours`, {
+      method: "PATCH",
+      headers,
+      body: JSON.stringify({ events: ["SLEEP"] }),
+    });
     const deleted = await fetch(`${sandbox.url}${WEBHOOKS}/not-ours`, { method: "DELETE", headers });
     expect([patched.status, deleted.status]).toEqual([404, 404]);
     expect(registered().events).toEqual(expect.arrayContaining([...POLAR_SUBSCRIBED_EVENTS]));
@@ -148,7 +217,9 @@ describeEachDatabase("Polar webhook registration", (database) => {
   it("warns, and deletes nothing, when the webhook's key was never kept here", async () => {
     await connect(database, app.url);
     const { id } = registered();
-    await database.db.delete(providerWebhookSecrets).where(and(eq(providerWebhookSecrets.provider, "polar"), eq(providerWebhookSecrets.endpoint, sandbox.url)));
+    await database.db
+      .delete(providerWebhookSecrets)
+      .where(and(eq(providerWebhookSecrets.provider, "polar"), eq(providerWebhookSecrets.endpoint, sandbox.url)));
 
     const outcome = await ensureProviderSubscriptions(database.db, polar, app.url);
     expect(outcome?.warnings).toEqual([expect.stringContaining(`webhook ${id}`)]);

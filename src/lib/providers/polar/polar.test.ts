@@ -20,7 +20,9 @@ const polarId = (login: string) => String(sandboxAccount("polar", login).numeric
 const isRegistered = (login: string) => sandbox.state.registrations.has(registrationKey(polarId(login)));
 const registrationCalls = () => sandbox.state.countCalls({ provider: "polar", method: "POST", path: "/v3/users" });
 const getUser = (login: string, accessToken: string) =>
-  fetch(`${sandbox.url}/www.polaraccesslink.com/v3/users/${polarId(login)}`, { headers: { authorization: `Bearer ${accessToken}` } });
+  fetch(`${sandbox.url}/www.polaraccesslink.com/v3/users/${polarId(login)}`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
 
 async function connect(db: Database, userId: string, account = "athlete") {
   const query = await authorizeAtProvider(db, { userId, provider: "polar", account });
@@ -39,7 +41,11 @@ describe("Polar token reply", () => {
   });
 
   it("rejects a reply without x_user_id, naming the field", () => {
-    const parse = () => polarOAuth.parseTokenResponse({ access_token: "abc", token_type: "bearer", expires_in: 60 }, { grant: "authorization_code", status: 200 });
+    const parse = () =>
+      polarOAuth.parseTokenResponse(
+        { access_token: "abc", token_type: "bearer", expires_in: 60 },
+        { grant: "authorization_code", status: 200 },
+      );
     expect(parse).toThrow(TokenGrantError);
     expect(parse).toThrow(/x_user_id/);
   });
@@ -48,7 +54,11 @@ describe("Polar token reply", () => {
 describeEachDatabase("Polar", (database) => {
   it("sends people to Polar Flow with the one AccessLink scope and no PKCE", async () => {
     const user = await createTestUser(database.db);
-    const { redirectUrl } = await startConnection(database.db, { userId: user.id, provider: "polar", origin: APP_ORIGIN });
+    const { redirectUrl } = await startConnection(database.db, {
+      userId: user.id,
+      provider: "polar",
+      origin: APP_ORIGIN,
+    });
     const url = new URL(redirectUrl);
     expect(url.pathname).toBe("/flow.polar.com/oauth2/authorization");
     expect(url.searchParams.get("scope")).toBe("accesslink.read_all");
@@ -89,7 +99,10 @@ describeEachDatabase("Polar", (database) => {
 
     const info = await getUser("ada", openTokens(connection).accessToken);
     expect(info.status).toBe(200);
-    expect(await info.json()).toMatchObject({ "polar-user-id": Number(polarId("ada")), "member-id": `qt-polar-${polarId("ada")}` });
+    expect(await info.json()).toMatchObject({
+      "polar-user-id": Number(polarId("ada")),
+      "member-id": `qt-polar-${polarId("ada")}`,
+    });
   });
 
   it("reconnecting the same Polar account (409 from registration) updates the one connection and learns the name", async () => {
@@ -109,7 +122,10 @@ describeEachDatabase("Polar", (database) => {
     // Polar really did answer the second registration with 409.
     const repeat = await fetch(`${sandbox.url}/www.polaraccesslink.com/v3/users`, {
       method: "POST",
-      headers: { authorization: `Bearer ${openTokens(again.connection).accessToken}`, "content-type": "application/json" },
+      headers: {
+        authorization: `Bearer ${openTokens(again.connection).accessToken}`,
+        "content-type": "application/json",
+      },
       body: JSON.stringify({ "member-id": `qt-polar-${polarId("ada")}` }),
     });
     expect(repeat.status).toBe(409);
@@ -131,7 +147,11 @@ describeEachDatabase("Polar", (database) => {
     const { connection } = await connect(database.db, user.id, login);
     const { accessToken } = openTokens(connection);
 
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+    });
     expect(outcome).toEqual({ isRevokedAtProvider: true, revokeError: undefined });
     expect(sandbox.state.countCalls({ provider: "polar", method: "DELETE" })).toBe(1);
     expect(isRegistered(login)).toBe(false);
@@ -143,7 +163,11 @@ describeEachDatabase("Polar", (database) => {
     const user = await createTestUser(database.db);
     const { connection } = await connect(database.db, user.id, "gone");
     sandbox.state.revokeAccount("polar", "gone");
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+    });
     expect(outcome.isRevokedAtProvider).toBe(true);
     expect(await listConnections(database.db, { userId: user.id })).toHaveLength(0);
   });

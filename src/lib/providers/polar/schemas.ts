@@ -44,12 +44,16 @@ export type PolarError = z.infer<typeof polarErrorSchema>;
 // strictly; everything else passes through into `raw`.
 
 /** ISO 8601 durations as Polar writes them: PT39M30S, PT2H44M, PT210.026S. */
-export const ISO_DURATION = /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
+export const ISO_DURATION =
+  /^P(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$/;
 const isoDurationSchema = z.string().regex(ISO_DURATION, "expected an ISO 8601 duration");
 const isoDateSchema = z.iso.date();
 // Wall-clock time without an offset (exercise start_time, daily activity start/end_time).
-const localDateTimeSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/, "expected a date-time");
-const hhmmRecordSchema = <T extends z.ZodType>(value: T) => z.record(z.string().regex(/^\d{2}:\d{2}$/, "expected HH:MM"), value);
+const localDateTimeSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/, "expected a date-time");
+const hhmmRecordSchema = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().regex(/^\d{2}:\d{2}$/, "expected HH:MM"), value);
 
 /** An exercise from GET /v3/exercises (hashed string id, not the transaction API's integer). */
 export const polarExerciseSchema = z

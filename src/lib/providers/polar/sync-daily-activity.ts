@@ -20,7 +20,8 @@ const cursorSchema = z.object({ from: z.iso.date() });
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Requests a first sync reaching `backfillDays` back makes: one per 28-day window. */
-export const dailyActivityWindows = (backfillDays: number) => Math.ceil(Math.min(backfillDays, DAILY_ACTIVITY_MAX_DAYS) / MAX_SPAN_DAYS);
+export const dailyActivityWindows = (backfillDays: number) =>
+  Math.ceil(Math.min(backfillDays, DAILY_ACTIVITY_MAX_DAYS) / MAX_SPAN_DAYS);
 const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
 
 export const dailyActivityStream: SyncStream = {
@@ -31,7 +32,9 @@ export const dailyActivityStream: SyncStream = {
     // The UTC date: a later date than Polar's own "today" could be refused as invalid.
     const today = dayMs(isoDay(context.now.getTime()));
     // A first sync walks back as far as asked, up to Polar's year, 28 days a request.
-    const requested = rawCursor ? dayMs(cursorSchema.parse(JSON.parse(rawCursor)).from) : today - (Math.min(context.backfillDays, DAILY_ACTIVITY_MAX_DAYS) - 1) * DAY_MS;
+    const requested = rawCursor
+      ? dayMs(cursorSchema.parse(JSON.parse(rawCursor)).from)
+      : today - (Math.min(context.backfillDays, DAILY_ACTIVITY_MAX_DAYS) - 1) * DAY_MS;
     const from = Math.min(today, Math.max(requested, today - OLDEST_DAYS * DAY_MS));
     const to = Math.min(today, from + (MAX_SPAN_DAYS - 1) * DAY_MS);
 
@@ -46,6 +49,11 @@ export const dailyActivityStream: SyncStream = {
     if (to < today) {
       return { records, nextCursor: JSON.stringify({ from: isoDay(to + DAY_MS) }), progress: { done: 1, total } };
     }
-    return { records, nextCursor: null, resumeCursor: JSON.stringify({ from: isoDay(today - (REREAD_DAYS - 1) * DAY_MS) }), progress: { done: 1, total: 1 } };
+    return {
+      records,
+      nextCursor: null,
+      resumeCursor: JSON.stringify({ from: isoDay(today - (REREAD_DAYS - 1) * DAY_MS) }),
+      progress: { done: 1, total: 1 },
+    };
   },
 };

@@ -20,7 +20,11 @@ export const physicalInfoStream: SyncStream = {
     const weightKg = info?.weight;
     if (!info || !weightKg) return { records: {}, nextCursor: null };
     const stamp = info.modified ?? info.created;
-    const measuredAt = stamp ? polarInstant(stamp) : last?.weightKg === weightKg ? new Date(last.measuredAt) : context.now;
+    const measuredAt = stamp
+      ? polarInstant(stamp)
+      : last?.weightKg === weightKg
+        ? new Date(last.measuredAt)
+        : context.now;
     return {
       records: { bodyMeasurements: [transformPolarPhysicalInfo({ ...info, weight: weightKg }, measuredAt)] },
       nextCursor: null,

@@ -14,7 +14,13 @@ import { sleepScoreDay, transformPolarRecharge, transformPolarSleep } from "./tr
 // re-reads the whole list in one request. The cursor only records when that last happened.
 const cursorSchema = z.object({ listedAt: z.iso.datetime() });
 
-function listStream(key: string, dataTypes: readonly DataType[], webhookTypes: readonly string[], path: string, read: (body: unknown, context: SyncContext) => RecordBatch): SyncStream {
+function listStream(
+  key: string,
+  dataTypes: readonly DataType[],
+  webhookTypes: readonly string[],
+  path: string,
+  read: (body: unknown, context: SyncContext) => RecordBatch,
+): SyncStream {
   return {
     key,
     dataTypes,
@@ -23,7 +29,12 @@ function listStream(key: string, dataTypes: readonly DataType[], webhookTypes: r
       if (rawCursor) cursorSchema.parse(JSON.parse(rawCursor));
       const body = await getPolarJson(context, `${POLAR_API}${path}`, key);
       const records = body === null ? {} : read(body, context);
-      return { records, nextCursor: null, resumeCursor: JSON.stringify({ listedAt: context.now.toISOString() }), progress: { done: 1, total: 1 } };
+      return {
+        records,
+        nextCursor: null,
+        resumeCursor: JSON.stringify({ listedAt: context.now.toISOString() }),
+        progress: { done: 1, total: 1 },
+      };
     },
   };
 }
@@ -34,13 +45,22 @@ const exercises = listStream("exercises", ["activities"], ["EXERCISE"], "/exerci
 
 const sleep = listStream("sleep", ["sleep"], ["SLEEP"], "/users/sleep", (body, context) => {
   const { nights } = polarNightsSchema.parse(body);
-  return { sleepSessions: nights.map((night) => transformPolarSleep(night, context.externalUserId)), dailySummaries: nights.map(sleepScoreDay) };
+  return {
+    sleepSessions: nights.map((night) => transformPolarSleep(night, context.externalUserId)),
+    dailySummaries: nights.map(sleepScoreDay),
+  };
 });
 
 // No Nightly Recharge event: Polar computes it with the night, so SLEEP stands for both.
-const nightlyRecharge = listStream("nightly-recharge", ["hrv", "recovery", "daily"], ["SLEEP"], "/users/nightly-recharge", (body) => ({
-  dailySummaries: polarRechargesSchema.parse(body).recharges.map(transformPolarRecharge),
-}));
+const nightlyRecharge = listStream(
+  "nightly-recharge",
+  ["hrv", "recovery", "daily"],
+  ["SLEEP"],
+  "/users/nightly-recharge",
+  (body) => ({
+    dailySummaries: polarRechargesSchema.parse(body).recharges.map(transformPolarRecharge),
+  }),
+);
 
 /** Polar's 429 (UNCONFIRMED) may carry only RateLimit-Reset, read as seconds until the window resets. */
 export function polarRateLimitWaitMs(response: Response): number | undefined {
@@ -67,4 +87,5 @@ export const polarSync: ProviderSync = {
  * sleep and Nightly Recharge lists and the physical info, plus one per 28-day window of
  * daily activity. Polar pages nothing, so no page size enters.
  */
-export const polarMinimumFirstSyncRequests = (backfillDays = polarSync.backfillDays) => 4 + dailyActivityWindows(backfillDays);
+export const polarMinimumFirstSyncRequests = (backfillDays = polarSync.backfillDays) =>
+  4 + dailyActivityWindows(backfillDays);

@@ -30,12 +30,21 @@ export function hypnogramStages(sleep: PolarSleep): SleepRecord["stages"] {
     if (runs.at(-1)?.stage !== stage) runs.push({ stage, startMs: at });
   }
   return runs
-    .map((run, index) => ({ stage: run.stage, startMs: run.startMs, endMs: Math.min(endMs, runs[index + 1]?.startMs ?? endMs) }))
+    .map((run, index) => ({
+      stage: run.stage,
+      startMs: run.startMs,
+      endMs: Math.min(endMs, runs[index + 1]?.startMs ?? endMs),
+    }))
     .filter((run) => run.endMs > run.startMs)
-    .map((run) => ({ stage: run.stage, startAt: new Date(run.startMs).toISOString(), endAt: new Date(run.endMs).toISOString() }));
+    .map((run) => ({
+      stage: run.stage,
+      startAt: new Date(run.startMs).toISOString(),
+      endAt: new Date(run.endMs).toISOString(),
+    }));
 }
 
-const average = (values: number[]) => (values.length ? Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10 : null);
+const average = (values: number[]) =>
+  values.length ? Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10 : null;
 
 /** One night. Polar keys sleep by date alone, so the id is the Polar user plus the date. */
 export function transformPolarSleep(sleep: PolarSleep, polarUserId: string): SleepRecord {
@@ -45,7 +54,9 @@ export function transformPolarSleep(sleep: PolarSleep, polarUserId: string): Sle
   // Asleep is light + deep + REM. Unrecognized epochs (hypnogram code 5) are time the watch
   // could not classify at all, awake as likely as asleep, so they count in neither.
   const stageSeconds = [sleep.light_sleep, sleep.deep_sleep, sleep.rem_sleep];
-  const asleepS = stageSeconds.some((value) => value != null) ? stageSeconds.reduce<number>((sum, value) => sum + (value ?? 0), 0) : null;
+  const asleepS = stageSeconds.some((value) => value != null)
+    ? stageSeconds.reduce<number>((sum, value) => sum + (value ?? 0), 0)
+    : null;
   return {
     externalId: `${polarUserId}:${sleep.date}`,
     startAt,
@@ -70,7 +81,10 @@ export function transformPolarSleep(sleep: PolarSleep, polarUserId: string): Sle
 }
 
 /** The night's sleep score on the day's row; the full night lives in sleep_sessions. */
-export const sleepScoreDay = (sleep: PolarSleep): DailyRecord => ({ localDate: sleep.date, sleepScore: sleep.sleep_score ?? null });
+export const sleepScoreDay = (sleep: PolarSleep): DailyRecord => ({
+  localDate: sleep.date,
+  sleepScore: sleep.sleep_score ?? null,
+});
 
 export function transformPolarRecharge(recharge: PolarRecharge): DailyRecord {
   const status = recharge.nightly_recharge_status;

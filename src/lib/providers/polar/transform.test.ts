@@ -105,7 +105,8 @@ describe("Polar exercise", () => {
   });
 
   it("prefers detailed_sport_info and falls back to the coarse sport, then other", () => {
-    const type = (sport: string, detailed?: string) => transformPolarExercise(polarExerciseSchema.parse({ ...exercise, sport, detailed_sport_info: detailed })).type;
+    const type = (sport: string, detailed?: string) =>
+      transformPolarExercise(polarExerciseSchema.parse({ ...exercise, sport, detailed_sport_info: detailed })).type;
     expect(type("OTHER", "STRENGTH_TRAINING")).toBe("strength");
     expect(type("CYCLING", "MOUNTAIN_BIKING")).toBe("mountain_bike");
     expect(type("CYCLING", "SOMETHING_NEW")).toBe("ride");
@@ -113,7 +114,14 @@ describe("Polar exercise", () => {
   });
 
   it("handles a negative offset and a session without distance", () => {
-    const record = transformPolarExercise(polarExerciseSchema.parse({ ...exercise, distance: undefined, start_time: "2026-05-03T23:30:00", start_time_utc_offset: -300 }));
+    const record = transformPolarExercise(
+      polarExerciseSchema.parse({
+        ...exercise,
+        distance: undefined,
+        start_time: "2026-05-03T23:30:00",
+        start_time_utc_offset: -300,
+      }),
+    );
     expect(record.startAt).toEqual(new Date("2026-05-04T04:30:00Z"));
     expect(record).toMatchObject({ utcOffsetSeconds: -18_000, distanceM: null, avgSpeedMps: null });
   });
@@ -124,13 +132,27 @@ describe("Polar sleep", () => {
   const record = transformPolarSleep(parsed, "10000001");
 
   it("keeps the offset times as instants and the night's date as its local date", () => {
-    expect(record).toMatchObject({ externalId: "10000001:2020-01-01", localDate: "2020-01-01", utcOffsetSeconds: 10_800, score: 80 });
+    expect(record).toMatchObject({
+      externalId: "10000001:2020-01-01",
+      localDate: "2020-01-01",
+      utcOffsetSeconds: 10_800,
+      score: 80,
+    });
     expect(record.startAt).toEqual(new Date("2019-12-31T20:50:07Z"));
     expect(record.endAt).toEqual(new Date("2020-01-01T04:20:07Z"));
   });
 
   it("counts light + deep + REM as asleep, leaving the unrecognized 600 s out", () => {
-    expect(record).toMatchObject({ inBedS: 27_000, asleepS: 25_200, lightS: 14_400, deepS: 5400, remS: 5400, awakeS: 1200, efficiencyPercent: 93.3, avgHeartRateBpm: 58 });
+    expect(record).toMatchObject({
+      inBedS: 27_000,
+      asleepS: 25_200,
+      lightS: 14_400,
+      deepS: 5400,
+      remS: 5400,
+      awakeS: 1200,
+      efficiencyPercent: 93.3,
+      avgHeartRateBpm: 58,
+    });
   });
 
   it("places hypnogram runs across midnight and merges the two light stages", () => {
@@ -153,9 +175,16 @@ describe("Polar sleep", () => {
 describe("Polar Nightly Recharge", () => {
   it("fills HRV (ms) and a 0-100 recovery score on the day's row, raw keyed by stream", () => {
     const record = transformPolarRecharge(polarRechargeSchema.parse(recharge));
-    expect(record).toMatchObject({ localDate: "2020-01-01", hrvMs: 28, recoveryScore: 40, raw: { recharge: { ans_charge: 0 } } });
+    expect(record).toMatchObject({
+      localDate: "2020-01-01",
+      hrvMs: 28,
+      recoveryScore: 40,
+      raw: { recharge: { ans_charge: 0 } },
+    });
     expect(record).not.toHaveProperty("steps");
-    expect(transformPolarRecharge(polarRechargeSchema.parse({ ...recharge, nightly_recharge_status: 6 })).recoveryScore).toBe(100);
+    expect(
+      transformPolarRecharge(polarRechargeSchema.parse({ ...recharge, nightly_recharge_status: 6 })).recoveryScore,
+    ).toBe(100);
   });
 });
 
@@ -173,7 +202,9 @@ describe("Polar daily activity", () => {
   });
 
   it("prefers the samples' own date when Polar sends one", () => {
-    const record = transformPolarDailyActivity(polarDailyActivitySchema.parse({ ...activityDay, samples: { date: "2025-08-12", steps: { samples: [] } } }));
+    const record = transformPolarDailyActivity(
+      polarDailyActivitySchema.parse({ ...activityDay, samples: { date: "2025-08-12", steps: { samples: [] } } }),
+    );
     expect(record.localDate).toBe("2025-08-12");
   });
 });

@@ -19,7 +19,9 @@ export const POLAR_SUBSCRIBED_EVENTS = webhookTypesRead(polarSync);
 
 const webhookId = z.union([z.string().min(1), z.number()]).transform(String);
 const listedSchema = z.object({
-  data: z.array(z.object({ id: webhookId, events: z.array(z.string()), url: z.string(), active: z.boolean().optional() })).default([]),
+  data: z
+    .array(z.object({ id: webhookId, events: z.array(z.string()), url: z.string(), active: z.boolean().optional() }))
+    .default([]),
 });
 type ListedWebhook = z.infer<typeof listedSchema>["data"][number];
 const createdSchema = z.object({ data: z.object({ id: webhookId, signature_secret_key: z.string().min(1) }) });
@@ -28,7 +30,10 @@ function send(params: SubscriptionParams, method: "GET" | "POST" | "PATCH", url:
   const { clientId, clientSecret } = params.context.credentials;
   return params.context.fetch(url, {
     method,
-    headers: { authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`, "content-type": "application/json" },
+    headers: {
+      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
+      "content-type": "application/json",
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
 }
@@ -54,10 +59,15 @@ export const polarSubscriptions: ProviderSubscriptions = {
     if (!webhook) {
       if ((await params.secrets.current()).source === "env") {
         // A webhook created now would sign with a new key that the configured one overrides.
-        outcome.warnings.push("POLAR_WEBHOOK_SECRET is set but Polar has no webhook for this client; unset it so QT.run can register one and keep its key.");
+        outcome.warnings.push(
+          "POLAR_WEBHOOK_SECRET is set but Polar has no webhook for this client; unset it so QT.run can register one and keep its key.",
+        );
         return outcome;
       }
-      const response = await send(params, "POST", WEBHOOKS_URL, { events: POLAR_SUBSCRIBED_EVENTS, url: params.callbackUrl });
+      const response = await send(params, "POST", WEBHOOKS_URL, {
+        events: POLAR_SUBSCRIBED_EVENTS,
+        url: params.callbackUrl,
+      });
       if (response.status === 200 || response.status === 201) {
         const created = createdSchema.parse(await readJson(response, "Polar webhook creation")).data;
         await params.secrets.save({ value: created.signature_secret_key, webhookId: created.id });
@@ -68,7 +78,8 @@ export const polarSubscriptions: ProviderSubscriptions = {
       if (response.status !== 409) throw await failure(response, "creating the webhook");
       await response.body?.cancel();
       webhook = await findWebhook(params);
-      if (!webhook) throw new AppError("PROVIDER_UNAVAILABLE", "Polar answered 409 to creating a webhook but lists none.");
+      if (!webhook)
+        throw new AppError("PROVIDER_UNAVAILABLE", "Polar answered 409 to creating a webhook but lists none.");
     }
 
     const current = await params.secrets.current();
@@ -81,7 +92,10 @@ export const polarSubscriptions: ProviderSubscriptions = {
     const missing = POLAR_SUBSCRIBED_EVENTS.filter((event) => !webhook.events.includes(event));
     if (webhook.url !== params.callbackUrl || missing.length) {
       // The key stays with the webhook, so moving it keeps every stored or configured secret valid.
-      const response = await send(params, "PATCH", `${WEBHOOKS_URL}/${webhook.id}`, { url: params.callbackUrl, events: [...webhook.events, ...missing] });
+      const response = await send(params, "PATCH", `${WEBHOOKS_URL}/${webhook.id}`, {
+        url: params.callbackUrl,
+        events: [...webhook.events, ...missing],
+      });
       if (!response.ok) throw await failure(response, "moving the webhook");
       await response.body?.cancel();
       outcome.updated++;

@@ -33,7 +33,8 @@ const pingSchema = z.object({ event: z.literal("PING") });
 const NOT_STORED = new Set<PolarEvent["event"]>(["SLEEP_WISE_CIRCADIAN_BEDTIME", "SLEEP_WISE_ALERTNESS"]);
 
 /** The hex signature Polar puts in `Polar-Webhook-Signature` for a body. */
-export const polarSignature = (rawBody: string, secret: string) => createHmac("sha256", secret).update(rawBody, "utf8").digest("hex");
+export const polarSignature = (rawBody: string, secret: string) =>
+  createHmac("sha256", secret).update(rawBody, "utf8").digest("hex");
 
 function isPing(request: WebhookRequest) {
   try {
@@ -59,7 +60,9 @@ export const polarWebhook: ProviderWebhook = {
   },
   parseEvents(request): WebhookEvent[] {
     const event = polarEventSchema.parse(JSON.parse(request.rawBody));
-    return NOT_STORED.has(event.event) ? [] : [{ kind: "sync", externalUserId: String(event.user_id), webhookType: event.event }];
+    return NOT_STORED.has(event.event)
+      ? []
+      : [{ kind: "sync", externalUserId: String(event.user_id), webhookType: event.event }];
   },
   // Polar documents exactly "200 OK" for every delivery, PING included.
   successStatus: 200,

@@ -13,7 +13,8 @@ export const strava: ProviderDefinition = {
   brandColor: "#fc4c02",
   websiteUrl: "https://www.strava.com/settings/apps",
   dataTypes: ["activities"],
-  activityUrl: (externalId) => (/^\d+$/.test(externalId) ? `https://www.strava.com/activities/${externalId}` : undefined),
+  activityUrl: (externalId) =>
+    /^\d+$/.test(externalId) ? `https://www.strava.com/activities/${externalId}` : undefined,
   oauth: stravaOAuth,
   // Strava's API agreement: data obtained through the API is deleted when the athlete disconnects.
   mustDeleteDataOnDisconnect: true,
@@ -22,7 +23,8 @@ export const strava: ProviderDefinition = {
     const response = await context.fetch("https://www.strava.com/api/v3/athlete", { accessToken: tokens.accessToken });
     if (!response.ok) throw new AppError("PROVIDER_UNAVAILABLE", `Strava /athlete answered HTTP ${response.status}.`);
     const athlete = stravaAthleteSchema.parse(await readJson(response, "Strava /athlete"));
-    const displayName = [athlete.firstname, athlete.lastname].filter(Boolean).join(" ") || athlete.username || undefined;
+    const displayName =
+      [athlete.firstname, athlete.lastname].filter(Boolean).join(" ") || athlete.username || undefined;
     return { externalUserId: String(athlete.id), displayName };
   },
 
@@ -33,7 +35,8 @@ export const strava: ProviderDefinition = {
       body: new URLSearchParams({ access_token: tokens.accessToken }),
     });
     // 401: already revoked on strava.com, which is what we wanted.
-    if (!response.ok && response.status !== 401) throw new AppError("PROVIDER_UNAVAILABLE", `Strava deauthorize answered HTTP ${response.status}.`);
+    if (!response.ok && response.status !== 401)
+      throw new AppError("PROVIDER_UNAVAILABLE", `Strava deauthorize answered HTTP ${response.status}.`);
   },
 
   sync: stravaSync,

@@ -33,10 +33,14 @@ export const stravaOAuth: OAuth2Spec = {
     // {"message":"Bad Request","errors":[{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}]}
     const parsed = stravaErrorSchema.safeParse(body);
     if (!parsed.success) return undefined;
-    const deadGrant = parsed.data.errors.find((error) => ["RefreshToken", "AuthorizationCode"].includes(error.resource) && error.code === "invalid");
-    if (deadGrant) return new TokenGrantError("invalid_grant", `Strava: ${deadGrant.resource} ${deadGrant.field} is invalid`);
+    const deadGrant = parsed.data.errors.find(
+      (error) => ["RefreshToken", "AuthorizationCode"].includes(error.resource) && error.code === "invalid",
+    );
+    if (deadGrant)
+      return new TokenGrantError("invalid_grant", `Strava: ${deadGrant.resource} ${deadGrant.field} is invalid`);
     const badClient = parsed.data.errors.find((error) => error.resource === "Application");
-    if (badClient) return new TokenGrantError("invalid_client", `Strava: Application ${badClient.field} is ${badClient.code}`);
+    if (badClient)
+      return new TokenGrantError("invalid_client", `Strava: Application ${badClient.field} is ${badClient.code}`);
     return new TokenGrantError(status >= 500 ? "server_error" : "invalid_request", `Strava: ${parsed.data.message}`);
   },
 };

@@ -25,11 +25,23 @@ const activities: SyncStream = {
     const list = stravaActivityListSchema.parse(await response.json());
     const records = list.map(transformStravaActivity);
     if (list.length === PER_PAGE) {
-      return { records: { activities: records }, nextCursor: JSON.stringify({ after: cursor.after, page: cursor.page + 1 }), progress: { done: cursor.page, total: null } };
+      return {
+        records: { activities: records },
+        nextCursor: JSON.stringify({ after: cursor.after, page: cursor.page + 1 }),
+        progress: { done: cursor.page, total: null },
+      };
     }
     // Caught up: next time start just before the newest activity seen (re-reading it is harmless).
-    const newest = records.reduce((latest, record) => Math.max(latest, Math.floor(new Date(record.startAt).getTime() / 1000)), cursor.after + 1);
-    return { records: { activities: records }, nextCursor: null, resumeCursor: JSON.stringify({ after: newest - 1, page: 1 }), progress: { done: cursor.page, total: cursor.page } };
+    const newest = records.reduce(
+      (latest, record) => Math.max(latest, Math.floor(new Date(record.startAt).getTime() / 1000)),
+      cursor.after + 1,
+    );
+    return {
+      records: { activities: records },
+      nextCursor: null,
+      resumeCursor: JSON.stringify({ after: newest - 1, page: 1 }),
+      progress: { done: cursor.page, total: cursor.page },
+    };
   },
 };
 

@@ -55,14 +55,21 @@ describe("Strava transforms", () => {
   });
 
   it("falls back to the legacy type, and to other for a sport it does not know", () => {
-    const legacy = transformStravaActivity(stravaSummaryActivitySchema.parse({ ...run, sport_type: undefined, type: "Ride" }));
+    const legacy = transformStravaActivity(
+      stravaSummaryActivitySchema.parse({ ...run, sport_type: undefined, type: "Ride" }),
+    );
     expect(legacy).toMatchObject({ type: "ride", providerType: "Ride" });
     const unknown = transformStravaActivity(stravaSummaryActivitySchema.parse({ ...run, sport_type: "Sail" }));
     expect(unknown).toMatchObject({ type: "other", providerType: "Sail" });
   });
 
   it("leaves out what a manual activity has not got: no map, no heart rate, no offset", () => {
-    const manual = stravaSummaryActivitySchema.parse({ id: 7, start_date: "2026-01-05T07:00:00Z", sport_type: "Yoga", map: { summary_polyline: "" } });
+    const manual = stravaSummaryActivitySchema.parse({
+      id: 7,
+      start_date: "2026-01-05T07:00:00Z",
+      sport_type: "Yoga",
+      map: { summary_polyline: "" },
+    });
     expect(transformStravaActivity(manual)).toMatchObject({
       type: "yoga",
       name: null,

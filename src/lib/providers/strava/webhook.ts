@@ -25,7 +25,12 @@ export const stravaWebhook: ProviderWebhook = {
     const query = request.url.searchParams;
     const token = query.get("hub.verify_token") ?? "";
     const challenge = query.get("hub.challenge");
-    if (query.get("hub.mode") !== "subscribe" || !challenge || !secrets.webhookSecret || !equal(token, secrets.webhookSecret)) {
+    if (
+      query.get("hub.mode") !== "subscribe" ||
+      !challenge ||
+      !secrets.webhookSecret ||
+      !equal(token, secrets.webhookSecret)
+    ) {
       return Response.json({ error: { code: "FORBIDDEN", message: "Unknown verify token." } }, { status: 403 });
     }
     return Response.json({ "hub.challenge": challenge });
@@ -36,7 +41,8 @@ export const stravaWebhook: ProviderWebhook = {
   parseEvents(request): WebhookEvent[] {
     const event = stravaEventSchema.parse(JSON.parse(request.rawBody));
     const externalUserId = String(event.owner_id);
-    if (event.object_type === "athlete" && String(event.updates?.authorized) === "false") return [{ kind: "deauthorized", externalUserId }];
+    if (event.object_type === "athlete" && String(event.updates?.authorized) === "false")
+      return [{ kind: "deauthorized", externalUserId }];
     return event.object_type === "activity" ? [{ kind: "sync", externalUserId, webhookType: event.object_type }] : [];
   },
 };

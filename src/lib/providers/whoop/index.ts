@@ -28,9 +28,13 @@ export const whoop: ProviderDefinition = {
 
   async revoke(context, tokens) {
     // Revokes the whole grant (refresh token included) and stops that person's webhooks.
-    const response = await context.fetch(`${API}/v2/user/access`, { method: "DELETE", accessToken: tokens.accessToken });
+    const response = await context.fetch(`${API}/v2/user/access`, {
+      method: "DELETE",
+      accessToken: tokens.accessToken,
+    });
     // 401: the grant is already gone (revoked from the WHOOP app), which is what we wanted.
-    if (!response.ok && response.status !== 401) throw new AppError("PROVIDER_UNAVAILABLE", `WHOOP revoke answered HTTP ${response.status}.`);
+    if (!response.ok && response.status !== 401)
+      throw new AppError("PROVIDER_UNAVAILABLE", `WHOOP revoke answered HTTP ${response.status}.`);
   },
 
   sync: whoopSync,

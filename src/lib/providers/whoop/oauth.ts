@@ -5,7 +5,15 @@ import { whoopTokenSchema } from "./schemas";
 
 // `offline` is WHOOP's switch for refresh tokens: without it every access token dies after an
 // hour and the person has to sign in again. The read scopes cover what the product shows.
-export const WHOOP_SCOPES = ["offline", "read:recovery", "read:cycles", "read:workout", "read:sleep", "read:profile", "read:body_measurement"] as const;
+export const WHOOP_SCOPES = [
+  "offline",
+  "read:recovery",
+  "read:cycles",
+  "read:workout",
+  "read:sleep",
+  "read:profile",
+  "read:body_measurement",
+] as const;
 
 export const whoopOAuth: OAuth2Spec = {
   kind: "oauth2",

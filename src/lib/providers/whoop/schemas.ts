@@ -43,7 +43,15 @@ export const whoopCycleSchema = z
     end: instant.nullish(),
     timezone_offset: timezoneOffset,
     score_state: scoreState,
-    score: z.object({ strain: z.number().nullish(), kilojoule: z.number().nullish(), average_heart_rate: z.number().nullish(), max_heart_rate: z.number().nullish() }).passthrough().nullish(),
+    score: z
+      .object({
+        strain: z.number().nullish(),
+        kilojoule: z.number().nullish(),
+        average_heart_rate: z.number().nullish(),
+        max_heart_rate: z.number().nullish(),
+      })
+      .passthrough()
+      .nullish(),
   })
   .passthrough();
 export type WhoopCycle = z.infer<typeof whoopCycleSchema>;
@@ -54,7 +62,12 @@ export const whoopRecoverySchema = z
     sleep_id: z.string().nullish(),
     score_state: scoreState,
     score: z
-      .object({ user_calibrating: z.boolean().nullish(), recovery_score: z.number().nullish(), resting_heart_rate: z.number().nullish(), hrv_rmssd_milli: z.number().nullish() })
+      .object({
+        user_calibrating: z.boolean().nullish(),
+        recovery_score: z.number().nullish(),
+        resting_heart_rate: z.number().nullish(),
+        hrv_rmssd_milli: z.number().nullish(),
+      })
       .passthrough()
       .nullish(),
   })
@@ -118,6 +131,10 @@ export type WhoopWorkout = z.infer<typeof whoopWorkoutSchema>;
 
 // GET /v2/user/measurement/body: the current values only, no history and no timestamp.
 export const whoopBodyMeasurementSchema = z
-  .object({ height_meter: z.number().nullish(), weight_kilogram: z.number().positive(), max_heart_rate: z.number().nullish() })
+  .object({
+    height_meter: z.number().nullish(),
+    weight_kilogram: z.number().positive(),
+    max_heart_rate: z.number().nullish(),
+  })
   .passthrough();
 export type WhoopBodyMeasurement = z.infer<typeof whoopBodyMeasurementSchema>;

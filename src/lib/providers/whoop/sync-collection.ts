@@ -18,7 +18,11 @@ const RESUME_OVERLAP_DAYS = 7;
 
 // One query (start..end fixed when it begins) read newest first through next_token; `end` stays
 // put so the tokens keep meaning the same thing across an interrupted, resumed backfill.
-const cursorSchema = z.object({ start: z.iso.datetime(), end: z.iso.datetime().optional(), next: z.string().min(1).optional() });
+const cursorSchema = z.object({
+  start: z.iso.datetime(),
+  end: z.iso.datetime().optional(),
+  next: z.string().min(1).optional(),
+});
 type Cursor = z.infer<typeof cursorSchema>;
 export interface Window {
   start: string;
@@ -29,13 +33,24 @@ export interface Window {
 const WHOOP_REPLIES: ProviderReplies = {
   name: "WHOOP",
   refusal: (status, _body, what) =>
-    status === 403 ? new AppError("FORBIDDEN", `WHOOP refused ${what} (HTTP 403): the membership is inactive or the scope was not granted.`) : undefined,
+    status === 403
+      ? new AppError(
+          "FORBIDDEN",
+          `WHOOP refused ${what} (HTTP 403): the membership is inactive or the scope was not granted.`,
+        )
+      : undefined,
 };
 
 export const readWhoopJson = (response: Response, what: string) => readProviderJson(response, what, WHOOP_REPLIES);
 
 /** One page of a WHOOP collection: limit 25, the window, and next_token as `nextToken`. */
-export async function fetchWhoopPage<T extends z.ZodType>(context: SyncContext, path: string, record: T, window: Window, next?: string) {
+export async function fetchWhoopPage<T extends z.ZodType>(
+  context: SyncContext,
+  path: string,
+  record: T,
+  window: Window,
+  next?: string,
+) {
   const url = new URL(`${WHOOP_API}${path}`);
   url.searchParams.set("limit", String(PAGE_LIMIT));
   url.searchParams.set("start", window.start);
@@ -64,21 +79,35 @@ export function collectionStream<T extends z.ZodType>(spec: CollectionSpec<T>): 
     webhookTypes: spec.webhookTypes,
     async fetchPage(context, rawCursor) {
       if (!hasScope(context, spec.scope)) return { records: {}, nextCursor: null };
-      const cursor: Cursor = rawCursor ? cursorSchema.parse(JSON.parse(rawCursor)) : { start: new Date(context.now.getTime() - context.backfillDays * DAY_MS).toISOString() };
+      const cursor: Cursor = rawCursor
+        ? cursorSchema.parse(JSON.parse(rawCursor))
+        : { start: new Date(context.now.getTime() - context.backfillDays * DAY_MS).toISOString() };
       const window = { start: cursor.start, end: cursor.end ?? context.now.toISOString() };
       const page = await fetchWhoopPage(context, spec.path, spec.record, window, cursor.next);
       const records = await spec.toRecords(context, page.records, window);
 
       // Newest first: how far back the oldest record on this page reaches is the progress made.
       const total = Math.max(1, Date.parse(window.end) - Date.parse(window.start));
-      const oldest = Math.min(Date.parse(window.end), ...page.records.map((record) => Date.parse(spec.startOf(record))));
+      const oldest = Math.min(
+        Date.parse(window.end),
+        ...page.records.map((record) => Date.parse(spec.startOf(record))),
+      );
       const hours = (ms: number) => Math.round(ms / 3_600_000);
       if (page.next_token) {
         const done = Math.min(total, Math.max(0, Date.parse(window.end) - oldest));
-        return { records, nextCursor: JSON.stringify({ ...window, next: page.next_token }), progress: { done: hours(done), total: hours(total) } };
+        return {
+          records,
+          nextCursor: JSON.stringify({ ...window, next: page.next_token }),
+          progress: { done: hours(done), total: hours(total) },
+        };
       }
       const resumeFrom = new Date(Date.parse(window.end) - RESUME_OVERLAP_DAYS * DAY_MS).toISOString();
-      return { records, nextCursor: null, resumeCursor: JSON.stringify({ start: resumeFrom }), progress: { done: 1, total: 1 } };
+      return {
+        records,
+        nextCursor: null,
+        resumeCursor: JSON.stringify({ start: resumeFrom }),
+        progress: { done: 1, total: 1 },
+      };
     },
   };
 }

@@ -3,8 +3,21 @@ import type { DailyRecord } from "@/lib/sync/records";
 import type { ProviderSync, SyncStream } from "@/lib/sync/types";
 import { hasScope } from "@/lib/sync/scopes";
 import { collectionStream, fetchWhoopPage, readWhoopJson, WHOOP_API, type Window } from "./sync-collection";
-import { whoopBodyMeasurementSchema, whoopCycleSchema, whoopRecoverySchema, whoopSleepSchema, whoopWorkoutSchema, type WhoopCycle } from "./schemas";
-import { transformWhoopBody, transformWhoopCycle, transformWhoopRecovery, transformWhoopSleep, transformWhoopWorkout } from "./transform";
+import {
+  whoopBodyMeasurementSchema,
+  whoopCycleSchema,
+  whoopRecoverySchema,
+  whoopSleepSchema,
+  whoopWorkoutSchema,
+  type WhoopCycle,
+} from "./schemas";
+import {
+  transformWhoopBody,
+  transformWhoopCycle,
+  transformWhoopRecovery,
+  transformWhoopSleep,
+  transformWhoopWorkout,
+} from "./transform";
 
 const MINUTE_MS = 60_000;
 
@@ -13,11 +26,17 @@ const MINUTE_MS = 60_000;
  * cycle_id, so it is read beside its cycles and dated by them: the same request count as a
  * separate recovery stream (one page of 25 per 25 days) and the same day as the strain.
  */
-async function recoveriesOf(context: Parameters<SyncStream["fetchPage"]>[0], cycles: WhoopCycle[], window: Window): Promise<DailyRecord[]> {
+async function recoveriesOf(
+  context: Parameters<SyncStream["fetchPage"]>[0],
+  cycles: WhoopCycle[],
+  window: Window,
+): Promise<DailyRecord[]> {
   if (cycles.length === 0 || !hasScope(context, "read:recovery")) return [];
   const byId = new Map(cycles.map((cycle) => [cycle.id, cycle]));
   const oldest = Math.min(...cycles.map((cycle) => Date.parse(cycle.start)));
-  const newest = cycles.reduce((latest, cycle) => (Date.parse(cycle.start) > Date.parse(latest.start) ? cycle : latest));
+  const newest = cycles.reduce((latest, cycle) =>
+    Date.parse(cycle.start) > Date.parse(latest.start) ? cycle : latest,
+  );
   // WHOOP matches a recovery's range against its sleep, which begins the cycle; recoveries of
   // neighbouring cycles that slip in are left to their own page.
   const range = { start: new Date(oldest - MINUTE_MS).toISOString(), end: newest.end ?? window.end };
@@ -80,10 +99,17 @@ const body: SyncStream = {
   async fetchPage(context, rawCursor) {
     if (!hasScope(context, "read:body_measurement")) return { records: {}, nextCursor: null };
     const last = rawCursor ? bodyCursorSchema.parse(JSON.parse(rawCursor)) : null;
-    const measurement = whoopBodyMeasurementSchema.parse(await readWhoopJson(await context.fetch(`${WHOOP_API}/v2/user/measurement/body`), "body measurement"));
-    if (last && last.weightKg === measurement.weight_kilogram) return { records: {}, nextCursor: null, resumeCursor: rawCursor! };
+    const measurement = whoopBodyMeasurementSchema.parse(
+      await readWhoopJson(await context.fetch(`${WHOOP_API}/v2/user/measurement/body`), "body measurement"),
+    );
+    if (last && last.weightKg === measurement.weight_kilogram)
+      return { records: {}, nextCursor: null, resumeCursor: rawCursor! };
     const record = transformWhoopBody(measurement, context.now);
-    return { records: { bodyMeasurements: [record] }, nextCursor: null, resumeCursor: JSON.stringify({ weightKg: measurement.weight_kilogram, measuredAt: context.now.toISOString() }) };
+    return {
+      records: { bodyMeasurements: [record] },
+      nextCursor: null,
+      resumeCursor: JSON.stringify({ weightKg: measurement.weight_kilogram, measuredAt: context.now.toISOString() }),
+    };
   },
 };
 

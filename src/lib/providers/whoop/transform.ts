@@ -10,24 +10,85 @@ const HOUR_MS = 3_600_000;
 // all folded to spaces before the lookup) mapped to ours. New names keep appearing: unknown
 // ones become "other" with WHOOP's own name kept in provider_type.
 const SPORTS: Record<string, ActivityType> = {
-  running: "run", "track & field": "run", "stroller jogging": "run", "stadium steps": "cardio",
-  cycling: "ride", spin: "ride", "assault bike": "ride", "mountain biking": "mountain_bike", commuting: "ride",
-  swimming: "swim", "water polo": "swim", diving: "swim",
-  walking: "walk", "dog walking": "walk", "stroller walking": "walk", "wheelchair pushing": "walk",
-  "hiking/rucking": "hike", hiking: "hike", rucking: "hike",
-  weightlifting: "strength", powerlifting: "strength", "strength trainer": "strength", "functional fitness": "hiit",
-  hiit: "hiit", "f45 training": "hiit", "box fitness": "hiit", "barry's": "hiit", "obstacle course racing": "hiit",
-  yoga: "yoga", "hot yoga": "yoga", pilates: "yoga", barre: "yoga", barre3: "yoga", stretching: "yoga",
-  rowing: "rowing", elliptical: "elliptical", stairmaster: "cardio", "jumping rope": "cardio", dance: "cardio",
-  boxing: "hiit", kickboxing: "hiit", "martial arts": "hiit", "jiu jitsu": "hiit", wrestling: "hiit", fencing: "hiit",
-  skiing: "ski", "cross country skiing": "ski", snowboarding: "snowboard",
-  "rock climbing": "climbing", climber: "climbing",
-  kayaking: "paddling", paddleboarding: "paddling", surfing: "paddling", sailing: "paddling", "kite boarding": "paddling",
-  soccer: "team_sport", basketball: "team_sport", football: "team_sport", "australian football": "team_sport", "gaelic football": "team_sport",
-  baseball: "team_sport", softball: "team_sport", volleyball: "team_sport", rugby: "team_sport", lacrosse: "team_sport", "ice hockey": "team_sport",
-  "field hockey": "team_sport", cricket: "team_sport", ultimate: "team_sport", netball: "team_sport", handball: "team_sport", "hurling/camogie": "team_sport",
-  tennis: "racket_sport", squash: "racket_sport", badminton: "racket_sport", pickleball: "racket_sport", padel: "racket_sport",
-  "table tennis": "racket_sport", "paddle tennis": "racket_sport",
+  running: "run",
+  "track & field": "run",
+  "stroller jogging": "run",
+  "stadium steps": "cardio",
+  cycling: "ride",
+  spin: "ride",
+  "assault bike": "ride",
+  "mountain biking": "mountain_bike",
+  commuting: "ride",
+  swimming: "swim",
+  "water polo": "swim",
+  diving: "swim",
+  walking: "walk",
+  "dog walking": "walk",
+  "stroller walking": "walk",
+  "wheelchair pushing": "walk",
+  "hiking/rucking": "hike",
+  hiking: "hike",
+  rucking: "hike",
+  weightlifting: "strength",
+  powerlifting: "strength",
+  "strength trainer": "strength",
+  "functional fitness": "hiit",
+  hiit: "hiit",
+  "f45 training": "hiit",
+  "box fitness": "hiit",
+  "barry's": "hiit",
+  "obstacle course racing": "hiit",
+  yoga: "yoga",
+  "hot yoga": "yoga",
+  pilates: "yoga",
+  barre: "yoga",
+  barre3: "yoga",
+  stretching: "yoga",
+  rowing: "rowing",
+  elliptical: "elliptical",
+  stairmaster: "cardio",
+  "jumping rope": "cardio",
+  dance: "cardio",
+  boxing: "hiit",
+  kickboxing: "hiit",
+  "martial arts": "hiit",
+  "jiu jitsu": "hiit",
+  wrestling: "hiit",
+  fencing: "hiit",
+  skiing: "ski",
+  "cross country skiing": "ski",
+  snowboarding: "snowboard",
+  "rock climbing": "climbing",
+  climber: "climbing",
+  kayaking: "paddling",
+  paddleboarding: "paddling",
+  surfing: "paddling",
+  sailing: "paddling",
+  "kite boarding": "paddling",
+  soccer: "team_sport",
+  basketball: "team_sport",
+  football: "team_sport",
+  "australian football": "team_sport",
+  "gaelic football": "team_sport",
+  baseball: "team_sport",
+  softball: "team_sport",
+  volleyball: "team_sport",
+  rugby: "team_sport",
+  lacrosse: "team_sport",
+  "ice hockey": "team_sport",
+  "field hockey": "team_sport",
+  cricket: "team_sport",
+  ultimate: "team_sport",
+  netball: "team_sport",
+  handball: "team_sport",
+  "hurling/camogie": "team_sport",
+  tennis: "racket_sport",
+  squash: "racket_sport",
+  badminton: "racket_sport",
+  pickleball: "racket_sport",
+  padel: "racket_sport",
+  "table tennis": "racket_sport",
+  "paddle tennis": "racket_sport",
 };
 
 /** "+hh:mm", "-hh:mm", "+hhmm" or "Z" in seconds east of UTC. */
@@ -54,16 +115,25 @@ export function cycleLocalDate(cycle: Pick<WhoopCycle, "start" | "timezone_offse
 const seconds = (milli: number | null | undefined) => (milli == null ? null : milli / 1000);
 const kcal = (kilojoule: number | null | undefined) => (kilojoule == null ? null : kilojoule / KJ_PER_KCAL);
 // Only SCORED records carry scores; a pending one gets them on a later re-read.
-const scoreOf = <T extends { score_state: string; score?: unknown }>(record: T) => (record.score_state === "SCORED" ? (record.score ?? null) : null) as NonNullable<T["score"]> | null;
+const scoreOf = <T extends { score_state: string; score?: unknown }>(record: T) =>
+  (record.score_state === "SCORED" ? (record.score ?? null) : null) as NonNullable<T["score"]> | null;
 
 /** Day strain and the day's energy (total expenditure, resting included). */
 export function transformWhoopCycle(cycle: WhoopCycle): DailyRecord {
   const score = scoreOf(cycle);
-  return { localDate: cycleLocalDate(cycle), strain: score?.strain ?? null, totalEnergyKcal: kcal(score?.kilojoule), raw: { cycle } };
+  return {
+    localDate: cycleLocalDate(cycle),
+    strain: score?.strain ?? null,
+    totalEnergyKcal: kcal(score?.kilojoule),
+    raw: { cycle },
+  };
 }
 
 /** Recovery carries no time of its own: it is dated by the cycle it belongs to. */
-export function transformWhoopRecovery(recovery: WhoopRecovery, cycle: Pick<WhoopCycle, "start" | "timezone_offset">): DailyRecord {
+export function transformWhoopRecovery(
+  recovery: WhoopRecovery,
+  cycle: Pick<WhoopCycle, "start" | "timezone_offset">,
+): DailyRecord {
   const score = scoreOf(recovery);
   return {
     localDate: cycleLocalDate(cycle),

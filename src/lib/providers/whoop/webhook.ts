@@ -28,7 +28,9 @@ export type WhoopEvent = z.infer<typeof whoopEventSchema>;
 
 /** base64(HMAC-SHA256(client secret, timestamp + raw body)): no separator between the two. */
 export function whoopSignature(clientSecret: string, timestamp: string, rawBody: string): string {
-  return createHmac("sha256", clientSecret).update(timestamp + rawBody, "utf8").digest("base64");
+  return createHmac("sha256", clientSecret)
+    .update(timestamp + rawBody, "utf8")
+    .digest("base64");
 }
 
 const equal = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));

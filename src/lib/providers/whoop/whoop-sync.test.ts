@@ -18,7 +18,8 @@ type Table = typeof activities | typeof sleepSessions | typeof dailySummaries | 
 
 describeEachDatabase("WHOOP sync", (database) => {
   const db = () => database.db;
-  const rowCount = async (table: Table, userId: string) => (await db().select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
+  const rowCount = async (table: Table, userId: string) =>
+    (await db().select({ n: count() }).from(table).where(eq(table.userId, userId)))[0]!.n;
 
   /** What the sandbox holds in each stream's backfill window, read back from where the stream stopped. */
   async function expected(connectionId: string) {
@@ -28,7 +29,10 @@ describeEachDatabase("WHOOP sync", (database) => {
       const end = Date.parse(JSON.parse(cursors[key]!).start) + 7 * DAY_MS;
       return [end - 365 * DAY_MS, end] as const;
     };
-    const within = ([from, to]: readonly [number, number]) => (record: WhoopSandboxRecord) => record.start >= from && record.start < to && record.availableAt <= to;
+    const within =
+      ([from, to]: readonly [number, number]) =>
+      (record: WhoopSandboxRecord) =>
+        record.start >= from && record.start < to && record.availableAt <= to;
     const cycles = whoopNightRecords(ACCOUNT).cycles.filter(within(windowOf("cycles"))).length;
     const sleeps = whoopNightRecords(ACCOUNT).sleeps.filter(within(windowOf("sleep"))).length;
     const workouts = whoopWorkoutRecords(ACCOUNT, ...windowOf("workouts")).filter(within(windowOf("workouts"))).length;
@@ -71,7 +75,13 @@ describeEachDatabase("WHOOP sync", (database) => {
     const scored = days.filter((day) => day.recoveryScore !== null);
     expect(scored.length).toBeGreaterThan(days.length - 2);
     const day = scored[10]!;
-    expect(day).toMatchObject({ provider: "whoop", strain: expect.any(Number), totalEnergyKcal: expect.any(Number), restingHeartRateBpm: expect.any(Number), hrvMs: expect.any(Number) });
+    expect(day).toMatchObject({
+      provider: "whoop",
+      strain: expect.any(Number),
+      totalEnergyKcal: expect.any(Number),
+      restingHeartRateBpm: expect.any(Number),
+      hrvMs: expect.any(Number),
+    });
     expect(day.totalEnergyKcal!).toBeGreaterThan(1500); // kcal, not kJ
     expect(Object.keys(day.raw as object).sort()).toEqual(["cycle", "recovery"]);
 
@@ -94,11 +104,28 @@ describeEachDatabase("WHOOP sync", (database) => {
 
   it("waits out a 429, by Retry-After or by X-RateLimit-Reset, and finishes", async () => {
     const { user, connection } = await connectSandboxAccount(db(), "whoop", ACCOUNT);
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/v2/activity/sleep", kind: "rate_limit", times: 1, skip: 1, retryAfterSeconds: 7 });
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/v2/activity/workout", kind: "rate_limit", times: 1, skip: 2, headers: { "x-ratelimit-reset": "42" } });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/v2/activity/sleep",
+      kind: "rate_limit",
+      times: 1,
+      skip: 1,
+      retryAfterSeconds: 7,
+    });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/v2/activity/workout",
+      kind: "rate_limit",
+      times: 1,
+      skip: 2,
+      headers: { "x-ratelimit-reset": "42" },
+    });
     const { waits, sleep } = recordingSleep();
     const deferrals: { waitingOn: string | null; attempts: number }[] = [];
-    const job = await syncNow(db(), connection, { sleep, onWaiting: (row) => deferrals.push({ waitingOn: row.waitingOn, attempts: row.attempts }) });
+    const job = await syncNow(db(), connection, {
+      sleep,
+      onWaiting: (row) => deferrals.push({ waitingOn: row.waitingOn, attempts: row.attempts }),
+    });
     expect(waits).toContain(7_000);
     // 43 s is too long to hold a worker: the job went back to the queue on WHOOP's app-wide budget.
     expect(waits).not.toContain(43_000);
@@ -122,17 +149,32 @@ describeEachDatabase("WHOOP sync", (database) => {
   it("stops the stream of a malformed page naming the field, keeping earlier pages whole", async () => {
     const { user, connection } = await connectSandboxAccount(db(), "whoop", ACCOUNT);
     const broken = { id: 1, start: "yesterday", timezone_offset: "+00:00", score_state: "SCORED" };
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/v2/cycle", kind: "malformed", times: 1, skip: 1, body: { records: [broken] } });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/v2/cycle",
+      kind: "malformed",
+      times: 1,
+      skip: 1,
+      body: { records: [broken] },
+    });
     const job = await syncNow(db(), connection, { maxAttempts: 3 });
     expect(job.status).toBe("partial");
     expect(job.error).toMatch(/WHOOP sent malformed cycles data: records\.0\.start/);
     expect(await rowCount(dailySummaries, user.id)).toBe(25);
-    expect(JSON.parse((await reloadConnection(db(), connection.id)).cursors.cycles!)).toMatchObject({ next: expect.any(String) });
+    expect(JSON.parse((await reloadConnection(db(), connection.id)).cursors.cycles!)).toMatchObject({
+      next: expect.any(String),
+    });
   });
 
   it("resumes an interrupted backfill from the last committed page without duplicates", async () => {
     const { user, connection } = await connectSandboxAccount(db(), "whoop", ACCOUNT);
-    sandbox.state.faults.push({ host: HOST, pathIncludes: "/v2/activity/workout", kind: "server_error", times: 4, skip: 1 });
+    sandbox.state.faults.push({
+      host: HOST,
+      pathIncludes: "/v2/activity/workout",
+      kind: "server_error",
+      times: 4,
+      skip: 1,
+    });
     const interrupted = await syncNow(db(), connection);
     expect(interrupted.status).toBe("pending");
     expect(await rowCount(activities, user.id)).toBe(25);

@@ -20,16 +20,25 @@ const sandbox = setUpSandboxServer();
 
 const WHOOP = "api.prod.whoop.com";
 const ALL_SCOPES = "offline read:recovery read:cycles read:workout read:sleep read:profile read:body_measurement";
-const profile = (accessToken: string) => fetch(`${sandbox.url}/${WHOOP}/developer/v2/user/profile/basic`, { headers: { authorization: `Bearer ${accessToken}` } });
+const profile = (accessToken: string) =>
+  fetch(`${sandbox.url}/${WHOOP}/developer/v2/user/profile/basic`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
 const refreshAtWhoop = (fields: Record<string, string>) =>
   fetch(`${sandbox.url}/${WHOOP}/oauth/oauth2/token`, {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ grant_type: "refresh_token", client_id: "qt-sandbox-whoop", client_secret: "qt-sandbox-secret-whoop", ...fields }),
+    body: new URLSearchParams({
+      grant_type: "refresh_token",
+      client_id: "qt-sandbox-whoop",
+      client_secret: "qt-sandbox-secret-whoop",
+      ...fields,
+    }),
   });
 // Disconnect skips the revoke while another connection shares the WHOOP account: give each its own person.
 const someone = () => `person-${randomUUID()}`;
-const liveWhoopRefreshTokens = () => [...sandbox.state.refreshTokens.values()].filter((token) => token.provider === "whoop");
+const liveWhoopRefreshTokens = () =>
+  [...sandbox.state.refreshTokens.values()].filter((token) => token.provider === "whoop");
 
 async function connect(db: Database, options: { account?: string; grantedScope?: string } = {}) {
   const user = await createTestUser(db);
@@ -42,14 +51,23 @@ async function expireSoon(db: Database, connection: ProviderConnection, inMs = 6
   const tokens = openTokens(connection);
   const expiresAt = new Date(Date.now() + inMs);
   if (inMs < 0) sandbox.state.accessTokens.get(tokens.accessToken)!.expiresAt = expiresAt.getTime();
-  await updateConnectionCredentials(db, { connectionId: connection.id, encryptedCredentials: sealTokens({ ...tokens, expiresAt }), expiresAt, scopes: tokens.scopes });
+  await updateConnectionCredentials(db, {
+    connectionId: connection.id,
+    encryptedCredentials: sealTokens({ ...tokens, expiresAt }),
+    expiresAt,
+    scopes: tokens.scopes,
+  });
   return tokens;
 }
 
 describeEachDatabase("WHOOP", (database) => {
   it("sends people to WHOOP's authorize page with `offline` and the read scopes, space-separated, no PKCE", async () => {
     const user = await createTestUser(database.db);
-    const { redirectUrl } = await startConnection(database.db, { userId: user.id, provider: "whoop", origin: APP_ORIGIN });
+    const { redirectUrl } = await startConnection(database.db, {
+      userId: user.id,
+      provider: "whoop",
+      origin: APP_ORIGIN,
+    });
     const url = new URL(redirectUrl);
     expect(url.pathname).toBe(`/${WHOOP}/oauth/oauth2/auth`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -63,7 +81,9 @@ describeEachDatabase("WHOOP", (database) => {
 
   it("refuses a state shorter than 8 characters at WHOOP's authorize page", async () => {
     const user = await createTestUser(database.db);
-    const url = new URL((await startConnection(database.db, { userId: user.id, provider: "whoop", origin: APP_ORIGIN })).redirectUrl);
+    const url = new URL(
+      (await startConnection(database.db, { userId: user.id, provider: "whoop", origin: APP_ORIGIN })).redirectUrl,
+    );
     url.searchParams.set("state", "1234567");
     const response = await fetch(url, { redirect: "manual" });
     expect(response.status).toBe(302);
@@ -85,7 +105,9 @@ describeEachDatabase("WHOOP", (database) => {
     const user = await createTestUser(database.db);
     const grantedScope = "read:recovery read:cycles read:workout read:sleep read:profile read:body_measurement";
     const query = await authorizeAtProvider(database.db, { userId: user.id, provider: "whoop", grantedScope });
-    const error = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }).catch((caught: unknown) => caught);
+    const error = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ reason: "missing_scope", detail: "offline" });
     expect(liveWhoopRefreshTokens()).toHaveLength(0);
@@ -126,7 +148,11 @@ describeEachDatabase("WHOOP", (database) => {
     const tokens = openTokens(connection);
     expect((await profile(tokens.accessToken)).status).toBe(200);
 
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+    });
     expect(outcome).toEqual({ isRevokedAtProvider: true, revokeError: undefined });
     expect((await profile(tokens.accessToken)).status).toBe(401);
     expect(sandbox.state.refreshTokens.has(tokens.refreshToken!)).toBe(false);
@@ -137,7 +163,11 @@ describeEachDatabase("WHOOP", (database) => {
   it("revokes the grant on disconnect even when the stored access token has expired", async () => {
     const { user, connection } = await connect(database.db, { account: someone() });
     await expireSoon(database.db, connection, -60_000);
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+    });
     expect(outcome.isRevokedAtProvider).toBe(true);
     expect(sandbox.state.countCalls({ provider: "whoop", grant: "refresh_token" })).toBe(1);
     expect(sandbox.state.countCalls({ provider: "whoop", path: "/developer/v2/user/access" })).toBe(1);
@@ -149,20 +179,33 @@ describeEachDatabase("WHOOP", (database) => {
     const account = someone();
     const { user, connection } = await connect(database.db, { account });
     sandbox.state.revokeAccount("whoop", account);
-    const outcome = await disconnectConnection(database.db, { userId: user.id, connectionId: connection.id, deleteData: false });
+    const outcome = await disconnectConnection(database.db, {
+      userId: user.id,
+      connectionId: connection.id,
+      deleteData: false,
+    });
     expect(outcome).toEqual({ isRevokedAtProvider: true, revokeError: undefined });
   });
 });
 
 describe("WHOOP token replies", () => {
   const parse = (body: unknown) => whoop.oauth.parseTokenResponse(body, { grant: "authorization_code", status: 200 });
-  const valid = { access_token: "at", expires_in: 3600, refresh_token: "rt", scope: "offline read:profile", token_type: "bearer" };
+  const valid = {
+    access_token: "at",
+    expires_in: 3600,
+    refresh_token: "rt",
+    scope: "offline read:profile",
+    token_type: "bearer",
+  };
 
   it("reads WHOOP's documented reply", () => {
     const tokens = parse(valid);
     expect(tokens).toMatchObject({ accessToken: "at", refreshToken: "rt", scopes: ["offline", "read:profile"] });
     expect(Math.abs(tokens.expiresAt!.getTime() - (Date.now() + 3_600_000))).toBeLessThan(5_000);
-    expect(parse({ ...valid, refresh_token: undefined, scope: undefined })).toMatchObject({ refreshToken: undefined, scopes: [] });
+    expect(parse({ ...valid, refresh_token: undefined, scope: undefined })).toMatchObject({
+      refreshToken: undefined,
+      scopes: [],
+    });
   });
 
   it.each([

@@ -11,13 +11,25 @@ const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOStri
 
 const querySchema = z
   .object({
-    metric_type: z.string().regex(/^[a-z0-9_]{1,64}$/, { message: "must be a metric name such as steps, hrv or heart_rate" }),
-    source: z.string().regex(/^[a-z0-9_]{1,40}$/, { message: "must be a provider slug such as oura" }).optional(),
+    metric_type: z
+      .string()
+      .regex(/^[a-z0-9_]{1,64}$/, { message: "must be a metric name such as steps, hrv or heart_rate" }),
+    source: z
+      .string()
+      .regex(/^[a-z0-9_]{1,40}$/, { message: "must be a provider slug such as oura" })
+      .optional(),
     start_date: isoDate.optional(),
     end_date: isoDate.optional(),
   })
-  .transform((query) => ({ ...query, start_date: query.start_date ?? daysAgo(30), end_date: query.end_date ?? today() }))
-  .refine((query) => query.start_date <= query.end_date, { message: "must not be after end_date", path: ["start_date"] });
+  .transform((query) => ({
+    ...query,
+    start_date: query.start_date ?? daysAgo(30),
+    end_date: query.end_date ?? today(),
+  }))
+  .refine((query) => query.start_date <= query.end_date, {
+    message: "must not be after end_date",
+    path: ["start_date"],
+  });
 
 export const GET = withApiUser(async ({ request, user }) => {
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));

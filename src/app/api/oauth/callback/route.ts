@@ -13,14 +13,24 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const user = await getCurrentUser();
   // Signed out meanwhile: sign in, then come straight back here to finish.
-  if (!user) return Response.redirect(`${origin}/sign-in?${new URLSearchParams({ callbackUrl: `${url.pathname}${url.search}` })}`, 302);
+  if (!user)
+    return Response.redirect(
+      `${origin}/sign-in?${new URLSearchParams({ callbackUrl: `${url.pathname}${url.search}` })}`,
+      302,
+    );
 
   const settings = new URL("/dashboard/settings", origin);
   try {
     const db = await getDb();
     const { provider, connection } = await completeConnection(db, { userId: user.id, query: url.searchParams, origin });
     // The first sync starts right away; the settings page shows its progress.
-    if (provider.sync) await enqueueConnectionSync(db, { userId: user.id, connectionId: connection.id, kind: "backfill", reason: "connected" });
+    if (provider.sync)
+      await enqueueConnectionSync(db, {
+        userId: user.id,
+        connectionId: connection.id,
+        kind: "backfill",
+        reason: "connected",
+      });
     settings.searchParams.set("connected", provider.slug);
     settings.searchParams.set("connection", connection.id);
   } catch (error) {

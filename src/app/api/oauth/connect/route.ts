@@ -16,12 +16,14 @@ const querySchema = z.object({
   legacy: z.literal("1").optional(),
 });
 
-const settingsUrl = (origin: string, params: Record<string, string>) => `${origin}/dashboard/settings?${new URLSearchParams(params)}`;
+const settingsUrl = (origin: string, params: Record<string, string>) =>
+  `${origin}/dashboard/settings?${new URLSearchParams(params)}`;
 
 export async function GET(request: Request) {
   const origin = requestOrigin(request);
   const user = await getCurrentUser();
-  if (!user) return Response.redirect(`${origin}/sign-in?${new URLSearchParams({ callbackUrl: "/dashboard/settings" })}`, 302);
+  if (!user)
+    return Response.redirect(`${origin}/sign-in?${new URLSearchParams({ callbackUrl: "/dashboard/settings" })}`, 302);
 
   const parsed = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   const provider = parsed.success ? findProvider(parsed.data.provider) : undefined;
@@ -30,7 +32,12 @@ export async function GET(request: Request) {
   }
   const { legacy, ...rest } = parsed.data;
   try {
-    const { redirectUrl } = await startConnection(await getDb(), { userId: user.id, ...rest, legacy: legacy === "1", origin });
+    const { redirectUrl } = await startConnection(await getDb(), {
+      userId: user.id,
+      ...rest,
+      legacy: legacy === "1",
+      origin,
+    });
     return Response.redirect(redirectUrl, 302);
   } catch (error) {
     if (hasErrorCode(error, "NOT_CONFIGURED")) {

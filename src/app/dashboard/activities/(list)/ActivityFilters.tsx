@@ -3,7 +3,15 @@ import type { ActivityFilters as Filters } from "@/lib/db/queries/activities";
 const field = "rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 /** A plain GET form: filters live in the URL, so a filtered list can be bookmarked and shared. */
-export function ActivityFilters({ filters, types, providers }: { filters: Filters; types: string[]; providers: string[] }) {
+export function ActivityFilters({
+  filters,
+  types,
+  providers,
+}: {
+  filters: Filters;
+  types: string[];
+  providers: string[];
+}) {
   return (
     <form method="get" className="mb-4 flex flex-wrap items-end gap-2" aria-label="Filter activities">
       <label className="flex flex-col gap-1 text-xs font-medium">
@@ -20,13 +28,27 @@ export function ActivityFilters({ filters, types, providers }: { filters: Filter
         To
         <input type="date" name="to" defaultValue={filters.to} className={field} />
       </label>
-      <button className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Apply</button>
+      <button className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        Apply
+      </button>
     </form>
   );
 }
 
 /** A menu of the values present in the person's data, "all" first; snake_case read as words. */
-function FilterSelect({ label, name, value, allLabel, options }: { label: string; name: string; value: string | undefined; allLabel: string; options: string[] }) {
+function FilterSelect({
+  label,
+  name,
+  value,
+  allLabel,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  allLabel: string;
+  options: string[];
+}) {
   return (
     <label className="flex flex-col gap-1 text-xs font-medium">
       {label}

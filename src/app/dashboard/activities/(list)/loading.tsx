@@ -20,7 +20,10 @@ export default function ActivitiesLoading() {
           <Skeleton className="h-4 w-1/2" />
         </div>
         {Array.from({ length: ROWS }, (_, i) => (
-          <div key={i} className="flex items-center gap-4 border-b border-zinc-100 px-4 py-3 last:border-0 dark:border-zinc-800">
+          <div
+            key={i}
+            className="flex items-center gap-4 border-b border-zinc-100 px-4 py-3 last:border-0 dark:border-zinc-800"
+          >
             <Skeleton className="h-4 w-20 shrink-0" />
             <Skeleton className={`h-4 ${i % 2 ? "w-40" : "w-56"} min-w-0`} />
             <Skeleton className="ml-auto h-4 w-16 shrink-0" />

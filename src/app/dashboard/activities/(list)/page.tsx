@@ -28,16 +28,26 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function ActivitiesPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   const db = await getDb();
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const raw = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   const parsed = querySchema.safeParse(raw);
   const query = parsed.success ? parsed.data : {};
   const filters = { text: query.q, type: query.type, provider: query.source, from: query.from, to: query.to };
   const [{ rows, next }, facets] = await Promise.all([
-    findActivitiesPage(db, { userId: user.id, filters, timeZone: user.timeZone, after: decodeActivityCursor(query.after), limit: PAGE_SIZE }),
+    findActivitiesPage(db, {
+      userId: user.id,
+      filters,
+      timeZone: user.timeZone,
+      after: decodeActivityCursor(query.after),
+      limit: PAGE_SIZE,
+    }),
     listActivityFacets(db, { userId: user.id }),
   ]);
   const hasFilters = Object.values(filters).some(Boolean);
-  const nextHref = next ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([key, value]) => key !== "after" && value)), after: next } as Record<string, string>)}` : undefined;
+  const nextHref = next
+    ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([key, value]) => key !== "after" && value)), after: next } as Record<string, string>)}`
+    : undefined;
 
   return (
     <>
@@ -52,7 +62,10 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
           <ActivityFilters filters={filters} types={facets.types} providers={facets.providers} />
           {rows.length === 0 ? (
             <p className="rounded-2xl border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
-              Nothing matches these filters. <Link href="/dashboard/activities" className="font-medium text-brand-700 hover:underline">Clear them</Link>
+              Nothing matches these filters.{" "}
+              <Link href="/dashboard/activities" className="font-medium text-brand-700 hover:underline">
+                Clear them
+              </Link>
             </p>
           ) : (
             <div className="overflow-x-auto rounded-2xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
@@ -71,16 +84,23 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
                   {rows.map((activity) => (
                     <tr key={activity.id} className="border-b border-zinc-100 last:border-0 dark:border-zinc-800">
                       <td className="px-4 py-3 whitespace-nowrap tabular-nums">
-                        <time dateTime={activity.startAt.toISOString()}>{localDate(activity.startAt, user.timeZone)}</time>
+                        <time dateTime={activity.startAt.toISOString()}>
+                          {localDate(activity.startAt, user.timeZone)}
+                        </time>
                       </td>
                       <td className="px-4 py-3">
-                        <Link href={`/dashboard/activities/${activity.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline dark:text-zinc-100 dark:hover:text-brand-500">
+                        <Link
+                          href={`/dashboard/activities/${activity.id}`}
+                          className="font-medium text-zinc-900 hover:text-brand-700 hover:underline dark:text-zinc-100 dark:hover:text-brand-500"
+                        >
                           {activity.name ?? "Untitled"}
                         </Link>
                       </td>
                       <td className="px-4 py-3 capitalize">{activity.type.replaceAll("_", " ")}</td>
                       <td className="px-4 py-3 capitalize">{activity.provider.replaceAll("_", " ")}</td>
-                      <td className="px-4 py-3 text-right tabular-nums">{formatDistance(activity.distanceM, user.unitSystem)}</td>
+                      <td className="px-4 py-3 text-right tabular-nums">
+                        {formatDistance(activity.distanceM, user.unitSystem)}
+                      </td>
                       <td className="px-4 py-3 text-right tabular-nums">{formatDuration(activity.durationS)}</td>
                     </tr>
                   ))}
@@ -89,9 +109,24 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
             </div>
           )}
           <nav aria-label="Pages" className="mt-4 flex gap-3 text-sm">
-            {query.after ? <Link href={`?${new URLSearchParams(Object.fromEntries(Object.entries(raw).filter(([key, value]) => key !== "after" && value)) as Record<string, string>)}`} className="font-medium text-brand-700 hover:underline">Newest</Link> : null}
-            {nextHref ? <Link href={nextHref} className="font-medium text-brand-700 hover:underline">Older</Link> : null}
-            {hasFilters ? <Link href="/dashboard/activities" className="text-zinc-600 hover:underline dark:text-zinc-400">Clear filters</Link> : null}
+            {query.after ? (
+              <Link
+                href={`?${new URLSearchParams(Object.fromEntries(Object.entries(raw).filter(([key, value]) => key !== "after" && value)) as Record<string, string>)}`}
+                className="font-medium text-brand-700 hover:underline"
+              >
+                Newest
+              </Link>
+            ) : null}
+            {nextHref ? (
+              <Link href={nextHref} className="font-medium text-brand-700 hover:underline">
+                Older
+              </Link>
+            ) : null}
+            {hasFilters ? (
+              <Link href="/dashboard/activities" className="text-zinc-600 hover:underline dark:text-zinc-400">
+                Clear filters
+              </Link>
+            ) : null}
           </nav>
         </>
       )}

@@ -19,7 +19,10 @@ export default function ActivityLoading() {
       <div className="flex flex-col gap-6">
         <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
           {Array.from({ length: STATS }, (_, i) => (
-            <div key={i} className="flex flex-col gap-2 rounded-xl border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900">
+            <div
+              key={i}
+              className="flex flex-col gap-2 rounded-xl border border-zinc-200 bg-white px-4 py-3 dark:border-zinc-800 dark:bg-zinc-900"
+            >
               <Skeleton className="h-3 w-16" />
               <Skeleton className="h-5 w-20" />
             </div>

@@ -12,7 +12,13 @@ export function CreateKeyForm() {
       <form action={formAction} className="flex flex-wrap items-end gap-2">
         <label className="flex flex-col gap-1 text-sm">
           <span className="font-medium">Key name</span>
-          <input name="name" required maxLength={60} placeholder="e.g. iPhone" className="rounded-lg border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900" />
+          <input
+            name="name"
+            required
+            maxLength={60}
+            placeholder="e.g. iPhone"
+            className="rounded-lg border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+          />
         </label>
         <SubmitButton pendingText="Creating…">Create key</SubmitButton>
       </form>

@@ -8,7 +8,11 @@ import { createApiKey, revokeApiKey, rotateApiKey } from "@/lib/db/queries/api-k
 
 export type ApiKeyState = { key?: string; name?: string; error?: string } | null;
 
-const nameSchema = z.string().trim().min(1, { message: "Give the key a name, e.g. “iPhone”." }).max(60, { message: "Keep the name under 60 characters." });
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "Give the key a name, e.g. “iPhone”." })
+  .max(60, { message: "Keep the name under 60 characters." });
 
 export async function createApiKeyAction(_previous: ApiKeyState, formData: FormData): Promise<ApiKeyState> {
   const user = await requireUser();

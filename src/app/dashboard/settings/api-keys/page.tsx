@@ -17,7 +17,10 @@ export default async function ApiKeysPage() {
   const ingestUrl = `${await getServerOrigin()}/api/webhooks/ingest`;
   return (
     <>
-      <PageHeader title="API keys" description="Keys let your phone push Apple Health and Health Connect data to QT.run. Each key is shown once; we keep only its hash." />
+      <PageHeader
+        title="API keys"
+        description="Keys let your phone push Apple Health and Health Connect data to QT.run. Each key is shown once; we keep only its hash."
+      />
       <div className="flex flex-col gap-8">
         <section className="rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
           <CreateKeyForm />
@@ -29,7 +32,9 @@ export default async function ApiKeysPage() {
             </ul>
           ) : (
             <div className="mt-4">
-              <EmptyState title="No API keys yet">Create one for each phone that sends data, so you can revoke one without touching the others.</EmptyState>
+              <EmptyState title="No API keys yet">
+                Create one for each phone that sends data, so you can revoke one without touching the others.
+              </EmptyState>
             </div>
           )}
         </section>

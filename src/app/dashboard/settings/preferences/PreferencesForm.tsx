@@ -34,7 +34,9 @@ export function PreferencesForm({ unitSystem, timeZone, zoneGroups }: Preference
           Save preferences
         </SubmitButton>
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-          {state && "saved" in state ? `Saved: ${state.saved.unitSystem}, ${state.saved.timeZone.replaceAll("_", " ")}.` : null}
+          {state && "saved" in state
+            ? `Saved: ${state.saved.unitSystem}, ${state.saved.timeZone.replaceAll("_", " ")}.`
+            : null}
         </p>
       </div>
     </form>

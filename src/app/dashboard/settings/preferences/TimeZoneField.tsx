@@ -70,7 +70,8 @@ export function TimeZoneField({ saved, groups, error }: { saved: string; groups:
             Your browser is on {label(suggested)}; save to use it instead of UTC.{" "}
           </span>
         ) : null}
-        Your days and weeks start at midnight in this zone: it decides Overview&apos;s week, activity dates and the day of each weigh-in.
+        Your days and weeks start at midnight in this zone: it decides Overview&apos;s week, activity dates and the day
+        of each weigh-in.
       </p>
     </div>
   );

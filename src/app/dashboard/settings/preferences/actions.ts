@@ -5,11 +5,18 @@ import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { savePreferences, type Preferences, type SavePreferencesResult } from "@/lib/preferences";
 
-export type PreferencesState = { saved: Preferences } | { fieldErrors: Extract<SavePreferencesResult, { ok: false }>["fieldErrors"] } | null;
+export type PreferencesState =
+  { saved: Preferences } | { fieldErrors: Extract<SavePreferencesResult, { ok: false }>["fieldErrors"] } | null;
 
-export async function savePreferencesAction(_previous: PreferencesState, formData: FormData): Promise<PreferencesState> {
+export async function savePreferencesAction(
+  _previous: PreferencesState,
+  formData: FormData,
+): Promise<PreferencesState> {
   const user = await requireUser();
-  const input = { unitSystem: formData.get("unitSystem") ?? undefined, timeZone: formData.get("timeZone") ?? undefined };
+  const input = {
+    unitSystem: formData.get("unitSystem") ?? undefined,
+    timeZone: formData.get("timeZone") ?? undefined,
+  };
   const result = await savePreferences(await getDb(), { userId: user.id, input });
   if (!result.ok) return { fieldErrors: result.fieldErrors };
   // Every dashboard page formats with these.

@@ -10,8 +10,15 @@ export default async function PreferencesPage() {
   const user = await requireUser();
   return (
     <>
-      <PageHeader title="Preferences" description="How QT.run shows your numbers, and where your days and weeks begin." />
-      <PreferencesForm unitSystem={user.unitSystem} timeZone={user.timeZone} zoneGroups={groupTimeZones(listTimeZones())} />
+      <PageHeader
+        title="Preferences"
+        description="How QT.run shows your numbers, and where your days and weeks begin."
+      />
+      <PreferencesForm
+        unitSystem={user.unitSystem}
+        timeZone={user.timeZone}
+        zoneGroups={groupTimeZones(listTimeZones())}
+      />
     </>
   );
 }

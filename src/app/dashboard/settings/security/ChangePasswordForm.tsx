@@ -17,8 +17,23 @@ export function ChangePasswordForm() {
 
   return (
     <form action={formAction} aria-label="Change password" className="flex max-w-sm flex-col gap-4" noValidate>
-      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-      <TextField label="New password" name="newPassword" type="password" autoComplete="new-password" required error={errors.newPassword} hint="At least 10 characters." />
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={errors.currentPassword}
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors.newPassword}
+        hint="At least 10 characters."
+      />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <SubmitButton pendingText="Changing…">Change password</SubmitButton>
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -7,11 +7,18 @@ import { getDb } from "@/lib/db";
 import { bumpSessionVersion } from "@/lib/db/queries/users";
 import { clientAddress } from "@/lib/http/client-address";
 
-export type ChangePasswordState = { fieldErrors: Extract<ChangePasswordResult, { ok: false }>["fieldErrors"] } | { ok: true } | null;
+export type ChangePasswordState =
+  { fieldErrors: Extract<ChangePasswordResult, { ok: false }>["fieldErrors"] } | { ok: true } | null;
 
-export async function changePasswordAction(_previous: ChangePasswordState, formData: FormData): Promise<ChangePasswordState> {
+export async function changePasswordAction(
+  _previous: ChangePasswordState,
+  formData: FormData,
+): Promise<ChangePasswordState> {
   const user = await requireUser();
-  const input = { currentPassword: String(formData.get("currentPassword") ?? ""), newPassword: String(formData.get("newPassword") ?? "") };
+  const input = {
+    currentPassword: String(formData.get("currentPassword") ?? ""),
+    newPassword: String(formData.get("newPassword") ?? ""),
+  };
   const result = await changePassword(await getDb(), user, input, { client: clientAddress(await headers()) });
   return result.ok ? { ok: true } : { fieldErrors: result.fieldErrors };
 }
