@@ -25,6 +25,10 @@ export const envSchema = z
         .optional(),
     ),
     QT_DATA_DIR: optionalString.default(".data"),
+    /** Where original activity files live; `<QT_DATA_DIR>/files` when unset. */
+    QT_FILES_DIR: optionalString,
+    /** The largest activity file accepted (upload or download), in megabytes. */
+    QT_FILE_MAX_MB: z.coerce.number().int().positive().max(2048).default(100),
     QT_ENCRYPTION_KEY: optionalString.pipe(
       z
         .string()
