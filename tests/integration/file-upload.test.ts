@@ -68,7 +68,7 @@ describeEachDatabase("POST /api/files", (database) => {
 
   function upload(parts: MultipartPart[], headers: Record<string, string>) {
     const { body, contentType } = multipartBody(parts);
-    return send(body, { ...headers, "content-type": contentType });
+    return send(new Uint8Array(body), { ...headers, "content-type": contentType });
   }
 
   const fit = (start: Date, options: ActivityFileOptions = {}) =>

@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { indexActivityFile } from "@/lib/db/queries/activity-files";
 import type { ActivityFile } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { formatFileSize } from "./format-size";
 import { sniffFormat } from "./sniff";
 import type { FileStore } from "./store";
 import type { FileFormat } from "./types";
@@ -51,7 +52,7 @@ function gunzipActivityFile(bytes: Uint8Array, params: { fileName?: string | nul
     if ((error as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE" && params.maxBytes)
       throw new AppError(
         "PAYLOAD_TOO_LARGE",
-        `${name} unpacks to more than the ${formatBytes(params.maxBytes)} limit.`,
+        `${name} unpacks to more than the ${formatFileSize(params.maxBytes)} limit.`,
         {
           limitBytes: params.maxBytes,
         },
@@ -59,9 +60,6 @@ function gunzipActivityFile(bytes: Uint8Array, params: { fileName?: string | nul
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", `${name} is a damaged gzip file: ${(error as Error).message}.`);
   }
 }
-
-const formatBytes = (bytes: number) =>
-  bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
 
 /**
  * Keeps a FIT, GPX or TCX file: the bytes in the store under their hash, a row in the index.

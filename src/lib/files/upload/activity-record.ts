@@ -2,9 +2,6 @@ import { trackPolyline } from "@/lib/geo/track-polyline";
 import type { ActivityRecord } from "@/lib/sync/records";
 import type { ParsedActivityFile } from "../types";
 
-/** The source slug of activities made from files people upload (activities.provider). */
-export const UPLOAD_PROVIDER = "upload";
-
 const MAX_NAME_LENGTH = 200;
 
 /**

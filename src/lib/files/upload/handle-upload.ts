@@ -4,8 +4,9 @@ import { authenticateRequestUser } from "@/lib/http/authenticate-request";
 import { errorResponse } from "@/lib/http/error-response";
 import { maxFileBytes } from "../index";
 import type { FileStore } from "../store";
-import { formatLimit, readMultipartFiles, type IncomingFile, type MultipartLimits } from "./multipart";
-import { summarizeUploads, type FileUploadResult, type UploadReply } from "./types";
+import { readMultipartFiles, type IncomingFile, type MultipartLimits } from "./multipart";
+import { fileTooLargeMessage, summarizeUploads } from "./summary";
+import type { FileUploadResult, UploadReply } from "./types";
 import { failure, uploadActivityFile } from "./upload-file";
 
 export const FILE_FIELD = "file";
@@ -51,11 +52,10 @@ export async function handleFileUpload(
       const fileName = displayName(incoming.fileName);
       const bytes = await readWholeFile(incoming);
       if (!bytes) {
-        const limit = `${formatLimit(limits.maxFileBytes)} limit for one file (QT_FILE_MAX_MB)`;
         files.push(
           failure(
             fileName,
-            new AppError("PAYLOAD_TOO_LARGE", `${fileName ?? "A file"} is larger than the ${limit}.`, {
+            new AppError("PAYLOAD_TOO_LARGE", fileTooLargeMessage(fileName, limits.maxFileBytes), {
               limitBytes: limits.maxFileBytes,
             }),
           ),

@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import busboy from "busboy";
 import { AppError } from "@/lib/errors";
+import { formatFileSize } from "../format-size";
 
 export interface MultipartLimits {
   /** Past this a file is cut off (its stream's `truncated` is set) and the rest of it skipped. */
@@ -26,9 +27,6 @@ export interface MultipartOutcome {
 // A form's text fields are not what this reads; a few small ones are allowed and ignored.
 const MAX_TEXT_FIELDS = 20;
 const MAX_TEXT_FIELD_BYTES = 64 * 1024;
-
-export const formatLimit = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
 
 /**
  * Streams a multipart/form-data body and hands each file part to `onFile` in order, one at a
@@ -123,7 +121,7 @@ export async function readMultipartFiles(
 function requestTooLarge(maxRequestBytes: number): AppError {
   return new AppError(
     "PAYLOAD_TOO_LARGE",
-    `The request is larger than the ${formatLimit(maxRequestBytes)} a single upload may be. Send fewer files per request.`,
+    `The request is larger than the ${formatFileSize(maxRequestBytes)} a single upload may be. Send fewer files per request.`,
     { limitBytes: maxRequestBytes },
   );
 }

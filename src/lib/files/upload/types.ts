@@ -51,9 +51,3 @@ export interface UploadReply {
   /** Said when part of the request was not read (more files than one request takes). */
   notice?: string;
 }
-
-export function summarizeUploads(files: readonly Pick<FileUploadResult, "status">[]): Record<UploadStatus, number> {
-  const summary = Object.fromEntries(UPLOAD_STATUSES.map((status) => [status, 0])) as Record<UploadStatus, number>;
-  for (const file of files) summary[file.status] += 1;
-  return summary;
-}

@@ -15,9 +15,10 @@ import { parseActivityFile } from "../parse";
 import { saveActivityFile, unwrapActivityFile } from "../save";
 import type { FileStore } from "../store";
 import type { FileFormat, ParsedActivityFile } from "../types";
-import { activityRecordFromFile, UPLOAD_PROVIDER } from "./activity-record";
+import { activityRecordFromFile } from "./activity-record";
 import { findDuplicateActivity } from "./duplicate-rule";
 import type { FileUploadResult } from "./types";
+import { UPLOAD_PROVIDER } from "./upload-source";
 
 // pg_advisory_xact_lock(class, key): one upload at a time per user decides "new or duplicate",
 // so a FIT and a GPX of one run sent together cannot both become new activities.
