@@ -100,7 +100,6 @@ async function readWholeFile({ stream }: IncomingFile): Promise<Buffer | null> {
 
 /** A client's file name made safe to show: no control characters, no folder, a sane length. */
 function displayName(fileName: string | null): string | null {
-  // eslint-disable-next-line no-control-regex
   const cleaned = fileName?.replace(/[\u0000-\u001f\u007f]/g, "").trim();
   return cleaned ? cleaned.slice(0, 255) : null;
 }

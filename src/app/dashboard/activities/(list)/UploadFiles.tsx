@@ -71,15 +71,21 @@ export function UploadFiles({ maxFileBytes }: { maxFileBytes: number }) {
     setItems((current) => current.map((item) => (item.key === key ? { ...item, ...change } : item)));
   }, []);
 
-  const pump = useCallback(() => {
-    while (active.current < PARALLEL_UPLOADS && queue.current.length > 0) {
-      const { key, file } = queue.current.shift()!;
-      active.current += 1;
-      void sendFile(file, (progress) => update(key, { progress })).then((result) => {
+  // Up to PARALLEL_UPLOADS workers, each taking the next queued file until none is left; the
+  // last one to finish refreshes the list.
+  const startUploads = useCallback(() => {
+    const work = async () => {
+      for (let next = queue.current.shift(); next; next = queue.current.shift()) {
+        const { key, file } = next;
+        const result = await sendFile(file, (progress) => update(key, { progress }));
         update(key, { progress: 1, result });
+      }
+    };
+    while (active.current < PARALLEL_UPLOADS && queue.current.length > 0) {
+      active.current += 1;
+      void work().then(() => {
         active.current -= 1;
-        if (active.current === 0 && queue.current.length === 0) router.refresh();
-        else pump();
+        if (active.current === 0) router.refresh();
       });
     }
   }, [router, update]);
@@ -97,9 +103,9 @@ export function UploadFiles({ maxFileBytes }: { maxFileBytes: number }) {
         if (!tooLarge) queue.current.push({ key, file });
       }
       setItems((current) => [...current, ...added]);
-      pump();
+      startUploads();
     },
-    [maxFileBytes, pump],
+    [maxFileBytes, startUploads],
   );
 
   const pending = items.filter((item) => !item.result).length;
