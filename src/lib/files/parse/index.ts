@@ -1,5 +1,7 @@
 import type { FileFormat, ParsedActivityFile } from "../types";
 import { parseFit } from "./fit";
+import { parseGpx } from "./gpx";
+import { parseTcx } from "./tcx";
 
 /**
  * Reads an activity file of a known format (see sniffFormat). Throws AppError INVALID_INPUT, saying what
@@ -11,8 +13,9 @@ export function parseActivityFile(bytes: Uint8Array, format: FileFormat): Parsed
     case "fit":
       return parseFit(bytes);
     case "gpx":
+      return parseGpx(bytes);
     case "tcx":
-      throw new Error(`${format} parsing lands in the next commit`);
+      return parseTcx(bytes);
     default: {
       const unknown: never = format;
       throw new Error(`Unknown format ${String(unknown)}`);
