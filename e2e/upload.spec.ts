@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { gpxActivity, tcxActivity } from "../tests/fixtures/xml-activities";
+import { buildFitActivity, buildGpx } from "../tests/fixtures/activity-files";
 import { createApiKey, saveScreenshot, signUp, uniqueEmail } from "./helpers";
 
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -7,12 +7,14 @@ test.use({ storageState: { cookies: [], origins: [] } });
 const RIDE = {
   name: "havel-loop.gpx",
   mimeType: "application/gpx+xml",
-  buffer: Buffer.from(gpxActivity({ start: new Date("2025-06-14T07:30:00Z"), type: "cycling", name: "Havel loop" })),
+  buffer: Buffer.from(
+    buildGpx({ start: new Date("2025-06-14T07:30:00Z"), sport: "cycling", type: "cycling", name: "Havel loop" }),
+  ),
 };
 const RUN = {
-  name: "tempo.tcx",
-  mimeType: "application/vnd.garmin.tcx+xml",
-  buffer: Buffer.from(tcxActivity({ start: new Date("2025-06-12T17:45:00Z"), sport: "Running" })),
+  name: "tempo.fit",
+  mimeType: "application/octet-stream",
+  buffer: Buffer.from(buildFitActivity({ start: new Date("2025-06-12T17:45:00Z"), sport: "running" })),
 };
 const NOTES = { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("remember the bottles") };
 

@@ -17,9 +17,15 @@ import type { ActivityRecord } from "@/lib/sync/records";
 import { createBrowser, serveAuth } from "../auth-server";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
-import { buildFitActivity, type ActivityFileOptions } from "../fixtures/activity-files";
+import {
+  buildFitActivity,
+  buildGpx,
+  buildTcx,
+  type ActivityFileOptions,
+  type GpxOptions,
+  type TcxOptions,
+} from "../fixtures/activity-files";
 import { multipartBody, multipartEnd, multipartPart, type MultipartPart } from "../fixtures/multipart";
-import { gpxActivity, tcxActivity } from "../fixtures/xml-activities";
 import { serveWebhooks } from "../webhook-server";
 
 const PASSWORD = "intervals on the track";
@@ -71,8 +77,13 @@ describeEachDatabase("POST /api/files", (database) => {
     return send(new Uint8Array(body), { ...headers, "content-type": contentType });
   }
 
+  // Twenty minutes, a point every 5 s (FIT) or 10 s (GPX, TCX): small files, quick tests.
   const fit = (start: Date, options: ActivityFileOptions = {}) =>
     buildFitActivity({ seconds: 1200, intervalS: 5, ...options, start });
+  const gpxRide = (start: Date, options: GpxOptions = {}) =>
+    buildGpx({ seconds: 1200, intervalS: 10, sport: "cycling", type: "cycling", ...options, start });
+  const tcxRide = (start: Date, options: TcxOptions = {}) =>
+    buildTcx({ seconds: 1200, intervalS: 10, sport: "cycling", ...options, start });
 
   const activitiesOf = (userId: string) =>
     database.db.select().from(activities).where(eq(activities.userId, userId)).orderBy(activities.startAt);
@@ -182,8 +193,8 @@ describeEachDatabase("POST /api/files", (database) => {
   it("reads GPX and TCX, and links a TCX of a ride already uploaded as GPX to that activity", async () => {
     const { user, headers } = await newUploader();
     const start = freshStart();
-    const gpx = gpxActivity({ start, type: "cycling", name: "Havel loop" });
-    const tcx = tcxActivity({ start: new Date(start.getTime() + 20_000), sport: "Biking" });
+    const gpx = gpxRide(start, { name: "Havel loop" });
+    const tcx = tcxRide(new Date(start.getTime() + 20_000));
 
     const { json } = await upload(
       [
@@ -206,7 +217,7 @@ describeEachDatabase("POST /api/files", (database) => {
     const { user, headers } = await newUploader();
     const { status, json } = await upload(
       [
-        { fileName: "ride.gpx", content: gpxActivity({ start: freshStart() }) },
+        { fileName: "ride.gpx", content: gpxRide(freshStart()) },
         { fileName: "notes.txt", content: "remember the bottles", contentType: "text/plain" },
         { fileName: "run.fit", content: fit(freshStart()) },
       ],
@@ -252,7 +263,7 @@ describeEachDatabase("POST /api/files", (database) => {
   it("refuses an activity the plausibility checks reject, naming why, and keeps nothing", async () => {
     const { user, headers } = await newUploader();
     const { json } = await upload(
-      [{ fileName: "time-machine.gpx", content: gpxActivity({ start: new Date("2099-06-01T08:00:00Z") }) }],
+      [{ fileName: "time-machine.gpx", content: gpxRide(new Date("2099-06-01T08:00:00Z")) }],
       headers,
     );
     expect(json.files[0]).toMatchObject({
@@ -265,11 +276,11 @@ describeEachDatabase("POST /api/files", (database) => {
   it("refuses a file past QT_FILE_MAX_MB with 413 naming the limit and the file, and keeps the others", async () => {
     vi.stubEnv("QT_FILE_MAX_MB", "1");
     const { user, headers } = await newUploader();
-    const huge = gpxActivity({ start: freshStart() }).replace("<trk>", `<!-- ${"x".repeat(1_100_000)} --><trk>`);
+    const huge = gpxRide(freshStart()).replace("<trk>", `<!-- ${"x".repeat(1_100_000)} --><trk>`);
     const { status, json } = await upload(
       [
         { fileName: "huge.gpx", content: huge },
-        { fileName: "small.gpx", content: gpxActivity({ start: freshStart() }) },
+        { fileName: "small.gpx", content: gpxRide(freshStart()) },
       ],
       headers,
     );
@@ -320,9 +331,9 @@ describeEachDatabase("POST /api/files", (database) => {
     const { user, headers } = await newUploader();
     const { json } = await upload(
       [
-        { fileName: "../../etc/passwd", content: gpxActivity({ start: freshStart() }) },
-        { fileName: "..\\..\\x.gpx", content: gpxActivity({ start: freshStart(), name: "Second" }) },
-        { fileName: "..", content: gpxActivity({ start: freshStart(), name: "Third" }) },
+        { fileName: "../../etc/passwd", content: gpxRide(freshStart()) },
+        { fileName: "..\\..\\x.gpx", content: gpxRide(freshStart(), { name: "Second" }) },
+        { fileName: "..", content: gpxRide(freshStart(), { name: "Third" }) },
       ],
       headers,
     );
@@ -348,12 +359,12 @@ describeEachDatabase("POST /api/files", (database) => {
     expect((await browser.signIn(email, PASSWORD)).status).toBe(200);
     const cookie = { cookie: `next-auth.session-token=${browser.sessionToken()}` };
 
-    const bySession = await upload([{ fileName: "a.gpx", content: gpxActivity({ start: freshStart() }) }], cookie);
+    const bySession = await upload([{ fileName: "a.gpx", content: gpxRide(freshStart()) }], cookie);
     expect(bySession.status).toBe(200);
     expect(bySession.json.files[0]).toMatchObject({ status: "created" });
     expect(await activitiesOf(account.userId)).toHaveLength(1);
 
-    const content = gpxActivity({ start: freshStart() });
+    const content = gpxRide(freshStart());
     expect((await upload([{ fileName: "b.gpx", content }], {})).status).toBe(401);
     const badKey = await upload([{ fileName: "b.gpx", content }], { ...cookie, "x-api-key": `qt_${"A".repeat(43)}` });
     expect(badKey.status).toBe(401);
@@ -382,8 +393,8 @@ describeEachDatabase("POST /api/files", (database) => {
     const { user, headers } = await newUploader();
     const start = freshStart();
     const [first, second] = await Promise.all([
-      upload([{ fileName: "ride.gpx", content: gpxActivity({ start }) }], headers),
-      upload([{ fileName: "ride.tcx", content: tcxActivity({ start }) }], headers),
+      upload([{ fileName: "ride.gpx", content: gpxRide(start) }], headers),
+      upload([{ fileName: "ride.tcx", content: tcxRide(start) }], headers),
     ]);
     const statuses = [first.json.files[0]!.status, second.json.files[0]!.status].sort();
     expect(statuses).toEqual(["created", "duplicate"]);
@@ -396,10 +407,10 @@ describeEachDatabase("POST /api/files", (database) => {
   it("reads each file as it arrives, before the request has ended", async () => {
     const { user, headers } = await newUploader();
     const boundary = `----qt-stream-${randomUUID()}`;
-    const firstPart = multipartPart(boundary, { fileName: "first.gpx", content: gpxActivity({ start: freshStart() }) });
+    const firstPart = multipartPart(boundary, { fileName: "first.gpx", content: gpxRide(freshStart()) });
     const secondPart = multipartPart(boundary, {
       fileName: "second.gpx",
-      content: gpxActivity({ start: freshStart() }),
+      content: gpxRide(freshStart()),
     });
     // The first chunk ends with the second part's headers, which tell the parser the first file
     // is complete; the second file's bytes follow only once the first file's activity exists. A
