@@ -308,6 +308,82 @@ describeEachDatabase("POST /api/files", (database) => {
     expect(json.error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("5 MB") });
   });
 
+  it("past the request limit mid-way, keeps the files already read and lists them with the 413", async () => {
+    const { user, headers } = await newUploader();
+    const small = await serveWebhooks((_path, request) =>
+      handleFileUpload(database.db, store, request, {
+        maxFileBytes: 1024 * 1024,
+        maxRequestBytes: 60_000,
+        maxFiles: 10,
+      }),
+    );
+    try {
+      const { body, contentType } = multipartBody([
+        { fileName: "ride.gpx", content: gpxRide(freshStart()) },
+        { fileName: "big.fit", content: randomBytes(100_000) },
+      ]);
+      // Streamed in 16 KB pieces, so no Content-Length announces the size: the limit is met while
+      // reading, after the first file is complete.
+      let offset = 0;
+      const stream = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (offset >= body.length) return controller.close();
+          controller.enqueue(new Uint8Array(body.subarray(offset, (offset += 16_384))));
+        },
+      });
+      const response = await fetch(`${small.url}/api/files`, {
+        method: "POST",
+        headers: { ...headers, "content-type": contentType },
+        body: stream,
+        duplex: "half",
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      const { error } = (await response.json()) as { error: ErrorBody & { details: { files: FileUploadResult[] } } };
+      expect(error.message).toContain("1 file(s) before that were read");
+      expect(error.details.files).toMatchObject([{ fileName: "ride.gpx", status: "created" }]);
+      expect(await activitiesOf(user.id)).toHaveLength(1);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("reads only the first files a request may carry, and says so", async () => {
+    const { user, headers } = await newUploader();
+    const small = await serveWebhooks((_path, request) =>
+      handleFileUpload(database.db, store, request, {
+        maxFileBytes: 1024 * 1024,
+        maxRequestBytes: 1024 * 1024,
+        maxFiles: 2,
+      }),
+    );
+    try {
+      const { body, contentType } = multipartBody(
+        [0, 1, 2].map((i) => ({ fileName: `${i}.gpx`, content: gpxRide(freshStart()) })),
+      );
+      const response = await fetch(`${small.url}/api/files`, {
+        method: "POST",
+        headers: { ...headers, "content-type": contentType },
+        body: new Uint8Array(body),
+      });
+      const reply = (await response.json()) as UploadReply;
+      expect(response.status).toBe(200);
+      expect(reply.files.map((file) => file.fileName)).toEqual(["0.gpx", "1.gpx"]);
+      expect(reply.notice).toBe("Only the first 2 files of a request are read; send the rest in another request.");
+      expect(await activitiesOf(user.id)).toHaveLength(2);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("answers 400 to a body cut off before its end", async () => {
+    const { headers } = await newUploader();
+    const { body, contentType } = multipartBody([{ fileName: "ride.gpx", content: gpxRide(freshStart()) }]);
+    const cut = body.subarray(0, body.length - 200);
+    const { status, json } = await send(new Uint8Array(cut), { ...headers, "content-type": contentType });
+    expect(status).toBe(400);
+    expect(json.error!.message).toMatch(/^The multipart body cannot be read: Unexpected end of (form|file)/);
+  });
+
   it("answers 415 to a body that is not multipart and 400 naming the field when no file is sent", async () => {
     const { headers } = await newUploader();
     const json = await send(JSON.stringify({ file: "run.fit" }), { ...headers, "content-type": "application/json" });

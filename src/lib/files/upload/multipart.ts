@@ -35,7 +35,8 @@ const MAX_TEXT_FIELD_BYTES = 64 * 1024;
  * or drain the stream; a stream it leaves unread is drained after it returns.
  *
  * Stopping early (the request limit, a malformed body) leaves the rest of the body unread,
- * not cancelled, so the sender still reads the answer (the server discards the rest).
+ * not cancelled, so the sender still reads the answer (the server discards the rest); a file
+ * onFile was already keeping is finished before the error is thrown.
  */
 export async function readMultipartFiles(
   request: Request,
@@ -84,6 +85,8 @@ export async function readMultipartFiles(
 
   let work: Promise<void> = Promise.resolve();
   parser.on("file", (field, stream, info) => {
+    // A stream cut off by a failed request errors; whoever reads it sees that, nobody else must.
+    stream.on("error", () => undefined);
     work = work
       .then(() => (firstError ? undefined : onFile({ field, fileName: info.filename || null, stream })))
       .catch(fail)
@@ -110,8 +113,11 @@ export async function readMultipartFiles(
     await work;
     if (firstError) throw firstError.error;
   } catch (error) {
+    fail(error);
+    // The file being kept when the request failed is finished first, so the caller can say so.
     parser.destroy();
-    throw error;
+    await work;
+    throw firstError!.error;
   } finally {
     reader.releaseLock();
   }
