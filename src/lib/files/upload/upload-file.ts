@@ -14,7 +14,7 @@ import type { ActivityRecord } from "@/lib/sync/records";
 import { parseActivityFile } from "../parse";
 import { saveActivityFile, unwrapActivityFile } from "../save";
 import type { FileStore } from "../store";
-import type { FileFormat, ParsedActivityFile } from "../types";
+import type { ParsedActivityFile } from "../types";
 import { activityRecordFromFile } from "./activity-record";
 import { findDuplicateActivity } from "./duplicate-rule";
 import type { FileUploadResult } from "./types";
@@ -32,10 +32,11 @@ export interface UploadFileParams {
   maxBytes: number;
 }
 
-interface Readable {
+/** A file read and checked, not yet kept. */
+interface ReadFile {
   sha256: string;
+  /** Unwrapped (no gzip): what the store keeps and the hash names. */
   bytes: Uint8Array;
-  format: FileFormat;
   parsed: ParsedActivityFile;
   record: ActivityRecord;
 }
@@ -52,9 +53,9 @@ export async function uploadActivityFile(
   params: UploadFileParams,
 ): Promise<FileUploadResult> {
   const { fileName } = params;
-  let file: Readable;
+  let file: ReadFile;
   try {
-    file = readUpload(params);
+    file = readFile(params);
   } catch (error) {
     return failure(fileName, error);
   }
@@ -66,21 +67,21 @@ export async function uploadActivityFile(
   }
 }
 
-function readUpload(params: UploadFileParams): Readable {
+function readFile(params: UploadFileParams): ReadFile {
   const { bytes, format } = unwrapActivityFile(params.bytes, params);
   const parsed = parseActivityFile(bytes, format);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const record = activityRecordFromFile(parsed, { sha256, fileName: params.fileName });
   const implausible = implausibleRow(record, timeWindow());
   if (implausible) throw new AppError("INVALID_INPUT", `The activity in this file cannot be kept: ${implausible}.`);
-  return { sha256, bytes, format, parsed, record };
+  return { sha256, bytes, parsed, record };
 }
 
 async function keepUpload(
   tx: Database,
   store: FileStore,
   params: UploadFileParams,
-  file: Readable,
+  file: ReadFile,
 ): Promise<FileUploadResult> {
   const { userId } = params;
   await lockUploads(tx, userId);
