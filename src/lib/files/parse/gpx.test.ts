@@ -153,5 +153,6 @@ describe("parseActivityFile (GPX)", () => {
     expect(parsed.warnings).toContain(
       `The file has more than ${MAX_POINTS.toLocaleString("en")} points; the ${extra} after them were left out.`,
     );
-  });
+    // A 14 MB document: slow on a busy machine, so it gets more than the default 30 s.
+  }, 120_000);
 });
