@@ -142,6 +142,7 @@ describe("parseActivityFile (GPX)", () => {
     expect(parsed.points).toHaveLength(6);
   });
 
+  // A 14 MB document: slow on a busy machine, so it gets more than the default 30 s.
   it(`keeps the first ${MAX_POINTS} points of a larger file and warns`, () => {
     const extra = 7;
     const one = (i: number) =>
@@ -153,5 +154,5 @@ describe("parseActivityFile (GPX)", () => {
     expect(parsed.warnings).toContain(
       `The file has more than ${MAX_POINTS.toLocaleString("en")} points; the ${extra} after them were left out.`,
     );
-  });
+  }, 120_000);
 });

@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { ActivityCharts } from "@/components/activity/ActivityCharts";
 import { ActivityHeading } from "@/components/activity/ActivityHeading";
 import { ActivityStats } from "@/components/activity/ActivityStats";
+import { LapsTable } from "@/components/activity/LapsTable";
 import { RouteMap } from "@/components/activity/RouteMap";
 import { buildActivityDetail, type ActivityDetail } from "@/lib/activity/detail";
 import { getDb } from "@/lib/db";
+import { getFileStore } from "@/lib/files";
 import { findRequestedActivity } from "./find-activity";
 
 type Params = Promise<{ id: string }>;
@@ -15,7 +17,12 @@ async function loadDetail(id: string) {
   // The layout has already answered 404; this only tells TypeScript.
   if (!found) notFound();
   const { activity, user } = found;
-  const detail = await buildActivityDetail(await getDb(), { userId: user.id, activity, units: user.unitSystem });
+  const detail = await buildActivityDetail(await getDb(), {
+    userId: user.id,
+    activity,
+    units: user.unitSystem,
+    store: getFileStore(),
+  });
   return { detail, units: user.unitSystem, timeZone: user.timeZone };
 }
 
@@ -52,7 +59,26 @@ export default async function ActivityPage({ params }: { params: Params }) {
             {chartsHeading(detail)}
           </h2>
           <ActivityCharts detail={detail} />
+          {detail.drawnFrom ? (
+            <p className="mt-2 text-xs text-zinc-500" data-testid="charts-file-note">
+              Drawn from the original {detail.drawnFrom.format.toUpperCase()} file
+              {detail.drawnFrom.fileName ? ` (${detail.drawnFrom.fileName})` : ""}.
+            </p>
+          ) : null}
+          {detail.fileProblem ? (
+            <p className="mt-2 text-xs text-amber-700 dark:text-amber-400" role="status" data-testid="file-problem">
+              {detail.fileProblem}
+            </p>
+          ) : null}
         </section>
+        {detail.laps.length > 1 ? (
+          <section aria-labelledby="laps-heading">
+            <h2 id="laps-heading" className="mb-3 text-sm font-semibold tracking-wide text-zinc-500 uppercase">
+              Laps
+            </h2>
+            <LapsTable laps={detail.laps} units={units} speedDisplay={detail.speedDisplay} />
+          </section>
+        ) : null}
       </div>
     </>
   );
