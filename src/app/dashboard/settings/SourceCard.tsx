@@ -1,5 +1,6 @@
 import type { ProviderConnection, SyncJob } from "@/lib/db/schema";
-import { credentialEnvNames, type ProviderRoute } from "@/lib/providers/routing";
+import { credentialEnvNames } from "@/lib/providers/client-credentials";
+import type { ProviderRoute } from "@/lib/providers/routing";
 import type { ProviderDefinition } from "@/lib/providers/types";
 import { AddAccountForm } from "./AddAccountForm";
 import { ConnectionRow } from "./ConnectionRow";
