@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { ProviderAppCard } from "@/app/dashboard/settings/providers/ProviderAppCard";
 import { completeConnection, startConnection } from "@/lib/connections/connect";
 import { openTokens, sealTokens } from "@/lib/connections/credentials";
 import { refreshIfDue } from "@/lib/connections/refresh";
@@ -77,6 +80,20 @@ describeEachDatabase(
       expect(strava.redirectUri).toBe(`${APP_ORIGIN}/api/oauth/callback`);
       expect(JSON.stringify(views)).not.toContain(client.clientSecret);
       expect(views.map((view) => view.provider.slug)).toEqual(PROVIDERS.map((provider) => provider.slug));
+
+      // What reaches the browser: the id, the hint and the redirect URI to copy; never the secret.
+      const page = renderToStaticMarkup(createElement(ProviderAppCard, { view: strava }));
+      expect(page).toContain(`value="${client.clientId}"`);
+      expect(page).toContain("Saved · ends in …4f2");
+      expect(page).toContain(`${APP_ORIGIN}/api/oauth/callback`);
+      expect(page).toContain("Copy URI");
+      expect(page).not.toContain(client.clientSecret);
+
+      // Where the check cannot tell, the page says so before anyone presses it.
+      const coros = renderToStaticMarkup(
+        createElement(ProviderAppCard, { view: views.find((view) => view.provider.slug === "coros")! }),
+      );
+      expect(coros).toContain("This check cannot tell a wrong secret from a right one for this provider.");
     });
 
     it("keeps the saved secret when the field is left empty, and names a missing or malformed field", async () => {
@@ -173,6 +190,14 @@ describeEachDatabase(
         clientId: pinned.clientId,
       });
       expect(views.find((view) => view.provider.slug === "oura")!.client).toEqual({ source: "none" });
+      const page = renderToStaticMarkup(
+        createElement(ProviderAppCard, { view: views.find((view) => view.provider.slug === "strava")! }),
+      );
+      expect(page).toContain("Set by the environment: <code>STRAVA_CLIENT_ID</code>");
+      expect(page).toContain("Set by the environment: <code>STRAVA_CLIENT_SECRET</code>");
+      expect(page).not.toContain('name="clientSecret"');
+      expect(page).not.toContain(pinned.clientSecret);
+      expect(page).not.toContain(saved.clientSecret);
       await expect(save("strava", saved)).rejects.toMatchObject({ code: "CONFLICT" });
       await expect(
         removeProviderAppCredentials(database.db, { actor: user, provider: "strava" }),

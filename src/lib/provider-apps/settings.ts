@@ -11,7 +11,7 @@ import type { CredentialCheck, ProviderDefinition } from "@/lib/providers/types"
 
 /** What Settings → Provider apps shows for one provider. Never holds a client secret. */
 export interface ProviderAppView {
-  provider: Pick<ProviderDefinition, "slug" | "name" | "brandColor" | "websiteUrl">;
+  provider: Pick<ProviderDefinition, "slug" | "name" | "brandColor" | "developerPortalUrl">;
   /** Where its requests go now, given what is configured. */
   mode: ProviderRoute["mode"];
   /** Register this at the provider; it is the one the OAuth flow sends. */
@@ -76,7 +76,7 @@ export async function listProviderAppViews(
           slug: provider.slug,
           name: provider.name,
           brandColor: provider.brandColor,
-          websiteUrl: provider.websiteUrl,
+          developerPortalUrl: provider.developerPortalUrl,
         },
         mode: client.source === "unreadable" ? "not_configured" : route.mode,
         redirectUri: callbackUrl(params.origin),

@@ -97,6 +97,8 @@ export interface ProviderDefinition {
   brandColor: string;
   /** Where a person manages the account, for "view it there" links. */
   websiteUrl: string;
+  /** Where an operator registers the app and gets its client id and secret; absent where that is a partner application (COROS). */
+  developerPortalUrl?: string;
   dataTypes: readonly DataType[];
   /**
    * The provider's own page for one activity, from its external id, where it has public
