@@ -1,6 +1,7 @@
 import type { SandboxProvider, SandboxRoute } from "./types";
 import { createWebhookSender } from "./send-webhook";
 import { controlFaults } from "./control-faults";
+import { controlClients } from "./control-clients";
 import { controlTokenExpiry } from "./control-tokens";
 import type { SandboxState } from "./state";
 
@@ -42,6 +43,7 @@ export function createSandboxHandler(providers: ReadonlyArray<{ slug: string; sa
       return sendWebhook(request, path.slice("/webhooks/".length), options.state);
     if (host === "_control" && path === "/faults") return controlFaults(request, options.state);
     if (host === "_control" && path === "/expire-tokens") return controlTokenExpiry(request, options.state);
+    if (host === "_control" && path === "/clients") return controlClients(request, options.state);
 
     const fault = options.state.takeFault(host, path);
     if (fault && fault.kind !== "slow")

@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { sandboxCredentials } from "./accounts";
 
 export interface IssuedCode {
   provider: string;
@@ -12,6 +13,8 @@ export interface IssuedCode {
 
 export interface IssuedToken {
   provider: string;
+  /** The client it was issued to; absent for tokens made outside the token endpoint. */
+  clientId?: string;
   account: string;
   scopes: string[];
   expiresAt: number | null;
@@ -66,6 +69,32 @@ export class SandboxState {
   readonly faults: SandboxFault[] = [];
   /** Requests a fault answered instead of the provider (not in `calls`, which the handlers record). */
   readonly faultedCalls: Array<SandboxCall & { fault: SandboxFault["kind"] }> = [];
+  /**
+   * Client apps a provider knows beside the built-in sandbox client (provider -> client id ->
+   * secret), as if registered in its developer portal: what an admin saved in Provider apps,
+   * registered by a test or through /_control/clients.
+   */
+  readonly clients = new Map<string, Map<string, string>>();
+
+  registerClient(provider: string, client: { clientId: string; clientSecret: string }) {
+    if (!this.clients.has(provider)) this.clients.set(provider, new Map());
+    this.clients.get(provider)!.set(client.clientId, client.clientSecret);
+  }
+
+  /** The secret of a client this provider knows, the built-in sandbox client included; undefined for a stranger. */
+  clientSecretOf(provider: string, clientId: string): string | undefined {
+    const builtIn = sandboxCredentials(provider);
+    if (clientId === builtIn.clientId) return builtIn.clientSecret;
+    return this.clients.get(provider)?.get(clientId);
+  }
+
+  /** Whether this id and secret name a client of this provider (constant-time on the secret). */
+  isClient(provider: string, clientId: string | null | undefined, clientSecret: string | null | undefined): boolean {
+    const expected = clientId ? this.clientSecretOf(provider, clientId) : undefined;
+    if (expected === undefined || typeof clientSecret !== "string") return false;
+    const [given, wanted] = [Buffer.from(clientSecret), Buffer.from(expected)];
+    return given.length === wanted.length && timingSafeEqual(given, wanted);
+  }
 
   /** The first fault that applies to this request, used up by one. */
   takeFault(host: string, path: string): SandboxFault | undefined {

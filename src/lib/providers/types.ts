@@ -15,6 +15,19 @@ export type { ClientCredentials, DataType, ProviderContext, ProviderFetch, Provi
 
 export type TokenGrant = "authorization_code" | "refresh_token";
 
+/**
+ * What the token endpoint answers an authorization code it never issued, which Settings →
+ * Provider apps' "Test credentials" sends: whether a wrong client id or secret can be told from
+ * right ones there (invalid_client vs invalid_grant, in the provider's own words).
+ * reliable: documented or reported by integrators; unconfirmed: assumed from RFC 6749 (the UI
+ * says so); none: the provider answers both alike, and the UI says the check cannot tell.
+ */
+export interface CredentialCheck {
+  verdict: "reliable" | "unconfirmed" | "none";
+  /** For the admin: what the provider answers each case, in a sentence or two. */
+  answers: string;
+}
+
 export interface OAuth2Spec {
   kind: "oauth2";
   /** Real URLs; requests are rewritten for the sandbox or a simulator (providers/routing.ts). */
@@ -60,6 +73,7 @@ export interface OAuth2Spec {
    * failures are a dead grant. Return undefined to fall back to the standard reading.
    */
   parseTokenError?(status: number, body: unknown): TokenGrantError | undefined;
+  credentialCheck: CredentialCheck;
 }
 
 export interface OAuth1Spec {
@@ -83,6 +97,8 @@ export interface ProviderDefinition {
   brandColor: string;
   /** Where a person manages the account, for "view it there" links. */
   websiteUrl: string;
+  /** Where an operator registers the app and gets its client id and secret; absent where that is a partner application (COROS). */
+  developerPortalUrl?: string;
   dataTypes: readonly DataType[];
   /**
    * The provider's own page for one activity, from its external id, where it has public

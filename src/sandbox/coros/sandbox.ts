@@ -1,5 +1,3 @@
-import { timingSafeEqual } from "node:crypto";
-import { sandboxCredentials } from "@/sandbox/accounts";
 import { createOAuth2Server } from "@/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/sandbox/types";
 import { syntheticWorkouts } from "@/sandbox/synthetic";
@@ -33,15 +31,6 @@ const oauthRoutes = createOAuth2Server({
   errorResponse: corosError,
 });
 
-function isOurClient(form: URLSearchParams): boolean {
-  const expected = sandboxCredentials("coros");
-  const given = Buffer.from(form.get("client_secret") ?? "");
-  const secret = Buffer.from(expected.clientSecret);
-  return (
-    form.get("client_id") === expected.clientId && given.length === secret.length && timingSafeEqual(given, secret)
-  );
-}
-
 /** POST /oauth2/refresh-token: extends the current access token by 30 days and returns no credentials. */
 async function refreshToken(request: SandboxRequest) {
   const form = new URLSearchParams(await request.request.text());
@@ -51,7 +40,8 @@ async function refreshToken(request: SandboxRequest) {
     path: "/oauth2/refresh-token",
     grant: form.get("grant_type") ?? undefined,
   });
-  if (!isOurClient(form)) return corosError("invalid_client", "Client authentication failed.");
+  if (!request.state.isClient("coros", form.get("client_id"), form.get("client_secret")))
+    return corosError("invalid_client", "Client authentication failed.");
   if (form.get("grant_type") !== "refresh_token")
     return corosError("unsupported_grant_type", "grant_type must be refresh_token.");
   const issued = request.state.refreshTokens.get(form.get("refresh_token") ?? "");

@@ -44,7 +44,9 @@ function backfillRoute(summaryType: GarminSummaryType, authenticate: GarminAuthe
     );
     if (overlaps) return Response.json({ errorMessage: "Duplicate backfill request" }, { status: 409 });
     backfills.push({ account: auth.account, summaryType, start, end });
-    deliverLater(new URL(request.mountUrl).origin, auth.account, summaryType, start, end);
+    // Garmin names the partner's own client in every notification.
+    const clientId = auth.clientId ?? sandboxCredentials("garmin").clientId;
+    deliverLater(new URL(request.mountUrl).origin, clientId, auth.account, summaryType, start, end);
     return new Response(null, { status: 202 });
   });
 }
@@ -54,7 +56,14 @@ function backfillRoute(summaryType: GarminSummaryType, authenticate: GarminAuthe
  * posted to the app that mounts this sandbox. Fire and forget, as Garmin's delivery is; where
  * nobody listens (a bare test server) the post simply fails.
  */
-function deliverLater(origin: string, account: string, summaryType: GarminSummaryType, start: number, end: number) {
+function deliverLater(
+  origin: string,
+  clientId: string,
+  account: string,
+  summaryType: GarminSummaryType,
+  start: number,
+  end: number,
+) {
   const userId = sandboxAccount("garmin", account).uuid;
   const entries: Array<{
     userId: string;
@@ -74,7 +83,7 @@ function deliverLater(origin: string, account: string, summaryType: GarminSummar
   const post = () =>
     fetch(`${origin}/api/webhooks/garmin`, {
       method: "POST",
-      headers: { "content-type": "application/json", "garmin-client-id": sandboxCredentials("garmin").clientId },
+      headers: { "content-type": "application/json", "garmin-client-id": clientId },
       body: JSON.stringify({ [summaryType]: entries }),
     }).catch(() => undefined);
   setTimeout(() => void post(), 500).unref();

@@ -144,10 +144,10 @@ function exerciseEvent(login: string): PolarEvent {
 }
 
 export const polarSandbox: SandboxProvider = {
-  buildWebhook: ({ account, webhookSecret, state }) => {
+  buildWebhook: ({ account, webhookSecret, clientId, state }) => {
     const body = JSON.stringify(exerciseEvent(account));
     // Once the app registered its webhook, Polar signs with the key that registration handed out.
-    const key = (state && polarSandboxWebhook(state)?.signatureSecretKey) ?? webhookSecret;
+    const key = (state && polarSandboxWebhook(state, clientId)?.signatureSecretKey) ?? webhookSecret;
     return {
       headers: { "content-type": "application/json", [POLAR_SIGNATURE_HEADER]: polarSignature(body, key) },
       body,

@@ -1,7 +1,7 @@
 import { sandboxAccount } from "@/sandbox/accounts";
 import { listStravaActivities } from "./sandbox-activities";
 import { stravaEventBody } from "@/lib/providers/strava/webhook";
-import { authenticateBearer, createOAuth2Server } from "@/sandbox/oauth2-server";
+import { authenticateBearer, createOAuth2Server, UNKNOWN_CLIENT } from "@/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/sandbox/types";
 
 const HOST = "www.strava.com";
@@ -49,8 +49,16 @@ const oauthRoutes = (tokenPath: string) =>
       refresh_token: issued.refreshToken,
       ...(issued.grant === "authorization_code" ? { athlete: athleteJson(issued.account) } : {}),
     }),
-    errorResponse: (code) => {
-      if (code === "invalid_client") return stravaError(400, "Bad Request", "Application", "client_secret");
+    errorResponse: (code, description) => {
+      if (code === "invalid_client")
+        return stravaError(
+          400,
+          "Bad Request",
+          "Application",
+          description === UNKNOWN_CLIENT ? "client_id" : "client_secret",
+        );
+      if (code === "invalid_grant" && /authorization code/i.test(description))
+        return stravaError(400, "Bad Request", "AuthorizationCode", "code");
       if (code === "invalid_grant") return stravaError(400, "Bad Request", "RefreshToken", "refresh_token");
       return stravaError(400, "Bad Request", "Authorize", "grant_type");
     },

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { users, type User } from "../schema";
 
@@ -22,6 +22,12 @@ export async function findUserByEmail(db: Database, params: { email: string }): 
 
 export async function findUserById(db: Database, params: { userId: string }): Promise<User | null> {
   const [user] = await db.select().from(users).where(eq(users.id, params.userId)).limit(1);
+  return user ?? null;
+}
+
+/** The account created first: the admin when QT_ADMIN_EMAILS names nobody. Ties (same instant) go by id. */
+export async function findFirstUser(db: Database): Promise<Pick<User, "id"> | null> {
+  const [user] = await db.select({ id: users.id }).from(users).orderBy(asc(users.createdAt), asc(users.id)).limit(1);
   return user ?? null;
 }
 

@@ -130,7 +130,7 @@ describeEachDatabase("Fitbit (Google Health)", (database) => {
   });
 
   it("keeps the legacy Fitbit id available for linking, and tolerates people who never had one", async () => {
-    const context = createProviderContext(fitbit);
+    const context = await createProviderContext(database.db, fitbit);
     const migrated = openTokens((await connect(database.db, { account: "ada" })).connection);
     expect(await fetchGoogleHealthIdentity(context, migrated.accessToken)).toEqual(sandboxHealthIdentity("ada"));
     expect(sandboxHealthIdentity("ada").legacyUserId).toMatch(/^[0-9A-Z]{6}$/);

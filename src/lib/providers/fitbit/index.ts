@@ -44,6 +44,7 @@ export const fitbit: ProviderDefinition = {
   brandColor: "#00b0b9",
   // The grant lives in the Google account now, not on fitbit.com.
   websiteUrl: "https://myaccount.google.com/connections",
+  developerPortalUrl: "https://console.cloud.google.com/apis/credentials",
   dataTypes: ["activities", "sleep", "daily", "steps", "heart_rate", "hrv", "weight"],
   oauth: fitbitOAuth,
 

@@ -23,6 +23,11 @@ export const fitbitOAuth: OAuth2Spec = {
   scopeSeparator: " ",
   clientAuth: "body",
   pkce: true,
+  credentialCheck: {
+    verdict: "reliable",
+    answers:
+      'Google: 401 invalid_client ("Unauthorized", or "The OAuth client was not found." for an unknown id) for a wrong client; 400 invalid_grant ("Bad Request") for the right client with a made-up code.',
+  },
   // offline: without it Google issues no refresh token. consent: without it a reconnecting person
   // may get none either. No include_granted_scopes: unioning an older fitness.* grant into the
   // token reportedly makes the Health data plane refuse it.

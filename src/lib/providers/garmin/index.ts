@@ -17,6 +17,7 @@ export const garmin: ProviderDefinition = {
   description: "Activities, daily summaries, sleep, HRV, stress and body composition from Garmin Connect.",
   brandColor: "#007cc3",
   websiteUrl: "https://connect.garmin.com/",
+  developerPortalUrl: "https://developerportal.garmin.com/",
   dataTypes: ["activities", "daily", "sleep", "hrv", "stress", "weight", "heart_rate", "steps"],
   // Only the numeric activityId names a Connect page; a summaryId (the fallback id) does not.
   activityUrl: (externalId) =>

@@ -37,6 +37,7 @@ export const polar: ProviderDefinition = {
     "Training sessions, sleep, Nightly Recharge, daily activity and heart rate from your Polar watch via Polar Flow.",
   brandColor: "#d10027",
   websiteUrl: "https://flow.polar.com",
+  developerPortalUrl: "https://admin.polaraccesslink.com/",
   dataTypes: ["activities", "sleep", "daily", "steps", "heart_rate", "hrv", "recovery", "strain", "weight"],
   oauth: polarOAuth,
 

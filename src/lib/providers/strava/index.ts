@@ -12,6 +12,7 @@ export const strava: ProviderDefinition = {
   description: "Runs, rides, swims and every other activity you record or upload to Strava.",
   brandColor: "#fc4c02",
   websiteUrl: "https://www.strava.com/settings/apps",
+  developerPortalUrl: "https://www.strava.com/settings/api",
   dataTypes: ["activities"],
   activityUrl: (externalId) =>
     /^\d+$/.test(externalId) ? `https://www.strava.com/activities/${externalId}` : undefined,

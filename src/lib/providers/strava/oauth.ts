@@ -13,6 +13,11 @@ export const stravaOAuth: OAuth2Spec = {
   scopeSeparator: ",",
   // HTTP Basic alone is rejected: the secret goes in the form body.
   clientAuth: "body",
+  credentialCheck: {
+    verdict: "reliable",
+    answers:
+      'A wrong client id or secret: 400 with an "Application" error naming client_id or client_secret. The right ones with a made-up code: 400 with an "AuthorizationCode" error on code.',
+  },
   pkce: false,
   authorizeParams: { approval_prompt: "auto" },
   // People can untick boxes on Strava's consent page; without activity access there is nothing to sync.
