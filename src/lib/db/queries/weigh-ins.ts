@@ -1,0 +1,116 @@
+import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { bodyMeasurements, samples, users } from "../schema";
+import { emptyCounts, type BodyRecord, type UpsertCounts } from "@/lib/sync/records";
+import { decideWeighIn, type StoredWeighIn } from "@/lib/weight/weigh-in-rule";
+
+export type IdentifiedBodyRecord = BodyRecord & { externalId: string };
+
+/**
+ * The height a weigh-in's BMI is computed from: the provider's latest height data, else the
+ * height the person set in Preferences; null when neither exists.
+ */
+export async function findHeightForBmi(
+  db: Database,
+  params: { userId: string; provider: string },
+): Promise<number | null> {
+  const [measured] = await db
+    .select({ value: samples.value })
+    .from(samples)
+    .where(and(eq(samples.userId, params.userId), eq(samples.provider, params.provider), eq(samples.metric, "height")))
+    .orderBy(desc(samples.time))
+    .limit(1);
+  if (measured) return measured.value;
+  const [user] = await db.select({ heightM: users.heightM }).from(users).where(eq(users.id, params.userId)).limit(1);
+  return user?.heightM ?? null;
+}
+
+/**
+ * Writes weigh-ins that carry the provider's id, following the update rule in
+ * lib/weight/weigh-in-rule.ts: found by that id (or, for a row stored before ids were kept,
+ * by its time), inserted when new, rewritten only when the rule says so. Call it inside the
+ * page's transaction; the caller has deduplicated nothing, so the last of one id wins.
+ */
+export async function upsertWeighIns(
+  db: Database,
+  owner: { userId: string; connectionId: string | null; provider: string; sourceId: string },
+  records: IdentifiedBodyRecord[],
+): Promise<UpsertCounts> {
+  const counts = emptyCounts();
+  if (!records.length) return counts;
+  const byId = new Map(records.map((record) => [record.externalId, record]));
+  counts.unchanged += records.length - byId.size;
+  const incoming = [...byId.values()];
+  const heightM = incoming.some((record) => record.bmi == null)
+    ? await findHeightForBmi(db, { userId: owner.userId, provider: owner.provider })
+    : null;
+
+  const stored = await db
+    .select({
+      id: bodyMeasurements.id,
+      externalId: bodyMeasurements.externalId,
+      measuredAt: bodyMeasurements.measuredAt,
+      weightKg: bodyMeasurements.weightKg,
+      bmi: bodyMeasurements.bmi,
+      bodyFatPercent: bodyMeasurements.bodyFatPercent,
+      syncStatus: bodyMeasurements.syncStatus,
+    })
+    .from(bodyMeasurements)
+    .where(
+      and(
+        eq(bodyMeasurements.userId, owner.userId),
+        eq(bodyMeasurements.provider, owner.provider),
+        or(
+          inArray(bodyMeasurements.externalId, [...byId.keys()]),
+          and(
+            eq(bodyMeasurements.sourceId, owner.sourceId),
+            inArray(
+              bodyMeasurements.measuredAt,
+              incoming.map((record) => new Date(record.measuredAt)),
+            ),
+          ),
+        ),
+      ),
+    );
+  const storedById = new Map(stored.filter((row) => row.externalId).map((row) => [row.externalId!, row]));
+  const storedByTime = new Map(stored.map((row) => [row.measuredAt.getTime(), row]));
+
+  const inserts: (typeof bodyMeasurements.$inferInsert)[] = [];
+  for (const record of incoming) {
+    const match = storedById.get(record.externalId) ?? storedByTime.get(new Date(record.measuredAt).getTime());
+    const decision = decideWeighIn(
+      match as StoredWeighIn | undefined,
+      {
+        externalId: record.externalId,
+        weightKg: record.weightKg ?? null,
+        bmi: record.bmi ?? null,
+        bodyFatPercent: record.bodyFatPercent ?? null,
+      },
+      heightM,
+    );
+    if (decision.action === "unchanged") counts.unchanged++;
+    else if (decision.action === "insert") {
+      inserts.push({ ...record, ...decision.row, ...owner, externalId: record.externalId });
+      counts.inserted++;
+    } else {
+      await db
+        .update(bodyMeasurements)
+        .set({
+          ...decision.row,
+          muscleMassKg: sql`coalesce(${record.muscleMassKg ?? null}::double precision, ${bodyMeasurements.muscleMassKg})`,
+          // What this delivery saw is kept beside what earlier ones did (weight and body fat arrive apart).
+          raw: sql`coalesce(${bodyMeasurements.raw}, '{}'::jsonb) || ${JSON.stringify(record.raw ?? {})}::jsonb`,
+          connectionId: owner.connectionId,
+          updatedAt: new Date(),
+        })
+        .where(and(eq(bodyMeasurements.id, match!.id), eq(bodyMeasurements.userId, owner.userId)));
+      counts.updated++;
+    }
+  }
+  if (inserts.length) await db.insert(bodyMeasurements).values(inserts);
+  return counts;
+}
+
+/** Body rows without a provider id have nothing to adopt: the ones with none keep their time key. */
+export const isIdentified = (record: BodyRecord): record is IdentifiedBodyRecord =>
+  typeof record.externalId === "string" && record.externalId.length > 0;
