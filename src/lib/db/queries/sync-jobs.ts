@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { UpsertCounts } from "@/lib/sync/records";
 import type { Database } from "../client";
@@ -32,7 +32,7 @@ export async function createSyncJob(
   const existing = params.idempotencyKey
     ? (await db.select().from(syncJobs).where(eq(syncJobs.idempotencyKey, params.idempotencyKey)).limit(1))[0]
     : undefined;
-  const job = existing ?? (await findActiveJob(db, { connectionId: params.connectionId }));
+  const job = existing ?? (await findActiveJob(db, { connectionId: params.connectionId, kind: params.kind }));
   if (!job) throw new AppError("CONFLICT", "The sync could not be queued; try again.");
   return { job: await mergeIntoJob(db, { jobId: job.id, payload: params.payload ?? {} }), isNew: false };
 }
@@ -69,8 +69,18 @@ async function mergeIntoJob(
   return job;
 }
 
-/** An unfinished sync for this connection, if any: a second "sync now" joins it (a push body's job is no sync). */
-export async function findActiveJob(db: Database, params: { connectionId: string }): Promise<SyncJob | null> {
+// Kinds that queue beside a connection's sync instead of joining it (see the indexes in schema/jobs.ts).
+const OWN_QUEUE_KINDS = ["push", "weight"];
+
+/**
+ * An unfinished job this one would join, if any: a second "sync now" joins the sync (a push
+ * body's job is no sync), a second weight walk joins the weight walk.
+ */
+export async function findActiveJob(
+  db: Database,
+  params: { connectionId: string; kind?: string },
+): Promise<SyncJob | null> {
+  const kind = params.kind === "weight" ? eq(syncJobs.kind, "weight") : notInArray(syncJobs.kind, OWN_QUEUE_KINDS);
   const [job] = await db
     .select()
     .from(syncJobs)
@@ -78,7 +88,7 @@ export async function findActiveJob(db: Database, params: { connectionId: string
       and(
         eq(syncJobs.connectionId, params.connectionId),
         inArray(syncJobs.status, ["pending", "running", "waiting"]),
-        ne(syncJobs.kind, "push"),
+        kind,
       ),
     )
     .orderBy(desc(syncJobs.createdAt))
@@ -219,6 +229,23 @@ export async function recordJobProgress(
       status: sql`case when ${syncJobs.waitingUntil} > now() then 'waiting' else 'running' end`,
       waitingUntil: sql`case when ${syncJobs.waitingUntil} > now() then ${syncJobs.waitingUntil} else null end`,
       leaseExpiresAt: sql`greatest(coalesce(${syncJobs.leaseExpiresAt}, now()), now() + ${`${LEASE_MS} milliseconds`}::interval)`,
+      updatedAt: new Date(),
+    })
+    .where(eq(syncJobs.id, params.jobId));
+}
+
+/**
+ * Sets one key of a job's payload in place (a weight walk's cursor, a widened scope); other
+ * keys, and what concurrent requests merged in, stay. Call it in the page's transaction.
+ */
+export async function setJobPayloadValue(
+  db: Database,
+  params: { jobId: string; key: string; value: string | number | boolean },
+): Promise<void> {
+  await db
+    .update(syncJobs)
+    .set({
+      payload: sql`jsonb_set(${syncJobs.payload}, ${`{${params.key}}`}::text[], ${JSON.stringify(params.value)}::jsonb)`,
       updatedAt: new Date(),
     })
     .where(eq(syncJobs.id, params.jobId));
