@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { bodyMeasurements, samples, users } from "../schema";
+import { bodyMeasurements, samples, users, type SyncStatus } from "../schema";
+import type { ForwardedWeighIn, ForwardOutcome } from "@/lib/providers/weight-types";
 import { emptyCounts, type BodyRecord, type UpsertCounts } from "@/lib/sync/records";
 import { decideWeighIn, type StoredWeighIn } from "@/lib/weight/weigh-in-rule";
 
@@ -114,3 +115,100 @@ export async function upsertWeighIns(
 /** Body rows without a provider id have nothing to adopt: the ones with none keep their time key. */
 export const isIdentified = (record: BodyRecord): record is IdentifiedBodyRecord =>
   typeof record.externalId === "string" && record.externalId.length > 0;
+
+export interface WeightRecord {
+  id: string;
+  /** The day of the weigh-in in the person's time zone. */
+  date: string;
+  measuredAt: string;
+  weightKg: number;
+  bmi: number | null;
+  unit: "kg";
+  /** The provider (or phone app) it came from. */
+  source: string;
+  sourceId: string;
+  syncStatus: SyncStatus;
+}
+
+/**
+ * One person's weigh-ins from `start` to `end` (days in their time zone, both included),
+ * oldest first, optionally from one source.
+ */
+export async function findWeightRecords(
+  db: Database,
+  params: { userId: string; provider?: string; start: string; end: string; timeZone: string },
+): Promise<WeightRecord[]> {
+  const zone = sql`${params.timeZone}::text`;
+  const rows = await db
+    .select({
+      id: bodyMeasurements.id,
+      date: sql<string>`to_char(${bodyMeasurements.measuredAt} at time zone ${zone}, 'YYYY-MM-DD')`,
+      measuredAt: bodyMeasurements.measuredAt,
+      weightKg: bodyMeasurements.weightKg,
+      bmi: bodyMeasurements.bmi,
+      source: bodyMeasurements.provider,
+      sourceId: bodyMeasurements.sourceId,
+      syncStatus: bodyMeasurements.syncStatus,
+    })
+    .from(bodyMeasurements)
+    .where(
+      and(
+        eq(bodyMeasurements.userId, params.userId),
+        params.provider ? eq(bodyMeasurements.provider, params.provider) : undefined,
+        isNotNull(bodyMeasurements.weightKg),
+        sql`${bodyMeasurements.measuredAt} >= (${params.start}::date::timestamp at time zone ${zone})`,
+        sql`${bodyMeasurements.measuredAt} < ((${params.end}::date + 1)::timestamp at time zone ${zone})`,
+      ),
+    )
+    .orderBy(asc(bodyMeasurements.measuredAt))
+    .limit(100_000);
+  return rows.map((row) => ({
+    ...row,
+    measuredAt: row.measuredAt.toISOString(),
+    weightKg: row.weightKg!,
+    unit: "kg" as const,
+  }));
+}
+
+/** The person's own weigh-ins among `ids`, as a destination takes them (others' ids are ignored). */
+export async function findForwardableWeighIns(
+  db: Database,
+  params: { userId: string; ids: string[] },
+): Promise<ForwardedWeighIn[]> {
+  if (!params.ids.length) return [];
+  const rows = await db
+    .select({
+      id: bodyMeasurements.id,
+      measuredAt: bodyMeasurements.measuredAt,
+      weightKg: bodyMeasurements.weightKg,
+      bmi: bodyMeasurements.bmi,
+      bodyFatPercent: bodyMeasurements.bodyFatPercent,
+    })
+    .from(bodyMeasurements)
+    .where(
+      and(
+        eq(bodyMeasurements.userId, params.userId),
+        inArray(bodyMeasurements.id, params.ids),
+        isNotNull(bodyMeasurements.weightKg),
+      ),
+    )
+    .orderBy(asc(bodyMeasurements.measuredAt));
+  return rows.map((row) => ({ ...row, weightKg: row.weightKg! }));
+}
+
+/** Marks forwarded weigh-ins synced, refused ones failed; only the person's own rows. */
+export async function recordForwardOutcomes(
+  db: Database,
+  params: { userId: string; outcomes: ForwardOutcome[] },
+): Promise<void> {
+  for (const status of ["synced", "failed"] as const) {
+    const ids = params.outcomes
+      .filter((outcome) => outcome.isAccepted === (status === "synced"))
+      .map((outcome) => outcome.id);
+    if (!ids.length) continue;
+    await db
+      .update(bodyMeasurements)
+      .set({ syncStatus: status, updatedAt: new Date() })
+      .where(and(eq(bodyMeasurements.userId, params.userId), inArray(bodyMeasurements.id, ids)));
+  }
+}
