@@ -328,6 +328,20 @@ export async function requeueRunningJobs(db: Database): Promise<void> {
     .where(and(inArray(syncJobs.status, ["running", "waiting"]), isNotNull(syncJobs.leaseExpiresAt)));
 }
 
+/** The person's newest job of one kind (their latest weight walk), for picking up its progress on a page load. */
+export async function findLatestJobOfKind(
+  db: Database,
+  params: { userId: string; kind: string },
+): Promise<SyncJob | null> {
+  const [job] = await db
+    .select()
+    .from(syncJobs)
+    .where(and(eq(syncJobs.userId, params.userId), eq(syncJobs.kind, params.kind)))
+    .orderBy(desc(syncJobs.createdAt))
+    .limit(1);
+  return job ?? null;
+}
+
 /** The newest job of each of these connections, for status lines. */
 export async function findLatestJobs(db: Database, params: { userId: string }): Promise<Map<string, SyncJob>> {
   const rows = await db

@@ -212,3 +212,13 @@ export async function recordForwardOutcomes(
       .where(and(eq(bodyMeasurements.userId, params.userId), inArray(bodyMeasurements.id, ids)));
   }
 }
+
+/** The sources the person has weigh-ins from, by name. */
+export async function findWeightSources(db: Database, params: { userId: string }): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ provider: bodyMeasurements.provider })
+    .from(bodyMeasurements)
+    .where(and(eq(bodyMeasurements.userId, params.userId), isNotNull(bodyMeasurements.weightKg)))
+    .orderBy(asc(bodyMeasurements.provider));
+  return rows.map((row) => row.provider);
+}
