@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, ne, notInArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { UpsertCounts } from "@/lib/sync/records";
 import type { Database } from "../client";
@@ -342,12 +342,15 @@ export async function findLatestJobOfKind(
   return job ?? null;
 }
 
-/** The newest job of each of these connections, for status lines. */
+/**
+ * The newest sync of each of these connections, for status lines. A weight walk is left out:
+ * the Health page shows it, and its failure says nothing about the connection's syncs.
+ */
 export async function findLatestJobs(db: Database, params: { userId: string }): Promise<Map<string, SyncJob>> {
   const rows = await db
     .selectDistinctOn([syncJobs.connectionId])
     .from(syncJobs)
-    .where(eq(syncJobs.userId, params.userId))
+    .where(and(eq(syncJobs.userId, params.userId), ne(syncJobs.kind, "weight")))
     .orderBy(syncJobs.connectionId, desc(syncJobs.createdAt));
   return new Map(rows.filter((job) => job.connectionId).map((job) => [job.connectionId!, job]));
 }

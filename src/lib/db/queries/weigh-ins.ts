@@ -39,9 +39,11 @@ export async function upsertWeighIns(
 ): Promise<UpsertCounts> {
   const counts = emptyCounts();
   if (!records.length) return counts;
+  // One row per id and per instant (the last wins): the table keeps one weigh-in an instant.
   const byId = new Map(records.map((record) => [record.externalId, record]));
-  counts.unchanged += records.length - byId.size;
-  const incoming = [...byId.values()];
+  const byTime = new Map([...byId.values()].map((record) => [new Date(record.measuredAt).getTime(), record]));
+  const incoming = [...byTime.values()];
+  counts.unchanged += records.length - incoming.length;
   const heightM = incoming.some((record) => record.bmi == null)
     ? await findHeightForBmi(db, { userId: owner.userId, provider: owner.provider })
     : null;
@@ -62,7 +64,10 @@ export async function upsertWeighIns(
         eq(bodyMeasurements.userId, owner.userId),
         eq(bodyMeasurements.provider, owner.provider),
         or(
-          inArray(bodyMeasurements.externalId, [...byId.keys()]),
+          inArray(
+            bodyMeasurements.externalId,
+            incoming.map((record) => record.externalId),
+          ),
           and(
             eq(bodyMeasurements.sourceId, owner.sourceId),
             inArray(
