@@ -58,7 +58,7 @@ export function createSandboxHandler(providers: ReadonlyArray<{ slug: string; sa
         ...fault.headers,
         ...(fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {}),
       };
-      return Response.json({ message: "Rate Limit Exceeded" }, { status: 429, headers });
+      return Response.json(fault.body ?? { message: "Rate Limit Exceeded" }, { status: 429, headers });
     }
     if (fault?.kind === "server_error") return Response.json({ message: "Internal Server Error" }, { status: 500 });
     if (fault?.kind === "malformed") return Response.json(fault.body ?? { unexpected: true });

@@ -40,7 +40,10 @@ export interface SandboxFault {
   retryAfterSeconds?: number;
   /** Extra response headers, e.g. a provider's own rate-limit headers. */
   headers?: Record<string, string>;
-  /** For "malformed": the JSON body to send instead (status 200); for "http_error": the error body. */
+  /**
+   * For "malformed": the JSON body to send instead (status 200); for "http_error" and
+   * "rate_limit": the provider's own error body.
+   */
   body?: unknown;
   /** For "http_error": the status to answer, e.g. a provider's documented 400 or 404. */
   status?: number;
@@ -53,6 +56,8 @@ export interface SandboxCall {
   method: string;
   path: string;
   grant?: string;
+  /** The query a list was asked with (Google Health's filter), for tests that check the windows. */
+  query?: string;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ProviderSync } from "@/lib/sync/types";
 import type { ProviderSubscriptions } from "@/lib/webhooks/subscription-types";
 import type { ProviderWebhook } from "@/lib/webhooks/types";
 import type { DataType, ProviderContext, ProviderSlug, TokenSet } from "./base-types";
+import type { WeightDestination, WeightHistory } from "./weight-types";
 
 // The leaf types other contracts (sync, subscriptions) build on live in ./base-types, so
 // those contracts need not import this file back.
@@ -131,4 +132,8 @@ export interface ProviderDefinition {
   webhook?: ProviderWebhook;
   /** App-level push subscriptions to keep alive (Oura's subscriptions, Polar's one webhook). */
   subscriptions?: ProviderSubscriptions;
+  /** Its weigh-in history, walked window by window on request (POST /api/sync/fitbit/weight). */
+  weightHistory?: WeightHistory;
+  /** Weigh-ins forwarded from another source are accepted here (Garmin credential accounts). */
+  weightDestination?: WeightDestination;
 }

@@ -6,6 +6,7 @@ import { withoutImplausible } from "@/lib/sync/plausibility";
 import { addCounts, emptyCounts, type RecordBatch, type UpsertCounts } from "@/lib/sync/records";
 import { upsertRows } from "./upsert-rows";
 import { upsertSamples, type SampleWriteHint } from "./upsert-samples";
+import { isIdentified, upsertWeighIns } from "./weigh-ins";
 
 export interface RecordOwner {
   userId: string;
@@ -17,7 +18,17 @@ export interface RecordOwner {
 
 const SLICE = 5_000;
 
-const NEVER_COMPARED = new Set(["id", "userId", "provider", "sourceId", "createdAt", "updatedAt", "syncStatus"]);
+const NEVER_COMPARED = new Set([
+  "id",
+  "userId",
+  "provider",
+  "sourceId",
+  "createdAt",
+  "updatedAt",
+  "syncStatus",
+  // Time-keyed body rows carry none; a row that has one belongs to the id-keyed writer.
+  "externalId",
+]);
 
 /** Every content column of a table, i.e. what decides whether a row changed. */
 function contentColumns(table: PgTable, key: PgColumn[]): PgColumn[] {
@@ -115,22 +126,37 @@ export async function upsertRecordBatchByTable(
       }),
   );
   await write(
-    "bodyMeasurements",
-    batch.bodyMeasurements,
-    (record) => ({ ...record, userId, connectionId, provider, sourceId }),
-    (rows) =>
-      upsertRows(db, bodyMeasurements, rows, {
-        key: (row) => new Date(row.measuredAt).toISOString(),
-        target: bodyKey,
-        compare: contentColumns(bodyMeasurements, bodyKey),
-        updatedAt: bodyMeasurements.updatedAt,
-      }),
-  );
-  await write(
     "samples",
     batch.samples,
     (record) => record,
     (rows) => upsertSamples(db, { userId, provider, sourceId }, rows, sampleHint),
+  );
+  // Weigh-ins with the provider's id follow the weight rule (weigh-ins.ts); the rest are keyed
+  // by their time. After the samples: a height in the same batch is the one BMI is computed from.
+  await write(
+    "bodyMeasurements",
+    batch.bodyMeasurements,
+    (record) => record,
+    async (records) => {
+      const identified = records.filter(isIdentified);
+      const timed = records.filter((record) => !isIdentified(record));
+      const counts = await upsertWeighIns(db, owner, identified);
+      if (!timed.length) return counts;
+      return addCounts(
+        counts,
+        await upsertRows(
+          db,
+          bodyMeasurements,
+          timed.map((record) => ({ ...record, userId, connectionId, provider, sourceId })),
+          {
+            key: (row) => new Date(row.measuredAt).toISOString(),
+            target: bodyKey,
+            compare: contentColumns(bodyMeasurements, bodyKey),
+            updatedAt: bodyMeasurements.updatedAt,
+          },
+        ),
+      );
+    },
   );
   return result;
 }

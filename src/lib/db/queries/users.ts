@@ -31,14 +31,14 @@ export async function findFirstUser(db: Database): Promise<Pick<User, "id"> | nu
   return user ?? null;
 }
 
-/** Saves the person's units and time zone; touches no one else's row. */
+/** Saves the person's units, time zone and height; touches no one else's row. */
 export async function updateUserPreferences(
   db: Database,
-  params: { userId: string } & Pick<User, "unitSystem" | "timeZone">,
+  params: { userId: string } & Pick<User, "unitSystem" | "timeZone" | "heightM">,
 ): Promise<User | null> {
   const [user] = await db
     .update(users)
-    .set({ unitSystem: params.unitSystem, timeZone: params.timeZone })
+    .set({ unitSystem: params.unitSystem, timeZone: params.timeZone, heightM: params.heightM })
     .where(eq(users.id, params.userId))
     .returning();
   return user ?? null;

@@ -10,6 +10,7 @@ import {
 } from "./schemas";
 import { fitbitSync } from "./sync";
 import { fitbitWebhook } from "./webhook";
+import { fitbitWeightHistory } from "./weight-history";
 
 const IDENTITY_URL = "https://health.googleapis.com/v4/users/me/identity";
 const REVOKE_URL = "https://oauth2.googleapis.com/revoke";
@@ -75,4 +76,5 @@ export const fitbit: ProviderDefinition = {
 
   sync: fitbitSync,
   webhook: fitbitWebhook,
+  weightHistory: fitbitWeightHistory,
 };

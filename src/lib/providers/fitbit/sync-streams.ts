@@ -173,8 +173,8 @@ export const hrvStream = windowedStream({
 });
 
 /** Every page of one list over the window; a year of weigh-ins fits one page. */
-async function listAll<Point>(
-  context: SyncContext,
+export async function listAll<Point>(
+  context: Pick<SyncContext, "fetch">,
   dataType: string,
   field: string,
   window: Window,
