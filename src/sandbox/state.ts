@@ -45,6 +45,32 @@ export interface SandboxFault {
   delayMs?: number;
 }
 
+/** A file uploaded to a simulated provider and, once processed, the activity it became. */
+export interface SandboxUpload {
+  id: number;
+  provider: string;
+  account: string;
+  externalId: string | null;
+  /** Status requests still answered "processing", as a real upload takes a few seconds. */
+  pollsUntilDone: number;
+  error?: string;
+  activity?: SandboxUploadedActivity;
+}
+
+export interface SandboxUploadedActivity {
+  id: number;
+  provider: string;
+  account: string;
+  externalId: string | null;
+  name: string;
+  /** The provider's own sport name. */
+  sportType: string;
+  startAt: Date;
+  durationS: number;
+  movingTimeS: number;
+  distanceM: number;
+}
+
 export interface SandboxCall {
   provider: string;
   method: string;
@@ -66,6 +92,15 @@ export class SandboxState {
   readonly faults: SandboxFault[] = [];
   /** Requests a fault answered instead of the provider (not in `calls`, which the handlers record). */
   readonly faultedCalls: Array<SandboxCall & { fault: SandboxFault["kind"] }> = [];
+  /** Uploads by id, and the activities they created (listed beside the synthetic ones). */
+  readonly uploads = new Map<number, SandboxUpload>();
+  readonly uploadedActivities: SandboxUploadedActivity[] = [];
+  private nextUploadId = 16_000_000_001;
+
+  /** Ids in the provider's int64 range, unique within this sandbox's life. */
+  takeUploadId(): number {
+    return this.nextUploadId++;
+  }
 
   /** The first fault that applies to this request, used up by one. */
   takeFault(host: string, path: string): SandboxFault | undefined {

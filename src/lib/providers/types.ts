@@ -1,3 +1,4 @@
+import type { ProviderUploads } from "@/lib/forwarding/types";
 import type { TokenGrantError } from "@/lib/oauth/token-errors";
 import type { ProviderHistory } from "./history-types";
 import type { ProviderSync } from "@/lib/sync/types";
@@ -115,4 +116,6 @@ export interface ProviderDefinition {
   webhook?: ProviderWebhook;
   /** App-level push subscriptions to keep alive (Oura's subscriptions, Polar's one webhook). */
   subscriptions?: ProviderSubscriptions;
+  /** Accepts activity files, so forwarding can send activities here; absent if it does not. */
+  uploads?: ProviderUploads;
 }
