@@ -47,11 +47,20 @@ async function readAll(store: FileStore, userId: string, sha256: string): Promis
  * the next run polls or retries (the provider dedupes a resend by our external id) rather than a
  * second copy.
  */
-export async function executeForwarding(db: Database, plan: ForwardingPlan, options: ExecuteOptions): Promise<RunItem[]> {
+export async function executeForwarding(
+  db: Database,
+  plan: ForwardingPlan,
+  options: ExecuteOptions,
+): Promise<RunItem[]> {
   const sleep = options.sleep ?? realSleep;
   const needsDestination = plan.items.some((item) => ["upload", "replace", "poll"].includes(item.action));
   const destination = needsDestination
-    ? await openDestination(db, { userId: plan.userId, connectionId: plan.destinationConnectionId, appUrl: options.appUrl, sleep })
+    ? await openDestination(db, {
+        userId: plan.userId,
+        connectionId: plan.destinationConnectionId,
+        appUrl: options.appUrl,
+        sleep,
+      })
     : undefined;
   const pair = (item: PlanItem) => ({
     userId: plan.userId,
@@ -77,7 +86,15 @@ export async function executeForwarding(db: Database, plan: ForwardingPlan, opti
       case "upload":
       case "replace":
       case "poll": {
-        results.push(await sendOne(db, item, { ...destination!, store: options.store, sleep, pair: pair(item), userId: plan.userId }));
+        results.push(
+          await sendOne(db, item, {
+            ...destination!,
+            store: options.store,
+            sleep,
+            pair: pair(item),
+            userId: plan.userId,
+          }),
+        );
         break;
       }
       case "already_done":
@@ -129,7 +146,11 @@ async function sendOne(db: Database, item: PlanItem, send: SendContext): Promise
       await setLogUploadId(db, { entryId: claimed.id, uploadId });
       return settle(db, item, send, { uploadId, status: sent.status, success });
     }
-    return settle(db, item, send, { uploadId: uploadId!, status: await send.uploads.poll(send.context, uploadId!), success });
+    return settle(db, item, send, {
+      uploadId: uploadId!,
+      status: await send.uploads.poll(send.context, uploadId!),
+      success,
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const nextAttemptAt = isPermanent(error) ? null : nextAttemptAfter(attempts);
@@ -160,7 +181,12 @@ async function settle(
       await writeLogEntry(db, { ...base, decision: params.success, matchedExternalId: status.activityExternalId });
       return { ...item, uploadId: params.uploadId, outcome: params.success };
     case "duplicate":
-      await writeLogEntry(db, { ...base, decision: "skipped_existing", matchedExternalId: status.activityExternalId, message: status.message });
+      await writeLogEntry(db, {
+        ...base,
+        decision: "skipped_existing",
+        matchedExternalId: status.activityExternalId,
+        message: status.message,
+      });
       return { ...item, uploadId: params.uploadId, outcome: "skipped_existing", message: status.message };
     case "error":
       await writeLogEntry(db, { ...base, decision: "failed", message: status.message, nextAttemptAt: null });

@@ -63,7 +63,10 @@ export async function planForwarding(
   const force = params.force ?? false;
   const now = params.now ?? new Date();
   const toleranceS = params.toleranceS ?? DEFAULT_TOLERANCE_S;
-  const destination = await getConnectionOrThrow(db, { userId: rule.userId, connectionId: rule.destinationConnectionId });
+  const destination = await getConnectionOrThrow(db, {
+    userId: rule.userId,
+    connectionId: rule.destinationConnectionId,
+  });
   const uploads = getProviderOrThrow(destination.provider).uploads;
   const sources = await listConnectionActivities(db, {
     userId: rule.userId,
@@ -104,14 +107,24 @@ export async function planForwarding(
   const missingScopes = (uploads?.requiredScopes ?? []).filter((scope) => !destination.scopes.includes(scope));
 
   for (const source of sources) {
-    const base = { sourceActivityId: source.id, type: source.type, name: source.name, startAt: source.startAt.toISOString() };
+    const base = {
+      sourceActivityId: source.id,
+      type: source.type,
+      name: source.name,
+      startAt: source.startAt.toISOString(),
+    };
     const entry = log.get(source.id);
     const seen = entry ? seenOf(entry) : undefined;
     const add = (item: Omit<PlanItem, keyof typeof base>) => plan.items.push({ ...base, ...item });
 
     if (entry && !force) {
       if (entry.decision === "pending" && entry.uploadId) {
-        add({ action: "poll", reason: "An earlier upload was sent; its result is asked for, not sent again.", uploadId: entry.uploadId, seen });
+        add({
+          action: "poll",
+          reason: "An earlier upload was sent; its result is asked for, not sent again.",
+          uploadId: entry.uploadId,
+          seen,
+        });
         continue;
       }
       if (entry.decision === "uploaded" || entry.decision === "replaced" || entry.decision === "skipped_existing") {
@@ -119,11 +132,19 @@ export async function planForwarding(
         continue;
       }
       if (entry.decision === "failed" && !entry.nextAttemptAt) {
-        add({ action: "gave_up", reason: `Failed for good: ${entry.message ?? "no reason given"}. Run with force to try again.`, seen });
+        add({
+          action: "gave_up",
+          reason: `Failed for good: ${entry.message ?? "no reason given"}. Run with force to try again.`,
+          seen,
+        });
         continue;
       }
       if (entry.decision === "failed" && entry.nextAttemptAt && entry.nextAttemptAt > now) {
-        add({ action: "waiting_retry", reason: `Failed (${entry.message ?? "no reason given"}); tried again after ${entry.nextAttemptAt.toISOString()}.`, seen });
+        add({
+          action: "waiting_retry",
+          reason: `Failed (${entry.message ?? "no reason given"}); tried again after ${entry.nextAttemptAt.toISOString()}.`,
+          seen,
+        });
         continue;
       }
     }
@@ -138,22 +159,40 @@ export async function planForwarding(
       continue;
     }
     if (!uploads) {
-      add({ action: "cannot_upload", reason: `${getProviderOrThrow(destination.provider).name} does not accept uploads.`, seen });
+      add({
+        action: "cannot_upload",
+        reason: `${getProviderOrThrow(destination.provider).name} does not accept uploads.`,
+        seen,
+      });
       continue;
     }
     if (missingScopes.length) {
-      add({ action: "cannot_upload", reason: `Reconnect the destination granting ${missingScopes.join(", ")} to upload.`, seen });
+      add({
+        action: "cannot_upload",
+        reason: `Reconnect the destination granting ${missingScopes.join(", ")} to upload.`,
+        seen,
+      });
       continue;
     }
     const file = files.find((row) => row.activityId === source.id && uploads.formats.includes(row.format));
     if (!file) {
-      add({ action: "no_file", reason: "No original file is kept for this activity, so there is nothing to upload.", seen });
+      add({
+        action: "no_file",
+        reason: "No original file is kept for this activity, so there is nothing to upload.",
+        seen,
+      });
       continue;
     }
     const fileRef = { id: file.id, contentHash: file.contentHash, format: file.format, fileName: file.fileName };
     add(
       copy
-        ? { action: "replace", reason: "A copy is on the destination; it is deleted and this one uploaded.", match, file: fileRef, seen }
+        ? {
+            action: "replace",
+            reason: "A copy is on the destination; it is deleted and this one uploaded.",
+            match,
+            file: fileRef,
+            seen,
+          }
         : { action: "upload", reason: "No copy on the destination.", file: fileRef, seen },
     );
   }

@@ -69,7 +69,14 @@ export async function claimLogEntry(
   if (!params.seen) {
     const [row] = await db
       .insert(forwardingLog)
-      .values({ ...pending, userId: params.userId, ruleId: params.ruleId, sourceActivityId: params.sourceActivityId, destinationConnectionId: params.destinationConnectionId, attempts: 1 })
+      .values({
+        ...pending,
+        userId: params.userId,
+        ruleId: params.ruleId,
+        sourceActivityId: params.sourceActivityId,
+        destinationConnectionId: params.destinationConnectionId,
+        attempts: 1,
+      })
       .onConflictDoNothing()
       .returning();
     return row ?? null;
@@ -91,9 +98,12 @@ export async function claimLogEntry(
 /** Records what happened to a pair; creates the entry for a decision that needed no claim (a skip). */
 export async function writeLogEntry(
   db: Database,
-  params: Pair & Partial<Pick<ForwardingLogEntry, "matchedActivityId" | "matchedExternalId" | "uploadId" | "message" | "nextAttemptAt">> & {
-    decision: ForwardingLogEntry["decision"];
-  },
+  params: Pair &
+    Partial<
+      Pick<ForwardingLogEntry, "matchedActivityId" | "matchedExternalId" | "uploadId" | "message" | "nextAttemptAt">
+    > & {
+      decision: ForwardingLogEntry["decision"];
+    },
 ): Promise<ForwardingLogEntry> {
   const values = {
     decision: params.decision,
@@ -105,7 +115,13 @@ export async function writeLogEntry(
   };
   const [row] = await db
     .insert(forwardingLog)
-    .values({ ...values, userId: params.userId, ruleId: params.ruleId, sourceActivityId: params.sourceActivityId, destinationConnectionId: params.destinationConnectionId })
+    .values({
+      ...values,
+      userId: params.userId,
+      ruleId: params.ruleId,
+      sourceActivityId: params.sourceActivityId,
+      destinationConnectionId: params.destinationConnectionId,
+    })
     .onConflictDoUpdate({
       target: [forwardingLog.sourceActivityId, forwardingLog.destinationConnectionId],
       set: { ...values, ruleId: params.ruleId, updatedAt: new Date() },
@@ -116,7 +132,10 @@ export async function writeLogEntry(
 
 /** Keeps the provider's upload id on the pending entry the moment it is known. */
 export async function setLogUploadId(db: Database, params: { entryId: string; uploadId: string }): Promise<void> {
-  await db.update(forwardingLog).set({ uploadId: params.uploadId, updatedAt: new Date() }).where(eq(forwardingLog.id, params.entryId));
+  await db
+    .update(forwardingLog)
+    .set({ uploadId: params.uploadId, updatedAt: new Date() })
+    .where(eq(forwardingLog.id, params.entryId));
 }
 
 export async function listRecentLog(
@@ -126,7 +145,9 @@ export async function listRecentLog(
   return db
     .select()
     .from(forwardingLog)
-    .where(and(eq(forwardingLog.userId, params.userId), params.ruleId ? eq(forwardingLog.ruleId, params.ruleId) : undefined))
+    .where(
+      and(eq(forwardingLog.userId, params.userId), params.ruleId ? eq(forwardingLog.ruleId, params.ruleId) : undefined),
+    )
     .orderBy(desc(forwardingLog.updatedAt))
     .limit(params.limit);
 }

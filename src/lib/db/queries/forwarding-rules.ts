@@ -6,13 +6,26 @@ import { getConnectionOrThrow } from "./connections";
 
 export type ForwardingRuleFields = Pick<
   typeof forwardingRules.$inferInsert,
-  "sourceConnectionId" | "destinationConnectionId" | "activityTypes" | "startDate" | "endDate" | "conflictStrategy" | "isEnabled"
+  | "sourceConnectionId"
+  | "destinationConnectionId"
+  | "activityTypes"
+  | "startDate"
+  | "endDate"
+  | "conflictStrategy"
+  | "isEnabled"
 >;
 
 /** Both ends must be the user's own accounts, and two different ones. */
-async function checkEnds(db: Database, userId: string, fields: { sourceConnectionId: string; destinationConnectionId: string }) {
+async function checkEnds(
+  db: Database,
+  userId: string,
+  fields: { sourceConnectionId: string; destinationConnectionId: string },
+) {
   if (fields.sourceConnectionId === fields.destinationConnectionId)
-    throw new AppError("INVALID_INPUT", "destinationConnectionId: the destination must be another account than the source.");
+    throw new AppError(
+      "INVALID_INPUT",
+      "destinationConnectionId: the destination must be another account than the source.",
+    );
   await getConnectionOrThrow(db, { userId, connectionId: fields.sourceConnectionId });
   await getConnectionOrThrow(db, { userId, connectionId: fields.destinationConnectionId });
 }
