@@ -112,10 +112,20 @@ describeEachDatabase("forwarding to Strava", (database) => {
     expect(ran.map((item) => item.outcome)).toEqual(["uploaded", "uploaded", "skipped_existing"]);
     expect(uploadsSent()).toBe(2);
 
-    // The uploads became activities on Strava: the destination's next sync brings them in.
-    await syncNow(database.db, destination);
-    const synced = await database.db.select().from(activities).where(eq(activities.connectionId, destination.id));
-    expect(synced).toHaveLength(existing.length + 2);
+    // The uploads became activities on Strava, named by our external id, and the log names them.
+    expect(sandbox.state.uploadedActivities.map((activity) => activity.externalId).sort()).toEqual(
+      dryRun.items
+        .slice(0, 2)
+        .map((item) => `qt-${item.sourceActivityId}`)
+        .sort(),
+    );
+    const logged = await database.db.select().from(forwardingLog).where(eq(forwardingLog.ruleId, forwarding.id));
+    expect(
+      logged
+        .filter((entry) => entry.decision === "uploaded")
+        .map((entry) => entry.matchedExternalId)
+        .sort(),
+    ).toEqual(sandbox.state.uploadedActivities.map((activity) => String(activity.id)).sort());
 
     const again = await planForwarding(database.db, { rule: forwarding });
     expect(again.items.map((item) => item.action)).toEqual(["already_done", "already_done", "already_done"]);
