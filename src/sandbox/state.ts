@@ -51,6 +51,32 @@ export interface SandboxFault {
   delayMs?: number;
 }
 
+/** A file uploaded to a simulated provider and, once processed, the activity it became. */
+export interface SandboxUpload {
+  id: number;
+  provider: string;
+  account: string;
+  externalId: string | null;
+  /** Status requests still answered "processing", as a real upload takes a few seconds. */
+  pollsUntilDone: number;
+  error?: string;
+  activity?: SandboxUploadedActivity;
+}
+
+export interface SandboxUploadedActivity {
+  id: number;
+  provider: string;
+  account: string;
+  externalId: string | null;
+  name: string;
+  /** The provider's own sport name. */
+  sportType: string;
+  startAt: Date;
+  durationS: number;
+  movingTimeS: number;
+  distanceM: number;
+}
+
 export interface SandboxCall {
   provider: string;
   method: string;
@@ -99,6 +125,16 @@ export class SandboxState {
     if (expected === undefined || typeof clientSecret !== "string") return false;
     const [given, wanted] = [Buffer.from(clientSecret), Buffer.from(expected)];
     return given.length === wanted.length && timingSafeEqual(given, wanted);
+  }
+
+  /** Uploads by id, and the activities they created (listed beside the synthetic ones). */
+  readonly uploads = new Map<number, SandboxUpload>();
+  readonly uploadedActivities: SandboxUploadedActivity[] = [];
+  private nextUploadId = 16_000_000_001;
+
+  /** Ids in the provider's int64 range, unique within this sandbox's life. */
+  takeUploadId(): number {
+    return this.nextUploadId++;
   }
 
   /** The first fault that applies to this request, used up by one. */

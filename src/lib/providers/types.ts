@@ -1,3 +1,4 @@
+import type { ProviderUploads } from "@/lib/forwarding/types";
 import type { TokenGrantError } from "@/lib/oauth/token-errors";
 import type { ProviderHistory } from "./history-types";
 import type { ProviderSync } from "@/lib/sync/types";
@@ -136,4 +137,6 @@ export interface ProviderDefinition {
   weightHistory?: WeightHistory;
   /** Weigh-ins forwarded from another source are accepted here (Garmin credential accounts). */
   weightDestination?: WeightDestination;
+  /** Accepts activity files, so forwarding can send activities here; absent if it does not. */
+  uploads?: ProviderUploads;
 }

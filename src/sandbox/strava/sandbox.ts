@@ -1,5 +1,6 @@
 import { sandboxAccount } from "@/sandbox/accounts";
 import { listStravaActivities } from "./sandbox-activities";
+import { createStravaUpload, getStravaUpload } from "./sandbox-uploads";
 import { stravaEventBody } from "@/lib/providers/strava/webhook";
 import { authenticateBearer, createOAuth2Server, UNKNOWN_CLIENT } from "@/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/sandbox/types";
@@ -91,6 +92,8 @@ export const stravaSandbox: SandboxProvider = {
     ...oauthRoutes("/api/v3/oauth/token").filter((route) => route.path === "/api/v3/oauth/token"),
     { method: "POST", host: HOST, path: "/oauth/deauthorize", handle: deauthorize },
     { method: "GET", host: HOST, path: "/api/v3/athlete/activities", handle: listStravaActivities },
+    { method: "POST", host: HOST, path: "/api/v3/uploads", handle: createStravaUpload },
+    { method: "GET", host: HOST, path: "/api/v3/uploads/:uploadId", handle: getStravaUpload },
     {
       method: "GET",
       host: HOST,

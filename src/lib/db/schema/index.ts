@@ -10,3 +10,4 @@ export * from "./ingest";
 export * from "./oauth-states";
 export * from "./webhook-secrets";
 export * from "./provider-apps";
+export * from "./forwarding";

@@ -4,6 +4,7 @@ import type { ProviderDefinition } from "../types";
 import { stravaOAuth } from "./oauth";
 import { stravaAthleteSchema } from "./schemas";
 import { stravaSync } from "./sync";
+import { stravaUploads } from "./uploads";
 import { stravaWebhook } from "./webhook";
 
 export const strava: ProviderDefinition = {
@@ -42,4 +43,5 @@ export const strava: ProviderDefinition = {
 
   sync: stravaSync,
   webhook: stravaWebhook,
+  uploads: stravaUploads,
 };

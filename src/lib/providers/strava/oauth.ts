@@ -2,7 +2,8 @@ import { TokenGrantError, parseTokenBody } from "@/lib/oauth/token-errors";
 import type { OAuth2Spec } from "../types";
 import { stravaErrorSchema, stravaTokenSchema } from "./schemas";
 
-export const STRAVA_SCOPES = ["read", "activity:read_all", "profile:read_all"] as const;
+// activity:write: forwarding uploads files to Strava (forwarding/); without it a rule to Strava fails and says so.
+export const STRAVA_SCOPES = ["read", "activity:read_all", "activity:write", "profile:read_all"] as const;
 
 export const stravaOAuth: OAuth2Spec = {
   kind: "oauth2",
