@@ -52,7 +52,7 @@ describe("export layout", () => {
         expect(segment).not.toMatch(/^\./);
         expect(segment).not.toContain("..");
         expect(segment).not.toContain("\\");
-        // eslint-disable-next-line no-control-regex
+
         expect(segment).not.toMatch(/[\u0000-\u001f\u007f\u202e:]/);
       }
       expect(path.startsWith("up/2026-11-20-")).toBe(true);
