@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import { Readable } from "node:stream";
+import { ZipFile } from "yazl";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { buildActivityFile, loadActivityFileInput } from "../build";
+import type { FileStore } from "../store";
+import type { ExportPlan, PlannedFile } from "./plan";
+
+// Every entry is stored, not deflated: each size is then known before the first byte (the
+// response states its length, a Range gets an exact Content-Range), and the bytes never depend
+// on the zlib version. FIT, the bulk of an export, is compact binary that deflate barely shrinks.
+const ENTRY_OPTIONS = { compress: false, mode: 0o100644 } as const;
+
+export interface ExportZip {
+  /** The zip's exact length in bytes. */
+  sizeBytes: number;
+  output: Readable;
+  /** Stops producing (the client left, or the range is served) and releases what is open. */
+  abort(error?: Error): void;
+}
+
+async function openEntry(db: Database, store: FileStore, plan: ExportPlan, file: PlannedFile): Promise<Readable> {
+  if (!file.isGenerated) return store.read(plan.userId, file.sha256);
+  const input = await loadActivityFileInput(db, { userId: plan.userId, activityId: file.activityId });
+  const bytes = input ? buildActivityFile(input, file.format === "gpx" ? "gpx" : "fit") : null;
+  if (!bytes || createHash("sha256").update(bytes).digest("hex") !== file.sha256) {
+    throw new AppError("CONFLICT", "The activities changed while the export was being written; download it again.");
+  }
+  return Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)], { objectMode: false });
+}
+
+/**
+ * The export's zip, produced entry by entry as the reader asks for bytes: the manifests, then
+ * one file at a time (read from the store, or built again from the database), never more than
+ * one file and the stream's buffers in memory. Entries are added lazily, so nothing is opened
+ * or built before the reader gets there, and pipes carry the reader's back-pressure to the source.
+ */
+export function createExportZip(db: Database, store: FileStore, plan: ExportPlan): ExportZip {
+  const zip = new ZipFile();
+  const output = zip.outputStream as unknown as Readable;
+  let current: Readable | undefined;
+  let isAborted = false;
+  const abort = (error?: Error) => {
+    if (isAborted) return;
+    isAborted = true;
+    current?.destroy();
+    output.destroy(error);
+  };
+  zip.on("error", (error: Error) => abort(error));
+
+  zip.addBuffer(plan.manifestCsv, "manifest.csv", { ...ENTRY_OPTIONS, mtime: plan.manifestMtime });
+  zip.addBuffer(plan.manifestJson, "manifest.json", { ...ENTRY_OPTIONS, mtime: plan.manifestMtime });
+  for (const file of plan.files) {
+    zip.addReadStreamLazy(
+      file.path,
+      { ...ENTRY_OPTIONS, mtime: file.mtime, size: file.sizeBytes },
+      (callback: (error: Error | null, stream: NodeJS.ReadableStream) => void) => {
+        if (isAborted) return;
+        openEntry(db, store, plan, file).then(
+          (stream) => {
+            current = stream;
+            // pipe() does not forward a source's error; without this the zip would wait forever.
+            stream.once("error", (error) => abort(error));
+            callback(null, stream);
+          },
+          (error: Error) => abort(error),
+        );
+      },
+    );
+  }
+  let sizeBytes = -1;
+  // @types/yazl leaves out the callback's argument, the total yazl passes it.
+  const end = zip.end.bind(zip) as (options: undefined, onTotal: (total: number) => void) => void;
+  end(undefined, (total) => {
+    sizeBytes = total;
+  });
+  // Stored entries of announced sizes: yazl knows the total as soon as end() is called.
+  if (sizeBytes < 0) {
+    abort();
+    throw new Error("The export's size could not be worked out in advance.");
+  }
+  return { sizeBytes, output, abort };
+}
