@@ -1,5 +1,4 @@
 // Controls, path separators and characters Windows refuses in a name.
-
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f/\\:*?"<>|\u202a-\u202e\u2066-\u2069]+/g;
 
 /**
