@@ -5,7 +5,6 @@ import { buildTimeline, type TimelinePoint } from "./timeline";
 
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 // XML 1.0 cannot carry most control characters at all, escaped or not.
-
 const escapeXml = (text: string) =>
   text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "").replace(/[&<>"']/g, (char) => XML_ESCAPES[char]!);
 
