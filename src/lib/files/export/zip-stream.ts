@@ -71,8 +71,12 @@ export function createExportZip(db: Database, store: FileStore, plan: ExportPlan
   }
   let sizeBytes = -1;
   // @types/yazl leaves out the callback's argument, the total yazl passes it.
-  const end = zip.end.bind(zip) as (options: undefined, onTotal: (total: number) => void) => void;
-  end(undefined, (total) => {
+  const end = zip.end.bind(zip) as (options: { forceZip64Format: boolean }, onTotal: (total: number) => void) => void;
+  // Always the ZIP64 end records (76 bytes more): yazl 3.3.1 predicts them once the central
+  // directory passes 64 KB (~800 entries) but writes them only past 4 GB, so its total would be
+  // 76 bytes off for most real exports. Forced, prediction and output agree, and every current
+  // unzipper (Info-ZIP, macOS, Windows, Python) reads ZIP64.
+  end({ forceZip64Format: true }, (total) => {
     sizeBytes = total;
   });
   // Stored entries of announced sizes: yazl knows the total as soon as end() is called.
