@@ -9,6 +9,7 @@ import { decodeActivityCursor, findActivitiesPage, listActivityFacets } from "@/
 import { formatDistance, formatDuration } from "@/lib/format";
 import { localDate } from "@/lib/time-zone";
 import { ActivityFilters } from "./ActivityFilters";
+import { ExportFilesForm } from "./ExportFilesForm";
 
 export const metadata: Metadata = { title: "Activities" };
 
@@ -51,7 +52,9 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
 
   return (
     <>
-      <PageHeader title="Activities" description="Every workout from every source, newest first." />
+      <PageHeader title="Activities" description="Every workout from every source, newest first.">
+        {facets.types.length > 0 ? <ExportFilesForm /> : null}
+      </PageHeader>
       {facets.types.length === 0 ? (
         <EmptyState title="No activities yet" action={{ href: "/dashboard/settings", label: "Connect a source" }}>
           Activities arrive once you connect an account such as Strava or Garmin, or push workouts from Apple Health or

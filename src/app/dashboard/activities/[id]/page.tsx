@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { ActivityCharts } from "@/components/activity/ActivityCharts";
 import { ActivityHeading } from "@/components/activity/ActivityHeading";
 import { ActivityStats } from "@/components/activity/ActivityStats";
+import { DownloadMenu } from "@/components/activity/DownloadMenu";
 import { RouteMap } from "@/components/activity/RouteMap";
 import { buildActivityDetail, type ActivityDetail } from "@/lib/activity/detail";
 import { getDb } from "@/lib/db";
+import { listActivityDownloads } from "@/lib/files/download/download-options";
 import { findRequestedActivity } from "./find-activity";
 
 type Params = Promise<{ id: string }>;
@@ -15,8 +17,12 @@ async function loadDetail(id: string) {
   // The layout has already answered 404; this only tells TypeScript.
   if (!found) notFound();
   const { activity, user } = found;
-  const detail = await buildActivityDetail(await getDb(), { userId: user.id, activity, units: user.unitSystem });
-  return { detail, units: user.unitSystem, timeZone: user.timeZone };
+  const db = await getDb();
+  const [detail, downloads] = await Promise.all([
+    buildActivityDetail(db, { userId: user.id, activity, units: user.unitSystem }),
+    listActivityDownloads(db, { userId: user.id, activity }),
+  ]);
+  return { detail, downloads, units: user.unitSystem, timeZone: user.timeZone };
 }
 
 function chartsHeading(detail: ActivityDetail): string {
@@ -30,10 +36,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ActivityPage({ params }: { params: Params }) {
-  const { detail, units, timeZone } = await loadDetail((await params).id);
+  const { detail, downloads, units, timeZone } = await loadDetail((await params).id);
   return (
     <>
       <ActivityHeading detail={detail} timeZone={timeZone} />
+      <div className="-mt-3 mb-6 flex">
+        <DownloadMenu options={downloads} />
+      </div>
       <div className="flex flex-col gap-6">
         <section aria-labelledby="stats-heading">
           <h2 id="stats-heading" className="sr-only">
