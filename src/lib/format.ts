@@ -18,7 +18,7 @@ export function formatDuration(seconds: number | null): string {
 }
 
 const METERS_PER_MILE = 1609.344;
-const METERS_PER_FOOT = 0.3048;
+export const METERS_PER_FOOT = 0.3048;
 const METERS_PER_YARD = 0.9144;
 
 // Below this a pace is minutes per km in the hundreds: standing still, not moving slowly.

@@ -9,7 +9,6 @@ import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
 import { upsertRecordBatch } from "@/lib/db/queries/records";
 import { GENERATED_DESCRIPTION } from "@/lib/files/build";
 import { DiskFileStore } from "@/lib/files/disk-store";
-import { listActivityDownloads } from "@/lib/files/download/download-options";
 import { activityFileRoute } from "@/lib/files/routes";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
@@ -178,24 +177,5 @@ describeEachDatabase("GET /api/activities/:id/file", (database) => {
     expect((await both.json()).error.issues[0].field).toBe("format");
     const badFormat = await get(activity.id, { cookie }, "?format=tcx");
     expect((await badFormat.json()).error.issues[0].field).toBe("format");
-  });
-
-  it("lists kept originals newest first, then the generated formats, each marked", async () => {
-    const { activity, older, newest, user } = await withOriginal();
-    const options = await listActivityDownloads(database.db, { userId: user.id, activity });
-    expect(options.map(({ label, generated, href }) => ({ label, generated, href }))).toEqual([
-      { label: "Original FIT", generated: false, href: `/api/activities/${activity.id}/file?fileId=${newest.id}` },
-      { label: "Original FIT", generated: false, href: `/api/activities/${activity.id}/file?fileId=${older.id}` },
-      { label: "FIT (generated)", generated: true, href: `/api/activities/${activity.id}/file?format=fit` },
-      { label: "GPX (generated)", generated: true, href: `/api/activities/${activity.id}/file?format=gpx` },
-    ]);
-    const indoor = await seedActivity(database.db, user.id, { polyline: null });
-    expect(
-      (await listActivityDownloads(database.db, { userId: user.id, activity: indoor })).map((o) => o.label),
-    ).toEqual(["FIT (generated)"]);
-    const mallory = await createTestUser(database.db);
-    expect((await listActivityDownloads(database.db, { userId: mallory.id, activity })).some((o) => !o.generated)).toBe(
-      false,
-    );
   });
 });

@@ -14,7 +14,17 @@ const clock = (seconds: number) =>
  * (preserveAspectRatio none, strokes that do not scale) while the axis labels are HTML, so
  * text stays readable on a phone instead of shrinking with the drawing.
  */
-export function TimeSeriesChart({ chart, id, tone }: { chart: ChartData; id: string; tone: "heart" | "speed" }) {
+export type ChartTone = "heart" | "speed" | "power" | "cadence" | "altitude";
+
+const LINE_CLASS: Record<ChartTone, string> = {
+  heart: "stroke-rose-500",
+  speed: "stroke-brand-600 dark:stroke-brand-500",
+  power: "stroke-amber-500",
+  cadence: "stroke-violet-500",
+  altitude: "stroke-emerald-600 dark:stroke-emerald-500",
+};
+
+export function TimeSeriesChart({ chart, id, tone }: { chart: ChartData; id: string; tone: ChartTone }) {
   // A little headroom so the line never runs along the frame; a flat series gets a band of ±1.
   const pad = chart.max === chart.min ? 1 : (chart.max - chart.min) * 0.08;
   const low = chart.min - pad;
@@ -32,7 +42,7 @@ export function TimeSeriesChart({ chart, id, tone }: { chart: ChartData; id: str
   const step = yTicks.length > 1 ? yTicks[1]! - yTicks[0]! : 1;
   const label = (value: number) => (chart.valueFormat === "clock" ? clock(value) : value.toFixed(step < 1 ? 1 : 0));
   const xTicks = timeTicks(chart.durationS);
-  const lineClass = tone === "heart" ? "stroke-rose-500" : "stroke-brand-600 dark:stroke-brand-500";
+  const lineClass = LINE_CLASS[tone];
   const providerName = activitySource(chart.provider, "").name;
   const source = chart.sourceId ? `${providerName} · ${chart.sourceId}` : providerName;
 

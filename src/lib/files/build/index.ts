@@ -10,8 +10,10 @@ export const GENERATED_FORMATS = ["fit", "gpx"] as const;
 export type GeneratedFormat = (typeof GENERATED_FORMATS)[number];
 
 /** Whether this activity can be built in `format`: a GPX needs a route; a FIT can always be built. */
-export const canBuildActivityFile = (activity: ActivityFileInput["activity"], format: GeneratedFormat): boolean =>
-  format === "fit" || Boolean(activity.polyline);
+export const canBuildActivityFile = (
+  activity: Pick<ActivityFileInput["activity"], "polyline">,
+  format: GeneratedFormat,
+): boolean => format === "fit" || Boolean(activity.polyline);
 
 /**
  * A FIT or GPX file built from the stored summary and samples, for activities whose provider

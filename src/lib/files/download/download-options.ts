@@ -1,6 +1,5 @@
-import type { Database } from "@/lib/db/client";
 import type { ActivityDetailRow } from "@/lib/db/queries/activity-detail";
-import { listActivityFiles } from "@/lib/db/queries/activity-files";
+import type { ActivityFile } from "@/lib/db/schema";
 import { canBuildActivityFile, GENERATED_FORMATS } from "../build";
 import type { FileFormat } from "../types";
 
@@ -15,15 +14,17 @@ export interface DownloadOption {
   generated: boolean;
 }
 
-/** The kept originals (newest first, the one a plain download serves on top), then the formats we can build. */
-export async function listActivityDownloads(
-  db: Database,
-  params: { userId: string; activity: ActivityDetailRow },
-): Promise<DownloadOption[]> {
-  const { activity } = params;
+/**
+ * What the activity page offers to download: the kept originals (`files`, the activity's own,
+ * oldest first as listActivityFiles gives them) newest first, as a plain download serves the
+ * newest; then the formats we can build, FIT always and GPX when there is a route.
+ */
+export function activityDownloadOptions(
+  activity: Pick<ActivityDetailRow, "id" | "polyline">,
+  files: readonly ActivityFile[],
+): DownloadOption[] {
   const base = `/api/activities/${activity.id}/file`;
-  const files = await listActivityFiles(db, { userId: params.userId, activityId: activity.id });
-  const originals = files.reverse().map((file): DownloadOption => ({
+  const originals = [...files].reverse().map((file): DownloadOption => ({
     key: file.id,
     label: `Original ${file.format.toUpperCase()}`,
     source: file.source,

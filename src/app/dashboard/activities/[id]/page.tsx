@@ -4,10 +4,12 @@ import { ActivityCharts } from "@/components/activity/ActivityCharts";
 import { ActivityHeading } from "@/components/activity/ActivityHeading";
 import { ActivityStats } from "@/components/activity/ActivityStats";
 import { DownloadMenu } from "@/components/activity/DownloadMenu";
+import { LapsTable } from "@/components/activity/LapsTable";
 import { RouteMap } from "@/components/activity/RouteMap";
 import { buildActivityDetail, type ActivityDetail } from "@/lib/activity/detail";
 import { getDb } from "@/lib/db";
-import { listActivityDownloads } from "@/lib/files/download/download-options";
+import { getFileStore } from "@/lib/files";
+import { activityDownloadOptions } from "@/lib/files/download/download-options";
 import { findRequestedActivity } from "./find-activity";
 
 type Params = Promise<{ id: string }>;
@@ -17,12 +19,13 @@ async function loadDetail(id: string) {
   // The layout has already answered 404; this only tells TypeScript.
   if (!found) notFound();
   const { activity, user } = found;
-  const db = await getDb();
-  const [detail, downloads] = await Promise.all([
-    buildActivityDetail(db, { userId: user.id, activity, units: user.unitSystem }),
-    listActivityDownloads(db, { userId: user.id, activity }),
-  ]);
-  return { detail, downloads, units: user.unitSystem, timeZone: user.timeZone };
+  const detail = await buildActivityDetail(await getDb(), {
+    userId: user.id,
+    activity,
+    units: user.unitSystem,
+    store: getFileStore(),
+  });
+  return { detail, units: user.unitSystem, timeZone: user.timeZone };
 }
 
 function chartsHeading(detail: ActivityDetail): string {
@@ -36,12 +39,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ActivityPage({ params }: { params: Params }) {
-  const { detail, downloads, units, timeZone } = await loadDetail((await params).id);
+  const { detail, units, timeZone } = await loadDetail((await params).id);
   return (
     <>
       <ActivityHeading detail={detail} timeZone={timeZone} />
       <div className="-mt-3 mb-6 flex">
-        <DownloadMenu options={downloads} />
+        <DownloadMenu options={activityDownloadOptions(detail.activity, detail.files)} />
       </div>
       <div className="flex flex-col gap-6">
         <section aria-labelledby="stats-heading">
@@ -61,7 +64,26 @@ export default async function ActivityPage({ params }: { params: Params }) {
             {chartsHeading(detail)}
           </h2>
           <ActivityCharts detail={detail} />
+          {detail.drawnFrom ? (
+            <p className="mt-2 text-xs text-zinc-500" data-testid="charts-file-note">
+              Drawn from the original {detail.drawnFrom.format.toUpperCase()} file
+              {detail.drawnFrom.fileName ? ` (${detail.drawnFrom.fileName})` : ""}.
+            </p>
+          ) : null}
+          {detail.fileProblem ? (
+            <p className="mt-2 text-xs text-amber-700 dark:text-amber-400" role="status" data-testid="file-problem">
+              {detail.fileProblem}
+            </p>
+          ) : null}
         </section>
+        {detail.laps.length > 1 ? (
+          <section aria-labelledby="laps-heading">
+            <h2 id="laps-heading" className="mb-3 text-sm font-semibold tracking-wide text-zinc-500 uppercase">
+              Laps
+            </h2>
+            <LapsTable laps={detail.laps} units={units} speedDisplay={detail.speedDisplay} />
+          </section>
+        ) : null}
       </div>
     </>
   );
