@@ -5,9 +5,12 @@ import path from "node:path";
 import { Decoder, Stream } from "@garmin/fitsdk";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { buildFitActivity } from "@tests/fixtures/activity-files";
 import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
 import { upsertRecordBatch } from "@/lib/db/queries/records";
 import { GENERATED_DESCRIPTION } from "@/lib/files/build";
+import { parseActivityFile } from "@/lib/files/parse";
+import { saveActivityFile } from "@/lib/files/save";
 import { DiskFileStore } from "@/lib/files/disk-store";
 import { activityFileRoute } from "@/lib/files/routes";
 import { describeEachDatabase } from "../databases";
@@ -177,5 +180,26 @@ describeEachDatabase("GET /api/activities/:id/file", (database) => {
     expect((await both.json()).error.issues[0].field).toBe("format");
     const badFormat = await get(activity.id, { cookie }, "?format=tcx");
     expect((await badFormat.json()).error.issues[0].field).toBe("format");
+  });
+
+  it("converts a kept FIT to GPX from its own points when the summary has no route", async () => {
+    const user = await createTestUser(database.db);
+    const start = new Date("2024-03-10T07:00:00Z");
+    const activity = await seedActivity(database.db, user.id, { polyline: null, startAt: start, durationS: 300 });
+    await saveActivityFile(database.db, store, {
+      userId: user.id,
+      bytes: buildFitActivity({ start, seconds: 300 }),
+      origin: "provider",
+      source: "garmin",
+      activityId: activity.id,
+      startAt: start,
+    });
+    const response = await get(activity.id, { cookie: await sessionCookie(user.id) }, "?format=gpx");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-qt-generated")).toBe("1");
+    const gpx = parseActivityFile(await bytesOf(response), "gpx");
+    expect(gpx.points).toHaveLength(301);
+    expect(gpx.points[0]).toMatchObject({ time: start, lat: expect.closeTo(52.37, 4) });
+    expect(gpx.points.every((point) => point.heartRateBpm !== undefined)).toBe(true);
   });
 });

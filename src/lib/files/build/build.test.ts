@@ -188,8 +188,8 @@ describe("generated GPX", () => {
   });
 
   it("refuses an activity without a route, which has no positions to list", () => {
-    expect(canBuildActivityFile(activity({ polyline: null }), "gpx")).toBe(false);
-    expect(canBuildActivityFile(activity({ polyline: null }), "fit")).toBe(true);
+    expect(canBuildActivityFile({ activity: activity({ polyline: null }) }, "gpx")).toBe(false);
+    expect(canBuildActivityFile({ activity: activity({ polyline: null }) }, "fit")).toBe(true);
     expect(() => buildActivityFile(input({ polyline: null }), "gpx")).toThrow(/no route/);
   });
 });

@@ -39,6 +39,12 @@ function record(point: Timeline["points"][number]): RecordMesg {
   if (point.distanceM !== undefined) mesg.distance = scaled(point.distanceM, 100, 0xfffffffe);
   if (point.heartRateBpm !== undefined) mesg.heartRate = whole(point.heartRateBpm, 254);
   if (point.speedMps !== undefined) mesg.speed = scaled(point.speedMps, 1000, 0xfffe);
+  // altitude is stored (m + 500) × 5 in a uint16: -500 m to 12,606 m.
+  if (point.altitudeM !== undefined && point.altitudeM >= -500 && point.altitudeM <= 12_606) {
+    mesg.altitude = point.altitudeM;
+  }
+  if (point.powerW !== undefined) mesg.power = whole(point.powerW, 0xfffe);
+  if (point.cadence !== undefined) mesg.cadence = whole(point.cadence, 254);
   return mesg;
 }
 
@@ -59,7 +65,7 @@ export function buildFit(input: ActivityFileInput): Uint8Array {
     startTime: start,
     totalElapsedTime: scaled(durationS, 1000, 0xfffffffe),
     totalTimerTime: scaled(activity.movingTimeS ?? durationS, 1000, 0xfffffffe),
-    totalDistance: scaled(activity.distanceM ?? timeline.route?.lengthM, 100, 0xfffffffe),
+    totalDistance: scaled(activity.distanceM ?? timeline.routeLengthM, 100, 0xfffffffe),
     totalCalories: whole(activity.energyKcal, 0xfffe),
     totalAscent: whole(activity.elevationGainM, 0xfffe),
     avgHeartRate: whole(activity.avgHeartRateBpm ?? heartRate.avg, 254),

@@ -14,22 +14,27 @@ const coordinate = (degrees: number) => degrees.toFixed(7);
 const isoSeconds = (time: Date) => time.toISOString().replace(/\.\d{3}Z$/, "Z");
 
 function trackPoint(point: TimelinePoint): string {
-  const heartRate =
-    point.heartRateBpm === undefined
-      ? ""
-      : `<extensions><gpxtpx:TrackPointExtension><gpxtpx:hr>${Math.round(point.heartRateBpm)}</gpxtpx:hr></gpxtpx:TrackPointExtension></extensions>`;
-  return `<trkpt lat="${coordinate(point.lat!)}" lon="${coordinate(point.lon!)}"><time>${isoSeconds(point.time)}</time>${heartRate}</trkpt>`;
+  // TrackPointExtension v1 orders its children: hr before cad.
+  const readings = [
+    point.heartRateBpm === undefined ? "" : `<gpxtpx:hr>${Math.round(point.heartRateBpm)}</gpxtpx:hr>`,
+    point.cadence === undefined ? "" : `<gpxtpx:cad>${Math.round(point.cadence)}</gpxtpx:cad>`,
+  ].join("");
+  const extensions = readings
+    ? `<extensions><gpxtpx:TrackPointExtension>${readings}</gpxtpx:TrackPointExtension></extensions>`
+    : "";
+  const elevation = point.altitudeM === undefined ? "" : `<ele>${point.altitudeM.toFixed(1)}</ele>`;
+  return `<trkpt lat="${coordinate(point.lat!)}" lon="${coordinate(point.lon!)}">${elevation}<time>${isoSeconds(point.time)}</time>${extensions}</trkpt>`;
 }
 
 /**
- * A GPX 1.1 track from the route (the polyline) spread over the activity's duration, with heart
- * rate in Garmin's TrackPointExtension where a sample was taken. GPX is a list of positions, so
+ * A GPX 1.1 track: a kept original's own points, or the route (the polyline) spread over the
+ * activity's duration, with heart rate and cadence in Garmin's TrackPointExtension where measured. GPX is a list of positions, so
  * an activity without a route has no GPX: that is an INVALID_INPUT the caller shows (the FIT
  * still works for it).
  */
 export function buildGpx(input: ActivityFileInput): Uint8Array {
   const timeline = buildTimeline(input);
-  if (!timeline.route) {
+  if (!timeline.hasPositions) {
     throw new AppError(
       "INVALID_INPUT",
       "This activity has no route, so there is no GPX for it; download the FIT instead.",
@@ -41,7 +46,8 @@ export function buildGpx(input: ActivityFileInput): Uint8Array {
     '<gpx version="1.1" creator="QT.run" xmlns="http://www.topografix.com/GPX/1/1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:gpxtpx="http://www.garmin.com/xmlschemas/TrackPointExtension/v1" xsi:schemaLocation="http://www.topografix.com/GPX/1/1 http://www.topografix.com/GPX/1/1/gpx.xsd http://www.garmin.com/xmlschemas/TrackPointExtension/v1 http://www.garmin.com/xmlschemas/TrackPointExtensionv1.xsd">',
     `<metadata><name>${name}</name><desc>${escapeXml(GENERATED_DESCRIPTION)}</desc><time>${isoSeconds(timeline.start)}</time></metadata>`,
     `<trk><name>${name}</name><type>${escapeXml(input.activity.type)}</type><trkseg>`,
-    ...timeline.points.map(trackPoint),
+    // A recording's points without a fix (indoors, before the GPS locked) have no place in a GPX.
+    ...timeline.points.filter((point) => point.lat !== undefined && point.lon !== undefined).map(trackPoint),
     "</trkseg></trk>",
     "</gpx>",
     "",

@@ -9,11 +9,14 @@ export { loadActivityFileInput, loadActivitySamples, type ActivityFileInput } fr
 export const GENERATED_FORMATS = ["fit", "gpx"] as const;
 export type GeneratedFormat = (typeof GENERATED_FORMATS)[number];
 
-/** Whether this activity can be built in `format`: a GPX needs a route; a FIT can always be built. */
-export const canBuildActivityFile = (
-  activity: Pick<ActivityFileInput["activity"], "polyline">,
+/** Whether an activity can be built in `format`: a GPX needs positions (a route or a recording's); a FIT can always be built. */
+export function canBuildActivityFile(
+  input: { activity: Pick<ActivityFileInput["activity"], "polyline">; track?: ActivityFileInput["track"] },
   format: GeneratedFormat,
-): boolean => format === "fit" || Boolean(activity.polyline);
+): boolean {
+  if (format === "fit" || input.activity.polyline) return true;
+  return input.track?.some((point) => point.lat !== undefined && point.lon !== undefined) ?? false;
+}
 
 /**
  * A FIT or GPX file built from the stored summary and samples, for activities whose provider

@@ -6,12 +6,18 @@ import {
   type ActivityDetailRow,
   type WindowSample,
 } from "@/lib/db/queries/activity-detail";
+import type { TrackPoint } from "../types";
 
 /** What a generated file is built from: the activity's summary row and the samples recorded during it. */
 export interface ActivityFileInput {
   activity: ActivityDetailRow;
   /** Heart-rate (bpm) and speed (m/s) samples inside the activity's window, oldest first. */
   samples: readonly WindowSample[];
+  /**
+   * The points of a kept original, read by the parser. When given they are the recording, and
+   * the generated file converts it (a FIT's GPX, an upload's FIT) instead of rebuilding it.
+   */
+  track?: readonly TrackPoint[];
 }
 
 const FILE_METRICS = [...HEART_RATE_METRICS, ...SPEED_METRICS];

@@ -2,27 +2,12 @@ import { HEART_RATE_METRICS, SPEED_METRICS } from "@/lib/activity/chart-data";
 import { pickSeries } from "@/lib/activity/series";
 import type { WindowSample } from "@/lib/db/queries/activity-detail";
 import { decodePolyline } from "@/lib/geo/polyline";
+import type { Timeline, TimelinePoint } from "./timeline-types";
 import { activityDurationS, type ActivityFileInput } from "./input";
 import { RouteClock } from "./route-clock";
+import { timelineFromTrack } from "./track-timeline";
 
-/** One moment of a generated recording: only what was measured then, plus the interpolated position. */
-export interface TimelinePoint {
-  time: Date;
-  lat?: number;
-  lon?: number;
-  /** Metres from the start along the route. */
-  distanceM?: number;
-  heartRateBpm?: number;
-  speedMps?: number;
-}
-
-export interface Timeline {
-  start: Date;
-  end: Date;
-  durationS: number;
-  route: RouteClock | null;
-  points: TimelinePoint[];
-}
+export type { Timeline, TimelinePoint } from "./timeline-types";
 
 const isHeartRate = (row: WindowSample) =>
   (HEART_RATE_METRICS as readonly string[]).includes(row.metric) && row.unit === "bpm";
@@ -37,13 +22,16 @@ function bySecond(rows: readonly WindowSample[], input: ActivityFileInput): Map<
 }
 
 /**
- * The moments a generated file records, one per whole second that has something: each heart-rate
+ * The moments a generated file records. With a kept original's points, those (see
+ * timelineFromTrack): the file is then a conversion of the recording. Otherwise one per whole
+ * second that has something: each heart-rate
  * and speed sample (one device's series, as the activity page charts it), each route point, and
  * the start and the end. FIT counts time in whole seconds, so that is the grid for both formats.
  * Readings are never carried forward into seconds that have none; positions and distance are
  * interpolated along the route (see RouteClock).
  */
 export function buildTimeline(input: ActivityFileInput): Timeline {
+  if (input.track?.length) return timelineFromTrack(input.activity, input.track);
   const { activity } = input;
   const start = activity.startAt;
   const durationS = activityDurationS(activity);
@@ -75,5 +63,12 @@ export function buildTimeline(input: ActivityFileInput): Timeline {
       if (mps !== undefined) point.speedMps = mps;
       return point;
     });
-  return { start, end: new Date(start.getTime() + durationS * 1000), durationS, route, points };
+  return {
+    start,
+    end: new Date(start.getTime() + durationS * 1000),
+    durationS,
+    hasPositions: route !== null,
+    routeLengthM: route?.lengthM ?? null,
+    points,
+  };
 }

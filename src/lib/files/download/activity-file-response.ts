@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { z } from "zod";
+import { readActivityOriginals } from "@/lib/activity/original-track";
 import type { Database } from "@/lib/db/client";
 import { findActivityForUser, type ActivityDetailRow } from "@/lib/db/queries/activity-detail";
 import { listActivityFiles } from "@/lib/db/queries/activity-files";
@@ -9,7 +10,7 @@ import { AppError } from "@/lib/errors";
 import { answerRange, rangeResponseInit } from "@/lib/http/byte-range";
 import { attachmentDisposition } from "@/lib/http/content-disposition";
 import { localDate } from "@/lib/time-zone";
-import { buildActivityFile, loadActivitySamples, type GeneratedFormat } from "../build";
+import { buildActivityFile, canBuildActivityFile, loadActivitySamples, type GeneratedFormat } from "../build";
 import { activityLocalDate, exportPath } from "../export-layout";
 import type { FileStore } from "../store";
 import { CONTENT_TYPES, isNotModified, strongEtag } from "./file-meta";
@@ -82,7 +83,8 @@ function respondWithBytes(
 
 /**
  * One activity's file for its owner: the newest kept original (or the one `fileId` names),
- * else, or when a `format` is asked for, a FIT or GPX built from the stored data. Someone
+ * else, or when a `format` is asked for, a FIT or GPX built from the richest readable original's
+ * points, or from the stored summary, samples and route when none can be read. Someone
  * else's activity or file is a 404, exactly like one that does not exist.
  */
 export async function respondWithActivityFile(
@@ -94,8 +96,8 @@ export async function respondWithActivityFile(
   const activity = await findActivityForUser(db, { userId: user.id, activityId: params.activityId });
   if (!activity) throw new AppError("NOT_FOUND", "There is no such activity.");
 
+  const files = await listActivityFiles(db, { userId: user.id, activityId: activity.id });
   if (!query.format) {
-    const files = await listActivityFiles(db, { userId: user.id, activityId: activity.id });
     const file = query.fileId ? files.find((candidate) => candidate.id === query.fileId) : files.at(-1);
     if (query.fileId && !file) throw new AppError("NOT_FOUND", "This activity has no such file.");
     const sizeBytes = file ? await store.size(user.id, file.contentHash) : null;
@@ -106,9 +108,20 @@ export async function respondWithActivityFile(
     if (query.fileId) throw new AppError("NOT_FOUND", "That file is no longer in the file store.");
   }
 
-  // No original kept (or its bytes gone): a FIT can always be built from what is stored.
+  // No original kept (or its bytes gone): a FIT can always be built from what is stored. With a
+  // readable original, the generated file converts its points rather than the summary.
   const format = query.format ?? "fit";
-  const samples = await loadActivitySamples(db, { userId: user.id, activity });
-  const bytes = buildActivityFile({ activity, samples }, format);
+  const [samples, originals] = await Promise.all([
+    loadActivitySamples(db, { userId: user.id, activity }),
+    files.length > 0 ? readActivityOriginals(db, store, { userId: user.id, activityId: activity.id }) : null,
+  ]);
+  const input = { activity, samples, track: originals?.track?.parsed.points };
+  if (!canBuildActivityFile(input, format)) {
+    throw new AppError(
+      "INVALID_INPUT",
+      "This activity has no route, so there is no GPX for it; download the FIT instead.",
+    );
+  }
+  const bytes = buildActivityFile(input, format);
   return respondWithBytes(bytes, { format, fileName: downloadName(activity, user, format, true), request });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ActivityFile } from "@/lib/db/schema";
 import { activityDownloadOptions } from "./download-options";
 
-const activity = { id: "0f0e0d0c-0000-4000-8000-000000000001", polyline: "_p~iF~ps|U_ulLnnqC" };
+const activity = { id: "0f0e0d0c-0000-4000-8000-000000000001", hasRoute: true };
 const file = (id: string, format: ActivityFile["format"], source: string): ActivityFile => ({
   id,
   userId: "user",
@@ -30,7 +30,7 @@ describe("download options", () => {
   });
 
   it("offers no GPX for an activity without a route", () => {
-    expect(activityDownloadOptions({ ...activity, polyline: null }, []).map((option) => option.label)).toEqual([
+    expect(activityDownloadOptions({ ...activity, hasRoute: false }, []).map((option) => option.label)).toEqual([
       "FIT (generated)",
     ]);
   });

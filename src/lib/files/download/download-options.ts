@@ -1,6 +1,5 @@
-import type { ActivityDetailRow } from "@/lib/db/queries/activity-detail";
 import type { ActivityFile } from "@/lib/db/schema";
-import { canBuildActivityFile, GENERATED_FORMATS } from "../build";
+import { GENERATED_FORMATS } from "../build";
 import type { FileFormat } from "../types";
 
 /** One file the activity page offers; `generated` marks a file we built rather than one recorded. */
@@ -17,10 +16,11 @@ export interface DownloadOption {
 /**
  * What the activity page offers to download: the kept originals (`files`, the activity's own,
  * oldest first as listActivityFiles gives them) newest first, as a plain download serves the
- * newest; then the formats we can build, FIT always and GPX when there is a route.
+ * newest; then the formats we can build: FIT always, GPX when there is a route to list (the
+ * summary's polyline or a kept file's positions, as the page draws it).
  */
 export function activityDownloadOptions(
-  activity: Pick<ActivityDetailRow, "id" | "polyline">,
+  activity: { id: string; hasRoute: boolean },
   files: readonly ActivityFile[],
 ): DownloadOption[] {
   const base = `/api/activities/${activity.id}/file`;
@@ -32,7 +32,7 @@ export function activityDownloadOptions(
     format: file.format,
     generated: false,
   }));
-  const generated = GENERATED_FORMATS.filter((format) => canBuildActivityFile(activity, format)).map(
+  const generated = GENERATED_FORMATS.filter((format) => format === "fit" || activity.hasRoute).map(
     (format): DownloadOption => ({
       key: format,
       label: `${format.toUpperCase()} (generated)`,

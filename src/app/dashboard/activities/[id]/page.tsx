@@ -44,7 +44,9 @@ export default async function ActivityPage({ params }: { params: Params }) {
     <>
       <ActivityHeading detail={detail} timeZone={timeZone} />
       <div className="-mt-3 mb-6 flex">
-        <DownloadMenu options={activityDownloadOptions(detail.activity, detail.files)} />
+        <DownloadMenu
+          options={activityDownloadOptions({ id: detail.activity.id, hasRoute: detail.route !== null }, detail.files)}
+        />
       </div>
       <div className="flex flex-col gap-6">
         <section aria-labelledby="stats-heading">
