@@ -37,7 +37,7 @@ export async function respondWithExport(
 ): Promise<Response> {
   const { query, request } = params;
   const plan = await planExport(db, store, { user: params.user, from: query.from, to: query.to });
-  const zip = createExportZip(db, store, plan);
+  const zip = createExportZip(store, plan);
   const headers = {
     etag: plan.etag,
     "content-type": "application/zip",

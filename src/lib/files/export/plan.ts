@@ -9,6 +9,7 @@ import { activityLocalDate, exportPath } from "../export-layout";
 import type { FileStore } from "../store";
 import type { FileFormat } from "../types";
 import { ManifestWriter, type ManifestRow } from "./manifest";
+import { Spool } from "./spool";
 
 // Part of every ETag: a change to how the zip is laid out must not splice into an old download.
 const EXPORT_LAYOUT_VERSION = "qt.run export 1";
@@ -26,10 +27,14 @@ export interface PlannedFile {
   sha256: string;
   format: FileFormat;
   isGenerated: boolean;
+  /** Where a generated file waits for its turn in the zip (see Spool). */
+  spooledAt: string | null;
 }
 
 export interface ExportPlan {
   userId: string;
+  /** Holds the generated files; disposed when the zip ends or is abandoned. */
+  spool: Spool;
   files: PlannedFile[];
   manifestCsv: Buffer;
   manifestJson: Buffer;
@@ -41,6 +46,7 @@ export interface ExportPlan {
 async function planActivity(
   db: Database,
   store: FileStore,
+  spool: Spool,
   params: {
     user: User;
     activity: ActivityDetailRow;
@@ -50,17 +56,23 @@ async function planActivity(
   const { user, activity, original } = params;
   const keptSize = original ? await store.size(user.id, original.contentHash) : null;
   if (original && keptSize !== null) {
-    return { sizeBytes: keptSize, sha256: original.contentHash, format: original.format, isGenerated: false };
+    return {
+      sizeBytes: keptSize,
+      sha256: original.contentHash,
+      format: original.format,
+      isGenerated: false,
+      spooledAt: null,
+    };
   }
-  // The bytes are built here to learn their size and hash, and again while the zip streams: keeping
-  // thousands of them until then would hold the whole export in memory.
   const samples = await loadActivitySamples(db, { userId: user.id, activity });
   const bytes = buildActivityFile({ activity, samples }, "fit");
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
   return {
     sizeBytes: bytes.byteLength,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
+    sha256,
     format: "fit",
     isGenerated: true,
+    spooledAt: await spool.write(sha256, bytes),
   };
 }
 
@@ -74,6 +86,21 @@ async function planActivity(
 export async function planExport(
   db: Database,
   store: FileStore,
+  params: { user: User; from?: string; to?: string },
+): Promise<ExportPlan> {
+  const spool = new Spool();
+  try {
+    return await planWithSpool(db, store, spool, params);
+  } catch (error) {
+    await spool.dispose();
+    throw error;
+  }
+}
+
+async function planWithSpool(
+  db: Database,
+  store: FileStore,
+  spool: Spool,
   params: { user: User; from?: string; to?: string },
 ): Promise<ExportPlan> {
   const { user } = params;
@@ -92,7 +119,11 @@ export async function planExport(
     if (page.length === 0) break;
     const originals = await findNewestActivityFiles(db, { userId: user.id, activityIds: page.map((row) => row.id) });
     for (const activity of page) {
-      const planned = await planActivity(db, store, { user, activity, original: originals.get(activity.id) });
+      const planned = await planActivity(db, store, spool, {
+        user,
+        activity,
+        original: originals.get(activity.id),
+      });
       const date = activityLocalDate(activity.startAt, activity.utcOffsetSeconds, (at) => localDate(at, user.timeZone));
       const path = exportPath(
         {
@@ -118,6 +149,7 @@ export async function planExport(
     .digest("hex");
   return {
     userId: user.id,
+    spool,
     files,
     manifestCsv: manifest.toCsv(),
     manifestJson,

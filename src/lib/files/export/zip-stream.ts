@@ -1,9 +1,6 @@
-import { createHash } from "node:crypto";
-import { Readable } from "node:stream";
+import { createReadStream } from "node:fs";
+import type { Readable } from "node:stream";
 import { ZipFile } from "yazl";
-import type { Database } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { buildActivityFile, loadActivityFileInput } from "../build";
 import type { FileStore } from "../store";
 import type { ExportPlan, PlannedFile } from "./plan";
 
@@ -20,23 +17,17 @@ export interface ExportZip {
   abort(error?: Error): void;
 }
 
-async function openEntry(db: Database, store: FileStore, plan: ExportPlan, file: PlannedFile): Promise<Readable> {
-  if (!file.isGenerated) return store.read(plan.userId, file.sha256);
-  const input = await loadActivityFileInput(db, { userId: plan.userId, activityId: file.activityId });
-  const bytes = input ? buildActivityFile(input, file.format === "gpx" ? "gpx" : "fit") : null;
-  if (!bytes || createHash("sha256").update(bytes).digest("hex") !== file.sha256) {
-    throw new AppError("CONFLICT", "The activities changed while the export was being written; download it again.");
-  }
-  return Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)], { objectMode: false });
+async function openEntry(store: FileStore, plan: ExportPlan, file: PlannedFile): Promise<Readable> {
+  return file.spooledAt ? createReadStream(file.spooledAt) : store.read(plan.userId, file.sha256);
 }
 
 /**
  * The export's zip, produced entry by entry as the reader asks for bytes: the manifests, then
- * one file at a time (read from the store, or built again from the database), never more than
- * one file and the stream's buffers in memory. Entries are added lazily, so nothing is opened
+ * one file at a time (read from the store, or from the spool the plan built it into), never
+ * more than the stream's buffers in memory. Entries are added lazily, so nothing is opened
  * or built before the reader gets there, and pipes carry the reader's back-pressure to the source.
  */
-export function createExportZip(db: Database, store: FileStore, plan: ExportPlan): ExportZip {
+export function createExportZip(store: FileStore, plan: ExportPlan): ExportZip {
   const zip = new ZipFile();
   const output = zip.outputStream as unknown as Readable;
   let current: Readable | undefined;
@@ -48,6 +39,8 @@ export function createExportZip(db: Database, store: FileStore, plan: ExportPlan
     output.destroy(error);
   };
   zip.on("error", (error: Error) => abort(error));
+  // Ended, failed or abandoned: the spooled files are no longer needed.
+  output.once("close", () => void plan.spool.dispose());
 
   zip.addBuffer(plan.manifestCsv, "manifest.csv", { ...ENTRY_OPTIONS, mtime: plan.manifestMtime });
   zip.addBuffer(plan.manifestJson, "manifest.json", { ...ENTRY_OPTIONS, mtime: plan.manifestMtime });
@@ -57,7 +50,7 @@ export function createExportZip(db: Database, store: FileStore, plan: ExportPlan
       { ...ENTRY_OPTIONS, mtime: file.mtime, size: file.sizeBytes },
       (callback: (error: Error | null, stream: NodeJS.ReadableStream) => void) => {
         if (isAborted) return;
-        openEntry(db, store, plan, file).then(
+        openEntry(store, plan, file).then(
           (stream) => {
             current = stream;
             // pipe() does not forward a source's error; without this the zip would wait forever.
