@@ -11,6 +11,7 @@ import { maxFileBytes } from "@/lib/files";
 import { formatDistance, formatDuration } from "@/lib/format";
 import { localDate } from "@/lib/time-zone";
 import { ActivityFilters } from "./ActivityFilters";
+import { ExportFilesForm } from "./ExportFilesForm";
 import { UploadFiles } from "./UploadFiles";
 
 export const metadata: Metadata = { title: "Activities" };
@@ -54,7 +55,9 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
 
   return (
     <>
-      <PageHeader title="Activities" description="Every workout from every source, newest first." />
+      <PageHeader title="Activities" description="Every workout from every source, newest first.">
+        {facets.types.length > 0 ? <ExportFilesForm /> : null}
+      </PageHeader>
       {/* Above both branches, so its results survive the refresh that shows the first activity. */}
       <UploadFiles maxFileBytes={maxFileBytes()} />
       {facets.types.length === 0 ? (

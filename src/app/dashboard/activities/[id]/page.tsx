@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { ActivityCharts } from "@/components/activity/ActivityCharts";
 import { ActivityHeading } from "@/components/activity/ActivityHeading";
 import { ActivityStats } from "@/components/activity/ActivityStats";
+import { DownloadMenu } from "@/components/activity/DownloadMenu";
 import { LapsTable } from "@/components/activity/LapsTable";
 import { RouteMap } from "@/components/activity/RouteMap";
 import { buildActivityDetail, type ActivityDetail } from "@/lib/activity/detail";
 import { getDb } from "@/lib/db";
 import { getFileStore } from "@/lib/files";
+import { activityDownloadOptions } from "@/lib/files/download/download-options";
 import { findRequestedActivity } from "./find-activity";
 
 type Params = Promise<{ id: string }>;
@@ -41,6 +43,11 @@ export default async function ActivityPage({ params }: { params: Params }) {
   return (
     <>
       <ActivityHeading detail={detail} timeZone={timeZone} />
+      <div className="-mt-3 mb-6 flex">
+        <DownloadMenu
+          options={activityDownloadOptions({ id: detail.activity.id, hasRoute: detail.route !== null }, detail.files)}
+        />
+      </div>
       <div className="flex flex-col gap-6">
         <section aria-labelledby="stats-heading">
           <h2 id="stats-heading" className="sr-only">
