@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { saveScreenshot, signUp, uniqueEmail } from "./helpers";
+import { createApiKey, saveScreenshot, signUp, uniqueEmail } from "./helpers";
 
 // The Health page's Weight section through the sandboxed Fitbit (Google Health): the walk over
 // its weigh-ins started with a click and followed to its end, the table it fills, and the
@@ -77,7 +77,10 @@ test("syncs Fitbit's recent weight from the Health page, shows it with BMI, and 
   await expect(dialog.getByRole("alert")).toContainText("No destination that accepts weight is linked");
 });
 
-test("starting a weight sync over the JSON API names a bad scope and answers 404 without Fitbit", async ({ page }) => {
+test("starting a weight sync over the JSON API names a bad scope and answers 404 without Fitbit, with a session or a key", async ({
+  page,
+  playwright,
+}) => {
   await signUp(page, { email: uniqueEmail("weight-api"), password: "weight sync api errors" });
   const bad = await page.request.post("/api/sync/fitbit/weight", { data: { scope: "week" } });
   expect(bad.status()).toBe(400);
@@ -93,6 +96,23 @@ test("starting a weight sync over the JSON API names a bad scope and answers 404
     data: { start_date: "2026-01-01", end_date: "2026-01-31" },
   });
   expect(forward.status()).toBe(409);
+
+  // A script with an API key and no session gets the same answers; a wrong key gets 401.
+  const key = await createApiKey(page, "weight script");
+  const script = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
+  try {
+    const asScript = (headers: Record<string, string>) =>
+      script.post("/api/sync/fitbit/weight", { headers, data: { scope: "30d" } });
+    expect((await asScript({ "x-api-key": key })).status()).toBe(404);
+    expect((await asScript({ "x-api-key": `qt_${"A".repeat(43)}` })).status()).toBe(401);
+    const query = await script.get("/api/metrics/query?metric_type=weight&source=fitbit", {
+      headers: { "x-api-key": key },
+    });
+    expect(query.status()).toBe(200);
+    expect(await query.json()).toMatchObject({ metric: "weight", unit: "kg", records: [] });
+  } finally {
+    await script.dispose();
+  }
 });
 
 test("a height set in Preferences is kept, in the person's units", async ({ page }) => {
