@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import type { Database } from "@/lib/db/client";
+import type { FileStore } from "@/lib/files/store";
 import { claimNextJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
 import { providerConnections, syncJobs, type SyncJob } from "@/lib/db/schema";
 import { enqueueConnectionSync } from "@/lib/jobs";
@@ -46,7 +47,13 @@ export function recordingSleep() {
 export async function syncNow(
   db: Database,
   connection: { id: string; userId: string },
-  options: { sleep?: (ms: number) => Promise<void>; maxAttempts?: number; onWaiting?: (job: SyncJob) => void } = {},
+  options: {
+    sleep?: (ms: number) => Promise<void>;
+    maxAttempts?: number;
+    onWaiting?: (job: SyncJob) => void;
+    /** Where original files go (a DiskFileStore in a temporary folder); the app's store otherwise. */
+    fileStore?: FileStore;
+  } = {},
 ) {
   const { job } = await enqueueConnectionSync(db, { userId: connection.userId, connectionId: connection.id });
   let attempts = 0;
@@ -57,7 +64,10 @@ export async function syncNow(
       .where(eq(syncJobs.id, job.id));
     const claimed = await claimNextJob(db, { connectionId: connection.id });
     if (!claimed || claimed.id !== job.id) throw new Error(`expected to claim job ${job.id}, got ${claimed?.id}`);
-    const outcome = await executeSyncJob(db, claimed, { sleep: options.sleep ?? (async () => {}) });
+    const outcome = await executeSyncJob(db, claimed, {
+      sleep: options.sleep ?? (async () => {}),
+      fileStore: options.fileStore,
+    });
     if (outcome === "waiting") {
       waits++;
       options.onWaiting?.((await getSyncJob(db, { jobId: job.id }))!);
