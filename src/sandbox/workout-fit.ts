@@ -12,7 +12,7 @@ import type { SyntheticSport, SyntheticWorkout } from "./synthetic";
 import { workoutTrack } from "./workout-track";
 
 // A synthetic workout as the FIT activity file its watch would upload: file_id, timer events,
-// a record every 10 s, one lap, one session and the activity message (Garmin's encode recipe,
+// a record every 30 s, one lap, one session and the activity message (Garmin's encode recipe,
 // shared/providers/fit-files.md §4). Same workout, same bytes.
 
 /** The recording device, as each provider's own watches name themselves in file_id. */

@@ -1,6 +1,6 @@
 import type { SyntheticWorkout } from "./synthetic";
 
-// What a watch would have recorded during a synthetic workout, every few seconds: a loop
+// What a watch would have recorded during a synthetic workout, every half minute: a loop
 // around a fixed point (for outdoor sports with a distance), heart rate around the workout's
 // average, altitude rolling gently. Deterministic: the same workout gives the same track, so a
 // sandbox file has the same bytes every time it is asked for.
@@ -18,7 +18,8 @@ export interface TrackSample {
   cadence?: number;
 }
 
-export const TRACK_INTERVAL_S = 10;
+// Every 30 s: the SDK encodes a record in ~0.1 ms, and a sync downloads dozens of files at once.
+export const TRACK_INTERVAL_S = 30;
 const EARTH_M_PER_DEGREE = 111_320;
 const INDOOR: ReadonlySet<SyntheticWorkout["sport"]> = new Set(["swim", "strength", "yoga"]);
 

@@ -26,8 +26,9 @@ export const polarExerciseFiles = (exercises: ReadonlyArray<{ id: string }>): Fi
 
 export const polarFiles: ProviderFiles = {
   isAllowedUrl(realUrl) {
+    if (!URL.canParse(realUrl)) return false;
     const url = new URL(realUrl);
-    return url.protocol === "https:" && url.host === HOST && FILE_PATH.test(url.pathname);
+    return url.protocol === "https:" && url.host === HOST && !url.username && FILE_PATH.test(url.pathname);
   },
   download: (context, file) => context.fetch(file.url, { headers: { accept: ACCEPT[file.format] } }),
 };
