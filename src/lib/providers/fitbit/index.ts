@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderContext, ProviderDefinition } from "../types";
+import { fitbitFiles } from "./files";
 import { fitbitOAuth } from "./oauth";
 import {
   googleApiErrorSchema,
@@ -73,5 +74,6 @@ export const fitbit: ProviderDefinition = {
   },
 
   sync: fitbitSync,
+  files: fitbitFiles,
   webhook: fitbitWebhook,
 };
