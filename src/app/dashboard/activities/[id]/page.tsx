@@ -3,9 +3,11 @@ import { notFound } from "next/navigation";
 import { ActivityCharts } from "@/components/activity/ActivityCharts";
 import { ActivityHeading } from "@/components/activity/ActivityHeading";
 import { ActivityStats } from "@/components/activity/ActivityStats";
+import { OriginalFileStatus } from "@/components/activity/OriginalFileStatus";
 import { RouteMap } from "@/components/activity/RouteMap";
 import { buildActivityDetail, type ActivityDetail } from "@/lib/activity/detail";
 import { getDb } from "@/lib/db";
+import { listOriginalFileFetches } from "@/lib/db/queries/original-file-fetches";
 import { findRequestedActivity } from "./find-activity";
 
 type Params = Promise<{ id: string }>;
@@ -15,8 +17,16 @@ async function loadDetail(id: string) {
   // The layout has already answered 404; this only tells TypeScript.
   if (!found) notFound();
   const { activity, user } = found;
-  const detail = await buildActivityDetail(await getDb(), { userId: user.id, activity, units: user.unitSystem });
-  return { detail, units: user.unitSystem, timeZone: user.timeZone };
+  const db = await getDb();
+  const [detail, originals] = await Promise.all([
+    buildActivityDetail(db, { userId: user.id, activity, units: user.unitSystem }),
+    listOriginalFileFetches(db, {
+      userId: user.id,
+      provider: activity.provider,
+      activityExternalId: activity.externalId,
+    }),
+  ]);
+  return { detail, originals, units: user.unitSystem, timeZone: user.timeZone };
 }
 
 function chartsHeading(detail: ActivityDetail): string {
@@ -30,7 +40,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ActivityPage({ params }: { params: Params }) {
-  const { detail, units, timeZone } = await loadDetail((await params).id);
+  const { detail, originals, units, timeZone } = await loadDetail((await params).id);
   return (
     <>
       <ActivityHeading detail={detail} timeZone={timeZone} />
@@ -53,6 +63,7 @@ export default async function ActivityPage({ params }: { params: Params }) {
           </h2>
           <ActivityCharts detail={detail} />
         </section>
+        <OriginalFileStatus fetches={originals} sourceName={detail.source.name} />
       </div>
     </>
   );
