@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import type { Database } from "@/lib/db/client";
+import type { FileStore } from "@/lib/files/store";
 import { claimNextJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
 import { providerConnections, syncJobs, type SyncJob } from "@/lib/db/schema";
 import { enqueueConnectionSync } from "@/lib/jobs";
@@ -53,6 +54,8 @@ type RunOptions = {
   /** Attempts that may end in a retry before this gives up and returns the job as it stands. */
   maxAttempts?: number;
   onWaiting?: (job: SyncJob) => void;
+  /** Where original files go (a DiskFileStore in a temporary folder); the app's store otherwise. */
+  fileStore?: FileStore;
 };
 
 /** Runs a queued job (of any kind) to an end as syncNow does. */
@@ -65,7 +68,10 @@ export async function runJobToEnd(db: Database, job: Pick<SyncJob, "id" | "conne
       .where(eq(syncJobs.id, job.id));
     const claimed = await claimNextJob(db, { connectionId: job.connectionId! });
     if (!claimed || claimed.id !== job.id) throw new Error(`expected to claim job ${job.id}, got ${claimed?.id}`);
-    const outcome = await executeSyncJob(db, claimed, { sleep: options.sleep ?? (async () => {}) });
+    const outcome = await executeSyncJob(db, claimed, {
+      sleep: options.sleep ?? (async () => {}),
+      fileStore: options.fileStore,
+    });
     if (outcome === "waiting") {
       waits++;
       options.onWaiting?.((await getSyncJob(db, { jobId: job.id }))!);

@@ -60,6 +60,16 @@ export function routeUrl(route: ProviderRoute, realUrl: string): string {
   return `${route.baseUrl.replace(/\/+$/, "")}/${url.host}${url.pathname}${url.search}`;
 }
 
+/**
+ * The real URL behind one a simulator handed out under its own base (<base>/<host>/<path> ->
+ * https://<host>/<path>), so a provider's URL checks see the host it names; others unchanged.
+ */
+export function unrouteUrl(route: ProviderRoute, url: string): string {
+  if (route.mode !== "simulator" && route.mode !== "sandbox") return url;
+  const base = `${route.baseUrl.replace(/\/+$/, "")}/`;
+  return url.startsWith(base) ? `https://${url.slice(base.length)}` : url;
+}
+
 /** For a route already resolved; throws NOT_CONFIGURED for a provider nobody set up. */
 export function contextForRoute(provider: ProviderDefinition, route: ProviderRoute): ProviderContext {
   if (route.mode === "not_configured") throw new AppError("NOT_CONFIGURED", `${provider.name} is not configured.`);

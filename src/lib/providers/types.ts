@@ -1,6 +1,7 @@
 import type { ProviderUploads } from "@/lib/forwarding/types";
 import type { TokenGrantError } from "@/lib/oauth/token-errors";
 import type { ProviderHistory } from "./history-types";
+import type { ProviderFiles } from "@/lib/sync/file-types";
 import type { ProviderSync } from "@/lib/sync/types";
 import type { ProviderSubscriptions } from "@/lib/webhooks/subscription-types";
 import type { ProviderWebhook } from "@/lib/webhooks/types";
@@ -127,6 +128,8 @@ export interface ProviderDefinition {
   revoke?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void>;
   /** How its data is fetched; absent until the provider's sync is built. */
   sync?: ProviderSync;
+  /** Its original activity files (FIT/TCX/GPX): which URLs may be fetched and how; absent if it offers none. */
+  files?: ProviderFiles;
   /** A per-connection choice of how far back history is requested (Garmin's backfill). */
   history?: ProviderHistory;
   /** Its push notifications (/api/webhooks/<slug>); absent if it has none. */

@@ -2,6 +2,7 @@ import { createOAuth2Server } from "@/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/sandbox/types";
 import { syntheticWorkouts } from "@/sandbox/synthetic";
 import { listCorosDailies, listCorosWorkouts, workoutJson } from "./sandbox-data";
+import { corosFileRoute } from "./sandbox-files";
 import { HOST, accountOf, corosError, corosOk, corosOpenId } from "./sandbox-envelope";
 import type { CorosPush } from "@/lib/providers/coros/webhook";
 
@@ -82,7 +83,7 @@ const PUSH_LOOKBACK_MS = 30 * 86_400_000;
 export function corosPushBody(account: string): CorosPush {
   const openId = corosOpenId(account);
   const recent = syntheticWorkouts("coros", account, new Date(Date.now() - PUSH_LOOKBACK_MS), new Date());
-  return { sportDataList: recent.slice(-1).map((workout) => ({ ...workoutJson(workout, openId), openId })) };
+  return { sportDataList: recent.slice(-1).map((workout) => ({ ...workoutJson(workout, account), openId })) };
 }
 
 export const corosSandbox: SandboxProvider = {
@@ -100,5 +101,6 @@ export const corosSandbox: SandboxProvider = {
     { method: "GET", host: HOST, path: "/coros/bindState", handle: bindState },
     { method: "GET", host: HOST, path: "/v2/coros/sport/list", handle: listCorosWorkouts },
     { method: "GET", host: HOST, path: "/coros/daily/query", handle: listCorosDailies },
+    corosFileRoute,
   ],
 };

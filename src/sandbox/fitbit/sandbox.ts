@@ -4,6 +4,7 @@ import type { SandboxState } from "@/sandbox/state";
 import type { SandboxHandler, SandboxProvider, SandboxRequest, SandboxRoute } from "@/sandbox/types";
 import { dataRoutes } from "./sandbox-data";
 import { apiError, unauthenticated } from "./sandbox-errors";
+import { exportTcxRoute } from "./sandbox-tcx";
 
 const PROVIDER = "fitbit";
 const API_HOST = "health.googleapis.com";
@@ -171,5 +172,6 @@ export const fitbitSandbox: SandboxProvider = {
     { method: "POST", host: "oauth2.googleapis.com", path: "/revoke", handle: revoke },
     { method: "GET", host: API_HOST, path: "/v4/users/:user/identity", handle: identity },
     ...dataRoutes,
+    exportTcxRoute,
   ],
 };

@@ -1,5 +1,6 @@
 import { sandboxAccount, sandboxCredentials } from "@/sandbox/accounts";
 import type { SandboxRoute } from "@/sandbox/types";
+import { activityFileEntries } from "./sandbox-activity-files";
 import { callbackUrl } from "./sandbox-data";
 import { garminDeliveryStore } from "./sandbox-delivery-store";
 import { GARMIN_PERMISSIONS } from "./sandbox-oauth1";
@@ -80,11 +81,14 @@ function deliverLater(
       callbackURL: callbackUrl(account, summaryType, from, to),
     });
   }
+  // Backfilled activities come with their files' pings, as new uploads do (assumed: Garmin's
+  // documentation does not say whether a backfill sends Activity Files).
+  const files = summaryType === "activities" ? activityFileEntries(account, start, end, new Date()) : [];
   const post = () =>
     fetch(`${origin}/api/webhooks/garmin`, {
       method: "POST",
       headers: { "content-type": "application/json", "garmin-client-id": clientId },
-      body: JSON.stringify({ [summaryType]: entries }),
+      body: JSON.stringify({ [summaryType]: entries, ...(files.length ? { activityFiles: files } : {}) }),
     }).catch(() => undefined);
   setTimeout(() => void post(), 500).unref();
 }

@@ -11,6 +11,7 @@ import {
   polarExerciseWorkouts,
   registrationKey,
 } from "./sandbox-data";
+import { getExerciseFit } from "./sandbox-files";
 import { getPhysicalInfo } from "./sandbox-physical-info";
 import { polarRegisterSchema } from "@/lib/providers/polar/schemas";
 import { polarSandboxWebhook, polarWebhookRoutes } from "./sandbox-webhooks";
@@ -157,6 +158,7 @@ export const polarSandbox: SandboxProvider = {
     ...oauthRoutes,
     // Before /v3/users/:userId, which would otherwise take /v3/users/sleep for a user id.
     { method: "GET", host: API_HOST, path: "/v3/exercises", handle: listExercises },
+    { method: "GET", host: API_HOST, path: "/v3/exercises/:exerciseId/fit", handle: getExerciseFit },
     { method: "GET", host: API_HOST, path: "/v3/users/activities", handle: listDailyActivity },
     { method: "GET", host: API_HOST, path: "/v3/users/sleep", handle: listSleep },
     { method: "GET", host: API_HOST, path: "/v3/users/nightly-recharge", handle: listNightlyRecharge },

@@ -3,7 +3,8 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "../schema";
 import { withoutImplausible } from "@/lib/sync/plausibility";
-import { addCounts, emptyCounts, type RecordBatch, type UpsertCounts } from "@/lib/sync/records";
+import { addCounts, emptyCounts, type RecordBatch, type RecordRows, type UpsertCounts } from "@/lib/sync/records";
+import { linkOriginalFiles, rememberFileReferences } from "./original-file-fetches";
 import { upsertRows } from "./upsert-rows";
 import { upsertSamples, type SampleWriteHint } from "./upsert-samples";
 import { isIdentified, upsertWeighIns } from "./weigh-ins";
@@ -51,12 +52,19 @@ const bodyKey = [
 /**
  * Writes one page of normalized records for one owner. The owner columns come from the
  * caller, never from the records, so a transform cannot write into another user's data.
- * Call it inside the page's transaction.
+ * The original files the page names are kept as due (fetched once the page commits), and
+ * files fetched before their activity are tied to it now. Call it inside the page's transaction.
  */
 export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch: RecordBatch): Promise<UpsertCounts> {
   // A provider's glitch (a -1 heart rate, a weight of 1e30 kg) is counted, not stored.
   const plausible = withoutImplausible(batch);
   const byTable = await upsertRecordBatchByTable(db, owner, plausible.batch);
+  if (owner.connectionId) {
+    const fileOwner = { userId: owner.userId, connectionId: owner.connectionId, provider: owner.provider };
+    await rememberFileReferences(db, fileOwner, batch.originalFiles ?? []);
+    const written = plausible.batch.activities?.map((activity) => activity.externalId) ?? [];
+    await linkOriginalFiles(db, { ...fileOwner, externalIds: written });
+  }
   return Object.values(byTable).reduce((total, counts) => addCounts(total, counts), {
     ...emptyCounts(),
     rejected: plausible.rejected,
@@ -69,14 +77,14 @@ export async function upsertRecordBatchByTable(
   owner: RecordOwner,
   batch: RecordBatch,
   sampleHint?: SampleWriteHint,
-): Promise<Partial<Record<keyof RecordBatch, UpsertCounts>>> {
-  const result: Partial<Record<keyof RecordBatch, UpsertCounts>> = {};
+): Promise<Partial<Record<keyof RecordRows, UpsertCounts>>> {
+  const result: Partial<Record<keyof RecordRows, UpsertCounts>> = {};
   const { userId, connectionId, provider, sourceId } = owner;
 
   // Owner columns are added a slice at a time: a phone export can hold half a million
   // samples, and a second full copy of them would double the memory the import needs.
   const write = async <In, Row>(
-    name: keyof RecordBatch,
+    name: keyof RecordRows,
     records: In[] | undefined,
     toRow: (record: In) => Row,
     upsert: (rows: Row[]) => Promise<UpsertCounts>,

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderContext, ProviderDefinition } from "../types";
+import { fitbitFiles } from "./files";
 import { fitbitOAuth } from "./oauth";
 import {
   googleApiErrorSchema,
@@ -75,6 +76,7 @@ export const fitbit: ProviderDefinition = {
   },
 
   sync: fitbitSync,
+  files: fitbitFiles,
   webhook: fitbitWebhook,
   weightHistory: fitbitWeightHistory,
 };

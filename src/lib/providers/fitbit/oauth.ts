@@ -15,11 +15,15 @@ export const GOOGLE_HEALTH_SCOPES = {
   sleep: `${SCOPE_PREFIX}.sleep.readonly`,
 } as const;
 
+// Exercise GPS: with the activity scope, what exportExerciseTcx needs. Asked for, never required:
+// without it workouts sync all the same, only without their TCX.
+export const GOOGLE_HEALTH_LOCATION_SCOPE = `${SCOPE_PREFIX}.location.readonly`;
+
 export const fitbitOAuth: OAuth2Spec = {
   kind: "oauth2",
   authorizeUrl: "https://accounts.google.com/o/oauth2/v2/auth",
   tokenUrl: "https://oauth2.googleapis.com/token",
-  scopes: Object.values(GOOGLE_HEALTH_SCOPES),
+  scopes: [...Object.values(GOOGLE_HEALTH_SCOPES), GOOGLE_HEALTH_LOCATION_SCOPE],
   scopeSeparator: " ",
   clientAuth: "body",
   pkce: true,

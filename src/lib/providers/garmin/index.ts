@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderDefinition } from "../types";
+import { garminFiles } from "./files";
 import { garminHistory } from "./history";
 import { garminOAuth } from "./oauth";
 import { garminOAuth1, garminUserFetch } from "./oauth1";
@@ -43,6 +44,7 @@ export const garmin: ProviderDefinition = {
   },
 
   sync: garminSync,
+  files: garminFiles,
   history: garminHistory,
   webhook: garminWebhook,
 };

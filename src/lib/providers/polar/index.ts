@@ -2,6 +2,7 @@ import { ConnectionError } from "@/lib/connections/connection-error";
 import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderDefinition, TokenSet } from "../types";
+import { polarFiles } from "./files";
 import { polarOAuth } from "./oauth";
 import { polarErrorSchema, polarUserSchema } from "./schemas";
 import { polarSync } from "./sync";
@@ -97,6 +98,7 @@ export const polar: ProviderDefinition = {
   },
 
   sync: polarSync,
+  files: polarFiles,
   webhook: polarWebhook,
   subscriptions: polarSubscriptions,
 };
