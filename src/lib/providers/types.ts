@@ -3,6 +3,7 @@ import type { ProviderHistory } from "./history-types";
 import type { ProviderSync } from "@/lib/sync/types";
 import type { ProviderSubscriptions } from "@/lib/webhooks/subscription-types";
 import type { ProviderWebhook } from "@/lib/webhooks/types";
+import type { WorkoutDestination } from "@/lib/workouts/destination-types";
 import type { DataType, ProviderContext, ProviderSlug, TokenSet } from "./base-types";
 
 // The leaf types other contracts (sync, subscriptions) build on live in ./base-types, so
@@ -115,4 +116,6 @@ export interface ProviderDefinition {
   webhook?: ProviderWebhook;
   /** App-level push subscriptions to keep alive (Oura's subscriptions, Polar's one webhook). */
   subscriptions?: ProviderSubscriptions;
+  /** Structured workouts sent to the account's calendar (Garmin's Training API); absent if it takes none. */
+  workouts?: WorkoutDestination;
 }
