@@ -6,6 +6,7 @@ import { garminOAuth } from "./oauth";
 import { garminOAuth1, garminUserFetch } from "./oauth1";
 import { garminUserIdSchema } from "./schemas";
 import { garminSync } from "./sync";
+import { garminWorkouts } from "./training-calendar";
 import { garminWebhook } from "./webhook";
 
 const USER_ID_URL = "https://apis.garmin.com/wellness-api/rest/user/id";
@@ -44,4 +45,5 @@ export const garmin: ProviderDefinition = {
   sync: garminSync,
   history: garminHistory,
   webhook: garminWebhook,
+  workouts: garminWorkouts,
 };
