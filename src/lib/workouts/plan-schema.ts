@@ -135,10 +135,14 @@ const isCalendarDate = (value: string) => {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
 };
 
+/** A calendar day as YYYY-MM-DD; one message, whichever way it is wrong. */
 export const calendarDateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date as YYYY-MM-DD" })
-  .refine(isCalendarDate, { message: "is not a calendar date" });
+  .string({ message: "must be a date as YYYY-MM-DD" })
+  .superRefine((value, context) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+      context.addIssue({ code: "custom", message: "must be a date as YYYY-MM-DD" });
+    else if (!isCalendarDate(value)) context.addIssue({ code: "custom", message: "is not a calendar date" });
+  });
 
 const fields = {
   name: z
