@@ -1,11 +1,18 @@
-import { ZodError } from "zod";
+import { ZodError, type core } from "zod";
 import { redactDatabaseError } from "@/lib/db/redact-error";
 import { AppError } from "@/lib/errors";
+
+/** The field an issue is about; an unknown key is named itself rather than the object holding it. */
+export function issueField(issue: core.$ZodIssue): string {
+  const path =
+    issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...issue.path, issue.keys[0]!] : issue.path;
+  return path.join(".") || "(body)";
+}
 
 /** Maps any thrown value to the JSON reply a caller outside our UI gets. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof ZodError) {
-    const issues = error.issues.map((issue) => ({ field: issue.path.join(".") || "(body)", message: issue.message }));
+    const issues = error.issues.map((issue) => ({ field: issueField(issue), message: issue.message }));
     const summary = issues.map((issue) => `${issue.field}: ${issue.message}`).join("; ");
     return Response.json({ error: { code: "INVALID_INPUT", message: summary, issues } }, { status: 400 });
   }

@@ -5,6 +5,7 @@ import type { ProviderFiles } from "@/lib/sync/file-types";
 import type { ProviderSync } from "@/lib/sync/types";
 import type { ProviderSubscriptions } from "@/lib/webhooks/subscription-types";
 import type { ProviderWebhook } from "@/lib/webhooks/types";
+import type { WorkoutDestination } from "@/lib/workouts/destination-types";
 import type { DataType, ProviderContext, ProviderSlug, TokenSet } from "./base-types";
 import type { WeightDestination, WeightHistory } from "./weight-types";
 
@@ -142,4 +143,6 @@ export interface ProviderDefinition {
   weightDestination?: WeightDestination;
   /** Accepts activity files, so forwarding can send activities here; absent if it does not. */
   uploads?: ProviderUploads;
+  /** Structured workouts sent to the account's calendar (Garmin's Training API); absent if it takes none. */
+  workouts?: WorkoutDestination;
 }

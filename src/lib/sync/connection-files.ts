@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db";
 import type { FileStore } from "@/lib/files/store";
 import type { HistoryDays } from "@/lib/providers/history-types";
-import { createProviderContext, resolveProviderRoute, unrouteUrl } from "@/lib/providers/routing";
+import { contextForRoute, resolveProviderRoute, unrouteUrl } from "@/lib/providers/routing";
 import type { ProviderDefinition, TokenSet } from "@/lib/providers/types";
 import { fetchOriginalFiles, type FileFetchCounts } from "./fetch-original-files";
 import type { SyncFetch } from "./types";
@@ -23,8 +23,8 @@ export interface ConnectionFilesRun {
 export async function fetchConnectionFiles(run: ConnectionFilesRun): Promise<FileFetchCounts | undefined> {
   const { provider } = run;
   if (!provider.files || !provider.sync) return undefined;
-  const route = resolveProviderRoute(provider.slug, run.appUrl);
-  const plain = createProviderContext(provider, run.appUrl).fetch;
+  const route = await resolveProviderRoute(run.db, provider.slug, run.appUrl);
+  const plain = contextForRoute(provider, route).fetch;
   return fetchOriginalFiles({
     db: run.db,
     provider: { ...provider, files: provider.files },

@@ -10,8 +10,11 @@ const API_HOST = "connectapi.garmin.com";
 const CONNECT_HOST = "connect.garmin.com";
 const REQUEST_TOKEN_TTL_MS = 10 * 60_000;
 
-/** What the consent page lists: Garmin's user permissions (GET …/user/permissions). */
-export const GARMIN_PERMISSIONS = ["ACTIVITY_EXPORT", "HEALTH_EXPORT", "HISTORICAL_DATA_EXPORT"];
+/**
+ * What the consent page lists: Garmin's user permissions (GET …/user/permissions). The sandbox
+ * app has the Training API too, so workout import (WORKOUT_IMPORT) is among them.
+ */
+export const GARMIN_PERMISSIONS = ["ACTIVITY_EXPORT", "HEALTH_EXPORT", "HISTORICAL_DATA_EXPORT", "WORKOUT_IMPORT"];
 
 const formReply = (fields: Record<string, string>) =>
   new Response(new URLSearchParams(fields).toString(), {

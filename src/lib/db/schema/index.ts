@@ -11,3 +11,4 @@ export * from "./oauth-states";
 export * from "./webhook-secrets";
 export * from "./provider-apps";
 export * from "./forwarding";
+export * from "./workouts";

@@ -114,7 +114,7 @@ describeEachDatabase("Garmin over OAuth 2.0 with PKCE", (database) => {
     expect(await (await userIdCall(tokens.accessToken)).json()).toEqual({ userId: connection.externalUserId });
     expect(tokens.refreshToken).toBeTruthy();
     expect(connection.expiresAt!.getTime() - Date.now()).toBeGreaterThan(23 * 60 * 60_000);
-    expect(connection.scopes).toEqual(["ACTIVITY_EXPORT", "HEALTH_EXPORT", "HISTORICAL_DATA_EXPORT"]);
+    expect(connection.scopes).toEqual(["ACTIVITY_EXPORT", "HEALTH_EXPORT", "HISTORICAL_DATA_EXPORT", "WORKOUT_IMPORT"]);
   });
 
   it("deregisters at Garmin on disconnect, after which the token is refused", async () => {

@@ -7,6 +7,7 @@ import { garminOAuth } from "./oauth";
 import { garminOAuth1, garminUserFetch } from "./oauth1";
 import { garminUserIdSchema } from "./schemas";
 import { garminSync } from "./sync";
+import { garminWorkouts } from "./training-calendar";
 import { garminWebhook } from "./webhook";
 
 const USER_ID_URL = "https://apis.garmin.com/wellness-api/rest/user/id";
@@ -47,4 +48,5 @@ export const garmin: ProviderDefinition = {
   files: garminFiles,
   history: garminHistory,
   webhook: garminWebhook,
+  workouts: garminWorkouts,
 };
