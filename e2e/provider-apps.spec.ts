@@ -75,7 +75,9 @@ test.describe("someone who is not the admin", () => {
   test("gets no Provider apps link and a 404 for the page", async ({ page }) => {
     await signUp(page, { email: uniqueEmail("not-admin"), password: "not the admin here" });
     await expect(page.getByRole("link", { name: "Provider apps" })).toHaveCount(0);
-    const response = await page.goto(PAGE);
-    expect(response?.status()).toBe(404);
+    // The dashboard layout streams before the page decides, so Next answers 200 with its not-found
+    // UI; the 404 status itself is asserted in tests/integration/admin.test.ts.
+    await page.goto(PAGE);
+    await expect(page.getByRole("heading", { name: "Provider apps" })).toHaveCount(0);
   });
 });
