@@ -26,7 +26,7 @@ test("files dropped on the Activities page become activities, each with its outc
   await expect(page.getByRole("heading", { name: "No activities yet" })).toBeVisible();
   await expect(page.getByText(/Upload FIT, GPX or TCX files/)).toBeVisible();
 
-  await page.getByLabel("Activity files").setInputFiles([RIDE, RUN]);
+  await page.getByLabel("Activity files", { exact: true }).setInputFiles([RIDE, RUN]);
   const uploads = page.getByRole("list", { name: "Uploads" });
   await expect(page.getByTestId("upload-summary")).toHaveText("Done: 2 new.");
   await expect(uploads.getByRole("listitem").filter({ hasText: RIDE.name })).toContainText("New activity: Havel loop");
@@ -38,7 +38,7 @@ test("files dropped on the Activities page become activities, each with its outc
 
   // The same ride again and a file that is no activity: nothing new, each said so.
   await page.getByRole("button", { name: "Clear list" }).click();
-  await page.getByLabel("Activity files").setInputFiles([RIDE, NOTES]);
+  await page.getByLabel("Activity files", { exact: true }).setInputFiles([RIDE, NOTES]);
   await expect(page.getByTestId("upload-summary")).toHaveText("Done: 1 already uploaded, 1 failed.");
   await expect(uploads.getByRole("listitem").filter({ hasText: NOTES.name })).toContainText(
     "notes.txt is not a FIT, GPX or TCX file.",
