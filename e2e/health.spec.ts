@@ -142,7 +142,9 @@ test("an empty account sees on every chart which sources would fill it", async (
   await signUp(page, { email: uniqueEmail("health-empty"), password: "nothing measured yet" });
   await page.goto("/dashboard/health");
   await expect(page.getByRole("heading", { name: "No health data yet" })).toBeVisible();
-  await expect(page.locator("[data-empty]")).toHaveCount(8);
+  // Eight charts and the weigh-in table.
+  await expect(page.locator("[data-empty]")).toHaveCount(9);
+  await expect(page.getByTestId("weight-section")).toContainText("No weigh-ins");
   await expect(page.getByTestId("health-hrv")).toContainText(
     /Connect .*Oura.* to see HRV, or send it from Apple Health\./,
   );

@@ -63,19 +63,29 @@ test("the form works from the keyboard alone", async ({ page }) => {
   await page.keyboard.type("Asia/Tok");
   await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
 
+  // Height is shown in the units last saved (metric here), so one box in centimetres.
+  await page.keyboard.press("Tab");
+  expect(await focusedName()).toBe("heightCm");
+  await page.keyboard.type("180");
+
   await page.keyboard.press("Tab");
   await expect(page.getByRole("button", { name: "Save preferences" })).toBeFocused();
   await page.keyboard.press("Space");
-  await expect(saved(page)).toHaveText("Saved: imperial, Asia/Tokyo.");
+  await expect(saved(page)).toHaveText("Saved: imperial, Asia/Tokyo, height 5 ft 11 in.");
 
   await page.reload();
   await expect(page.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
   await page.getByRole("radio", { name: /Imperial/ }).focus();
   await page.keyboard.press("ArrowLeft");
+  // Time zone, then feet and inches (imperial was saved), then the button.
+  for (const name of ["timeZone", "heightFt", "heightIn"]) {
+    await page.keyboard.press("Tab");
+    expect(await focusedName()).toBe(name);
+  }
   await page.keyboard.press("Tab");
-  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Save preferences" })).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(saved(page)).toHaveText("Saved: metric, Asia/Tokyo.");
+  await expect(saved(page)).toHaveText("Saved: metric, Asia/Tokyo, height 180 cm.");
   await page.reload();
   await expect(page.getByRole("radio", { name: /Metric/ })).toBeChecked();
 });

@@ -65,8 +65,8 @@ test("syncs Fitbit's recent weight from the Health page, shows it with BMI, and 
   const dialog = page.getByRole("dialog", { name: "Compare weight sources" });
   await expect(dialog.getByLabel("Source A")).toHaveValue("fitbit");
   await expect(dialog.getByLabel("Source B")).toHaveValue("garmin");
-  await dialog.getByLabel("From").fill(range.at(-1)!);
-  await dialog.getByLabel("To").fill(range[0]!);
+  await dialog.getByLabel("From", { exact: true }).fill(range.at(-1)!);
+  await dialog.getByLabel("To", { exact: true }).fill(range[0]!);
   await dialog.getByRole("button", { name: "Compare", exact: true }).click();
   const comparison = dialog.getByTestId("weight-comparison");
   await expect(comparison.getByRole("heading", { name: /^Only in Fitbit \(Google Health\) \(\d+\)$/ })).toBeVisible();
