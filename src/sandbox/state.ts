@@ -66,6 +66,8 @@ export class SandboxState {
   readonly faults: SandboxFault[] = [];
   /** Requests a fault answered instead of the provider (not in `calls`, which the handlers record). */
   readonly faultedCalls: Array<SandboxCall & { fault: SandboxFault["kind"] }> = [];
+  /** Every request the router received, by host: what a region test checks was never asked. */
+  readonly requests: Array<{ host: string; method: string; path: string }> = [];
 
   /** The first fault that applies to this request, used up by one. */
   takeFault(host: string, path: string): SandboxFault | undefined {
@@ -92,6 +94,11 @@ export class SandboxState {
   record(call: SandboxCall) {
     this.calls.push(call);
     if (this.calls.length > 10_000) this.calls.splice(0, this.calls.length - 10_000);
+  }
+
+  recordRequest(request: { host: string; method: string; path: string }) {
+    this.requests.push(request);
+    if (this.requests.length > 10_000) this.requests.splice(0, this.requests.length - 10_000);
   }
 
   recordFaulted(call: SandboxCall & { fault: SandboxFault["kind"] }) {

@@ -1,5 +1,5 @@
 import { PUSH_SOURCES } from "@/lib/ingest/push-sources";
-import { findProvider } from "@/lib/providers";
+import { findSource } from "@/lib/providers/sources";
 
 export interface ActivitySource {
   name: string;
@@ -9,7 +9,7 @@ export interface ActivitySource {
 
 /** Where an activity came from, named as the Connected sources page names it. */
 export function activitySource(providerSlug: string, externalId: string): ActivitySource {
-  const provider = findProvider(providerSlug);
+  const provider = findSource(providerSlug);
   if (provider) return { name: provider.name, url: provider.activityUrl?.(externalId) };
   const pushed = PUSH_SOURCES.find((source) => source.slug === providerSlug);
   return { name: pushed?.name ?? providerSlug.replaceAll("_", " ") };

@@ -9,12 +9,13 @@ import { getSyncJob, markJobWaiting, recordJobStreams } from "@/lib/db/queries/s
 import type { ProviderConnection, StreamStatuses, SyncJob } from "@/lib/db/schema";
 import { openTokens } from "@/lib/connections/credentials";
 import { historyDaysOf } from "@/lib/connections/history-days";
-import { getProviderOrThrow } from "@/lib/providers";
+import { getSourceOrThrow, historyOf } from "@/lib/providers/sources";
 import { emptyCounts, type UpsertCounts } from "./records";
 import { judgeRun, streamsFailedError, StreamStoppedError, type RunVerdict } from "./stream-outcome";
 import { streamsToRun } from "./stream-selection";
 import { createSyncFetch } from "./sync-fetch";
 import { syncStream, type StreamRun } from "./sync-stream";
+import { WaitUntil } from "./wait-until";
 
 const MAX_ROUNDS = 3;
 
@@ -58,9 +59,15 @@ export async function runConnectionSync(
   options: SyncRunOptions = {},
 ): Promise<SyncRunResult> {
   const connection = await getConnectionOrThrow(db, { userId: job.userId, connectionId: job.connectionId! });
-  const provider = getProviderOrThrow(connection.provider);
+  const provider = getSourceOrThrow(connection.provider);
+  const history = historyOf(provider);
   const totals = emptyCounts();
   if (!provider.sync) return { counts: totals, status: "succeeded", error: null };
+  // The person's stop switch: a job queued before it was thrown ends here, having asked nothing.
+  if (connection.syncStoppedAt) return { counts: totals, status: "succeeded", error: null };
+  // Paused after a 429 (hard backoff): the job waits for the end of the pause instead of asking again.
+  if (connection.pausedUntil && connection.pausedUntil.getTime() > Date.now())
+    throw new WaitUntil(connection.pausedUntil, `${provider.slug}:${connection.id}`);
 
   await setConnectionStatus(db, { connectionId: connection.id, status: "syncing" });
   const client = createSyncFetch({
@@ -93,7 +100,7 @@ export async function runConnectionSync(
       const current = await getConnectionOrThrow(db, { userId: job.userId, connectionId: connection.id });
       const { cursors } = current;
       // Read each round: a longer history chosen while this job runs joins it and is asked for in the next round.
-      const historyDays = provider.history ? historyDaysOf(current, provider.history) : undefined;
+      const historyDays = history ? historyDaysOf(current, history) : undefined;
       const selected = streamsToRun(provider.sync.streams, payload);
       hasRunEveryStream ||= selected.length === provider.sync.streams.length;
       const streams = selected.filter((stream) => !refused.has(stream.key));

@@ -9,3 +9,4 @@ export * from "./jobs";
 export * from "./ingest";
 export * from "./oauth-states";
 export * from "./webhook-secrets";
+export * from "./sign-in-backoffs";
