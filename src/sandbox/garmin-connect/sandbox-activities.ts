@@ -101,6 +101,7 @@ export function workoutRoute(domain: GarminDomain, login: string, workout: Synth
 }
 
 const SEMICIRCLES = 2 ** 31 / 180;
+const FIT_EPOCH_S = 631_065_600;
 // FIT message numbers (Profile.MesgNum is typed as a loose record).
 const MESG = { fileId: 0, session: 18, record: 20, activity: 34 } as const;
 
@@ -149,7 +150,8 @@ export function workoutFit(domain: GarminDomain, login: string, workout: Synthet
     numSessions: 1,
     type: "manual",
     totalTimerTime: workout.movingTimeS,
-    localTimestamp: new Date(end.getTime() + workout.utcOffsetSeconds * 1000),
+    // Seconds since the FIT epoch (1989-12-31) on the wearer's clock.
+    localTimestamp: Math.round(end.getTime() / 1000) + workout.utcOffsetSeconds - FIT_EPOCH_S,
   });
   return encoder.close();
 }
