@@ -1,5 +1,8 @@
 import { and, count, eq, isNotNull } from "drizzle-orm";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { expect, it } from "vitest";
+import { CredentialConnectionRow } from "@/app/dashboard/settings/CredentialConnectionRow";
 import { linkWithPassword } from "@/lib/connections/credential-link";
 import { openTokens, sealTokens } from "@/lib/connections/credentials";
 import type { Database } from "@/lib/db";
@@ -208,6 +211,16 @@ describeEachDatabase("Garmin Connect sync (password-linked)", (database) => {
     expect(row.pausedUntil!.getTime() - Date.now()).toBeLessThanOrEqual(2 * HOUR_MS);
     // Not 5 seconds, as Retry-After said: hard backoff. The job waits for the same moment.
     expect(first.job.waitingUntil!.getTime()).toBe(row.pausedUntil!.getTime());
+    // The card says until when, and offers the stop switch rather than "Sync now".
+    const card = renderToStaticMarkup(
+      createElement(CredentialConnectionRow, { connection: row, source: garminConnect }),
+    );
+    const day = new Intl.DateTimeFormat("en", { timeZone: "UTC", month: "short", day: "numeric" }).format(
+      row.pausedUntil!,
+    );
+    expect(card).toContain(`Paused until ${day}, ${row.pausedUntil!.toISOString().slice(11, 16)} UTC`);
+    expect(card).toContain("Stop syncing");
+    expect(card).not.toContain("Sync now");
     // The scheduler leaves a paused account alone.
     const due = await listConnectionsDueForSync(database.db, { syncedBefore: new Date() });
     expect(due.map((candidate) => candidate.id)).not.toContain(connection.id);
@@ -272,6 +285,14 @@ describeEachDatabase("Garmin Connect sync (password-linked)", (database) => {
     expect(sandbox.state.requests.length).toBe(requests);
     const due = await listConnectionsDueForSync(database.db, { syncedBefore: new Date() });
     expect(due.map((candidate) => candidate.id)).not.toContain(connection.id);
+    const card = renderToStaticMarkup(
+      createElement(CredentialConnectionRow, {
+        connection: await reloadConnection(database.db, connection.id),
+        source: garminConnect,
+      }),
+    );
+    expect(card).toContain("Syncing is stopped");
+    expect(card).toContain("Resume syncing");
     // Another person cannot throw someone else's switch.
     const stranger = await createTestUser(database.db);
     expect(

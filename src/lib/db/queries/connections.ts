@@ -208,6 +208,8 @@ export async function pauseConnection(
     .set({
       pausedUntil: sql`${params.now.toISOString()}::timestamptz + ${params.baseHours} * power(2, ${providerConnections.pauseLevel}) * interval '1 hour'`,
       pauseLevel: sql`${providerConnections.pauseLevel} + 1`,
+      // Not syncing while it waits: the card shows the pause instead.
+      status: "active",
       lastError: params.reason,
       updatedAt: new Date(),
     })
