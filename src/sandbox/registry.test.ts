@@ -13,7 +13,14 @@ describe("the sandbox registry", () => {
 
   it("plays every host a password-linked provider talks to, in every region", () => {
     const hosts = new Set(routesOf().map(({ route }) => route.host));
-    for (const provider of CREDENTIAL_PROVIDERS) for (const host of provider.hosts) expect(hosts).toContain(host);
+    for (const provider of CREDENTIAL_PROVIDERS) {
+      // ".amazonaws.com" and the like admit a storage service's buckets: one of them is played.
+      for (const host of provider.hosts)
+        expect(
+          [...hosts].some((played) => (host.startsWith(".") ? played.endsWith(host) : played === host)),
+          host,
+        ).toBe(true);
+    }
   });
 
   it("answers each endpoint from one simulator only", () => {

@@ -190,7 +190,12 @@ async function save(
     subject: { userId: string; provider: string; accountKey: string } | null;
   },
 ): Promise<LinkOutcome> {
-  const { source, step } = params;
+  const { step } = params;
+  // Signed in from another region than the account's own (COROS): linked as its own region's.
+  const source =
+    step.homeRegion && step.homeRegion !== params.source.region
+      ? sourceFor(params.source.family, step.homeRegion)
+      : params.source;
   const { connection, isNew } = await db.transaction(async (tx) => {
     const saved = await upsertConnection(tx, {
       userId: params.userId,

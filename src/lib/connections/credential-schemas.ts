@@ -29,3 +29,12 @@ export const tokenImportSchema = z.object({
   label: z.string().trim().max(60, "is too long").optional(),
 });
 export type TokenImportInput = z.infer<typeof tokenImportSchema>;
+
+/** A token file's content: JSON when it is JSON (garth), else the text itself (coros-connect's older bare token). */
+export function readTokenFileText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text.trim();
+  }
+}

@@ -4,7 +4,12 @@ import {
   linkWithPassword,
   type LinkOutcome,
 } from "@/lib/connections/credential-link";
-import { credentialLoginSchema, mfaCodeSchema, tokenImportSchema } from "@/lib/connections/credential-schemas";
+import {
+  credentialLoginSchema,
+  mfaCodeSchema,
+  readTokenFileText,
+  tokenImportSchema,
+} from "@/lib/connections/credential-schemas";
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { listCredentialRegions } from "@/lib/providers/credential-index";
@@ -40,11 +45,7 @@ async function readTokenFiles(request: Request): Promise<unknown> {
   const files: Record<string, unknown> = {};
   for (const value of form.values()) {
     if (typeof value === "string") continue;
-    try {
-      files[value.name] = JSON.parse(await value.text());
-    } catch {
-      throw new AppError("INVALID_INPUT", `files.${value.name}: is not a JSON token file.`);
-    }
+    files[value.name] = readTokenFileText(await value.text());
   }
   const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : undefined);
   return { files, region: text("region") || undefined, label: text("label") || undefined };

@@ -1,4 +1,5 @@
 import type { CredentialProviderDefinition, CredentialRegion } from "./credential-types";
+import { corosHub, corosHubChina, corosHubEu } from "./coros-hub";
 import { garminConnect, garminConnectChina } from "./garmin-connect";
 
 /**
@@ -6,7 +7,13 @@ import { garminConnect, garminConnectChina } from "./garmin-connect";
  * credential-types.ts for why they are not auth kinds of the official providers). The login
  * routes, the sync and the Settings card read this list; adding one is a folder and an entry.
  */
-export const CREDENTIAL_PROVIDERS: readonly CredentialProviderDefinition[] = [garminConnect, garminConnectChina];
+export const CREDENTIAL_PROVIDERS: readonly CredentialProviderDefinition[] = [
+  garminConnect,
+  garminConnectChina,
+  corosHub,
+  corosHubEu,
+  corosHubChina,
+];
 
 const BY_SLUG = new Map(CREDENTIAL_PROVIDERS.map((provider) => [provider.slug, provider]));
 

@@ -19,6 +19,11 @@ export function resolveCredentialRoute(
   return mode === "real" ? { mode, credentials } : { mode: "sandbox", baseUrl: `${appUrl}/sandbox`, credentials };
 }
 
+/** Whether a host is on a source's list: exact names, or ".suffix" for a file store's buckets. */
+export function isSourceHost(hosts: readonly string[], host: string): boolean {
+  return hosts.some((allowed) => (allowed.startsWith(".") ? host.endsWith(allowed) : host === allowed));
+}
+
 /**
  * The fetch one credential provider uses: real URLs routed as above, refusing any host outside
  * its region's list, so a China account cannot reach a global host whatever a reply links to.
@@ -27,7 +32,7 @@ export function createCredentialContext(source: CredentialProviderDefinition, ap
   const route = resolveCredentialRoute(appUrl);
   const rewrite = (realUrl: string) => {
     const { host, protocol } = new URL(realUrl);
-    if (protocol !== "https:" || !source.hosts.includes(host))
+    if (protocol !== "https:" || !isSourceHost(source.hosts, host))
       throw new Error(`${source.name} does not talk to ${host}; its hosts are ${source.hosts.join(", ")}.`);
     return routeUrl(route, realUrl);
   };

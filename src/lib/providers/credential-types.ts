@@ -34,7 +34,17 @@ export interface CredentialIdentity {
 
 /** What a sign-in step ended with. Refusals are thrown as CredentialLoginError. */
 export type LoginStep =
-  | { kind: "linked"; tokens: TokenSet; identity: CredentialIdentity }
+  | {
+      kind: "linked";
+      tokens: TokenSet;
+      identity: CredentialIdentity;
+      /**
+       * The region the account lives in, when the sign-in says and it is not the one chosen (COROS
+       * signs in anywhere, but its tokens work only on the account's own region's host): the
+       * account is linked as that region's.
+       */
+      homeRegion?: CredentialRegion;
+    }
   /**
    * The provider asks for a code it sent (e-mail, SMS, app). `pending` is whatever finishing needs
    * (its SSO session cookies); it is kept sealed for ten minutes and handed back to completeMfa.
@@ -53,6 +63,8 @@ export interface CredentialAuth {
   importTokens?(context: CredentialContext, files: Record<string, unknown>): Promise<LoginStep & { kind: "linked" }>;
   /** The token-file names importTokens reads, for the form and error messages. */
   tokenFiles?: readonly string[];
+  /** Where a person finds those files, for the import form. */
+  tokenFileHint?: string;
   /** The region token files belong to, when they say (garth's oauth1_token.json names its domain). */
   tokenFileRegion?(files: Record<string, unknown>): CredentialRegion | undefined;
   /** New tokens without the password (Garmin: the OAuth 1.0a token buys a new OAuth 2.0 pair). */
@@ -77,14 +89,16 @@ export interface CredentialProviderDefinition {
   familyName: string;
   /** The region as the form offers it ("China (garmin.cn)"). */
   regionName: string;
-  /** The hosts this region's account talks to; nothing else is ever asked. */
+  /**
+   * The hosts this region's account talks to; nothing else is ever asked. ".example.com" allows a
+   * storage service's bucket hosts (pre-signed file URLs).
+   */
   hosts: readonly string[];
   brandColor: string;
   websiteUrl: string;
   dataTypes: readonly DataType[];
   activityUrl?(externalId: string): string | undefined;
+  /** Sign-in, import and renewal; each sign-in names the account (identity), stable across sign-ins. */
   auth: CredentialAuth;
-  /** Who the tokens belong to; stable across sign-ins, since one row is kept per account. */
-  fetchIdentity(context: CredentialContext, tokens: TokenSet): Promise<CredentialIdentity>;
   sync?: ProviderSync;
 }

@@ -87,7 +87,8 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
       if (slot) throw new WaitUntil(slot, budgetKey);
       let response: Response;
       try {
-        response = await auth.fetch(realUrl, { ...init, accessToken: tokens.accessToken });
+        const { isAnonymous, ...request } = init;
+        response = await auth.fetch(realUrl, { ...request, accessToken: isAnonymous ? undefined : tokens.accessToken });
       } catch (error) {
         if (++serverErrors > MAX_SERVER_ERROR_RETRIES) throw error;
         await sleep(1000 * 2 ** (serverErrors - 1));

@@ -2,8 +2,11 @@ import type { HistoryDays } from "@/lib/providers/history-types";
 import type { DataType, TokenSet } from "@/lib/providers/base-types";
 import type { RecordBatch } from "./records";
 
-/** Requests made during a sync: authenticated, paced, retried (sync-fetch.ts). */
-export type SyncFetch = (realUrl: string, init?: RequestInit) => Promise<Response>;
+/**
+ * Requests made during a sync: authenticated, paced, retried (sync-fetch.ts). `isAnonymous`: a
+ * pre-signed file URL on a storage host (COROS's FIT downloads) gets no access token.
+ */
+export type SyncFetch = (realUrl: string, init?: RequestInit & { isAnonymous?: boolean }) => Promise<Response>;
 
 export interface SyncContext {
   fetch: SyncFetch;
@@ -33,6 +36,8 @@ export interface SyncContext {
 export interface SyncedActivity {
   id: string;
   externalId: string;
+  /** The provider's own type, which some downloads must name (COROS's sportType). */
+  providerType: string | null;
   startAt: Date;
 }
 

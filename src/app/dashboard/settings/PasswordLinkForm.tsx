@@ -12,6 +12,7 @@ export type PasswordLinkFormProps = {
   familyName: string;
   regions: Array<{ region: string; name: string }>;
   tokenFiles: readonly string[];
+  tokenFileHint: string;
   isSandbox: boolean;
 };
 
@@ -63,7 +64,14 @@ function MfaCodeForm({
  * "Link with password": the person's own username and password, said plainly what that means,
  * then the code step when the provider asks for one. Token files are the way around a block.
  */
-export function PasswordLinkForm({ family, familyName, regions, tokenFiles, isSandbox }: PasswordLinkFormProps) {
+export function PasswordLinkForm({
+  family,
+  familyName,
+  regions,
+  tokenFiles,
+  tokenFileHint,
+  isSandbox,
+}: PasswordLinkFormProps) {
   const [isOpen, setIsOpen] = useState(false);
   const [isImporting, setIsImporting] = useState(false);
   const [state, action] = useActionState<PasswordLinkState, FormData>(linkWithPasswordAction, null);
@@ -152,7 +160,13 @@ export function PasswordLinkForm({ family, familyName, regions, tokenFiles, isSa
       )}
       {tokenFiles.length ? (
         isImporting || (state?.step === "error" && state.isBlocked) ? (
-          <TokenImportForm family={family} familyName={familyName} regions={regions} tokenFiles={tokenFiles} />
+          <TokenImportForm
+            family={family}
+            familyName={familyName}
+            hint={tokenFileHint}
+            regions={regions}
+            tokenFiles={tokenFiles}
+          />
         ) : (
           <button
             type="button"

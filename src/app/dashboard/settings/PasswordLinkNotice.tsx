@@ -18,8 +18,9 @@ export function PasswordLinkNotice({ familyName, isSandbox }: { familyName: stri
       </p>
       {isSandbox ? (
         <p className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-          Sandbox: any username works; any password except one starting with &ldquo;wrong&rdquo;. A username starting
-          with &ldquo;mfa&rdquo; asks for a code (123456); one starting with &ldquo;blocked&rdquo; meets the bot block.
+          Sandbox: any username works; the password &ldquo;wrong-password&rdquo; is always wrong. A username starting
+          with &ldquo;blocked&rdquo; meets the bot block; at Garmin, one starting with &ldquo;mfa&rdquo; asks for a code
+          (123456); at COROS, one starting with &ldquo;eu-&rdquo; or &ldquo;cn-&rdquo; lives in that region.
         </p>
       ) : null}
     </div>

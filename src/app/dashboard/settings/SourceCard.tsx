@@ -121,6 +121,7 @@ export function SourceCard({ provider, route, connections, jobs, scheduledFinds,
             familyName={passwordLink.sources[0]!.familyName}
             regions={passwordLink.sources.map((source) => ({ region: source.region, name: source.regionName }))}
             tokenFiles={passwordLink.sources[0]!.auth.tokenFiles ?? []}
+            tokenFileHint={passwordLink.sources[0]!.auth.tokenFileHint ?? ""}
             isSandbox={passwordLink.isSandbox}
           />
         ) : null}

@@ -7,12 +7,13 @@ import { importTokenFilesAction, type PasswordLinkState } from "./credential-act
 type TokenImportFormProps = {
   family: string;
   familyName: string;
+  hint: string;
   regions: Array<{ region: string; name: string }>;
   tokenFiles: readonly string[];
 };
 
 /** Token files a tool on the person's own computer saved: linking without a sign-in from this server. */
-export function TokenImportForm({ family, familyName, regions, tokenFiles }: TokenImportFormProps) {
+export function TokenImportForm({ family, familyName, hint, regions, tokenFiles }: TokenImportFormProps) {
   const [state, action] = useActionState<PasswordLinkState, FormData>(importTokenFilesAction, null);
   return (
     <form
@@ -22,9 +23,8 @@ export function TokenImportForm({ family, familyName, regions, tokenFiles }: Tok
     >
       <input type="hidden" name="family" value={family} />
       <p className="text-sm text-zinc-700 dark:text-zinc-300">
-        When {familyName} refuses sign-ins from this server, sign in on your own computer with garth (
-        <code className="text-xs">garth login</code>, or python-garminconnect before 0.3) and upload the files it saved
-        in <code className="text-xs">~/.garth</code>: {tokenFiles.join(" and ")}. They hold tokens, not your password.
+        When {familyName} refuses sign-ins from this server, link with token files instead: {hint} Files needed:{" "}
+        {tokenFiles.join(" and ")}. They hold tokens, not your password.
       </p>
       <div className="flex flex-col gap-1.5">
         <label htmlFor={`token-files-${family}`} className="text-sm font-medium">
@@ -34,7 +34,7 @@ export function TokenImportForm({ family, familyName, regions, tokenFiles }: Tok
           id={`token-files-${family}`}
           name="tokenFiles"
           type="file"
-          accept=".json,application/json"
+          accept={[...new Set(tokenFiles.map((name) => name.slice(name.lastIndexOf("."))))].join(",")}
           multiple
           required
           className="text-sm"

@@ -9,7 +9,12 @@ import {
   linkWithPassword,
   type LinkOutcome,
 } from "@/lib/connections/credential-link";
-import { credentialLoginSchema, mfaCodeSchema, tokenImportSchema } from "@/lib/connections/credential-schemas";
+import {
+  credentialLoginSchema,
+  mfaCodeSchema,
+  readTokenFileText,
+  tokenImportSchema,
+} from "@/lib/connections/credential-schemas";
 import { getDb } from "@/lib/db";
 import { setSyncStopped } from "@/lib/db/queries/connections";
 import { hasErrorCode } from "@/lib/errors";
@@ -120,11 +125,7 @@ export async function importTokenFilesAction(_previous: PasswordLinkState, form:
     if (typeof value === "string" || value.size === 0) continue;
     if (value.size > MAX_TOKEN_FILE_BYTES)
       return { step: "error", message: `${value.name} is too large to be a token file.` };
-    try {
-      files[value.name] = JSON.parse(await value.text());
-    } catch {
-      return { step: "error", message: `${value.name} is not a JSON token file.` };
-    }
+    files[value.name] = readTokenFileText(await value.text());
   }
   return run(async () =>
     importTokenFiles(await getDb(), {

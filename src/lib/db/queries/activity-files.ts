@@ -54,9 +54,14 @@ export async function findActivityFile(
 export async function listActivitiesWithoutProviderFile(
   db: Database,
   params: { userId: string; connectionId: string; after: Date | null; limit: number },
-): Promise<Array<{ id: string; externalId: string; startAt: Date }>> {
+): Promise<Array<{ id: string; externalId: string; providerType: string | null; startAt: Date }>> {
   return db
-    .select({ id: activities.id, externalId: activities.externalId, startAt: activities.startAt })
+    .select({
+      id: activities.id,
+      externalId: activities.externalId,
+      providerType: activities.providerType,
+      startAt: activities.startAt,
+    })
     .from(activities)
     .where(
       and(

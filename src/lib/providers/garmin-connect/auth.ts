@@ -35,6 +35,8 @@ export function garminConnectAuth(region: GarminRegion): CredentialAuth {
   return {
     refreshMarginMinutes: REFRESH_MARGIN_MINUTES,
     tokenFiles: GARTH_TOKEN_FILES,
+    tokenFileHint:
+      "Sign in on your own computer with garth (garth login, or python-garminconnect before 0.3) and upload the two files it saved in ~/.garth.",
     tokenFileRegion: garthFilesRegion,
 
     async login(context, login) {

@@ -1,6 +1,5 @@
 import type { CredentialProviderDefinition } from "../credential-types";
 import { garminConnectAuth } from "./auth";
-import { fetchSocialProfile } from "./identity";
 import { garminHosts, regionHosts, type GarminRegion } from "./regions";
 import { garminConnectSync } from "./sync";
 
@@ -24,11 +23,6 @@ function createGarminConnect(region: GarminRegion): CredentialProviderDefinition
     activityUrl: (externalId) =>
       /^\d+$/.test(externalId) ? `https://${hosts.connect}/modern/activity/${externalId}` : undefined,
     auth: garminConnectAuth(region),
-    async fetchIdentity(context, tokens) {
-      const profile = await fetchSocialProfile(context, region, tokens.accessToken);
-      if (!profile) throw new Error("Garmin Connect did not accept the access token.");
-      return { externalUserId: String(profile.profileId), displayName: profile.fullName || profile.displayName };
-    },
     sync: garminConnectSync(region),
   };
 }
