@@ -109,6 +109,7 @@ describeEachDatabase("Garmin Connect sync (password-linked)", (database) => {
   it("reuses its tokens: a second sync signs in to nothing, downloads nothing again and writes no duplicates", async () => {
     const connection = await link(database.db, "ada");
     await syncNow(database.db, connection);
+    const lists = calls("/activitylist-service/activities/search/activities");
     const [logins, exchanges, downloads] = [
       calls("/mobile/api/login"),
       calls("/oauth-service/oauth/exchange/user/2.0"),
@@ -120,6 +121,8 @@ describeEachDatabase("Garmin Connect sync (password-linked)", (database) => {
     expect(calls("/mobile/api/login")).toBe(logins);
     expect(calls("/oauth-service/oauth/exchange/user/2.0")).toBe(exchanges);
     expect(calls("/download-service/files/activity/:activityId")).toBe(downloads);
+    // The list read a moment ago is not read again (QT_CREDENTIAL_LIST_TTL_MINUTES).
+    expect(calls("/activitylist-service/activities/search/activities")).toBe(lists);
   });
 
   it("renews expired OAuth 2.0 tokens with the OAuth 1.0a token, without signing in again", async () => {

@@ -4,6 +4,7 @@ import { addDays } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { maxFileBytes } from "@/lib/files";
 import { sniffFormat } from "@/lib/files/sniff";
+import { checkedCursor, isListFresh } from "../credential-list-cache";
 import type { CredentialRegion } from "../credential-types";
 import type { ProviderSync, SyncContext, SyncStream, SyncedActivity } from "@/lib/sync/types";
 import { HUB_HEADERS, readHub, userHeader } from "./hub-api";
@@ -48,6 +49,7 @@ function activitiesStream(region: CredentialRegion): SyncStream {
     key: "activities",
     dataTypes: ["activities"],
     async fetchPage(context, rawCursor) {
+      if (isListFresh(rawCursor, context.now)) return { records: {}, nextCursor: null, resumeCursor: rawCursor! };
       const today = todayOf(context);
       const cursor = rawCursor
         ? cursorSchema.parse(JSON.parse(rawCursor))
@@ -67,7 +69,7 @@ function activitiesStream(region: CredentialRegion): SyncStream {
       return {
         records: { activities: list.map(transformHubActivity) },
         nextCursor: hasMore ? JSON.stringify({ from: cursor.from, page: cursor.page + 1 }) : null,
-        resumeCursor: JSON.stringify({ from: resume < cursor.from ? cursor.from : resume, page: 1 }),
+        resumeCursor: checkedCursor({ from: resume < cursor.from ? cursor.from : resume, page: 1 }, context.now),
       };
     },
   };

@@ -3,7 +3,8 @@ import { addDays } from "@/lib/dates";
 import type { SyncStream } from "@/lib/sync/types";
 import type { GarminRegion } from "./regions";
 import { activityDetailsSchema, activityListSchema, type ConnectActivity } from "./schemas";
-import { dateCursor, earlier, getConnectJson, startDay } from "./sync-reader";
+import { checkedCursor, isListFresh } from "../credential-list-cache";
+import { earlier, getConnectJson, startDay } from "./sync-reader";
 import { transformConnectActivity } from "./transform";
 
 // The activity list, oldest first from the cursor's day, a page of PAGE_SIZE at a time (offset
@@ -33,6 +34,7 @@ export function activitiesStream(region: GarminRegion): SyncStream {
     key: "activities",
     dataTypes: ["activities"],
     async fetchPage(context, rawCursor) {
+      if (isListFresh(rawCursor, context.now)) return { records: {}, nextCursor: null, resumeCursor: rawCursor! };
       const cursor = rawCursor?.includes('"start"')
         ? cursorSchema.parse(JSON.parse(rawCursor))
         : { from: startDay(context, rawCursor), start: 0 };
@@ -57,8 +59,9 @@ export function activitiesStream(region: GarminRegion): SyncStream {
       return {
         records: { activities },
         nextCursor: isFull ? JSON.stringify({ from: cursor.from, start: cursor.start + PAGE_SIZE }) : null,
-        resumeCursor: dateCursor(
-          earlier(lastDay > cursor.from ? lastDay : cursor.from, addDays(today, -TRAILING_DAYS)),
+        resumeCursor: checkedCursor(
+          { from: earlier(lastDay > cursor.from ? lastDay : cursor.from, addDays(today, -TRAILING_DAYS)) },
+          context.now,
         ),
       };
     },
