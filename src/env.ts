@@ -85,6 +85,20 @@ export const envSchema = z
           .optional(),
       )
       .transform((days) => days ?? 90),
+    /**
+     * Accounts linked with the person's own password (Garmin Connect, COROS Training Hub) have no
+     * operator credentials to tell the real provider from the sandbox: "real" sends them to the
+     * real hosts, "sandbox" to the simulators. Default: the sandbox where it is allowed, else real.
+     */
+    QT_CREDENTIAL_PROVIDERS: optionalString.pipe(z.enum(["real", "sandbox"]).optional()),
+    /** Password sign-ins per person and linked account per hour (Garmin, COROS). */
+    QT_CREDENTIAL_SIGN_INS_PER_HOUR: z.coerce.number().int().positive().default(5),
+    /** A password-linked account's activity list, once read, is not read again for this many minutes. */
+    QT_CREDENTIAL_LIST_TTL_MINUTES: z.coerce.number().int().min(0).default(10),
+    /** Activity-list requests per password-linked account per hour. */
+    QT_CREDENTIAL_LIST_FETCHES_PER_HOUR: z.coerce.number().int().positive().default(15),
+    /** The first pause after a password-linked provider answers 429, in hours; each 429 in a row doubles it. */
+    QT_CREDENTIAL_BACKOFF_HOURS: z.coerce.number().positive().default(2),
     QT_SYNC_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().optional(),
     QT_SYNC_INTERVAL_MINUTES: z.coerce.number().int().positive().default(60),
     INGEST_MAX_BYTES: z.coerce

@@ -2,6 +2,8 @@ import type { ProviderSlug } from "@/lib/providers/base-types";
 import { corosSandbox } from "./coros/sandbox";
 import { fitbitSandbox } from "./fitbit/sandbox";
 import { garminSandbox } from "./garmin/sandbox";
+import { corosHubSandbox } from "./coros-hub/sandbox";
+import { garminConnectSandbox } from "./garmin-connect/sandbox";
 import { ouraSandbox } from "./oura/sandbox";
 import { polarSandbox } from "./polar/sandbox";
 import { stravaSandbox } from "./strava/sandbox";
@@ -19,6 +21,10 @@ export const SANDBOXES: Readonly<Record<ProviderSlug, SandboxProvider>> = {
   fitbit: fitbitSandbox,
   polar: polarSandbox,
   coros: corosSandbox,
+  // Accounts linked with the person's own password (lib/providers/credential-index.ts): one
+  // simulator per integration, covering every region's hosts.
+  garmin_connect: garminConnectSandbox,
+  coros_training_hub: corosHubSandbox,
 };
 
 /** The simulators as the router takes them, in registry order. */

@@ -45,6 +45,7 @@ export function createSandboxHandler(providers: ReadonlyArray<{ slug: string; sa
     if (host === "_control" && path === "/expire-tokens") return controlTokenExpiry(request, options.state);
     if (host === "_control" && path === "/clients") return controlClients(request, options.state);
 
+    options.state.recordRequest({ host, method: request.method, path });
     const fault = options.state.takeFault(host, path);
     if (fault && fault.kind !== "slow")
       options.state.recordFaulted({

@@ -137,6 +137,9 @@ export class SandboxState {
     return this.nextUploadId++;
   }
 
+  /** Every request the router received, by host: what a region test checks was never asked. */
+  readonly requests: Array<{ host: string; method: string; path: string }> = [];
+
   /** The first fault that applies to this request, used up by one. */
   takeFault(host: string, path: string): SandboxFault | undefined {
     const fault = this.faults.find(
@@ -162,6 +165,11 @@ export class SandboxState {
   record(call: SandboxCall) {
     this.calls.push(call);
     if (this.calls.length > 10_000) this.calls.splice(0, this.calls.length - 10_000);
+  }
+
+  recordRequest(request: { host: string; method: string; path: string }) {
+    this.requests.push(request);
+    if (this.requests.length > 10_000) this.requests.splice(0, this.requests.length - 10_000);
   }
 
   recordFaulted(call: SandboxCall & { fault: SandboxFault["kind"] }) {

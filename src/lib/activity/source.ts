@@ -1,6 +1,6 @@
 import { UPLOAD_PROVIDER, UPLOAD_SOURCE_NAME } from "@/lib/files/upload/upload-source";
 import { PUSH_SOURCES } from "@/lib/ingest/push-sources";
-import { findProvider } from "@/lib/providers";
+import { findSource } from "@/lib/providers/sources";
 
 export interface ActivitySource {
   name: string;
@@ -10,7 +10,7 @@ export interface ActivitySource {
 
 /** Where an activity came from, named as the Connected sources page names it. */
 export function activitySource(providerSlug: string, externalId: string): ActivitySource {
-  const provider = findProvider(providerSlug);
+  const provider = findSource(providerSlug);
   if (provider) return { name: provider.name, url: provider.activityUrl?.(externalId) };
   if (providerSlug === UPLOAD_PROVIDER) return { name: UPLOAD_SOURCE_NAME };
   const pushed = PUSH_SOURCES.find((source) => source.slug === providerSlug);

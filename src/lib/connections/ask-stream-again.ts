@@ -3,7 +3,7 @@ import { clearStreamStatus, getConnectionOrThrow } from "@/lib/db/queries/connec
 import type { SyncJob } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { enqueueConnectionSync } from "@/lib/jobs";
-import { getProviderOrThrow } from "@/lib/providers";
+import { getSourceOrThrow } from "@/lib/providers/sources";
 import { selectionPayload } from "@/lib/sync/stream-selection";
 
 /**
@@ -16,7 +16,7 @@ export async function askForStreamAgain(
   params: { userId: string; connectionId: string; stream: string },
 ): Promise<{ job: SyncJob; isNew: boolean }> {
   const connection = await getConnectionOrThrow(db, { userId: params.userId, connectionId: params.connectionId });
-  const provider = getProviderOrThrow(connection.provider);
+  const provider = getSourceOrThrow(connection.provider);
   if (!provider.sync?.streams.some((stream) => stream.key === params.stream)) {
     throw new AppError("INVALID_INPUT", `stream: ${provider.name} has no stream "${params.stream}".`);
   }

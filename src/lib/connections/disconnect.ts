@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db";
 import { deleteConnection, getConnectionOrThrow, isProviderAccountShared } from "@/lib/db/queries/connections";
-import { getProviderOrThrow } from "@/lib/providers";
 import { createProviderContext } from "@/lib/providers/routing";
+import { getSourceOrThrow, isCredentialSource } from "@/lib/providers/sources";
 import { openTokens } from "./credentials";
 import { refreshIfDue } from "./refresh";
 
@@ -15,7 +15,14 @@ export async function disconnectConnection(
   params: { userId: string; connectionId: string; deleteData: boolean; appUrl?: string },
 ): Promise<{ isRevokedAtProvider: boolean; revokeError?: string }> {
   const connection = await getConnectionOrThrow(db, params);
-  const provider = getProviderOrThrow(connection.provider);
+  const source = getSourceOrThrow(connection.provider);
+  // A password-linked account has nothing to revoke (signing out only forgets tokens here): its
+  // sealed tokens and password go with the row.
+  if (isCredentialSource(source)) {
+    await deleteConnection(db, params);
+    return { isRevokedAtProvider: false };
+  }
+  const provider = source;
   let isRevokedAtProvider = false;
   let revokeError: string | undefined;
   // Revoking is per provider account and app, not per QT.run user: while someone else here

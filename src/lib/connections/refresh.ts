@@ -2,16 +2,13 @@ import type { Database } from "@/lib/db";
 import { lockConnection, setConnectionStatus, updateConnectionCredentials } from "@/lib/db/queries/connections";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { refreshAccessToken } from "@/lib/oauth/oauth2-client";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
-import { getProviderOrThrow } from "@/lib/providers";
-import { createProviderContext } from "@/lib/providers/routing";
+import { getSourceOrThrow } from "@/lib/providers/sources";
 import type { TokenSet } from "@/lib/providers/types";
 import { openTokens, sealTokens } from "./credentials";
+import { sourceAuth } from "./source-auth";
 
-const DEFAULT_MARGIN_MINUTES = 5;
-
-export function isRefreshDue(tokens: TokenSet, marginMinutes = DEFAULT_MARGIN_MINUTES, now = Date.now()): boolean {
+export function isRefreshDue(tokens: TokenSet, marginMinutes = 5, now = Date.now()): boolean {
   return tokens.expiresAt !== undefined && tokens.expiresAt.getTime() - marginMinutes * 60_000 <= now;
 }
 
@@ -63,8 +60,9 @@ async function refreshUnderLock(
   connection: Pick<ProviderConnection, "id" | "provider">,
   options: RefreshOptions,
 ): Promise<TokenSet> {
-  const provider = getProviderOrThrow(connection.provider);
-  const margin = provider.oauth.refreshMarginMinutes ?? DEFAULT_MARGIN_MINUTES;
+  const provider = getSourceOrThrow(connection.provider);
+  // Resolved before the transaction: on PGlite a query on `db` inside it would wait for it.
+  const auth = await sourceAuth(db, provider, options.appUrl);
 
   // The provider call happens while the row is locked, so a second process waits here and
   // then reads the token the first one stored instead of spending the refresh token again.
@@ -74,11 +72,10 @@ async function refreshUnderLock(
     if (row.status === "needs_reauth")
       return { failure: new TokenGrantError("invalid_grant", `${provider.name} needs to be reconnected.`) };
     const tokens = openTokens(row);
-    if (!isRefreshDue(tokens, margin) && !(options.refused && isSameGrant(tokens, options.refused))) return { tokens };
+    if (!isRefreshDue(tokens, auth.marginMinutes) && !(options.refused && isSameGrant(tokens, options.refused)))
+      return { tokens };
     try {
-      // Read through tx: on PGlite a query on `db` would wait for this very transaction.
-      const context = await createProviderContext(tx, provider, options.appUrl);
-      const next = await refreshAccessToken(provider, context, tokens);
+      const next = await auth.refresh(tokens, row);
       await updateConnectionCredentials(tx, {
         connectionId: row.id,
         encryptedCredentials: sealTokens(next),

@@ -2,7 +2,7 @@ import type { Database } from "@/lib/db";
 import { getConnectionOrThrow, updateConnectionSettings } from "@/lib/db/queries/connections";
 import { AppError } from "@/lib/errors";
 import { enqueueConnectionSync } from "@/lib/jobs";
-import { getProviderOrThrow } from "@/lib/providers";
+import { getSourceOrThrow, historyOf } from "@/lib/providers/sources";
 import type { HistoryDays } from "@/lib/providers/history-types";
 import { historyDaysOf } from "./history-days";
 
@@ -15,7 +15,7 @@ export async function setConnectionHistoryDays(
   params: { userId: string; connectionId: string; historyDays: HistoryDays },
 ): Promise<void> {
   const connection = await getConnectionOrThrow(db, params);
-  const history = getProviderOrThrow(connection.provider).history;
+  const history = historyOf(getSourceOrThrow(connection.provider));
   if (!history?.status(connection))
     throw new AppError("INVALID_INPUT", "historyDays: this connection has no history to choose.");
   const allowed = [

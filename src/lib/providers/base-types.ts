@@ -32,6 +32,11 @@ export interface TokenSet {
   scopes: string[];
   /** Set when the token reply names the user (Polar `x_user_id`, Strava `athlete.id`). */
   externalUserId?: string;
+  /**
+   * What a password-linked account's own refresh needs besides the OAuth 2.0 pair (Garmin's
+   * OAuth 1.0a token that buys new ones, the DI client id that issued them). Sealed with the rest.
+   */
+  extra?: Record<string, string>;
 }
 
 export interface ClientCredentials {

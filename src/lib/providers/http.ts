@@ -8,11 +8,16 @@ const REQUEST_TIMEOUT_MS = 30_000;
  * turns network failures into PROVIDER_UNAVAILABLE. Status codes are left to the caller,
  * which knows what a 401 or 409 means for that provider.
  */
-export function createProviderFetch(slug: ProviderSlug, rewrite: (realUrl: string) => string): ProviderFetch {
+export function createProviderFetch(
+  slug: ProviderSlug,
+  rewrite: (realUrl: string) => string,
+  /** Where the access token goes, for a provider that does not take it as Bearer (COROS Training Hub). */
+  authorizationHeader: (accessToken: string) => [string, string] = (token) => ["authorization", `Bearer ${token}`],
+): ProviderFetch {
   return async (realUrl, init = {}) => {
     const { accessToken, headers, ...rest } = init;
     const merged = new Headers(headers);
-    if (accessToken) merged.set("authorization", `Bearer ${accessToken}`);
+    if (accessToken) merged.set(...authorizationHeader(accessToken));
     if (!merged.has("accept")) merged.set("accept", "application/json");
     try {
       return await fetch(rewrite(realUrl), {

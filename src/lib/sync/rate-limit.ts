@@ -1,4 +1,4 @@
-import type { ProviderDefinition } from "@/lib/providers/types";
+import type { SourceDefinition } from "@/lib/providers/source-types";
 
 const DEFAULT_WAIT_MS = 60_000;
 
@@ -15,7 +15,7 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
  * How long a 429 asks us to wait: the provider's own reading of its headers first
  * (Strava has no Retry-After), then Retry-After, then X-RateLimit-Reset, then a minute.
  */
-export function rateLimitWaitMs(response: Response, provider: ProviderDefinition, now = Date.now()): number {
+export function rateLimitWaitMs(response: Response, provider: SourceDefinition, now = Date.now()): number {
   const own = provider.sync?.rateLimitWaitMs?.(response, now);
   if (own !== undefined) return own;
   const retryAfter = parseRetryAfter(response.headers.get("retry-after"), now);

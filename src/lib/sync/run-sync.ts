@@ -10,13 +10,14 @@ import type { ProviderConnection, StreamStatuses, SyncJob } from "@/lib/db/schem
 import { openTokens } from "@/lib/connections/credentials";
 import { historyDaysOf } from "@/lib/connections/history-days";
 import { getFileStore, maxFileBytes, type FileStore } from "@/lib/files";
-import { getProviderOrThrow } from "@/lib/providers";
+import { getSourceOrThrow, historyOf, isCredentialSource } from "@/lib/providers/sources";
 import { fetchConnectionFiles } from "./connection-files";
 import { emptyCounts, type UpsertCounts } from "./records";
 import { judgeRun, streamsFailedError, StreamStoppedError, type RunVerdict } from "./stream-outcome";
 import { streamsToRun } from "./stream-selection";
 import { createSyncFetch } from "./sync-fetch";
 import { syncStream, type StreamRun } from "./sync-stream";
+import { WaitUntil } from "./wait-until";
 
 const MAX_ROUNDS = 3;
 
@@ -62,9 +63,15 @@ export async function runConnectionSync(
   options: SyncRunOptions = {},
 ): Promise<SyncRunResult> {
   const connection = await getConnectionOrThrow(db, { userId: job.userId, connectionId: job.connectionId! });
-  const provider = getProviderOrThrow(connection.provider);
+  const provider = getSourceOrThrow(connection.provider);
+  const history = historyOf(provider);
   const totals = emptyCounts();
   if (!provider.sync) return { counts: totals, status: "succeeded", error: null };
+  // The person's stop switch: a job queued before it was thrown ends here, having asked nothing.
+  if (connection.syncStoppedAt) return { counts: totals, status: "succeeded", error: null };
+  // Paused after a 429 (hard backoff): the job waits for the end of the pause instead of asking again.
+  if (connection.pausedUntil && connection.pausedUntil.getTime() > Date.now())
+    throw new WaitUntil(connection.pausedUntil, `${provider.slug}:${connection.id}`);
 
   await setConnectionStatus(db, { connectionId: connection.id, status: "syncing" });
   const client = createSyncFetch({
@@ -97,7 +104,7 @@ export async function runConnectionSync(
       const current = await getConnectionOrThrow(db, { userId: job.userId, connectionId: connection.id });
       const { cursors } = current;
       // Read each round: a longer history chosen while this job runs joins it and is asked for in the next round.
-      const historyDays = provider.history ? historyDaysOf(current, provider.history) : undefined;
+      const historyDays = history ? historyDaysOf(current, history) : undefined;
       const selected = streamsToRun(provider.sync.streams, payload);
       hasRunEveryStream ||= selected.length === provider.sync.streams.length;
       const streams = selected.filter((stream) => !refused.has(stream.key));
@@ -129,16 +136,18 @@ export async function runConnectionSync(
       payload = latest.payload;
     }
     // After every page has committed: a file that cannot be had never undoes a record.
-    await fetchConnectionFiles({
-      db,
-      provider,
-      owner,
-      client,
-      jobPayload: payload,
-      appUrl: options.appUrl,
-      store: options.fileStore ?? getFileStore(),
-      maxBytes: maxFileBytes(),
-    });
+    // Password-linked accounts fetch their files in a stream of their own.
+    if (!isCredentialSource(provider))
+      await fetchConnectionFiles({
+        db,
+        provider,
+        owner,
+        client,
+        jobPayload: payload,
+        appUrl: options.appUrl,
+        store: options.fileStore ?? getFileStore(),
+        maxBytes: maxFileBytes(),
+      });
   } catch (error) {
     // What ended before the run stopped still counts: a refusal is not asked again on the retry.
     await recordStreams(db, job, connection, ended).catch(() => undefined);

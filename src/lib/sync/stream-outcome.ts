@@ -2,6 +2,7 @@ import { ZodError } from "zod";
 import type { StreamStatus, StreamStatuses } from "@/lib/db/schema";
 import { AppError, hasErrorCode } from "@/lib/errors";
 import type { Refusal } from "./stream-refusal";
+import { WaitUntil } from "./wait-until";
 
 /** A page's payload did not have the shape the provider documents. Retrying will not help. */
 export function malformedPayloadError(provider: string, stream: string, error: ZodError): AppError {
@@ -33,7 +34,7 @@ export async function classifyStreamError(
   refusal: Promise<Refusal> | undefined,
   at: Date,
 ): Promise<unknown> {
-  if (hasErrorCode(error, "PROVIDER_AUTH_EXPIRED", "RATE_LIMITED")) return error;
+  if (error instanceof WaitUntil || hasErrorCode(error, "PROVIDER_AUTH_EXPIRED", "RATE_LIMITED")) return error;
   if (hasErrorCode(error, "PROVIDER_MALFORMED_PAYLOAD"))
     return new StreamStoppedError({ state: "failed", message: error.message, at: at.toISOString() });
   const seen = await refusal;

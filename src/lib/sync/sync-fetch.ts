@@ -1,11 +1,12 @@
 import { getEnv, providerSetting } from "@/env";
 import type { Database } from "@/lib/db";
-import { setConnectionStatus } from "@/lib/db/queries/connections";
+import { pauseConnection, setConnectionStatus } from "@/lib/db/queries/connections";
 import type { ProviderConnection } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
+import { AppError, hasErrorCode } from "@/lib/errors";
 import { refreshIfDue } from "@/lib/connections/refresh";
-import { createProviderContext } from "@/lib/providers/routing";
-import type { ProviderContext, ProviderDefinition, ProviderFetch, TokenSet } from "@/lib/providers/types";
+import { sourceAuth, type SourceAuth } from "@/lib/connections/source-auth";
+import type { SourceDefinition } from "@/lib/providers/sources";
+import type { TokenSet } from "@/lib/providers/types";
 import { createPacer } from "./pacer";
 import { rateLimitWaitMs } from "./rate-limit";
 import { isAccessTokenRefused } from "./token-refusal";
@@ -17,7 +18,7 @@ const MAX_RATE_LIMIT_WAITS = 20;
 
 export interface SyncFetchOptions {
   db: Database;
-  provider: ProviderDefinition;
+  provider: SourceDefinition;
   connection: Pick<ProviderConnection, "id" | "provider">;
   tokens: TokenSet;
   appUrl?: string;
@@ -27,7 +28,7 @@ export interface SyncFetchOptions {
 }
 
 /** <SLUG>_REQUESTS_PER_MINUTE, else QT_SYNC_REQUESTS_PER_MINUTE, else the provider's published limit. */
-function requestBudget(provider: ProviderDefinition): number {
+function requestBudget(provider: SourceDefinition): number {
   const own = Number(providerSetting(provider.slug, "REQUESTS_PER_MINUTE"));
   return own > 0 ? own : (getEnv().QT_SYNC_REQUESTS_PER_MINUTE ?? provider.sync?.requestsPerMinute ?? 60);
 }
@@ -49,29 +50,55 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; tokens(): TokenSet } {
   const { db, provider, connection } = options;
   const sleep = options.sleep ?? realSleep;
-  // Resolved at the first request: the client credentials live in the database now and then.
-  let context: Promise<ProviderContext> | undefined;
-  const providerFetch: ProviderFetch = async (url, init) =>
-    (await (context ??= createProviderContext(db, provider, options.appUrl))).fetch(url, init);
+  // Resolved at the first request: an OAuth provider's client credentials may live in the database.
+  let authPromise: Promise<SourceAuth> | undefined;
+  const getAuth = () => (authPromise ??= sourceAuth(db, provider, options.appUrl));
   const budgetKey = provider.sync?.budgetScope === "app" ? provider.slug : `${provider.slug}:${connection.id}`;
   const pacer = createPacer(budgetKey, requestBudget(provider), sleep);
+  const isPausedOnRateLimit = provider.sync?.onRateLimit === "pause";
   let tokens = options.tokens;
+
+  // A provider that blocks rather than meters (password-linked accounts): the connection stops
+  // asking for hours, doubling with each 429 in a row; the job waits for then (WaitUntil).
+  const pause = async (reason: string): Promise<never> => {
+    const until = await pauseConnection(db, {
+      connectionId: connection.id,
+      baseHours: getEnv().QT_CREDENTIAL_BACKOFF_HOURS,
+      now: new Date(),
+      reason,
+    });
+    throw new WaitUntil(until, `${provider.slug}:${connection.id}`);
+  };
+  const refresh = async (refused?: TokenSet) => {
+    try {
+      return await refreshIfDue(db, connection, { appUrl: options.appUrl, refused });
+    } catch (error) {
+      if (isPausedOnRateLimit && hasErrorCode(error, "RATE_LIMITED"))
+        return pause(`${provider.name}: ${error.message}`);
+      throw error;
+    }
+  };
 
   const fetch: SyncFetch = async (realUrl, init = {}) => {
     let serverErrors = 0;
     let rateLimitWaits = 0;
     let hasRetriedAuth = false;
     for (;;) {
-      tokens = await refreshIfDue(db, connection, { appUrl: options.appUrl });
+      tokens = await refresh();
       const slot = await pacer.take(MAX_IN_PLACE_WAIT_MS);
       if (slot) throw new WaitUntil(slot, budgetKey);
       let response: Response;
       try {
-        response = await providerFetch(realUrl, { ...init, accessToken: tokens.accessToken });
+        const { isAnonymous, ...request } = init;
+        response = await (await getAuth()).fetch(realUrl, { ...request, accessToken: isAnonymous ? undefined : tokens.accessToken });
       } catch (error) {
         if (++serverErrors > MAX_SERVER_ERROR_RETRIES) throw error;
         await sleep(1000 * 2 ** (serverErrors - 1));
         continue;
+      }
+      if (response.status === 429 && isPausedOnRateLimit) {
+        await response.body?.cancel();
+        await pause(`${provider.name} answered 429 (too many requests) for ${new URL(realUrl).pathname}.`);
       }
       if (response.status === 429 && ++rateLimitWaits <= MAX_RATE_LIMIT_WAITS) {
         const now = Date.now();
@@ -87,11 +114,11 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
         await sleep(1000 * 2 ** (serverErrors - 1));
         continue;
       }
-      const isRefused = await isAccessTokenRefused(provider, response);
+      const isRefused = await isAccessTokenRefused((await getAuth()).isAccessTokenRefused, response);
       if (isRefused && !hasRetriedAuth) {
         hasRetriedAuth = true;
         await response.body?.cancel();
-        tokens = await refreshIfDue(db, connection, { appUrl: options.appUrl, refused: tokens });
+        tokens = await refresh(tokens);
         continue;
       }
       if (isRefused) {

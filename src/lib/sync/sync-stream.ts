@@ -4,7 +4,10 @@ import { setConnectionCursor } from "@/lib/db/queries/connections";
 import { upsertRecordBatch, type RecordOwner } from "@/lib/db/queries/records";
 import { recordJobProgress } from "@/lib/db/queries/sync-jobs";
 import type { HistoryDays } from "@/lib/providers/history-types";
-import type { ProviderDefinition, TokenSet } from "@/lib/providers/types";
+import type { SourceDefinition } from "@/lib/providers/source-types";
+import type { TokenSet } from "@/lib/providers/types";
+import { activityFileAccess } from "./activity-file-access";
+import { spendHourlyLimit } from "./hourly-limits";
 import { addCounts, type UpsertCounts } from "./records";
 import { classifyStreamError, malformedPayloadError } from "./stream-outcome";
 import { watchRefusals } from "./stream-refusal";
@@ -13,7 +16,7 @@ import type { SyncFetch, SyncStream } from "./types";
 export interface StreamRun {
   db: Database;
   jobId: string;
-  provider: ProviderDefinition;
+  provider: SourceDefinition;
   owner: RecordOwner & { connectionId: string };
   client: { fetch: SyncFetch; tokens(): TokenSet };
   jobPayload: Record<string, unknown>;
@@ -33,6 +36,18 @@ export interface StreamRun {
 export async function syncStream(run: StreamRun, stream: SyncStream, startCursor: string | null): Promise<void> {
   const { db, provider, owner, position } = run;
   const watched = watchRefusals(run.client.fetch);
+  const files = activityFileAccess(db, owner);
+  const limits = provider.sync!.hourlyLimits ?? {};
+  const spend = async (limit: string) => {
+    const perHour = limits[limit];
+    if (!perHour) throw new Error(`${provider.name} declares no hourly limit "${limit}".`);
+    await spendHourlyLimit(db, {
+      connectionId: owner.connectionId,
+      budgetKey: `${provider.slug}:${owner.connectionId}`,
+      limit,
+      perHour: perHour(),
+    });
+  };
   let cursor = startCursor;
   const fetchPage = (from: string | null) => {
     const started = performance.now();
@@ -44,6 +59,8 @@ export async function syncStream(run: StreamRun, stream: SyncStream, startCursor
       backfillDays: provider.sync!.backfillDays,
       historyDays: run.historyDays,
       jobPayload: run.jobPayload,
+      spend,
+      files,
     };
     return stream.fetchPage(context, from).then(
       (page) => ({ page, fetchMs: performance.now() - started }),

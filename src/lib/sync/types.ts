@@ -2,8 +2,11 @@ import type { HistoryDays } from "@/lib/providers/history-types";
 import type { DataType, TokenSet } from "@/lib/providers/base-types";
 import type { RecordBatch } from "./records";
 
-/** Requests made during a sync: authenticated, paced, retried (sync-fetch.ts). */
-export type SyncFetch = (realUrl: string, init?: RequestInit) => Promise<Response>;
+/**
+ * Requests made during a sync: authenticated, paced, retried (sync-fetch.ts). `isAnonymous`: a
+ * pre-signed file URL on a storage host (COROS's FIT downloads) gets no access token.
+ */
+export type SyncFetch = (realUrl: string, init?: RequestInit & { isAnonymous?: boolean }) => Promise<Response>;
 
 export interface SyncContext {
   fetch: SyncFetch;
@@ -20,6 +23,29 @@ export interface SyncContext {
    * validate what they use.
    */
   jobPayload: Record<string, unknown>;
+  /**
+   * Counts one use of a per-connection hourly limit the provider's sync declares (`hourlyLimits`):
+   * past it, the run gives its worker back until the window ends (WaitUntil) and resumes from its cursor.
+   */
+  spend(limit: string): Promise<void>;
+  /** The connection's original activity files, for a stream that downloads them (Garmin Connect). */
+  files: ActivityFileAccess;
+}
+
+/** An activity of this connection as its file download needs it. */
+export interface SyncedActivity {
+  id: string;
+  externalId: string;
+  /** The provider's own type, which some downloads must name (COROS's sportType). */
+  providerType: string | null;
+  startAt: Date;
+}
+
+export interface ActivityFileAccess {
+  /** This connection's activities that started after `after` and have no original file yet, oldest first. */
+  withoutFile(params: { after: Date | null; limit: number }): Promise<SyncedActivity[]>;
+  /** Keeps the provider's original file of one activity in the file store and its index. */
+  save(activity: SyncedActivity, file: { bytes: Uint8Array; fileName: string }): Promise<void>;
 }
 
 export interface SyncPage {
@@ -63,4 +89,12 @@ export interface ProviderSync {
   budgetScope: "app" | "connection";
   /** For a provider whose 429 carries no Retry-After: how long to wait, read from its headers. */
   rateLimitWaitMs?(response: Response, now: number): number | undefined;
+  /**
+   * "wait" (the default): a 429 is waited out as the provider says. "pause": the connection stops
+   * asking for hours, doubling with each 429 in a row (QT_CREDENTIAL_BACKOFF_HOURS), for providers
+   * that answer automated clients with blocks rather than quotas (password-linked accounts).
+   */
+  onRateLimit?: "wait" | "pause";
+  /** Per-connection hourly limits a stream spends with `context.spend(name)`: uses per hour. */
+  hourlyLimits?: Record<string, () => number>;
 }

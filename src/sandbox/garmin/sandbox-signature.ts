@@ -69,11 +69,12 @@ const safeEqual = (a: string, b: string) => a.length === b.length && timingSafeE
 export async function verifyOAuth1(
   request: SandboxRequest,
   tokenSecretOf: (token: string) => string | undefined,
+  /** The consumer the caller must sign as: the official app's, or (credential sign-in) the Connect app's. */
+  consumer: { clientId: string; clientSecret: string } = sandboxCredentials("garmin"),
 ): Promise<OAuth1HeaderParams | Response> {
   const parsed = oauth1HeaderSchema.safeParse(parseAuthorizationHeader(request.request.headers.get("authorization")));
   if (!parsed.success) return oauth1Unauthorized("Missing or malformed OAuth 1.0a Authorization header.");
   const params = parsed.data;
-  const consumer = sandboxCredentials("garmin");
   if (params.oauth_consumer_key !== consumer.clientId) return oauth1Unauthorized("Unknown oauth_consumer_key.");
   if (Math.abs(Date.now() / 1000 - Number(params.oauth_timestamp)) > TIMESTAMP_WINDOW_SECONDS)
     return oauth1Unauthorized("oauth_timestamp is out of range.");

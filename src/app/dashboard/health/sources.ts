@@ -1,6 +1,6 @@
 import { seriesStyle, type SeriesStyle } from "@/components/health/series-style";
 import { PUSH_SOURCES } from "@/lib/ingest/push-sources";
-import { findProvider } from "@/lib/providers";
+import { findSource } from "@/lib/providers/sources";
 
 export interface Source {
   key: string;
@@ -13,9 +13,9 @@ type SourceRef = { provider: string; sourceId: string };
 export const sourceKey = (row: SourceRef) => `${row.provider}:${row.sourceId}`;
 
 const pushSource = (slug: string) => PUSH_SOURCES.find((source) => source.slug === slug);
-/** A provider's or phone app's name by its slug. */
+/** A provider's, password-linked source's or phone app's name by its slug. */
 export const providerName = (slug: string) =>
-  findProvider(slug)?.name ?? pushSource(slug)?.name ?? slug.replaceAll("_", " ");
+  findSource(slug)?.name ?? pushSource(slug)?.name ?? slug.replaceAll("_", " ");
 
 /**
  * Names every source on the page by its provider ("Oura", "Apple Health"). Where one

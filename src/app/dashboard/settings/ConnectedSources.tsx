@@ -5,6 +5,8 @@ import { countUnfinishedReceipts, findLatestReceipts } from "@/lib/db/queries/in
 import { PUSH_SOURCES } from "@/lib/ingest/push-sources";
 import { PROVIDERS } from "@/lib/providers";
 import { hasErrorCode } from "@/lib/errors";
+import { findCredentialProvider, listCredentialRegions } from "@/lib/providers/credential-index";
+import { resolveCredentialRoute } from "@/lib/providers/credential-routing";
 import { resolveProviderRoute, type ProviderRoute } from "@/lib/providers/routing";
 import { AutoRefresh } from "./AutoRefresh";
 import { PushSourceCard } from "./PushSourceCard";
@@ -28,6 +30,14 @@ export async function ConnectedSources({ userId, origin }: { userId: string; ori
     countUnfinishedReceipts(db, { userId }),
   ]);
   const isSyncing = [...jobs.values()].some((job) => ["pending", "running", "waiting"].includes(job.status));
+  const isCredentialSandbox = resolveCredentialRoute(origin).mode !== "real";
+  // Password-linked accounts sit on their official provider's card ("Garmin Connect (China) · …").
+  const passwordLinkOf = (family: string) => {
+    const sources = listCredentialRegions(family);
+    if (!sources.length) return undefined;
+    const linked = connections.filter((connection) => findCredentialProvider(connection.provider)?.family === family);
+    return { sources, connections: linked, isSandbox: isCredentialSandbox };
+  };
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <AutoRefresh isActive={isSyncing} />
@@ -39,6 +49,7 @@ export async function ConnectedSources({ userId, origin }: { userId: string; ori
           connections={connections.filter((connection) => connection.provider === provider.slug)}
           jobs={jobs}
           scheduledFinds={scheduledFinds}
+          passwordLink={passwordLinkOf(provider.slug)}
         />
       ))}
       {PUSH_SOURCES.map((source) => (

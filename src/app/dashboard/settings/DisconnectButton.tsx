@@ -8,9 +8,17 @@ type DisconnectButtonProps = {
   accountName: string;
   providerName: string;
   mustDeleteData: boolean;
+  /** A password-linked account: there is nothing to revoke at the provider, only tokens (and a password) to forget. */
+  forgetsOnly?: boolean;
 };
 
-export function DisconnectButton({ connectionId, accountName, providerName, mustDeleteData }: DisconnectButtonProps) {
+export function DisconnectButton({
+  connectionId,
+  accountName,
+  providerName,
+  mustDeleteData,
+  forgetsOnly,
+}: DisconnectButtonProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [state, formAction, isPending] = useActionState<DisconnectState, FormData>(disconnectAction, null);
 
@@ -34,7 +42,9 @@ export function DisconnectButton({ connectionId, accountName, providerName, must
             Disconnect {accountName}?
           </h2>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            QT.run forgets this {providerName} account&apos;s tokens and tells {providerName} to revoke access.
+            {forgetsOnly
+              ? `QT.run forgets this ${providerName} account's tokens and any password it kept (${providerName} offers no way to revoke them; changing your ${providerName} password ends them there).`
+              : `QT.run forgets this ${providerName} account's tokens and tells ${providerName} to revoke access.`}
             {mustDeleteData
               ? ` ${providerName}'s terms require deleting the data it provided, so its activities are deleted too.`
               : " You choose what happens to the data it brought in."}

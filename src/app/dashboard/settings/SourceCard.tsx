@@ -1,9 +1,12 @@
 import type { ProviderConnection, SyncJob } from "@/lib/db/schema";
 import { credentialEnvNames } from "@/lib/providers/client-credentials";
+import type { CredentialProviderDefinition } from "@/lib/providers/credential-types";
 import type { ProviderRoute } from "@/lib/providers/routing";
 import type { ProviderDefinition } from "@/lib/providers/types";
 import { AddAccountForm } from "./AddAccountForm";
 import { ConnectionRow } from "./ConnectionRow";
+import { CredentialConnectionRow } from "./CredentialConnectionRow";
+import { PasswordLinkForm } from "./PasswordLinkForm";
 import { ProviderBadge } from "./ProviderBadge";
 
 const DATA_TYPE_LABELS: Record<string, string> = {
@@ -27,9 +30,15 @@ type SourceCardProps = {
   jobs: Map<string, SyncJob>;
   /** Per connection, when a scheduled sync last found new rows (for a provider gone silent). */
   scheduledFinds?: Map<string, Date>;
+  /** The ways to link this provider with the person's own password (one per region), if any. */
+  passwordLink?: {
+    sources: readonly CredentialProviderDefinition[];
+    connections: ProviderConnection[];
+    isSandbox: boolean;
+  };
 };
 
-export function SourceCard({ provider, route, connections, jobs, scheduledFinds }: SourceCardProps) {
+export function SourceCard({ provider, route, connections, jobs, scheduledFinds, passwordLink }: SourceCardProps) {
   const connectUrl = `/api/oauth/connect?provider=${provider.slug}`;
   const names = credentialEnvNames(provider.slug);
   return (
@@ -66,7 +75,7 @@ export function SourceCard({ provider, route, connections, jobs, scheduledFinds 
           </li>
         ))}
       </ul>
-      {connections.length ? (
+      {connections.length || passwordLink?.connections.length ? (
         <ul className="divide-y divide-zinc-100 border-t border-zinc-100 dark:divide-zinc-800 dark:border-zinc-800">
           {connections.map((connection) => (
             <ConnectionRow
@@ -77,6 +86,17 @@ export function SourceCard({ provider, route, connections, jobs, scheduledFinds 
               lastScheduledFindAt={scheduledFinds?.get(connection.id)}
             />
           ))}
+          {passwordLink?.connections.map((connection) => {
+            const source = passwordLink.sources.find((candidate) => candidate.slug === connection.provider);
+            return source ? (
+              <CredentialConnectionRow
+                key={connection.id}
+                connection={connection}
+                source={source}
+                job={jobs.get(connection.id)}
+              />
+            ) : null;
+          })}
         </ul>
       ) : null}
       <footer className="mt-auto flex flex-wrap items-center gap-3">
@@ -96,6 +116,16 @@ export function SourceCard({ provider, route, connections, jobs, scheduledFinds 
             Connect
           </a>
         )}
+        {passwordLink?.sources.length ? (
+          <PasswordLinkForm
+            family={provider.slug}
+            familyName={passwordLink.sources[0]!.familyName}
+            regions={passwordLink.sources.map((source) => ({ region: source.region, name: source.regionName }))}
+            tokenFiles={passwordLink.sources[0]!.auth.tokenFiles ?? []}
+            tokenFileHint={passwordLink.sources[0]!.auth.tokenFileHint ?? ""}
+            isSandbox={passwordLink.isSandbox}
+          />
+        ) : null}
         {provider.legacyOAuth1 && route !== "not_configured" ? (
           <a
             href={`${connectUrl}&legacy=1`}

@@ -1,5 +1,5 @@
 import type { ProviderConnection } from "@/lib/db/schema";
-import type { ProviderDefinition } from "@/lib/providers/types";
+import type { SourceDefinition } from "@/lib/providers/source-types";
 import { streamLabel } from "@/lib/sync/stream-label";
 import { TryStreamAgainButton } from "./TryStreamAgainButton";
 
@@ -12,7 +12,7 @@ export function StreamStatusList({
   provider,
 }: {
   connection: ProviderConnection;
-  provider: ProviderDefinition;
+  provider: SourceDefinition;
 }) {
   const entries = Object.entries(connection.streamStatus);
   const stopped = entries.filter(([, status]) => status.state === "refused" || status.state === "failed");

@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, gt, notExists, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { activityFiles, type ActivityFile } from "../schema";
+import { activities, activityFiles, type ActivityFile } from "../schema";
 
 export type NewActivityFileIndex = Omit<typeof activityFiles.$inferInsert, "id" | "createdAt">;
 
@@ -57,4 +57,37 @@ export async function findActivityFileByHash(
     .from(activityFiles)
     .where(and(eq(activityFiles.userId, params.userId), eq(activityFiles.contentHash, params.contentHash)));
   return row;
+}
+
+/**
+ * One connection's activities that started after `after` and have no provider file indexed yet,
+ * oldest first: what a file-downloading stream still has to fetch.
+ */
+export async function listActivitiesWithoutProviderFile(
+  db: Database,
+  params: { userId: string; connectionId: string; after: Date | null; limit: number },
+): Promise<Array<{ id: string; externalId: string; providerType: string | null; startAt: Date }>> {
+  return db
+    .select({
+      id: activities.id,
+      externalId: activities.externalId,
+      providerType: activities.providerType,
+      startAt: activities.startAt,
+    })
+    .from(activities)
+    .where(
+      and(
+        eq(activities.userId, params.userId),
+        eq(activities.connectionId, params.connectionId),
+        params.after ? gt(activities.startAt, params.after) : undefined,
+        notExists(
+          db
+            .select({ id: activityFiles.id })
+            .from(activityFiles)
+            .where(and(eq(activityFiles.activityId, activities.id), eq(activityFiles.origin, "provider"))),
+        ),
+      ),
+    )
+    .orderBy(asc(activities.startAt), asc(activities.id))
+    .limit(params.limit);
 }

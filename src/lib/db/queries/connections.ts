@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Database } from "../client";
 import {
@@ -36,6 +36,8 @@ export async function upsertConnection(
         lastError: null,
         // Consenting again is asking again: a stream refused under the old grant is tried anew.
         streamStatus: {},
+        pausedUntil: null,
+        pauseLevel: 0,
         label: sql`coalesce(${params.label ?? null}, ${providerConnections.label})`,
         updatedAt: new Date(),
       },
@@ -180,11 +182,68 @@ export async function clearStreamStatus(
 export async function markConnectionSynced(db: Database, params: { connectionId: string }): Promise<void> {
   await db
     .update(providerConnections)
-    .set({ status: "active", lastError: null, lastSyncedAt: new Date(), updatedAt: new Date() })
+    // A whole run got through: a rate-limit pause is over and the next 429 starts the doubling anew.
+    .set({
+      status: "active",
+      lastError: null,
+      lastSyncedAt: new Date(),
+      pausedUntil: null,
+      pauseLevel: 0,
+      updatedAt: new Date(),
+    })
     .where(eq(providerConnections.id, params.connectionId));
 }
 
-/** Connections due a scheduled sync: active and not synced within the interval. */
+/**
+ * The provider answered 429: no request for this connection until the returned time, `baseHours`
+ * doubled for every 429 in a row before this one (one statement, so two workers cannot both
+ * start from the same level).
+ */
+export async function pauseConnection(
+  db: Database,
+  params: { connectionId: string; baseHours: number; now: Date; reason: string },
+): Promise<Date> {
+  const [row] = await db
+    .update(providerConnections)
+    .set({
+      pausedUntil: sql`${params.now.toISOString()}::timestamptz + ${params.baseHours} * power(2, ${providerConnections.pauseLevel}) * interval '1 hour'`,
+      pauseLevel: sql`${providerConnections.pauseLevel} + 1`,
+      // Not syncing while it waits: the card shows the pause instead.
+      status: "active",
+      lastError: params.reason,
+      updatedAt: new Date(),
+    })
+    .where(eq(providerConnections.id, params.connectionId))
+    .returning({ pausedUntil: providerConnections.pausedUntil });
+  if (!row?.pausedUntil) throw new AppError("NOT_FOUND", "The connection no longer exists.");
+  return row.pausedUntil;
+}
+
+/** The stop switch: while stopped, no sync runs and the provider is asked nothing. Only the owner's connection. */
+export async function setSyncStopped(
+  db: Database,
+  params: { userId: string; connectionId: string; isStopped: boolean },
+): Promise<boolean> {
+  const rows = await db
+    .update(providerConnections)
+    .set({ syncStoppedAt: params.isStopped ? new Date() : null, updatedAt: new Date() })
+    .where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)))
+    .returning({ id: providerConnections.id });
+  return rows.length > 0;
+}
+
+/** Keeps (or forgets, with null) the sealed username and password of a password-linked account. */
+export async function setConnectionLogin(
+  db: Database,
+  params: { connectionId: string; encryptedLogin: string | null },
+): Promise<void> {
+  await db
+    .update(providerConnections)
+    .set({ encryptedLogin: params.encryptedLogin, updatedAt: new Date() })
+    .where(eq(providerConnections.id, params.connectionId));
+}
+
+/** Connections due a scheduled sync: active, not stopped or paused, and not synced within the interval. */
 export async function listConnectionsDueForSync(
   db: Database,
   params: { syncedBefore: Date },
@@ -195,6 +254,8 @@ export async function listConnectionsDueForSync(
     .where(
       and(
         eq(providerConnections.status, "active"),
+        isNull(providerConnections.syncStoppedAt),
+        sql`(${providerConnections.pausedUntil} is null or ${providerConnections.pausedUntil} <= now())`,
         sql`(${providerConnections.lastSyncedAt} is null or ${providerConnections.lastSyncedAt} < ${params.syncedBefore.toISOString()}::timestamptz)`,
       ),
     );

@@ -29,3 +29,8 @@ export async function findOAuthState(db: Database, params: { stateHash: string }
 export async function deleteExpiredOAuthStates(db: Database, params: { before: Date }): Promise<void> {
   await db.delete(oauthStates).where(lt(oauthStates.expiresAt, params.before));
 }
+
+/** Gives a spent state back (a wrong MFA code may be typed again within the state's life). */
+export async function releaseOAuthState(db: Database, params: { stateHash: string }): Promise<void> {
+  await db.update(oauthStates).set({ usedAt: null }).where(eq(oauthStates.stateHash, params.stateHash));
+}

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
 
@@ -44,6 +44,9 @@ export const providerConnections = pgTable(
     authKind: text({ enum: AUTH_KINDS }).notNull(),
     // AES-256-GCM ciphertext of the token/credential JSON (lib/crypto); never plaintext.
     encryptedCredentials: text(),
+    // Accounts linked with the person's own password (authKind "credentials"): the username and
+    // password, AES-256-GCM sealed, kept only when they ticked "sign in again automatically".
+    encryptedLogin: text(),
     expiresAt: timestamp({ withTimezone: true }),
     scopes: text().array().notNull().default([]),
     status: text({ enum: CONNECTION_STATUSES }).notNull().default("active"),
@@ -55,6 +58,12 @@ export const providerConnections = pgTable(
     settings: jsonb().$type<ConnectionSettings>().notNull().default({}),
     // Per stream key, how it last ended; a refused one is skipped until the person asks again.
     streamStatus: jsonb().$type<StreamStatuses>().notNull().default({}),
+    // After a provider refused us with 429 (credential-linked accounts back off hard): no request
+    // goes out until then. pauseLevel counts the 429s in a row, and each one doubles the pause.
+    pausedUntil: timestamp({ withTimezone: true }),
+    pauseLevel: integer().notNull().default(0),
+    // The person's stop switch: while set, no sync runs and nothing is asked of the provider.
+    syncStoppedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -40,6 +40,8 @@ function sandboxContext(account: string, scopes: string[] = []): SyncContext {
     now: new Date(),
     backfillDays: 14,
     jobPayload: {},
+    spend: async () => {},
+    files: { withoutFile: async () => [], save: async () => {} },
   };
 }
 

@@ -10,7 +10,7 @@ import type {
 } from "./schemas";
 
 // Garmin's activityType values (Activity API) mapped to ours.
-const ACTIVITY_TYPES: Record<string, ActivityType> = {
+export const GARMIN_ACTIVITY_TYPES: Record<string, ActivityType> = {
   RUNNING: "run",
   STREET_RUNNING: "run",
   TRACK_RUNNING: "run",
@@ -90,7 +90,7 @@ export function transformGarminActivity(activity: GarminActivity): ActivityRecor
   return {
     // Updated versions of an activity arrive under the same activityId.
     externalId: activity.activityId == null ? activity.summaryId : String(activity.activityId),
-    type: normalizeActivityType(ACTIVITY_TYPES, providerType),
+    type: normalizeActivityType(GARMIN_ACTIVITY_TYPES, providerType),
     providerType,
     name: orNull(activity.activityName),
     startAt: instant(activity.startTimeInSeconds),

@@ -1,0 +1,271 @@
+import { createHash } from "node:crypto";
+import yazl from "yazl";
+import { addDays } from "@/lib/dates";
+import { syntheticDays, syntheticNights } from "@/sandbox/synthetic";
+import type { SandboxRequest, SandboxRoute } from "@/sandbox/types";
+import { accountWorkouts, activityListItem, findWorkout, workoutFit, workoutRoute } from "./sandbox-activities";
+import { connectProfile, connectStore, domainOfHost, providerOf, type GarminDomain } from "./sandbox-store";
+import { authenticateConnect } from "./sandbox-tokens";
+
+// connectapi.garmin.com / connectapi.garmin.cn: the Connect app's private API, Bearer tokens
+// from the exchange. Paths, query parameters and field names as python-garminconnect and garth
+// read them (garmin.md B4). Per-person paths name the person by displayName.
+
+type Caller = { domain: GarminDomain; login: string; profile: ReturnType<typeof connectProfile> };
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+const badRequest = (message: string) => Response.json({ message, error: "BadRequestException" }, { status: 400 });
+const notFound = () => Response.json({ message: "Not Found", error: "NotFoundException" }, { status: 404 });
+
+/** A route on the API host: recorded under its pattern, then authenticated. */
+function api(
+  host: string,
+  method: "GET" | "POST",
+  path: string,
+  handle: (request: SandboxRequest, caller: Caller) => Response | Promise<Response>,
+): SandboxRoute {
+  return {
+    method,
+    host,
+    path,
+    async handle(request) {
+      const domain = domainOfHost(host);
+      request.state.record({ provider: providerOf(domain), method, path });
+      const login = authenticateConnect(request);
+      if (login instanceof Response) return login;
+      return handle(request, { domain, login, profile: connectProfile(domain, login) });
+    },
+  };
+}
+
+/** Someone else's displayName in the path: Garmin shows nothing of another person's. */
+const isOwnName = (request: SandboxRequest, caller: Caller) =>
+  request.params.displayName === caller.profile.displayName;
+
+function listActivities(request: SandboxRequest, caller: Caller) {
+  const query = request.url.searchParams;
+  const start = Number(query.get("start") ?? 0);
+  const limit = Number(query.get("limit") ?? 20);
+  if (!Number.isInteger(start) || start < 0 || !Number.isInteger(limit) || limit < 1 || limit > 1000)
+    return badRequest("start must be 0 or more and limit 1 to 1000.");
+  const [startDate, endDate] = [query.get("startDate"), query.get("endDate")];
+  if ((startDate && !isoDate.test(startDate)) || (endDate && !isoDate.test(endDate)))
+    return badRequest("startDate and endDate are YYYY-MM-DD.");
+  const now = new Date();
+  // The dates are the wearer's local calendar days; a day either side covers every offset.
+  const from = startDate
+    ? new Date(Date.parse(`${addDays(startDate, -1)}T00:00:00Z`))
+    : new Date(now.getTime() - 730 * 86_400_000);
+  const to = endDate ? new Date(Date.parse(`${addDays(endDate, 2)}T00:00:00Z`)) : now;
+  const items = accountWorkouts(caller.domain, caller.login, from, to)
+    .map((workout) => activityListItem(workout, caller.profile.profileId))
+    .filter(
+      (item) =>
+        (!startDate || item.startTimeLocal.slice(0, 10) >= startDate) &&
+        (!endDate || item.startTimeLocal.slice(0, 10) <= endDate),
+    );
+  // Newest first unless asked otherwise, as the web app lists them.
+  if (query.get("sortOrder") !== "asc") items.reverse();
+  return Response.json(items.slice(start, start + limit));
+}
+
+function activityDetails(request: SandboxRequest, caller: Caller) {
+  const workout = findWorkout(caller.domain, caller.login, Number(request.params.activityId));
+  if (!workout) return notFound();
+  const route = workoutRoute(caller.domain, caller.login, workout);
+  return Response.json({
+    activityId: workout.id,
+    measurementCount: 4,
+    metricsCount: route.length,
+    geoPolylineDTO: route.length
+      ? { startPoint: route[0], endPoint: route.at(-1), polyline: route.map((point) => ({ ...point, altitude: 410 })) }
+      : null,
+  });
+}
+
+function zipOf(name: string, bytes: Uint8Array): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  zip.addBuffer(Buffer.from(bytes), name);
+  zip.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    zip.outputStream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    zip.outputStream.on("end", () => resolve(Buffer.concat(chunks)));
+    zip.outputStream.on("error", reject);
+  });
+}
+
+/** The original download: a zip holding the FIT, named as Connect names it. */
+async function downloadOriginal(request: SandboxRequest, caller: Caller) {
+  const workout = findWorkout(caller.domain, caller.login, Number(request.params.activityId));
+  if (!workout) return notFound();
+  const zip = await zipOf(`${workout.id}_ACTIVITY.fit`, workoutFit(caller.domain, caller.login, workout));
+  return new Response(new Uint8Array(zip), {
+    headers: {
+      "content-type": "application/x-zip-compressed",
+      "content-disposition": `attachment; filename="${workout.id}.zip"`,
+      "content-length": String(zip.length),
+    },
+  });
+}
+
+/** POST /upload-service/upload: multipart `file`; its extension says how Connect reads it. */
+async function upload(request: SandboxRequest, caller: Caller) {
+  const form = await request.request.formData().catch(() => null);
+  const file = form?.get("file");
+  if (!file || typeof file === "string") return badRequest("A multipart field named file is required.");
+  const extension = /\.(fit|gpx|tcx)$/i.exec(file.name)?.[1]?.toLowerCase();
+  if (!extension) return Response.json({ message: "Unsupported file type." }, { status: 415 });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const hash = createHash("sha256").update(bytes).digest("hex");
+  const store = connectStore(request.state);
+  const key = `${caller.domain}:${caller.login}:${hash}`;
+  const result = (activityId: number | null, failure?: string) => ({
+    detailedImportResult: {
+      uploadId: Date.now(),
+      uploadUuid: { uuid: crypto.randomUUID() },
+      owner: caller.profile.profileId,
+      fileSize: bytes.length,
+      processingTime: 41,
+      creationDate: new Date().toISOString().replace("T", " ").slice(0, 23),
+      fileName: file.name,
+      report: null,
+      successes: activityId ? [{ internalId: activityId, externalId: null, messages: null }] : [],
+      failures: failure ? [{ internalId: null, externalId: null, messages: [{ code: 202, content: failure }] }] : [],
+    },
+  });
+  const previous = store.uploads.get(key);
+  if (previous) return Response.json(result(null, "Duplicate Activity."), { status: 409 });
+  const activityId = 20_000_000_000 + (Number.parseInt(hash.slice(0, 8), 16) % 1_000_000_000);
+  store.uploads.set(key, {
+    domain: caller.domain,
+    login: caller.login,
+    activityId,
+    fileName: file.name,
+    at: Date.now(),
+  });
+  return Response.json(result(activityId), { status: 201 });
+}
+
+function dailySummary(request: SandboxRequest, caller: Caller) {
+  if (!isOwnName(request, caller)) return Response.json({ privacyProtected: true });
+  const date = request.url.searchParams.get("calendarDate") ?? "";
+  if (!isoDate.test(date)) return badRequest("calendarDate is YYYY-MM-DD.");
+  const day = syntheticDays(providerOf(caller.domain), caller.login, date, date)[0];
+  return Response.json({
+    userProfileId: caller.profile.profileId,
+    calendarDate: date,
+    totalSteps: day?.steps ?? null,
+    totalDistanceMeters: day?.distanceM ?? null,
+    activeKilocalories: day?.activeEnergyKcal ?? null,
+    bmrKilocalories: day ? day.totalEnergyKcal - day.activeEnergyKcal : null,
+    totalKilocalories: day?.totalEnergyKcal ?? null,
+    restingHeartRate: day?.restingHeartRate ?? null,
+    averageStressLevel: day?.stressAvg ?? null,
+    bodyBatteryHighestValue: day?.bodyBatteryHigh ?? null,
+    bodyBatteryLowestValue: day?.bodyBatteryLow ?? null,
+    privacyProtected: false,
+  });
+}
+
+const LEVELS = { deep: 0, light: 1, rem: 2, awake: 3 } as const;
+const gmt = (instant: Date) => instant.toISOString().slice(0, 21);
+
+function sleepData(request: SandboxRequest, caller: Caller) {
+  if (!isOwnName(request, caller)) return Response.json({ privacyProtected: true });
+  const date = request.url.searchParams.get("date") ?? "";
+  if (!isoDate.test(date)) return badRequest("date is YYYY-MM-DD.");
+  const night = syntheticNights(providerOf(caller.domain), caller.login, date, date)[0];
+  if (!night)
+    return Response.json({
+      dailySleepDTO: { id: null, userProfilePK: caller.profile.profileId, calendarDate: date, sleepTimeSeconds: null },
+    });
+  return Response.json({
+    dailySleepDTO: {
+      id: night.bedtimeStart.getTime(),
+      userProfilePK: caller.profile.profileId,
+      calendarDate: night.localDate,
+      sleepTimeSeconds: night.asleepS,
+      napTimeSeconds: 0,
+      sleepStartTimestampGMT: night.bedtimeStart.getTime(),
+      sleepEndTimestampGMT: night.bedtimeEnd.getTime(),
+      sleepStartTimestampLocal: night.bedtimeStart.getTime() + night.utcOffsetSeconds * 1000,
+      sleepEndTimestampLocal: night.bedtimeEnd.getTime() + night.utcOffsetSeconds * 1000,
+      deepSleepSeconds: night.deepS,
+      lightSleepSeconds: night.lightS,
+      remSleepSeconds: night.remS,
+      awakeSleepSeconds: night.awakeS,
+      averageRespirationValue: night.respiratoryRate,
+      sleepScores: { overall: { value: night.score, qualifierKey: night.score >= 80 ? "GOOD" : "FAIR" } },
+    },
+    sleepLevels: night.stages.map((stage) => ({
+      startGMT: gmt(stage.startAt),
+      endGMT: gmt(stage.endAt),
+      activityLevel: LEVELS[stage.stage],
+    })),
+    restingHeartRate: night.lowestHeartRate,
+    avgOvernightHrv: night.avgHrvMs,
+  });
+}
+
+function hrvRange(request: SandboxRequest, caller: Caller) {
+  const { start, end } = request.params;
+  if (!isoDate.test(start ?? "") || !isoDate.test(end ?? "") || start! > end!) return badRequest("Invalid date range.");
+  const nights = syntheticNights(providerOf(caller.domain), caller.login, start!, end!);
+  return Response.json({
+    hrvSummaries: nights.map((night) => ({
+      calendarDate: night.localDate,
+      weeklyAvg: night.avgHrvMs,
+      lastNightAvg: night.avgHrvMs,
+      lastNight5MinHigh: night.avgHrvMs + 18,
+      status: "BALANCED",
+      feedbackPhrase: "HRV_BALANCED_2",
+      createTimeStamp: night.bedtimeEnd.toISOString().slice(0, 23),
+    })),
+    userProfilePk: caller.profile.profileId,
+  });
+}
+
+/** Weigh-ins every third morning at 07:00 local, from the account's drifting weight. */
+function weightRange(request: SandboxRequest, caller: Caller) {
+  const [from, to] = [request.url.searchParams.get("startDate") ?? "", request.url.searchParams.get("endDate") ?? ""];
+  if (!isoDate.test(from) || !isoDate.test(to) || from > to) return badRequest("startDate and endDate are YYYY-MM-DD.");
+  const days = syntheticDays(providerOf(caller.domain), caller.login, from, to).filter(
+    (day) => Math.floor(Date.parse(day.localDate) / 86_400_000) % 3 === 0,
+  );
+  return Response.json({
+    startDate: from,
+    endDate: to,
+    dateWeightList: days.map((day) => {
+      const at = Date.parse(`${day.localDate}T07:00:00Z`) - day.utcOffsetSeconds * 1000;
+      return {
+        samplePk: at,
+        date: at,
+        calendarDate: day.localDate,
+        weight: Math.round(day.weightKg * 1000),
+        bmi: Math.round((day.weightKg / 1.78 ** 2) * 10) / 10,
+        bodyFat: day.bodyFatPercent,
+        bodyWater: null,
+        boneMass: null,
+        muscleMass: Math.round(day.weightKg * 0.45 * 1000),
+        sourceType: "INDEX_SCALE",
+        timestampGMT: at,
+      };
+    }),
+    totalAverage: null,
+  });
+}
+
+export function apiRoutes(host: string): SandboxRoute[] {
+  return [
+    api(host, "GET", "/userprofile-service/socialProfile", (_request, caller) => Response.json(caller.profile)),
+    api(host, "GET", "/activitylist-service/activities/search/activities", listActivities),
+    api(host, "GET", "/activity-service/activity/:activityId/details", activityDetails),
+    api(host, "GET", "/download-service/files/activity/:activityId", downloadOriginal),
+    api(host, "POST", "/upload-service/upload", upload),
+    api(host, "GET", "/usersummary-service/usersummary/daily/:displayName", dailySummary),
+    api(host, "GET", "/wellness-service/wellness/dailySleepData/:displayName", sleepData),
+    api(host, "GET", "/hrv-service/hrv/daily/:start/:end", hrvRange),
+    api(host, "GET", "/weight-service/weight/dateRange", weightRange),
+  ];
+}
