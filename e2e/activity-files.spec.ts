@@ -75,6 +75,7 @@ test("an activity without an original offers generated files, and the list expor
   expect(zip.suggestedFilename()).toBe("qt-run-export-all.zip");
   const zipBytes = await fs.readFile((await zip.path())!);
   expect(zipBytes.subarray(0, 4).toString("latin1")).toBe("PK\u0003\u0004");
-  // The entry layout is asserted in tests/integration/files-export.test.ts; here, that it carries its manifest.
+  // "Canal Run" is no Health Auto Export workout type, so the run files under other/.
+  expect(zipBytes.includes(Buffer.from("other/2026-11-20-canal-run-generated.fit"))).toBe(true);
   expect(zipBytes.includes(Buffer.from("manifest.csv"))).toBe(true);
 });

@@ -2,7 +2,7 @@ import type { FileFormat } from "@/lib/files/types";
 import type { SyncContext } from "./types";
 
 /** What a provider's download gets: the sync's context (paced, with the person's token) and a plain GET. */
-export interface FileDownloadContext extends SyncContext {
+export interface FileDownloadContext extends Omit<SyncContext, "spend" | "files"> {
   /** Routed like every provider request, but without the token or pacing: for URLs that need neither (COROS's fitUrl). */
   fetchWithoutToken(realUrl: string, init?: RequestInit): Promise<Response>;
 }

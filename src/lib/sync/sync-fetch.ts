@@ -90,7 +90,9 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
       let response: Response;
       try {
         const { isAnonymous, ...request } = init;
-        response = await (await getAuth()).fetch(realUrl, { ...request, accessToken: isAnonymous ? undefined : tokens.accessToken });
+        response = await (
+          await getAuth()
+        ).fetch(realUrl, { ...request, accessToken: isAnonymous ? undefined : tokens.accessToken });
       } catch (error) {
         if (++serverErrors > MAX_SERVER_ERROR_RETRIES) throw error;
         await sleep(1000 * 2 ** (serverErrors - 1));

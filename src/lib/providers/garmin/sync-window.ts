@@ -28,7 +28,7 @@ const cursorSchema = z.object({
  * 429/5xx handling); OAuth 1.0a needs a signature that fetch would overwrite with a Bearer
  * header, so it is signed here with a minimal retry of its own.
  */
-export async function garminGet(context: SyncContext, url: string): Promise<Response> {
+export async function garminGet(context: Pick<SyncContext, "fetch" | "tokens">, url: string): Promise<Response> {
   const tokens = context.tokens();
   if (!tokens.tokenSecret) return context.fetch(url);
   const route = resolveOAuth1Route("garmin");
