@@ -76,6 +76,7 @@ export function createSandboxHandler(providers: ReadonlyArray<{ slug: string; sa
       if (!params) continue;
       isPathKnown = true;
       if (route.method !== request.method) continue;
+      if (route.accepts && !route.accepts(url)) continue;
       const mountUrl = `${incoming.origin}${options.mountPath}`;
       return route.handle({ request, url, params, state: options.state, mountUrl });
     }

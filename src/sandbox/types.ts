@@ -21,6 +21,11 @@ export interface SandboxRoute {
   /** Literal segments and `:name` parameters. */
   path: string;
   handle: SandboxHandler;
+  /**
+   * For two simulators that share a host and a path shape (COROS's file host serves the official
+   * API's plain fitUrls and Training Hub's pre-signed links): whether this request is this route's.
+   */
+  accepts?(url: URL): boolean;
 }
 
 /** A push notification exactly as the provider would send it (signed with its secret). */

@@ -218,7 +218,13 @@ function regionRoutes(region: HubRegionId): SandboxRoute[] {
     route(host, "GET", "/activity/query", listActivities),
     route(host, "POST", "/activity/detail/download", downloadLink),
     route(host, "GET", "/analyse/dayDetail/query", dayDetail),
-    { method: "GET", host: FILE_HOSTS[region], path: "/fit/:userId/:file", handle: serveFile },
+    {
+      method: "GET",
+      host: FILE_HOSTS[region],
+      path: "/fit/:userId/:file",
+      handle: serveFile,
+      accepts: (url) => url.searchParams.has("Signature"),
+    },
   ];
 }
 

@@ -41,4 +41,6 @@ export const corosFileRoute: SandboxRoute = {
   host: FILE_HOST,
   path: "/fit/:folder/:file",
   handle: getFit,
+  // Training Hub's pre-signed links on the same host are its simulator's (coros-hub).
+  accepts: (url) => !url.searchParams.has("Signature"),
 };
