@@ -9,6 +9,7 @@ import { corosOpenId } from "../src/sandbox/coros/sandbox";
 import { garminHistory } from "../src/lib/providers/garmin/history";
 import { GARMIN_HISTORY_LIMIT_DAYS } from "../src/lib/providers/garmin/sync-backfill";
 import { HEART_RATE_BACKFILL_DAYS as GOOGLE_HEART_RATE_DAYS } from "../src/lib/providers/fitbit/sync-heart-rate";
+import { isOwnPoint } from "../src/lib/providers/fitbit/sync-streams";
 import { HEART_RATE_BACKFILL_DAYS as OURA_HEART_RATE_DAYS } from "../src/lib/providers/oura/sync-heart-rate";
 import { registrationKey } from "../src/sandbox/polar/sandbox";
 import type { ProviderDefinition } from "../src/lib/providers/types";
@@ -102,7 +103,8 @@ const whoop: Fewest = async (census, provider, now) => {
 /**
  * Google Health: lists take any range, at most 25 points a page for exercise and sleep and
  * 10,000 for the rest (the server may send fewer); dailyRollUp ranges at most 90 days (14 for
- * total-calories).
+ * total-calories). Each own workout's TCX is an export of its own (workouts other apps wrote
+ * into Google Health are not synced, so not exported either).
  */
 const fitbit: Fewest = async (census, provider, now) => {
   const token = census.grant(provider);
@@ -122,7 +124,20 @@ const fitbit: Fewest = async (census, provider, now) => {
       { token },
     );
   };
-  await list("exercise", "exercise.interval.civil_start_time", 25);
+  // Exercise pages, and each own workout's TCX (exportExerciseTcx, the grant holds location).
+  const exerciseFilter = encodeURIComponent(
+    `exercise.interval.civil_start_time >= "${isoDay(from)}" AND exercise.interval.civil_start_time < "${isoDay(to)}"`,
+  );
+  let exercisePage: string | undefined;
+  do {
+    const body = (await census.call(
+      `${api}/exercise/dataPoints?filter=${exerciseFilter}&pageSize=25${exercisePage ? `&pageToken=${exercisePage}` : ""}`,
+      { token },
+    )) as { dataPoints?: Array<{ name: string; dataSource?: { platform?: string } }>; nextPageToken?: string };
+    for (const point of (body.dataPoints ?? []).filter((candidate) => isOwnPoint(candidate)))
+      census.add("GET", `${api}/exercise/dataPoints/${point.name.split("/").at(-1)}:exportExerciseTcx`, 1);
+    exercisePage = body.nextPageToken;
+  } while (exercisePage);
   await list("sleep", "sleep.interval.civil_end_time", 25);
   await list("daily-resting-heart-rate", "daily_resting_heart_rate.date", 10_000);
   await list("daily-heart-rate-variability", "daily_heart_rate_variability.date", 10_000);
@@ -155,14 +170,17 @@ const fitbit: Fewest = async (census, provider, now) => {
 /**
  * Polar: exercises, sleep and Nightly Recharge are one list each (no window: what Polar still
  * holds), physical info one snapshot; daily activity takes from..to of at most 28 days, from
- * at most 365 days back.
+ * at most 365 days back. Each exercise's FIT is a request of its own.
  */
 const polar: Fewest = async (census, provider, now) => {
   census.register(registrationKey(sandboxAccount("polar", census.account).numericId));
   const token = census.grant(provider);
   const api = "https://www.polaraccesslink.com/v3";
-  for (const path of ["/exercises", "/users/sleep", "/users/nightly-recharge", "/users/physical-info"])
+  const exercises = (await census.call(`${api}/exercises`, { token })) as Array<{ id: string }>;
+  for (const path of ["/users/sleep", "/users/nightly-recharge", "/users/physical-info"])
     await census.call(`${api}${path}`, { token });
+  // Each listed exercise's FIT, one request each.
+  for (const exercise of exercises) census.add("GET", `${api}/exercises/${exercise.id}/fit`, 1);
   const days = Math.min(provider.sync!.backfillDays, 365);
   const today = Date.parse(`${isoDay(now.getTime())}T00:00:00Z`);
   for (let from = today - (days - 1) * DAY_MS; from <= today; from += 28 * DAY_MS) {
@@ -173,7 +191,10 @@ const polar: Fewest = async (census, provider, now) => {
   }
 };
 
-/** COROS: no paging; a query spans at most 30 days and starts at most three months back (88 days kept). */
+/**
+ * COROS: no paging; a query spans at most 30 days and starts at most three months back (88 days
+ * kept). Each workout's FIT is a plain GET of its fitUrl.
+ */
 const coros: Fewest = async (census, provider, now) => {
   const token = census.grant(provider);
   const days = Math.min(provider.sync!.backfillDays, 88);
@@ -191,6 +212,15 @@ const coros: Fewest = async (census, provider, now) => {
       });
       const body = await census.call(`https://open.coros.com${path}?${query}`);
       if (field(body, "result") !== "0000") throw new Error(`census COROS ${path}: ${JSON.stringify(body)}`);
+      // Each workout's FIT (and each triathlon leg's), a plain GET of its fitUrl.
+      const workouts = ((body as { data?: unknown }).data ?? []) as Array<{
+        fitUrl?: string;
+        triathlonItemList?: Array<{ fitUrl?: string }>;
+      }>;
+      if (path === "/v2/coros/sport/list")
+        for (const workout of workouts)
+          for (const url of [workout.fitUrl, ...(workout.triathlonItemList ?? []).map((leg) => leg.fitUrl)])
+            if (url) census.add("GET", url, 1);
     }
   }
 };

@@ -39,4 +39,15 @@ describe("environment", () => {
       /GARMIN_HISTORY_DAYS: must be a number of days or "all"/,
     );
   });
+
+  it("reads QT_ADMIN_EMAILS as a comma-separated list, lower-cased, and names a malformed entry", () => {
+    expect(parseEnv({}).QT_ADMIN_EMAILS).toBeUndefined();
+    expect(parseEnv({ QT_ADMIN_EMAILS: " Ada@Example.com, kip@example.com ," }).QT_ADMIN_EMAILS).toEqual([
+      "ada@example.com",
+      "kip@example.com",
+    ]);
+    expect(() => parseEnv({ QT_ADMIN_EMAILS: "ada@example.com, kip" })).toThrow(
+      /QT_ADMIN_EMAILS\.1: must be email addresses separated by commas/,
+    );
+  });
 });

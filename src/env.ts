@@ -15,6 +15,20 @@ const optionalUrl = optionalString.pipe(
 
 const flag = optionalString.transform((value) => value === "1" || value === "true");
 
+// "a@example.com, B@example.com" -> ["a@example.com", "b@example.com"]; emails compare case-blind.
+const emailList = optionalString.pipe(
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email({ message: "must be email addresses separated by commas" })))
+    .optional(),
+);
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -50,6 +64,8 @@ export const envSchema = z
     QT_SANDBOX: flag,
     /** Set when a reverse proxy the operator runs sets X-Forwarded-For/-Host/-Proto; otherwise they are ignored. */
     QT_TRUST_PROXY: flag,
+    /** Who may set up provider apps (client ids and secrets) in the UI; unset: the first user to sign up. */
+    QT_ADMIN_EMAILS: emailList,
     GARMIN_CONSUMER_KEY: optionalString,
     GARMIN_CONSUMER_SECRET: optionalString,
     /** How far back a new Garmin connection asks for history: days, or "all" Garmin allows. */

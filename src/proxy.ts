@@ -35,7 +35,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Everything but build assets (immutable files, no script to restrict) and the webhook routes:
-// Next buffers a request body in memory for the proxy (10 MB by default, cut off beyond), and
-// ingest streams bodies far larger; those routes are for machines and build no origin from headers.
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/webhooks/).*)"] };
+// Everything but build assets (immutable files, no script to restrict), the webhook routes and
+// the upload (POST /api/files, exactly: downloads below it keep their headers): Next buffers a
+// request body in memory for the proxy (10 MB by default, cut off beyond), and ingest and uploads
+// stream bodies far larger. None of them builds an origin from headers.
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/webhooks/|api/files$).*)"] };

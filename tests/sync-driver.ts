@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
 import type { Database } from "@/lib/db/client";
+import type { FileStore } from "@/lib/files/store";
 import { claimNextJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
 import { providerConnections, syncJobs, type SyncJob } from "@/lib/db/schema";
 import { enqueueConnectionSync } from "@/lib/jobs";
@@ -43,21 +44,34 @@ export function recordingSleep() {
  * execute, and again while the job is re-queued for a retry or for the end of a rate-limit
  * window (both run at once here; `onWaiting` sees each such deferred row first).
  */
-export async function syncNow(
-  db: Database,
-  connection: { id: string; userId: string },
-  options: { sleep?: (ms: number) => Promise<void>; maxAttempts?: number; onWaiting?: (job: SyncJob) => void } = {},
-) {
+export async function syncNow(db: Database, connection: { id: string; userId: string }, options: RunOptions = {}) {
   const { job } = await enqueueConnectionSync(db, { userId: connection.userId, connectionId: connection.id });
+  return runJobToEnd(db, job, options);
+}
+
+type RunOptions = {
+  sleep?: (ms: number) => Promise<void>;
+  /** Attempts that may end in a retry before this gives up and returns the job as it stands. */
+  maxAttempts?: number;
+  onWaiting?: (job: SyncJob) => void;
+  /** Where original files go (a DiskFileStore in a temporary folder); the app's store otherwise. */
+  fileStore?: FileStore;
+};
+
+/** Runs a queued job (of any kind) to an end as syncNow does. */
+export async function runJobToEnd(db: Database, job: Pick<SyncJob, "id" | "connectionId">, options: RunOptions = {}) {
   let attempts = 0;
   for (let waits = 0; attempts < (options.maxAttempts ?? 1) && waits < MAX_DEFERRALS;) {
     await db
       .update(syncJobs)
       .set({ runAfter: new Date(0), waitingUntil: null })
       .where(eq(syncJobs.id, job.id));
-    const claimed = await claimNextJob(db, { connectionId: connection.id });
+    const claimed = await claimNextJob(db, { connectionId: job.connectionId! });
     if (!claimed || claimed.id !== job.id) throw new Error(`expected to claim job ${job.id}, got ${claimed?.id}`);
-    const outcome = await executeSyncJob(db, claimed, { sleep: options.sleep ?? (async () => {}) });
+    const outcome = await executeSyncJob(db, claimed, {
+      sleep: options.sleep ?? (async () => {}),
+      fileStore: options.fileStore,
+    });
     if (outcome === "waiting") {
       waits++;
       options.onWaiting?.((await getSyncJob(db, { jobId: job.id }))!);

@@ -7,15 +7,17 @@ type TextFieldProps = InputHTMLAttributes<HTMLInputElement> & {
   hint?: string;
 };
 
-export function TextField({ label, name, error, hint, ...input }: TextFieldProps) {
-  const describedBy = error ? `${name}-error` : hint ? `${name}-hint` : undefined;
+/** `id` defaults to `name`; give one when a page has several forms with the same field names. */
+export function TextField({ label, name, error, hint, id, ...input }: TextFieldProps) {
+  const fieldId = id ?? name;
+  const describedBy = error ? `${fieldId}-error` : hint ? `${fieldId}-hint` : undefined;
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={name} className="text-sm font-medium">
+      <label htmlFor={fieldId} className="text-sm font-medium">
         {label}
       </label>
       <input
-        id={name}
+        id={fieldId}
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
@@ -23,11 +25,11 @@ export function TextField({ label, name, error, hint, ...input }: TextFieldProps
         {...input}
       />
       {error ? (
-        <p id={`${name}-error`} role="alert" className="text-sm text-red-600 dark:text-red-400">
+        <p id={`${fieldId}-error`} role="alert" className="text-sm text-red-600 dark:text-red-400">
           {error}
         </p>
       ) : hint ? (
-        <p id={`${name}-hint`} className="text-sm text-zinc-500">
+        <p id={`${fieldId}-hint`} className="text-sm text-zinc-500">
           {hint}
         </p>
       ) : null}

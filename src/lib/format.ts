@@ -68,6 +68,21 @@ export function formatElevation(meters: number | null, units: UnitSystem): strin
     : `${Math.round(meters).toLocaleString("en-US")} m`;
 }
 
+const KG_PER_LB = 0.45359237;
+
+/** A weigh-in: "71.4 kg", "157.4 lb". */
+export function formatWeight(kg: number | null, units: UnitSystem): string {
+  if (kg == null) return "—";
+  return units === "imperial" ? `${(kg / KG_PER_LB).toFixed(1)} lb` : `${kg.toFixed(1)} kg`;
+}
+
+/** A person's height: "178 cm", "5 ft 10 in". */
+export function formatHeight(meters: number, units: UnitSystem): string {
+  if (units === "metric") return `${Math.round(meters * 100)} cm`;
+  const inches = Math.round(meters / 0.0254);
+  return `${Math.floor(inches / 12)} ft ${inches % 12} in`;
+}
+
 export const formatHeartRate = (bpm: number | null) => (bpm == null ? "—" : `${Math.round(bpm)} bpm`);
 export const formatEnergy = (kcal: number | null) =>
   kcal == null ? "—" : `${Math.round(kcal).toLocaleString("en-US")} kcal`;

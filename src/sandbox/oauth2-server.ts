@@ -1,7 +1,6 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash } from "node:crypto";
 import { renderAuthorizePage } from "./authorize-page";
-import { sandboxCredentials } from "./accounts";
-import type { IssuedToken } from "./state";
+import type { IssuedToken, SandboxState } from "./state";
 import type { SandboxRequest, SandboxRoute } from "./types";
 
 // A small OAuth 2.0 authorization server that each sandboxed provider configures to behave
@@ -60,23 +59,24 @@ async function readForm(request: Request): Promise<URLSearchParams> {
   return new URLSearchParams(await request.text());
 }
 
-function safeEqual(a: string, b: string) {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
+/** invalid_client descriptions, so a provider's errorResponse can word the two as it does. */
+export const UNKNOWN_CLIENT = "Unknown client_id.";
+export const WRONG_SECRET = "Client authentication failed.";
 
+// Client authentication comes before the grant is looked at, as RFC 6749 §5.2 and the real
+// providers have it: a wrong secret with a made-up code is invalid_client, the right secret
+// with one is invalid_grant. Settings → Provider apps' "Test credentials" relies on this.
 function authenticateClient(
   request: Request,
   form: URLSearchParams,
   options: OAuth2ServerOptions,
-): { clientId: string } | null {
-  const expected = sandboxCredentials(options.provider);
+  state: SandboxState,
+): { clientId: string } | { refusal: string } {
   let clientId: string | null;
   let clientSecret: string | null;
   if (options.clientAuth === "basic") {
     const header = request.headers.get("authorization") ?? "";
-    if (!header.startsWith("Basic ")) return null;
+    if (!header.startsWith("Basic ")) return { refusal: WRONG_SECRET };
     const decoded = Buffer.from(header.slice(6), "base64").toString("utf8");
     const colon = decoded.indexOf(":");
     clientId = decodeURIComponent(decoded.slice(0, colon));
@@ -85,17 +85,17 @@ function authenticateClient(
     clientId = form.get("client_id");
     clientSecret = form.get("client_secret");
   }
-  if (!clientId || !clientSecret || clientId !== expected.clientId || !safeEqual(clientSecret, expected.clientSecret))
-    return null;
+  if (!clientId || state.clientSecretOf(options.provider, clientId) === undefined) return { refusal: UNKNOWN_CLIENT };
+  if (!state.isClient(options.provider, clientId, clientSecret)) return { refusal: WRONG_SECRET };
   return { clientId };
 }
 
 export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[] {
   const fail = options.errorResponse ?? oauthError;
 
-  function validateAuthorizeQuery(query: URLSearchParams): string | null {
+  function validateAuthorizeQuery(query: URLSearchParams, state: SandboxState): string | null {
     if (query.get("response_type") !== "code") return "response_type must be code";
-    if (query.get("client_id") !== sandboxCredentials(options.provider).clientId) return "unknown client_id";
+    if (state.clientSecretOf(options.provider, query.get("client_id") ?? "") === undefined) return "unknown client_id";
     if (!query.get("redirect_uri")) return "redirect_uri is required";
     if (
       options.pkce === "required" &&
@@ -109,6 +109,7 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
   function issueTokens(
     request: SandboxRequest,
     grant: IssuedTokens["grant"],
+    clientId: string,
     account: string,
     scopes: string[],
     refreshToken?: string,
@@ -118,6 +119,7 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
     const ttl = options.accessTokenTtlSeconds;
     const issued: IssuedToken = {
       provider: options.provider,
+      clientId,
       account,
       scopes,
       expiresAt: ttl === null ? null : Date.now() + ttl * 1000,
@@ -137,7 +139,7 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
   }
 
   const showConsent = (request: SandboxRequest) => {
-    const problem = validateAuthorizeQuery(request.url.searchParams);
+    const problem = validateAuthorizeQuery(request.url.searchParams, request.state);
     if (problem) return new Response(`Invalid authorization request: ${problem}`, { status: 400 });
     const scopes = (request.url.searchParams.get("scope") ?? "").split(options.scopeSeparator).filter(Boolean);
     return renderAuthorizePage({
@@ -150,7 +152,7 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
 
   const decide = async (request: SandboxRequest) => {
     const query = request.url.searchParams;
-    const problem = validateAuthorizeQuery(query);
+    const problem = validateAuthorizeQuery(query, request.state);
     if (problem) return new Response(`Invalid authorization request: ${problem}`, { status: 400 });
     const form = await readForm(request.request);
     const redirect = new URL(query.get("redirect_uri")!);
@@ -190,14 +192,19 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
       path: options.token.path,
       grant: grant ?? undefined,
     });
-    const client = authenticateClient(request.request, form, options);
-    if (!client) return fail("invalid_client", "Client authentication failed.");
+    const client = authenticateClient(request.request, form, options, request.state);
+    if ("refusal" in client) return fail("invalid_client", client.refusal);
 
     if (grant === "authorization_code") {
       const code = form.get("code") ?? "";
       const issued = request.state.codes.get(code);
       request.state.codes.delete(code);
-      if (!issued || issued.provider !== options.provider || issued.expiresAt < Date.now())
+      if (
+        !issued ||
+        issued.provider !== options.provider ||
+        issued.clientId !== client.clientId ||
+        issued.expiresAt < Date.now()
+      )
         return fail("invalid_grant", "The authorization code is invalid or expired.");
       if (issued.redirectUri && form.get("redirect_uri") !== issued.redirectUri)
         return fail("invalid_grant", "redirect_uri does not match.");
@@ -206,7 +213,7 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
         const challenge = createHash("sha256").update(verifier).digest("base64url");
         if (challenge !== issued.codeChallenge) return fail("invalid_grant", "PKCE verification failed.");
       }
-      return issueTokens(request, "authorization_code", issued.account, issued.scopes);
+      return issueTokens(request, "authorization_code", client.clientId, issued.account, issued.scopes);
     }
 
     if (grant === "refresh_token" && options.refresh !== "none") {
@@ -218,7 +225,7 @@ export function createOAuth2Server(options: OAuth2ServerOptions): SandboxRoute[]
         issued.isUsed = true;
         request.state.refreshTokens.delete(refreshToken);
       }
-      return issueTokens(request, "refresh_token", issued.account, issued.scopes, refreshToken);
+      return issueTokens(request, "refresh_token", client.clientId, issued.account, issued.scopes, refreshToken);
     }
     return fail("unsupported_grant_type", `grant_type ${grant ?? "(missing)"} is not supported.`);
   };
@@ -235,11 +242,11 @@ export function authenticateBearer(
   request: SandboxRequest,
   provider: string,
   unauthorized: () => Response = () => Response.json({ error: "unauthorized" }, { status: 401 }),
-): { account: string; scopes: string[]; accessToken: string } | Response {
+): { account: string; scopes: string[]; accessToken: string; clientId?: string } | Response {
   const header = request.request.headers.get("authorization") ?? "";
   const accessToken = header.startsWith("Bearer ") ? header.slice(7) : "";
   const issued = request.state.accessTokens.get(accessToken);
   if (!issued || issued.provider !== provider || (issued.expiresAt !== null && issued.expiresAt < Date.now()))
     return unauthorized();
-  return { account: issued.account, scopes: issued.scopes, accessToken };
+  return { account: issued.account, scopes: issued.scopes, accessToken, clientId: issued.clientId };
 }

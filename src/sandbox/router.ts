@@ -1,6 +1,7 @@
 import type { SandboxProvider, SandboxRoute } from "./types";
 import { createWebhookSender } from "./send-webhook";
 import { controlFaults } from "./control-faults";
+import { controlClients } from "./control-clients";
 import { controlTokenExpiry } from "./control-tokens";
 import type { SandboxState } from "./state";
 
@@ -42,6 +43,7 @@ export function createSandboxHandler(providers: ReadonlyArray<{ slug: string; sa
       return sendWebhook(request, path.slice("/webhooks/".length), options.state);
     if (host === "_control" && path === "/faults") return controlFaults(request, options.state);
     if (host === "_control" && path === "/expire-tokens") return controlTokenExpiry(request, options.state);
+    if (host === "_control" && path === "/clients") return controlClients(request, options.state);
 
     const fault = options.state.takeFault(host, path);
     if (fault && fault.kind !== "slow")
@@ -56,7 +58,7 @@ export function createSandboxHandler(providers: ReadonlyArray<{ slug: string; sa
         ...fault.headers,
         ...(fault.retryAfterSeconds !== undefined ? { "retry-after": String(fault.retryAfterSeconds) } : {}),
       };
-      return Response.json({ message: "Rate Limit Exceeded" }, { status: 429, headers });
+      return Response.json(fault.body ?? { message: "Rate Limit Exceeded" }, { status: 429, headers });
     }
     if (fault?.kind === "server_error") return Response.json({ message: "Internal Server Error" }, { status: 500 });
     if (fault?.kind === "malformed") return Response.json(fault.body ?? { unexpected: true });

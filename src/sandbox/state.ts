@@ -1,4 +1,5 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { sandboxCredentials } from "./accounts";
 
 export interface IssuedCode {
   provider: string;
@@ -12,6 +13,8 @@ export interface IssuedCode {
 
 export interface IssuedToken {
   provider: string;
+  /** The client it was issued to; absent for tokens made outside the token endpoint. */
+  clientId?: string;
   account: string;
   scopes: string[];
   expiresAt: number | null;
@@ -37,7 +40,10 @@ export interface SandboxFault {
   retryAfterSeconds?: number;
   /** Extra response headers, e.g. a provider's own rate-limit headers. */
   headers?: Record<string, string>;
-  /** For "malformed": the JSON body to send instead (status 200); for "http_error": the error body. */
+  /**
+   * For "malformed": the JSON body to send instead (status 200); for "http_error" and
+   * "rate_limit": the provider's own error body.
+   */
   body?: unknown;
   /** For "http_error": the status to answer, e.g. a provider's documented 400 or 404. */
   status?: number;
@@ -45,11 +51,39 @@ export interface SandboxFault {
   delayMs?: number;
 }
 
+/** A file uploaded to a simulated provider and, once processed, the activity it became. */
+export interface SandboxUpload {
+  id: number;
+  provider: string;
+  account: string;
+  externalId: string | null;
+  /** Status requests still answered "processing", as a real upload takes a few seconds. */
+  pollsUntilDone: number;
+  error?: string;
+  activity?: SandboxUploadedActivity;
+}
+
+export interface SandboxUploadedActivity {
+  id: number;
+  provider: string;
+  account: string;
+  externalId: string | null;
+  name: string;
+  /** The provider's own sport name. */
+  sportType: string;
+  startAt: Date;
+  durationS: number;
+  movingTimeS: number;
+  distanceM: number;
+}
+
 export interface SandboxCall {
   provider: string;
   method: string;
   path: string;
   grant?: string;
+  /** The query a list was asked with (Google Health's filter), for tests that check the windows. */
+  query?: string;
 }
 
 /**
@@ -66,6 +100,42 @@ export class SandboxState {
   readonly faults: SandboxFault[] = [];
   /** Requests a fault answered instead of the provider (not in `calls`, which the handlers record). */
   readonly faultedCalls: Array<SandboxCall & { fault: SandboxFault["kind"] }> = [];
+  /**
+   * Client apps a provider knows beside the built-in sandbox client (provider -> client id ->
+   * secret), as if registered in its developer portal: what an admin saved in Provider apps,
+   * registered by a test or through /_control/clients.
+   */
+  readonly clients = new Map<string, Map<string, string>>();
+
+  registerClient(provider: string, client: { clientId: string; clientSecret: string }) {
+    if (!this.clients.has(provider)) this.clients.set(provider, new Map());
+    this.clients.get(provider)!.set(client.clientId, client.clientSecret);
+  }
+
+  /** The secret of a client this provider knows, the built-in sandbox client included; undefined for a stranger. */
+  clientSecretOf(provider: string, clientId: string): string | undefined {
+    const builtIn = sandboxCredentials(provider);
+    if (clientId === builtIn.clientId) return builtIn.clientSecret;
+    return this.clients.get(provider)?.get(clientId);
+  }
+
+  /** Whether this id and secret name a client of this provider (constant-time on the secret). */
+  isClient(provider: string, clientId: string | null | undefined, clientSecret: string | null | undefined): boolean {
+    const expected = clientId ? this.clientSecretOf(provider, clientId) : undefined;
+    if (expected === undefined || typeof clientSecret !== "string") return false;
+    const [given, wanted] = [Buffer.from(clientSecret), Buffer.from(expected)];
+    return given.length === wanted.length && timingSafeEqual(given, wanted);
+  }
+
+  /** Uploads by id, and the activities they created (listed beside the synthetic ones). */
+  readonly uploads = new Map<number, SandboxUpload>();
+  readonly uploadedActivities: SandboxUploadedActivity[] = [];
+  private nextUploadId = 16_000_000_001;
+
+  /** Ids in the provider's int64 range, unique within this sandbox's life. */
+  takeUploadId(): number {
+    return this.nextUploadId++;
+  }
 
   /** The first fault that applies to this request, used up by one. */
   takeFault(host: string, path: string): SandboxFault | undefined {

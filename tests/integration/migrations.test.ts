@@ -18,6 +18,7 @@ const TABLES = [
   "body_measurements",
   "samples",
   "activity_files",
+  "original_file_fetches",
   "sync_jobs",
   "ingest_receipts",
   "oauth_states",

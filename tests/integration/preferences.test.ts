@@ -26,7 +26,10 @@ describeEachDatabase("preferences", (database) => {
       userId: user.id,
       input: { unitSystem: "imperial", timeZone: "Asia/Tokyo" },
     });
-    expect(result).toEqual({ ok: true, preferences: { unitSystem: "imperial", timeZone: "Asia/Tokyo" } });
+    expect(result).toEqual({
+      ok: true,
+      preferences: { unitSystem: "imperial", timeZone: "Asia/Tokyo", heightM: null },
+    });
     expect(await stored(user.id)).toEqual({ unitSystem: "imperial", timeZone: "Asia/Tokyo" });
     expect(await stored(other.id)).toEqual({ unitSystem: "metric", timeZone: "UTC" });
   });
@@ -47,5 +50,40 @@ describeEachDatabase("preferences", (database) => {
     const missing = await savePreferences(database.db, { userId: user.id, input: { unitSystem: "metric" } });
     expect(missing).toMatchObject({ ok: false, fieldErrors: { timeZone: expect.any(String) } });
     expect(await stored(user.id)).toEqual({ unitSystem: "metric", timeZone: "UTC" });
+  });
+
+  it("keeps a height typed in centimetres or in feet and inches as metres, and clears it when left empty", async () => {
+    const user = await createTestUser(database.db);
+    const save = (input: Record<string, unknown>) =>
+      savePreferences(database.db, { userId: user.id, input: { unitSystem: "metric", timeZone: "UTC", ...input } });
+    const heightOf = async () =>
+      (await database.db.select({ heightM: users.heightM }).from(users).where(eq(users.id, user.id)))[0]!.heightM;
+
+    expect(await save({ heightCm: "170" })).toMatchObject({ ok: true, preferences: { heightM: 1.7 } });
+    expect(await heightOf()).toBe(1.7);
+    expect(await save({ heightFt: "5", heightIn: "10" })).toMatchObject({ ok: true, preferences: { heightM: 1.778 } });
+    expect(await save({ heightCm: "" })).toMatchObject({ ok: true, preferences: { heightM: null } });
+    expect(await heightOf()).toBeNull();
+  });
+
+  it("names the height field it refuses and keeps the height saved before", async () => {
+    const user = await createTestUser(database.db);
+    const save = (input: Record<string, unknown>) =>
+      savePreferences(database.db, { userId: user.id, input: { unitSystem: "metric", timeZone: "UTC", ...input } });
+    await save({ heightCm: "180" });
+    expect(await save({ heightCm: "17" })).toEqual({
+      ok: false,
+      fieldErrors: { height: expect.stringContaining("50 cm") },
+    });
+    expect(await save({ heightCm: "tall" })).toEqual({
+      ok: false,
+      fieldErrors: { height: expect.stringContaining("centimetres") },
+    });
+    expect(await save({ heightIn: "4" })).toEqual({
+      ok: false,
+      fieldErrors: { height: "Enter feet as well as inches." },
+    });
+    const [row] = await database.db.select({ heightM: users.heightM }).from(users).where(eq(users.id, user.id));
+    expect(row!.heightM).toBe(1.8);
   });
 });

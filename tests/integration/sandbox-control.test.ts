@@ -99,3 +99,62 @@ describe("sandbox token expiry over HTTP", () => {
     expect((await refused.json()).error).toMatch(/^account:/);
   });
 });
+
+describe("sandbox clients over HTTP", () => {
+  const clients = (init?: RequestInit) => fetch(`${sandbox.url}/_control/clients`, init);
+  const register = (body: unknown) => clients({ method: "POST", body: JSON.stringify(body) });
+  const ouraToken = (fields: Record<string, string>) =>
+    fetch(`${sandbox.url}/api.ouraring.com/oauth/token`, { method: "POST", body: new URLSearchParams(fields) });
+  const ouraClient = { provider: "oura", clientId: "portal-oura", clientSecret: "portal-oura-secret" };
+
+  it("knows a registered client: a made-up code is invalid_grant, a wrong secret invalid_client (401)", async () => {
+    expect((await register(ouraClient)).status).toBe(200);
+    const listed = await (await clients()).json();
+    expect(listed.clients).toContainEqual({ provider: "oura", clientId: "portal-oura" });
+    expect(JSON.stringify(listed)).not.toContain("portal-oura-secret");
+
+    const grant = { grant_type: "authorization_code", code: "made-up", redirect_uri: "http://qt.test/cb" };
+    const right = await ouraToken({ ...grant, client_id: "portal-oura", client_secret: "portal-oura-secret" });
+    expect(right.status).toBe(400);
+    expect((await right.json()).error).toBe("invalid_grant");
+    const wrong = await ouraToken({ ...grant, client_id: "portal-oura", client_secret: "guess" });
+    expect(wrong.status).toBe(401);
+    expect((await wrong.json()).error).toBe("invalid_client");
+  });
+
+  it("will not exchange a code issued to another client", async () => {
+    await register(ouraClient);
+    const authorize = new URL(`${sandbox.url}/cloud.ouraring.com/oauth/authorize`);
+    for (const [key, value] of Object.entries({
+      response_type: "code",
+      client_id: "qt-sandbox-oura",
+      redirect_uri: "http://qt.test/cb",
+      scope: "daily",
+      state: "state-123",
+    }))
+      authorize.searchParams.set(key, value);
+    const decided = await fetch(authorize, {
+      method: "POST",
+      body: new URLSearchParams({ decision: "approve", account: "ada" }),
+      redirect: "manual",
+    });
+    const code = new URL(decided.headers.get("location")!).searchParams.get("code")!;
+    const stolen = await ouraToken({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: "http://qt.test/cb",
+      client_id: "portal-oura",
+      client_secret: "portal-oura-secret",
+    });
+    expect((await stolen.json()).error).toBe("invalid_grant");
+  });
+
+  it("names the missing field, and forgets every registered client on DELETE", async () => {
+    const refused = await register({ provider: "oura", clientId: "x" });
+    expect(refused.status).toBe(400);
+    expect((await refused.json()).error).toMatch(/^clientSecret:/);
+    await register(ouraClient);
+    expect((await (await clients({ method: "DELETE" })).json()).clients).toEqual([]);
+    expect(sandbox.state.isClient("oura", "portal-oura", "portal-oura-secret")).toBe(false);
+  });
+});

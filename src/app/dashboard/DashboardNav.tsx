@@ -25,8 +25,16 @@ const SECTIONS = [
   },
 ];
 
-export function DashboardNav() {
+// Admins also set up the provider apps everyone connects through (lib/auth/admin.ts).
+const ADMIN_LINKS = [{ href: "/dashboard/settings/providers", label: "Provider apps" }];
+
+export function DashboardNav({ isAdmin = false }: { isAdmin?: boolean }) {
   const pathname = usePathname();
+  const sections = isAdmin
+    ? SECTIONS.map((section) =>
+        section.heading === "Settings" ? { ...section, links: [...section.links, ...ADMIN_LINKS] } : section,
+      )
+    : SECTIONS;
   const navRef = useRef<HTMLElement>(null);
   // On a phone the links scroll sideways; bring the current page's into view so it is never
   // hidden past the edge (a no-op on wider screens, where every link shows).
@@ -39,7 +47,7 @@ export function DashboardNav() {
   }, [pathname]);
   return (
     <nav ref={navRef} aria-label="Dashboard" className="flex gap-1 overflow-x-auto md:flex-col md:gap-4">
-      {SECTIONS.map((section) => (
+      {sections.map((section) => (
         <div key={section.heading ?? "main"} className="flex gap-1 md:flex-col">
           {section.heading ? (
             <p className="hidden px-3 pb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase md:block">

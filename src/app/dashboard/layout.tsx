@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Logo } from "@/components/Logo";
+import { isAdmin } from "@/lib/auth/admin";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { DashboardNav } from "./DashboardNav";
 import { SignOutButton } from "./SignOutButton";
 
@@ -8,6 +10,7 @@ export const dynamic = "force-dynamic";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const isAdminUser = await isAdmin(await getDb(), user);
   return (
     <div className="mx-auto flex min-h-screen max-w-7xl flex-col md:flex-row">
       <aside className="flex flex-col gap-4 border-b border-zinc-200 p-4 md:sticky md:top-0 md:h-screen md:w-60 md:shrink-0 md:border-r md:border-b-0 dark:border-zinc-800">
@@ -19,7 +22,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
             <SignOutButton />
           </div>
         </div>
-        <DashboardNav />
+        <DashboardNav isAdmin={isAdminUser} />
         <div className="mt-auto hidden flex-col gap-1 border-t border-zinc-200 pt-4 md:flex dark:border-zinc-800">
           <p className="truncate px-3 text-sm text-zinc-600 dark:text-zinc-400" data-testid="signed-in-as">
             {user.name ?? user.email ?? "Signed in"}

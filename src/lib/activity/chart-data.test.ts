@@ -93,5 +93,6 @@ describe("speedDisplayFor and activitySource", () => {
     expect(activitySource("garmin", "x1a2b-summary").url).toBeUndefined();
     expect(activitySource("oura", "abc").url).toBeUndefined();
     expect(activitySource("apple_health", "3F25")).toEqual({ name: "Apple Health" });
+    expect(activitySource("upload", "9f86d081884c7d65")).toEqual({ name: "Uploaded file" });
   });
 });

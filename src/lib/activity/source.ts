@@ -1,3 +1,4 @@
+import { UPLOAD_PROVIDER, UPLOAD_SOURCE_NAME } from "@/lib/files/upload/upload-source";
 import { PUSH_SOURCES } from "@/lib/ingest/push-sources";
 import { findProvider } from "@/lib/providers";
 
@@ -11,6 +12,7 @@ export interface ActivitySource {
 export function activitySource(providerSlug: string, externalId: string): ActivitySource {
   const provider = findProvider(providerSlug);
   if (provider) return { name: provider.name, url: provider.activityUrl?.(externalId) };
+  if (providerSlug === UPLOAD_PROVIDER) return { name: UPLOAD_SOURCE_NAME };
   const pushed = PUSH_SOURCES.find((source) => source.slug === providerSlug);
   return { name: pushed?.name ?? providerSlug.replaceAll("_", " ") };
 }

@@ -1,13 +1,15 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import StravaProvider from "next-auth/providers/strava";
-import { getEnv } from "@/env";
 import { getDb, type Database } from "@/lib/db";
 import { bumpSessionVersion } from "@/lib/db/queries/users";
+import { hasErrorCode } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
 import { configuredOrigin } from "@/lib/http/request-origin";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { toProviderUrl } from "@/lib/oauth/provider-url";
+import { resolveClientCredentials } from "@/lib/providers/client-credentials";
+import type { ClientCredentials } from "@/lib/providers/types";
 import { createAuthAdapter } from "./adapter";
 import { getAuthSecret } from "./secret";
 import { isSessionCurrent, SESSION_MAX_AGE_SECONDS } from "./session-token";
@@ -20,12 +22,25 @@ import { TooManyAttemptsError } from "./throttle";
 if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
 export async function getAuthOptions(): Promise<NextAuthOptions> {
-  return buildAuthOptions(await getDb());
+  const db = await getDb();
+  return buildAuthOptions(db, { strava: await stravaSignInClient(db) });
 }
 
-export function buildAuthOptions(db: Database): NextAuthOptions {
-  const env = getEnv();
-  const isStravaConfigured = Boolean(env.STRAVA_CLIENT_ID && env.STRAVA_CLIENT_SECRET);
+/**
+ * "Sign in with Strava" needs a real Strava app (from the environment or Settings → Provider
+ * apps); the sandbox's made-up client never signs anyone in.
+ */
+async function stravaSignInClient(db: Database): Promise<ClientCredentials | undefined> {
+  // A saved secret this key cannot open leaves the button out; Settings → Provider apps says why.
+  const resolved = await resolveClientCredentials(db, "strava").catch((error: unknown) => {
+    if (hasErrorCode(error, "NOT_CONFIGURED")) return { source: "none" as const };
+    throw error;
+  });
+  return resolved.source === "none" ? undefined : resolved.credentials;
+}
+
+export function buildAuthOptions(db: Database, clients: { strava?: ClientCredentials } = {}): NextAuthOptions {
+  const { strava } = clients;
 
   return {
     secret: getAuthSecret(),
@@ -50,11 +65,11 @@ export function buildAuthOptions(db: Database): NextAuthOptions {
           }
         },
       }),
-      ...(isStravaConfigured
+      ...(strava
         ? [
             StravaProvider({
-              clientId: env.STRAVA_CLIENT_ID!,
-              clientSecret: env.STRAVA_CLIENT_SECRET!,
+              clientId: strava.clientId,
+              clientSecret: strava.clientSecret,
               authorization: {
                 url: toProviderUrl("https://www.strava.com/oauth/authorize"),
                 params: { scope: "read", approval_prompt: "auto" },
@@ -96,7 +111,6 @@ export function buildAuthOptions(db: Database): NextAuthOptions {
   };
 }
 
-export function isStravaSignInEnabled(): boolean {
-  const env = getEnv();
-  return Boolean(env.STRAVA_CLIENT_ID && env.STRAVA_CLIENT_SECRET);
+export async function isStravaSignInEnabled(db: Database): Promise<boolean> {
+  return Boolean(await stravaSignInClient(db));
 }

@@ -10,11 +10,11 @@ import { buildAuthorizeUrl, exchangeAuthorizationCode } from "@/lib/oauth/oauth2
 import { createPkcePair } from "@/lib/oauth/pkce";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
 import { findProvider, getProviderOrThrow } from "@/lib/providers";
+import { credentialEnvNames } from "@/lib/providers/client-credentials";
 import {
   consumerEnvNames,
   createOAuth1Context,
   createProviderContext,
-  credentialEnvNames,
   resolveOAuth1Route,
   resolveProviderRoute,
   routeUrl,
@@ -55,12 +55,12 @@ function rememberState(
 export async function startConnection(db: Database, params: StartParams): Promise<{ redirectUrl: string }> {
   const provider = getProviderOrThrow(params.provider);
   if (params.legacy) return startLegacyConnection(db, provider, params);
-  const route = resolveProviderRoute(provider.slug, params.origin);
+  const route = await resolveProviderRoute(db, provider.slug, params.origin);
   if (route.mode === "not_configured") {
     const names = credentialEnvNames(provider.slug);
     throw new AppError(
       "NOT_CONFIGURED",
-      `${provider.name} is not configured: set ${names.clientId} and ${names.clientSecret}.`,
+      `${provider.name} is not configured: an admin can add its app under Settings → Provider apps, or set ${names.clientId} and ${names.clientSecret}.`,
     );
   }
   const state = randomBytes(32).toString("base64url");
@@ -148,7 +148,7 @@ export async function completeConnection(
   const code = query.get("code");
   if (!code) throw new ConnectionError("provider_error", provider, "no authorization code in the reply");
 
-  const context = createProviderContext(provider, params.origin);
+  const context = await createProviderContext(db, provider, params.origin);
   let tokens: TokenSet;
   try {
     tokens = await exchangeAuthorizationCode(provider, context, {

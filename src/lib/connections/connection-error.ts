@@ -2,7 +2,8 @@ import type { ProviderDefinition } from "@/lib/providers/types";
 
 export const CONNECTION_FAILURES = {
   unknown_provider: "QT.run does not know that provider.",
-  not_configured: "This provider is not set up on this QT.run yet: its client id and secret are missing.",
+  not_configured:
+    "This provider is not set up on this QT.run yet: its client id and secret are missing (an admin adds them under Settings → Provider apps).",
   invalid_state: "This connection link is not valid. Start again from Connected sources.",
   replayed_state: "This connection link was already used. Start again from Connected sources.",
   expired_state: "This connection link expired (they last 10 minutes). Start again from Connected sources.",

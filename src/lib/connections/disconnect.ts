@@ -26,7 +26,7 @@ export async function disconnectConnection(
       // A short-lived access token has usually expired by the time someone disconnects, and
       // revoking with it would look fine while the grant lives on: refresh first when due.
       const tokens = await refreshIfDue(db, connection, { appUrl: params.appUrl }).catch(() => openTokens(connection));
-      await provider.revoke(createProviderContext(provider, params.appUrl), tokens, {
+      await provider.revoke(await createProviderContext(db, provider, params.appUrl), tokens, {
         externalUserId: connection.externalUserId,
       });
       isRevokedAtProvider = true;

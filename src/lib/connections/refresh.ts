@@ -76,7 +76,9 @@ async function refreshUnderLock(
     const tokens = openTokens(row);
     if (!isRefreshDue(tokens, margin) && !(options.refused && isSameGrant(tokens, options.refused))) return { tokens };
     try {
-      const next = await refreshAccessToken(provider, createProviderContext(provider, options.appUrl), tokens);
+      // Read through tx: on PGlite a query on `db` would wait for this very transaction.
+      const context = await createProviderContext(tx, provider, options.appUrl);
+      const next = await refreshAccessToken(provider, context, tokens);
       await updateConnectionCredentials(tx, {
         connectionId: row.id,
         encryptedCredentials: sealTokens(next),

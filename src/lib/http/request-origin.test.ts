@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { resolveProviderRoute } from "@/lib/providers/routing";
+import { chooseProviderRoute } from "@/lib/providers/routing";
 import { clientAddress, UNKNOWN_CLIENT } from "./client-address";
 import { pinForwardedHeaders } from "./forwarded-headers";
 import { requestOrigin } from "./request-origin";
@@ -25,7 +25,7 @@ describe("which origin a request speaks for", () => {
     expect(requestOrigin(requestWith(forged))).toBe("https://app.qt.example");
 
     vi.stubEnv("NODE_ENV", "development");
-    const route = resolveProviderRoute("fitbit", requestOrigin(requestWith(forged)));
+    const route = chooseProviderRoute("fitbit", undefined, requestOrigin(requestWith(forged)));
     expect(route).toMatchObject({ mode: "sandbox", baseUrl: "https://app.qt.example/sandbox" });
   });
 

@@ -6,6 +6,7 @@ import { readSessionCookie } from "@/lib/auth/session-cookies";
 import { findSessionUser } from "@/lib/auth/session-token";
 import { authenticateApiKey } from "@/lib/ingest/authenticate";
 import { errorResponse } from "./error-response";
+import { requireApiCaller } from "./require-api-caller";
 import { requireApiUser } from "./require-api-user";
 
 export interface ApiUserRequest<Params> {
@@ -17,14 +18,16 @@ export interface ApiUserRequest<Params> {
 
 /**
  * A JSON API route handler for a signed-in user: 401 without a session, and whatever the
- * handler throws (zod, AppError, a bug) becomes the reply errorResponse gives it.
+ * handler throws (zod, AppError, a bug) becomes the reply errorResponse gives it. With
+ * `allowApiKey`, an X-API-Key header identifies the caller instead (require-api-caller.ts).
  */
 export function withApiUser<Params extends object = object>(
   handler: (args: ApiUserRequest<Params>) => Promise<Response>,
+  options: { allowApiKey?: boolean } = {},
 ) {
   return async (request: Request, context: { params: Promise<Params> }): Promise<Response> => {
     try {
-      const user = await requireApiUser();
+      const user = options.allowApiKey ? await requireApiCaller(request) : await requireApiUser();
       return await handler({ request, user, params: (await context?.params) ?? ({} as Params) });
     } catch (error) {
       return errorResponse(error);

@@ -3,9 +3,10 @@ import { setConnectionStatus } from "@/lib/db/queries/connections";
 import { deferJob, finishJob, LEASE_MS, retryJobLater } from "@/lib/db/queries/sync-jobs";
 import type { SyncJob } from "@/lib/db/schema";
 import { AppError, hasErrorCode, type ErrorCode } from "@/lib/errors";
-import { runConnectionSync, type SyncRunOptions } from "@/lib/sync/run-sync";
+import { runConnectionSync, type SyncRunOptions, type SyncRunResult } from "@/lib/sync/run-sync";
 import { WaitUntil } from "@/lib/sync/wait-until";
 import { startLeaseHeartbeat } from "./lease-heartbeat";
+import { runWeightSync } from "@/lib/weight/sync-weight";
 import { writePushedBody } from "@/lib/webhooks/write-pushed-body";
 
 export const MAX_ATTEMPTS = 4;
@@ -20,6 +21,8 @@ const PERMANENT_FAILURE_CODES: readonly ErrorCode[] = [
   "PROVIDER_MALFORMED_PAYLOAD",
   // Every stream was refused, so another attempt gets the same answers.
   "PROVIDER_REFUSED",
+  // The grant lacks the data's scope: only reconnecting adds it.
+  "PROVIDER_SCOPE_MISSING",
 ];
 
 export const isPermanentFailure = (error: unknown): boolean => hasErrorCode(error, ...PERMANENT_FAILURE_CODES);
@@ -46,11 +49,7 @@ export async function executeSyncJob(
 ): Promise<JobOutcome> {
   const heartbeat = startLeaseHeartbeat(db, { jobId: job.id, everyMs: options.heartbeatMs ?? LEASE_MS / 3 });
   try {
-    // A push body's job writes what the provider sent; every other kind syncs from the provider.
-    const result =
-      job.kind === "push"
-        ? (await writePushedBody(db, job), { status: "succeeded" as const, error: null })
-        : await runConnectionSync(db, job, options);
+    const result = await runJobOfItsKind(db, job, options);
     await heartbeat.stop();
     await finishJob(db, { jobId: job.id, status: result.status, error: result.error ?? undefined });
     return result.status;
@@ -62,6 +61,19 @@ export async function executeSyncJob(
     }
     return recordFailure(db, job, error, options);
   }
+}
+
+/**
+ * A push body's job writes what the provider sent; a weight job walks the provider's weigh-in
+ * history; every other kind syncs the connection's streams.
+ */
+async function runJobOfItsKind(db: Database, job: SyncJob, options: SyncRunOptions): Promise<SyncRunResult> {
+  if (job.kind === "push") {
+    await writePushedBody(db, job);
+    return { counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, status: "succeeded", error: null };
+  }
+  if (job.kind === "weight") return runWeightSync(db, job, options);
+  return runConnectionSync(db, job, options);
 }
 
 async function recordFailure(
@@ -81,9 +93,11 @@ async function recordFailure(
     if (options.onTransientFailure === "throw") throw error;
     return "retrying";
   }
-  if (job.connectionId) {
+  const isAuthExpired = error instanceof AppError && error.code === "PROVIDER_AUTH_EXPIRED";
+  // A failed weight walk is the weight walk's: the connection's own syncs may be fine.
+  if (job.connectionId && (job.kind !== "weight" || isAuthExpired)) {
     // Some providers refuse a token with HTTP 200 and a code (COROS): the status is set here, not only on a 401.
-    const status = error instanceof AppError && error.code === "PROVIDER_AUTH_EXPIRED" ? "needs_reauth" : "error";
+    const status = isAuthExpired ? "needs_reauth" : "error";
     await setConnectionStatus(db, { connectionId: job.connectionId, status, lastError: message }).catch(
       () => undefined,
     );

@@ -10,6 +10,8 @@ const TASK_BY_KIND: Record<SyncKind, SyncTask["id"]> = {
   backfill: "backfill-connection",
   webhook: "process-provider-webhook",
   push: "process-provider-webhook",
+  // Years of weigh-ins, window by window: long-running like a backfill.
+  weight: "backfill-connection",
 };
 
 /** Hands a queued job to Trigger.dev; one run at a time per connection (concurrencyKey). */

@@ -1,5 +1,6 @@
-// push: write a kept push body (Garmin's push mode) for one connection; the rest sync.
-export type SyncKind = "sync" | "backfill" | "webhook" | "push";
+// push: write a kept push body (Garmin's push mode) for one connection; weight: walk a
+// provider's weigh-in history over a range (lib/weight/sync-weight.ts); the rest sync.
+export type SyncKind = "sync" | "backfill" | "webhook" | "push" | "weight";
 
 export interface LocalRunner {
   /** Look for work now rather than at the next poll. */

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { PROVIDERS } from ".";
-import { resolveProviderRoute, routeUrl } from "./routing";
+import { chooseProviderRoute, routeUrl } from "./routing";
+
+// Where the credentials come from (environment, then the database) is tested with a database in
+// tests/integration/provider-apps.test.ts; these are the rules once that is known.
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -17,13 +20,8 @@ function setEnv(values: Record<string, string | undefined>) {
 
 describe("where provider requests go", () => {
   it("plays every provider with the built-in sandbox on a fresh machine", () => {
-    setEnv({
-      PROVIDER_BASE_URL: undefined,
-      STRAVA_CLIENT_ID: undefined,
-      STRAVA_CLIENT_SECRET: undefined,
-      NODE_ENV: "development",
-    });
-    const route = resolveProviderRoute("strava", "http://localhost:3000");
+    setEnv({ PROVIDER_BASE_URL: undefined, NODE_ENV: "development" });
+    const route = chooseProviderRoute("strava", undefined, "http://localhost:3000");
     expect(route).toMatchObject({
       mode: "sandbox",
       baseUrl: "http://localhost:3000/sandbox",
@@ -35,33 +33,23 @@ describe("where provider requests go", () => {
   });
 
   it("talks to the real hosts once a provider's credentials are set", () => {
-    setEnv({ PROVIDER_BASE_URL: undefined, OURA_CLIENT_ID: "id", OURA_CLIENT_SECRET: "secret" });
-    const route = resolveProviderRoute("oura", "http://localhost:3000");
+    setEnv({ PROVIDER_BASE_URL: undefined });
+    const route = chooseProviderRoute("oura", { clientId: "id", clientSecret: "secret" }, "http://localhost:3000");
     expect(route).toEqual({ mode: "real", credentials: { clientId: "id", clientSecret: "secret" } });
     expect(routeUrl(route, "https://api.ouraring.com/oauth/token")).toBe("https://api.ouraring.com/oauth/token");
   });
 
   it("keeps the sandbox out of production unless QT_SANDBOX=1", () => {
-    setEnv({
-      PROVIDER_BASE_URL: undefined,
-      WHOOP_CLIENT_ID: undefined,
-      WHOOP_CLIENT_SECRET: undefined,
-      NODE_ENV: "production",
-      QT_SANDBOX: undefined,
-    });
-    expect(resolveProviderRoute("whoop").mode).toBe("not_configured");
+    setEnv({ PROVIDER_BASE_URL: undefined, NODE_ENV: "production", QT_SANDBOX: undefined });
+    expect(chooseProviderRoute("whoop", undefined).mode).toBe("not_configured");
     setEnv({ QT_SANDBOX: "1" });
-    expect(resolveProviderRoute("whoop").mode).toBe("sandbox");
+    expect(chooseProviderRoute("whoop", undefined).mode).toBe("sandbox");
   });
 
   it("sends every URL of every provider to PROVIDER_BASE_URL, credentials or not", () => {
-    setEnv({
-      PROVIDER_BASE_URL: "http://127.0.0.1:4999/sim/",
-      STRAVA_CLIENT_ID: "real-id",
-      STRAVA_CLIENT_SECRET: "real-secret",
-    });
+    setEnv({ PROVIDER_BASE_URL: "http://127.0.0.1:4999/sim/" });
     for (const provider of PROVIDERS) {
-      const route = resolveProviderRoute(provider.slug);
+      const route = chooseProviderRoute(provider.slug, undefined);
       expect(route.mode).toBe("simulator");
       const urls = [
         provider.oauth.authorizeUrl,
@@ -73,6 +61,10 @@ describe("where provider requests go", () => {
         expect(routeUrl(route, url)).toBe(`http://127.0.0.1:4999/sim/${host}${pathname}`);
       }
     }
-    expect(resolveProviderRoute("strava")).toMatchObject({ credentials: { clientId: "real-id" } });
+    expect(chooseProviderRoute("strava", { clientId: "real-id", clientSecret: "real-secret" })).toMatchObject({
+      mode: "simulator",
+      credentials: { clientId: "real-id" },
+    });
+    expect(chooseProviderRoute("oura", undefined)).toMatchObject({ credentials: { clientId: "qt-sandbox-oura" } });
   });
 });

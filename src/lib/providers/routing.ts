@@ -1,12 +1,15 @@
-import { getEnv, providerSetting } from "@/env";
+import { getEnv } from "@/env";
+import type { Database } from "@/lib/db";
 import { sandboxCredentials } from "@/sandbox/accounts";
+import { resolveClientCredentials } from "./client-credentials";
+import { AppError } from "@/lib/errors";
 import type { ClientCredentials, ProviderContext, ProviderDefinition, ProviderSlug } from "./types";
 import { createProviderFetch } from "./http";
 
 /**
  * Where one provider's requests go, and with which client credentials:
  * - PROVIDER_BASE_URL set: every provider goes to that simulator.
- * - the provider's credentials set: the real hosts.
+ * - the provider's client set (environment or Settings → Provider apps, client-credentials.ts): the real hosts.
  * - otherwise, outside production (or with QT_SANDBOX=1): our own /sandbox.
  * - otherwise: not configured; the UI says which variables to set.
  */
@@ -14,17 +17,6 @@ export type ProviderRoute =
   | { mode: "real"; credentials: ClientCredentials }
   | { mode: "simulator" | "sandbox"; baseUrl: string; credentials: ClientCredentials }
   | { mode: "not_configured" };
-
-export function credentialEnvNames(slug: ProviderSlug) {
-  const prefix = slug.toUpperCase();
-  return { clientId: `${prefix}_CLIENT_ID`, clientSecret: `${prefix}_CLIENT_SECRET` } as const;
-}
-
-function configuredCredentials(slug: ProviderSlug): ClientCredentials | undefined {
-  const clientId = providerSetting(slug, "CLIENT_ID");
-  const clientSecret = providerSetting(slug, "CLIENT_SECRET");
-  return clientId && clientSecret ? { clientId, clientSecret } : undefined;
-}
 
 export function isSandboxAllowed(): boolean {
   const env = getEnv();
@@ -37,11 +29,21 @@ export function getAppUrl(): string {
   return (env.APP_URL ?? env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, "");
 }
 
-export function resolveProviderRoute(slug: ProviderSlug, appUrl: string = getAppUrl()): ProviderRoute {
-  return routeWith(slug, configuredCredentials(slug), appUrl);
+export async function resolveProviderRoute(
+  db: Database,
+  slug: ProviderSlug,
+  appUrl: string = getAppUrl(),
+): Promise<ProviderRoute> {
+  const resolved = await resolveClientCredentials(db, slug);
+  return chooseProviderRoute(slug, resolved.source === "none" ? undefined : resolved.credentials, appUrl);
 }
 
-function routeWith(slug: ProviderSlug, credentials: ClientCredentials | undefined, appUrl: string): ProviderRoute {
+/** The rules above, for client credentials already resolved (or none). */
+export function chooseProviderRoute(
+  slug: ProviderSlug,
+  credentials: ClientCredentials | undefined,
+  appUrl: string = getAppUrl(),
+): ProviderRoute {
   const env = getEnv();
   if (env.PROVIDER_BASE_URL)
     return { mode: "simulator", baseUrl: env.PROVIDER_BASE_URL, credentials: credentials ?? sandboxCredentials(slug) };
@@ -58,10 +60,28 @@ export function routeUrl(route: ProviderRoute, realUrl: string): string {
   return `${route.baseUrl.replace(/\/+$/, "")}/${url.host}${url.pathname}${url.search}`;
 }
 
-export function createProviderContext(provider: ProviderDefinition, appUrl?: string): ProviderContext {
-  const route = resolveProviderRoute(provider.slug, appUrl);
-  if (route.mode === "not_configured") throw new Error(`${provider.name} is not configured`);
+/**
+ * The real URL behind one a simulator handed out under its own base (<base>/<host>/<path> ->
+ * https://<host>/<path>), so a provider's URL checks see the host it names; others unchanged.
+ */
+export function unrouteUrl(route: ProviderRoute, url: string): string {
+  if (route.mode !== "simulator" && route.mode !== "sandbox") return url;
+  const base = `${route.baseUrl.replace(/\/+$/, "")}/`;
+  return url.startsWith(base) ? `https://${url.slice(base.length)}` : url;
+}
+
+/** For a route already resolved; throws NOT_CONFIGURED for a provider nobody set up. */
+export function contextForRoute(provider: ProviderDefinition, route: ProviderRoute): ProviderContext {
+  if (route.mode === "not_configured") throw new AppError("NOT_CONFIGURED", `${provider.name} is not configured.`);
   return { fetch: createProviderFetch(provider.slug, (url) => routeUrl(route, url)), credentials: route.credentials };
+}
+
+export async function createProviderContext(
+  db: Database,
+  provider: ProviderDefinition,
+  appUrl?: string,
+): Promise<ProviderContext> {
+  return contextForRoute(provider, await resolveProviderRoute(db, provider.slug, appUrl));
 }
 
 /** OAuth 1.0a consumer key/secret (Garmin's legacy sign-in), by the same naming rule. */
@@ -79,7 +99,7 @@ function configuredConsumer(slug: ProviderSlug): ClientCredentials | undefined {
 
 /** resolveProviderRoute's rules, with the OAuth 1.0a consumer as the credentials. */
 export function resolveOAuth1Route(slug: ProviderSlug, appUrl: string = getAppUrl()): ProviderRoute {
-  return routeWith(slug, configuredConsumer(slug), appUrl);
+  return chooseProviderRoute(slug, configuredConsumer(slug), appUrl);
 }
 
 export function createOAuth1Context(provider: ProviderDefinition, appUrl?: string): ProviderContext {

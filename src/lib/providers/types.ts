@@ -1,10 +1,13 @@
+import type { ProviderUploads } from "@/lib/forwarding/types";
 import type { TokenGrantError } from "@/lib/oauth/token-errors";
 import type { ProviderHistory } from "./history-types";
+import type { ProviderFiles } from "@/lib/sync/file-types";
 import type { ProviderSync } from "@/lib/sync/types";
 import type { ProviderSubscriptions } from "@/lib/webhooks/subscription-types";
 import type { ProviderWebhook } from "@/lib/webhooks/types";
 import type { WorkoutDestination } from "@/lib/workouts/destination-types";
 import type { DataType, ProviderContext, ProviderSlug, TokenSet } from "./base-types";
+import type { WeightDestination, WeightHistory } from "./weight-types";
 
 // The leaf types other contracts (sync, subscriptions) build on live in ./base-types, so
 // those contracts need not import this file back.
@@ -15,6 +18,19 @@ export type { ClientCredentials, DataType, ProviderContext, ProviderFetch, Provi
 // (./index.ts) for a ProviderDefinition and never branch on a provider's slug.
 
 export type TokenGrant = "authorization_code" | "refresh_token";
+
+/**
+ * What the token endpoint answers an authorization code it never issued, which Settings →
+ * Provider apps' "Test credentials" sends: whether a wrong client id or secret can be told from
+ * right ones there (invalid_client vs invalid_grant, in the provider's own words).
+ * reliable: documented or reported by integrators; unconfirmed: assumed from RFC 6749 (the UI
+ * says so); none: the provider answers both alike, and the UI says the check cannot tell.
+ */
+export interface CredentialCheck {
+  verdict: "reliable" | "unconfirmed" | "none";
+  /** For the admin: what the provider answers each case, in a sentence or two. */
+  answers: string;
+}
 
 export interface OAuth2Spec {
   kind: "oauth2";
@@ -61,6 +77,7 @@ export interface OAuth2Spec {
    * failures are a dead grant. Return undefined to fall back to the standard reading.
    */
   parseTokenError?(status: number, body: unknown): TokenGrantError | undefined;
+  credentialCheck: CredentialCheck;
 }
 
 export interface OAuth1Spec {
@@ -84,6 +101,8 @@ export interface ProviderDefinition {
   brandColor: string;
   /** Where a person manages the account, for "view it there" links. */
   websiteUrl: string;
+  /** Where an operator registers the app and gets its client id and secret; absent where that is a partner application (COROS). */
+  developerPortalUrl?: string;
   dataTypes: readonly DataType[];
   /**
    * The provider's own page for one activity, from its external id, where it has public
@@ -110,12 +129,20 @@ export interface ProviderDefinition {
   revoke?(context: ProviderContext, tokens: TokenSet, identity: ProviderIdentity): Promise<void>;
   /** How its data is fetched; absent until the provider's sync is built. */
   sync?: ProviderSync;
+  /** Its original activity files (FIT/TCX/GPX): which URLs may be fetched and how; absent if it offers none. */
+  files?: ProviderFiles;
   /** A per-connection choice of how far back history is requested (Garmin's backfill). */
   history?: ProviderHistory;
   /** Its push notifications (/api/webhooks/<slug>); absent if it has none. */
   webhook?: ProviderWebhook;
   /** App-level push subscriptions to keep alive (Oura's subscriptions, Polar's one webhook). */
   subscriptions?: ProviderSubscriptions;
+  /** Its weigh-in history, walked window by window on request (POST /api/sync/fitbit/weight). */
+  weightHistory?: WeightHistory;
+  /** Weigh-ins forwarded from another source are accepted here (Garmin credential accounts). */
+  weightDestination?: WeightDestination;
+  /** Accepts activity files, so forwarding can send activities here; absent if it does not. */
+  uploads?: ProviderUploads;
   /** Structured workouts sent to the account's calendar (Garmin's Training API); absent if it takes none. */
   workouts?: WorkoutDestination;
 }

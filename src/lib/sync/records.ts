@@ -1,4 +1,5 @@
 import type { activities, bodyMeasurements, dailySummaries, samples, sleepSessions } from "@/lib/db/schema";
+import type { FileReference } from "./file-reference";
 
 // What a provider's transform produces: rows without the owner columns, which the sync
 // runner fills in (user, connection, provider, source) so no transform can write into
@@ -11,12 +12,19 @@ export type DailyRecord = Omit<typeof dailySummaries.$inferInsert, Owned | "sour
 export type BodyRecord = Omit<typeof bodyMeasurements.$inferInsert, Owned | "sourceId" | "syncStatus">;
 export type SampleRecord = Omit<typeof samples.$inferInsert, "id" | "userId" | "provider" | "sourceId">;
 
-export interface RecordBatch {
+/** Rows for each table. */
+export interface RecordRows {
   activities?: ActivityRecord[];
   sleepSessions?: SleepRecord[];
   dailySummaries?: DailyRecord[];
   bodyMeasurements?: BodyRecord[];
   samples?: SampleRecord[];
+}
+
+/** What a sync page or a push writes: rows, and the original files the provider offers. */
+export interface RecordBatch extends RecordRows {
+  /** Original files for these (or earlier) activities: kept as due with the rows, fetched once they commit. */
+  originalFiles?: FileReference[];
 }
 
 export interface UpsertCounts {

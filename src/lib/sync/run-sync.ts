@@ -9,7 +9,9 @@ import { getSyncJob, markJobWaiting, recordJobStreams } from "@/lib/db/queries/s
 import type { ProviderConnection, StreamStatuses, SyncJob } from "@/lib/db/schema";
 import { openTokens } from "@/lib/connections/credentials";
 import { historyDaysOf } from "@/lib/connections/history-days";
+import { getFileStore, maxFileBytes, type FileStore } from "@/lib/files";
 import { getProviderOrThrow } from "@/lib/providers";
+import { fetchConnectionFiles } from "./connection-files";
 import { emptyCounts, type UpsertCounts } from "./records";
 import { judgeRun, streamsFailedError, StreamStoppedError, type RunVerdict } from "./stream-outcome";
 import { streamsToRun } from "./stream-selection";
@@ -23,6 +25,8 @@ export interface SyncRunOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Per-page timings, for benchmarks and logs: fetching (HTTP + parsing) versus committing. */
   onPage?: StreamRun["onPage"];
+  /** Where fetched original files go; the app's file store (QT_FILES_DIR) unless given. */
+  fileStore?: FileStore;
 }
 
 export interface SyncRunResult {
@@ -124,6 +128,17 @@ export async function runConnectionSync(
       if (!latest || JSON.stringify(latest.payload) === JSON.stringify(payload)) break;
       payload = latest.payload;
     }
+    // After every page has committed: a file that cannot be had never undoes a record.
+    await fetchConnectionFiles({
+      db,
+      provider,
+      owner,
+      client,
+      jobPayload: payload,
+      appUrl: options.appUrl,
+      store: options.fileStore ?? getFileStore(),
+      maxBytes: maxFileBytes(),
+    });
   } catch (error) {
     // What ended before the run stopped still counts: a refusal is not asked again on the retry.
     await recordStreams(db, job, connection, ended).catch(() => undefined);

@@ -5,7 +5,7 @@ import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { refreshIfDue } from "@/lib/connections/refresh";
 import { createProviderContext } from "@/lib/providers/routing";
-import type { ProviderDefinition, TokenSet } from "@/lib/providers/types";
+import type { ProviderContext, ProviderDefinition, ProviderFetch, TokenSet } from "@/lib/providers/types";
 import { createPacer } from "./pacer";
 import { rateLimitWaitMs } from "./rate-limit";
 import { isAccessTokenRefused } from "./token-refusal";
@@ -49,7 +49,10 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; tokens(): TokenSet } {
   const { db, provider, connection } = options;
   const sleep = options.sleep ?? realSleep;
-  const context = createProviderContext(provider, options.appUrl);
+  // Resolved at the first request: the client credentials live in the database now and then.
+  let context: Promise<ProviderContext> | undefined;
+  const providerFetch: ProviderFetch = async (url, init) =>
+    (await (context ??= createProviderContext(db, provider, options.appUrl))).fetch(url, init);
   const budgetKey = provider.sync?.budgetScope === "app" ? provider.slug : `${provider.slug}:${connection.id}`;
   const pacer = createPacer(budgetKey, requestBudget(provider), sleep);
   let tokens = options.tokens;
@@ -64,7 +67,7 @@ export function createSyncFetch(options: SyncFetchOptions): { fetch: SyncFetch; 
       if (slot) throw new WaitUntil(slot, budgetKey);
       let response: Response;
       try {
-        response = await context.fetch(realUrl, { ...init, accessToken: tokens.accessToken });
+        response = await providerFetch(realUrl, { ...init, accessToken: tokens.accessToken });
       } catch (error) {
         if (++serverErrors > MAX_SERVER_ERROR_RETRIES) throw error;
         await sleep(1000 * 2 ** (serverErrors - 1));

@@ -83,7 +83,10 @@ export async function syncStream(run: StreamRun, stream: SyncStream, startCursor
       });
       addCounts(run.totals, counts);
     });
-    const records = Object.values(page.records).reduce((sum, list) => sum + (list?.length ?? 0), 0);
+    const records = Object.entries(page.records).reduce(
+      (sum, [table, list]) => sum + (table === "originalFiles" ? 0 : (list?.length ?? 0)),
+      0,
+    );
     run.onPage?.({ stream: stream.key, fetchMs, commitMs: performance.now() - commitStarted, records });
     if (page.nextCursor === null) break;
     cursor = page.nextCursor;

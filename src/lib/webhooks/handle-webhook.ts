@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 import type { Database } from "@/lib/db";
 import { findConnectionsByExternalUser, recordProviderPush } from "@/lib/db/queries/connections";
+import { rememberFileReferences } from "@/lib/db/queries/original-file-fetches";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/error-response";
 import { JsonSyntaxError } from "@/lib/ingest/json-stream/json-splitter";
@@ -116,13 +117,16 @@ async function queueForEvents(
             toFetch.map((event) => (event.kind === "sync" ? event.webhookType : undefined)),
           )
         : [];
+    // Files it names (Garmin's activityFiles) are kept as due now and fetched by the sync.
+    const files = toFetch.flatMap((event) => (event.kind === "sync" ? (event.files ?? []) : []));
     // Every change it names is data we do not store, or data the body already holds.
-    const isSyncNeeded = streams === "all" || streams.length > 0;
+    const isSyncNeeded = streams === "all" || streams.length > 0 || files.length > 0;
     if (!isSyncNeeded && !isPushed) continue;
     const payload = { ...(callbackUrls.length ? { callbackUrls } : {}), ...selectionPayload(streams) };
     for (const connection of await findConnectionsByExternalUser(db, { provider: provider.slug, externalUserId })) {
       if (connection.status === "revoked") continue;
       const owner = { userId: connection.userId, connectionId: connection.id };
+      await rememberFileReferences(db, { ...owner, provider: provider.slug }, files);
       if (isPushed) {
         // Kept once, and only when someone it names is ours; one job per receipt and connection.
         receiptId ??= await keepPushedBody(db, { provider: provider.slug, body: body! });

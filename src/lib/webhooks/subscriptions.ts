@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db";
 import { listLinkedProviders } from "@/lib/db/queries/connections";
 import { PROVIDERS } from "@/lib/providers";
-import { createProviderContext, resolveProviderRoute } from "@/lib/providers/routing";
+import { contextForRoute, resolveProviderRoute } from "@/lib/providers/routing";
 import type { ProviderDefinition } from "@/lib/providers/types";
 import type { SubscriptionOutcome } from "./subscription-types";
 import { subscriptionSecrets } from "./webhook-secrets";
@@ -22,10 +22,10 @@ export async function ensureProviderSubscriptions(
   appUrl: string,
 ): Promise<SubscriptionOutcome | undefined> {
   if (!provider.subscriptions) return undefined;
-  const route = resolveProviderRoute(provider.slug, appUrl);
+  const route = await resolveProviderRoute(db, provider.slug, appUrl);
   if (route.mode === "not_configured") return undefined;
   const outcome = await provider.subscriptions.ensure({
-    context: createProviderContext(provider, appUrl),
+    context: contextForRoute(provider, route),
     callbackUrl: webhookCallbackUrl(appUrl, provider.slug),
     secrets: subscriptionSecrets(db, provider.slug, route),
   });

@@ -1,4 +1,5 @@
 import type { SplitHandler } from "@/lib/ingest/json-stream/json-splitter";
+import type { FileReference } from "@/lib/sync/file-reference";
 import type { RecordBatch } from "@/lib/sync/records";
 
 /** What a provider push tells us: whose data changed, or that someone revoked access. */
@@ -14,6 +15,11 @@ export type WebhookEvent =
       webhookType?: string;
       /** Provider URLs that hold exactly the changed data (ping-style webhooks); the sync fetches these. */
       callbackUrls?: string[];
+      /**
+       * Original files the push names (Garmin's activityFiles pings), their URLs vetted by the
+       * provider's parseEvents: kept as due for the connection, and fetched by the sync it queues.
+       */
+      files?: FileReference[];
       /** The body itself holds the changed data (Garmin's push mode): a job writes it from the kept body, nothing is fetched. */
       isPushed?: boolean;
     }

@@ -50,7 +50,7 @@ export async function resolveWebhookSecrets(
   slug: ProviderSlug,
   origin: string,
 ): Promise<WebhookSecrets | undefined> {
-  const route = resolveProviderRoute(slug, origin);
+  const route = await resolveProviderRoute(db, slug, origin);
   if (route.mode === "not_configured") return undefined;
   return { ...route.credentials, webhookSecret: (await currentWebhookSecret(db, slug, route)).value };
 }

@@ -30,7 +30,7 @@ export const openWorkoutCalendar: OpenWorkoutCalendar = async (db, connection, {
       `${provider?.name ?? connection.provider} does not take workouts; choose a Garmin connection.`,
       { field: "connectionId" },
     );
-  const context = createProviderContext(provider, appUrl);
+  const context = await createProviderContext(db, provider, appUrl);
   let tokens = await refreshIfDue(db, connection, { appUrl });
   const fetch: AuthorizedFetch = async (realUrl, init) => {
     const response = await context.fetch(realUrl, { ...init, accessToken: tokens.accessToken });

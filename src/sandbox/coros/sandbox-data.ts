@@ -7,7 +7,8 @@ import {
   type SyntheticWorkout,
 } from "@/sandbox/synthetic";
 import type { SandboxRequest } from "@/sandbox/types";
-import { authenticateDataCall, corosError, corosOk, corosOpenId } from "./sandbox-envelope";
+import { authenticateDataCall, corosError, corosOk } from "./sandbox-envelope";
+import { corosFitUrl, corosLabelId } from "./sandbox-files";
 import { DAY_MS } from "@/lib/dates";
 
 const MAX_RANGE_DAYS = 30;
@@ -49,10 +50,9 @@ function check(request: SandboxRequest, path: string): Checked | Response {
   return { account, from, to };
 }
 
-export function workoutJson(workout: SyntheticWorkout, openId: string) {
+export function workoutJson(workout: SyntheticWorkout, login: string) {
   const [mode, subMode] = MODES[workout.sport];
-  // 18 digits, past Number.MAX_SAFE_INTEGER like COROS's own label ids.
-  const labelId = `40${String(workout.id).padStart(16, "0")}`;
+  const labelId = corosLabelId(workout);
   const startTime = Math.floor(workout.startAt.getTime() / 1000);
   const timezone = workout.utcOffsetSeconds / 900;
   const steps = mode === 8 || mode === 15 ? Math.round((workout.movingTimeS / 60) * 172) : 0;
@@ -73,7 +73,7 @@ export function workoutJson(workout: SyntheticWorkout, openId: string) {
     avgSpeed: workout.distanceM ? Math.round(workout.movingTimeS / (workout.distanceM / 1000)) : 0,
     avgFrequency: steps ? 172 : 0,
     step: steps,
-    fitUrl: `https://oss.coros.com/fit/${openId}/${labelId}.fit`,
+    fitUrl: corosFitUrl(login, labelId),
   };
 }
 
@@ -84,8 +84,9 @@ export function listCorosWorkouts(request: SandboxRequest): Response {
   const offsetMs = accountUtcOffset("coros", checked.account) * 1000;
   const from = new Date(Date.parse(checked.from) - offsetMs);
   const to = new Date(Date.parse(checked.to) + DAY_MS - offsetMs);
-  const openId = corosOpenId(checked.account);
-  return corosOk(syntheticWorkouts("coros", checked.account, from, to).map((workout) => workoutJson(workout, openId)));
+  return corosOk(
+    syntheticWorkouts("coros", checked.account, from, to).map((workout) => workoutJson(workout, checked.account)),
+  );
 }
 
 /** GET /coros/daily/query?token&openId&startDate&endDate: `data.dailyList`, one entry per local day. */

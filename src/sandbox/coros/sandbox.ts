@@ -1,9 +1,8 @@
-import { timingSafeEqual } from "node:crypto";
-import { sandboxCredentials } from "@/sandbox/accounts";
 import { createOAuth2Server } from "@/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/sandbox/types";
 import { syntheticWorkouts } from "@/sandbox/synthetic";
 import { listCorosDailies, listCorosWorkouts, workoutJson } from "./sandbox-data";
+import { corosFileRoute } from "./sandbox-files";
 import { HOST, accountOf, corosError, corosOk, corosOpenId } from "./sandbox-envelope";
 import type { CorosPush } from "@/lib/providers/coros/webhook";
 
@@ -33,15 +32,6 @@ const oauthRoutes = createOAuth2Server({
   errorResponse: corosError,
 });
 
-function isOurClient(form: URLSearchParams): boolean {
-  const expected = sandboxCredentials("coros");
-  const given = Buffer.from(form.get("client_secret") ?? "");
-  const secret = Buffer.from(expected.clientSecret);
-  return (
-    form.get("client_id") === expected.clientId && given.length === secret.length && timingSafeEqual(given, secret)
-  );
-}
-
 /** POST /oauth2/refresh-token: extends the current access token by 30 days and returns no credentials. */
 async function refreshToken(request: SandboxRequest) {
   const form = new URLSearchParams(await request.request.text());
@@ -51,7 +41,8 @@ async function refreshToken(request: SandboxRequest) {
     path: "/oauth2/refresh-token",
     grant: form.get("grant_type") ?? undefined,
   });
-  if (!isOurClient(form)) return corosError("invalid_client", "Client authentication failed.");
+  if (!request.state.isClient("coros", form.get("client_id"), form.get("client_secret")))
+    return corosError("invalid_client", "Client authentication failed.");
   if (form.get("grant_type") !== "refresh_token")
     return corosError("unsupported_grant_type", "grant_type must be refresh_token.");
   const issued = request.state.refreshTokens.get(form.get("refresh_token") ?? "");
@@ -92,7 +83,7 @@ const PUSH_LOOKBACK_MS = 30 * 86_400_000;
 export function corosPushBody(account: string): CorosPush {
   const openId = corosOpenId(account);
   const recent = syntheticWorkouts("coros", account, new Date(Date.now() - PUSH_LOOKBACK_MS), new Date());
-  return { sportDataList: recent.slice(-1).map((workout) => ({ ...workoutJson(workout, openId), openId })) };
+  return { sportDataList: recent.slice(-1).map((workout) => ({ ...workoutJson(workout, account), openId })) };
 }
 
 export const corosSandbox: SandboxProvider = {
@@ -110,5 +101,6 @@ export const corosSandbox: SandboxProvider = {
     { method: "GET", host: HOST, path: "/coros/bindState", handle: bindState },
     { method: "GET", host: HOST, path: "/v2/coros/sport/list", handle: listCorosWorkouts },
     { method: "GET", host: HOST, path: "/coros/daily/query", handle: listCorosDailies },
+    corosFileRoute,
   ],
 };

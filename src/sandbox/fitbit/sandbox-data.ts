@@ -3,14 +3,8 @@ import type { SandboxRequest, SandboxRoute } from "@/sandbox/types";
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "@/lib/providers/fitbit/oauth";
 import { apiError, invalidArgument, unauthenticated } from "./sandbox-errors";
 import { heartRatePoints } from "./sandbox-heart-rate";
-import {
-  bodyPoints,
-  dailyPoints,
-  exercisePoints,
-  rollupPoints,
-  sleepPoints,
-  type SandboxPoint,
-} from "./sandbox-points";
+import { bodyPoints, heightPoints } from "./sandbox-body";
+import { dailyPoints, exercisePoints, rollupPoints, sleepPoints, type SandboxPoint } from "./sandbox-points";
 
 // Google Health API v4 data endpoints, as shared/providers/google-health.md §4 describes them.
 
@@ -73,6 +67,12 @@ const LIST_TYPES: Record<string, ListType> = {
     filters: ["sample_time.physical_time", "sample_time.civil_time"],
     maxPageSize: 10_000,
     points: (...args) => bodyPoints("body-fat", ...args),
+  },
+  height: {
+    scopes: [SCOPES.metrics],
+    filters: ["sample_time.physical_time", "sample_time.civil_time"],
+    maxPageSize: 10_000,
+    points: heightPoints,
   },
   "heart-rate": {
     scopes: [SCOPES.metrics, SCOPES.activity],
@@ -170,7 +170,7 @@ function listDataPoints(request: SandboxRequest): Response {
   if (!spec) return unknownType(dataType);
   const auth = authorize(request, spec.scopes);
   if (auth instanceof Response) return auth;
-  request.state.record({ provider: PROVIDER, method: "GET", path: request.url.pathname });
+  request.state.record({ provider: PROVIDER, method: "GET", path: request.url.pathname, query: request.url.search });
   const query = request.url.searchParams;
   for (const name of query.keys()) {
     if (!LIST_PARAMS.has(name))

@@ -25,12 +25,12 @@ const EXERCISE: Record<SyntheticSport, [string, string]> = {
   yoga: ["YOGA", "Yoga"],
 };
 
-const uuid = (...parts: Array<string | number>) => {
+export const uuid = (...parts: Array<string | number>) => {
   const hex = createHash("sha256").update(parts.join("|")).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 };
-const rfc3339 = (date: Date) => date.toISOString().replace(/\.000Z$/, "Z");
-const offset = (seconds: number) => `${seconds}s`;
+export const rfc3339 = (date: Date) => date.toISOString().replace(/\.000Z$/, "Z");
+export const offset = (seconds: number) => `${seconds}s`;
 
 /** Wall-clock fields at an offset, zero parts left out like proto3 JSON. */
 export function civil(instant: Date, offsetSeconds: number) {
@@ -207,56 +207,6 @@ export function dailyPoints(dataType: string, login: string, fromDate: string, t
       sortKey: Date.parse(day.localDate),
       json: { dataSource: { platform: "FITBIT", recordingMethod: "DERIVED" }, ...json },
     };
-  });
-}
-
-/** Weigh-ins on an Aria scale every third morning at 07:10; body fat on every other one of them. */
-export function sandboxWeighIns(login: string, fromDate: string, toDate: string) {
-  return days(login, fromDate, toDate)
-    .filter((day) => (Date.parse(day.localDate) / DAY_MS) % 3 === 0)
-    .map((day) => ({
-      measuredAt: new Date(Date.parse(`${day.localDate}T07:10:00Z`) - day.utcOffsetSeconds * 1000),
-      utcOffsetSeconds: day.utcOffsetSeconds,
-      weightKg: day.weightKg,
-      bodyFatPercent: (Date.parse(day.localDate) / DAY_MS) % 6 === 0 ? day.bodyFatPercent : null,
-    }));
-}
-
-export function bodyPoints(
-  dataType: "weight" | "body-fat",
-  login: string,
-  fromDate: string,
-  toDate: string,
-): SandboxPoint[] {
-  return sandboxWeighIns(login, fromDate, toDate).flatMap((weighIn) => {
-    if (dataType === "body-fat" && weighIn.bodyFatPercent === null) return [];
-    const sampleTime = {
-      physicalTime: rfc3339(weighIn.measuredAt),
-      utcOffset: offset(weighIn.utcOffsetSeconds),
-      civilTime: civil(weighIn.measuredAt, weighIn.utcOffsetSeconds),
-    };
-    const value =
-      dataType === "weight"
-        ? { weight: { weightGrams: Math.round(weighIn.weightKg * 1000), sampleTime } }
-        : { bodyFat: { percentage: weighIn.bodyFatPercent, sampleTime } };
-    return [
-      {
-        keys: {
-          physical_time: weighIn.measuredAt.toISOString(),
-          civil_time: civilIso(weighIn.measuredAt, weighIn.utcOffsetSeconds),
-        },
-        sortKey: weighIn.measuredAt.getTime(),
-        json: {
-          name: `users/me/dataTypes/${dataType}/dataPoints/${uuid(login, dataType, weighIn.measuredAt.getTime())}`,
-          dataSource: {
-            platform: "FITBIT",
-            recordingMethod: "PASSIVELY_MEASURED",
-            device: { formFactor: "SCALE", manufacturer: "Fitbit", displayName: "Aria Air" },
-          },
-          ...value,
-        },
-      },
-    ];
   });
 }
 

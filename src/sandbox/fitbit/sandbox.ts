@@ -1,9 +1,10 @@
 import { sandboxAccount } from "@/sandbox/accounts";
-import { authenticateBearer, createOAuth2Server, type OAuthErrorCode } from "@/sandbox/oauth2-server";
+import { authenticateBearer, createOAuth2Server, UNKNOWN_CLIENT, type OAuthErrorCode } from "@/sandbox/oauth2-server";
 import type { SandboxState } from "@/sandbox/state";
 import type { SandboxHandler, SandboxProvider, SandboxRequest, SandboxRoute } from "@/sandbox/types";
 import { dataRoutes } from "./sandbox-data";
 import { apiError, unauthenticated } from "./sandbox-errors";
+import { exportTcxRoute } from "./sandbox-tcx";
 
 const PROVIDER = "fitbit";
 const API_HOST = "health.googleapis.com";
@@ -12,7 +13,13 @@ const API_HOST = "health.googleapis.com";
 // their own description; every other refused grant is a bare "Bad Request".
 function tokenError(code: OAuthErrorCode, description: string): Response {
   if (code === "invalid_client")
-    return Response.json({ error: code, error_description: "Unauthorized" }, { status: 401 });
+    return Response.json(
+      {
+        error: code,
+        error_description: description === UNKNOWN_CLIENT ? "The OAuth client was not found." : "Unauthorized",
+      },
+      { status: 401 },
+    );
   if (code !== "invalid_grant") return Response.json({ error: code, error_description: description }, { status: 400 });
   const text = /refresh token/i.test(description)
     ? "Token has been expired or revoked."
@@ -165,5 +172,6 @@ export const fitbitSandbox: SandboxProvider = {
     { method: "POST", host: "oauth2.googleapis.com", path: "/revoke", handle: revoke },
     { method: "GET", host: API_HOST, path: "/v4/users/:user/identity", handle: identity },
     ...dataRoutes,
+    exportTcxRoute,
   ],
 };

@@ -1,5 +1,6 @@
 import { sandboxAccount, sandboxCredentials } from "@/sandbox/accounts";
 import type { SandboxRoute } from "@/sandbox/types";
+import { activityFileEntries } from "./sandbox-activity-files";
 import { callbackUrl } from "./sandbox-data";
 import { garminDeliveryStore } from "./sandbox-delivery-store";
 import { GARMIN_PERMISSIONS } from "./sandbox-oauth1";
@@ -44,7 +45,9 @@ function backfillRoute(summaryType: GarminSummaryType, authenticate: GarminAuthe
     );
     if (overlaps) return Response.json({ errorMessage: "Duplicate backfill request" }, { status: 409 });
     backfills.push({ account: auth.account, summaryType, start, end });
-    deliverLater(new URL(request.mountUrl).origin, auth.account, summaryType, start, end);
+    // Garmin names the partner's own client in every notification.
+    const clientId = auth.clientId ?? sandboxCredentials("garmin").clientId;
+    deliverLater(new URL(request.mountUrl).origin, clientId, auth.account, summaryType, start, end);
     return new Response(null, { status: 202 });
   });
 }
@@ -54,7 +57,14 @@ function backfillRoute(summaryType: GarminSummaryType, authenticate: GarminAuthe
  * posted to the app that mounts this sandbox. Fire and forget, as Garmin's delivery is; where
  * nobody listens (a bare test server) the post simply fails.
  */
-function deliverLater(origin: string, account: string, summaryType: GarminSummaryType, start: number, end: number) {
+function deliverLater(
+  origin: string,
+  clientId: string,
+  account: string,
+  summaryType: GarminSummaryType,
+  start: number,
+  end: number,
+) {
   const userId = sandboxAccount("garmin", account).uuid;
   const entries: Array<{
     userId: string;
@@ -71,11 +81,14 @@ function deliverLater(origin: string, account: string, summaryType: GarminSummar
       callbackURL: callbackUrl(account, summaryType, from, to),
     });
   }
+  // Backfilled activities come with their files' pings, as new uploads do (assumed: Garmin's
+  // documentation does not say whether a backfill sends Activity Files).
+  const files = summaryType === "activities" ? activityFileEntries(account, start, end, new Date()) : [];
   const post = () =>
     fetch(`${origin}/api/webhooks/garmin`, {
       method: "POST",
-      headers: { "content-type": "application/json", "garmin-client-id": sandboxCredentials("garmin").clientId },
-      body: JSON.stringify({ [summaryType]: entries }),
+      headers: { "content-type": "application/json", "garmin-client-id": clientId },
+      body: JSON.stringify({ [summaryType]: entries, ...(files.length ? { activityFiles: files } : {}) }),
     }).catch(() => undefined);
   setTimeout(() => void post(), 500).unref();
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { sandboxAccount, sandboxCredentials } from "@/sandbox/accounts";
 import type { SandboxRoute } from "@/sandbox/types";
+import { activityFileEntries } from "./sandbox-activity-files";
 import { garminDeliveryStore } from "./sandbox-delivery-store";
 import { API_HOST, authenticatedGet, badRequest, timeRange, type GarminAuthenticate } from "./sandbox-request";
 import { GARMIN_SUMMARY_TYPES, garminUploadedSummaries, type GarminSummaryType } from "./sandbox-summaries";
@@ -78,15 +79,20 @@ export const garminDataRoutes = (authenticate: GarminAuthenticate): SandboxRoute
 
 export type GarminNotificationKind = "ping" | "push" | "deregistration" | "permissions_revoked";
 
+/** What a notification can name: the summary types, and (pings only) the activities' files. */
+export type GarminNotifiedType = GarminSummaryType | "activityFiles";
+
 export interface GarminNotificationOptions {
-  /** The summary types a ping or push names; dailies alone by default. */
-  summaryTypes?: readonly GarminSummaryType[];
+  /** The summary types a ping or push names; dailies alone by default. A push never carries activityFiles. */
+  summaryTypes?: readonly GarminNotifiedType[];
   /**
    * How far back the upload window reaches: a ping's at most 24 hours, one hour by default; a
    * push's a day by default and longer for a backfill's (Garmin merges those into one body).
    */
   windowSeconds?: number;
   now?: Date;
+  /** When an activity file's callbackURL was issued (it expires 24 h later): now by default. */
+  issuedAt?: Date;
   /** The consumer key / client id Garmin sends in garmin-client-id; the sandbox's own by default. */
   clientId?: string;
 }
@@ -117,10 +123,11 @@ export function garminNotification(
   } else if (kind === "push") {
     const from = end - (options.windowSeconds ?? MAX_WINDOW_S);
     payload = Object.fromEntries(
-      types.map((type) => [
-        type,
-        garminUploadedSummaries(type, login, from, end, options.now).map(({ summary }) => summary),
-      ]),
+      types.flatMap((type) =>
+        type === "activityFiles"
+          ? []
+          : [[type, garminUploadedSummaries(type, login, from, end, options.now).map(({ summary }) => summary)]],
+      ),
     );
   } else {
     // Since the OAuth 2.0 migration the callbackURL carries a pull token to use as given.
@@ -130,7 +137,12 @@ export function garminNotification(
       uploadEndTimeInSeconds: end,
       callbackURL: callbackUrl(login, type, start, end),
     });
-    payload = Object.fromEntries(types.map((type) => [type, [entry(type)]]));
+    const files = activityFileEntries(login, start, end, options.issuedAt ?? new Date(), options.now);
+    payload = Object.fromEntries(
+      types.flatMap((type): Array<[string, unknown[]]> =>
+        type !== "activityFiles" ? [[type, [entry(type)]]] : files.length ? [[type, files]] : [],
+      ),
+    );
   }
   return {
     body: JSON.stringify(payload),

@@ -17,12 +17,14 @@ export interface GarminDeliveryStore {
   backfills: GarminBackfillRequest[];
   /** Every ping callbackURL the app fetched, exactly as it asked for it. */
   callbacksFetched: string[];
+  /** Every activity file callbackURL served (each works once). */
+  activityFilesFetched: string[];
 }
 
 const stores = new WeakMap<SandboxState, GarminDeliveryStore>();
 
 export function garminDeliveryStore(state: SandboxState): GarminDeliveryStore {
   let store = stores.get(state);
-  if (!store) stores.set(state, (store = { backfills: [], callbacksFetched: [] }));
+  if (!store) stores.set(state, (store = { backfills: [], callbacksFetched: [], activityFilesFetched: [] }));
   return store;
 }

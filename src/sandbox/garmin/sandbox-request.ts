@@ -24,15 +24,16 @@ export function timeRange(
 }
 
 /** Who is asking and what they granted; an empty grant is consent to every permission. */
-export type GarminAuthenticate = (
-  request: SandboxRequest,
-) => Promise<{ account: string; scopes?: string[] } | Response>;
+export type GarminAuthenticate = (request: SandboxRequest) => Promise<GarminCaller | Response>;
+
+/** `clientId`: the OAuth 2.0 client the token was issued to (absent for OAuth 1.0a). */
+export type GarminCaller = { account: string; scopes?: string[]; clientId?: string };
 
 /** A GET on Garmin's API host: recorded, then authenticated, then handed to `handle` with the caller. */
 export function authenticatedGet(
   path: string,
   authenticate: GarminAuthenticate,
-  handle: (request: SandboxRequest, auth: { account: string; scopes?: string[] }) => Promise<Response> | Response,
+  handle: (request: SandboxRequest, auth: GarminCaller) => Promise<Response> | Response,
 ): SandboxRoute {
   return {
     method: "GET",

@@ -3,6 +3,7 @@ import { sandboxAccount } from "@/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/sandbox/oauth2-server";
 import { authenticateConnectBearer, connectWorkoutRoutes } from "@/sandbox/garmin-connect/sandbox-workouts";
 import type { SandboxProvider, SandboxRequest, SandboxRoute } from "@/sandbox/types";
+import { activityFileRoute } from "./sandbox-activity-files";
 import { garminBackfillRoutes } from "./sandbox-backfill";
 import { garminDataRoutes, garminNotification } from "./sandbox-data";
 import { authenticateOAuth1, GARMIN_PERMISSIONS, oauth1Routes, revokeOAuth1Account } from "./sandbox-oauth1";
@@ -72,20 +73,22 @@ export const garminSandbox: SandboxProvider = {
     ...userRoutes,
     ...garminDataRoutes(authenticate),
     ...garminBackfillRoutes(authenticate),
+    activityFileRoute(authenticate),
     ...garminTrainingRoutes(authenticate),
     // Garmin Connect's own workout endpoints, for password-linked accounts; they move to the
     // Garmin Connect simulator (one per region) when #15 brings it.
     ...connectWorkoutRoutes("connectapi.garmin.com", authenticateConnectBearer),
   ],
   // A sync notification covers the last day of uploads of every summary type, as Garmin's would
-  // after a day of wearing the watch: a ping names callbackURLs the app then fetches, a push
-  // (the summary types set to push mode) carries the summaries themselves.
+  // after a day of wearing the watch: a ping names callbackURLs the app then fetches (the
+  // activities' FIT files among them), a push (the summary types set to push mode) carries the
+  // summaries themselves.
   buildWebhook: ({ account, kind, delivery, clientId }) =>
     kind === "deauthorized"
       ? garminNotification(account, "deregistration", { clientId })
       : garminNotification(account, delivery === "push" ? "push" : "ping", {
           clientId,
-          summaryTypes: GARMIN_SUMMARY_TYPES,
+          summaryTypes: [...GARMIN_SUMMARY_TYPES, "activityFiles"],
           windowSeconds: 86_400,
         }),
 };

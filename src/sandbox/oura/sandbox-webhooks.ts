@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { z } from "zod";
-import { sandboxCredentials } from "@/sandbox/accounts";
 import {
   type OwnedResources,
   readJsonBody,
@@ -83,10 +82,8 @@ const nextExpiry = () => new Date(Date.now() + SANDBOX_SUBSCRIPTION_LIFETIME_DAY
 /** The caller's client id after the x-client-id / x-client-secret check, or the 401 Oura answers. */
 function authenticateClient(request: SandboxRequest, action: string): string | Response {
   request.state.record({ provider: "oura", method: request.request.method, path: `${BASE}${action}` });
-  const expected = sandboxCredentials("oura");
   const clientId = request.request.headers.get("x-client-id");
-  const clientSecret = request.request.headers.get("x-client-secret");
-  if (clientId !== expected.clientId || clientSecret !== expected.clientSecret) {
+  if (!clientId || !request.state.isClient("oura", clientId, request.request.headers.get("x-client-secret"))) {
     return problem(401, "Unauthorized", "x-client-id and x-client-secret must name a registered application.");
   }
   return clientId;

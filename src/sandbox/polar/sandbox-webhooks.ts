@@ -44,18 +44,22 @@ function webhooksOf(state: SandboxState) {
   return map;
 }
 
-/** The sandbox client's webhook, if registered; its key signs the sandbox's pushes. */
-export const polarSandboxWebhook = (state: SandboxState): SandboxPolarWebhook | undefined =>
-  webhooksOf(state).get(sandboxCredentials("polar").clientId);
+/** A client's webhook (the built-in sandbox client's by default), if registered; its key signs that client's pushes. */
+export const polarSandboxWebhook = (
+  state: SandboxState,
+  clientId: string = sandboxCredentials("polar").clientId,
+): SandboxPolarWebhook | undefined => webhooksOf(state).get(clientId);
 
 /** The caller's client id after the Basic check, or Polar's 401. */
 function authenticateClient(request: SandboxRequest, path: string): string | Response {
   request.state.record({ provider: "polar", method: request.request.method, path });
-  const expected = sandboxCredentials("polar");
-  const basic = `Basic ${Buffer.from(`${expected.clientId}:${expected.clientSecret}`).toString("base64")}`;
-  if (request.request.headers.get("authorization") !== basic)
+  const header = request.request.headers.get("authorization") ?? "";
+  const decoded = header.startsWith("Basic ") ? Buffer.from(header.slice(6), "base64").toString("utf8") : "";
+  const colon = decoded.indexOf(":");
+  const [clientId, clientSecret] = colon < 0 ? ["", ""] : [decoded.slice(0, colon), decoded.slice(colon + 1)];
+  if (!request.state.isClient("polar", clientId, clientSecret))
     return polarError(401, "UNAUTHORIZED", "Client authentication failed.");
-  return expected.clientId;
+  return clientId;
 }
 
 async function ping(url: string): Promise<boolean> {

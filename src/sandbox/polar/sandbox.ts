@@ -11,6 +11,7 @@ import {
   polarExerciseWorkouts,
   registrationKey,
 } from "./sandbox-data";
+import { getExerciseFit } from "./sandbox-files";
 import { getPhysicalInfo } from "./sandbox-physical-info";
 import { polarRegisterSchema } from "@/lib/providers/polar/schemas";
 import { polarSandboxWebhook, polarWebhookRoutes } from "./sandbox-webhooks";
@@ -144,10 +145,10 @@ function exerciseEvent(login: string): PolarEvent {
 }
 
 export const polarSandbox: SandboxProvider = {
-  buildWebhook: ({ account, webhookSecret, state }) => {
+  buildWebhook: ({ account, webhookSecret, clientId, state }) => {
     const body = JSON.stringify(exerciseEvent(account));
     // Once the app registered its webhook, Polar signs with the key that registration handed out.
-    const key = (state && polarSandboxWebhook(state)?.signatureSecretKey) ?? webhookSecret;
+    const key = (state && polarSandboxWebhook(state, clientId)?.signatureSecretKey) ?? webhookSecret;
     return {
       headers: { "content-type": "application/json", [POLAR_SIGNATURE_HEADER]: polarSignature(body, key) },
       body,
@@ -157,6 +158,7 @@ export const polarSandbox: SandboxProvider = {
     ...oauthRoutes,
     // Before /v3/users/:userId, which would otherwise take /v3/users/sleep for a user id.
     { method: "GET", host: API_HOST, path: "/v3/exercises", handle: listExercises },
+    { method: "GET", host: API_HOST, path: "/v3/exercises/:exerciseId/fit", handle: getExerciseFit },
     { method: "GET", host: API_HOST, path: "/v3/users/activities", handle: listDailyActivity },
     { method: "GET", host: API_HOST, path: "/v3/users/sleep", handle: listSleep },
     { method: "GET", host: API_HOST, path: "/v3/users/nightly-recharge", handle: listNightlyRecharge },

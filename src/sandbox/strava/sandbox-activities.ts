@@ -1,6 +1,7 @@
 import { sandboxAccount } from "@/sandbox/accounts";
 import { authenticateBearer } from "@/sandbox/oauth2-server";
 import { syntheticWorkouts, type SyntheticSport, type SyntheticWorkout } from "@/sandbox/synthetic";
+import type { SandboxUploadedActivity } from "@/sandbox/state";
 import type { SandboxRequest } from "@/sandbox/types";
 
 const SPORT_TYPES: Record<SyntheticSport, string> = {
@@ -15,13 +16,36 @@ const SPORT_TYPES: Record<SyntheticSport, string> = {
 };
 const LIMITS = { fifteen: 200, day: 2000, readFifteen: 100, readDay: 1000 };
 
-function summaryActivity(workout: SyntheticWorkout, athleteId: number) {
+type ListedWorkout = SyntheticWorkout & { sportType?: string; externalId?: string | null };
+
+/** An uploaded file's activity, listed as the synthetic ones are. */
+function uploadedWorkout(activity: SandboxUploadedActivity): ListedWorkout {
+  return {
+    id: activity.id,
+    sport: "run",
+    sportType: activity.sportType,
+    externalId: activity.externalId,
+    name: activity.name,
+    startAt: activity.startAt,
+    utcOffsetSeconds: 0,
+    durationS: activity.durationS,
+    movingTimeS: activity.movingTimeS,
+    distanceM: activity.distanceM,
+    elevationGainM: 0,
+    avgHeartRate: 140,
+    maxHeartRate: 170,
+    energyKcal: 0,
+  };
+}
+
+function summaryActivity(workout: ListedWorkout, athleteId: number) {
   const local = new Date(workout.startAt.getTime() + workout.utcOffsetSeconds * 1000);
-  const sportType = SPORT_TYPES[workout.sport];
+  const sportType = workout.sportType ?? SPORT_TYPES[workout.sport];
   return {
     resource_state: 2,
     athlete: { id: athleteId, resource_state: 1 },
     id: workout.id,
+    ...(workout.externalId ? { external_id: workout.externalId } : {}),
     name: workout.name,
     type: sportType === "TrailRun" ? "Run" : sportType,
     sport_type: sportType,
@@ -85,7 +109,13 @@ export function listStravaActivities(request: SandboxRequest): Response {
   const after = query.has("after") ? new Date(Number(query.get("after")) * 1000 + 1000) : new Date(0);
   const before = query.has("before") ? new Date(Number(query.get("before")) * 1000) : new Date(8.64e15);
   const athleteId = sandboxAccount("strava", auth.account).numericId;
-  const workouts = syntheticWorkouts("strava", auth.account, after, before);
+  const uploaded = request.state.uploadedActivities
+    .filter((activity) => activity.provider === "strava" && activity.account === auth.account)
+    .filter((activity) => activity.startAt >= after && activity.startAt < before)
+    .map(uploadedWorkout);
+  const workouts: ListedWorkout[] = [...syntheticWorkouts("strava", auth.account, after, before), ...uploaded].sort(
+    (a, b) => a.startAt.getTime() - b.startAt.getTime(),
+  );
   // With only `after`, Strava lists oldest first; otherwise newest first.
   if (query.has("before") || !query.has("after")) workouts.reverse();
   const slice = workouts.slice((page - 1) * perPage, page * perPage);

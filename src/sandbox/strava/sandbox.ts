@@ -1,7 +1,8 @@
 import { sandboxAccount } from "@/sandbox/accounts";
 import { listStravaActivities } from "./sandbox-activities";
+import { createStravaUpload, getStravaUpload } from "./sandbox-uploads";
 import { stravaEventBody } from "@/lib/providers/strava/webhook";
-import { authenticateBearer, createOAuth2Server } from "@/sandbox/oauth2-server";
+import { authenticateBearer, createOAuth2Server, UNKNOWN_CLIENT } from "@/sandbox/oauth2-server";
 import type { SandboxProvider, SandboxRequest } from "@/sandbox/types";
 
 const HOST = "www.strava.com";
@@ -49,8 +50,16 @@ const oauthRoutes = (tokenPath: string) =>
       refresh_token: issued.refreshToken,
       ...(issued.grant === "authorization_code" ? { athlete: athleteJson(issued.account) } : {}),
     }),
-    errorResponse: (code) => {
-      if (code === "invalid_client") return stravaError(400, "Bad Request", "Application", "client_secret");
+    errorResponse: (code, description) => {
+      if (code === "invalid_client")
+        return stravaError(
+          400,
+          "Bad Request",
+          "Application",
+          description === UNKNOWN_CLIENT ? "client_id" : "client_secret",
+        );
+      if (code === "invalid_grant" && /authorization code/i.test(description))
+        return stravaError(400, "Bad Request", "AuthorizationCode", "code");
       if (code === "invalid_grant") return stravaError(400, "Bad Request", "RefreshToken", "refresh_token");
       return stravaError(400, "Bad Request", "Authorize", "grant_type");
     },
@@ -83,6 +92,8 @@ export const stravaSandbox: SandboxProvider = {
     ...oauthRoutes("/api/v3/oauth/token").filter((route) => route.path === "/api/v3/oauth/token"),
     { method: "POST", host: HOST, path: "/oauth/deauthorize", handle: deauthorize },
     { method: "GET", host: HOST, path: "/api/v3/athlete/activities", handle: listStravaActivities },
+    { method: "POST", host: HOST, path: "/api/v3/uploads", handle: createStravaUpload },
+    { method: "GET", host: HOST, path: "/api/v3/uploads/:uploadId", handle: getStravaUpload },
     {
       method: "GET",
       host: HOST,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { isStravaSignInEnabled } from "@/lib/auth/options";
+import { getDb } from "@/lib/db";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { getServerOrigin } from "@/lib/http/server-origin";
 import { SignInForm } from "./SignInForm";
@@ -28,7 +29,7 @@ export default async function SignInPage({
       {/* Only our own origin: an open redirect after sign-in would be a phishing aid. */}
       <SignInForm
         callbackUrl={safeRedirectPath(params.callbackUrl, await getServerOrigin())}
-        isStravaEnabled={isStravaSignInEnabled()}
+        isStravaEnabled={await isStravaSignInEnabled(await getDb())}
       />
     </>
   );

@@ -19,7 +19,9 @@ import { LINE_CHARTS } from "./health-charts";
 import { readHealthQuery, resolveRange } from "./health-query";
 import { LineChartSection } from "./LineChartSection";
 import { SleepSection } from "./SleepSection";
-import { describeSources } from "./sources";
+import { describeSources, providerName, sourceKey } from "./sources";
+import { loadWeightSection } from "./weight/load-weight-section";
+import { WeightSection } from "./weight/WeightSection";
 
 export const metadata: Metadata = { title: "Health" };
 
@@ -32,11 +34,12 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
   const coverage = await findHealthCoverage(db, { userId: user.id, timeZone: user.timeZone });
   const range = resolveRange(query, { today: localDate(new Date(), user.timeZone), firstDataDay: coverage.first });
   const params = { userId: user.id, ...range };
-  const [daily, body, sleep, accountLabels] = await Promise.all([
+  const [daily, body, sleep, accountLabels, weight] = await Promise.all([
     findDailySeries(db, params),
     findBodySeries(db, { ...params, timeZone: user.timeZone }),
     findSleepSeries(db, params),
     findSourceLabels(db, { userId: user.id }),
+    loadWeightSection(db, { userId: user.id, timeZone: user.timeZone, start: range.start, end: range.end }),
   ]);
   const sources = describeSources(coverage.sources, accountLabels);
   const domain = timeDomain(range.start, range.end, range.bucket);
@@ -99,6 +102,16 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
           );
         })}
       </div>
+      <WeightSection
+        data={weight}
+        units={user.unitSystem}
+        range={range}
+        rangeText={rangeText}
+        sourceLabel={(record) =>
+          sources.get(sourceKey({ provider: record.source, sourceId: record.sourceId }))?.label ??
+          providerName(record.source)
+        }
+      />
     </>
   );
 }

@@ -13,7 +13,9 @@ type SourceRef = { provider: string; sourceId: string };
 export const sourceKey = (row: SourceRef) => `${row.provider}:${row.sourceId}`;
 
 const pushSource = (slug: string) => PUSH_SOURCES.find((source) => source.slug === slug);
-const providerName = (slug: string) => findProvider(slug)?.name ?? pushSource(slug)?.name ?? slug.replaceAll("_", " ");
+/** A provider's or phone app's name by its slug. */
+export const providerName = (slug: string) =>
+  findProvider(slug)?.name ?? pushSource(slug)?.name ?? slug.replaceAll("_", " ");
 
 /**
  * Names every source on the page by its provider ("Oura", "Apple Health"). Where one

@@ -4,15 +4,23 @@ import { findLastScheduledFinds, findLatestJobs } from "@/lib/db/queries/sync-jo
 import { countUnfinishedReceipts, findLatestReceipts } from "@/lib/db/queries/ingest-receipts";
 import { PUSH_SOURCES } from "@/lib/ingest/push-sources";
 import { PROVIDERS } from "@/lib/providers";
-import { resolveProviderRoute } from "@/lib/providers/routing";
+import { hasErrorCode } from "@/lib/errors";
+import { resolveProviderRoute, type ProviderRoute } from "@/lib/providers/routing";
 import { AutoRefresh } from "./AutoRefresh";
 import { PushSourceCard } from "./PushSourceCard";
 import { SourceCard } from "./SourceCard";
 
+// A saved client secret this key cannot open shows as "not configured"; Provider apps says why.
+const notConfigured = (error: unknown): ProviderRoute => {
+  if (hasErrorCode(error, "NOT_CONFIGURED")) return { mode: "not_configured" };
+  throw error;
+};
+
 /** A card per provider in the registry, with that person's linked accounts of it. */
 export async function ConnectedSources({ userId, origin }: { userId: string; origin: string }) {
   const db = await getDb();
-  const [connections, jobs, scheduledFinds, receipts, unfinishedCount] = await Promise.all([
+  const [routes, connections, jobs, scheduledFinds, receipts, unfinishedCount] = await Promise.all([
+    Promise.all(PROVIDERS.map((provider) => resolveProviderRoute(db, provider.slug, origin).catch(notConfigured))),
     listConnections(db, { userId }),
     findLatestJobs(db, { userId }),
     findLastScheduledFinds(db, { userId }),
@@ -23,11 +31,11 @@ export async function ConnectedSources({ userId, origin }: { userId: string; ori
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <AutoRefresh isActive={isSyncing} />
-      {PROVIDERS.map((provider) => (
+      {PROVIDERS.map((provider, index) => (
         <SourceCard
           key={provider.slug}
           provider={provider}
-          route={resolveProviderRoute(provider.slug, origin).mode}
+          route={routes[index]!.mode}
           connections={connections.filter((connection) => connection.provider === provider.slug)}
           jobs={jobs}
           scheduledFinds={scheduledFinds}

@@ -1,5 +1,6 @@
 import type { ProviderConnection, SyncJob } from "@/lib/db/schema";
-import { credentialEnvNames, type ProviderRoute } from "@/lib/providers/routing";
+import { credentialEnvNames } from "@/lib/providers/client-credentials";
+import type { ProviderRoute } from "@/lib/providers/routing";
 import type { ProviderDefinition } from "@/lib/providers/types";
 import { AddAccountForm } from "./AddAccountForm";
 import { ConnectionRow } from "./ConnectionRow";
@@ -81,8 +82,8 @@ export function SourceCard({ provider, route, connections, jobs, scheduledFinds 
       <footer className="mt-auto flex flex-wrap items-center gap-3">
         {route === "not_configured" ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Not configured: set <code className="text-xs">{names.clientId}</code> and{" "}
-            <code className="text-xs">{names.clientSecret}</code> to connect.
+            Not configured: an admin adds its app under Settings → Provider apps, or sets{" "}
+            <code className="text-xs">{names.clientId}</code> and <code className="text-xs">{names.clientSecret}</code>.
           </p>
         ) : connections.length ? (
           <AddAccountForm provider={provider.slug} providerName={provider.name} />

@@ -2,7 +2,7 @@ import { and, asc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { Database } from "../client";
 import { activities, samples } from "../schema";
 
-const detailColumns = {
+export const detailColumns = {
   id: activities.id,
   provider: activities.provider,
   externalId: activities.externalId,

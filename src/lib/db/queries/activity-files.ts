@@ -46,3 +46,15 @@ export async function findActivityFile(
     .where(and(eq(activityFiles.userId, params.userId), eq(activityFiles.id, params.fileId)));
   return row;
 }
+
+/** The user's index row for these bytes (a file is kept once per user, by its SHA-256). */
+export async function findActivityFileByHash(
+  db: Database,
+  params: { userId: string; contentHash: string },
+): Promise<ActivityFile | undefined> {
+  const [row] = await db
+    .select()
+    .from(activityFiles)
+    .where(and(eq(activityFiles.userId, params.userId), eq(activityFiles.contentHash, params.contentHash)));
+  return row;
+}

@@ -3,9 +3,11 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "../schema";
 import { withoutImplausible } from "@/lib/sync/plausibility";
-import { addCounts, emptyCounts, type RecordBatch, type UpsertCounts } from "@/lib/sync/records";
+import { addCounts, emptyCounts, type RecordBatch, type RecordRows, type UpsertCounts } from "@/lib/sync/records";
+import { linkOriginalFiles, rememberFileReferences } from "./original-file-fetches";
 import { upsertRows } from "./upsert-rows";
 import { upsertSamples, type SampleWriteHint } from "./upsert-samples";
+import { isIdentified, upsertWeighIns } from "./weigh-ins";
 
 export interface RecordOwner {
   userId: string;
@@ -17,7 +19,17 @@ export interface RecordOwner {
 
 const SLICE = 5_000;
 
-const NEVER_COMPARED = new Set(["id", "userId", "provider", "sourceId", "createdAt", "updatedAt", "syncStatus"]);
+const NEVER_COMPARED = new Set([
+  "id",
+  "userId",
+  "provider",
+  "sourceId",
+  "createdAt",
+  "updatedAt",
+  "syncStatus",
+  // Time-keyed body rows carry none; a row that has one belongs to the id-keyed writer.
+  "externalId",
+]);
 
 /** Every content column of a table, i.e. what decides whether a row changed. */
 function contentColumns(table: PgTable, key: PgColumn[]): PgColumn[] {
@@ -40,12 +52,19 @@ const bodyKey = [
 /**
  * Writes one page of normalized records for one owner. The owner columns come from the
  * caller, never from the records, so a transform cannot write into another user's data.
- * Call it inside the page's transaction.
+ * The original files the page names are kept as due (fetched once the page commits), and
+ * files fetched before their activity are tied to it now. Call it inside the page's transaction.
  */
 export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch: RecordBatch): Promise<UpsertCounts> {
   // A provider's glitch (a -1 heart rate, a weight of 1e30 kg) is counted, not stored.
   const plausible = withoutImplausible(batch);
   const byTable = await upsertRecordBatchByTable(db, owner, plausible.batch);
+  if (owner.connectionId) {
+    const fileOwner = { userId: owner.userId, connectionId: owner.connectionId, provider: owner.provider };
+    await rememberFileReferences(db, fileOwner, batch.originalFiles ?? []);
+    const written = plausible.batch.activities?.map((activity) => activity.externalId) ?? [];
+    await linkOriginalFiles(db, { ...fileOwner, externalIds: written });
+  }
   return Object.values(byTable).reduce((total, counts) => addCounts(total, counts), {
     ...emptyCounts(),
     rejected: plausible.rejected,
@@ -58,14 +77,14 @@ export async function upsertRecordBatchByTable(
   owner: RecordOwner,
   batch: RecordBatch,
   sampleHint?: SampleWriteHint,
-): Promise<Partial<Record<keyof RecordBatch, UpsertCounts>>> {
-  const result: Partial<Record<keyof RecordBatch, UpsertCounts>> = {};
+): Promise<Partial<Record<keyof RecordRows, UpsertCounts>>> {
+  const result: Partial<Record<keyof RecordRows, UpsertCounts>> = {};
   const { userId, connectionId, provider, sourceId } = owner;
 
   // Owner columns are added a slice at a time: a phone export can hold half a million
   // samples, and a second full copy of them would double the memory the import needs.
   const write = async <In, Row>(
-    name: keyof RecordBatch,
+    name: keyof RecordRows,
     records: In[] | undefined,
     toRow: (record: In) => Row,
     upsert: (rows: Row[]) => Promise<UpsertCounts>,
@@ -115,22 +134,37 @@ export async function upsertRecordBatchByTable(
       }),
   );
   await write(
-    "bodyMeasurements",
-    batch.bodyMeasurements,
-    (record) => ({ ...record, userId, connectionId, provider, sourceId }),
-    (rows) =>
-      upsertRows(db, bodyMeasurements, rows, {
-        key: (row) => new Date(row.measuredAt).toISOString(),
-        target: bodyKey,
-        compare: contentColumns(bodyMeasurements, bodyKey),
-        updatedAt: bodyMeasurements.updatedAt,
-      }),
-  );
-  await write(
     "samples",
     batch.samples,
     (record) => record,
     (rows) => upsertSamples(db, { userId, provider, sourceId }, rows, sampleHint),
+  );
+  // Weigh-ins with the provider's id follow the weight rule (weigh-ins.ts); the rest are keyed
+  // by their time. After the samples: a height in the same batch is the one BMI is computed from.
+  await write(
+    "bodyMeasurements",
+    batch.bodyMeasurements,
+    (record) => record,
+    async (records) => {
+      const identified = records.filter(isIdentified);
+      const timed = records.filter((record) => !isIdentified(record));
+      const counts = await upsertWeighIns(db, owner, identified);
+      if (!timed.length) return counts;
+      return addCounts(
+        counts,
+        await upsertRows(
+          db,
+          bodyMeasurements,
+          timed.map((record) => ({ ...record, userId, connectionId, provider, sourceId })),
+          {
+            key: (row) => new Date(row.measuredAt).toISOString(),
+            target: bodyKey,
+            compare: contentColumns(bodyMeasurements, bodyKey),
+            updatedAt: bodyMeasurements.updatedAt,
+          },
+        ),
+      );
+    },
   );
   return result;
 }

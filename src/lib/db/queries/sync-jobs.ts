@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, ne, notInArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { UpsertCounts } from "@/lib/sync/records";
 import type { Database } from "../client";
@@ -32,7 +32,7 @@ export async function createSyncJob(
   const existing = params.idempotencyKey
     ? (await db.select().from(syncJobs).where(eq(syncJobs.idempotencyKey, params.idempotencyKey)).limit(1))[0]
     : undefined;
-  const job = existing ?? (await findActiveJob(db, { connectionId: params.connectionId }));
+  const job = existing ?? (await findActiveJob(db, { connectionId: params.connectionId, kind: params.kind }));
   if (!job) throw new AppError("CONFLICT", "The sync could not be queued; try again.");
   return { job: await mergeIntoJob(db, { jobId: job.id, payload: params.payload ?? {} }), isNew: false };
 }
@@ -69,8 +69,18 @@ async function mergeIntoJob(
   return job;
 }
 
-/** An unfinished sync for this connection, if any: a second "sync now" joins it (a push body's job is no sync). */
-export async function findActiveJob(db: Database, params: { connectionId: string }): Promise<SyncJob | null> {
+// Kinds that queue beside a connection's sync instead of joining it (see the indexes in schema/jobs.ts).
+const OWN_QUEUE_KINDS = ["push", "weight"];
+
+/**
+ * An unfinished job this one would join, if any: a second "sync now" joins the sync (a push
+ * body's job is no sync), a second weight walk joins the weight walk.
+ */
+export async function findActiveJob(
+  db: Database,
+  params: { connectionId: string; kind?: string },
+): Promise<SyncJob | null> {
+  const kind = params.kind === "weight" ? eq(syncJobs.kind, "weight") : notInArray(syncJobs.kind, OWN_QUEUE_KINDS);
   const [job] = await db
     .select()
     .from(syncJobs)
@@ -78,7 +88,7 @@ export async function findActiveJob(db: Database, params: { connectionId: string
       and(
         eq(syncJobs.connectionId, params.connectionId),
         inArray(syncJobs.status, ["pending", "running", "waiting"]),
-        ne(syncJobs.kind, "push"),
+        kind,
       ),
     )
     .orderBy(desc(syncJobs.createdAt))
@@ -224,6 +234,23 @@ export async function recordJobProgress(
     .where(eq(syncJobs.id, params.jobId));
 }
 
+/**
+ * Sets one key of a job's payload in place (a weight walk's cursor, a widened scope); other
+ * keys, and what concurrent requests merged in, stay. Call it in the page's transaction.
+ */
+export async function setJobPayloadValue(
+  db: Database,
+  params: { jobId: string; key: string; value: string | number | boolean },
+): Promise<void> {
+  await db
+    .update(syncJobs)
+    .set({
+      payload: sql`jsonb_set(${syncJobs.payload}, ${`{${params.key}}`}::text[], ${JSON.stringify(params.value)}::jsonb)`,
+      updatedAt: new Date(),
+    })
+    .where(eq(syncJobs.id, params.jobId));
+}
+
 /** The job sleeps on a provider's rate limit until `until`; the UI shows it. */
 export async function markJobWaiting(db: Database, params: { jobId: string; until: Date }) {
   await db
@@ -301,12 +328,29 @@ export async function requeueRunningJobs(db: Database): Promise<void> {
     .where(and(inArray(syncJobs.status, ["running", "waiting"]), isNotNull(syncJobs.leaseExpiresAt)));
 }
 
-/** The newest job of each of these connections, for status lines. */
+/** The person's newest job of one kind (their latest weight walk), for picking up its progress on a page load. */
+export async function findLatestJobOfKind(
+  db: Database,
+  params: { userId: string; kind: string },
+): Promise<SyncJob | null> {
+  const [job] = await db
+    .select()
+    .from(syncJobs)
+    .where(and(eq(syncJobs.userId, params.userId), eq(syncJobs.kind, params.kind)))
+    .orderBy(desc(syncJobs.createdAt))
+    .limit(1);
+  return job ?? null;
+}
+
+/**
+ * The newest sync of each of these connections, for status lines. A weight walk is left out:
+ * the Health page shows it, and its failure says nothing about the connection's syncs.
+ */
 export async function findLatestJobs(db: Database, params: { userId: string }): Promise<Map<string, SyncJob>> {
   const rows = await db
     .selectDistinctOn([syncJobs.connectionId])
     .from(syncJobs)
-    .where(eq(syncJobs.userId, params.userId))
+    .where(and(eq(syncJobs.userId, params.userId), ne(syncJobs.kind, "weight")))
     .orderBy(syncJobs.connectionId, desc(syncJobs.createdAt));
   return new Map(rows.filter((job) => job.connectionId).map((job) => [job.connectionId!, job]));
 }

@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { users, type User } from "../schema";
 
@@ -25,14 +25,20 @@ export async function findUserById(db: Database, params: { userId: string }): Pr
   return user ?? null;
 }
 
-/** Saves the person's units and time zone; touches no one else's row. */
+/** The account created first: the admin when QT_ADMIN_EMAILS names nobody. Ties (same instant) go by id. */
+export async function findFirstUser(db: Database): Promise<Pick<User, "id"> | null> {
+  const [user] = await db.select({ id: users.id }).from(users).orderBy(asc(users.createdAt), asc(users.id)).limit(1);
+  return user ?? null;
+}
+
+/** Saves the person's units, time zone and height; touches no one else's row. */
 export async function updateUserPreferences(
   db: Database,
-  params: { userId: string } & Pick<User, "unitSystem" | "timeZone">,
+  params: { userId: string } & Pick<User, "unitSystem" | "timeZone" | "heightM">,
 ): Promise<User | null> {
   const [user] = await db
     .update(users)
-    .set({ unitSystem: params.unitSystem, timeZone: params.timeZone })
+    .set({ unitSystem: params.unitSystem, timeZone: params.timeZone, heightM: params.heightM })
     .where(eq(users.id, params.userId))
     .returning();
   return user ?? null;

@@ -1,4 +1,4 @@
-import { integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { doublePrecision, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt } from "./columns";
 
 export const UNIT_SYSTEMS = ["metric", "imperial"] as const;
@@ -19,6 +19,9 @@ export const users = pgTable(
     unitSystem: text({ enum: UNIT_SYSTEMS }).notNull().default("metric"),
     // IANA name (Europe/Berlin): where this person's days and weeks start.
     timeZone: text().notNull().default("UTC"),
+    // Metres; set in Preferences. BMI for weigh-ins whose source gives none and that no
+    // provider height covers (lib/weight/bmi.ts).
+    heightM: doublePrecision(),
     // Every session token carries the version it was issued under; bumping it (sign-out,
     // "sign out everywhere", a new password) ends every session issued before.
     sessionVersion: integer().notNull().default(0),

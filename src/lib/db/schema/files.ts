@@ -1,7 +1,9 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { activities } from "./activities";
-import { createdAt, id } from "./columns";
+import { createdAt, id, updatedAt } from "./columns";
+import { providerConnections } from "./connections";
 
 // The index of original activity files. The bytes live in the file store (src/lib/files/store.ts,
 // `.data/files/` by default), addressed by their SHA-256, so Postgres stays small and a file
@@ -34,3 +36,44 @@ export const activityFiles = pgTable(
 );
 
 export type ActivityFile = typeof activityFiles.$inferSelect;
+
+export const ORIGINAL_FILE_STATES = ["pending", "stored", "expired", "unavailable"] as const;
+
+// Every original file a provider offered for a connection's activities, and how fetching it
+// went: which activities still lack their original. pending: due (again, after `attempts`
+// failures); stored: in activity_files (file_id); expired: the URL is spent (Garmin's 410) until
+// a fresh one arrives; unavailable: the provider will not give it, `message` says why.
+export const originalFileFetches = pgTable(
+  "original_file_fetches",
+  {
+    id: id(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    connectionId: uuid()
+      .notNull()
+      .references(() => providerConnections.id, { onDelete: "cascade" }),
+    provider: text().notNull(),
+    // activities.external_id: the file may arrive before its activity (Garmin), or after.
+    activityExternalId: text().notNull(),
+    // Which of the activity's files: its format, or a triathlon leg's own key.
+    fileKey: text().notNull(),
+    format: text({ enum: ["fit", "gpx", "tcx"] }).notNull(),
+    url: text(),
+    state: text({ enum: ORIGINAL_FILE_STATES }).notNull(),
+    attempts: integer().notNull().default(0),
+    message: text(),
+    fileId: uuid().references(() => activityFiles.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [
+    uniqueIndex("original_file_fetches_file_unique").on(table.connectionId, table.activityExternalId, table.fileKey),
+    // The sync's question: what is due for this connection.
+    index("original_file_fetches_due_idx")
+      .on(table.connectionId, table.createdAt)
+      .where(sql`${table.state} = 'pending'`),
+  ],
+);
+
+export type OriginalFileFetch = typeof originalFileFetches.$inferSelect;

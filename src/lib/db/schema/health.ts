@@ -89,7 +89,11 @@ export const dailySummaries = pgTable(
   ],
 );
 
+// Where a weigh-in stands in forwarding to another account (lib/weight/forward.ts): pending
+// until it is forwarded (synced) or the destination refuses it (failed); local rows are not
+// meant to travel (written before forwarding existed, or by a source that is a destination).
 export const SYNC_STATUSES = ["synced", "pending", "failed", "local"] as const;
+export type SyncStatus = (typeof SYNC_STATUSES)[number];
 
 export const bodyMeasurements = pgTable(
   "body_measurements",
@@ -97,6 +101,9 @@ export const bodyMeasurements = pgTable(
     id: id(),
     ...owner(),
     measuredAt: timestamp({ withTimezone: true }).notNull(),
+    // The provider's own id for the weigh-in where it has one (Google Health's data point id):
+    // an edited weigh-in keeps it, so it, not the time, says which row to update.
+    externalId: text(),
     weightKg: doublePrecision(),
     bmi: doublePrecision(),
     bodyFatPercent: doublePrecision(),
@@ -115,6 +122,8 @@ export const bodyMeasurements = pgTable(
       table.measuredAt,
     ),
     index("body_measurements_user_time_idx").on(table.userId, table.measuredAt),
+    // Nulls are distinct: rows of sources without ids never collide here.
+    uniqueIndex("body_measurements_provider_external_unique").on(table.userId, table.provider, table.externalId),
   ],
 );
 

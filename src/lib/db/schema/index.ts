@@ -9,4 +9,6 @@ export * from "./jobs";
 export * from "./ingest";
 export * from "./oauth-states";
 export * from "./webhook-secrets";
+export * from "./provider-apps";
+export * from "./forwarding";
 export * from "./workouts";

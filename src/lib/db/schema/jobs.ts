@@ -53,10 +53,14 @@ export const syncJobs = pgTable(
     uniqueIndex("sync_jobs_idempotency_unique").on(table.idempotencyKey),
     // At most one unfinished sync per connection: a second "sync now" joins the first. Writing
     // a kept push body ('push', one job per body) is not a sync: it queues beside it, and the
-    // runner still runs one job per connection at a time.
+    // runner still runs one job per connection at a time. A weight history walk ('weight')
+    // queues beside the sync too, one at a time per connection (its own index below).
     uniqueIndex("sync_jobs_one_active_per_connection")
       .on(table.connectionId)
-      .where(sql`status in ('pending', 'running', 'waiting') and kind <> 'push'`),
+      .where(sql`status in ('pending', 'running', 'waiting') and kind not in ('push', 'weight')`),
+    uniqueIndex("sync_jobs_one_weight_per_connection")
+      .on(table.connectionId)
+      .where(sql`status in ('pending', 'running', 'waiting') and kind = 'weight'`),
   ],
 );
 

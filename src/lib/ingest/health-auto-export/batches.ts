@@ -1,11 +1,11 @@
 import { implausibleRow, implausibleSample, timeWindow } from "@/lib/sync/plausibility";
-import type { RecordBatch, SampleRecord } from "@/lib/sync/records";
+import type { RecordRows, SampleRecord } from "@/lib/sync/records";
 import { Rejections } from "../rejections";
 import type { SourceBatch } from "../types";
 import { SampleCollector } from "./sample-collector";
 
-type Kind = Exclude<keyof RecordBatch, "samples">;
-type Row<K extends Kind> = NonNullable<RecordBatch[K]>[number];
+type Kind = Exclude<keyof RecordRows, "samples">;
+type Row<K extends Kind> = NonNullable<RecordRows[K]>[number];
 
 // Rows that would hit the same unique key twice in one upsert (Postgres refuses "ON CONFLICT
 // … affect row a second time"), e.g. a workout's heart-rate minute that is also a metric point.
@@ -32,7 +32,7 @@ export class BatchCollector {
   add<K extends Kind | "samples">(
     source: string | undefined,
     kind: K,
-    row: NonNullable<RecordBatch[K]>[number],
+    row: NonNullable<RecordRows[K]>[number],
     path?: string,
   ): boolean {
     if (path !== undefined) {
@@ -82,7 +82,7 @@ export class BatchCollector {
     const samples = new Map(this.samples.batches().map((batch) => [batch.sourceId, batch.records.samples]));
     const sourceIds = new Set([...this.sources.keys(), ...samples.keys()]);
     return [...sourceIds].map((sourceId) => {
-      const records: RecordBatch = {};
+      const records: RecordRows = {};
       const kinds = this.sources.get(sourceId);
       if (kinds) {
         for (const kind of Object.keys(kinds) as Kind[]) {

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderDefinition } from "../types";
+import { corosFiles } from "./files";
 import { corosOAuth } from "./oauth";
 import { COROS_OK, corosResultSchema } from "./schemas";
 import { corosSync } from "./sync";
@@ -48,5 +49,6 @@ export const coros: ProviderDefinition = {
   },
 
   sync: corosSync,
+  files: corosFiles,
   webhook: corosWebhook,
 };

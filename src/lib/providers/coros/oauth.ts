@@ -25,6 +25,11 @@ export const corosOAuth: OAuth2Spec = {
   scopeSeparator: " ",
   // client_id and client_secret go in the form body, not HTTP Basic.
   clientAuth: "body",
+  credentialCheck: {
+    verdict: "none",
+    answers:
+      "COROS answers every refusal with HTTP 200 and a result code it does not document, so a wrong secret and a made-up code look alike. Connecting an account is the only test.",
+  },
   pkce: false,
   // Tokens last 30 days and a refresh merely extends them: a day in hand costs nothing.
   refreshMarginMinutes: 24 * 60,

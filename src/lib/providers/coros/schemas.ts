@@ -44,7 +44,7 @@ export const corosTokenSchema = z.preprocess(
 export type CorosToken = z.infer<typeof corosTokenSchema>;
 
 // Data payloads (reference §4.2.4 and §4.3.4 as quoted by integrators). Only what we store is
-// checked strictly; the rest (fitUrl, triathlonItemList, hrvList, …) passes through into `raw`.
+// checked strictly; the rest (hrvList, …) passes through into `raw`.
 
 /** yyyyMMdd, an integer in the reference's examples; a string is read alike. Left as sent, for `raw`. */
 const corosDaySchema = z.union([
@@ -66,6 +66,10 @@ export const corosWorkoutSchema = z
     endTime: z.number().int().nullish(),
     startTimezone: z.number().int().nullish(),
     endTimezone: z.number().int().nullish(),
+    // The workout's FIT on COROS's file host (or an S3 URL), a plain GET.
+    fitUrl: z.string().nullish(),
+    // A triathlon's legs, each with a FIT of its own.
+    triathlonItemList: z.array(z.object({ fitUrl: z.string().nullish() }).passthrough()).nullish(),
   })
   .passthrough();
 export type CorosWorkout = z.infer<typeof corosWorkoutSchema>;

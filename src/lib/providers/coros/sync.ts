@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import type { DataType } from "@/lib/providers/types";
 import type { RecordBatch } from "@/lib/sync/records";
 import type { ProviderSync, SyncContext, SyncStream } from "@/lib/sync/types";
+import { corosWorkoutFiles } from "./files";
 import { COROS_OK, corosDailyListSchema, corosResultSchema, corosWorkoutListSchema } from "./schemas";
 import { transformCorosDaily, transformCorosWorkout } from "./transform";
 import { WORKOUT_PUSH } from "./webhook";
@@ -102,7 +103,10 @@ const workouts = windowedStream({
   dataTypes: ["activities"],
   webhookTypes: [WORKOUT_PUSH],
   path: "/v2/coros/sport/list",
-  read: (body) => ({ activities: (corosWorkoutListSchema.parse(body).data ?? []).map(transformCorosWorkout) }),
+  read: (body) => {
+    const list = corosWorkoutListSchema.parse(body).data ?? [];
+    return { activities: list.map(transformCorosWorkout), originalFiles: corosWorkoutFiles(list) };
+  },
 });
 
 // Path as two independent integrations call it (the reference PDF is not public).

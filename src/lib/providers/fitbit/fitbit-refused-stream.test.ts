@@ -12,7 +12,7 @@ import { createTestUser } from "@tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { connectSandboxAccount, reloadConnection, setUpBackfillDays, syncNow } from "@tests/sync-driver";
-import { sandboxWeighIns } from "@/sandbox/fitbit/sandbox-points";
+import { sandboxWeighIns } from "@/sandbox/fitbit/sandbox-body";
 import { invalidArgument } from "@/sandbox/fitbit/sandbox-errors";
 import { fitbitSync } from "./sync";
 import { addDays } from "@/lib/dates";

@@ -12,14 +12,8 @@ import { connectSandboxAccount, recordingSleep, reloadConnection, syncNow } from
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
 import { SANDBOX_HEART_RATE_PAGE_FILL } from "@/sandbox/fitbit/sandbox-data";
 import { sandboxHeartRate } from "@/sandbox/fitbit/sandbox-heart-rate";
-import {
-  bodyPoints,
-  dailyPoints,
-  exercisePoints,
-  sandboxWeighIns,
-  sandboxWorkouts,
-  sleepPoints,
-} from "@/sandbox/fitbit/sandbox-points";
+import { bodyPoints, sandboxWeighIns } from "@/sandbox/fitbit/sandbox-body";
+import { dailyPoints, exercisePoints, sandboxWorkouts, sleepPoints } from "@/sandbox/fitbit/sandbox-points";
 import { FITBIT_LIST_PAGE_SIZES, fitbitMinimumFirstSyncRequests, fitbitSync, type FitbitListType } from "./sync";
 import { addDays } from "@/lib/dates";
 

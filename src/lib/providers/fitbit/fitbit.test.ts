@@ -14,7 +14,7 @@ import { createTestUser } from "@tests/factories";
 import { APP_ORIGIN, authorizeAtProvider } from "@tests/oauth-driver";
 import { setUpSandboxServer } from "@tests/sandbox-for-tests";
 import { fetchGoogleHealthIdentity, fitbit } from ".";
-import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
+import { GOOGLE_HEALTH_LOCATION_SCOPE, GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
 import { sandboxHealthIdentity } from "@/sandbox/fitbit/sandbox";
 
 const sandbox = setUpSandboxServer();
@@ -65,7 +65,7 @@ describeEachDatabase("Fitbit (Google Health)", (database) => {
       client_id: clientId,
       redirect_uri: REDIRECT_URI,
       state: expect.stringMatching(/^[\w-]{40,}$/),
-      scope: `${SCOPES.activity} ${SCOPES.metrics} ${SCOPES.sleep}`,
+      scope: `${SCOPES.activity} ${SCOPES.metrics} ${SCOPES.sleep} ${GOOGLE_HEALTH_LOCATION_SCOPE}`,
       code_challenge: expect.stringMatching(/^[\w-]{43}$/),
       code_challenge_method: "S256",
       access_type: "offline",
@@ -130,7 +130,7 @@ describeEachDatabase("Fitbit (Google Health)", (database) => {
   });
 
   it("keeps the legacy Fitbit id available for linking, and tolerates people who never had one", async () => {
-    const context = createProviderContext(fitbit);
+    const context = await createProviderContext(database.db, fitbit);
     const migrated = openTokens((await connect(database.db, { account: "ada" })).connection);
     expect(await fetchGoogleHealthIdentity(context, migrated.accessToken)).toEqual(sandboxHealthIdentity("ada"));
     expect(sandboxHealthIdentity("ada").legacyUserId).toMatch(/^[0-9A-Z]{6}$/);
@@ -152,7 +152,7 @@ describeEachDatabase("Fitbit (Google Health)", (database) => {
     const after = await refreshIfDue(database.db, connection);
     expect(after.accessToken).not.toBe(before.accessToken);
     expect(after.refreshToken).toBe(before.refreshToken);
-    expect(after.scopes).toEqual(Object.values(SCOPES));
+    expect(after.scopes).toEqual([...Object.values(SCOPES), GOOGLE_HEALTH_LOCATION_SCOPE]);
     expect(sandbox.state.countCalls({ provider: "fitbit", grant: "refresh_token" })).toBe(1);
     const again = await (await postToken({ grant_type: "refresh_token", refresh_token: before.refreshToken! })).json();
     expect(again).toMatchObject({ access_token: expect.any(String), expires_in: 3599, token_type: "Bearer" });

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderContext, ProviderDefinition } from "../types";
+import { fitbitFiles } from "./files";
 import { fitbitOAuth } from "./oauth";
 import {
   googleApiErrorSchema,
@@ -10,6 +11,7 @@ import {
 } from "./schemas";
 import { fitbitSync } from "./sync";
 import { fitbitWebhook } from "./webhook";
+import { fitbitWeightHistory } from "./weight-history";
 
 const IDENTITY_URL = "https://health.googleapis.com/v4/users/me/identity";
 const REVOKE_URL = "https://oauth2.googleapis.com/revoke";
@@ -44,6 +46,7 @@ export const fitbit: ProviderDefinition = {
   brandColor: "#00b0b9",
   // The grant lives in the Google account now, not on fitbit.com.
   websiteUrl: "https://myaccount.google.com/connections",
+  developerPortalUrl: "https://console.cloud.google.com/apis/credentials",
   dataTypes: ["activities", "sleep", "daily", "steps", "heart_rate", "hrv", "weight"],
   oauth: fitbitOAuth,
 
@@ -73,5 +76,7 @@ export const fitbit: ProviderDefinition = {
   },
 
   sync: fitbitSync,
+  files: fitbitFiles,
   webhook: fitbitWebhook,
+  weightHistory: fitbitWeightHistory,
 };

@@ -15,14 +15,23 @@ export const GOOGLE_HEALTH_SCOPES = {
   sleep: `${SCOPE_PREFIX}.sleep.readonly`,
 } as const;
 
+// Exercise GPS: with the activity scope, what exportExerciseTcx needs. Asked for, never required:
+// without it workouts sync all the same, only without their TCX.
+export const GOOGLE_HEALTH_LOCATION_SCOPE = `${SCOPE_PREFIX}.location.readonly`;
+
 export const fitbitOAuth: OAuth2Spec = {
   kind: "oauth2",
   authorizeUrl: "https://accounts.google.com/o/oauth2/v2/auth",
   tokenUrl: "https://oauth2.googleapis.com/token",
-  scopes: Object.values(GOOGLE_HEALTH_SCOPES),
+  scopes: [...Object.values(GOOGLE_HEALTH_SCOPES), GOOGLE_HEALTH_LOCATION_SCOPE],
   scopeSeparator: " ",
   clientAuth: "body",
   pkce: true,
+  credentialCheck: {
+    verdict: "reliable",
+    answers:
+      'Google: 401 invalid_client ("Unauthorized", or "The OAuth client was not found." for an unknown id) for a wrong client; 400 invalid_grant ("Bad Request") for the right client with a made-up code.',
+  },
   // offline: without it Google issues no refresh token. consent: without it a reconnecting person
   // may get none either. No include_granted_scopes: unioning an older fitness.* grant into the
   // token reportedly makes the Health data plane refuse it.

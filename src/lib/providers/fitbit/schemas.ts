@@ -145,10 +145,20 @@ export const hrvPointSchema = z
   .passthrough();
 export type HrvPoint = z.infer<typeof hrvPointSchema>;
 
+// Weight is identifiable (list, get, batchDelete by name): the id says which row an edit updates.
 export const weightPointSchema = z
-  .object({ weight: z.object({ weightGrams: z.number().positive(), sampleTime: sampleTimeSchema }).passthrough() })
+  .object({
+    name: pointName.optional(),
+    weight: z.object({ weightGrams: z.number().positive(), sampleTime: sampleTimeSchema }).passthrough(),
+  })
   .passthrough();
 export type WeightPoint = z.infer<typeof weightPointSchema>;
+
+// google.devicesandservices.health.v4.Height: heightMillimeters is a required int64 in [0, 3000].
+export const heightPointSchema = z
+  .object({ height: z.object({ heightMillimeters: int64, sampleTime: sampleTimeSchema }).passthrough() })
+  .passthrough();
+export type HeightPoint = z.infer<typeof heightPointSchema>;
 
 export const bodyFatPointSchema = z
   .object({ bodyFat: z.object({ percentage: z.number().min(0).max(100), sampleTime: sampleTimeSchema }).passthrough() })

@@ -1,6 +1,7 @@
 import type { DataType } from "@/lib/providers/types";
 import type { RecordBatch } from "@/lib/sync/records";
 import type { SyncContext } from "@/lib/sync/types";
+import { exerciseFiles } from "./files";
 import { GOOGLE_HEALTH_SCOPES as SCOPES } from "./oauth";
 import {
   bodyFatPointSchema,
@@ -57,8 +58,15 @@ export const exerciseStream = windowedStream({
     const page = listResponseSchema(exercisePointSchema).parse(
       await readGoogleJson(await context.fetch(url), "exercise list"),
     );
+    const workouts = page.dataPoints.filter(isOwnPoint).map(transformExercise);
     return {
-      records: { activities: page.dataPoints.filter(isOwnPoint).map(transformExercise) },
+      records: {
+        activities: workouts,
+        originalFiles: exerciseFiles(
+          context,
+          workouts.map((workout) => workout.externalId),
+        ),
+      },
       nextPageToken: page.nextPageToken,
     };
   },
@@ -173,8 +181,8 @@ export const hrvStream = windowedStream({
 });
 
 /** Every page of one list over the window; a year of weigh-ins fits one page. */
-async function listAll<Point>(
-  context: SyncContext,
+export async function listAll<Point>(
+  context: Pick<SyncContext, "fetch">,
   dataType: string,
   field: string,
   window: Window,

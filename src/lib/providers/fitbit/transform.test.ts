@@ -4,6 +4,7 @@ import {
   dailyRollUpResponseSchema,
   exercisePointSchema,
   heartRatePointSchema,
+  heightPointSchema,
   hrvPointSchema,
   listResponseSchema,
   restingHeartRatePointSchema,
@@ -16,6 +17,7 @@ import {
   transformBody,
   transformExercise,
   transformHeartRate,
+  transformHeight,
   transformHrv,
   transformRestingHeartRate,
   transformRollup,
@@ -274,14 +276,41 @@ describe("Google Health weight and body fat → body rows", () => {
     });
     const rows = transformBody([weight, alone], [fat]);
     expect(rows).toEqual([
-      { measuredAt: new Date("2026-11-15T06:12:00Z"), weightKg: 71.8, bodyFatPercent: null, raw: { weight: alone } },
+      {
+        measuredAt: new Date("2026-11-15T06:12:00Z"),
+        externalId: null,
+        weightKg: 71.8,
+        bodyFatPercent: null,
+        raw: { weight: alone },
+      },
       {
         measuredAt: new Date("2026-11-18T06:10:00Z"),
+        // The data point's id, whatever the {user} part of its name says.
+        externalId: "w-8c1f",
         weightKg: 71.35,
         bodyFatPercent: 18.4,
         raw: { weight, bodyFat: fat },
       },
     ]);
+  });
+});
+
+describe("Google Health height → a sample in metres", () => {
+  it("reads the int64 millimetres Google sends as a string", () => {
+    const point = heightPointSchema.parse({
+      name: "users/1120349876543210987/dataTypes/height/dataPoints/h-1",
+      height: { heightMillimeters: "1780", sampleTime: { physicalTime: "2019-03-02T08:00:00Z", utcOffset: "0s" } },
+    });
+    expect(transformHeight(point)).toEqual({
+      metric: "height",
+      time: new Date("2019-03-02T08:00:00Z"),
+      value: 1.78,
+      unit: "m",
+      meta: null,
+    });
+    expect(
+      heightPointSchema.safeParse({ height: { sampleTime: { physicalTime: "2019-03-02T08:00:00Z" } } }).success,
+    ).toBe(false);
   });
 });
 

@@ -5,6 +5,7 @@ import type {
   CivilDate,
   ExercisePoint,
   HeartRatePoint,
+  HeightPoint,
   HrvPoint,
   RestingHeartRatePoint,
   RollupPoint,
@@ -206,6 +207,17 @@ export function transformHeartRate(point: HeartRatePoint): SampleRecord {
   };
 }
 
+/** A height as a sample in metres (Google sends whole millimetres, as an int64 string). */
+export function transformHeight(point: HeightPoint): SampleRecord {
+  return {
+    metric: "height",
+    time: new Date(point.height.sampleTime.physicalTime),
+    value: Number(point.height.heightMillimeters) / 1000,
+    unit: "m",
+    meta: null,
+  };
+}
+
 /**
  * Weight and body fat are separate data types whose points a scale writes at the same
  * instant; joined here into one row per instant, since a body row is replaced, not merged.
@@ -214,13 +226,21 @@ export function transformBody(weights: WeightPoint[], bodyFats: BodyFatPoint[]):
   const byInstant = new Map<number, BodyRecord & { raw: Record<string, unknown> }>();
   const rowAt = (physicalTime: string) => {
     const at = Date.parse(physicalTime);
-    const row = byInstant.get(at) ?? { measuredAt: new Date(at), weightKg: null, bodyFatPercent: null, raw: {} };
+    const row = byInstant.get(at) ?? {
+      measuredAt: new Date(at),
+      externalId: null,
+      weightKg: null,
+      bodyFatPercent: null,
+      raw: {},
+    };
     byInstant.set(at, row);
     return row;
   };
   for (const point of weights) {
     const row = rowAt(point.weight.sampleTime.physicalTime);
     row.weightKg = point.weight.weightGrams / 1000;
+    // A weight without a name cannot be told from an edit; it is kept by its time.
+    row.externalId = point.name ? pointId(point.name) : null;
     row.raw.weight = point;
   }
   for (const point of bodyFats) {

@@ -19,10 +19,12 @@ const sandbox = setUpSandboxServer();
 const ORIGIN = "http://qt.test";
 const HOST = "apis.garmin.com";
 type Notification = { body: string; headers: Record<string, string> };
+// The summaries' callbackURLs; the activities' files (activityFiles) are fetched apart.
 const callbackUrlsOf = (ping: Notification) =>
-  Object.values(garminNotificationSchema.parse(JSON.parse(ping.body))).flatMap((entries) =>
-    (entries as Array<{ callbackURL?: string }>).map((entry) => entry.callbackURL!),
+  Object.entries(garminNotificationSchema.parse(JSON.parse(ping.body))).flatMap(([type, entries]) =>
+    type === "activityFiles" ? [] : (entries as Array<{ callbackURL?: string }>).map((entry) => entry.callbackURL!),
   );
+const entriesOf = (ping: Notification, type: string) => (JSON.parse(ping.body)[type] ?? []) as unknown[];
 let accounts = 0;
 // Each test its own Garmin user: pings reach every connection of the user they name.
 const freshAccount = () => `pinged-${Date.now()}-${++accounts}`;
@@ -53,13 +55,15 @@ describeEachDatabase("Garmin pings", (database) => {
     const ping = dayPing(account);
     const urls = callbackUrlsOf(ping);
     expect(urls).toHaveLength(GARMIN_SUMMARY_TYPES.length);
-    expect(await (await deliver(ping)).json()).toEqual({ received: urls.length, queued: 1 });
+    const files = entriesOf(ping, "activityFiles").length;
+    expect(await (await deliver(ping)).json()).toEqual({ received: urls.length + files, queued: 1 });
     const [queued] = await jobsOf(connection.id).then((jobs) => jobs.filter((job) => job.status === "pending"));
     expect(queued!.payload).toEqual({ reason: "webhook", callbackUrls: urls });
 
     const job = await syncNow(database.db, connection);
     expect(job).toMatchObject({ id: queued!.id, status: "succeeded" });
     expect(garminDeliveryStore(sandbox.state).callbacksFetched.sort()).toEqual([...urls].sort());
+    expect(garminDeliveryStore(sandbox.state).activityFilesFetched).toHaveLength(files);
     expect(garminDeliveryStore(sandbox.state).backfills).toHaveLength(backfills);
 
     // The rows are the summaries uploaded in the ping's window, with their values.

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderDefinition } from "../types";
+import { garminFiles } from "./files";
 import { garminHistory } from "./history";
 import { garminOAuth } from "./oauth";
 import { garminOAuth1, garminUserFetch } from "./oauth1";
@@ -18,6 +19,7 @@ export const garmin: ProviderDefinition = {
   description: "Activities, daily summaries, sleep, HRV, stress and body composition from Garmin Connect.",
   brandColor: "#007cc3",
   websiteUrl: "https://connect.garmin.com/",
+  developerPortalUrl: "https://developerportal.garmin.com/",
   dataTypes: ["activities", "daily", "sleep", "hrv", "stress", "weight", "heart_rate", "steps"],
   // Only the numeric activityId names a Connect page; a summaryId (the fallback id) does not.
   activityUrl: (externalId) =>
@@ -43,6 +45,7 @@ export const garmin: ProviderDefinition = {
   },
 
   sync: garminSync,
+  files: garminFiles,
   history: garminHistory,
   webhook: garminWebhook,
   workouts: garminWorkouts,

@@ -13,6 +13,11 @@ export const garminOAuth: OAuth2Spec = {
   scopeSeparator: " ",
   // client_id and client_secret go in the form body, next to code_verifier.
   clientAuth: "body",
+  credentialCheck: {
+    verdict: "unconfirmed",
+    answers:
+      "Garmin documents no token-endpoint errors. Read as RFC 6749: invalid_client (or a 401) means a wrong client id or secret, invalid_grant means they are right and only the made-up code was refused.",
+  },
   pkce: true,
   // Garmin asks partners to treat the access token as expired 600 s early.
   refreshMarginMinutes: 10,

@@ -157,6 +157,20 @@ export const garminNotifiedUserSchema = z
   })
   .passthrough();
 
+// activityFiles pings (ping only): one activity's original file, fetched from callbackURL with
+// the person's token within 24 hours, once.
+export const garminActivityFileSchema = z
+  .object({
+    userId: z.string().min(1),
+    // Numeric in Garmin's examples; a string is read alike. The activity summary's activityId.
+    activityId: z.union([z.number().int(), z.string().min(1)]),
+    fileType: z.enum(["FIT", "TCX", "GPX"]),
+    callbackURL: z.string(),
+    summaryId: z.string().optional(),
+    startTimeInSeconds: seconds.optional(),
+  })
+  .passthrough();
+
 export const garminDeregistrationSchema = z.object({ userId: z.string().min(1) }).passthrough();
 export const garminPermissionsChangeSchema = z
   .object({ userId: z.string().min(1), permissions: z.array(z.string()) })

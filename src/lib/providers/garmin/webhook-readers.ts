@@ -1,14 +1,38 @@
+import type { z } from "zod";
+import type { FileReference } from "@/lib/sync/file-reference";
 import type { RecordBatch } from "@/lib/sync/records";
 import type { PushedRecordReader, WebhookEvent } from "@/lib/webhooks/types";
 import { isGarminCallbackUrl } from "./callback-url";
 import { GarminEntrySplitter, parseEntry } from "./notification-reader";
-import { garminDeregistrationSchema, garminNotifiedUserSchema, garminPermissionsChangeSchema } from "./schemas";
+import {
+  garminActivityFileSchema,
+  garminDeregistrationSchema,
+  garminNotifiedUserSchema,
+  garminPermissionsChangeSchema,
+} from "./schemas";
 import { findSummaryKind, type GarminSummaryKind } from "./summary-specs";
 
 // Without either export permission nothing is left to sync: treat it as a revocation.
 const EXPORT_PERMISSIONS = ["ACTIVITY_EXPORT", "HEALTH_EXPORT"];
 // Summaries transformed and written together: a slice, not the body.
 const SUMMARIES_PER_SLICE = 500;
+
+const ACTIVITY_FILES = "activityFiles";
+
+/** An activityFiles ping: the file to fetch for one activity, if its callbackURL is Garmin's own. */
+function activityFileEvent(file: z.infer<typeof garminActivityFileSchema>): WebhookEvent {
+  const files: FileReference[] = isGarminCallbackUrl(file.callbackURL)
+    ? [
+        {
+          // transform.ts keys activities by activityId: the file finds its activity by it.
+          activityExternalId: String(file.activityId),
+          format: file.fileType === "FIT" ? "fit" : file.fileType === "TCX" ? "tcx" : "gpx",
+          url: file.callbackURL,
+        },
+      ]
+    : [];
+  return { kind: "sync", externalUserId: file.userId, webhookType: ACTIVITY_FILES, ...(files.length ? { files } : {}) };
+}
 
 /** What a notification asks of us, read as it arrives. */
 export class GarminEventReader extends GarminEntrySplitter {
@@ -24,6 +48,10 @@ export class GarminEventReader extends GarminEntrySplitter {
       const { userId, permissions } = parseEntry(garminPermissionsChangeSchema, summaryType, index, entry);
       const isRevoked = !EXPORT_PERMISSIONS.some((permission) => permissions.includes(permission));
       this.events.push({ kind: isRevoked ? "deauthorized" : "sync", externalUserId: userId });
+      return;
+    }
+    if (summaryType === ACTIVITY_FILES) {
+      this.events.push(activityFileEvent(parseEntry(garminActivityFileSchema, summaryType, index, entry)));
       return;
     }
     const { userId, callbackURL } = parseEntry(garminNotifiedUserSchema, summaryType, index, entry);

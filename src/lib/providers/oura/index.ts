@@ -34,6 +34,7 @@ export const oura: ProviderDefinition = {
   description: "Sleep, readiness, daily activity, HRV, heart rate and workouts from your Oura Ring.",
   brandColor: "#000000",
   websiteUrl: "https://cloud.ouraring.com/account",
+  developerPortalUrl: "https://cloud.ouraring.com/oauth/applications",
   dataTypes: ["sleep", "readiness", "daily", "steps", "hrv", "heart_rate", "activities", "weight"],
   oauth: ouraOAuth,
 

@@ -15,6 +15,11 @@ export const ouraOAuth: OAuth2Spec = {
   scopeSeparator: " ",
   // Every Oura example and client library sends the secret in the form body; Basic is undocumented.
   clientAuth: "body",
+  credentialCheck: {
+    verdict: "reliable",
+    answers:
+      "RFC 6749 errors, as Oura's docs say: invalid_client for a wrong client id or secret, invalid_grant for the right ones with a made-up code.",
+  },
   // PKCE is documented nowhere by Oura; integrations use the plain confidential-client flow.
   pkce: false,
   // People can untick scopes on Oura's consent page. Without `daily` there is no sleep,

@@ -2,6 +2,7 @@ import { ConnectionError } from "@/lib/connections/connection-error";
 import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderDefinition, TokenSet } from "../types";
+import { polarFiles } from "./files";
 import { polarOAuth } from "./oauth";
 import { polarErrorSchema, polarUserSchema } from "./schemas";
 import { polarSync } from "./sync";
@@ -37,6 +38,7 @@ export const polar: ProviderDefinition = {
     "Training sessions, sleep, Nightly Recharge, daily activity and heart rate from your Polar watch via Polar Flow.",
   brandColor: "#d10027",
   websiteUrl: "https://flow.polar.com",
+  developerPortalUrl: "https://admin.polaraccesslink.com/",
   dataTypes: ["activities", "sleep", "daily", "steps", "heart_rate", "hrv", "recovery", "strain", "weight"],
   oauth: polarOAuth,
 
@@ -96,6 +98,7 @@ export const polar: ProviderDefinition = {
   },
 
   sync: polarSync,
+  files: polarFiles,
   webhook: polarWebhook,
   subscriptions: polarSubscriptions,
 };

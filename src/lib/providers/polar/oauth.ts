@@ -14,6 +14,11 @@ export const polarOAuth: OAuth2Spec = {
   scopeSeparator: " ",
   // Polar's example client and every working integration authenticate with HTTP Basic.
   clientAuth: "basic",
+  credentialCheck: {
+    verdict: "reliable",
+    answers:
+      "Polar documents neither, but integrators see invalid_client for a wrong client id or secret (HTTP Basic) and invalid_grant for a code it never issued.",
+  },
   // Not documented by Polar, and its own example client does not use it.
   pkce: false,
   parseTokenResponse(body) {

@@ -3,6 +3,7 @@ import type { RecordBatch } from "@/lib/sync/records";
 import type { ProviderSync, SyncContext, SyncStream } from "@/lib/sync/types";
 import type { DataType } from "../types";
 import { getPolarJson, POLAR_API } from "./api";
+import { polarExerciseFiles } from "./files";
 import { polarExerciseListSchema, polarNightsSchema, polarRechargesSchema } from "./schemas";
 import { dailyActivityStream, dailyActivityWindows } from "./sync-daily-activity";
 import { physicalInfoStream } from "./sync-physical-info";
@@ -39,9 +40,10 @@ function listStream(
   };
 }
 
-const exercises = listStream("exercises", ["activities"], ["EXERCISE"], "/exercises", (body) => ({
-  activities: polarExerciseListSchema.parse(body).map(transformPolarExercise),
-}));
+const exercises = listStream("exercises", ["activities"], ["EXERCISE"], "/exercises", (body) => {
+  const list = polarExerciseListSchema.parse(body);
+  return { activities: list.map(transformPolarExercise), originalFiles: polarExerciseFiles(list) };
+});
 
 const sleep = listStream("sleep", ["sleep"], ["SLEEP"], "/users/sleep", (body, context) => {
   const { nights } = polarNightsSchema.parse(body);

@@ -4,6 +4,7 @@ import type { ProviderDefinition } from "../types";
 import { stravaOAuth } from "./oauth";
 import { stravaAthleteSchema } from "./schemas";
 import { stravaSync } from "./sync";
+import { stravaUploads } from "./uploads";
 import { stravaWebhook } from "./webhook";
 
 export const strava: ProviderDefinition = {
@@ -12,6 +13,7 @@ export const strava: ProviderDefinition = {
   description: "Runs, rides, swims and every other activity you record or upload to Strava.",
   brandColor: "#fc4c02",
   websiteUrl: "https://www.strava.com/settings/apps",
+  developerPortalUrl: "https://www.strava.com/settings/api",
   dataTypes: ["activities"],
   activityUrl: (externalId) =>
     /^\d+$/.test(externalId) ? `https://www.strava.com/activities/${externalId}` : undefined,
@@ -41,4 +43,5 @@ export const strava: ProviderDefinition = {
 
   sync: stravaSync,
   webhook: stravaWebhook,
+  uploads: stravaUploads,
 };

@@ -2,7 +2,8 @@ import { TokenGrantError, parseTokenBody } from "@/lib/oauth/token-errors";
 import type { OAuth2Spec } from "../types";
 import { stravaErrorSchema, stravaTokenSchema } from "./schemas";
 
-export const STRAVA_SCOPES = ["read", "activity:read_all", "profile:read_all"] as const;
+// activity:write: forwarding uploads files to Strava (forwarding/); without it a rule to Strava fails and says so.
+export const STRAVA_SCOPES = ["read", "activity:read_all", "activity:write", "profile:read_all"] as const;
 
 export const stravaOAuth: OAuth2Spec = {
   kind: "oauth2",
@@ -13,6 +14,11 @@ export const stravaOAuth: OAuth2Spec = {
   scopeSeparator: ",",
   // HTTP Basic alone is rejected: the secret goes in the form body.
   clientAuth: "body",
+  credentialCheck: {
+    verdict: "reliable",
+    answers:
+      'A wrong client id or secret: 400 with an "Application" error naming client_id or client_secret. The right ones with a made-up code: 400 with an "AuthorizationCode" error on code.',
+  },
   pkce: false,
   authorizeParams: { approval_prompt: "auto" },
   // People can untick boxes on Strava's consent page; without activity access there is nothing to sync.

@@ -14,6 +14,7 @@ export const whoop: ProviderDefinition = {
   description: "Recovery, day strain, sleep, HRV, resting heart rate and workouts from your WHOOP strap.",
   brandColor: "#000000",
   websiteUrl: "https://app.whoop.com",
+  developerPortalUrl: "https://developer-dashboard.whoop.com/",
   // No steps: WHOOP exposes no step counts. Weight is the current body measurement only.
   dataTypes: ["recovery", "strain", "sleep", "hrv", "heart_rate", "activities", "weight"],
   oauth: whoopOAuth,

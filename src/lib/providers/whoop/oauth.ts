@@ -23,6 +23,11 @@ export const whoopOAuth: OAuth2Spec = {
   scopeSeparator: " ",
   // WHOOP's tutorials put client_id and client_secret in the form body; Basic is undocumented.
   clientAuth: "body",
+  credentialCheck: {
+    verdict: "reliable",
+    answers:
+      "RFC 6749 errors from WHOOP's OAuth server (as integrators report them): invalid_client for a wrong client id or secret, invalid_grant for the right ones with a made-up code.",
+  },
   // PKCE is documented nowhere by WHOOP; integrations use the plain confidential-client flow.
   pkce: false,
   // WHOOP's refresh tutorial sends scope=offline: it is what gets the next refresh token.

@@ -7,8 +7,12 @@ import { toJobView } from "@/lib/jobs/job-view";
 
 const paramsSchema = z.object({ id: z.uuid({ message: "must be a job id (UUID)" }) });
 
-export const GET = withApiUser<{ id: string }>(async ({ user, params }) => {
-  const { id } = paramsSchema.parse(params);
-  const job = await getUserJobOrThrow(await getDb(), { userId: user.id, jobId: id });
-  return Response.json({ job: toJobView(job) }, { headers: { "cache-control": "no-store" } });
-});
+export const GET = withApiUser<{ id: string }>(
+  async ({ user, params }) => {
+    const { id } = paramsSchema.parse(params);
+    const job = await getUserJobOrThrow(await getDb(), { userId: user.id, jobId: id });
+    return Response.json({ job: toJobView(job) }, { headers: { "cache-control": "no-store" } });
+  },
+  // Scripts that start a job with an API key follow it with the same key.
+  { allowApiKey: true },
+);

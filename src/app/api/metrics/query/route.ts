@@ -1,8 +1,9 @@
-// GET /api/metrics/query?metric_type=&source=&start_date=&end_date= — one metric's points over a date range.
+// GET /api/metrics/query?metric_type=&source=&start_date=&end_date= — one metric's points over a date range (weight: its records too).
 import { z } from "zod";
 import { DAY_MS } from "@/lib/dates";
 import { getDb } from "@/lib/db";
 import { queryMetric } from "@/lib/db/queries/metrics";
+import { findWeightRecords } from "@/lib/db/queries/weigh-ins";
 import { withApiUser } from "@/lib/http/with-api-user";
 
 const isoDate = z.iso.date({ message: "must be a date like 2026-11-01" });
@@ -31,14 +32,35 @@ const querySchema = z
     path: ["start_date"],
   });
 
-export const GET = withApiUser(async ({ request, user }) => {
-  const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const result = await queryMetric(await getDb(), {
-    userId: user.id,
-    metric: query.metric_type,
-    provider: query.source,
-    start: query.start_date,
-    end: query.end_date,
-  });
-  return Response.json({ ...result, start_date: query.start_date, end_date: query.end_date });
-});
+export const GET = withApiUser(
+  async ({ request, user }) => {
+    const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    const range = { start_date: query.start_date, end_date: query.end_date };
+    if (query.metric_type === "weight") {
+      // Weigh-ins as records (id, BMI, sync status), on the person's own calendar days.
+      const records = await findWeightRecords(await getDb(), {
+        userId: user.id,
+        provider: query.source,
+        start: query.start_date,
+        end: query.end_date,
+        timeZone: user.timeZone,
+      });
+      const points = records.map((record) => ({
+        at: record.measuredAt,
+        value: record.weightKg,
+        provider: record.source,
+        sourceId: record.sourceId,
+      }));
+      return Response.json({ metric: "weight", unit: "kg", points, records, ...range });
+    }
+    const result = await queryMetric(await getDb(), {
+      userId: user.id,
+      metric: query.metric_type,
+      provider: query.source,
+      start: query.start_date,
+      end: query.end_date,
+    });
+    return Response.json({ ...result, ...range });
+  },
+  { allowApiKey: true },
+);

@@ -1,3 +1,4 @@
+import { activitySource } from "@/lib/activity/source";
 import type { ActivityFilters as Filters } from "@/lib/db/queries/activities";
 
 const field = "rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
@@ -18,8 +19,20 @@ export function ActivityFilters({
         Search
         <input name="q" defaultValue={filters.text} placeholder="Name contains…" className={field} />
       </label>
-      <FilterSelect label="Type" name="type" value={filters.type} allLabel="All types" options={types} />
-      <FilterSelect label="Source" name="source" value={filters.provider} allLabel="All sources" options={providers} />
+      <FilterSelect
+        label="Type"
+        name="type"
+        value={filters.type}
+        allLabel="All types"
+        options={types.map((type) => ({ value: type, label: type.replaceAll("_", " ") }))}
+      />
+      <FilterSelect
+        label="Source"
+        name="source"
+        value={filters.provider}
+        allLabel="All sources"
+        options={providers.map((provider) => ({ value: provider, label: activitySource(provider, "").name }))}
+      />
       <label className="flex flex-col gap-1 text-xs font-medium">
         From
         <input type="date" name="from" defaultValue={filters.from} className={field} />
@@ -35,7 +48,7 @@ export function ActivityFilters({
   );
 }
 
-/** A menu of the values present in the person's data, "all" first; snake_case read as words. */
+/** A menu of the values present in the person's data, "all" first. */
 function FilterSelect({
   label,
   name,
@@ -47,7 +60,7 @@ function FilterSelect({
   name: string;
   value: string | undefined;
   allLabel: string;
-  options: string[];
+  options: Array<{ value: string; label: string }>;
 }) {
   return (
     <label className="flex flex-col gap-1 text-xs font-medium">
@@ -55,8 +68,8 @@ function FilterSelect({
       <select name={name} defaultValue={value ?? ""} className={field}>
         <option value="">{allLabel}</option>
         {options.map((option) => (
-          <option key={option} value={option}>
-            {option.replaceAll("_", " ")}
+          <option key={option.value} value={option.value}>
+            {option.label}
           </option>
         ))}
       </select>

@@ -3,10 +3,11 @@ import { Skeleton } from "@/components/loading/Skeleton";
 
 const ROWS = 8;
 
-// The filter bar, then the table.
+// The upload drop zone, the filter bar, then the table.
 export default function ActivitiesLoading() {
   return (
     <LoadingPage>
+      <Skeleton className="mb-6 h-20 w-full rounded-2xl" />
       <div className="mb-4 flex flex-wrap items-end gap-3">
         <Skeleton className="h-9 w-full max-w-xs" />
         <Skeleton className="h-9 w-32" />

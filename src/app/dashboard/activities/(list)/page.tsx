@@ -3,12 +3,16 @@ import Link from "next/link";
 import { z } from "zod";
 import { EmptyState } from "@/components/EmptyState";
 import { PageHeader } from "@/components/PageHeader";
+import { activitySource } from "@/lib/activity/source";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { decodeActivityCursor, findActivitiesPage, listActivityFacets } from "@/lib/db/queries/activities";
+import { maxFileBytes } from "@/lib/files";
 import { formatDistance, formatDuration } from "@/lib/format";
 import { localDate } from "@/lib/time-zone";
 import { ActivityFilters } from "./ActivityFilters";
+import { ExportFilesForm } from "./ExportFilesForm";
+import { UploadFiles } from "./UploadFiles";
 
 export const metadata: Metadata = { title: "Activities" };
 
@@ -51,11 +55,15 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
 
   return (
     <>
-      <PageHeader title="Activities" description="Every workout from every source, newest first." />
+      <PageHeader title="Activities" description="Every workout from every source, newest first.">
+        {facets.types.length > 0 ? <ExportFilesForm /> : null}
+      </PageHeader>
+      {/* Above both branches, so its results survive the refresh that shows the first activity. */}
+      <UploadFiles maxFileBytes={maxFileBytes()} />
       {facets.types.length === 0 ? (
         <EmptyState title="No activities yet" action={{ href: "/dashboard/settings", label: "Connect a source" }}>
-          Activities arrive once you connect an account such as Strava or Garmin, or push workouts from Apple Health or
-          Health Connect.
+          Upload FIT, GPX or TCX files from your watch, bike computer or another app above, connect an account such as
+          Strava or Garmin, or push workouts from Apple Health or Health Connect.
         </EmptyState>
       ) : (
         <>
@@ -97,7 +105,7 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
                         </Link>
                       </td>
                       <td className="px-4 py-3 capitalize">{activity.type.replaceAll("_", " ")}</td>
-                      <td className="px-4 py-3 capitalize">{activity.provider.replaceAll("_", " ")}</td>
+                      <td className="px-4 py-3">{activitySource(activity.provider, "").name}</td>
                       <td className="px-4 py-3 text-right tabular-nums">
                         {formatDistance(activity.distanceM, user.unitSystem)}
                       </td>

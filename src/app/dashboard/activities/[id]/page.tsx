@@ -3,11 +3,15 @@ import { notFound } from "next/navigation";
 import { ActivityCharts } from "@/components/activity/ActivityCharts";
 import { ActivityHeading } from "@/components/activity/ActivityHeading";
 import { ActivityStats } from "@/components/activity/ActivityStats";
+import { DownloadMenu } from "@/components/activity/DownloadMenu";
 import { LapsTable } from "@/components/activity/LapsTable";
 import { RouteMap } from "@/components/activity/RouteMap";
 import { buildActivityDetail, type ActivityDetail } from "@/lib/activity/detail";
 import { getDb } from "@/lib/db";
 import { getFileStore } from "@/lib/files";
+import { activityDownloadOptions } from "@/lib/files/download/download-options";
+import { OriginalFileStatus } from "@/components/activity/OriginalFileStatus";
+import { listOriginalFileFetches } from "@/lib/db/queries/original-file-fetches";
 import { findRequestedActivity } from "./find-activity";
 
 type Params = Promise<{ id: string }>;
@@ -17,13 +21,16 @@ async function loadDetail(id: string) {
   // The layout has already answered 404; this only tells TypeScript.
   if (!found) notFound();
   const { activity, user } = found;
-  const detail = await buildActivityDetail(await getDb(), {
-    userId: user.id,
-    activity,
-    units: user.unitSystem,
-    store: getFileStore(),
-  });
-  return { detail, units: user.unitSystem, timeZone: user.timeZone };
+  const db = await getDb();
+  const [detail, originals] = await Promise.all([
+    buildActivityDetail(db, { userId: user.id, activity, units: user.unitSystem, store: getFileStore() }),
+    listOriginalFileFetches(db, {
+      userId: user.id,
+      provider: activity.provider,
+      activityExternalId: activity.externalId,
+    }),
+  ]);
+  return { detail, originals, units: user.unitSystem, timeZone: user.timeZone };
 }
 
 function chartsHeading(detail: ActivityDetail): string {
@@ -37,10 +44,15 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ActivityPage({ params }: { params: Params }) {
-  const { detail, units, timeZone } = await loadDetail((await params).id);
+  const { detail, originals, units, timeZone } = await loadDetail((await params).id);
   return (
     <>
       <ActivityHeading detail={detail} timeZone={timeZone} />
+      <div className="-mt-3 mb-6 flex">
+        <DownloadMenu
+          options={activityDownloadOptions({ id: detail.activity.id, hasRoute: detail.route !== null }, detail.files)}
+        />
+      </div>
       <div className="flex flex-col gap-6">
         <section aria-labelledby="stats-heading">
           <h2 id="stats-heading" className="sr-only">
@@ -79,6 +91,7 @@ export default async function ActivityPage({ params }: { params: Params }) {
             <LapsTable laps={detail.laps} units={units} speedDisplay={detail.speedDisplay} />
           </section>
         ) : null}
+        <OriginalFileStatus fetches={originals} sourceName={detail.source.name} />
       </div>
     </>
   );

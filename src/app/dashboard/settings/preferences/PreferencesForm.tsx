@@ -2,15 +2,21 @@
 
 import { startTransition, useActionState } from "react";
 import { SubmitButton } from "@/components/SubmitButton";
-import type { UnitSystem } from "@/lib/format";
+import { formatHeight, type UnitSystem } from "@/lib/format";
 import type { TimeZoneGroup } from "@/lib/time-zone";
 import { savePreferencesAction, type PreferencesState } from "./actions";
+import { HeightField } from "./HeightField";
 import { TimeZoneField } from "./TimeZoneField";
 import { UnitsField } from "./UnitsField";
 
-type PreferencesFormProps = { unitSystem: UnitSystem; timeZone: string; zoneGroups: TimeZoneGroup[] };
+type PreferencesFormProps = {
+  unitSystem: UnitSystem;
+  timeZone: string;
+  heightM: number | null;
+  zoneGroups: TimeZoneGroup[];
+};
 
-export function PreferencesForm({ unitSystem, timeZone, zoneGroups }: PreferencesFormProps) {
+export function PreferencesForm({ unitSystem, timeZone, heightM, zoneGroups }: PreferencesFormProps) {
   const [state, formAction, isPending] = useActionState<PreferencesState, FormData>(savePreferencesAction, null);
   const errors = state && "fieldErrors" in state ? state.fieldErrors : {};
   return (
@@ -29,13 +35,14 @@ export function PreferencesForm({ unitSystem, timeZone, zoneGroups }: Preference
     >
       <UnitsField saved={unitSystem} error={errors.unitSystem} />
       <TimeZoneField saved={timeZone} groups={zoneGroups} error={errors.timeZone} />
+      <HeightField saved={heightM} units={unitSystem} error={errors.height} />
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-t border-zinc-100 pt-5 dark:border-zinc-800">
         <SubmitButton pendingText="Saving…" isPending={isPending}>
           Save preferences
         </SubmitButton>
         <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
           {state && "saved" in state
-            ? `Saved: ${state.saved.unitSystem}, ${state.saved.timeZone.replaceAll("_", " ")}.`
+            ? `Saved: ${state.saved.unitSystem}, ${state.saved.timeZone.replaceAll("_", " ")}${state.saved.heightM ? `, height ${formatHeight(state.saved.heightM, state.saved.unitSystem)}` : ""}.`
             : null}
         </p>
       </div>

@@ -13,9 +13,13 @@ export async function savePreferencesAction(
   formData: FormData,
 ): Promise<PreferencesState> {
   const user = await requireUser();
+  const field = (name: string) => formData.get(name) ?? undefined;
   const input = {
-    unitSystem: formData.get("unitSystem") ?? undefined,
-    timeZone: formData.get("timeZone") ?? undefined,
+    unitSystem: field("unitSystem"),
+    timeZone: field("timeZone"),
+    heightCm: field("heightCm"),
+    heightFt: field("heightFt"),
+    heightIn: field("heightIn"),
   };
   const result = await savePreferences(await getDb(), { userId: user.id, input });
   if (!result.ok) return { fieldErrors: result.fieldErrors };

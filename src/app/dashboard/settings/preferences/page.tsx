@@ -12,11 +12,12 @@ export default async function PreferencesPage() {
     <>
       <PageHeader
         title="Preferences"
-        description="How QT.run shows your numbers, and where your days and weeks begin."
+        description="How QT.run shows your numbers, where your days and weeks begin, and the height BMI is computed from."
       />
       <PreferencesForm
         unitSystem={user.unitSystem}
         timeZone={user.timeZone}
+        heightM={user.heightM}
         zoneGroups={groupTimeZones(listTimeZones())}
       />
     </>

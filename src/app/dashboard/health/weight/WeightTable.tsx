@@ -1,0 +1,68 @@
+import type { WeightRecord } from "@/lib/db/queries/weigh-ins";
+import { formatWeight, type UnitSystem } from "@/lib/format";
+
+/** Rows shown at most; a longer range says so and points to a narrower one. */
+export const WEIGHT_TABLE_LIMIT = 400;
+
+const cell = "whitespace-nowrap px-3 py-2";
+
+type Props = {
+  records: WeightRecord[];
+  units: UnitSystem;
+  /** A source's name on the page ("Fitbit (Google Health)", "Garmin · account …1234"). */
+  sourceLabel: (record: WeightRecord) => string;
+};
+
+/** Every weigh-in in the range, newest first: date, weight in the person's units, BMI and source. */
+export function WeightTable({ records, units, sourceLabel }: Props) {
+  const newest = [...records].reverse().slice(0, WEIGHT_TABLE_LIMIT);
+  return (
+    <>
+      <div className="max-h-96 overflow-auto rounded-xl border border-zinc-200 dark:border-zinc-800">
+        <table className="w-full text-left text-sm" data-testid="weight-table">
+          <caption className="sr-only">Weigh-ins, newest first</caption>
+          <thead className="sticky top-0 bg-zinc-50 text-zinc-500 dark:bg-zinc-900 dark:text-zinc-400">
+            <tr>
+              <th scope="col" className={`${cell} font-medium`}>
+                Date
+              </th>
+              <th scope="col" className={`${cell} text-right font-medium`}>
+                Weight
+              </th>
+              <th scope="col" className={`${cell} text-right font-medium`}>
+                BMI
+              </th>
+              <th scope="col" className={`${cell} font-medium`}>
+                Source
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {newest.map((record) => (
+              <tr
+                key={record.id}
+                className="border-t border-zinc-100 dark:border-zinc-800"
+                data-row=""
+                data-date={record.date}
+                data-weight-kg={record.weightKg}
+              >
+                <td className={`${cell} tabular-nums`}>{record.date}</td>
+                <td className={`${cell} text-right tabular-nums`}>{formatWeight(record.weightKg, units)}</td>
+                <td className={`${cell} text-right tabular-nums`}>
+                  {record.bmi === null ? "—" : record.bmi.toFixed(1)}
+                </td>
+                <td className={cell}>{sourceLabel(record)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {records.length > newest.length ? (
+        <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+          Showing the {newest.length.toLocaleString("en")} most recent of {records.length.toLocaleString("en")}{" "}
+          weigh-ins; choose a shorter range above for older ones.
+        </p>
+      ) : null}
+    </>
+  );
+}

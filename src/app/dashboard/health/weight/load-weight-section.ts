@@ -1,0 +1,42 @@
+import type { Database } from "@/lib/db";
+import { listConnections } from "@/lib/db/queries/connections";
+import { findLatestJobOfKind } from "@/lib/db/queries/sync-jobs";
+import { findWeightRecords, findWeightSources } from "@/lib/db/queries/weigh-ins";
+import { toJobView } from "@/lib/jobs/job-view";
+import { findProvider, PROVIDERS } from "@/lib/providers";
+import { providerName } from "../sources";
+
+/**
+ * What the Weight section shows for the range: its weigh-ins, the linked accounts whose weight
+ * history can be walked (from the registry), the latest walk, and the sources to compare
+ * (those with weigh-ins, plus every provider that serves or takes weight).
+ */
+export async function loadWeightSection(
+  db: Database,
+  params: { userId: string; timeZone: string; start: string; end: string },
+) {
+  const [records, connections, latest, withData] = await Promise.all([
+    findWeightRecords(db, { userId: params.userId, start: params.start, end: params.end, timeZone: params.timeZone }),
+    listConnections(db, { userId: params.userId }),
+    findLatestJobOfKind(db, { userId: params.userId, kind: "weight" }),
+    findWeightSources(db, { userId: params.userId }),
+  ]);
+  const walkable = connections.filter((connection) => findProvider(connection.provider)?.weightHistory);
+  const accounts = walkable.map((connection) => {
+    const name = findProvider(connection.provider)!.name;
+    const detail = connection.label ?? (walkable.length > 1 ? `account …${connection.externalUserId.slice(-4)}` : null);
+    return { id: connection.id, label: detail ? `${name} · ${detail}` : name };
+  });
+  const weightProviders = PROVIDERS.filter((provider) => provider.weightHistory || provider.weightDestination).map(
+    (provider) => provider.slug,
+  );
+  // Fitbit and Garmin are the comparison's default pair, whether or not either has data yet.
+  const slugs = [...new Set(["fitbit", "garmin", ...weightProviders, ...withData])];
+  return {
+    records,
+    accounts,
+    latestJob: latest ? toJobView(latest) : null,
+    compareSources: slugs.map((slug) => ({ slug, name: providerName(slug) })),
+  };
+}
+export type WeightSectionData = Awaited<ReturnType<typeof loadWeightSection>>;

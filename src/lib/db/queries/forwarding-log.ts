@@ -1,0 +1,153 @@
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { activities, forwardingLog, type Activity, type ForwardingLogEntry } from "../schema";
+
+export type ActivityRow = Pick<Activity, "id" | "externalId" | "type" | "name" | "startAt" | "durationS">;
+const ACTIVITY_COLUMNS = {
+  id: activities.id,
+  externalId: activities.externalId,
+  type: activities.type,
+  name: activities.name,
+  startAt: activities.startAt,
+  durationS: activities.durationS,
+};
+
+/** One account's activities in a range, of some types (none = all), oldest first. */
+export async function listConnectionActivities(
+  db: Database,
+  params: { userId: string; connectionId: string; types?: readonly string[]; from?: Date | null; to?: Date | null },
+): Promise<ActivityRow[]> {
+  return db
+    .select(ACTIVITY_COLUMNS)
+    .from(activities)
+    .where(
+      and(
+        eq(activities.userId, params.userId),
+        eq(activities.connectionId, params.connectionId),
+        params.types?.length ? inArray(activities.type, [...params.types]) : undefined,
+        params.from ? gte(activities.startAt, params.from) : undefined,
+        params.to ? lte(activities.startAt, params.to) : undefined,
+      ),
+    )
+    .orderBy(asc(activities.startAt), asc(activities.id));
+}
+
+/** The log entries of these source activities for one destination, by source activity id. */
+export async function findLogEntries(
+  db: Database,
+  params: { userId: string; destinationConnectionId: string; sourceActivityIds: string[] },
+): Promise<Map<string, ForwardingLogEntry>> {
+  if (!params.sourceActivityIds.length) return new Map();
+  const rows = await db
+    .select()
+    .from(forwardingLog)
+    .where(
+      and(
+        eq(forwardingLog.userId, params.userId),
+        eq(forwardingLog.destinationConnectionId, params.destinationConnectionId),
+        inArray(forwardingLog.sourceActivityId, params.sourceActivityIds),
+      ),
+    );
+  return new Map(rows.map((row) => [row.sourceActivityId, row]));
+}
+
+/** What a plan saw of an entry: enough to take it only if nothing changed since. */
+export type SeenEntry = Pick<ForwardingLogEntry, "id" | "attempts" | "decision">;
+
+type Pair = { userId: string; ruleId: string | null; sourceActivityId: string; destinationConnectionId: string };
+
+/**
+ * Takes the pair for an upload by writing its pending entry first. A new pair is taken by
+ * inserting; a known one only if it is still as the plan saw it (every claim counts an attempt), so two runs
+ * planned at once cannot both upload. Returns the entry, or null when another run has it.
+ */
+export async function claimLogEntry(
+  db: Database,
+  params: Pair & { seen: SeenEntry | null },
+): Promise<ForwardingLogEntry | null> {
+  const pending = { decision: "pending" as const, uploadId: null, message: null, nextAttemptAt: null };
+  if (!params.seen) {
+    const [row] = await db
+      .insert(forwardingLog)
+      .values({
+        ...pending,
+        userId: params.userId,
+        ruleId: params.ruleId,
+        sourceActivityId: params.sourceActivityId,
+        destinationConnectionId: params.destinationConnectionId,
+        attempts: 1,
+      })
+      .onConflictDoNothing()
+      .returning();
+    return row ?? null;
+  }
+  const [row] = await db
+    .update(forwardingLog)
+    .set({ ...pending, ruleId: params.ruleId, attempts: sql`${forwardingLog.attempts} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(forwardingLog.id, params.seen.id),
+        eq(forwardingLog.attempts, params.seen.attempts),
+        eq(forwardingLog.decision, params.seen.decision),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Records what happened to a pair; creates the entry for a decision that needed no claim (a skip). */
+export async function writeLogEntry(
+  db: Database,
+  params: Pair &
+    Partial<
+      Pick<ForwardingLogEntry, "matchedActivityId" | "matchedExternalId" | "uploadId" | "message" | "nextAttemptAt">
+    > & {
+      decision: ForwardingLogEntry["decision"];
+    },
+): Promise<ForwardingLogEntry> {
+  const values = {
+    decision: params.decision,
+    matchedActivityId: params.matchedActivityId ?? null,
+    matchedExternalId: params.matchedExternalId ?? null,
+    message: params.message ?? null,
+    nextAttemptAt: params.nextAttemptAt ?? null,
+    ...(params.uploadId !== undefined ? { uploadId: params.uploadId } : {}),
+  };
+  const [row] = await db
+    .insert(forwardingLog)
+    .values({
+      ...values,
+      userId: params.userId,
+      ruleId: params.ruleId,
+      sourceActivityId: params.sourceActivityId,
+      destinationConnectionId: params.destinationConnectionId,
+    })
+    .onConflictDoUpdate({
+      target: [forwardingLog.sourceActivityId, forwardingLog.destinationConnectionId],
+      set: { ...values, ruleId: params.ruleId, updatedAt: new Date() },
+    })
+    .returning();
+  return row!;
+}
+
+/** Keeps the provider's upload id on the pending entry the moment it is known. */
+export async function setLogUploadId(db: Database, params: { entryId: string; uploadId: string }): Promise<void> {
+  await db
+    .update(forwardingLog)
+    .set({ uploadId: params.uploadId, updatedAt: new Date() })
+    .where(eq(forwardingLog.id, params.entryId));
+}
+
+export async function listRecentLog(
+  db: Database,
+  params: { userId: string; ruleId?: string; limit: number },
+): Promise<ForwardingLogEntry[]> {
+  return db
+    .select()
+    .from(forwardingLog)
+    .where(
+      and(eq(forwardingLog.userId, params.userId), params.ruleId ? eq(forwardingLog.ruleId, params.ruleId) : undefined),
+    )
+    .orderBy(desc(forwardingLog.updatedAt))
+    .limit(params.limit);
+}

@@ -1,0 +1,200 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Database } from "@/lib/db";
+import { getConnectionOrThrow } from "@/lib/db/queries/connections";
+import { findLogEntries, listConnectionActivities, type SeenEntry } from "@/lib/db/queries/forwarding-log";
+import { activityFiles, type ForwardingLogEntry, type ForwardingRule } from "@/lib/db/schema";
+import { getProviderOrThrow } from "@/lib/providers";
+import { DEFAULT_TOLERANCE_S, findCopy } from "./match";
+
+// What a run would do for each source activity. A dry run returns this; a real run executes it as is.
+export const PLAN_ACTIONS = [
+  "upload",
+  "replace",
+  "skip_existing",
+  "poll",
+  "already_done",
+  "waiting_retry",
+  "gave_up",
+  "no_file",
+  "cannot_upload",
+] as const;
+export type PlanAction = (typeof PLAN_ACTIONS)[number];
+
+export interface PlanItem {
+  sourceActivityId: string;
+  type: string;
+  name: string | null;
+  startAt: string;
+  action: PlanAction;
+  /** Why, in words a person can act on. */
+  reason: string;
+  match?: { activityId: string; externalId: string };
+  file?: { id: string; contentHash: string; format: "fit" | "gpx" | "tcx"; fileName: string | null };
+  uploadId?: string;
+  seen?: SeenEntry;
+}
+
+export interface ForwardingPlan {
+  ruleId: string;
+  userId: string;
+  sourceConnectionId: string;
+  destinationConnectionId: string;
+  destinationProvider: string;
+  force: boolean;
+  items: PlanItem[];
+}
+
+const seenOf = (entry: ForwardingLogEntry): SeenEntry => ({
+  id: entry.id,
+  attempts: entry.attempts,
+  decision: entry.decision,
+});
+
+/**
+ * Plans a rule's run: the source's activities in the rule's range and types, each with what
+ * happens to it. The log decides first (never a second upload of one pair unless `force`), then
+ * the destination's activities synced into our database decide whether a copy is already there.
+ */
+export async function planForwarding(
+  db: Database,
+  params: { rule: ForwardingRule; force?: boolean; toleranceS?: number; now?: Date },
+): Promise<ForwardingPlan> {
+  const { rule } = params;
+  const force = params.force ?? false;
+  const now = params.now ?? new Date();
+  const toleranceS = params.toleranceS ?? DEFAULT_TOLERANCE_S;
+  const destination = await getConnectionOrThrow(db, {
+    userId: rule.userId,
+    connectionId: rule.destinationConnectionId,
+  });
+  const uploads = getProviderOrThrow(destination.provider).uploads;
+  const sources = await listConnectionActivities(db, {
+    userId: rule.userId,
+    connectionId: rule.sourceConnectionId,
+    types: rule.activityTypes,
+    from: rule.startDate,
+    to: rule.endDate,
+  });
+  const plan: ForwardingPlan = {
+    ruleId: rule.id,
+    userId: rule.userId,
+    sourceConnectionId: rule.sourceConnectionId,
+    destinationConnectionId: destination.id,
+    destinationProvider: destination.provider,
+    force,
+    items: [],
+  };
+  if (!sources.length) return plan;
+
+  const ids = sources.map((source) => source.id);
+  const log = await findLogEntries(db, {
+    userId: rule.userId,
+    destinationConnectionId: destination.id,
+    sourceActivityIds: ids,
+  });
+  const files = await db
+    .select()
+    .from(activityFiles)
+    .where(and(eq(activityFiles.userId, rule.userId), inArray(activityFiles.activityId, ids)))
+    .orderBy(asc(activityFiles.createdAt), asc(activityFiles.id));
+  const marginMs = toleranceS * 1000;
+  const copies = await listConnectionActivities(db, {
+    userId: rule.userId,
+    connectionId: destination.id,
+    from: new Date(sources[0]!.startAt.getTime() - marginMs),
+    to: new Date(sources.at(-1)!.startAt.getTime() + marginMs),
+  });
+  const missingScopes = (uploads?.requiredScopes ?? []).filter((scope) => !destination.scopes.includes(scope));
+
+  for (const source of sources) {
+    const base = {
+      sourceActivityId: source.id,
+      type: source.type,
+      name: source.name,
+      startAt: source.startAt.toISOString(),
+    };
+    const entry = log.get(source.id);
+    const seen = entry ? seenOf(entry) : undefined;
+    const add = (item: Omit<PlanItem, keyof typeof base>) => plan.items.push({ ...base, ...item });
+
+    if (entry && !force) {
+      if (entry.decision === "pending" && entry.uploadId) {
+        add({
+          action: "poll",
+          reason: "An earlier upload was sent; its result is asked for, not sent again.",
+          uploadId: entry.uploadId,
+          seen,
+        });
+        continue;
+      }
+      if (entry.decision === "uploaded" || entry.decision === "replaced" || entry.decision === "skipped_existing") {
+        add({ action: "already_done", reason: `Already ${entry.decision.replace("_", " ")}.`, seen });
+        continue;
+      }
+      if (entry.decision === "failed" && !entry.nextAttemptAt) {
+        add({
+          action: "gave_up",
+          reason: `Failed for good: ${entry.message ?? "no reason given"}. Run with force to try again.`,
+          seen,
+        });
+        continue;
+      }
+      if (entry.decision === "failed" && entry.nextAttemptAt && entry.nextAttemptAt > now) {
+        add({
+          action: "waiting_retry",
+          reason: `Failed (${entry.message ?? "no reason given"}); tried again after ${entry.nextAttemptAt.toISOString()}.`,
+          seen,
+        });
+        continue;
+      }
+    }
+    const copy = findCopy(source, copies, toleranceS);
+    const match = copy ? { activityId: copy.id, externalId: copy.externalId } : undefined;
+    if (copy && (rule.conflictStrategy === "skip_existing" || !uploads?.deleteActivity)) {
+      const why =
+        rule.conflictStrategy === "skip_existing"
+          ? "A copy is already on the destination."
+          : `A copy is already on the destination, and ${getProviderOrThrow(destination.provider).name}'s API cannot delete it to replace it.`;
+      add({ action: "skip_existing", reason: why, match, seen });
+      continue;
+    }
+    if (!uploads) {
+      add({
+        action: "cannot_upload",
+        reason: `${getProviderOrThrow(destination.provider).name} does not accept uploads.`,
+        seen,
+      });
+      continue;
+    }
+    if (missingScopes.length) {
+      add({
+        action: "cannot_upload",
+        reason: `Reconnect the destination granting ${missingScopes.join(", ")} to upload.`,
+        seen,
+      });
+      continue;
+    }
+    const file = files.find((row) => row.activityId === source.id && uploads.formats.includes(row.format));
+    if (!file) {
+      add({
+        action: "no_file",
+        reason: "No original file is kept for this activity, so there is nothing to upload.",
+        seen,
+      });
+      continue;
+    }
+    const fileRef = { id: file.id, contentHash: file.contentHash, format: file.format, fileName: file.fileName };
+    add(
+      copy
+        ? {
+            action: "replace",
+            reason: "A copy is on the destination; it is deleted and this one uploaded.",
+            match,
+            file: fileRef,
+            seen,
+          }
+        : { action: "upload", reason: "No copy on the destination.", file: fileRef, seen },
+    );
+  }
+  return plan;
+}
