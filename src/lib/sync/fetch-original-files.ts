@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db";
 import {
+  holdDueFiles,
   linkOriginalFiles,
   listDueFileFetches,
   recordFileFetch,
@@ -56,6 +57,9 @@ const fileNameOf = (fetch: OriginalFileFetch) => {
  */
 export async function fetchOriginalFiles(run: FileFetchRun): Promise<FileFetchCounts> {
   const counts: FileFetchCounts = { stored: 0, failed: 0, expired: 0, unavailable: 0 };
+  const withheld = run.provider.files.withheld?.(run.context);
+  await holdDueFiles(run.db, { connectionId: run.owner.connectionId, message: withheld });
+  if (withheld !== undefined) return counts;
   const due = await listDueFileFetches(run.db, { connectionId: run.owner.connectionId, limit: FILES_PER_RUN });
   for (const fetch of due) {
     const outcome = await fetchOne(run, fetch);
