@@ -53,6 +53,8 @@ export async function syncNow(
     onWaiting?: (job: SyncJob) => void;
     /** Where original files go (a DiskFileStore in a temporary folder); the app's store otherwise. */
     fileStore?: FileStore;
+    /** The largest original file kept; QT_FILE_MAX_MB otherwise. */
+    maxFileBytes?: number;
   } = {},
 ) {
   const { job } = await enqueueConnectionSync(db, { userId: connection.userId, connectionId: connection.id });
@@ -67,6 +69,7 @@ export async function syncNow(
     const outcome = await executeSyncJob(db, claimed, {
       sleep: options.sleep ?? (async () => {}),
       fileStore: options.fileStore,
+      maxFileBytes: options.maxFileBytes,
     });
     if (outcome === "waiting") {
       waits++;

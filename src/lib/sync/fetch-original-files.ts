@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db";
 import {
+  findKeptOriginal,
   holdDueFiles,
   linkOriginalFiles,
   listDueFileFetches,
@@ -79,6 +80,19 @@ async function fetchOne(run: FileFetchRun, fetch: OriginalFileFetch): Promise<Ou
       message: `The file's address is not one of ${provider.name}'s, so it was not fetched.`,
     });
     return "unavailable";
+  }
+  // Kept already (its tracking row lost with an earlier connection of the same account): tie it, fetch nothing.
+  const kept = await findKeptOriginal(db, {
+    userId: run.owner.userId,
+    source: provider.slug,
+    fileName: fileNameOf(fetch),
+  });
+  if (kept) {
+    await db.transaction(async (tx) => {
+      await recordFileFetch(tx, { fetchId: fetch.id, state: "stored", fileId: kept.id });
+      await linkOriginalFiles(tx, { ...run.owner, externalIds: [fetch.activityExternalId] });
+    });
+    return "stored";
   }
   let response: Response;
   try {

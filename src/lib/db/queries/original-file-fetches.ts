@@ -133,6 +133,26 @@ export async function linkOriginalFiles(
       and a.user_id = ${params.userId} and a.provider = ${params.provider} and a.external_id = o.activity_external_id`);
 }
 
+/** A file already kept under this name from this source (named as fetch-original-files.ts names them), if any. */
+export async function findKeptOriginal(
+  db: Database,
+  params: { userId: string; source: string; fileName: string },
+): Promise<Pick<typeof activityFiles.$inferSelect, "id"> | undefined> {
+  const [row] = await db
+    .select({ id: activityFiles.id })
+    .from(activityFiles)
+    .where(
+      and(
+        eq(activityFiles.userId, params.userId),
+        eq(activityFiles.source, params.source),
+        eq(activityFiles.origin, "provider"),
+        eq(activityFiles.fileName, params.fileName),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 /** How the originals of one of the user's activities fared (the activity page says why one is missing). */
 export async function listOriginalFileFetches(
   db: Database,
