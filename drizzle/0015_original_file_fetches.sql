@@ -6,7 +6,7 @@ CREATE TABLE "original_file_fetches" (
 	"activity_external_id" text NOT NULL,
 	"file_key" text NOT NULL,
 	"format" text NOT NULL,
-	"url" text,
+	"url" text NOT NULL,
 	"state" text NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"message" text,

@@ -72,8 +72,8 @@ export async function fetchOriginalFiles(run: FileFetchRun): Promise<FileFetchCo
 
 async function fetchOne(run: FileFetchRun, fetch: OriginalFileFetch): Promise<Outcome> {
   const { db, provider } = run;
-  const url = fetch.url ? run.realUrlOf(fetch.url) : undefined;
-  if (!url || !provider.files.isAllowedUrl(url)) {
+  const url = run.realUrlOf(fetch.url);
+  if (!provider.files.isAllowedUrl(url)) {
     await recordFileFetch(db, {
       fetchId: fetch.id,
       state: "unavailable",

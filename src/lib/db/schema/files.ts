@@ -60,7 +60,7 @@ export const originalFileFetches = pgTable(
     // Which of the activity's files: its format, or a triathlon leg's own key.
     fileKey: text().notNull(),
     format: text({ enum: ["fit", "gpx", "tcx"] }).notNull(),
-    url: text(),
+    url: text().notNull(),
     state: text({ enum: ORIGINAL_FILE_STATES }).notNull(),
     attempts: integer().notNull().default(0),
     message: text(),
