@@ -21,7 +21,7 @@ export interface ProviderFiles {
    * Why this grant gets no files at all (Google without the location scope), said on each
    * activity waiting for one until a grant allows them; undefined when files can be fetched.
    */
-  withheld?(context: SyncContext): string | undefined;
+  withheld?(context: FileDownloadContext): string | undefined;
   /** GETs one file the way the provider wants (its token or none, its Accept header). Status codes are the runner's to read. */
   download(context: FileDownloadContext, file: { url: string; format: FileFormat }): Promise<Response>;
 }
