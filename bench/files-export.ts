@@ -12,17 +12,18 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CrcCalculator } from "@garmin/fitsdk";
+import { eq } from "drizzle-orm";
+import { ZipFile } from "yazl";
 import { buildFitActivity } from "../tests/fixtures/activity-files";
 import { openPglite, openPostgres, type Database, type DatabaseHandle } from "../src/lib/db/client";
 import { createApiKey } from "../src/lib/db/queries/api-keys";
 import { upsertRecordBatch } from "../src/lib/db/queries/records";
-import { activities, users } from "../src/lib/db/schema";
+import { activities, activityFiles, users } from "../src/lib/db/schema";
 import { DiskFileStore } from "../src/lib/files/disk-store";
 import { exportFilesRoute } from "../src/lib/files/routes";
 import { saveActivityFile } from "../src/lib/files/save";
 import { encodePolyline, type LatLon } from "../src/lib/geo/polyline";
 import { withBenchDatabase } from "./bench-database";
-import { eq } from "drizzle-orm";
 
 const ACTIVITIES = Number(process.env.BENCH_FILES_EXPORT_ACTIVITIES ?? 1000);
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
@@ -95,7 +96,7 @@ async function seed(db: Database, store: DiskFileStore, withOriginals: boolean) 
     }
   }
   const { key } = await createApiKey(db, { userId: user!.id, name: "bench" });
-  return key;
+  return { key, userId: user!.id };
 }
 
 async function exportOnce(db: Database, store: DiskFileStore, key: string) {
@@ -138,18 +139,54 @@ async function exportOnce(db: Database, store: DiskFileStore, key: string) {
   };
 }
 
+/**
+ * The floor: yazl alone zipping the same stored files (stored, sizes given) straight to /dev/null,
+ * with no database, plan, manifest, HTTP handler or web stream in between.
+ */
+async function zipAlone(db: Database, store: DiskFileStore, userId: string) {
+  const files = await db
+    .select({ hash: activityFiles.contentHash, size: activityFiles.sizeBytes })
+    .from(activityFiles)
+    .where(eq(activityFiles.userId, userId));
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const zip = new ZipFile();
+  for (const file of files) {
+    zip.addReadStreamLazy(`run/${file.hash}.fit`, { compress: false, size: file.size }, (callback) => {
+      store.read(userId, file.hash).then(
+        (stream) => callback(null, stream),
+        (error: Error) => callback(error, undefined as never),
+      );
+    });
+  }
+  zip.end({ forceZip64Format: true, comment: "" });
+  let bytes = 0;
+  zip.outputStream.on("data", (chunk: Buffer) => (bytes += chunk.length));
+  await pipeline(zip.outputStream as unknown as Readable, createWriteStream("/dev/null"));
+  const seconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
+  return { zipMB: round(mb(bytes)), MBps: round(mb(bytes) / seconds), MBpsOfCpu: round(mb(bytes) / cpuSeconds) };
+}
+
 async function benchMode(open: () => Promise<DatabaseHandle>) {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), "qt-bench-export-"));
   const handle = await open();
   try {
     const store = new DiskFileStore(root);
-    const originalsKey = await seed(handle.db, store, true);
-    const generatedKey = await seed(handle.db, store, false);
+    const withOriginals = await seed(handle.db, store, true);
+    const summaryOnly = await seed(handle.db, store, false);
     // The first export warms the JIT and the OS page cache; the second is reported.
-    await exportOnce(handle.db, store, originalsKey);
-    const originals = await exportOnce(handle.db, store, originalsKey);
-    const generated = await exportOnce(handle.db, store, generatedKey);
-    return { originals, generated };
+    await exportOnce(handle.db, store, withOriginals.key);
+    const originals = await exportOnce(handle.db, store, withOriginals.key);
+    const yazlAlone = await zipAlone(handle.db, store, withOriginals.userId);
+    const generated = await exportOnce(handle.db, store, summaryOnly.key);
+    return {
+      originals,
+      yazlAloneOnTheSameFiles: yazlAlone,
+      originalsOverYazlAlone: round(originals.MBpsOfCpu / yazlAlone.MBpsOfCpu, 2),
+      generated: { ...generated, activitiesPerSecond: round(ACTIVITIES / generated.seconds) },
+    };
   } finally {
     await handle.close();
     await fs.rm(root, { recursive: true, force: true });

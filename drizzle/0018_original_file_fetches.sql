@@ -6,7 +6,7 @@ CREATE TABLE "original_file_fetches" (
 	"activity_external_id" text NOT NULL,
 	"file_key" text NOT NULL,
 	"format" text NOT NULL,
-	"url" text,
+	"url" text NOT NULL,
 	"state" text NOT NULL,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"message" text,
@@ -19,4 +19,4 @@ ALTER TABLE "original_file_fetches" ADD CONSTRAINT "original_file_fetches_user_i
 ALTER TABLE "original_file_fetches" ADD CONSTRAINT "original_file_fetches_connection_id_provider_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."provider_connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "original_file_fetches" ADD CONSTRAINT "original_file_fetches_file_id_activity_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."activity_files"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "original_file_fetches_file_unique" ON "original_file_fetches" USING btree ("connection_id","activity_external_id","file_key");--> statement-breakpoint
-CREATE INDEX "original_file_fetches_due_idx" ON "original_file_fetches" USING btree ("connection_id","created_at") WHERE "original_file_fetches"."state" = 'pending';
+CREATE INDEX "original_file_fetches_due_idx" ON "original_file_fetches" USING btree ("connection_id","created_at") WHERE "original_file_fetches"."state" in ('pending', 'withheld');

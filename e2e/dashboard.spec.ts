@@ -20,6 +20,13 @@ const PAGES = [
     shot: "health",
   },
   {
+    path: "/dashboard/workouts",
+    nav: "Workouts",
+    heading: "Workouts",
+    next: emptyState("No workouts yet"),
+    shot: "workouts",
+  },
+  {
     path: "/dashboard/settings",
     nav: "Connected sources",
     heading: "Connected sources",

@@ -56,6 +56,8 @@ type RunOptions = {
   onWaiting?: (job: SyncJob) => void;
   /** Where original files go (a DiskFileStore in a temporary folder); the app's store otherwise. */
   fileStore?: FileStore;
+  /** The largest original file kept; QT_FILE_MAX_MB otherwise. */
+  maxFileBytes?: number;
 };
 
 /** Runs a queued job (of any kind) to an end as syncNow does. */
@@ -71,6 +73,7 @@ export async function runJobToEnd(db: Database, job: Pick<SyncJob, "id" | "conne
     const outcome = await executeSyncJob(db, claimed, {
       sleep: options.sleep ?? (async () => {}),
       fileStore: options.fileStore,
+      maxFileBytes: options.maxFileBytes,
     });
     if (outcome === "waiting") {
       waits++;

@@ -119,6 +119,9 @@ describeEachDatabase("GET /api/activities/:id/file", (database) => {
     expect(sha256(await bytesOf(withKey))).toBe(newest.contentHash);
 
     expect((await get(activity.id)).status).toBe(401);
+    // A request with a key is judged by the key, even beside a valid session.
+    const cookie = await sessionCookie(user.id);
+    expect((await get(activity.id, { cookie, "x-api-key": "qt_not-a-real-key" })).status).toBe(401);
     await revokeApiKey(database.db, { userId: user.id, apiKeyId: apiKey.id });
     expect((await get(activity.id, { "x-api-key": key })).status).toBe(401);
 

@@ -115,6 +115,13 @@ describeEachDatabase(
         source: "database",
         credentials: { clientId: renamed, clientSecret: client.clientSecret },
       });
+      // Three characters of a short secret would give too much of it away: no hint then.
+      expect(await save("oura", { clientId: renamed, clientSecret: "short-4f2" })).toEqual({ ok: true });
+      const views = await listProviderAppViews(database.db, { actor: adminUser, origin: APP_ORIGIN });
+      const oura = views.find((view) => view.provider.slug === "oura")!;
+      expect(oura.client).toMatchObject({ source: "database", secretHint: undefined });
+      expect(renderToStaticMarkup(createElement(ProviderAppCard, { view: oura }))).not.toContain("4f2");
+
       await removeProviderAppCredentials(database.db, { actor: await admin(), provider: "oura" });
       expect(await resolveClientCredentials(database.db, "oura")).toEqual({ source: "none" });
     });

@@ -29,7 +29,13 @@ describeEachDatabase("the workouts API", (database) => {
       body: { name: "5 × 1 km (hills)", scheduledDate: null },
     });
     expect(changed.status).toBe(200);
-    expect((await changed.json()).workout).toMatchObject({ name: "5 × 1 km (hills)", scheduledDate: null });
+    // Fields the patch does not name stay as they were.
+    expect((await changed.json()).workout).toMatchObject({
+      name: "5 × 1 km (hills)",
+      scheduledDate: null,
+      description: "Threshold kilometres",
+      steps: INTERVAL_RUN.steps,
+    });
     expect((await (await call(`/api/workouts/${workout.id}`, { headers: me.key })).json()).workout.name).toBe(
       "5 × 1 km (hills)",
     );

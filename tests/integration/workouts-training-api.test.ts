@@ -242,6 +242,21 @@ describeEachDatabase("workouts to Garmin's Training API", (database) => {
     });
     expect(busy.status).toBe(409);
     await finishWorkoutPush(database.db, { pushId: running!.id, outcome: { status: "failed", message: "stopped" } });
-    expect(await claim()).not.toBeNull();
+
+    // A push cut off by a restart holds its claim only so long; then it reads as interrupted and the next one goes.
+    await claimWorkoutPush(database.db, {
+      userId: me.user.id,
+      planId: plan.id,
+      connectionId: connection.id,
+      now: new Date(Date.now() - 3 * 60_000),
+    });
+    const { workout } = await (await call(`/api/workouts/${plan.id}`, { headers: me.key })).json();
+    expect(workout.pushes).toMatchObject([{ status: "failed", message: "Sending was interrupted; send it again." }]);
+    const resumed = await call(`/api/workouts/${plan.id}/push`, {
+      method: "POST",
+      headers: me.key,
+      body: { connectionId: connection.id },
+    });
+    expect((await resumed.json()).push).toMatchObject({ status: "pushed" });
   });
 });

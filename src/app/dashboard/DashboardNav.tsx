@@ -11,6 +11,7 @@ const SECTIONS = [
       { href: "/dashboard", label: "Overview" },
       { href: "/dashboard/activities", label: "Activities" },
       { href: "/dashboard/health", label: "Health" },
+      { href: "/dashboard/workouts", label: "Workouts" },
     ],
   },
   {

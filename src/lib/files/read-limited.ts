@@ -1,7 +1,11 @@
 import { AppError } from "@/lib/errors";
 
+// Worded as the file store words its own limit (disk-store.ts).
+const formatLimit = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${bytes} bytes`;
+
 const limitError = (maxBytes: number) =>
-  new AppError("PAYLOAD_TOO_LARGE", `The file is larger than the ${Math.round(maxBytes / (1024 * 1024))} MB limit.`, {
+  new AppError("PAYLOAD_TOO_LARGE", `The file is larger than the ${formatLimit(maxBytes)} limit.`, {
     limitBytes: maxBytes,
   });
 

@@ -1,5 +1,7 @@
 import type { Database } from "@/lib/db";
 import {
+  findKeptOriginal,
+  holdDueFiles,
   linkOriginalFiles,
   listDueFileFetches,
   recordFileFetch,
@@ -56,6 +58,9 @@ const fileNameOf = (fetch: OriginalFileFetch) => {
  */
 export async function fetchOriginalFiles(run: FileFetchRun): Promise<FileFetchCounts> {
   const counts: FileFetchCounts = { stored: 0, failed: 0, expired: 0, unavailable: 0 };
+  const withheld = run.provider.files.withheld?.(run.context);
+  await holdDueFiles(run.db, { connectionId: run.owner.connectionId, message: withheld });
+  if (withheld !== undefined) return counts;
   const due = await listDueFileFetches(run.db, { connectionId: run.owner.connectionId, limit: FILES_PER_RUN });
   for (const fetch of due) {
     const outcome = await fetchOne(run, fetch);
@@ -67,14 +72,27 @@ export async function fetchOriginalFiles(run: FileFetchRun): Promise<FileFetchCo
 
 async function fetchOne(run: FileFetchRun, fetch: OriginalFileFetch): Promise<Outcome> {
   const { db, provider } = run;
-  const url = fetch.url ? run.realUrlOf(fetch.url) : undefined;
-  if (!url || !provider.files.isAllowedUrl(url)) {
+  const url = run.realUrlOf(fetch.url);
+  if (!provider.files.isAllowedUrl(url)) {
     await recordFileFetch(db, {
       fetchId: fetch.id,
       state: "unavailable",
       message: `The file's address is not one of ${provider.name}'s, so it was not fetched.`,
     });
     return "unavailable";
+  }
+  // Kept already (its tracking row lost with an earlier connection of the same account): tie it, fetch nothing.
+  const kept = await findKeptOriginal(db, {
+    userId: run.owner.userId,
+    source: provider.slug,
+    fileName: fileNameOf(fetch),
+  });
+  if (kept) {
+    await db.transaction(async (tx) => {
+      await recordFileFetch(tx, { fetchId: fetch.id, state: "stored", fileId: kept.id });
+      await linkOriginalFiles(tx, { ...run.owner, externalIds: [fetch.activityExternalId] });
+    });
+    return "stored";
   }
   let response: Response;
   try {

@@ -17,6 +17,11 @@ export interface ProviderFiles {
    * and from unsigned pushes, and the fetch may carry the person's token.
    */
   isAllowedUrl(realUrl: string): boolean;
+  /**
+   * Why this grant gets no files at all (Google without the location scope), said on each
+   * activity waiting for one until a grant allows them; undefined when files can be fetched.
+   */
+  withheld?(context: FileDownloadContext): string | undefined;
   /** GETs one file the way the provider wants (its token or none, its Accept header). Status codes are the runner's to read. */
   download(context: FileDownloadContext, file: { url: string; format: FileFormat }): Promise<Response>;
 }

@@ -28,6 +28,8 @@ export interface SyncRunOptions {
   onPage?: StreamRun["onPage"];
   /** Where fetched original files go; the app's file store (QT_FILES_DIR) unless given. */
   fileStore?: FileStore;
+  /** The largest original file kept; QT_FILE_MAX_MB unless given. */
+  maxFileBytes?: number;
 }
 
 export interface SyncRunResult {
@@ -146,7 +148,7 @@ export async function runConnectionSync(
         jobPayload: payload,
         appUrl: options.appUrl,
         store: options.fileStore ?? getFileStore(),
-        maxBytes: maxFileBytes(),
+        maxBytes: options.maxFileBytes ?? maxFileBytes(),
       });
   } catch (error) {
     // What ended before the run stopped still counts: a refusal is not asked again on the retry.

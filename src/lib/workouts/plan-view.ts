@@ -1,14 +1,21 @@
-import type { WorkoutPushWithConnection } from "@/lib/db/queries/workout-pushes";
+import { PUSH_CLAIM_MS, type WorkoutPushWithConnection } from "@/lib/db/queries/workout-pushes";
 import type { WorkoutPlan, WorkoutPush } from "@/lib/db/schema";
 import { contentHashOf, contentOf } from "./content";
 
+/** A push still "pending" long after its claim ran out was cut off (a restart): it says so, and can be sent again. */
+function statusOf(push: WorkoutPush, now: number) {
+  const isInterrupted = push.status === "pending" && (push.attemptStartedAt?.getTime() ?? 0) < now - PUSH_CLAIM_MS;
+  return isInterrupted
+    ? { status: "failed" as const, message: "Sending was interrupted; send it again." }
+    : { status: push.status, message: push.message };
+}
+
 /** A push as the API and the page show it. */
-export function toWorkoutPushView(push: WorkoutPush | WorkoutPushWithConnection, planHash?: string) {
+export function toWorkoutPushView(push: WorkoutPush | WorkoutPushWithConnection, planHash?: string, now = Date.now()) {
   return {
     connectionId: push.connectionId,
     ...("provider" in push ? { provider: push.provider, connectionLabel: push.connectionLabel } : {}),
-    status: push.status,
-    message: push.message,
+    ...statusOf(push, now),
     providerWorkoutId: push.providerWorkoutId,
     scheduleId: push.scheduleId,
     scheduledDate: push.scheduledDate,

@@ -17,8 +17,8 @@ const excluded = (column: string) => sql.raw(`excluded."${column}"`);
 const isNewUrl = sql`${current("state")} <> 'stored' and ${current("url")} is distinct from ${excluded("url")}`;
 
 /**
- * Keeps the original files a page or a push names, one row per activity and file: new ones due
- * (or unavailable, with the reason), known ones left as they are unless the URL changed.
+ * Keeps the original files a page or a push names, one row per activity and file: new ones due,
+ * known ones left as they are unless the URL changed.
  */
 export async function rememberFileReferences(
   db: Database,
@@ -35,9 +35,8 @@ export async function rememberFileReferences(
         activityExternalId: reference.activityExternalId,
         fileKey,
         format: reference.format,
-        url: reference.url ?? null,
-        state: reference.url === undefined ? ("unavailable" as const) : ("pending" as const),
-        message: reference.unavailable ?? null,
+        url: reference.url,
+        state: "pending" as const,
       };
       return [`${reference.activityExternalId}\u0000${fileKey}`, row];
     }),
@@ -51,7 +50,7 @@ export async function rememberFileReferences(
         url: excluded("url"),
         format: sql`${excluded("format")}`,
         state: sql`${excluded("state")}`,
-        message: excluded("message"),
+        message: null,
         attempts: 0,
         updatedAt: sql`now()`,
       },
@@ -70,6 +69,23 @@ export async function listDueFileFetches(
     .where(and(eq(originalFileFetches.connectionId, params.connectionId), eq(originalFileFetches.state, "pending")))
     .orderBy(asc(originalFileFetches.createdAt), asc(originalFileFetches.id))
     .limit(params.limit);
+}
+
+/**
+ * Holds the connection's due files while its grant cannot fetch them (`message`: why), or lets
+ * the held ones go again once it can: a wider grant reaches back to every activity, not only
+ * those the provider lists again.
+ */
+export async function holdDueFiles(
+  db: Database,
+  params: { connectionId: string; message: string | undefined },
+): Promise<void> {
+  const [from, to] =
+    params.message === undefined ? (["withheld", "pending"] as const) : (["pending", "withheld"] as const);
+  await db
+    .update(originalFileFetches)
+    .set({ state: to, message: params.message ?? null, updatedAt: new Date() })
+    .where(and(eq(originalFileFetches.connectionId, params.connectionId), eq(originalFileFetches.state, from)));
 }
 
 /** How one fetch ended; a failure (`isFailure`) counts an attempt, and is due again unless the state says otherwise. */
@@ -115,6 +131,26 @@ export async function linkOriginalFiles(
     where o.connection_id = ${params.connectionId} and o.activity_external_id in (${ids}) and o.state = 'stored'
       and o.file_id = ${activityFiles}.id and ${activityFiles}.activity_id is null and ${activityFiles}.user_id = ${params.userId}
       and a.user_id = ${params.userId} and a.provider = ${params.provider} and a.external_id = o.activity_external_id`);
+}
+
+/** A file already kept under this name from this source (named as fetch-original-files.ts names them), if any. */
+export async function findKeptOriginal(
+  db: Database,
+  params: { userId: string; source: string; fileName: string },
+): Promise<Pick<typeof activityFiles.$inferSelect, "id"> | undefined> {
+  const [row] = await db
+    .select({ id: activityFiles.id })
+    .from(activityFiles)
+    .where(
+      and(
+        eq(activityFiles.userId, params.userId),
+        eq(activityFiles.source, params.source),
+        eq(activityFiles.origin, "provider"),
+        eq(activityFiles.fileName, params.fileName),
+      ),
+    )
+    .limit(1);
+  return row;
 }
 
 /** How the originals of one of the user's activities fared (the activity page says why one is missing). */

@@ -37,12 +37,13 @@ export const activityFiles = pgTable(
 
 export type ActivityFile = typeof activityFiles.$inferSelect;
 
-export const ORIGINAL_FILE_STATES = ["pending", "stored", "expired", "unavailable"] as const;
+export const ORIGINAL_FILE_STATES = ["pending", "stored", "expired", "withheld", "unavailable"] as const;
 
 // Every original file a provider offered for a connection's activities, and how fetching it
 // went: which activities still lack their original. pending: due (again, after `attempts`
 // failures); stored: in activity_files (file_id); expired: the URL is spent (Garmin's 410) until
-// a fresh one arrives; unavailable: the provider will not give it, `message` says why.
+// a fresh one arrives; withheld: the grant lacks a permission the files need, until one has it;
+// unavailable: the provider will not give it. `message` says why.
 export const originalFileFetches = pgTable(
   "original_file_fetches",
   {
@@ -59,7 +60,7 @@ export const originalFileFetches = pgTable(
     // Which of the activity's files: its format, or a triathlon leg's own key.
     fileKey: text().notNull(),
     format: text({ enum: ["fit", "gpx", "tcx"] }).notNull(),
-    url: text(),
+    url: text().notNull(),
     state: text({ enum: ORIGINAL_FILE_STATES }).notNull(),
     attempts: integer().notNull().default(0),
     message: text(),
@@ -69,10 +70,10 @@ export const originalFileFetches = pgTable(
   },
   (table) => [
     uniqueIndex("original_file_fetches_file_unique").on(table.connectionId, table.activityExternalId, table.fileKey),
-    // The sync's question: what is due for this connection.
+    // The sync's questions: what is due for this connection, and what waits for a wider grant.
     index("original_file_fetches_due_idx")
       .on(table.connectionId, table.createdAt)
-      .where(sql`${table.state} = 'pending'`),
+      .where(sql`${table.state} in ('pending', 'withheld')`),
   ],
 );
 

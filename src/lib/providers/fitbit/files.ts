@@ -1,7 +1,6 @@
 import type { FileReference } from "@/lib/sync/file-reference";
 import type { ProviderFiles } from "@/lib/sync/file-types";
 import { hasScope } from "@/lib/sync/scopes";
-import type { SyncContext } from "@/lib/sync/types";
 import { GOOGLE_HEALTH_LOCATION_SCOPE } from "./oauth";
 import { API } from "./sync-window";
 
@@ -15,19 +14,13 @@ const EXPORT_PATH = /^\/v4\/users\/me\/dataTypes\/exercise\/dataPoints\/[^/]+:ex
 export const WITHOUT_LOCATION =
   "Google Health exports a workout's TCX only with the location permission: reconnect Fitbit and allow location to get it.";
 
-/** The TCX of each workout (keyed by its data point id, as transform.ts keys the activity), or why there is none. */
-export function exerciseFiles(context: SyncContext, pointIds: readonly string[]): FileReference[] {
-  const isAllowed = hasScope(context, GOOGLE_HEALTH_LOCATION_SCOPE);
-  return pointIds.map((id) =>
-    isAllowed
-      ? {
-          activityExternalId: id,
-          format: "tcx",
-          url: `${API}/exercise/dataPoints/${encodeURIComponent(id)}:exportExerciseTcx?alt=media&partialData=true`,
-        }
-      : { activityExternalId: id, format: "tcx", unavailable: WITHOUT_LOCATION },
-  );
-}
+/** The TCX of each workout, keyed by its data point id as transform.ts keys the activity. */
+export const exerciseFiles = (pointIds: readonly string[]): FileReference[] =>
+  pointIds.map((id) => ({
+    activityExternalId: id,
+    format: "tcx",
+    url: `${API}/exercise/dataPoints/${encodeURIComponent(id)}:exportExerciseTcx?alt=media&partialData=true`,
+  }));
 
 export const fitbitFiles: ProviderFiles = {
   isAllowedUrl(realUrl) {
@@ -35,5 +28,7 @@ export const fitbitFiles: ProviderFiles = {
     const url = new URL(realUrl);
     return url.protocol === "https:" && url.host === HOST && !url.username && EXPORT_PATH.test(url.pathname);
   },
+  // Without location the export is refused: the workouts wait, and say why, until a grant has it.
+  withheld: (context) => (hasScope(context, GOOGLE_HEALTH_LOCATION_SCOPE) ? undefined : WITHOUT_LOCATION),
   download: (context, file) => context.fetch(file.url, { headers: { accept: "*/*" } }),
 };

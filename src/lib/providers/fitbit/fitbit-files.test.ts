@@ -73,7 +73,7 @@ describeEachDatabase("Google Health workout files", (database) => {
     expect(exportCalls()).toBe(asked);
   });
 
-  it("keeps the workouts without their TCX when location was not granted, and says why", async () => {
+  it("keeps the workouts without their TCX when location was not granted, says why, and fetches them all once it is", async () => {
     const { user, connection } = await connect("no-location", `${SCOPES.activity} ${SCOPES.sleep}`);
     expect(await sync(connection)).toMatchObject({ status: "succeeded" });
     const rows = await activitiesOf(user.id);
@@ -87,7 +87,19 @@ describeEachDatabase("Google Health workout files", (database) => {
       provider: "fitbit",
       activityExternalId: rows[0]!.externalId,
     });
-    expect(said).toMatchObject([{ state: "unavailable", format: "tcx", message: WITHOUT_LOCATION }]);
+    expect(said).toMatchObject([{ state: "withheld", format: "tcx", message: WITHOUT_LOCATION }]);
+
+    // Connecting again with location reaches back to every workout, not only those listed again.
+    const query = await authorizeAtProvider(database.db, {
+      userId: user.id,
+      provider: "fitbit",
+      account: "no-location",
+    });
+    const again = await completeConnection(database.db, { userId: user.id, query, origin: APP_ORIGIN });
+    expect(again.connection.id).toBe(connection.id);
+    expect(await sync(connection)).toMatchObject({ status: "succeeded" });
+    expect(exportCalls()).toBe(rows.length);
+    expect(await keptFilesOf(database.db, user.id)).toHaveLength(rows.length);
   });
 
   it("has a sandbox that exports a TCX only as media and only with the location scope", async () => {

@@ -62,10 +62,7 @@ export const exerciseStream = windowedStream({
     return {
       records: {
         activities: workouts,
-        originalFiles: exerciseFiles(
-          context,
-          workouts.map((workout) => workout.externalId),
-        ),
+        originalFiles: exerciseFiles(workouts.map((workout) => workout.externalId)),
       },
       nextPageToken: page.nextPageToken,
     };

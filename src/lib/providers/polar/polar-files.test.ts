@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { activities } from "@/lib/db/schema";
+import { activities, originalFileFetches } from "@/lib/db/schema";
 import { polarExerciseWorkouts } from "@/sandbox/polar/sandbox-data";
 import { describeEachDatabase } from "@tests/databases";
 import { decodeFit, fileFetchesOf, keptFilesOf, readKeptFile, setUpFileStore } from "@tests/original-files";
@@ -72,6 +72,54 @@ describeEachDatabase("Polar exercise files", (database) => {
     expect(await sync(connection)).toMatchObject({ status: "succeeded" });
     expect(await keptFilesOf(database.db, user.id)).toHaveLength(workouts.length);
     expect((await fileFetchesOf(database.db, connection.id)).every((fetch) => fetch.state === "stored")).toBe(true);
+  });
+
+  it("waits out Polar's rate limit on a file as on any request, then stores every file", async () => {
+    const { user, connection } = await connectSandboxAccount(database.db, "polar", "athlete");
+    const workouts = polarExerciseWorkouts("athlete");
+    // Longer than a worker waits in place: the job is put back for the window's end and resumes.
+    sandbox.state.faults.push({
+      host: "www.polaraccesslink.com",
+      pathIncludes: "/fit",
+      kind: "rate_limit",
+      times: 1,
+      skip: 2,
+      retryAfterSeconds: 120,
+    });
+    const deferred: string[] = [];
+    const job = await syncNow(database.db, connection, {
+      fileStore: files.store,
+      onWaiting: (waiting) => deferred.push(waiting.status),
+    });
+    expect(job).toMatchObject({ status: "succeeded" });
+    expect(deferred).toEqual(["waiting"]);
+    expect(await keptFilesOf(database.db, user.id)).toHaveLength(workouts.length);
+  });
+
+  it("refuses a file past the size limit, naming the limit, and keeps the exercises", async () => {
+    const { user, connection } = await connectSandboxAccount(database.db, "polar", "athlete");
+    const workouts = polarExerciseWorkouts("athlete");
+    const job = await syncNow(database.db, connection, { fileStore: files.store, maxFileBytes: 100 });
+    expect(job).toMatchObject({ status: "succeeded" });
+    expect(await activitiesOf(user.id)).toHaveLength(workouts.length);
+    const refused = await fileFetchesOf(database.db, connection.id);
+    expect(refused).toHaveLength(workouts.length);
+    expect(refused.every((fetch) => fetch.state === "unavailable")).toBe(true);
+    expect(refused[0]!.message).toBe("The file is larger than the 100 bytes limit.");
+    expect(await keptFilesOf(database.db, user.id)).toEqual([]);
+  });
+
+  it("fetches nothing for a file already in the index, even when its tracking row is gone", async () => {
+    const { user, connection } = await connectSandboxAccount(database.db, "polar", "athlete");
+    await sync(connection);
+    const kept = await keptFilesOf(database.db, user.id);
+    await database.db.delete(originalFileFetches).where(eq(originalFileFetches.connectionId, connection.id));
+    const asked = fitCalls();
+    expect(await sync(connection)).toMatchObject({ status: "succeeded" });
+    expect(fitCalls()).toBe(asked);
+    const fetches = await fileFetchesOf(database.db, connection.id);
+    expect(fetches).toHaveLength(kept.length);
+    expect(new Set(fetches.map((fetch) => fetch.fileId))).toEqual(new Set(kept.map((file) => file.id)));
   });
 
   it("says so when Polar no longer has an exercise's file (404), and does not ask again", async () => {
