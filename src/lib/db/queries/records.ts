@@ -126,11 +126,8 @@ export async function upsertRecordBatchByTable(
         updatedAt: bodyMeasurements.updatedAt,
       }),
   );
-  await write(
-    "samples",
-    batch.samples,
-    (record) => record,
-    (rows) => upsertSamples(db, { userId, provider, sourceId }, rows, sampleHint),
-  );
+  // Samples carry no owner columns, so there is no copy to bound; upsertSamples cuts its own statements.
+  if (batch.samples?.length)
+    result.samples = await upsertSamples(db, { userId, provider, sourceId }, batch.samples, sampleHint);
   return result;
 }

@@ -4,14 +4,19 @@ import { TimeSet } from "./time-set";
 
 /** One source's points of one metric: those held, and the times of those already handed over. */
 interface Series {
-  held: Map<number, SampleRecord>;
+  held: SampleRecord[];
+  /** The latest time taken (held or drained): a later one cannot be a repeat. */
+  latest: number;
+  /** The held times, once one arrived out of order (from then on kept with every add until the next drain). */
+  heldTimes: Set<number> | null;
   drained: TimeSet | null;
 }
 
 /**
  * Samples by source and metric, keyed by time, first one wins. Kept apart from the other
- * records because an export holds hundreds of thousands of them: numeric keys and a remembered
- * (source, metric) pair keep each point to a couple of Map operations and no string building.
+ * records because an export holds hundreds of thousands of them: an export lists each metric's
+ * points in time order, so a point later than the latest one taken is simply appended, and
+ * only a point out of order is looked up among those held and handed over.
  */
 export class SampleCollector {
   private readonly sources = new Map<string, Map<string, Series>>();
@@ -22,8 +27,13 @@ export class SampleCollector {
   add(source: string, sample: SampleRecord): void {
     const series = this.series(source, sample.metric);
     const time = sample.time.getTime();
-    if (series.held.has(time) || series.drained?.has(time)) return;
-    series.held.set(time, sample);
+    if (time > series.latest) series.latest = time;
+    else {
+      series.heldTimes ??= new Set(series.held.map((held) => held.time.getTime()));
+      if (series.heldTimes.has(time) || series.drained?.has(time)) return;
+    }
+    series.heldTimes?.add(time);
+    series.held.push(sample);
     this.pending++;
   }
 
@@ -36,10 +46,11 @@ export class SampleCollector {
     const batches = this.batches();
     for (const metrics of this.sources.values()) {
       for (const series of metrics.values()) {
-        if (series.held.size === 0) continue;
+        if (series.held.length === 0) continue;
         series.drained ??= new TimeSet();
-        for (const time of series.held.keys()) series.drained.add(time);
-        series.held.clear();
+        for (const sample of series.held) series.drained.add(sample.time.getTime());
+        series.held = [];
+        series.heldTimes = null;
       }
     }
     this.pending = 0;
@@ -51,7 +62,7 @@ export class SampleCollector {
     const batches: SourceBatch[] = [];
     for (const [sourceId, metrics] of this.sources) {
       const samples: SampleRecord[] = [];
-      for (const series of metrics.values()) for (const sample of series.held.values()) samples.push(sample);
+      for (const series of metrics.values()) for (const sample of series.held) samples.push(sample);
       if (samples.length > 0) batches.push({ sourceId, records: { samples } });
     }
     return batches;
@@ -63,7 +74,7 @@ export class SampleCollector {
     let metrics = this.sources.get(source);
     if (!metrics) this.sources.set(source, (metrics = new Map()));
     let series = metrics.get(metric);
-    if (!series) metrics.set(metric, (series = { held: new Map(), drained: null }));
+    if (!series) metrics.set(metric, (series = { held: [], latest: -Infinity, heldTimes: null, drained: null }));
     this.last = { source, metric, series };
     return series;
   }
