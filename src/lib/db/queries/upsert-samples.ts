@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { copyFromStdin, postgresClientOf } from "../copy-from-stdin";
 import { toPgArrayLiteral } from "../pg-array";
 import { encodeSamplesForCopy } from "../samples-copy-binary";
+import { copyNewSamples, isUniqueViolation } from "./copy-new-samples";
 import type { SampleRecord, UpsertCounts } from "@/lib/sync/records";
 
 const ROWS_PER_STATEMENT = 10_000;
@@ -66,9 +66,6 @@ export async function upsertSamples(
   return counts;
 }
 
-const COPY_SAMPLES =
-  "copy samples (user_id, provider, source_id, metric, time, end_time, value, unit, meta) from stdin (format binary)";
-
 /**
  * The records with one per key (metric, time), the last of two winning: Postgres refuses to
  * write one key twice in a statement. An export's points come in time order per metric, which
@@ -99,20 +96,18 @@ function keyedByTime(records: SampleRecord[]): SampleRecord[] {
 
 /**
  * A plain INSERT costs Postgres about half an INSERT … ON CONFLICT, and a new export's samples
- * are mostly new; on Postgres a binary COPY (see samples-copy-binary.ts) costs it about half
- * that again. Tried under a savepoint: if any row already exists the whole slice is undone
+ * are mostly new: on Postgres they go by COPY (copyNewSamples), on PGlite by one INSERT. Either
+ * is tried under a savepoint: if any row already exists the whole slice is undone
  * (unique_violation) and the caller upserts it instead, so the outcome is the upsert's either way.
- * A concurrent writer of the same rows makes this wait for it and then fail over, never duplicate.
  */
 async function insertAllNew(db: Database, owner: SampleOwner, chunk: SampleRecord[]): Promise<boolean> {
+  const copied = await copyNewSamples(db, () => encodeSamplesForCopy(owner, chunk));
+  if (copied !== null) return copied;
   try {
     await db.transaction(async (savepoint) => {
-      const client = postgresClientOf(savepoint);
-      if (client) await copyFromStdin(client, COPY_SAMPLES, encodeSamplesForCopy(owner, chunk));
-      else
-        await savepoint.execute(
-          sql`insert into samples (user_id, provider, source_id, metric, time, end_time, value, unit, meta) ${selectRows(owner, chunk)}`,
-        );
+      await savepoint.execute(
+        sql`insert into samples (user_id, provider, source_id, metric, time, end_time, value, unit, meta) ${selectRows(owner, chunk)}`,
+      );
     });
     return true;
   } catch (error) {
@@ -120,11 +115,6 @@ async function insertAllNew(db: Database, owner: SampleOwner, chunk: SampleRecor
     throw error;
   }
 }
-
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === "object" &&
-  error !== null &&
-  ((error as { code?: unknown }).code === "23505" || isUniqueViolation((error as { cause?: unknown }).cause));
 
 /**
  * The slice as rows. Times travel as epoch milliseconds (float8[]) and every meta in one JSON

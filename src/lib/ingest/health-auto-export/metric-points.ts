@@ -1,4 +1,3 @@
-import type { SampleRecord } from "@/lib/sync/records";
 import type { BatchCollector } from "./batches";
 import type { BodyAccumulator, DailyAccumulator } from "./body-daily";
 import { parseHaeDate, type HaeInstant } from "./dates";
@@ -102,16 +101,9 @@ export function metricPointParser(
     suffix: string,
     meta?: Record<string, unknown>,
   ): null => {
-    const record: SampleRecord = {
-      metric: suffix === "" ? name : `${name}${suffix}`,
-      time: at.instant,
-      endTime: null,
-      value: stored,
-      unit: storedUnit,
-      meta: extras(point, meta),
-    };
     const source = point.source ?? "";
-    sinks.collector.add(source, "samples", record);
+    const sampleMetric = suffix === "" ? name : `${name}${suffix}`;
+    sinks.collector.addSample(source, sampleMetric, storedUnit, at.instant.getTime(), stored, extras(point, meta));
     if (bodyColumn) sinks.body.add(source, at, bodyColumn, stored, metric.name, point);
     if (dailyMetric) sinks.daily.add(dailyMetric, source, at, stored);
     return null;
