@@ -6,6 +6,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { openPostgres } from "../src/lib/db/client";
 import { samples, users } from "../src/lib/db/schema";
 import { parseHealthAutoExport } from "../src/lib/ingest/health-auto-export/parse";
@@ -76,11 +77,33 @@ function startFlags(): string[] {
 const peakMemoryBytes = (pid: number) =>
   Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
 
+/** CPU seconds (user + system) a process has used: steadier than wall time on a busy machine. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** What the Postgres backends serving the bench database have used so far. */
+async function postgresCpuSeconds(url: string): Promise<number> {
+  const monitor = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const backends = await monitor<{ pid: number }[]>`
+      select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+    return backends.reduce((total, { pid }) => total + cpuSeconds(pid), 0);
+  } finally {
+    await monitor.end();
+  }
+}
+
 await withBenchDatabase(async (url) => {
   const body = buildBody();
   const bodyBytes = Buffer.byteLength(body);
 
-  const child = spawn(process.execPath, [...startFlags(), await compileServer()], {
+  // BENCH_PROFILE_DIR=<dir> writes the server's CPU profile there (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
+  const child = spawn(process.execPath, [...startFlags(), ...profile, await compileServer()], {
     env: { ...process.env, BENCH_DATABASE_URL: url },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -91,6 +114,8 @@ await withBenchDatabase(async (url) => {
     }),
   );
   const idleMemory = peakMemoryBytes(child.pid!);
+  const serverCpuBefore = cpuSeconds(child.pid!);
+  const postgresCpuBefore = await postgresCpuSeconds(url);
   const started = performance.now();
   const response = await fetch(`http://127.0.0.1:${port}/ingest`, {
     method: "POST",
@@ -100,6 +125,8 @@ await withBenchDatabase(async (url) => {
   const counts = await response.json();
   const seconds = (performance.now() - started) / 1000;
   const peak = peakMemoryBytes(child.pid!);
+  const serverCpu = cpuSeconds(child.pid!) - serverCpuBefore;
+  const postgresCpu = (await postgresCpuSeconds(url)) - postgresCpuBefore;
   child.kill("SIGTERM");
 
   // The bound: the same parsed samples COPYed into the same table, emptied first so both start alike.
@@ -139,6 +166,9 @@ await withBenchDatabase(async (url) => {
     counts,
     seconds: Math.round(seconds * 100) / 100,
     samplesPerSecond: Math.round(SAMPLES / seconds),
+    // Where the time went, in CPU seconds: the server's process and the Postgres backends it used.
+    serverCpuSeconds: Math.round(serverCpu * 100) / 100,
+    postgresCpuSeconds: Math.round(postgresCpu * 100) / 100,
     copySamplesPerSecond: Math.round(rows.length / copySeconds),
     shareOfCopy: Math.round((SAMPLES / seconds / (rows.length / copySeconds)) * 100) / 100,
     naiveSamplesPerSecond: Math.round(naiveRows.length / naiveSeconds),

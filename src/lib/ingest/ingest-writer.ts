@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db";
 import { markConnectionSynced, upsertConnection } from "@/lib/db/queries/connections";
 import { upsertRecordBatchByTable } from "@/lib/db/queries/records";
+import { upsertSampleSeries } from "@/lib/db/queries/upsert-sample-series";
 import type { SampleWriteHint } from "@/lib/db/queries/upsert-samples";
 import { addCounts, emptyCounts, type UpsertCounts } from "@/lib/sync/records";
 import type { PushSourceSlug } from "./push-sources";
@@ -52,6 +53,10 @@ export class IngestWriter {
       let hint = this.sampleHints.get(hintKey);
       if (!hint) this.sampleHints.set(hintKey, (hint = { expectNew: true }));
       const byTable = await upsertRecordBatchByTable(this.tx, owner, batch.records, hint);
+      if (batch.sampleSeries) {
+        const series = await upsertSampleSeries(this.tx, owner, batch.sampleSeries, hint);
+        byTable.samples = byTable.samples ? addCounts(byTable.samples, series) : series;
+      }
       for (const [table, counts] of Object.entries(byTable))
         this.counts[table] = addCounts(this.counts[table] ?? emptyCounts(), counts);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { sampleRecordsOf } from "@/lib/sync/sample-series";
 import { ZodError } from "zod";
 import { body as healthConnectBody } from "./health-connect/fixtures";
 import { dailyBody, imperialBody, metricsBody, sleepNight, sleepSegments } from "./health-auto-export/test-fixtures";
@@ -44,7 +45,7 @@ function read(text: string, size: number, drainEvery = Infinity) {
 const sampleLines = (result: ReturnType<typeof read>) =>
   [...result.drained, ...result.batches]
     .flatMap((batch) =>
-      (batch.records.samples ?? []).map(
+      [...(batch.records.samples ?? []), ...(batch.sampleSeries ?? []).flatMap(sampleRecordsOf)].map(
         (sample) => `${batch.sourceId} ${sample.metric} ${sample.time.toISOString()} ${sample.value}`,
       ),
     )

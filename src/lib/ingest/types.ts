@@ -1,10 +1,19 @@
 import type { RecordBatch } from "@/lib/sync/records";
+import type { SampleSeries } from "@/lib/sync/sample-series";
 
 /** Records from one device or app inside a pushed export (e.g. "Apple Watch", "Pixel 8"). */
 export interface SourceBatch {
   /** Becomes the rows' sourceId: two phones pushing the same metric never overwrite each other. */
   sourceId: string;
   records: RecordBatch;
+  /** Samples held in columns (Health Auto Export's streaming reader), besides any in `records`. */
+  sampleSeries?: SampleSeries[];
+}
+
+/** One source's samples in columns, one series per metric. */
+export interface SourceSampleSeries {
+  sourceId: string;
+  series: SampleSeries[];
 }
 
 /** Something in the body that could not be stored, and why. Never silently dropped. */

@@ -133,12 +133,9 @@ export async function upsertRecordBatchByTable(
         isMerge: true,
       }),
   );
-  await write(
-    "samples",
-    batch.samples,
-    (record) => record,
-    (rows) => upsertSamples(db, { userId, provider, sourceId }, rows, sampleHint),
-  );
+  // Samples carry no owner columns, so there is no copy to bound; upsertSamples cuts its own statements.
+  if (batch.samples?.length)
+    result.samples = await upsertSamples(db, { userId, provider, sourceId }, batch.samples, sampleHint);
   // Weigh-ins with the provider's id follow the weight rule (weigh-ins.ts); the rest are keyed
   // by their time. After the samples: a height in the same batch is the one BMI is computed from.
   await write(

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { toPgArrayLiteral } from "../pg-array";
+import { encodeSamplesForCopy } from "../samples-copy-binary";
+import { copyNewSamples, isUniqueViolation } from "./copy-new-samples";
 import type { SampleRecord, UpsertCounts } from "@/lib/sync/records";
 
 const ROWS_PER_STATEMENT = 10_000;
@@ -35,9 +37,7 @@ export async function upsertSamples(
   hint: SampleWriteHint = { expectNew: true },
 ): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
-  const byKey = new Map<string, SampleRecord>();
-  for (const record of records) byKey.set(`${record.metric}|${epochMs(record.time)}`, record);
-  const unique = [...byKey.values()];
+  const unique = withoutRepeats(records);
   counts.unchanged += records.length - unique.length;
 
   for (let start = 0; start < unique.length; start += ROWS_PER_STATEMENT) {
@@ -67,12 +67,42 @@ export async function upsertSamples(
 }
 
 /**
+ * The records with one per key (metric, time), the last of two winning: Postgres refuses to
+ * write one key twice in a statement. An export's points come in time order per metric, which
+ * leaves no room for a repeat and needs no key built per record; anything else is keyed.
+ */
+function withoutRepeats(records: SampleRecord[]): SampleRecord[] {
+  const latest = new Map<string, number>();
+  let metric: string | undefined;
+  let previous = -Infinity;
+  for (const record of records) {
+    const time = epochMs(record.time);
+    if (record.metric !== metric) {
+      if (metric !== undefined) latest.set(metric, previous);
+      metric = record.metric;
+      previous = latest.get(metric) ?? -Infinity;
+    }
+    if (!(time > previous)) return keyedByTime(records);
+    previous = time;
+  }
+  return records;
+}
+
+function keyedByTime(records: SampleRecord[]): SampleRecord[] {
+  const byKey = new Map<string, SampleRecord>();
+  for (const record of records) byKey.set(`${record.metric}|${epochMs(record.time)}`, record);
+  return [...byKey.values()];
+}
+
+/**
  * A plain INSERT costs Postgres about half an INSERT … ON CONFLICT, and a new export's samples
- * are mostly new. Tried under a savepoint: if any row already exists the whole slice is undone
+ * are mostly new: on Postgres they go by COPY (copyNewSamples), on PGlite by one INSERT. Either
+ * is tried under a savepoint: if any row already exists the whole slice is undone
  * (unique_violation) and the caller upserts it instead, so the outcome is the upsert's either way.
- * A concurrent writer of the same rows makes this wait for it and then fail over, never duplicate.
  */
 async function insertAllNew(db: Database, owner: SampleOwner, chunk: SampleRecord[]): Promise<boolean> {
+  const copied = await copyNewSamples(db, () => encodeSamplesForCopy(owner, chunk));
+  if (copied !== null) return copied;
   try {
     await db.transaction(async (savepoint) => {
       await savepoint.execute(
@@ -85,11 +115,6 @@ async function insertAllNew(db: Database, owner: SampleOwner, chunk: SampleRecor
     throw error;
   }
 }
-
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === "object" &&
-  error !== null &&
-  ((error as { code?: unknown }).code === "23505" || isUniqueViolation((error as { cause?: unknown }).cause));
 
 /**
  * The slice as rows. Times travel as epoch milliseconds (float8[]) and every meta in one JSON

@@ -1,5 +1,6 @@
 import { implausibleRow, implausibleSample, timeWindow } from "@/lib/sync/plausibility";
 import type { RecordRows, SampleRecord } from "@/lib/sync/records";
+import { sampleRecordsOf } from "@/lib/sync/sample-series";
 import { Rejections } from "../rejections";
 import type { SourceBatch } from "../types";
 import { SampleCollector } from "./sample-collector";
@@ -45,7 +46,7 @@ export class BatchCollector {
     }
     const sourceId = source ?? "";
     if (kind === "samples") {
-      this.samples.add(sourceId, row as SampleRecord);
+      this.samples.addRecord(sourceId, row as SampleRecord);
       return true;
     }
     let batch = this.sources.get(sourceId);
@@ -64,6 +65,14 @@ export class BatchCollector {
     return true;
   }
 
+  /**
+   * A metric point, already checked by its parser, by its parts (time in epoch milliseconds):
+   * no record or Date is made for the half a million of an export.
+   */
+  addSample(source: string, metric: string, unit: string, time: number, value: number, meta: unknown): void {
+    this.samples.add(source, metric, unit, time, value, NaN, meta);
+  }
+
   reject(path: string, reason: string): void {
     this.rejections.add(path, reason);
   }
@@ -75,11 +84,11 @@ export class BatchCollector {
 
   /** Hands over the samples held so far (see SampleCollector.drain). */
   drainSamples(): SourceBatch[] {
-    return this.samples.drain();
+    return this.samples.drain().map(({ sourceId, series }) => ({ sourceId, records: {}, sampleSeries: series }));
   }
 
   batches(): SourceBatch[] {
-    const samples = new Map(this.samples.batches().map((batch) => [batch.sourceId, batch.records.samples]));
+    const samples = new Map(this.samples.batches().map((batch) => [batch.sourceId, batch.series]));
     const sourceIds = new Set([...this.sources.keys(), ...samples.keys()]);
     return [...sourceIds].map((sourceId) => {
       const records: RecordRows = {};
@@ -90,8 +99,9 @@ export class BatchCollector {
           if (rows.length > 0) (records as Record<Kind, unknown[]>)[kind] = rows;
         }
       }
+      // What is left at the end is at most one slice: handed over as records, like every other kind.
       const held = samples.get(sourceId);
-      if (held) records.samples = held;
+      if (held) records.samples = held.flatMap(sampleRecordsOf);
       return { sourceId, records };
     });
   }

@@ -1,6 +1,6 @@
 import type { BodyRecord, DailyRecord } from "@/lib/sync/records";
 import type { BatchCollector } from "./batches";
-import type { HaeInstant } from "./dates";
+import { parseHaeDate, type HaeInstant } from "./dates";
 import { BODY_COLUMNS, DAILY_COLUMNS } from "./metrics";
 
 type BodyColumn = (typeof BODY_COLUMNS)[keyof typeof BODY_COLUMNS];
@@ -54,7 +54,8 @@ export class DailyAccumulator {
     this.byHeader = aggregation === undefined ? undefined : /^days?$/i.test(aggregation.trim());
   }
 
-  add(metric: DailyMetric, source: string, at: HaeInstant, value: number): void {
+  /** `date` is the point's, already known to be valid: it is only read while the series may still be daily. */
+  add(metric: DailyMetric, source: string, date: string, value: number): void {
     if (this.byHeader === false) return;
     // Points come metric by metric, mostly from one source: the last series spares a key per point.
     let entry = this.last;
@@ -68,6 +69,7 @@ export class DailyAccumulator {
       this.last = entry;
     }
     if (entry.isRuledOut) return;
+    const at = parseHaeDate(date)!;
     if (this.byHeader === undefined && (at.localSeconds !== 0 || entry.days.has(at.localDate))) {
       entry.isRuledOut = true;
       entry.points = [];

@@ -19,36 +19,35 @@ const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 
 // Called once per point of a half-million-point export: the usual layout is read digit by digit,
 // without the regex's match array and substrings; anything else goes through the regex.
 export function parseHaeDate(text: string): HaeInstant | null {
-  const fields = text.length === 25 ? readCanonical(text) : null;
-  if (fields) return instant(fields, text.slice(0, 10));
+  const ms = canonicalMs(text);
+  if (!Number.isNaN(ms)) return instantOf(ms, canonical.offsetSeconds, text.slice(0, 10), canonical.localSeconds);
   const match = TIMESTAMP.exec(
     text.length > 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(text.length - 1) <= 32) ? text.trim() : text,
   );
   if (!match) return null;
   const sign = match[7] === "-" ? -1 : 1;
-  return instant(
-    [
-      +match[1]!,
-      +match[2]!,
-      +match[3]!,
-      +match[4]!,
-      +match[5]!,
-      +match[6]!,
-      sign * (+match[8]! * 3600 + +match[9]! * 60),
-    ],
-    `${match[1]}-${match[2]}-${match[3]}`,
-  );
+  const offset = sign * (+match[8]! * 3600 + +match[9]! * 60);
+  const [hour, minute, second] = [+match[4]!, +match[5]!, +match[6]!];
+  const utc = utcMs(+match[1]!, +match[2]!, +match[3]!, hour, minute, second, offset);
+  if (Number.isNaN(utc)) return null;
+  return instantOf(utc, offset, `${match[1]}-${match[2]}-${match[3]}`, hour * 3600 + minute * 60 + second);
 }
 
-type Fields = [
-  year: number,
-  month: number,
-  day: number,
-  hour: number,
-  minute: number,
-  second: number,
-  offsetSeconds: number,
-];
+/**
+ * The instant alone, in epoch milliseconds (NaN when the text is not a date): what a metric
+ * point needs, without the objects of a HaeInstant. The same rules as parseHaeDate.
+ */
+export function parseHaeMs(text: string): number {
+  const ms = canonicalMs(text);
+  return Number.isNaN(ms) ? (parseHaeDate(text)?.instant.getTime() ?? NaN) : ms;
+}
+
+const instantOf = (ms: number, utcOffsetSeconds: number, localDate: string, localSeconds: number): HaeInstant => ({
+  instant: new Date(ms),
+  utcOffsetSeconds,
+  localDate,
+  localSeconds,
+});
 
 /** The number written by `count` digits from `from`, or -1 when one is not a digit. */
 function readDigits(text: string, from: number, count: number): number {
@@ -61,9 +60,16 @@ function readDigits(text: string, from: number, count: number): number {
   return value;
 }
 
-/** "yyyy-MM-dd HH:mm:ss ±hhmm" exactly, or null. No closures or arrays besides the result: it runs once per point. */
-function readCanonical(text: string): Fields | null {
+/** What canonicalMs read besides the instant (valid only right after it returned a number). */
+const canonical = { offsetSeconds: 0, localSeconds: 0 };
+
+/**
+ * "yyyy-MM-dd HH:mm:ss ±hhmm" exactly, as epoch milliseconds; NaN for any other text or an
+ * impossible date. Allocates nothing: it runs once per point.
+ */
+function canonicalMs(text: string): number {
   if (
+    text.length !== 25 ||
     text[4] !== "-" ||
     text[7] !== "-" ||
     text[10] !== " " ||
@@ -71,7 +77,7 @@ function readCanonical(text: string): Fields | null {
     text[16] !== ":" ||
     text[19] !== " "
   )
-    return null;
+    return NaN;
   const sign = text[20] === "+" ? 1 : text[20] === "-" ? -1 : 0;
   const year = readDigits(text, 0, 4);
   const month = readDigits(text, 5, 2);
@@ -92,25 +98,24 @@ function readCanonical(text: string): Fields | null {
     offsetHours < 0 ||
     offsetMinutes < 0
   )
-    return null;
-  return [year, month, day, hour, minute, second, sign * (offsetHours * 3600 + offsetMinutes * 60)];
+    return NaN;
+  const offset = sign * (offsetHours * 3600 + offsetMinutes * 60);
+  canonical.offsetSeconds = offset;
+  canonical.localSeconds = hour * 3600 + minute * 60 + second;
+  return utcMs(year, month, day, hour, minute, second, offset);
 }
 
-function instant([year, month, day, hour, minute, second, offset]: Fields, localDate: string): HaeInstant | null {
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return null;
+/** The instant of a local date and time at a UTC offset, or NaN when no such date exists. */
+function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, offset: number) {
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 60) return NaN;
   // Date.UTC would roll 31 February over into March: such a date was never valid.
-  if (day > DAYS_IN_MONTH[month - 1]! || (month === 2 && day === 29 && !isLeap(year))) return null;
+  if (day > DAYS_IN_MONTH[month - 1]! || (month === 2 && day === 29 && !isLeap(year))) return NaN;
   // Date.UTC reads years 0-99 as 1900-1999; 400 years later the calendar repeats exactly.
   const utc =
     year < 100
       ? Date.UTC(year + 400, month - 1, day, hour, minute, second) - FOUR_CENTURIES_MS
       : Date.UTC(year, month - 1, day, hour, minute, second);
-  return {
-    instant: new Date(utc - offset * 1000),
-    utcOffsetSeconds: offset,
-    localDate,
-    localSeconds: hour * 3600 + minute * 60 + second,
-  };
+  return utc - offset * 1000;
 }
 
 /** A date-only "yyyy-MM-dd" (the aggregated sleep night), kept as a calendar day, never an instant. */

@@ -1,7 +1,6 @@
-import type { SampleRecord } from "@/lib/sync/records";
 import type { BatchCollector } from "./batches";
 import type { BodyAccumulator, DailyAccumulator } from "./body-daily";
-import { parseHaeDate, type HaeInstant } from "./dates";
+import { parseHaeDate, parseHaeMs } from "./dates";
 import { BODY_COLUMNS, DAILY_COLUMNS, metricSpec, type MetricSpec } from "./metrics";
 import { haePointSchema, type HaePoint } from "./schemas";
 import { convert, toBase } from "./units";
@@ -97,23 +96,17 @@ export function metricPointParser(
   };
   const sample = (
     point: HaePoint,
-    at: HaeInstant,
+    time: number,
     stored: number,
     suffix: string,
     meta?: Record<string, unknown>,
   ): null => {
-    const record: SampleRecord = {
-      metric: suffix === "" ? name : `${name}${suffix}`,
-      time: at.instant,
-      endTime: null,
-      value: stored,
-      unit: storedUnit,
-      meta: extras(point, meta),
-    };
     const source = point.source ?? "";
-    sinks.collector.add(source, "samples", record);
-    if (bodyColumn) sinks.body.add(source, at, bodyColumn, stored, metric.name, point);
-    if (dailyMetric) sinks.daily.add(dailyMetric, source, at, stored);
+    const sampleMetric = suffix === "" ? name : `${name}${suffix}`;
+    sinks.collector.addSample(source, sampleMetric, storedUnit, time, stored, extras(point, meta));
+    // The point's date was read already; only these few metrics need its local day and time as well.
+    if (bodyColumn) sinks.body.add(source, parseHaeDate(point.date)!, bodyColumn, stored, metric.name, point);
+    if (dailyMetric) sinks.daily.add(dailyMetric, source, point.date, stored);
     return null;
   };
   const parsePoint = (raw: unknown): string | null => {
@@ -124,9 +117,9 @@ export function metricPointParser(
       if (!parsed.success) return firstIssue(parsed.error);
       point = parsed.data;
     }
-    const at = parseHaeDate(point.date);
-    if (!at) return `unparseable date "${point.date}"`;
-    const late = implausibleTime(at.instant.getTime(), window);
+    const time = parseHaeMs(point.date);
+    if (Number.isNaN(time)) return `unparseable date "${point.date}"`;
+    const late = implausibleTime(time, window);
     if (late) return late;
     if (isBloodPressure) {
       if (point.systolic === undefined || point.diastolic === undefined)
@@ -135,20 +128,21 @@ export function metricPointParser(
       const diastolic = storable(point.diastolic, "_diastolic");
       if (typeof systolic === "string" || typeof diastolic === "string")
         return typeof systolic === "string" ? systolic : (diastolic as string);
-      return sample(point, at, systolic, "_systolic") ?? sample(point, at, diastolic, "_diastolic");
+      return sample(point, time, systolic, "_systolic") ?? sample(point, time, diastolic, "_diastolic");
     }
     // Heart rate buckets carry capitalised Min/Avg/Max instead of qty.
     if (point.Avg !== undefined) {
       const avg = storable(point.Avg, "");
       const min = point.Min === undefined ? null : storable(point.Min, "");
       const max = point.Max === undefined ? null : storable(point.Max, "");
-      const bad = [avg, min, max].find((value) => typeof value === "string");
-      if (bad !== undefined) return bad as string;
-      return sample(point, at, avg as number, "", { min: point.Min ?? null, max: point.Max ?? null });
+      if (typeof avg === "string") return avg;
+      if (typeof min === "string") return min;
+      if (typeof max === "string") return max;
+      return sample(point, time, avg, "", { min: point.Min ?? null, max: point.Max ?? null });
     }
     if (point.qty === undefined) return "point without qty";
     const stored = storable(point.qty, "");
-    return typeof stored === "string" ? stored : sample(point, at, stored, "");
+    return typeof stored === "string" ? stored : sample(point, time, stored, "");
   };
 
   return (raw, index) => {
