@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { recordConnectionStatus } from "@/lib/outbound/record-events";
 import type { Database } from "../client";
 import {
   activities,
@@ -43,6 +44,7 @@ export async function upsertConnection(
     // xmax = 0 only for a freshly inserted row: tells a new link from a reconnect.
     .returning({ ...getTableColumns(providerConnections), isNew: sql<boolean>`(xmax = 0)` });
   const { isNew, ...connection } = row!;
+  await recordConnectionStatus(db, connection);
   return { connection, isNew: Boolean(isNew) };
 }
 
@@ -95,14 +97,17 @@ export async function updateConnectionCredentials(
     .where(eq(providerConnections.id, params.connectionId));
 }
 
+/** Sets the status, and records connection.status for webhooks when it is news (record-events.ts). */
 export async function setConnectionStatus(
   db: Database,
   params: { connectionId: string; status: ConnectionStatus; lastError?: string | null },
 ): Promise<void> {
-  await db
+  const [row] = await db
     .update(providerConnections)
     .set({ status: params.status, lastError: params.lastError ?? null, updatedAt: new Date() })
-    .where(eq(providerConnections.id, params.connectionId));
+    .where(eq(providerConnections.id, params.connectionId))
+    .returning();
+  if (row) await recordConnectionStatus(db, row);
 }
 
 /** Removes the connection; with `deleteData`, every row it brought in goes too, in one transaction. */
@@ -116,9 +121,12 @@ export async function deleteConnection(
         await tx.delete(table).where(and(eq(table.userId, params.userId), eq(table.connectionId, params.connectionId)));
       }
     }
-    await tx
+    const [removed] = await tx
       .delete(providerConnections)
-      .where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)));
+      .where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)))
+      .returning();
+    // Not a status the row can hold (it is gone), but what a receiver needs to hear.
+    if (removed) await recordConnectionStatus(tx, { ...removed, status: "removed", lastError: null });
   });
 }
 
@@ -178,10 +186,12 @@ export async function clearStreamStatus(
 }
 
 export async function markConnectionSynced(db: Database, params: { connectionId: string }): Promise<void> {
-  await db
+  const [row] = await db
     .update(providerConnections)
     .set({ status: "active", lastError: null, lastSyncedAt: new Date(), updatedAt: new Date() })
-    .where(eq(providerConnections.id, params.connectionId));
+    .where(eq(providerConnections.id, params.connectionId))
+    .returning();
+  if (row) await recordConnectionStatus(db, row);
 }
 
 /** Connections due a scheduled sync: active and not synced within the interval. */
