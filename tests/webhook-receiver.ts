@@ -9,7 +9,7 @@ export interface ReceivedWebhook {
 
 /**
  * A webhook receiver on a real port: answers each request with the next status in `statuses`
- * (the last one repeats), and keeps what it was sent.
+ * (the last one repeats; 0 never answers), and keeps what it was sent.
  */
 export async function startWebhookReceiver(statuses: number[] = [200]) {
   const received: ReceivedWebhook[] = [];
@@ -19,6 +19,7 @@ export async function startWebhookReceiver(statuses: number[] = [200]) {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") });
     const status = answers.length > 1 ? answers.shift()! : answers[0]!;
+    if (status === 0) return;
     response.writeHead(status, { "content-type": "text/plain" }).end(status < 300 ? "ok" : "receiver is down");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -277,6 +277,20 @@ describeEachDatabase(
       });
     });
 
+    it("gives up on a receiver that never answers after the request's timeout, and tries again later", async () => {
+      const receiver = await startWebhookReceiver([0]);
+      servers.push(receiver);
+      const oscar = await person();
+      const { endpoint } = await register(oscar, receiver.url, ["activity.created"]);
+      await writeBatch(oscar.user.id, { activities: [activity(21)] });
+      expect(await deliverDueWebhooks(database.db, { policy: LOCAL_POLICY, timeoutMs: 300 })).toBe(1);
+      const { deliveries } = (await (await oscar.call(`/api/webhooks/endpoints/${endpoint.id}/deliveries`)).json()) as {
+        deliveries: Array<{ status: string; attempts: number; lastError: string }>;
+      };
+      expect(deliveries[0]).toMatchObject({ status: "pending", attempts: 1, lastError: "No answer within 0.3 s." });
+      expect(receiver.received).toHaveLength(1);
+    });
+
     it("sends a test event to one endpoint on request", async () => {
       const receiver = await startWebhookReceiver([200]);
       servers.push(receiver);
