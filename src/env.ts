@@ -64,6 +64,8 @@ export const envSchema = z
     QT_SANDBOX: flag,
     /** Set when a reverse proxy the operator runs sets X-Forwarded-For/-Host/-Proto; otherwise they are ignored. */
     QT_TRUST_PROXY: flag,
+    /** Outbound webhooks may reach private and local addresses (a receiver on the same network). */
+    QT_WEBHOOKS_ALLOW_PRIVATE: flag,
     /** Who may set up provider apps (client ids and secrets) in the UI; unset: the first user to sign up. */
     QT_ADMIN_EMAILS: emailList,
     GARMIN_CONSUMER_KEY: optionalString,

@@ -19,6 +19,7 @@ const SECTIONS = [
     links: [
       { href: "/dashboard/settings", label: "Connected sources" },
       { href: "/dashboard/settings/api-keys", label: "API keys" },
+      { href: "/dashboard/settings/webhooks", label: "Webhooks" },
       { href: "/dashboard/settings/preferences", label: "Preferences" },
       { href: "/dashboard/settings/security", label: "Sign-in & security" },
     ],

@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db";
 import { claimNextJob } from "@/lib/db/queries/sync-jobs";
+import { startWebhookDispatcher } from "@/lib/outbound/dispatcher";
 import { getAppUrl } from "@/lib/providers/routing";
 import { executeSyncJob } from "./run-job";
 import { runScheduledSync } from "./run-scheduled-sync";
@@ -45,6 +46,8 @@ export function startLocalRunner(db: Database, options: { appUrl?: string; worke
   }
 
   const workers = Array.from({ length: options.workers ?? WORKERS }, () => work());
+  // Outbound webhooks have a loop of their own: a slow receiver never takes a sync worker.
+  const webhooks = startWebhookDispatcher(db);
   let ticks = 0;
   const scheduler = setInterval(() => {
     const keepSubscriptions = ticks++ % SUBSCRIPTION_EVERY_TICKS === 0;
@@ -61,7 +64,7 @@ export function startLocalRunner(db: Database, options: { appUrl?: string; worke
       isStopped = true;
       clearInterval(scheduler);
       wakeAll();
-      await Promise.allSettled(workers);
+      await Promise.allSettled([...workers, webhooks.stop()]);
     },
   };
 }

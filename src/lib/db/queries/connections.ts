@@ -1,5 +1,6 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { recordConnectionStatus } from "@/lib/outbound/record-events";
 import type { Database } from "../client";
 import {
   activities,
@@ -45,6 +46,7 @@ export async function upsertConnection(
     // xmax = 0 only for a freshly inserted row: tells a new link from a reconnect.
     .returning({ ...getTableColumns(providerConnections), isNew: sql<boolean>`(xmax = 0)` });
   const { isNew, ...connection } = row!;
+  await recordConnectionStatus(db, connection);
   return { connection, isNew: Boolean(isNew) };
 }
 
@@ -97,14 +99,17 @@ export async function updateConnectionCredentials(
     .where(eq(providerConnections.id, params.connectionId));
 }
 
+/** Sets the status, and records connection.status for webhooks when it is news (record-events.ts). */
 export async function setConnectionStatus(
   db: Database,
   params: { connectionId: string; status: ConnectionStatus; lastError?: string | null },
 ): Promise<void> {
-  await db
+  const [row] = await db
     .update(providerConnections)
     .set({ status: params.status, lastError: params.lastError ?? null, updatedAt: new Date() })
-    .where(eq(providerConnections.id, params.connectionId));
+    .where(eq(providerConnections.id, params.connectionId))
+    .returning();
+  if (row) await recordConnectionStatus(db, row);
 }
 
 /** Removes the connection; with `deleteData`, every row it brought in goes too, in one transaction. */
@@ -118,9 +123,12 @@ export async function deleteConnection(
         await tx.delete(table).where(and(eq(table.userId, params.userId), eq(table.connectionId, params.connectionId)));
       }
     }
-    await tx
+    const [removed] = await tx
       .delete(providerConnections)
-      .where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)));
+      .where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)))
+      .returning();
+    // Not a status the row can hold (it is gone), but what a receiver needs to hear.
+    if (removed) await recordConnectionStatus(tx, { ...removed, status: "removed", lastError: null });
   });
 }
 
@@ -180,7 +188,7 @@ export async function clearStreamStatus(
 }
 
 export async function markConnectionSynced(db: Database, params: { connectionId: string }): Promise<void> {
-  await db
+  const [row] = await db
     .update(providerConnections)
     // A whole run got through: a rate-limit pause is over and the next 429 starts the doubling anew.
     .set({
@@ -191,7 +199,9 @@ export async function markConnectionSynced(db: Database, params: { connectionId:
       pauseLevel: 0,
       updatedAt: new Date(),
     })
-    .where(eq(providerConnections.id, params.connectionId));
+    .where(eq(providerConnections.id, params.connectionId))
+    .returning();
+  if (row) await recordConnectionStatus(db, row);
 }
 
 /**

@@ -2,6 +2,7 @@ import { getTableColumns } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "../schema";
+import { recordDataEvents, type RecordChanges, type WrittenIds } from "@/lib/outbound/record-events";
 import { withoutImplausible } from "@/lib/sync/plausibility";
 import { addCounts, emptyCounts, type RecordBatch, type RecordRows, type UpsertCounts } from "@/lib/sync/records";
 import { linkOriginalFiles, rememberFileReferences } from "./original-file-fetches";
@@ -71,7 +72,10 @@ export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch:
   });
 }
 
-/** The same, with the counts kept apart per table (the ingest reply reports them so). */
+/**
+ * The same, with the counts kept apart per table (the ingest reply reports them so). What the
+ * batch inserted and changed is recorded as outbound webhook events in the same transaction.
+ */
 export async function upsertRecordBatchByTable(
   db: Database,
   owner: RecordOwner,
@@ -80,6 +84,8 @@ export async function upsertRecordBatchByTable(
 ): Promise<Partial<Record<keyof RecordRows, UpsertCounts>>> {
   const result: Partial<Record<keyof RecordRows, UpsertCounts>> = {};
   const { userId, connectionId, provider, sourceId } = owner;
+  const changes: RecordChanges = {};
+  const written = (table: keyof RecordChanges): WrittenIds => (changes[table] ??= { inserted: [], updated: [] });
 
   // Owner columns are added a slice at a time: a phone export can hold half a million
   // samples, and a second full copy of them would double the memory the import needs.
@@ -106,6 +112,7 @@ export async function upsertRecordBatchByTable(
         target: activityKey,
         compare: contentColumns(activities, activityKey),
         updatedAt: activities.updatedAt,
+        written: written("activities"),
       }),
   );
   await write(
@@ -118,6 +125,7 @@ export async function upsertRecordBatchByTable(
         target: sleepKey,
         compare: contentColumns(sleepSessions, sleepKey),
         updatedAt: sleepSessions.updatedAt,
+        written: written("sleepSessions"),
       }),
   );
   await write(
@@ -131,6 +139,7 @@ export async function upsertRecordBatchByTable(
         compare: contentColumns(dailySummaries, dailyKey),
         updatedAt: dailySummaries.updatedAt,
         isMerge: true,
+        written: written("dailySummaries"),
       }),
   );
   // Samples carry no owner columns, so there is no copy to bound; upsertSamples cuts its own statements.
@@ -145,7 +154,7 @@ export async function upsertRecordBatchByTable(
     async (records) => {
       const identified = records.filter(isIdentified);
       const timed = records.filter((record) => !isIdentified(record));
-      const counts = await upsertWeighIns(db, owner, identified);
+      const counts = await upsertWeighIns(db, owner, identified, written("bodyMeasurements"));
       if (!timed.length) return counts;
       return addCounts(
         counts,
@@ -158,10 +167,12 @@ export async function upsertRecordBatchByTable(
             target: bodyKey,
             compare: contentColumns(bodyMeasurements, bodyKey),
             updatedAt: bodyMeasurements.updatedAt,
+            written: written("bodyMeasurements"),
           },
         ),
       );
     },
   );
+  await recordDataEvents(db, { userId, changes });
   return result;
 }

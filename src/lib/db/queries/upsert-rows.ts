@@ -2,6 +2,7 @@ import { getTableColumns, or, sql, type SQL } from "drizzle-orm";
 import { toSnakeCase } from "drizzle-orm/casing";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
+import type { WrittenIds } from "@/lib/outbound/record-events";
 import type { UpsertCounts } from "@/lib/sync/records";
 
 const ROWS_PER_STATEMENT = 5_000;
@@ -29,6 +30,8 @@ export async function upsertRows<Row extends Record<string, unknown>>(
      * readiness from one endpoint, its steps from another).
      */
     isMerge?: boolean;
+    /** Collects the ids of the rows inserted and updated (for the batch's webhook events). */
+    written?: WrittenIds;
   },
 ): Promise<UpsertCounts> {
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -81,12 +84,12 @@ export async function upsertRows<Row extends Record<string, unknown>>(
         Object.fromEntries(present.map((name) => [name === undefined ? name : toSnakeCase(name), row[name] ?? null])),
       ),
     );
-    const result = await db.execute<{ is_inserted: boolean }>(sql`
+    const result = await db.execute<{ is_inserted: boolean; id?: string }>(sql`
       insert into ${table} (${columnList})
       select ${columnList} from jsonb_to_recordset(${payload}::jsonb) as r(${recordType})
       on conflict (${target}) do update set ${assignments} where ${isChanged}
-      returning (xmax = 0) as is_inserted`);
-    countWrittenRows(counts, result, chunk.length);
+      returning ${options.written ? sql`id, ` : sql``}(xmax = 0) as is_inserted`);
+    countWrittenRows(counts, result, chunk.length, options.written);
   }
   return counts;
 }
@@ -96,10 +99,10 @@ export async function upsertRows<Row extends Record<string, unknown>>(
  * it did not return was left unchanged. xmax = 0 only on a row this statement inserted; an
  * updated row carries our xid.
  */
-export function countWrittenRows(counts: UpsertCounts, result: unknown, sent: number): void {
-  const written = Array.isArray(result)
-    ? (result as { is_inserted: boolean }[])
-    : (result as { rows: { is_inserted: boolean }[] }).rows;
+export function countWrittenRows(counts: UpsertCounts, result: unknown, sent: number, ids?: WrittenIds): void {
+  type Written = { is_inserted: boolean; id?: string };
+  const written = Array.isArray(result) ? (result as Written[]) : (result as { rows: Written[] }).rows;
+  if (ids) for (const row of written) (row.is_inserted ? ids.inserted : ids.updated).push(String(row.id));
   const inserted = written.filter((row) => row.is_inserted).length;
   counts.inserted += inserted;
   counts.updated += written.length - inserted;

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { bodyMeasurements, samples, users, type SyncStatus } from "../schema";
 import type { ForwardedWeighIn, ForwardOutcome } from "@/lib/providers/weight-types";
+import type { WrittenIds } from "@/lib/outbound/record-events";
 import { emptyCounts, type BodyRecord, type UpsertCounts } from "@/lib/sync/records";
 import { decideWeighIn, type StoredWeighIn } from "@/lib/weight/weigh-in-rule";
 
@@ -36,6 +37,8 @@ export async function upsertWeighIns(
   db: Database,
   owner: { userId: string; connectionId: string | null; provider: string; sourceId: string },
   records: IdentifiedBodyRecord[],
+  /** Collects the ids of the rows inserted and updated (for the batch's webhook events). */
+  written?: WrittenIds,
 ): Promise<UpsertCounts> {
   const counts = emptyCounts();
   if (!records.length) return counts;
@@ -111,9 +114,13 @@ export async function upsertWeighIns(
         })
         .where(and(eq(bodyMeasurements.id, match!.id), eq(bodyMeasurements.userId, owner.userId)));
       counts.updated++;
+      written?.updated.push(match!.id);
     }
   }
-  if (inserts.length) await db.insert(bodyMeasurements).values(inserts);
+  if (inserts.length) {
+    const rows = await db.insert(bodyMeasurements).values(inserts).returning({ id: bodyMeasurements.id });
+    written?.inserted.push(...rows.map((row) => row.id));
+  }
   return counts;
 }
 

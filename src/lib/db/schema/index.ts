@@ -13,3 +13,4 @@ export * from "./provider-apps";
 export * from "./forwarding";
 export * from "./workouts";
 export * from "./sign-in-backoffs";
+export * from "./outbound-webhooks";
