@@ -2,6 +2,8 @@ import type { Database } from "@/lib/db";
 import { markConnectionSynced, upsertConnection } from "@/lib/db/queries/connections";
 import { upsertRecordBatchByTable } from "@/lib/db/queries/records";
 import type { SampleWriteHint } from "@/lib/db/queries/upsert-samples";
+import { mergeTouched } from "@/lib/merge/daily/merge-touched";
+import { TouchedHistory } from "@/lib/merge/daily/touched";
 import { addCounts, emptyCounts, type UpsertCounts } from "@/lib/sync/records";
 import type { PushSourceSlug } from "./push-sources";
 import type { SourceBatch } from "./types";
@@ -17,6 +19,8 @@ export class IngestWriter {
   private readonly connections = new Map<PushSourceSlug, Promise<string>>();
   /** Per source: once a slice met stored rows (an overlapping export), later slices upsert directly. */
   private readonly sampleHints = new Map<string, SampleWriteHint>();
+  /** Every slice's days, nights and weigh-ins: merged across sources once, in done(). */
+  private readonly touched = new TouchedHistory();
 
   constructor(
     private readonly tx: Database,
@@ -31,9 +35,10 @@ export class IngestWriter {
     this.inFlight = write;
   }
 
-  /** Waits for the last write and marks each source as just received. Returns counts per table. */
+  /** Waits for the last write, merges what it touched and marks each source as just received. Returns counts per table. */
   async done(): Promise<Record<string, UpsertCounts>> {
     await this.inFlight;
+    await mergeTouched(this.tx, this.userId, this.touched);
     for (const connectionId of this.connections.values())
       await markConnectionSynced(this.tx, { connectionId: await connectionId });
     return this.counts;
@@ -52,6 +57,7 @@ export class IngestWriter {
       let hint = this.sampleHints.get(hintKey);
       if (!hint) this.sampleHints.set(hintKey, (hint = { expectNew: true }));
       const byTable = await upsertRecordBatchByTable(this.tx, owner, batch.records, hint);
+      this.touched.add(batch.records);
       for (const [table, counts] of Object.entries(byTable))
         this.counts[table] = addCounts(this.counts[table] ?? emptyCounts(), counts);
     }
