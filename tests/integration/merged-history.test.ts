@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { findWeighInCopies } from "@/lib/db/queries/merged-copies";
 import { findMergedDaily, remergeDays, savePersonalOrder } from "@/lib/db/queries/merged-daily";
+import { findMergedDailySeries } from "@/lib/db/queries/merged-series";
 import { queryMetric } from "@/lib/db/queries/metrics";
 import { upsertRecordBatch } from "@/lib/db/queries/records";
 import { findWeightRecords } from "@/lib/db/queries/weigh-ins";
@@ -9,6 +10,7 @@ import { bodyMeasurements, users } from "@/lib/db/schema";
 import { ingestBody } from "@/lib/ingest/ingest";
 import { explainCopies, explainDailyMerge } from "@/lib/merge/daily/explain";
 import { labelSource } from "@/lib/merge/daily/source-label";
+import { listSourceOrders, moveSource, moveSourceSchema } from "@/lib/merge/daily/source-order";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
 
@@ -85,6 +87,9 @@ describeEachDatabase("merged history", (database) => {
       ["Apple Watch", 10_010, WATCH.map((entry) => entry.hour)],
       ["iPhone", 1000, [6]],
     ]);
+    // The Health page's merged line reads the same total.
+    const series = await findMergedDailySeries(database.db, { userId: user.id, start: DAY, end: DAY, bucket: "day" });
+    expect(series).toMatchObject([{ provider: "merged", date: DAY, steps: 11_010, days: 1 }]);
   });
 
   it("takes the first source's daily total where only totals exist, keeps the others for comparison, and follows the person's order across re-syncs", async () => {
@@ -187,5 +192,35 @@ describeEachDatabase("merged history", (database) => {
       .delete(bodyMeasurements)
       .where(and(eq(bodyMeasurements.userId, user.id), eq(bodyMeasurements.id, merged[0]!.id)));
     expect(await findWeightRecords(database.db, { ...range, isMerged: true })).toHaveLength(3);
+  });
+
+  it("moves a source up in Settings -> Sources and merges the metric's history again", async () => {
+    const user = await berliner();
+    await send(user.id, hourlySteps([...WATCH, ...PHONE]));
+    const before = (await listSourceOrders(database.db, { userId: user.id })).find((order) => order.metric === "steps");
+    expect(before).toMatchObject({
+      isPersonal: false,
+      sources: [
+        { sourceId: "Apple Watch", kind: "worn" },
+        { sourceId: "iPhone", kind: "phone" },
+      ],
+    });
+    const move = moveSourceSchema.parse({
+      metric: "steps",
+      provider: "apple_health",
+      sourceId: "iPhone",
+      direction: "up",
+    });
+    await moveSource(database.db, { userId: user.id, move });
+    // The phone first: every hour it has steps in is the phone's, the Watch fills the rest.
+    const point = await mergedSteps(user.id);
+    expect(point.value).toBe(1000 + 13 * 500 + 1420 + 667 + 672);
+    expect(explainDailyMerge("steps", point.value, point.explanation, labelSource)).toBe(
+      "Steps 10,259 = iPhone 8,920 (06:00-07:00, 08:00-21:00, 22:00-23:00) + Apple Watch 1,339 (hours the iPhone was off)",
+    );
+    expect(
+      moveSourceSchema.safeParse({ metric: "mood", provider: "x", sourceId: "", direction: "up" }).error?.issues[0]
+        ?.path,
+    ).toEqual(["metric"]);
   });
 });
