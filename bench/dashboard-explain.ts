@@ -18,6 +18,8 @@ import {
   findSleepSeries,
   findSourceLabels,
 } from "../src/lib/db/queries/health-series";
+import { findMergedDaily } from "../src/lib/db/queries/merged-daily";
+import { findMergedDailySeries } from "../src/lib/db/queries/merged-series";
 import { findLastNight, hasUserData, findLatestScores, summarizeWeek } from "../src/lib/db/queries/overview";
 import { findUserById } from "../src/lib/db/queries/users";
 import * as schema from "../src/lib/db/schema";
@@ -101,6 +103,12 @@ export async function explainDashboardQueries(
     ["health 1y", "findBodySeries", () => findBodySeries(db, { ...yearSeries, timeZone })],
     ["health 1y", "findSleepSeries", () => findSleepSeries(db, yearSeries)],
     ["health 1y", "findSourceLabels", () => findSourceLabels(db, { userId })],
+    ["health 1y", "findMergedDailySeries", () => findMergedDailySeries(db, yearSeries)],
+    [
+      "health 1y",
+      "findMergedDaily steps",
+      () => findMergedDaily(db, { userId, metric: "steps", start: yearAgo, end: today }),
+    ],
   ];
   try {
     // Run each once unrecorded so the explained run sees warm caches, as the timed pages do.

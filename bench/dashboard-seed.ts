@@ -2,6 +2,8 @@
 // health data, written by set-based SQL (generate_series) so 1.1 M rows take seconds, not minutes.
 import postgres from "postgres";
 import { hashPassword } from "../src/lib/auth/password";
+import { openPostgres } from "../src/lib/db/client";
+import { findDaysWithData, remergeDays } from "../src/lib/db/queries/merged-daily";
 
 export const SEED = {
   activities: 100_000,
@@ -89,17 +91,30 @@ export async function seedDashboardData(url: string): Promise<{ userId: string; 
       select ${userId}, 'apple_health', 'Bench Scale', now() - make_interval(days => d, hours => 10), 72 + (d % 40) / 10.0, 22 + (d % 20) / 10.0, 15 + (d % 30) / 10.0
       from generate_series(0, ${SEED.healthDays - 1}, 2) as d`;
 
-    // Heart rate every two minutes over ~3 years, four more series every ~30 minutes.
+    // Two sources, as a phone export has them: heart rate every two minutes over ~3 years,
+    // from the Watch, and from the iPhone's paired sensor every fifth reading; three more series
+    // from the Watch every ~30 minutes; steps from both, the Watch's off from 22:00 to 07:00.
     await sql`
       insert into samples (user_id, provider, source_id, metric, time, value, unit)
-      select ${userId}, 'apple_health', 'Bench Watch', 'heart_rate', now() - make_interval(secs => i * 120), 55 + (i * 17) % 90, 'bpm'
+      select ${userId}, 'apple_health', case when i % 5 = 0 then 'Bench iPhone' else 'Bench Watch' end, 'heart_rate',
+        now() - make_interval(secs => i * 120), 55 + (i * 17) % 90, 'bpm'
       from generate_series(0, ${SEED.heartRateSamples - 1}) as i`;
     await sql`
       insert into samples (user_id, provider, source_id, metric, time, value, unit)
       select ${userId}, 'apple_health', 'Bench Watch', m.metric, now() - make_interval(secs => i * 1800 + m.offset_s), m.base + (i * 13) % m.spread, m.unit
       from generate_series(0, ${SEED.otherSamplesPerMetric - 1}) as i
-      cross join (values ('hrv', 'ms', 30, 60, 0), ('spo2', '%', 92, 8, 300), ('respiratory_rate', 'breaths/min', 12, 8, 600), ('steps', 'count', 0, 300, 900))
+      cross join (values ('hrv', 'ms', 30, 60, 0), ('spo2', '%', 92, 8, 300), ('respiratory_rate', 'breaths/min', 12, 8, 600))
         as m(metric, unit, base, spread, offset_s)`;
+    await sql`
+      insert into samples (user_id, provider, source_id, metric, time, value, unit)
+      select ${userId}, 'apple_health', s.source_id, 'step_count', t.time, (i * 13) % 300, 'count'
+      from generate_series(0, ${SEED.otherSamplesPerMetric - 1}) as i
+      cross join lateral (select date_trunc('hour', now()) - make_interval(secs => i * 1800 + 900) as time) as t
+      cross join (values ('Bench Watch'), ('Bench iPhone')) as s(source_id)
+      where s.source_id = 'Bench iPhone' or extract(hour from t.time) between 7 and 21`;
+
+    // What the writes would have merged as they came (lib/merge/daily), every day at once.
+    const merged = await mergeEveryDay(url, userId);
 
     // A database that has lived with this data has been vacuumed and analyzed by autovacuum.
     const tables = [
@@ -108,6 +123,7 @@ export async function seedDashboardData(url: string): Promise<{ userId: string; 
       "sleep_sessions",
       "body_measurements",
       "samples",
+      "merged_daily_metrics",
       "provider_connections",
       "users",
     ];
@@ -115,8 +131,22 @@ export async function seedDashboardData(url: string): Promise<{ userId: string; 
     const rows: Record<string, number> = {};
     for (const table of tables.slice(0, 5))
       rows[table] = Number((await sql.unsafe(`select count(*) as n from ${table}`))[0]!.n);
-    return { userId, rows };
+    return { userId, rows: { ...rows, mergedDailyMetrics: merged.rows, mergeSeconds: merged.seconds } };
   } finally {
     await sql.end();
+  }
+}
+
+/** The write-time merge of a whole backfill: every day with daily totals or step samples, in one transaction. */
+async function mergeEveryDay(url: string, userId: string): Promise<{ rows: number; seconds: number }> {
+  const handle = await openPostgres(url, { max: 1 });
+  try {
+    const started = performance.now();
+    const rows = await handle.db.transaction(async (tx) =>
+      remergeDays(tx, { userId, days: await findDaysWithData(tx, { userId }) }),
+    );
+    return { rows, seconds: Math.round((performance.now() - started) / 100) / 10 };
+  } finally {
+    await handle.close();
   }
 }

@@ -18,6 +18,7 @@ const SECTIONS = [
     heading: "Settings",
     links: [
       { href: "/dashboard/settings", label: "Connected sources" },
+      { href: "/dashboard/settings/sources", label: "Source order" },
       { href: "/dashboard/settings/api-keys", label: "API keys" },
       { href: "/dashboard/settings/webhooks", label: "Webhooks" },
       { href: "/dashboard/settings/preferences", label: "Preferences" },

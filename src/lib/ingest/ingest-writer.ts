@@ -3,6 +3,8 @@ import { markConnectionSynced, upsertConnection } from "@/lib/db/queries/connect
 import { upsertRecordBatchByTable } from "@/lib/db/queries/records";
 import { upsertSampleSeries } from "@/lib/db/queries/upsert-sample-series";
 import type { SampleWriteHint } from "@/lib/db/queries/upsert-samples";
+import { mergeTouched } from "@/lib/merge/daily/merge-touched";
+import { TouchedHistory } from "@/lib/merge/daily/touched";
 import { addCounts, emptyCounts, type UpsertCounts } from "@/lib/sync/records";
 import type { PushSourceSlug } from "./push-sources";
 import type { SourceBatch } from "./types";
@@ -18,6 +20,8 @@ export class IngestWriter {
   private readonly connections = new Map<PushSourceSlug, Promise<string>>();
   /** Per source: once a slice met stored rows (an overlapping export), later slices upsert directly. */
   private readonly sampleHints = new Map<string, SampleWriteHint>();
+  /** Every slice's days, nights and weigh-ins: merged across sources once, in done(). */
+  private readonly touched = new TouchedHistory();
 
   constructor(
     private readonly tx: Database,
@@ -32,9 +36,10 @@ export class IngestWriter {
     this.inFlight = write;
   }
 
-  /** Waits for the last write and marks each source as just received. Returns counts per table. */
+  /** Waits for the last write, merges what it touched and marks each source as just received. Returns counts per table. */
   async done(): Promise<Record<string, UpsertCounts>> {
     await this.inFlight;
+    await mergeTouched(this.tx, this.userId, this.touched);
     for (const connectionId of this.connections.values())
       await markConnectionSynced(this.tx, { connectionId: await connectionId });
     return this.counts;
@@ -56,7 +61,9 @@ export class IngestWriter {
       if (batch.sampleSeries) {
         const series = await upsertSampleSeries(this.tx, owner, batch.sampleSeries, hint);
         byTable.samples = byTable.samples ? addCounts(byTable.samples, series) : series;
+        this.touched.addSeries(batch.sampleSeries);
       }
+      this.touched.add(batch.records);
       for (const [table, counts] of Object.entries(byTable))
         this.counts[table] = addCounts(this.counts[table] ?? emptyCounts(), counts);
     }

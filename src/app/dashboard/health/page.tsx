@@ -12,12 +12,15 @@ import {
   findSleepSeries,
   findSourceLabels,
 } from "@/lib/db/queries/health-series";
+import { findMergedDaily } from "@/lib/db/queries/merged-daily";
+import { findMergedDailySeries, MERGED_SOURCE } from "@/lib/db/queries/merged-series";
 import { localDate } from "@/lib/time-zone";
 import { groupBySource, lineSeries } from "./build-series";
 import { HealthControls } from "./HealthControls";
 import { LINE_CHARTS } from "./health-charts";
 import { readHealthQuery, resolveRange } from "./health-query";
 import { LineChartSection } from "./LineChartSection";
+import { MergeExplanations } from "./MergeExplanations";
 import { SleepSection } from "./SleepSection";
 import { describeSources, providerName, sourceKey } from "./sources";
 import { loadWeightSection } from "./weight/load-weight-section";
@@ -34,14 +37,23 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
   const coverage = await findHealthCoverage(db, { userId: user.id, timeZone: user.timeZone });
   const range = resolveRange(query, { today: localDate(new Date(), user.timeZone), firstDataDay: coverage.first });
   const params = { userId: user.id, ...range };
-  const [daily, body, sleep, accountLabels, weight] = await Promise.all([
+  const [perSource, merged, mergedSteps, body, sleep, accountLabels, weight] = await Promise.all([
     findDailySeries(db, params),
+    findMergedDailySeries(db, params),
+    findMergedDaily(db, { userId: user.id, metric: "steps", start: range.start, end: range.end }),
     findBodySeries(db, { ...params, timeZone: user.timeZone }),
     findSleepSeries(db, params),
     findSourceLabels(db, { userId: user.id }),
     loadWeightSection(db, { userId: user.id, timeZone: user.timeZone, start: range.start, end: range.end }),
   ]);
-  const sources = describeSources(coverage.sources, accountLabels);
+  // The merged line is one more source, named for what it is, where more than one source feeds a chart.
+  const daily = [...perSource, ...merged];
+  const sources = describeSources(
+    merged.length ? [...coverage.sources, MERGED_SOURCE] : coverage.sources,
+    accountLabels,
+  );
+  const mergedSource = sources.get(sourceKey(MERGED_SOURCE));
+  if (mergedSource) sources.set(mergedSource.key, { ...mergedSource, label: "All sources, merged" });
   const domain = timeDomain(range.start, range.end, range.bucket);
   const rangeText = `from ${bucketLabel(range.start, "day")} to ${bucketLabel(range.end, "day")}`;
 
@@ -102,6 +114,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
           );
         })}
       </div>
+      <MergeExplanations steps={mergedSteps.slice(-7).reverse()} />
       <WeightSection
         data={weight}
         units={user.unitSystem}

@@ -1,7 +1,11 @@
-import { and, asc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, lt, lte, notExists, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
-import { bodyMeasurements, dailySummaries, samples, sleepSessions } from "../schema";
+import { bodyMeasurements, dailySummaries, samples, sleepSessionCopies, sleepSessions } from "../schema";
+import type { DailyMergeMetric } from "@/lib/merge/daily/metrics";
+import type { DailyMergeExplanation, SourceRef } from "@/lib/merge/daily/types";
+import { findMergedDaily } from "./merged-daily";
+import { findNightCopies } from "./merged-copies";
 
 // One metric name for every source, whichever table it lives in. Units are SI, as stored.
 const DAILY = {
@@ -34,15 +38,26 @@ export interface MetricPoint {
   value: number;
   provider: string;
   sourceId: string;
+  /** Merged daily values: what the value is made of. */
+  explanation?: DailyMergeExplanation;
+  /** Merged nights: the same night as other sources recorded it, not counted. */
+  copies?: Array<SourceRef & { value: number }>;
 }
 
 export async function queryMetric(
   db: Database,
-  params: { userId: string; metric: string; provider?: string; start: string; end: string },
-): Promise<{ metric: string; unit: string; points: MetricPoint[] }> {
+  params: { userId: string; metric: string; provider?: string; start: string; end: string; isMerged?: boolean },
+): Promise<{ metric: string; unit: string; isMerged: boolean; points: MetricPoint[] }> {
   const { userId, metric, provider, start, end } = params;
   const byProvider = (column: PgColumn): SQL | undefined => (provider ? eq(column, provider) : undefined);
+  // One source asked for is that source's own rows; otherwise merged where a merge exists.
+  const isMerged = Boolean(params.isMerged) && !provider && (metric in DAILY || metric in SLEEP);
 
+  if (isMerged && metric in DAILY) {
+    const [, unit] = DAILY[metric as keyof typeof DAILY];
+    const points = await findMergedDaily(db, { userId, metric: metric as DailyMergeMetric, start, end });
+    return { metric, unit, isMerged, points: points.map(({ date, ...point }) => ({ at: date, ...point })) };
+  }
   if (metric in DAILY) {
     const [column, unit] = DAILY[metric as keyof typeof DAILY];
     const rows = await db
@@ -65,6 +80,7 @@ export async function queryMetric(
     return {
       metric,
       unit,
+      isMerged,
       points: rows.filter((row) => row.value !== null).map((row) => ({ ...row, value: Number(row.value) })),
     };
   }
@@ -72,6 +88,7 @@ export async function queryMetric(
     const [column, unit] = SLEEP[metric as keyof typeof SLEEP];
     const rows = await db
       .select({
+        id: sleepSessions.id,
         at: sleepSessions.localDate,
         value: column,
         provider: sleepSessions.provider,
@@ -84,13 +101,32 @@ export async function queryMetric(
           byProvider(sleepSessions.provider),
           gte(sleepSessions.localDate, start),
           lte(sleepSessions.localDate, end),
+          // Merged: a night another source recorded first counts once, as that source's.
+          isMerged
+            ? notExists(
+                db
+                  .select({ one: sql`1` })
+                  .from(sleepSessionCopies)
+                  .where(eq(sleepSessionCopies.sessionId, sleepSessions.id)),
+              )
+            : undefined,
         ),
       )
       .orderBy(asc(sleepSessions.localDate));
+    const copies = isMerged
+      ? await findNightCopies(db, { userId, primaryIds: rows.map((row) => row.id), column })
+      : null;
     return {
       metric,
       unit,
-      points: rows.filter((row) => row.value !== null).map((row) => ({ ...row, value: Number(row.value) })),
+      isMerged,
+      points: rows
+        .filter((row) => row.value !== null)
+        .map(({ id, ...row }) => ({
+          ...row,
+          value: Number(row.value),
+          ...(copies ? { copies: copies.get(id) ?? [] } : {}),
+        })),
     };
   }
   const from = new Date(`${start}T00:00:00Z`);
@@ -117,6 +153,7 @@ export async function queryMetric(
     return {
       metric,
       unit,
+      isMerged,
       points: rows
         .filter((row) => row.value !== null)
         .map((row) => ({ ...row, at: row.at.toISOString(), value: Number(row.value) })),
@@ -146,6 +183,7 @@ export async function queryMetric(
   return {
     metric,
     unit: rows[0]?.unit ?? "",
+    isMerged,
     points: rows.map((row) => ({
       at: row.at.toISOString(),
       value: row.value,

@@ -2,6 +2,8 @@ import { getTableColumns } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "../schema";
+import { mergeTouched } from "@/lib/merge/daily/merge-touched";
+import { TouchedHistory } from "@/lib/merge/daily/touched";
 import { recordDataEvents, type RecordChanges, type WrittenIds } from "@/lib/outbound/record-events";
 import { withoutImplausible } from "@/lib/sync/plausibility";
 import { addCounts, emptyCounts, type RecordBatch, type RecordRows, type UpsertCounts } from "@/lib/sync/records";
@@ -54,12 +56,14 @@ const bodyKey = [
  * Writes one page of normalized records for one owner. The owner columns come from the
  * caller, never from the records, so a transform cannot write into another user's data.
  * The original files the page names are kept as due (fetched once the page commits), and
- * files fetched before their activity are tied to it now. Call it inside the page's transaction.
+ * files fetched before their activity are tied to it now. The days, nights and weigh-ins it
+ * touched are merged across sources again (lib/merge/daily). Call it inside the page's transaction.
  */
 export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch: RecordBatch): Promise<UpsertCounts> {
   // A provider's glitch (a -1 heart rate, a weight of 1e30 kg) is counted, not stored.
   const plausible = withoutImplausible(batch);
   const byTable = await upsertRecordBatchByTable(db, owner, plausible.batch);
+  await mergeTouched(db, owner.userId, new TouchedHistory().add(plausible.batch));
   if (owner.connectionId) {
     const fileOwner = { userId: owner.userId, connectionId: owner.connectionId, provider: owner.provider };
     await rememberFileReferences(db, fileOwner, batch.originalFiles ?? []);

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, notExists, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { bodyMeasurements, samples, users, type SyncStatus } from "../schema";
+import { bodyMeasurements, samples, users, weighInCopies, type SyncStatus } from "../schema";
 import type { ForwardedWeighIn, ForwardOutcome } from "@/lib/providers/weight-types";
 import type { WrittenIds } from "@/lib/outbound/record-events";
 import { emptyCounts, type BodyRecord, type UpsertCounts } from "@/lib/sync/records";
@@ -144,11 +144,12 @@ export interface WeightRecord {
 
 /**
  * One person's weigh-ins from `start` to `end` (days in their time zone, both included),
- * oldest first, optionally from one source.
+ * oldest first, optionally from one source. `isMerged` leaves out copies: a weigh-in another
+ * service reported first (lib/merge/daily) is counted once, as that service's.
  */
 export async function findWeightRecords(
   db: Database,
-  params: { userId: string; provider?: string; start: string; end: string; timeZone: string },
+  params: { userId: string; provider?: string; start: string; end: string; timeZone: string; isMerged?: boolean },
 ): Promise<WeightRecord[]> {
   const zone = sql`${params.timeZone}::text`;
   const rows = await db
@@ -168,6 +169,14 @@ export async function findWeightRecords(
         eq(bodyMeasurements.userId, params.userId),
         params.provider ? eq(bodyMeasurements.provider, params.provider) : undefined,
         isNotNull(bodyMeasurements.weightKg),
+        params.isMerged
+          ? notExists(
+              db
+                .select({ one: sql`1` })
+                .from(weighInCopies)
+                .where(eq(weighInCopies.measurementId, bodyMeasurements.id)),
+            )
+          : undefined,
         sql`${bodyMeasurements.measuredAt} >= (${params.start}::date::timestamp at time zone ${zone})`,
         sql`${bodyMeasurements.measuredAt} < ((${params.end}::date + 1)::timestamp at time zone ${zone})`,
       ),

@@ -14,3 +14,4 @@ export * from "./forwarding";
 export * from "./workouts";
 export * from "./sign-in-backoffs";
 export * from "./outbound-webhooks";
+export * from "./merge";

@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../client";
+import { mergedDailyMetrics } from "../schema";
+import type { DailyBucketRow } from "./health-series";
+import { averagePerBucket, onLocalDays, type SeriesParams } from "./health-buckets";
+
+// The Health page's merged line: merged_daily_metrics as one more "source" of its daily
+// series, averaged per bucket like the others. One row per day and metric, so this reads a
+// few thousand rows for three years however many samples lie behind them.
+
+export const MERGED_SOURCE = { provider: "merged", sourceId: "" } as const;
+
+const pick = (metric: string) =>
+  sql<
+    number | null
+  >`max(${mergedDailyMetrics.value}) filter (where ${mergedDailyMetrics.metric} = ${sql.raw(`'${metric}'`)})`;
+
+export async function findMergedDailySeries(db: Database, params: SeriesParams): Promise<DailyBucketRow[]> {
+  // One row per day with each metric in its column (metric names inlined: GROUP BY in the outer query repeats none of them).
+  const days = db
+    .select({
+      provider: sql<string>`${MERGED_SOURCE.provider}::text`.as("provider"),
+      sourceId: sql<string>`''::text`.as("source_id"),
+      localDate: mergedDailyMetrics.localDate,
+      hrvMs: pick("hrv").as("hrv_ms"),
+      restingHeartRateBpm: pick("resting_heart_rate").as("resting_heart_rate_bpm"),
+      readinessScore: pick("readiness").as("readiness_score"),
+      recoveryScore: pick("recovery").as("recovery_score"),
+      strain: pick("strain").as("strain"),
+      steps: pick("steps").as("steps"),
+    })
+    .from(mergedDailyMetrics)
+    .where(onLocalDays(mergedDailyMetrics, params))
+    .groupBy(mergedDailyMetrics.localDate)
+    .as("merged_days");
+  const { hrvMs, restingHeartRateBpm, readinessScore, recoveryScore, strain, steps } = days;
+  const rows = await averagePerBucket(db, {
+    from: days,
+    bucket: params.bucket,
+    columns: { hrvMs, restingHeartRateBpm, readinessScore, recoveryScore, strain, steps },
+  });
+  return rows.map(({ count, ...row }) => ({ ...row, days: count }));
+}
