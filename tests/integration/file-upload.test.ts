@@ -58,7 +58,7 @@ describeEachDatabase("POST /api/files", (database) => {
 
   async function newUploader() {
     const user = await createTestUser(database.db);
-    const { key } = await createApiKey(database.db, { userId: user.id, name: "uploads" });
+    const { key } = await createApiKey(database.db, { userId: user.id, name: "uploads", scopes: ["ingest"] });
     return { user, headers: { "x-api-key": key } };
   }
 

@@ -62,5 +62,5 @@ export const GET = withApiUser(
     });
     return Response.json({ ...result, ...range });
   },
-  { allowApiKey: true },
+  { apiKeyScope: "read" },
 );
