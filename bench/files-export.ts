@@ -95,7 +95,7 @@ async function seed(db: Database, store: DiskFileStore, withOriginals: boolean) 
       });
     }
   }
-  const { key } = await createApiKey(db, { userId: user!.id, name: "bench" });
+  const { key } = await createApiKey(db, { userId: user!.id, name: "bench", scopes: ["read"] });
   return { key, userId: user!.id };
 }
 

@@ -25,10 +25,13 @@ export async function saveScreenshot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 }
 
-/** Creates an API key on Settings → API keys and returns it (shown once). */
-export async function createApiKey(page: Page, name = "iPhone") {
+/** Creates an API key on Settings → API keys with these scopes (all by default) and returns it (shown once). */
+export async function createApiKey(page: Page, name = "iPhone", scopes = ["ingest", "read", "write"]) {
   await page.goto("/dashboard/settings/api-keys");
   await page.getByLabel("Key name").fill(name);
+  for (const scope of ["ingest", "read", "write"]) {
+    await page.getByRole("checkbox", { name: new RegExp(`^${scope}:`) }).setChecked(scopes.includes(scope));
+  }
   await page.getByRole("button", { name: "Create key" }).click();
   return (await page.getByTestId("new-api-key").textContent())!.trim();
 }

@@ -103,6 +103,8 @@ export const envSchema = z
     QT_CREDENTIAL_BACKOFF_HOURS: z.coerce.number().positive().default(2),
     QT_SYNC_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().optional(),
     QT_SYNC_INTERVAL_MINUTES: z.coerce.number().int().positive().default(60),
+    // Requests per minute each API key (or signed-in person) may make to /api/v1.
+    QT_API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
     INGEST_MAX_BYTES: z.coerce
       .number()
       .int()

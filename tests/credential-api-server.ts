@@ -43,7 +43,7 @@ export function setUpCredentialApi(database: { readonly db: Database }) {
   /** A new person with an API key, and a poster that sends JSON as them. */
   async function signUp() {
     const user = await createTestUser(database.db);
-    const { key } = await createApiKey(database.db, { userId: user.id, name: "script" });
+    const { key } = await createApiKey(database.db, { userId: user.id, name: "script", scopes: ["write"] });
     const post = async (path: string, body: unknown, init: { headers?: Record<string, string> } = {}) => {
       const response = await fetch(`${url}${path}`, {
         method: "POST",

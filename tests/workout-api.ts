@@ -38,7 +38,7 @@ export function setUpWorkoutApi(
   /** A new user with an API key, and the headers a script or a signed-in browser sends. */
   async function person() {
     const user = await createTestUser(database.db);
-    const { key } = await createApiKey(database.db, { userId: user.id, name: "script" });
+    const { key } = await createApiKey(database.db, { userId: user.id, name: "script", scopes: ["read", "write"] });
     const session = await encode({ token: { sub: user.id, sessionVersion: 0 }, secret: getAuthSecret() });
     return {
       user,

@@ -113,7 +113,7 @@ describeEachDatabase("GET /api/activities/:id/file", (database) => {
 
   it("takes an API key instead of a session, and refuses none, a revoked key, or a malformed id", async () => {
     const { activity, user, newest } = await withOriginal();
-    const { key, apiKey } = await createApiKey(database.db, { userId: user.id, name: "script" });
+    const { key, apiKey } = await createApiKey(database.db, { userId: user.id, name: "script", scopes: ["read"] });
     const withKey = await get(activity.id, { "x-api-key": key });
     expect(withKey.status).toBe(200);
     expect(sha256(await bytesOf(withKey))).toBe(newest.contentHash);

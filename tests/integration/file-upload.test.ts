@@ -58,7 +58,7 @@ describeEachDatabase("POST /api/files", (database) => {
 
   async function newUploader() {
     const user = await createTestUser(database.db);
-    const { key } = await createApiKey(database.db, { userId: user.id, name: "uploads" });
+    const { key } = await createApiKey(database.db, { userId: user.id, name: "uploads", scopes: ["ingest"] });
     return { user, headers: { "x-api-key": key } };
   }
 
@@ -444,6 +444,15 @@ describeEachDatabase("POST /api/files", (database) => {
     expect((await upload([{ fileName: "b.gpx", content }], {})).status).toBe(401);
     const badKey = await upload([{ fileName: "b.gpx", content }], { ...cookie, "x-api-key": `qt_${"A".repeat(43)}` });
     expect(badKey.status).toBe(401);
+    // A key made for reading cannot push files in: uploads need the ingest scope.
+    const { key: readKey } = await createApiKey(database.db, {
+      userId: account.userId,
+      name: "reader",
+      scopes: ["read"],
+    });
+    const readOnly = await upload([{ fileName: "b.gpx", content }], { "x-api-key": readKey });
+    expect(readOnly.status).toBe(403);
+    expect(readOnly.json.error?.details).toMatchObject({ missingScope: "ingest" });
     expect(await activitiesOf(account.userId)).toHaveLength(1);
   });
 

@@ -209,8 +209,21 @@ describeEachDatabase("GET /api/files/export", (database) => {
     const backwards = await get("?from=2026-12-01&to=2026-11-01", { cookie: person.cookie });
     expect((await backwards.json()).error.issues[0].field).toBe("from");
     expect((await get("", {})).status).toBe(401);
-    const { key } = await createApiKey(database.db, { userId: person.user.id, name: "backup script" });
+    const { key } = await createApiKey(database.db, {
+      userId: person.user.id,
+      name: "backup script",
+      scopes: ["read"],
+    });
     expect(manifestOf(await body(await get("", { "x-api-key": key }))).activities).toHaveLength(6);
+    // A phone's key pushes data in; it cannot take the whole account out.
+    const { key: phoneKey } = await createApiKey(database.db, {
+      userId: person.user.id,
+      name: "phone",
+      scopes: ["ingest"],
+    });
+    const refused = await get("", { "x-api-key": phoneKey });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.details.missingScope).toBe("read");
   });
 
   it("streams 1,000 activities' files in order, and stops reading files while the client is not reading", async () => {

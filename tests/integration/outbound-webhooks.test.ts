@@ -60,7 +60,7 @@ describeEachDatabase(
 
     async function person() {
       const user = await createTestUser(database.db);
-      const { key } = await createApiKey(database.db, { userId: user.id, name: "script" });
+      const { key } = await createApiKey(database.db, { userId: user.id, name: "script", scopes: ["write"] });
       const session = await encode({ token: { sub: user.id, sessionVersion: 0 }, secret: getAuthSecret() });
       const call = (path: string, init: { method?: string; body?: unknown; api?: string; asSession?: boolean } = {}) =>
         fetch(`${init.api ?? localApi}${path}`, {

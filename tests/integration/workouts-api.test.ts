@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, it } from "vitest";
+import { createApiKey } from "@/lib/db/queries/api-keys";
 import { providerConnections } from "@/lib/db/schema";
 import { INTERVAL_RUN, OVER_UNDERS } from "../fixtures/workout-plans";
 import { describeEachDatabase } from "../databases";
@@ -93,6 +94,25 @@ describeEachDatabase("the workouts API", (database) => {
     const badKey = await call("/api/workouts", { headers: { "x-api-key": "qt_nope", ...me.session } });
     expect(badKey.status).toBe(401);
     expect((await badKey.json()).error.message).toMatch(/X-API-Key is not valid/);
+  });
+
+  it("lets a read key list plans but not change them (write), and a phone's ingest key do neither", async () => {
+    const me = await person();
+    const { key: readKey } = await createApiKey(database.db, { userId: me.user.id, name: "reader", scopes: ["read"] });
+    expect((await call("/api/workouts", { headers: { "x-api-key": readKey } })).status).toBe(200);
+    const create = await call("/api/workouts", {
+      method: "POST",
+      headers: { "x-api-key": readKey },
+      body: INTERVAL_RUN,
+    });
+    expect(create.status).toBe(403);
+    expect((await create.json()).error.details.missingScope).toBe("write");
+    const { key: phoneKey } = await createApiKey(database.db, {
+      userId: me.user.id,
+      name: "phone",
+      scopes: ["ingest"],
+    });
+    expect((await call("/api/workouts", { headers: { "x-api-key": phoneKey } })).status).toBe(403);
   });
 
   it("keeps each person's workouts to themselves", async () => {

@@ -17,7 +17,7 @@ const searchParamsOf = (request: Request) => Object.fromEntries(new URL(request.
 
 /** GET /api/activities/:id/file: the route's whole handler, built on its dependencies so tests serve the same code. */
 export const activityFileRoute = (deps: FileRouteDependencies) =>
-  withRequestUser<{ id: string }>(deps.getDb, async ({ db, request, user, params }) => {
+  withRequestUser<{ id: string }>(deps.getDb, { scope: "read" }, async ({ db, request, user, params }) => {
     const { id } = activityFileParamsSchema.parse(params);
     const query = activityFileQuerySchema.parse(searchParamsOf(request));
     return respondWithActivityFile(db, deps.getStore(), { user, activityId: id, query, request });
@@ -25,7 +25,7 @@ export const activityFileRoute = (deps: FileRouteDependencies) =>
 
 /** GET /api/files/export: the same, for the export zip. */
 export const exportFilesRoute = (deps: FileRouteDependencies) =>
-  withRequestUser(deps.getDb, async ({ db, request, user }) => {
+  withRequestUser(deps.getDb, { scope: "read" }, async ({ db, request, user }) => {
     const query = exportQuerySchema.parse(searchParamsOf(request));
     return respondWithExport(db, deps.getStore(), { user, query, request });
   });

@@ -13,7 +13,7 @@ import {
 import type { Database } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { listCredentialRegions } from "@/lib/providers/credential-index";
-import { authenticateCaller } from "./api-caller";
+import { authenticateRequestCaller } from "./authenticate-request";
 import { credentialErrorResponse, linkOutcomeResponse } from "./credential-replies";
 import { requestOrigin } from "./request-origin";
 
@@ -75,8 +75,8 @@ export async function handleCredentialRequest(
   try {
     if (!listCredentialRegions(params.family).length)
       throw new AppError("NOT_FOUND", `${params.family} accounts cannot be linked with a password.`);
-    const caller = await authenticateCaller(db, request);
-    if (!caller) throw new AppError("UNAUTHORIZED", "Sign in first, or send a valid X-API-Key header.");
+    // Linking or unlinking an account changes what the person has: a key needs `write`.
+    const caller = await authenticateRequestCaller(db, request, { scope: "write" });
     return linkOutcomeResponse(await run(db, request, params.family, params.action, caller.userId));
   } catch (error) {
     return credentialErrorResponse(error);

@@ -1,3 +1,4 @@
+import type { ApiKeyScope } from "@/lib/auth/api-key-scopes";
 import type { Database } from "@/lib/db/client";
 import type { User } from "@/lib/db/schema";
 import { errorResponse } from "./error-response";
@@ -18,12 +19,13 @@ export interface RequestUserArgs<Params> {
  */
 export function withRequestUser<Params extends object = object>(
   getDatabase: () => Promise<Database>,
+  required: { scope: ApiKeyScope },
   handler: (args: RequestUserArgs<Params>) => Promise<Response>,
 ) {
   return async (request: Request, context?: { params: Promise<Params> }): Promise<Response> => {
     try {
       const db = await getDatabase();
-      const user = await requireRequestUser(db, request);
+      const user = await requireRequestUser(db, request, required);
       return await handler({ db, request, user, params: (await context?.params) ?? ({} as Params) });
     } catch (error) {
       return errorResponse(error);

@@ -21,7 +21,8 @@ const noStore = { "cache-control": "no-store" };
 
 export function outboundWebhookRoutes(deps: { getDb?: () => Promise<Database>; policy?: WebhookUrlPolicy } = {}) {
   const api = <Params extends object = object>(handler: Parameters<typeof withApiCaller<Params>>[0]) =>
-    withApiCaller<Params>(handler, { getDb: deps.getDb });
+    // Registering URLs that receive the person's data is a change of their account: `write`.
+    withApiCaller<Params>(handler, { getDb: deps.getDb, scope: "write" });
 
   return {
     list: api(async ({ db, userId }) =>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ApiKeyScope } from "@/lib/auth/api-key-scopes";
 import type { Database } from "@/lib/db";
 import { deleteWorkoutPlan } from "@/lib/db/queries/workout-plans";
 import { readJsonBody } from "@/lib/http/json-body";
@@ -17,39 +18,42 @@ const idSchema = z.object({ id: z.uuid({ message: "must be a workout id (UUID)" 
 const noStore = { "cache-control": "no-store" };
 
 export function workoutRoutes(deps: { getDb?: () => Promise<Database>; openCalendar?: OpenWorkoutCalendar } = {}) {
-  const api = <Params extends object = object>(handler: Parameters<typeof withApiCaller<Params>>[0]) =>
-    withApiCaller<Params>(handler, { getDb: deps.getDb });
+  // Reading plans needs a key's `read` scope; changing or sending them, `write`.
+  const api = <Params extends object = object>(
+    scope: ApiKeyScope,
+    handler: Parameters<typeof withApiCaller<Params>>[0],
+  ) => withApiCaller<Params>(handler, { scope, getDb: deps.getDb });
 
   return {
-    list: api(async ({ db, userId }) =>
+    list: api("read", async ({ db, userId }) =>
       Response.json({ workouts: await listPlanViews(db, { userId }) }, { headers: noStore }),
     ),
 
-    create: api(async ({ db, userId, request }) =>
+    create: api("write", async ({ db, userId, request }) =>
       Response.json(
         { workout: await createPlanFromInput(db, { userId, input: await readJsonBody(request) }) },
         { status: 201 },
       ),
     ),
 
-    get: api<{ id: string }>(async ({ db, userId, params }) => {
+    get: api<{ id: string }>("read", async ({ db, userId, params }) => {
       const { id } = idSchema.parse(params);
       return Response.json({ workout: await findPlanView(db, { userId, planId: id }) }, { headers: noStore });
     }),
 
-    update: api<{ id: string }>(async ({ db, userId, params, request }) => {
+    update: api<{ id: string }>("write", async ({ db, userId, params, request }) => {
       const { id } = idSchema.parse(params);
       const input = await readJsonBody(request);
       return Response.json({ workout: await updatePlanFromInput(db, { userId, planId: id, input }) });
     }),
 
-    remove: api<{ id: string }>(async ({ db, userId, params }) => {
+    remove: api<{ id: string }>("write", async ({ db, userId, params }) => {
       const { id } = idSchema.parse(params);
       await deleteWorkoutPlan(db, { userId, planId: id });
       return new Response(null, { status: 204 });
     }),
 
-    push: api<{ id: string }>(async ({ db, userId, params, request }) => {
+    push: api<{ id: string }>("write", async ({ db, userId, params, request }) => {
       const { id } = idSchema.parse(params);
       const { connectionId, date } = pushWorkoutSchema.parse(await readJsonBody(request));
       const push = await pushWorkoutPlan(

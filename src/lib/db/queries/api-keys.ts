@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
+import { knownScopes, type ApiKeyScope } from "@/lib/auth/api-key-scopes";
 import { AppError } from "@/lib/errors";
 import { generateApiKey } from "@/lib/ingest/api-keys";
 import type { Database } from "../client";
@@ -6,15 +7,15 @@ import { apiKeys } from "../schema";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
-/** Creates a key and returns it once; only its hash is stored. */
+/** Creates a key with the scopes chosen for it and returns it once; only its hash is stored. */
 export async function createApiKey(
   db: Database,
-  params: { userId: string; name: string },
+  params: { userId: string; name: string; scopes: readonly ApiKeyScope[] },
 ): Promise<{ apiKey: ApiKeyRow; key: string }> {
   const { key, prefix, keyHash } = generateApiKey();
   const [apiKey] = await db
     .insert(apiKeys)
-    .values({ userId: params.userId, name: params.name, prefix, keyHash })
+    .values({ userId: params.userId, name: params.name, prefix, keyHash, scopes: knownScopes(params.scopes) })
     .returning();
   return { apiKey: apiKey!, key };
 }
@@ -33,14 +34,14 @@ export async function revokeApiKey(db: Database, params: { userId: string; apiKe
   return apiKey;
 }
 
-/** Replaces a key with a new one of the same name, in one transaction: never zero, never two. */
+/** Replaces a key with a new one of the same name and scopes, in one transaction: never zero, never two. */
 export async function rotateApiKey(
   db: Database,
   params: { userId: string; apiKeyId: string },
 ): Promise<{ apiKey: ApiKeyRow; key: string }> {
   return db.transaction(async (tx) => {
     const old = await revokeApiKey(tx, params);
-    return createApiKey(tx, { userId: params.userId, name: old.name });
+    return createApiKey(tx, { userId: params.userId, name: old.name, scopes: knownScopes(old.scopes) });
   });
 }
 

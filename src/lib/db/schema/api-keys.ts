@@ -13,6 +13,9 @@ export const apiKeys = pgTable(
     // What the person sees in lists ("qt_ab12…"); the key itself is shown once and never stored.
     prefix: text().notNull(),
     keyHash: text().notNull(),
+    // What the key may do (auth/api-key-scopes.ts). Keys made before scopes existed only ever
+    // pushed phone data, so the column's default makes them `ingest` keys and nothing more.
+    scopes: text().array().notNull().default(["ingest"]),
     lastUsedAt: timestamp({ withTimezone: true }),
     revokedAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),

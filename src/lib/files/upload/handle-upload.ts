@@ -42,7 +42,7 @@ export async function handleFileUpload(
 ): Promise<Response> {
   const files: FileUploadResult[] = [];
   try {
-    const userId = await authenticateRequestUser(db, request);
+    const userId = await authenticateRequestUser(db, request, { scope: "ingest" });
     const otherFileFields = new Set<string>();
     const outcome = await readMultipartFiles(request, limits, async (incoming) => {
       if (incoming.field !== FILE_FIELD) {

@@ -14,5 +14,5 @@ export const GET = withApiUser<{ id: string }>(
     return Response.json({ job: toJobView(job) }, { headers: { "cache-control": "no-store" } });
   },
   // Scripts that start a job with an API key follow it with the same key.
-  { allowApiKey: true },
+  { apiKeyScope: "read" },
 );

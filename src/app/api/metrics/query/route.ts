@@ -91,5 +91,5 @@ export const GET = withApiUser(
     });
     return Response.json({ ...result, merged, points, ...range });
   },
-  { allowApiKey: true },
+  { apiKeyScope: "read" },
 );

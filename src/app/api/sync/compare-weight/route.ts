@@ -13,5 +13,5 @@ export const POST = withApiUser(
     });
     return Response.json(comparison);
   },
-  { allowApiKey: true },
+  { apiKeyScope: "read" },
 );

@@ -15,5 +15,5 @@ export const POST = withApiUser(
     });
     return Response.json(result);
   },
-  { allowApiKey: true },
+  { apiKeyScope: "write" },
 );

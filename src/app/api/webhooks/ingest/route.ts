@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request) {
   try {
     const db = await getDb();
-    const owner = await authenticateApiKey(db, request.headers.get("x-api-key"));
+    const owner = await authenticateApiKey(db, request.headers.get("x-api-key"), { scope: "ingest" });
     if (!owner)
       throw new AppError(
         "UNAUTHORIZED",

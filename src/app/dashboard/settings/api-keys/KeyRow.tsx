@@ -11,7 +11,7 @@ const date = (value: Date | null) =>
 export function KeyRow({
   apiKey,
 }: {
-  apiKey: Pick<ApiKeyRow, "id" | "name" | "prefix" | "createdAt" | "lastUsedAt" | "revokedAt">;
+  apiKey: Pick<ApiKeyRow, "id" | "name" | "prefix" | "scopes" | "createdAt" | "lastUsedAt" | "revokedAt">;
 }) {
   const [state, rotate] = useActionState<ApiKeyState, FormData>(rotateApiKeyAction, null);
   const isRevoked = Boolean(apiKey.revokedAt);
@@ -26,7 +26,7 @@ export function KeyRow({
             ) : null}
           </p>
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Created {date(apiKey.createdAt)} · last used {date(apiKey.lastUsedAt)}
+            {apiKey.scopes.join(", ")} · created {date(apiKey.createdAt)} · last used {date(apiKey.lastUsedAt)}
           </p>
         </div>
         {isRevoked ? null : (

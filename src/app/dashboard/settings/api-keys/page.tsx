@@ -19,8 +19,12 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         title="API keys"
-        description="Keys let your phone push Apple Health and Health Connect data to QT.run. Each key is shown once; we keep only its hash."
-      />
+        description="Keys let your phone push Apple Health and Health Connect data to QT.run, and scripts read it back. Each key is shown once; we keep only its hash."
+      >
+        <a className="text-sm font-medium underline" href="/docs/api">
+          Read API reference
+        </a>
+      </PageHeader>
       <div className="flex flex-col gap-8">
         <section className="rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900">
           <CreateKeyForm />

@@ -11,5 +11,5 @@ export const POST = withApiUser(
     const { job, isNew } = await startWeightSync(await getDb(), { ...body, userId: user.id, provider: "fitbit" });
     return Response.json({ job: toJobView(job), isNew }, { status: 202 });
   },
-  { allowApiKey: true },
+  { apiKeyScope: "write" },
 );

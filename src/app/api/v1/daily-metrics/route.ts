@@ -1,0 +1,6 @@
+// GET /api/v1/daily-metrics — daily metrics per source and local date, keyset-paged; session or key (read).
+import { appApiV1Route } from "@/lib/api-v1/app-routes";
+
+export const dynamic = "force-dynamic";
+
+export const GET = appApiV1Route("listDailyMetrics");

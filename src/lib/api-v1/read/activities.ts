@@ -1,0 +1,82 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { activities, type Activity } from "@/lib/db/schema";
+import { encodeCursor } from "../cursor";
+import { isoLocal, isoUtc } from "../local-time";
+import type { ActivitiesQuery, ActivityRow, Page } from "../schemas";
+import { instantRange, toPage } from "./range";
+
+// The read of activities for /api/v1, exports and the MCP server. "Merged" is every source for
+// now; when cross-source merging lands, it replaces what `source: undefined` means here only.
+
+export const activityColumns = {
+  id: activities.id,
+  provider: activities.provider,
+  externalId: activities.externalId,
+  type: activities.type,
+  providerType: activities.providerType,
+  name: activities.name,
+  startAt: activities.startAt,
+  utcOffsetSeconds: activities.utcOffsetSeconds,
+  durationS: activities.durationS,
+  movingTimeS: activities.movingTimeS,
+  distanceM: activities.distanceM,
+  elevationGainM: activities.elevationGainM,
+  energyKcal: activities.energyKcal,
+  avgHeartRateBpm: activities.avgHeartRateBpm,
+  maxHeartRateBpm: activities.maxHeartRateBpm,
+  avgPowerW: activities.avgPowerW,
+  avgSpeedMps: activities.avgSpeedMps,
+  maxSpeedMps: activities.maxSpeedMps,
+  device: activities.device,
+  polyline: activities.polyline,
+};
+
+type StoredActivity = Pick<Activity, keyof typeof activityColumns>;
+
+export function presentActivity(row: StoredActivity): ActivityRow {
+  const { provider, startAt, ...rest } = row;
+  return {
+    ...rest,
+    source: provider,
+    startAt: isoUtc(startAt),
+    startLocal: isoLocal(startAt, row.utcOffsetSeconds),
+  };
+}
+
+/** One page of the person's activities, newest first. */
+export async function readActivitiesPage(
+  db: Database,
+  params: { userId: string; timeZone: string; query: Omit<ActivitiesQuery, "limit"> & { limit: number } },
+): Promise<Page<ActivityRow>> {
+  const { query } = params;
+  const after = query.cursor;
+  const rows = await db
+    .select(activityColumns)
+    .from(activities)
+    .where(
+      and(
+        eq(activities.userId, params.userId),
+        query.source ? eq(activities.provider, query.source) : undefined,
+        query.type ? eq(activities.type, query.type) : undefined,
+        ...instantRange(activities.startAt, query, params.timeZone),
+        // A row comparison, which the (user, start_at desc, id desc) index serves as its start.
+        after
+          ? sql`(${activities.startAt}, ${activities.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(activities.startAt), desc(activities.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, presentActivity, (row) => [isoUtc(row.startAt), row.id], encodeCursor);
+}
+
+/** One activity of the person's; someone else's id finds nothing, like an id that never existed. */
+export async function readActivity(db: Database, params: { userId: string; activityId: string }) {
+  const [row] = await db
+    .select(activityColumns)
+    .from(activities)
+    .where(and(eq(activities.id, params.activityId), eq(activities.userId, params.userId)))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,72 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Database } from "@/lib/db/client";
+import { sleepSessions } from "@/lib/db/schema";
+import { encodeCursor } from "../cursor";
+import { isoLocal, isoUtc } from "../local-time";
+import type { DatedQuery, Page, SleepRow } from "../schemas";
+import { dateRange, toPage } from "./range";
+
+// The read of sleep sessions, by the night's local date. Every source unless one is named;
+// merged nights will replace the unnamed case here only.
+
+const columns = {
+  id: sleepSessions.id,
+  provider: sleepSessions.provider,
+  sourceId: sleepSessions.sourceId,
+  externalId: sleepSessions.externalId,
+  localDate: sleepSessions.localDate,
+  startAt: sleepSessions.startAt,
+  endAt: sleepSessions.endAt,
+  utcOffsetSeconds: sleepSessions.utcOffsetSeconds,
+  inBedS: sleepSessions.inBedS,
+  asleepS: sleepSessions.asleepS,
+  deepS: sleepSessions.deepS,
+  remS: sleepSessions.remS,
+  lightS: sleepSessions.lightS,
+  awakeS: sleepSessions.awakeS,
+  efficiencyPercent: sleepSessions.efficiencyPercent,
+  score: sleepSessions.score,
+  avgHeartRateBpm: sleepSessions.avgHeartRateBpm,
+  avgHrvMs: sleepSessions.avgHrvMs,
+  respiratoryRate: sleepSessions.respiratoryRate,
+  stages: sleepSessions.stages,
+};
+
+/** One page of the person's sleep, latest night first. */
+export async function readSleepPage(
+  db: Database,
+  params: { userId: string; query: DatedQuery },
+): Promise<Page<SleepRow>> {
+  const { query } = params;
+  const after = query.cursor;
+  const rows = await db
+    .select(columns)
+    .from(sleepSessions)
+    .where(
+      and(
+        eq(sleepSessions.userId, params.userId),
+        query.source ? eq(sleepSessions.provider, query.source) : undefined,
+        ...dateRange(sleepSessions.localDate, query),
+        after
+          ? sql`(${sleepSessions.localDate}, ${sleepSessions.id}) < (${after[0]}::date, ${after[1]}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(desc(sleepSessions.localDate), desc(sleepSessions.id))
+    .limit(query.limit + 1);
+  return toPage(
+    rows,
+    query.limit,
+    ({ provider, localDate, startAt, endAt, ...rest }) => ({
+      ...rest,
+      source: provider,
+      date: localDate,
+      startAt: isoUtc(startAt),
+      endAt: isoUtc(endAt),
+      startLocal: isoLocal(startAt, rest.utcOffsetSeconds),
+      endLocal: isoLocal(endAt, rest.utcOffsetSeconds),
+    }),
+    (row) => [row.localDate, row.id],
+    encodeCursor,
+  );
+}
