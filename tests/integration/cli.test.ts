@@ -5,6 +5,7 @@ import path from "node:path";
 import { asc, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
+import { createForwardingRule } from "@/lib/db/queries/forwarding-rules";
 import { openPostgres, type DatabaseHandle } from "@/lib/db/client";
 import { activities, forwardingRules, providerConnections, type ProviderConnection } from "@/lib/db/schema";
 import { DiskFileStore } from "@/lib/files/disk-store";
@@ -164,7 +165,7 @@ describe("qt, the command line [postgres]", { timeout: 120_000 }, () => {
     const table = await qt(["list", "--account", "strava-main", "--limit", "3"]);
     expect(table.code, table.stderr).toBe(0);
     const lines = table.stdout.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/^#\s+date\s+type\s+name\s+duration\s+distance\s+file$/);
+    expect(lines[0]).toMatch(/^\s*#\s+date\s+type\s+name\s+duration\s+distance\s+file$/);
     expect(lines).toHaveLength(2 + 3);
     lines.slice(2).forEach((line, index) => {
       expect(line).toMatch(new RegExp(`^${index + 1}\\s+${newest[index]!.startAt.toISOString().slice(0, 10)}`));
@@ -254,6 +255,27 @@ describe("qt, the command line [postgres]", { timeout: 120_000 }, () => {
     expect(stored).toMatchObject([
       { sourceConnectionId: source.id, destinationConnectionId: destination.id, isEnabled: false },
     ]);
+  });
+
+  it("runs the rules saved in the app when the config has none, narrowed by the options", async () => {
+    const { user, source, destination, config } = await setUpAccounts("bulk-1");
+    await writeConfig(config);
+    await createForwardingRule(handle.db, {
+      userId: user.id,
+      rule: { sourceConnectionId: source.id, destinationConnectionId: destination.id, activityTypes: [] },
+    });
+    await addSourceActivity(source, new Date("2021-05-01T07:00:00Z"), 1800);
+    const actions = async (args: string[]) => {
+      const result = await qt(["sync", "--dry-run", "--json", ...args]);
+      expect(result.code, result.stderr).toBe(0);
+      const plan = JSON.parse(result.stdout) as { rules: Array<{ source: string; items: Array<{ action: string }> }> };
+      return plan.rules.map((rule) => [rule.source, rule.items.map((item) => item.action)]);
+    };
+    expect(await actions([])).toEqual([["strava-src", ["upload"]]]);
+    expect(await actions(["--activity-type", "run"])).toEqual([["strava-src", ["upload"]]]);
+    expect(await actions(["--activity-type", "ride,swim"])).toEqual([["strava-src", []]]);
+    expect(await actions(["--start-date", "2021-05-02"])).toEqual([["strava-src", []]]);
+    expect(uploadsSent()).toBe(0);
   });
 });
 

@@ -78,16 +78,18 @@ export const syncCommand: Command = {
       }
     }
 
+    // A dry run fails only when it could not plan; a real run also when an upload failed or cannot be made.
     const hasFailed = reports.some(
       (report) =>
         report.error ||
-        report.items.some(
-          (item) => ("outcome" in item && FAILED_OUTCOMES.has(item.outcome)) || BLOCKED_ACTIONS.has(item.action),
-        ),
+        (!isDryRun &&
+          report.items.some(
+            (item) => ("outcome" in item && FAILED_OUTCOMES.has(item.outcome)) || BLOCKED_ACTIONS.has(item.action),
+          )),
     );
     if (context.isJson) output.json({ dryRun: isDryRun, rules: reports.map(toJson) });
     else for (const report of reports) printReport(context.output, report, isDryRun);
-    return hasFailed && !isDryRun ? EXIT_FAILED : EXIT_OK;
+    return hasFailed ? EXIT_FAILED : EXIT_OK;
   },
 };
 
