@@ -2,6 +2,7 @@ import type { SandboxProvider } from "@/sandbox/types";
 import { apiRoutes } from "./sandbox-api";
 import { ssoRoutes } from "./sandbox-sso";
 import { authenticateConnect, CONSUMER_ROUTES, tokenRoutes } from "./sandbox-tokens";
+import { connectWeightRoutes } from "./sandbox-weight";
 import { connectWorkoutRoutes } from "./sandbox-workouts";
 
 // Garmin Connect as the mobile app meets it, for both user databases: garmin.com and garmin.cn
@@ -13,6 +14,7 @@ function domainRoutes(domain: "garmin.com" | "garmin.cn") {
     ...tokenRoutes(api),
     ...apiRoutes(api),
     ...connectWorkoutRoutes(api, authenticateConnect),
+    ...connectWeightRoutes(api),
   ];
 }
 

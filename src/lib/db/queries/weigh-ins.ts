@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { bodyMeasurements, samples, users, type SyncStatus } from "../schema";
 import type { ForwardedWeighIn, ForwardOutcome } from "@/lib/providers/weight-types";
@@ -175,7 +175,10 @@ export async function findWeightRecords(
   }));
 }
 
-/** The person's own weigh-ins among `ids`, as a destination takes them (others' ids are ignored). */
+/**
+ * The person's own weigh-ins among `ids` not yet forwarded (synced), as a destination takes them;
+ * others' ids are ignored.
+ */
 export async function findForwardableWeighIns(
   db: Database,
   params: { userId: string; ids: string[] },
@@ -195,6 +198,7 @@ export async function findForwardableWeighIns(
         eq(bodyMeasurements.userId, params.userId),
         inArray(bodyMeasurements.id, params.ids),
         isNotNull(bodyMeasurements.weightKg),
+        ne(bodyMeasurements.syncStatus, "synced"),
       ),
     )
     .orderBy(asc(bodyMeasurements.measuredAt));

@@ -3,6 +3,7 @@ import { garminConnectAuth } from "./auth";
 import { CONNECT_API_HEADERS } from "./connect-api";
 import { garminHosts, regionHosts, type GarminRegion } from "./regions";
 import { garminConnectSync } from "./sync";
+import { connectWeightDestination } from "./weight-destination";
 import { connectWorkouts } from "./workout-destination";
 
 // Garmin Connect by the person's own password (garmin.md part B): the mobile app's SSO and
@@ -27,6 +28,7 @@ function createGarminConnect(region: GarminRegion): CredentialProviderDefinition
     auth: garminConnectAuth(region),
     sync: garminConnectSync(region),
     workouts: connectWorkouts(hosts.connectApi, CONNECT_API_HEADERS),
+    weightDestination: connectWeightDestination(region),
   };
 }
 
