@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { expect, it } from "vitest";
+import { loadWeightSection } from "@/app/dashboard/health/weight/load-weight-section";
 import { linkWithPassword } from "@/lib/connections/credential-link";
 import { openTokens } from "@/lib/connections/credentials";
 import type { Database } from "@/lib/db";
@@ -180,6 +181,47 @@ describeEachDatabase("weigh-ins forwarded to Garmin Connect (password-linked)", 
     });
     expect((await statusesOf(user.id))["2026-05-06"]).toBe("failed");
     expect(connectWeighIns(sandbox.state)).toHaveLength(3);
+  });
+
+  it("stops at Connect's 429: what went is kept, the rest wait, and the account is left alone for hours", async () => {
+    const user = await createTestUser(database.db);
+    const connection = await linkConnect(database.db, user.id, "rosa");
+    await seedScales(database.db, user.id, connection);
+    sandbox.state.faults.push({
+      host: "connectapi.garmin.com",
+      pathIncludes: "/weight-service/user-weight",
+      kind: "rate_limit",
+      skip: 1,
+      times: 1,
+    });
+    const result = await forward(database.db, user.id);
+    expect(result.forwarded).toBe(1);
+    expect(result.failed.map((day) => day.date)).toEqual(["2026-05-03", "2026-05-05"]);
+    expect(result.failed[0]!.message).toMatch(/^Garmin Connect is limiting requests/);
+    expect(await statusesOf(user.id)).toMatchObject({
+      "2026-05-01": "synced",
+      "2026-05-03": "failed",
+      "2026-05-05": "failed",
+    });
+    const paused = await reloadConnection(database.db, connection.id);
+    expect(paused.pausedUntil!.getTime()).toBeGreaterThan(Date.now());
+
+    // While paused, a forward asks Connect nothing and says until when.
+    const requests = sandbox.state.requests.length;
+    const error = await forward(database.db, user.id).catch((thrown: unknown) => thrown);
+    expect(errorResponse(error).status).toBe(429);
+    expect(sandbox.state.requests.length).toBe(requests);
+  });
+
+  it("starts the Health page's comparison from a linked account that takes weigh-ins", async () => {
+    const user = await createTestUser(database.db);
+    const section = () =>
+      loadWeightSection(database.db, { userId: user.id, timeZone: TIME_ZONE, start: "2026-05-01", end: "2026-05-31" });
+    expect(await section()).toMatchObject({ defaultSourceB: "garmin" });
+    await linkConnect(database.db, user.id, "nia");
+    const linked = await section();
+    expect(linked.defaultSourceB).toBe("garmin_connect");
+    expect(linked.compareSources).toContainEqual({ slug: "garmin_connect", name: "Garmin Connect" });
   });
 
   it("refuses bad input with 400 naming the field, before anything is sent", async () => {

@@ -1,4 +1,6 @@
+import { getEnv } from "@/env";
 import type { Database } from "@/lib/db";
+import { pauseConnection } from "@/lib/db/queries/connections";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { TokenSet } from "@/lib/providers/base-types";
@@ -63,12 +65,24 @@ export async function openConnectionFetch(
         .catch(() => null),
     );
   };
+  // A provider that blocks rather than meters (password-linked accounts) is left alone for hours
+  // after a 429, as the sync leaves it (sync-fetch.ts): the reply is still the caller's to read.
+  const noteRateLimit = async (response: Response) => {
+    if (response.status === 429 && source.sync?.onRateLimit === "pause")
+      await pauseConnection(db, {
+        connectionId: connection.id,
+        baseHours: getEnv().QT_CREDENTIAL_BACKOFF_HOURS,
+        now: new Date(),
+        reason: `${source.name} answered HTTP 429 (too many requests).`,
+      });
+    return response;
+  };
   const fetch: AuthorizedFetch = async (realUrl, init) => {
     const response = await auth.fetch(realUrl, { ...init, accessToken: tokens.accessToken });
-    if (!(await isRefused(response))) return response;
+    if (!(await isRefused(response))) return noteRateLimit(response);
     await response.body?.cancel();
     tokens = await refreshIfDue(db, connection, { appUrl: options.appUrl, refused: tokens });
-    return auth.fetch(realUrl, { ...init, accessToken: tokens.accessToken });
+    return noteRateLimit(await auth.fetch(realUrl, { ...init, accessToken: tokens.accessToken }));
   };
   return {
     source,
