@@ -1,5 +1,7 @@
 import type { ProviderSync } from "@/lib/sync/types";
+import type { WorkoutDestination } from "@/lib/workouts/destination-types";
 import type { DataType, ProviderFetch, ProviderSlug, TokenSet } from "./base-types";
+import type { WeightDestination } from "./weight-types";
 
 // The contract for accounts linked with the person's own username and password (Garmin Connect,
 // COROS Training Hub), for people whom the official APIs shut out. They are registry entries of
@@ -101,4 +103,8 @@ export interface CredentialProviderDefinition {
   /** Sign-in, import and renewal; each sign-in names the account (identity), stable across sign-ins. */
   auth: CredentialAuth;
   sync?: ProviderSync;
+  /** Structured workouts sent to the account's own calendar (Garmin Connect's workout service). */
+  workouts?: WorkoutDestination;
+  /** Weigh-ins forwarded to the account (Garmin Connect's weight service). */
+  weightDestination?: WeightDestination;
 }

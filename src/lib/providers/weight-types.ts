@@ -61,6 +61,12 @@ export interface WeightDestination {
   accepts(connection: Pick<ProviderConnection, "authKind" | "status">): boolean;
   upload(
     db: Database,
-    params: { connection: ProviderConnection; weighIns: ForwardedWeighIn[]; appUrl?: string },
+    params: {
+      connection: ProviderConnection;
+      weighIns: ForwardedWeighIn[];
+      /** The person's IANA zone: a destination that files weigh-ins by wall-clock time uses it. */
+      timeZone: string;
+      appUrl?: string;
+    },
   ): Promise<ForwardOutcome[]>;
 }

@@ -4,7 +4,8 @@ import { listConnections } from "@/lib/db/queries/connections";
 import { findForwardableWeighIns, recordForwardOutcomes } from "@/lib/db/queries/weigh-ins";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { findProvider } from "@/lib/providers";
+import { CREDENTIAL_PROVIDERS } from "@/lib/providers/credential-index";
+import { findSource } from "@/lib/providers/sources";
 import type { WeightDestination } from "@/lib/providers/weight-types";
 import { compareWeights, compareWeightsSchema } from "./compare-weights";
 
@@ -23,12 +24,23 @@ export interface ForwardResult {
   failed: Array<{ date: string; message: string }>;
 }
 
+/**
+ * Where weigh-ins can go instead, when B is an official API that takes none (Garmin's Health API
+ * is read-only): the accounts of its family linked by password that do.
+ */
+function alternativeOf(sourceB: string): string {
+  const others = CREDENTIAL_PROVIDERS.filter((source) => source.family === sourceB && source.weightDestination);
+  return others.length
+    ? ` ${others[0]!.name} accounts linked with a password do: link one, then compare with ${others[0]!.name}.`
+    : "";
+}
+
 /** The person's linked accounts of `provider` that take weigh-ins, with how. */
 export async function findWeightDestinations(
   db: Database,
   params: { userId: string; provider: string },
 ): Promise<Array<{ connection: ProviderConnection; destination: WeightDestination }>> {
-  const destination = findProvider(params.provider)?.weightDestination;
+  const destination = findSource(params.provider)?.weightDestination;
   if (!destination) return [];
   const linked = await listConnections(db, { userId: params.userId });
   return linked
@@ -54,7 +66,7 @@ export async function forwardMissingWeights(
   if (!destinations.length)
     throw new AppError(
       "CONFLICT",
-      `No destination that accepts weight is linked: no ${findProvider(input.sourceB)?.name ?? input.sourceB} account of yours takes weigh-ins.`,
+      `No destination that accepts weight is linked: no ${findSource(input.sourceB)?.name ?? input.sourceB} account of yours takes weigh-ins.${alternativeOf(input.sourceB)}`,
       { sourceB: input.sourceB },
     );
   if (destinations.length > 1)
@@ -65,9 +77,16 @@ export async function forwardMissingWeights(
 
   const comparison = await compareWeights(db, { userId: params.userId, timeZone: params.timeZone, input });
   const dates = new Map(comparison.onlyInA.map((day) => [day.id, day.date]));
+  // Weigh-ins forwarded before are left out (until changed: an edit makes one pending again), so
+  // a second forward before B's next sync sends nothing twice.
   const weighIns = await findForwardableWeighIns(db, { userId: params.userId, ids: [...dates.keys()] });
   if (!weighIns.length) return { destinationConnectionId: connection.id, forwarded: 0, failed: [] };
-  const outcomes = await destination.upload(db, { connection, weighIns, appUrl: params.appUrl });
+  const outcomes = await destination.upload(db, {
+    connection,
+    weighIns,
+    timeZone: params.timeZone,
+    appUrl: params.appUrl,
+  });
   await recordForwardOutcomes(db, { userId: params.userId, outcomes });
   return {
     destinationConnectionId: connection.id,

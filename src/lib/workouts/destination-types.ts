@@ -1,18 +1,12 @@
-import type { TokenSet } from "@/lib/providers/base-types";
+import type { AuthorizedFetch, ConnectionAccess } from "@/lib/connections/connection-fetch";
 import type { WorkoutContent } from "./plan-types";
 
 // The contract a provider fulfils to take workouts, whichever registry it is in: an official
-// provider's definition (providers/types.ts, `workouts`) or, with #15, a password-linked
-// account's. Shared code asks the definition for its destination and never names a provider.
+// provider's definition (providers/types.ts, `workouts`) or a password-linked account's
+// (providers/credential-types.ts, `workouts`). Shared code asks the definition for its destination and never names a provider.
 
-/** A request on the account's behalf: a real URL in, routed (PROVIDER_BASE_URL, sandbox) and authorized. */
-export type AuthorizedFetch = (realUrl: string, init?: RequestInit) => Promise<Response>;
-
-/** What a connection hands its destination: a fetch carrying its token, and the tokens themselves. */
-export interface ConnectionAccess {
-  fetch: AuthorizedFetch;
-  tokens: TokenSet;
-}
+// How a destination reaches the account: connections/connection-fetch.ts opens it for any source.
+export type { AuthorizedFetch, ConnectionAccess };
 
 /** The provider's handle on a workout we created, as needed to change it later. */
 export interface RemoteWorkout {

@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db";
 import { listConnections } from "@/lib/db/queries/connections";
-import { findProvider } from "@/lib/providers";
+import { findSource } from "@/lib/providers/sources";
 
 export interface WorkoutDestinationOption {
   connectionId: string;
@@ -10,9 +10,9 @@ export interface WorkoutDestinationOption {
 }
 
 /**
- * The person's connections a workout can be sent to: those whose provider offers a destination
- * (the registry says which). With #15, `findSource` instead of `findProvider` adds Garmin
- * Connect accounts linked by password.
+ * The person's connections a workout can be sent to: those whose source offers a destination
+ * (the registries say which): official Garmin connections and Garmin Connect accounts linked
+ * by password.
  */
 export async function listWorkoutDestinations(
   db: Database,
@@ -20,7 +20,7 @@ export async function listWorkoutDestinations(
 ): Promise<WorkoutDestinationOption[]> {
   const connections = await listConnections(db, params);
   return connections.flatMap((connection) => {
-    const provider = findProvider(connection.provider);
+    const provider = findSource(connection.provider);
     if (!provider?.workouts) return [];
     return [
       {

@@ -11,14 +11,14 @@ import { authenticateConnect } from "./sandbox-tokens";
 // from the exchange. Paths, query parameters and field names as python-garminconnect and garth
 // read them (garmin.md B4). Per-person paths name the person by displayName.
 
-type Caller = { domain: GarminDomain; login: string; profile: ReturnType<typeof connectProfile> };
+export type Caller = { domain: GarminDomain; login: string; profile: ReturnType<typeof connectProfile> };
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const badRequest = (message: string) => Response.json({ message, error: "BadRequestException" }, { status: 400 });
 const notFound = () => Response.json({ message: "Not Found", error: "NotFoundException" }, { status: 404 });
 
 /** A route on the API host: recorded under its pattern, then authenticated. */
-function api(
+export function api(
   host: string,
   method: "GET" | "POST",
   path: string,
@@ -226,36 +226,6 @@ function hrvRange(request: SandboxRequest, caller: Caller) {
   });
 }
 
-/** Weigh-ins every third morning at 07:00 local, from the account's drifting weight. */
-function weightRange(request: SandboxRequest, caller: Caller) {
-  const [from, to] = [request.url.searchParams.get("startDate") ?? "", request.url.searchParams.get("endDate") ?? ""];
-  if (!isoDate.test(from) || !isoDate.test(to) || from > to) return badRequest("startDate and endDate are YYYY-MM-DD.");
-  const days = syntheticDays(providerOf(caller.domain), caller.login, from, to).filter(
-    (day) => Math.floor(Date.parse(day.localDate) / 86_400_000) % 3 === 0,
-  );
-  return Response.json({
-    startDate: from,
-    endDate: to,
-    dateWeightList: days.map((day) => {
-      const at = Date.parse(`${day.localDate}T07:00:00Z`) - day.utcOffsetSeconds * 1000;
-      return {
-        samplePk: at,
-        date: at,
-        calendarDate: day.localDate,
-        weight: Math.round(day.weightKg * 1000),
-        bmi: Math.round((day.weightKg / 1.78 ** 2) * 10) / 10,
-        bodyFat: day.bodyFatPercent,
-        bodyWater: null,
-        boneMass: null,
-        muscleMass: Math.round(day.weightKg * 0.45 * 1000),
-        sourceType: "INDEX_SCALE",
-        timestampGMT: at,
-      };
-    }),
-    totalAverage: null,
-  });
-}
-
 export function apiRoutes(host: string): SandboxRoute[] {
   return [
     api(host, "GET", "/userprofile-service/socialProfile", (_request, caller) => Response.json(caller.profile)),
@@ -266,6 +236,5 @@ export function apiRoutes(host: string): SandboxRoute[] {
     api(host, "GET", "/usersummary-service/usersummary/daily/:displayName", dailySummary),
     api(host, "GET", "/wellness-service/wellness/dailySleepData/:displayName", sleepData),
     api(host, "GET", "/hrv-service/hrv/daily/:start/:end", hrvRange),
-    api(host, "GET", "/weight-service/weight/dateRange", weightRange),
   ];
 }

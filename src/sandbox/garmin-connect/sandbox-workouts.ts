@@ -1,6 +1,6 @@
-import { sandboxAccount } from "@/sandbox/accounts";
 import type { SandboxState } from "@/sandbox/state";
 import type { HttpMethod, SandboxRequest, SandboxRoute } from "@/sandbox/types";
+import { connectProfile, domainOfHost, providerOf } from "./sandbox-store";
 import { connectWorkoutProblem, connectWorkoutSchema, type ConnectWorkoutJson } from "./sandbox-workouts-schema";
 
 // Garmin Connect's workout library and calendar, as the Connect app uses them
@@ -8,10 +8,8 @@ import { connectWorkoutProblem, connectWorkoutSchema, type ConnectWorkoutJson } 
 // it with its workoutId; GET, PUT and DELETE /workout-service/workout/{id};
 // POST /workout-service/schedule/{workoutId} with {"date"} puts it on a day and answers the
 // entry (workoutScheduleId, calendarDate); GET and DELETE /workout-service/schedule/{id}.
-//
-// Kept in its own file for the Garmin Connect simulator (#15), which mounts these routes on each
-// region's API host with its own token check: connectWorkoutRoutes(`connectapi.${domain}`,
-// authenticateConnect). Until then the Garmin simulator serves them on connectapi.garmin.com.
+// Mounted by the Garmin Connect simulator on each region's API host, behind its token check; a
+// workout or calendar entry belongs to the host and login that made it.
 
 export interface StoredConnectWorkout {
   host: string;
@@ -74,7 +72,7 @@ export function connectWorkoutRoutes(host: string, authenticate: ConnectAuthenti
     host,
     path,
     handle(request) {
-      request.state.record({ provider: "garmin_connect", method, path });
+      request.state.record({ provider: providerOf(domainOfHost(host)), method, path });
       const login = authenticate(request);
       return login instanceof Response ? login : handle(request, { host, login });
     },
@@ -102,7 +100,7 @@ export function connectWorkoutRoutes(host: string, authenticate: ConnectAuthenti
       const stored = {
         ...workout,
         workoutId: store.nextId++,
-        ownerId: sandboxAccount("garmin_connect", caller.login).numericId,
+        ownerId: connectProfile(domainOfHost(caller.host), caller.login).profileId,
         createdDate: connectTimestamp(),
         updatedDate: connectTimestamp(),
       };
@@ -165,16 +163,4 @@ export function connectWorkoutRoutes(host: string, authenticate: ConnectAuthenti
       return new Response(null, { status: 204 });
     }),
   ];
-}
-
-/**
- * The Connect app's token check until the Garmin Connect simulator (#15) brings its own
- * (authenticateConnect): a Bearer token the sandbox issued for "garmin_connect", alive.
- */
-export function authenticateConnectBearer(request: SandboxRequest): string | Response {
-  const header = request.request.headers.get("authorization") ?? "";
-  const issued = header.startsWith("Bearer ") ? request.state.accessTokens.get(header.slice(7)) : undefined;
-  if (!issued || issued.provider !== "garmin_connect" || (issued.expiresAt !== null && issued.expiresAt < Date.now()))
-    return Response.json({ message: "Unauthorized", error: "Token is not active" }, { status: 401 });
-  return issued.account;
 }

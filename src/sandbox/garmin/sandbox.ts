@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sandboxAccount } from "@/sandbox/accounts";
 import { authenticateBearer, createOAuth2Server } from "@/sandbox/oauth2-server";
-import { authenticateConnectBearer, connectWorkoutRoutes } from "@/sandbox/garmin-connect/sandbox-workouts";
 import type { SandboxProvider, SandboxRequest, SandboxRoute } from "@/sandbox/types";
 import { activityFileRoute } from "./sandbox-activity-files";
 import { garminBackfillRoutes } from "./sandbox-backfill";
@@ -75,9 +74,6 @@ export const garminSandbox: SandboxProvider = {
     ...garminBackfillRoutes(authenticate),
     activityFileRoute(authenticate),
     ...garminTrainingRoutes(authenticate),
-    // Garmin Connect's own workout endpoints, for password-linked accounts; they move to the
-    // Garmin Connect simulator (one per region) when #15 brings it.
-    ...connectWorkoutRoutes("connectapi.garmin.com", authenticateConnectBearer),
   ],
   // A sync notification covers the last day of uploads of every summary type, as Garmin's would
   // after a day of wearing the watch: a ping names callbackURLs the app then fetches (the

@@ -37,7 +37,7 @@ export default async function WorkoutsPage() {
               <Link href="/dashboard/settings" className="font-medium underline">
                 connect Garmin
               </Link>{" "}
-              and leave workout import switched on.
+              and leave workout import switched on, or link your Garmin Connect account with its password.
             </p>
           ) : null}
           {workouts.length ? (

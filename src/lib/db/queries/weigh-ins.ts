@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNotNull, notExists, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, ne, notExists, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { bodyMeasurements, samples, users, weighInCopies, type SyncStatus } from "../schema";
 import type { ForwardedWeighIn, ForwardOutcome } from "@/lib/providers/weight-types";
@@ -191,7 +191,10 @@ export async function findWeightRecords(
   }));
 }
 
-/** The person's own weigh-ins among `ids`, as a destination takes them (others' ids are ignored). */
+/**
+ * The person's own weigh-ins among `ids` not yet forwarded (synced), as a destination takes them;
+ * others' ids are ignored.
+ */
 export async function findForwardableWeighIns(
   db: Database,
   params: { userId: string; ids: string[] },
@@ -211,6 +214,7 @@ export async function findForwardableWeighIns(
         eq(bodyMeasurements.userId, params.userId),
         inArray(bodyMeasurements.id, params.ids),
         isNotNull(bodyMeasurements.weightKg),
+        ne(bodyMeasurements.syncStatus, "synced"),
       ),
     )
     .orderBy(asc(bodyMeasurements.measuredAt));

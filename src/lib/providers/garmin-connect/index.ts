@@ -1,7 +1,10 @@
 import type { CredentialProviderDefinition } from "../credential-types";
 import { garminConnectAuth } from "./auth";
+import { CONNECT_API_HEADERS } from "./connect-api";
 import { garminHosts, regionHosts, type GarminRegion } from "./regions";
 import { garminConnectSync } from "./sync";
+import { connectWeightDestination } from "./weight-destination";
+import { connectWorkouts } from "./workout-destination";
 
 // Garmin Connect by the person's own password (garmin.md part B): the mobile app's SSO and
 // private API, one registry entry per region (credential-types.ts says why).
@@ -24,6 +27,8 @@ function createGarminConnect(region: GarminRegion): CredentialProviderDefinition
       /^\d+$/.test(externalId) ? `https://${hosts.connect}/modern/activity/${externalId}` : undefined,
     auth: garminConnectAuth(region),
     sync: garminConnectSync(region),
+    workouts: connectWorkouts(hosts.connectApi, CONNECT_API_HEADERS),
+    weightDestination: connectWeightDestination(region),
   };
 }
 

@@ -18,10 +18,7 @@ export function connectClientOf(
   };
 }
 
-/**
- * The destination a password-linked Garmin Connect account offers (#15 wires it into its
- * definition, per region: `workouts: connectWorkouts(garminHosts(region).connectApi, CONNECT_API_HEADERS)`).
- */
+/** The destination a password-linked Garmin Connect account offers, on its own region's API host. */
 export const connectWorkouts = (apiHost: string, headers?: Record<string, string>): WorkoutDestination => ({
   open: (access) => connectWorkoutCalendar(connectClientOf(access, apiHost, headers)),
 });

@@ -19,6 +19,8 @@ function forwardForm(comparison: WeightComparison): FormData {
 type Props = {
   /** Every source to choose from: slug and name. */
   sources: Array<{ slug: string; name: string }>;
+  /** Source B to start with: a linked account that takes weigh-ins, else Garmin. */
+  defaultSourceB: string;
   defaultRange: { start: string; end: string };
   units: UnitSystem;
 };
@@ -32,7 +34,7 @@ const secondary =
  * "Compare sources": two sources' weigh-ins over a range, side by side by day, and a button
  * that forwards the days only the first has to the second where that account accepts weight.
  */
-export function CompareWeightDialog({ sources, defaultRange, units }: Props) {
+export function CompareWeightDialog({ sources, defaultSourceB, defaultRange, units }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [compared, compare, isComparing] = useActionState<CompareState, FormData>(compareWeightsAction, null);
   const [forwarded, forward, isForwarding] = useActionState<ForwardState, FormData>(forwardWeightsAction, null);
@@ -40,7 +42,7 @@ export function CompareWeightDialog({ sources, defaultRange, units }: Props) {
   const comparison = compared && "comparison" in compared ? compared.comparison : null;
   const unit = units === "imperial" ? "lb" : "kg";
   const defaultA = sources.some((source) => source.slug === "fitbit") ? "fitbit" : sources[0]?.slug;
-  const defaultB = sources.find((source) => source.slug === "garmin")?.slug ?? sources[1]?.slug;
+  const defaultB = sources.find((source) => source.slug === defaultSourceB)?.slug ?? sources[1]?.slug;
 
   return (
     <>

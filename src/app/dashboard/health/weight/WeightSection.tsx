@@ -32,7 +32,12 @@ export function WeightSection({ data, units, range, rangeText, sourceLabel }: Pr
             page
           </p>
         </div>
-        <CompareWeightDialog sources={data.compareSources} defaultRange={range} units={units} />
+        <CompareWeightDialog
+          sources={data.compareSources}
+          defaultSourceB={data.defaultSourceB}
+          defaultRange={range}
+          units={units}
+        />
       </header>
       <div className="mb-4">
         {data.accounts.length ? (

@@ -4,12 +4,14 @@ import { findLatestJobOfKind } from "@/lib/db/queries/sync-jobs";
 import { findWeightRecords, findWeightSources } from "@/lib/db/queries/weigh-ins";
 import { toJobView } from "@/lib/jobs/job-view";
 import { findProvider, PROVIDERS } from "@/lib/providers";
+import { findSource } from "@/lib/providers/sources";
 import { providerName } from "../sources";
 
 /**
  * What the Weight section shows for the range: its weigh-ins, the linked accounts whose weight
  * history can be walked (from the registry), the latest walk, and the sources to compare
- * (those with weigh-ins, plus every provider that serves or takes weight).
+ * (those with weigh-ins, every provider that serves or takes weight, and the linked accounts that
+ * take it), with the one that takes weigh-ins as the default to compare against.
  */
 export async function loadWeightSection(
   db: Database,
@@ -30,13 +32,20 @@ export async function loadWeightSection(
   const weightProviders = PROVIDERS.filter((provider) => provider.weightHistory || provider.weightDestination).map(
     (provider) => provider.slug,
   );
-  // Fitbit and Garmin are the comparison's default pair, whether or not either has data yet.
-  const slugs = [...new Set(["fitbit", "garmin", ...weightProviders, ...withData])];
+  // A Garmin Connect account linked by password takes the weigh-ins the official API cannot.
+  const takesWeight = connections.filter((connection) =>
+    findSource(connection.provider)?.weightDestination?.accepts(connection),
+  );
+  const destinations = [...new Set(takesWeight.map((connection) => connection.provider))];
+  // Fitbit and Garmin are the comparison's default pair, whether or not either has data yet,
+  // unless an account that takes weigh-ins is linked: then it is the one to compare against.
+  const slugs = [...new Set(["fitbit", "garmin", ...weightProviders, ...destinations, ...withData])];
   return {
     records,
     accounts,
     latestJob: latest ? toJobView(latest) : null,
     compareSources: slugs.map((slug) => ({ slug, name: providerName(slug) })),
+    defaultSourceB: destinations[0] ?? "garmin",
   };
 }
 export type WeightSectionData = Awaited<ReturnType<typeof loadWeightSection>>;
