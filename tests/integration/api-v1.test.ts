@@ -1,7 +1,8 @@
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import Ajv from "ajv";
+import Ajv2020 from "ajv/dist/2020";
+import addFormats from "ajv-formats";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { z } from "zod";
 import { ENDPOINTS } from "@/lib/api-v1/endpoints";
@@ -72,7 +73,8 @@ describeEachDatabase("/api/v1 read API", (database) => {
   };
 
   // The served document's response schemas, to check every real answer against.
-  const ajv = new Ajv({ allErrors: true });
+  // OpenAPI 3.1 schemas are JSON Schema 2020-12; formats (uuid, date-time, date) are checked too.
+  const ajv = addFormats(new Ajv2020({ allErrors: true }));
   const openApi = getOpenApi().json() as Promise<{ components: { schemas: Record<string, object> } }>;
   async function expectDocumented(name: string, body: unknown) {
     const schema = (await openApi).components.schemas[`${name[0]!.toUpperCase()}${name.slice(1)}Response`]!;
