@@ -5,6 +5,10 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres"],
   poweredByHeader: false,
   typedRoutes: false,
+  // Provider APIs have paths that end in "/" (Garmin's POST /training-api/schedule/), and the
+  // sandbox must answer them as the provider would, not with a redirect that drops the body.
+  // The proxy redirects every other such path itself (src/proxy.ts).
+  skipTrailingSlashRedirect: true,
 };
 
 export default nextConfig;

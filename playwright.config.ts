@@ -63,6 +63,8 @@ export default defineConfig({
       QT_SYNC_REQUESTS_PER_MINUTE: "6000",
       // Small enough that the browser tests can show the 413.
       INGEST_MAX_BYTES: String(5 * 1024 * 1024),
+      // The webhooks spec's receiver listens on 127.0.0.1, a private address refused otherwise.
+      QT_WEBHOOKS_ALLOW_PRIVATE: "1",
     },
   },
 });

@@ -27,6 +27,15 @@ describe("the proxy in front of every page", () => {
     expect(response.headers.get("strict-transport-security")).toBeNull();
   });
 
+  it("redirects a page path ending in / to the path without it, but passes the sandbox's provider paths as sent", () => {
+    const page = proxy(requestTo("http://localhost:3000/dashboard/activities/?page=2"));
+    expect(page.status).toBe(308);
+    expect(page.headers.get("location")).toBe("http://localhost:3000/dashboard/activities?page=2");
+    const sandbox = proxy(requestTo("http://localhost:3000/sandbox/apis.garmin.com/training-api/schedule/"));
+    expect(sandbox.headers.get("location")).toBeNull();
+    expect(sandbox.headers.get("x-middleware-next")).toBe("1");
+  });
+
   it("uses a new nonce for every request", () => {
     const nonceOf = () =>
       /'nonce-([^']+)'/.exec(proxy(requestTo("http://localhost:3000/")).headers.get("content-security-policy")!)?.[1];

@@ -12,6 +12,14 @@ import { securityHeaders } from "@/lib/http/security-headers";
  * nothing here touches the database.
  */
 export function proxy(request: NextRequest) {
+  // Next's own trailing-slash redirect is off (next.config.ts) so the sandbox gets provider paths as sent.
+  const { pathname } = request.nextUrl;
+  if (pathname.length > 1 && pathname.endsWith("/") && !pathname.startsWith("/sandbox/")) {
+    // A plain URL: NextURL's pathname setter keeps the slash by Next's own trailing-slash rule.
+    const url = new URL(request.url);
+    url.pathname = pathname.replace(/\/+$/, "") || "/";
+    return NextResponse.redirect(url, 308);
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders({
     nonce,

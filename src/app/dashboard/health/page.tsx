@@ -96,10 +96,11 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
           rangeText={rangeText}
         />
         {LINE_CHARTS.map((spec) => {
-          const series =
+          const series = withMergedLineIfSeveral(
             spec.table === "daily"
               ? spec.lines.flatMap((line) => lineSeries(daily, line.pick, sources, line))
-              : spec.lines.flatMap((line) => lineSeries(body, line.pick, sources, line));
+              : spec.lines.flatMap((line) => lineSeries(body, line.pick, sources, line)),
+          );
           return (
             <LineChartSection
               key={spec.id}
@@ -127,4 +128,20 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
       />
     </>
   );
+}
+
+const MERGED_KEY = sourceKey(MERGED_SOURCE);
+
+/**
+ * A merged line only where several sources feed the same line of a chart (keys are
+ * "provider:sourceId" plus the line's suffix): for one source it would draw that source twice.
+ */
+function withMergedLineIfSeveral<T extends { key: string }>(series: T[]): T[] {
+  const suffixOf = (line: T) => line.key.slice(MERGED_KEY.length);
+  return series.filter((line) => {
+    if (!line.key.startsWith(MERGED_KEY)) return true;
+    const suffix = suffixOf(line);
+    const feeding = series.filter((other) => !other.key.startsWith(MERGED_KEY) && other.key.endsWith(suffix));
+    return feeding.length > 1;
+  });
 }
