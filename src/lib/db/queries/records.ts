@@ -2,6 +2,8 @@ import { getTableColumns } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "../schema";
+import { linkActivitiesOnWrite } from "@/lib/merge/activities/link-on-write";
+import { lockActivityMerging } from "@/lib/merge/activities/lock";
 import { withoutImplausible } from "@/lib/sync/plausibility";
 import { addCounts, emptyCounts, type RecordBatch, type RecordRows, type UpsertCounts } from "@/lib/sync/records";
 import { linkOriginalFiles, rememberFileReferences } from "./original-file-fetches";
@@ -29,6 +31,8 @@ const NEVER_COMPARED = new Set([
   "syncStatus",
   // Time-keyed body rows carry none; a row that has one belongs to the id-keyed writer.
   "externalId",
+  // Set by merging (merge/activities), never by a source: a re-sync must not undo a link.
+  "mergedIntoId",
 ]);
 
 /** Every content column of a table, i.e. what decides whether a row changed. */
@@ -96,6 +100,8 @@ export async function upsertRecordBatchByTable(
     result[name] = counts;
   };
 
+  // Copies of one activity across sources are linked as they are written (merge/activities).
+  const writeStart = batch.activities?.length ? await lockActivityMerging(db, userId) : undefined;
   await write(
     "activities",
     batch.activities,
@@ -108,6 +114,12 @@ export async function upsertRecordBatchByTable(
         updatedAt: activities.updatedAt,
       }),
   );
+  if (batch.activities?.length && writeStart)
+    await linkActivitiesOnWrite(
+      db,
+      { userId, connectionId, provider, writeStart },
+      batch.activities.map((activity) => activity.externalId),
+    );
   await write(
     "sleepSessions",
     batch.sleepSessions,

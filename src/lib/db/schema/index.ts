@@ -12,3 +12,4 @@ export * from "./webhook-secrets";
 export * from "./provider-apps";
 export * from "./forwarding";
 export * from "./workouts";
+export * from "./activity-links";
