@@ -19,6 +19,7 @@ const SECTIONS = [
       { href: "/dashboard/settings", label: "Connected sources" },
       { href: "/dashboard/settings/api-keys", label: "API keys" },
       { href: "/dashboard/settings/preferences", label: "Preferences" },
+      { href: "/dashboard/settings/sources", label: "Sources" },
       { href: "/dashboard/settings/security", label: "Sign-in & security" },
     ],
   },

@@ -5,7 +5,14 @@ import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "../
 import { linkActivitiesOnWrite } from "@/lib/merge/activities/link-on-write";
 import { lockActivityMerging } from "@/lib/merge/activities/lock";
 import { withoutImplausible } from "@/lib/sync/plausibility";
-import { addCounts, emptyCounts, type RecordBatch, type RecordRows, type UpsertCounts } from "@/lib/sync/records";
+import {
+  addCounts,
+  emptyCounts,
+  type ActivityRecord,
+  type RecordBatch,
+  type RecordRows,
+  type UpsertCounts,
+} from "@/lib/sync/records";
 import { linkOriginalFiles, rememberFileReferences } from "./original-file-fetches";
 import { upsertRows } from "./upsert-rows";
 import { upsertSamples, type SampleWriteHint } from "./upsert-samples";
@@ -75,6 +82,22 @@ export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch:
   });
 }
 
+/** Activity rows alone, without linking them to their copies: the merge bench's baseline. */
+export function writeActivities(db: Database, owner: RecordOwner, records: ActivityRecord[]): Promise<UpsertCounts> {
+  const { userId, connectionId, provider } = owner;
+  return upsertRows(
+    db,
+    activities,
+    records.map((record) => ({ ...record, userId, connectionId, provider })),
+    {
+      key: (row) => row.externalId,
+      target: activityKey,
+      compare: contentColumns(activities, activityKey),
+      updatedAt: activities.updatedAt,
+    },
+  );
+}
+
 /** The same, with the counts kept apart per table (the ingest reply reports them so). */
 export async function upsertRecordBatchByTable(
   db: Database,
@@ -105,14 +128,8 @@ export async function upsertRecordBatchByTable(
   await write(
     "activities",
     batch.activities,
-    (record) => ({ ...record, userId, connectionId, provider }),
-    (rows) =>
-      upsertRows(db, activities, rows, {
-        key: (row) => row.externalId,
-        target: activityKey,
-        compare: contentColumns(activities, activityKey),
-        updatedAt: activities.updatedAt,
-      }),
+    (record) => record,
+    (records) => writeActivities(db, owner, records),
   );
   if (batch.activities?.length && writeStart)
     await linkActivitiesOnWrite(

@@ -138,10 +138,11 @@ async function linkChunk(db: Database, owner: WriteOwner, externalIds: string[])
     }
   }
   // Best matches first: a copy that fits two rows of one source goes to the closer one.
-  for (const { score: _score, ...link } of scored.sort((a, b) => b.score - a.score)) {
-    if (!book.canScoredJoin(link.activityId, link.otherActivityId)) continue;
-    found.push(link);
-    book.join(link.activityId, link.otherActivityId);
+  for (const candidate of scored.sort((a, b) => b.score - a.score)) {
+    const { activityId, otherActivityId, method, evidence } = candidate;
+    if (!book.canScoredJoin(activityId, otherActivityId)) continue;
+    found.push({ activityId, otherActivityId, method, evidence });
+    book.join(activityId, otherActivityId);
   }
   if (found.length === 0) return;
   await insertActivityLinks(db, { userId, links: found });
