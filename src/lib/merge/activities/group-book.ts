@@ -11,14 +11,17 @@ const sourceKey = (row: { provider: string; externalId: string }) => `${row.prov
  */
 export class GroupBook {
   private readonly parent = new Map<string, string>();
-  private readonly members = new Map<string, GroupMember>();
+  /** Each group's rows, under its root: kept as groups join, so no lookup walks every member. */
+  private readonly byRoot = new Map<string, GroupMember[]>();
   private readonly splits = new Set<string>();
   private readonly joins = new Set<string>();
 
   constructor(members: readonly GroupMember[], decisions: readonly ActivityLinkDecision[]) {
     for (const member of members) {
-      this.members.set(member.id, member);
-      this.parent.set(member.id, member.mergedIntoId ?? member.id);
+      const root = member.mergedIntoId ?? member.id;
+      this.parent.set(member.id, root);
+      this.parent.set(root, root);
+      this.byRoot.set(root, [...(this.byRoot.get(root) ?? []), member]);
     }
     for (const decision of decisions) {
       const key = pairKey(
@@ -36,8 +39,7 @@ export class GroupBook {
   }
 
   private groupOf(id: string): GroupMember[] {
-    const root = this.root(id);
-    return [...this.members.values()].filter((member) => this.root(member.id) === root);
+    return this.byRoot.get(this.root(id)) ?? [];
   }
 
   isJoined(a: { provider: string; externalId: string }, b: { provider: string; externalId: string }): boolean {
@@ -60,6 +62,9 @@ export class GroupBook {
   join(a: string, b: string): void {
     const rootA = this.root(a);
     const rootB = this.root(b);
-    if (rootA !== rootB) this.parent.set(rootA, rootB);
+    if (rootA === rootB) return;
+    this.parent.set(rootA, rootB);
+    this.byRoot.set(rootB, [...(this.byRoot.get(rootB) ?? []), ...(this.byRoot.get(rootA) ?? [])]);
+    this.byRoot.delete(rootA);
   }
 }

@@ -95,7 +95,11 @@ async function linkChunk(db: Database, owner: WriteOwner, externalIds: string[])
   }
   const context: ExactContext = {
     forwardedPairs,
-    fileHashes: await findFileHashes(db, { userId, rows: [...allRows.values()], uploadProvider: UPLOAD_PROVIDER }),
+    // Two rows share an original file only through an uploaded one (a provider's own file is
+    // kept once per person, under the first row that had it), so without an upload there is none.
+    fileHashes: [...allRows.values()].some((row) => row.provider === UPLOAD_PROVIDER)
+      ? await findFileHashes(db, { userId, rows: [...allRows.values()], uploadProvider: UPLOAD_PROVIDER })
+      : new Map(),
   };
 
   const primaryIds = [...allRows.values()].map((row) => row.mergedIntoId ?? row.id);
