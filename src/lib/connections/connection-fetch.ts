@@ -6,20 +6,14 @@ import { AppError } from "@/lib/errors";
 import type { TokenSet } from "@/lib/providers/base-types";
 import { getSourceOrThrow, type SourceDefinition } from "@/lib/providers/sources";
 import { refreshIfDue } from "./refresh";
+import type { AuthorizedFetch, ConnectionAccess } from "./connection-access";
 import { sourceAuth } from "./source-auth";
+
+export type { AuthorizedFetch, ConnectionAccess } from "./connection-access";
 
 // Requests on one connection's behalf outside a sync (a workout sent to its calendar, weigh-ins
 // forwarded to it): routed and authorized like the sync's, whichever registry the connection's
 // provider is in (an OAuth app or an account linked by password).
-
-/** A request on the account's behalf: a real URL in, routed (PROVIDER_BASE_URL, sandbox) and authorized. */
-export type AuthorizedFetch = (realUrl: string, init?: RequestInit) => Promise<Response>;
-
-/** What a connection hands a destination: a fetch carrying its token, and the tokens themselves. */
-export interface ConnectionAccess {
-  fetch: AuthorizedFetch;
-  tokens: TokenSet;
-}
 
 /**
  * Refuses before any request when the person stopped the account or the provider told us to

@@ -51,3 +51,10 @@ export interface ProviderContext {
   fetch: ProviderFetch;
   credentials: ClientCredentials;
 }
+
+/**
+ * What an activity says about the upload it was made from, when it is another source's copy
+ * (Strava's `external_id` "garmin_push_123", or our own forwarded upload's `qt-<activity id>`).
+ */
+export type CopyOrigin =
+  { kind: "source_activity"; provider: ProviderSlug; externalId: string } | { kind: "forwarded"; activityId: string };

@@ -6,7 +6,7 @@ import type { ProviderSync } from "@/lib/sync/types";
 import type { ProviderSubscriptions } from "@/lib/webhooks/subscription-types";
 import type { ProviderWebhook } from "@/lib/webhooks/types";
 import type { WorkoutDestination } from "@/lib/workouts/destination-types";
-import type { DataType, ProviderContext, ProviderSlug, TokenSet } from "./base-types";
+import type { CopyOrigin, DataType, ProviderContext, ProviderSlug, TokenSet } from "./base-types";
 import type { WeightDestination, WeightHistory } from "./weight-types";
 
 // The leaf types other contracts (sync, subscriptions) build on live in ./base-types, so
@@ -109,6 +109,11 @@ export interface ProviderDefinition {
    * activity pages; undefined when it has none or the id cannot name one.
    */
   activityUrl?(externalId: string): string | undefined;
+  /**
+   * Where an activity of this provider was uploaded from, read from its raw payload, when it
+   * says (merge/activities links the two as one exactly); absent when the provider never says.
+   */
+  copyOrigin?(raw: unknown): CopyOrigin | undefined;
   oauth: OAuth2Spec;
   /** A second, older sign-in still offered (Garmin's OAuth 1.0a until 2026-12-31). */
   legacyOAuth1?: OAuth1Spec;

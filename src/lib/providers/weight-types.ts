@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/client";
 import type { ProviderConnection } from "@/lib/db/schema";
 import type { BodyRecord, SampleRecord } from "@/lib/sync/records";
 import type { SyncFetch } from "@/lib/sync/types";
+import type { AuthorizedFetch } from "@/lib/connections/connection-access";
 import type { TokenSet } from "./base-types";
 
 // Two provider capabilities around weigh-ins: serving their history for a walk over a range of
@@ -52,21 +53,19 @@ export type ForwardOutcome = { id: string; isAccepted: true } | { id: string; is
 
 /**
  * An account that accepts weigh-ins (Garmin Connect through a credential-linked account; the
- * official Garmin Health API is read-only). `upload` opens the connection's own credentials,
- * sends the weigh-ins and says per weigh-in whether it was taken; it throws only when it could
+ * official Garmin Health API is read-only). `upload` sends the weigh-ins and says per weigh-in whether it was taken; it throws only when it could
  * send nothing (the account refused the sign-in, the service is down).
  */
 export interface WeightDestination {
   /** Whether this linked account can take weigh-ins (e.g. only credential accounts). */
   accepts(connection: Pick<ProviderConnection, "authKind" | "status">): boolean;
+  /** `fetch` is the account's, opened by the caller (connections/connection-fetch.ts). */
   upload(
-    db: Database,
+    fetch: AuthorizedFetch,
     params: {
-      connection: ProviderConnection;
       weighIns: ForwardedWeighIn[];
       /** The person's IANA zone: a destination that files weigh-ins by wall-clock time uses it. */
       timeZone: string;
-      appUrl?: string;
     },
   ): Promise<ForwardOutcome[]>;
 }

@@ -4,7 +4,7 @@ import type { FileReference } from "./file-reference";
 // What a provider's transform produces: rows without the owner columns, which the sync
 // runner fills in (user, connection, provider, source) so no transform can write into
 // another user's data.
-type Owned = "id" | "userId" | "connectionId" | "provider" | "createdAt" | "updatedAt";
+type Owned = "id" | "userId" | "connectionId" | "provider" | "createdAt" | "updatedAt" | "mergedIntoId";
 
 export type ActivityRecord = Omit<typeof activities.$inferInsert, Owned>;
 export type SleepRecord = Omit<typeof sleepSessions.$inferInsert, Owned | "sourceId">;

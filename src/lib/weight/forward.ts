@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openConnectionFetch } from "@/lib/connections/connection-fetch";
 import type { Database } from "@/lib/db";
 import { listConnections } from "@/lib/db/queries/connections";
 import { findForwardableWeighIns, recordForwardOutcomes } from "@/lib/db/queries/weigh-ins";
@@ -81,12 +82,8 @@ export async function forwardMissingWeights(
   // a second forward before B's next sync sends nothing twice.
   const weighIns = await findForwardableWeighIns(db, { userId: params.userId, ids: [...dates.keys()] });
   if (!weighIns.length) return { destinationConnectionId: connection.id, forwarded: 0, failed: [] };
-  const outcomes = await destination.upload(db, {
-    connection,
-    weighIns,
-    timeZone: params.timeZone,
-    appUrl: params.appUrl,
-  });
+  const { fetch } = await openConnectionFetch(db, connection, { appUrl: params.appUrl });
+  const outcomes = await destination.upload(fetch, { weighIns, timeZone: params.timeZone });
   await recordForwardOutcomes(db, { userId: params.userId, outcomes });
   return {
     destinationConnectionId: connection.id,

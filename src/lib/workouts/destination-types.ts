@@ -1,4 +1,4 @@
-import type { AuthorizedFetch, ConnectionAccess } from "@/lib/connections/connection-fetch";
+import type { AuthorizedFetch, ConnectionAccess } from "@/lib/connections/connection-access";
 import type { WorkoutContent } from "./plan-types";
 
 // The contract a provider fulfils to take workouts, whichever registry it is in: an official

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { activities, type Activity } from "@/lib/db/schema";
 import { encodeCursor } from "../cursor";
@@ -6,8 +6,9 @@ import { isoLocal, isoUtc } from "../local-time";
 import type { ActivitiesQuery, ActivityRow, Page } from "../schemas";
 import { instantRange, toPage } from "./range";
 
-// The read of activities for /api/v1, exports and the MCP server. "Merged" is every source for
-// now; when cross-source merging lands, it replaces what `source: undefined` means here only.
+// The read of activities for /api/v1, exports and the MCP server. Without `source` it is the
+// merged history: one row per activity, its primary (copies carry merged_into_id; see
+// lib/merge/activities). With `source`, that source's own rows, copies included.
 
 export const activityColumns = {
   id: activities.id,
@@ -57,7 +58,7 @@ export async function readActivitiesPage(
     .where(
       and(
         eq(activities.userId, params.userId),
-        query.source ? eq(activities.provider, query.source) : undefined,
+        query.source ? eq(activities.provider, query.source) : isNull(activities.mergedIntoId),
         query.type ? eq(activities.type, query.type) : undefined,
         ...instantRange(activities.startAt, query, params.timeZone),
         // A row comparison, which the (user, start_at desc, id desc) index serves as its start.

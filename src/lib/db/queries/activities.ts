@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { activities } from "../schema";
 
@@ -16,9 +16,29 @@ export async function findRecentActivities(db: Database, params: { userId: strin
   return db
     .select(listColumns)
     .from(activities)
-    .where(eq(activities.userId, params.userId))
+    .where(and(eq(activities.userId, params.userId), isNull(activities.mergedIntoId)))
     .orderBy(desc(activities.startAt), desc(activities.id))
     .limit(params.limit);
+}
+
+/** Per primary, the sources of its copies ("also on Strava, Apple Health"), by the copies' index. */
+export async function findCopySources(
+  db: Database,
+  params: { userId: string; primaryIds: string[] },
+): Promise<Map<string, string[]>> {
+  const bySource = new Map<string, string[]>();
+  if (params.primaryIds.length === 0) return bySource;
+  const copies = await db
+    .select({ primaryId: activities.mergedIntoId, provider: activities.provider })
+    .from(activities)
+    .where(and(eq(activities.userId, params.userId), inArray(activities.mergedIntoId, params.primaryIds)))
+    .orderBy(activities.provider);
+  for (const copy of copies) {
+    const sources = bySource.get(copy.primaryId!) ?? [];
+    if (!sources.includes(copy.provider)) sources.push(copy.provider);
+    bySource.set(copy.primaryId!, sources);
+  }
+  return bySource;
 }
 
 export interface ActivityFilters {
@@ -59,8 +79,10 @@ export async function findActivitiesPage(
   const zone = sql`${params.timeZone}::text`;
   const conditions: Array<SQL | undefined> = [
     eq(activities.userId, params.userId),
+    // One row per activity: copies show under their primary. Asked for one source, the list
+    // shows that source's own rows, copies included.
+    filters.provider ? eq(activities.provider, filters.provider) : isNull(activities.mergedIntoId),
     filters.type ? eq(activities.type, filters.type) : undefined,
-    filters.provider ? eq(activities.provider, filters.provider) : undefined,
     filters.from ? sql`${activities.startAt} >= (${filters.from}::date::timestamp at time zone ${zone})` : undefined,
     filters.to ? sql`${activities.startAt} < ((${filters.to}::date + 1)::timestamp at time zone ${zone})` : undefined,
     filters.text ? ilike(activities.name, `%${filters.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`) : undefined,
@@ -78,8 +100,9 @@ export async function findActivitiesPage(
     .limit(params.limit + 1);
   const page = rows.slice(0, params.limit);
   const last = page.at(-1);
+  const alsoOn = await findCopySources(db, { userId: params.userId, primaryIds: page.map((row) => row.id) });
   return {
-    rows: page,
+    rows: page.map((row) => ({ ...row, alsoOn: alsoOn.get(row.id) ?? [] })),
     next: rows.length > params.limit && last ? encodeActivityCursor({ startAt: last.startAt, id: last.id }) : undefined,
   };
 }

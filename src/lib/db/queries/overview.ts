@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { activities, dailySummaries, sleepSessions, users } from "../schema";
 
@@ -45,6 +45,8 @@ export async function summarizeWeek(
     .where(
       and(
         eq(activities.userId, params.userId),
+        // A run on Garmin and Strava is one session: copies are counted through their primary.
+        isNull(activities.mergedIntoId),
         sql`${activities.startAt} >= (${weekStart} at time zone ${zone})`,
         sql`${activities.startAt} < ((${weekStart} + interval '1 week') at time zone ${zone})`,
       ),

@@ -5,8 +5,17 @@ import { activities, bodyMeasurements, dailySummaries, sleepSessions } from "../
 import { mergeTouched } from "@/lib/merge/daily/merge-touched";
 import { TouchedHistory } from "@/lib/merge/daily/touched";
 import { recordDataEvents, type RecordChanges, type WrittenIds } from "@/lib/outbound/record-events";
+import { linkActivitiesOnWrite } from "@/lib/merge/activities/link-on-write";
+import { lockActivityMerging } from "@/lib/merge/activities/lock";
 import { withoutImplausible } from "@/lib/sync/plausibility";
-import { addCounts, emptyCounts, type RecordBatch, type RecordRows, type UpsertCounts } from "@/lib/sync/records";
+import {
+  addCounts,
+  emptyCounts,
+  type ActivityRecord,
+  type RecordBatch,
+  type RecordRows,
+  type UpsertCounts,
+} from "@/lib/sync/records";
 import { linkOriginalFiles, rememberFileReferences } from "./original-file-fetches";
 import { upsertRows } from "./upsert-rows";
 import { upsertSamples, type SampleWriteHint } from "./upsert-samples";
@@ -32,6 +41,8 @@ const NEVER_COMPARED = new Set([
   "syncStatus",
   // Time-keyed body rows carry none; a row that has one belongs to the id-keyed writer.
   "externalId",
+  // Set by merging (merge/activities), never by a source: a re-sync must not undo a link.
+  "mergedIntoId",
 ]);
 
 /** Every content column of a table, i.e. what decides whether a row changed. */
@@ -76,6 +87,28 @@ export async function upsertRecordBatch(db: Database, owner: RecordOwner, batch:
   });
 }
 
+/** Activity rows alone, without linking them to their copies: the merge bench's baseline. */
+export function writeActivities(
+  db: Database,
+  owner: RecordOwner,
+  records: ActivityRecord[],
+  written?: WrittenIds,
+): Promise<UpsertCounts> {
+  const { userId, connectionId, provider } = owner;
+  return upsertRows(
+    db,
+    activities,
+    records.map((record) => ({ ...record, userId, connectionId, provider })),
+    {
+      key: (row) => row.externalId,
+      target: activityKey,
+      compare: contentColumns(activities, activityKey),
+      updatedAt: activities.updatedAt,
+      written,
+    },
+  );
+}
+
 /**
  * The same, with the counts kept apart per table (the ingest reply reports them so). What the
  * batch inserted and changed is recorded as outbound webhook events in the same transaction.
@@ -106,19 +139,20 @@ export async function upsertRecordBatchByTable(
     result[name] = counts;
   };
 
+  // Copies of one activity across sources are linked as they are written (merge/activities).
+  const writeStart = batch.activities?.length ? await lockActivityMerging(db, userId) : undefined;
   await write(
     "activities",
     batch.activities,
-    (record) => ({ ...record, userId, connectionId, provider }),
-    (rows) =>
-      upsertRows(db, activities, rows, {
-        key: (row) => row.externalId,
-        target: activityKey,
-        compare: contentColumns(activities, activityKey),
-        updatedAt: activities.updatedAt,
-        written: written("activities"),
-      }),
+    (record) => record,
+    (records) => writeActivities(db, owner, records, written("activities")),
   );
+  if (batch.activities?.length && writeStart)
+    await linkActivitiesOnWrite(
+      db,
+      { userId, connectionId, provider, writeStart },
+      batch.activities.map((activity) => activity.externalId),
+    );
   await write(
     "sleepSessions",
     batch.sleepSessions,

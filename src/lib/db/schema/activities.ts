@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   doublePrecision,
   index,
   integer,
@@ -42,6 +44,9 @@ export const activities = pgTable(
     device: text(),
     polyline: text(),
     raw: jsonb(),
+    // Set on a copy of another source's activity (src/lib/merge/activities/): the primary it
+    // is shown as. Null for a primary or an activity with no copies, the rows lists and totals count.
+    mergedIntoId: uuid().references((): AnyPgColumn => activities.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -74,6 +79,10 @@ export const activities = pgTable(
     index("activities_name_trgm_idx").using("gin", table.name.op("gin_trgm_ops")),
     // Forwarding rules detect conflicts by start time across accounts.
     index("activities_connection_start_idx").on(table.connectionId, table.startAt),
+    // A primary's copies.
+    index("activities_merged_into_idx")
+      .on(table.mergedIntoId)
+      .where(sql`${table.mergedIntoId} is not null`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { openConnectionFetch, type AuthorizedFetch } from "@/lib/connections/connection-fetch";
+import type { AuthorizedFetch } from "@/lib/connections/connection-access";
 import { addDays } from "@/lib/dates";
 import { AppError, hasErrorCode } from "@/lib/errors";
 import { localDate } from "@/lib/time-zone";
@@ -65,9 +65,8 @@ async function sendWeighIn(fetch: AuthorizedFetch, region: GarminRegion, weighIn
 export const connectWeightDestination = (region: GarminRegion): WeightDestination => ({
   accepts: (connection) => connection.authKind === "credentials" && connection.status !== "revoked",
 
-  async upload(db, { connection, weighIns, appUrl, timeZone }) {
+  async upload(fetch, { weighIns, timeZone }) {
     if (!weighIns.length) return [];
-    const { fetch } = await openConnectionFetch(db, connection, { appUrl });
     const held = await readHeldInstants(fetch, region, weighIns, timeZone);
     const outcomes: ForwardOutcome[] = [];
     for (const [index, weighIn] of weighIns.entries()) {

@@ -1,6 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { readJson } from "../http";
 import type { ProviderDefinition } from "../types";
+import { stravaCopyOrigin } from "./copy-origin";
 import { stravaOAuth } from "./oauth";
 import { stravaAthleteSchema } from "./schemas";
 import { stravaSync } from "./sync";
@@ -17,6 +18,7 @@ export const strava: ProviderDefinition = {
   dataTypes: ["activities"],
   activityUrl: (externalId) =>
     /^\d+$/.test(externalId) ? `https://www.strava.com/activities/${externalId}` : undefined,
+  copyOrigin: stravaCopyOrigin,
   oauth: stravaOAuth,
   // Strava's API agreement: data obtained through the API is deleted when the athlete disconnects.
   mustDeleteDataOnDisconnect: true,

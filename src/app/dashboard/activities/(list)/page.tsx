@@ -105,7 +105,14 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: S
                         </Link>
                       </td>
                       <td className="px-4 py-3 capitalize">{activity.type.replaceAll("_", " ")}</td>
-                      <td className="px-4 py-3">{activitySource(activity.provider, "").name}</td>
+                      <td className="px-4 py-3">
+                        {activitySource(activity.provider, "").name}
+                        {activity.alsoOn.length ? (
+                          <span className="block text-xs text-zinc-500" data-testid="also-on">
+                            also on {activity.alsoOn.map((slug) => activitySource(slug, "").name).join(", ")}
+                          </span>
+                        ) : null}
+                      </td>
                       <td className="px-4 py-3 text-right tabular-nums">
                         {formatDistance(activity.distanceM, user.unitSystem)}
                       </td>

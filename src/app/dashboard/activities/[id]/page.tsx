@@ -12,6 +12,9 @@ import { getFileStore } from "@/lib/files";
 import { activityDownloadOptions } from "@/lib/files/download/download-options";
 import { OriginalFileStatus } from "@/components/activity/OriginalFileStatus";
 import { listOriginalFileFetches } from "@/lib/db/queries/original-file-fetches";
+import { findLinkableActivities } from "@/lib/merge/activities/linkable";
+import { getActivityLinks } from "@/lib/merge/activities/view";
+import { ActivityCopies } from "./ActivityCopies";
 import { findRequestedActivity } from "./find-activity";
 
 type Params = Promise<{ id: string }>;
@@ -22,15 +25,21 @@ async function loadDetail(id: string) {
   if (!found) notFound();
   const { activity, user } = found;
   const db = await getDb();
-  const [detail, originals] = await Promise.all([
+  const links = await getActivityLinks(db, { userId: user.id, activityId: activity.id });
+  const [detail, originals, linkable] = await Promise.all([
     buildActivityDetail(db, { userId: user.id, activity, units: user.unitSystem, store: getFileStore() }),
     listOriginalFileFetches(db, {
       userId: user.id,
       provider: activity.provider,
       activityExternalId: activity.externalId,
     }),
+    findLinkableActivities(db, {
+      userId: user.id,
+      startAt: activity.startAt,
+      excludeIds: links.copies.map((copy) => copy.id),
+    }),
   ]);
-  return { detail, originals, units: user.unitSystem, timeZone: user.timeZone };
+  return { detail, originals, links, linkable, units: user.unitSystem, timeZone: user.timeZone };
 }
 
 function chartsHeading(detail: ActivityDetail): string {
@@ -44,7 +53,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ActivityPage({ params }: { params: Params }) {
-  const { detail, originals, units, timeZone } = await loadDetail((await params).id);
+  const { detail, originals, links, linkable, units, timeZone } = await loadDetail((await params).id);
   return (
     <>
       <ActivityHeading detail={detail} timeZone={timeZone} />
@@ -91,6 +100,7 @@ export default async function ActivityPage({ params }: { params: Params }) {
             <LapsTable laps={detail.laps} units={units} speedDisplay={detail.speedDisplay} />
           </section>
         ) : null}
+        <ActivityCopies activityId={detail.activity.id} links={links} linkable={linkable} units={units} />
         <OriginalFileStatus fetches={originals} sourceName={detail.source.name} />
       </div>
     </>

@@ -6,13 +6,19 @@ import { getDb } from "@/lib/db";
 import { METRIC_NAMES } from "@/lib/merge/daily/metrics";
 import { labelSource } from "@/lib/merge/daily/source-label";
 import { listSourceOrders } from "@/lib/merge/daily/source-order";
+import { findSourcePriorities } from "@/lib/db/queries/source-priorities";
+import { ActivitySourceOrder } from "./ActivitySourceOrder";
 import { SourceOrderList } from "./SourceOrderList";
 
 export const metadata: Metadata = { title: "Sources" };
 
 export default async function SourcesPage() {
   const user = await requireUser();
-  const orders = await listSourceOrders(await getDb(), { userId: user.id });
+  const db = await getDb();
+  const [orders, activityOrders] = await Promise.all([
+    listSourceOrders(db, { userId: user.id }),
+    findSourcePriorities(db, { userId: user.id }),
+  ]);
   return (
     <>
       <PageHeader
@@ -33,6 +39,7 @@ export default async function SourcesPage() {
           Once data arrives from a source, its metrics are listed here to put in order.
         </EmptyState>
       )}
+      <ActivitySourceOrder saved={activityOrders} />
     </>
   );
 }
