@@ -3,7 +3,6 @@ import type { Database } from "@/lib/db";
 import { pauseConnection } from "@/lib/db/queries/connections";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import type { TokenSet } from "@/lib/providers/base-types";
 import { getSourceOrThrow, type SourceDefinition } from "@/lib/providers/sources";
 import { refreshIfDue } from "./refresh";
 import type { AuthorizedFetch, ConnectionAccess } from "./connection-access";

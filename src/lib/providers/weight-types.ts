@@ -1,4 +1,3 @@
-import type { Database } from "@/lib/db/client";
 import type { ProviderConnection } from "@/lib/db/schema";
 import type { BodyRecord, SampleRecord } from "@/lib/sync/records";
 import type { SyncFetch } from "@/lib/sync/types";
