@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db";
 import { getConnectionOrThrow } from "@/lib/db/queries/connections";
 import { findLogEntries, listConnectionActivities, type SeenEntry } from "@/lib/db/queries/forwarding-log";
 import { activityFiles, type ForwardingLogEntry, type ForwardingRule } from "@/lib/db/schema";
+import { GENERATED_SUFFIX } from "@/lib/files/build";
 import { getProviderOrThrow } from "@/lib/providers";
 import { DEFAULT_TOLERANCE_S, findCopy } from "./match";
 
@@ -29,7 +30,10 @@ export interface PlanItem {
   /** Why, in words a person can act on. */
   reason: string;
   match?: { activityId: string; externalId: string };
+  /** The kept original that is uploaded. */
   file?: { id: string; contentHash: string; format: "fit" | "gpx" | "tcx"; fileName: string | null };
+  /** Set instead of `file` when no original is kept: a FIT built from the summary and samples is uploaded. */
+  generatedFile?: { format: "fit"; fileName: string };
   uploadId?: string;
   seen?: SeenEntry;
 }
@@ -43,6 +47,10 @@ export interface ForwardingPlan {
   force: boolean;
   items: PlanItem[];
 }
+
+/** `2026-11-20-run-<id>-generated.fit`: the day and type for a person, the id for uniqueness. */
+const generatedFileName = (source: { id: string; type: string; startAt: Date }) =>
+  `${source.startAt.toISOString().slice(0, 10)}-${source.type}-${source.id.slice(0, 8)}${GENERATED_SUFFIX}.fit`;
 
 const seenOf = (entry: ForwardingLogEntry): SeenEntry => ({
   id: entry.id,
@@ -175,25 +183,31 @@ export async function planForwarding(
       continue;
     }
     const file = files.find((row) => row.activityId === source.id && uploads.formats.includes(row.format));
-    if (!file) {
+    const sent = file
+      ? { file: { id: file.id, contentHash: file.contentHash, format: file.format, fileName: file.fileName } }
+      : uploads.formats.includes("fit")
+        ? { generatedFile: { format: "fit" as const, fileName: generatedFileName(source) } }
+        : undefined;
+    if (!sent) {
       add({
         action: "no_file",
-        reason: "No original file is kept for this activity, so there is nothing to upload.",
+        reason: `No original file is kept for this activity, and ${getProviderOrThrow(destination.provider).name} takes no FIT to generate one.`,
         seen,
       });
       continue;
     }
-    const fileRef = { id: file.id, contentHash: file.contentHash, format: file.format, fileName: file.fileName };
+    // A generated file is said so in the reason: it carries the summary and samples, not the recording.
+    const what = sent.file ? "" : " No original is kept, so a FIT generated from its summary and samples is sent.";
     add(
       copy
         ? {
             action: "replace",
-            reason: "A copy is on the destination; it is deleted and this one uploaded.",
+            reason: `A copy is on the destination; it is deleted and this one uploaded.${what}`,
             match,
-            file: fileRef,
+            ...sent,
             seen,
           }
-        : { action: "upload", reason: "No copy on the destination.", file: fileRef, seen },
+        : { action: "upload", reason: `No copy on the destination.${what}`, ...sent, seen },
     );
   }
   return plan;
