@@ -4,7 +4,7 @@ import { getConnectionOrThrow } from "@/lib/db/queries/connections";
 import { findLogEntries, listConnectionActivities, type SeenEntry } from "@/lib/db/queries/forwarding-log";
 import { activityFiles, type ForwardingLogEntry, type ForwardingRule } from "@/lib/db/schema";
 import { GENERATED_SUFFIX } from "@/lib/files/build";
-import { getProviderOrThrow } from "@/lib/providers";
+import { getSourceOrThrow } from "@/lib/providers/sources";
 import { DEFAULT_TOLERANCE_S, findCopy } from "./match";
 
 // What a run would do for each source activity. A dry run returns this; a real run executes it as is.
@@ -75,7 +75,8 @@ export async function planForwarding(
     userId: rule.userId,
     connectionId: rule.destinationConnectionId,
   });
-  const uploads = getProviderOrThrow(destination.provider).uploads;
+  const destinationSource = getSourceOrThrow(destination.provider);
+  const { uploads } = destinationSource;
   const sources = await listConnectionActivities(db, {
     userId: rule.userId,
     connectionId: rule.sourceConnectionId,
@@ -162,14 +163,14 @@ export async function planForwarding(
       const why =
         rule.conflictStrategy === "skip_existing"
           ? "A copy is already on the destination."
-          : `A copy is already on the destination, and ${getProviderOrThrow(destination.provider).name}'s API cannot delete it to replace it.`;
+          : `A copy is already on the destination, and ${destinationSource.name}'s API cannot delete it to replace it.`;
       add({ action: "skip_existing", reason: why, match, seen });
       continue;
     }
     if (!uploads) {
       add({
         action: "cannot_upload",
-        reason: `${getProviderOrThrow(destination.provider).name} does not accept uploads.`,
+        reason: `${destinationSource.name} does not accept uploads.`,
         seen,
       });
       continue;
@@ -191,7 +192,7 @@ export async function planForwarding(
     if (!sent) {
       add({
         action: "no_file",
-        reason: `No original file is kept for this activity, and ${getProviderOrThrow(destination.provider).name} takes no FIT to generate one.`,
+        reason: `No original file is kept for this activity, and ${destinationSource.name} takes no FIT to generate one.`,
         seen,
       });
       continue;

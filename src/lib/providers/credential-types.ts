@@ -1,3 +1,4 @@
+import type { ProviderUploads } from "@/lib/forwarding/types";
 import type { ProviderSync } from "@/lib/sync/types";
 import type { DataType, ProviderFetch, ProviderSlug, TokenSet } from "./base-types";
 
@@ -101,4 +102,6 @@ export interface CredentialProviderDefinition {
   /** Sign-in, import and renewal; each sign-in names the account (identity), stable across sign-ins. */
   auth: CredentialAuth;
   sync?: ProviderSync;
+  /** Taking files as a forwarding destination (Garmin Connect's upload service). */
+  uploads?: ProviderUploads;
 }

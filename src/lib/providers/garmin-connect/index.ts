@@ -2,6 +2,7 @@ import type { CredentialProviderDefinition } from "../credential-types";
 import { garminConnectAuth } from "./auth";
 import { garminHosts, regionHosts, type GarminRegion } from "./regions";
 import { garminConnectSync } from "./sync";
+import { connectUploads } from "./uploads";
 
 // Garmin Connect by the person's own password (garmin.md part B): the mobile app's SSO and
 // private API, one registry entry per region (credential-types.ts says why).
@@ -24,6 +25,7 @@ function createGarminConnect(region: GarminRegion): CredentialProviderDefinition
       /^\d+$/.test(externalId) ? `https://${hosts.connect}/modern/activity/${externalId}` : undefined,
     auth: garminConnectAuth(region),
     sync: garminConnectSync(region),
+    uploads: connectUploads(region),
   };
 }
 
