@@ -32,6 +32,8 @@ export interface ExecuteOptions {
   appUrl?: string;
   sleep?: (ms: number) => Promise<void>;
   onProgress?: (done: number, total: number) => Promise<void>;
+  /** The 'forward' job this run is, named on every log entry it writes. */
+  jobId?: string;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -87,6 +89,7 @@ export async function executeForwarding(
     ruleId: plan.ruleId,
     sourceActivityId: item.sourceActivityId,
     destinationConnectionId: plan.destinationConnectionId,
+    jobId: options.jobId ?? null,
   });
   const results: RunItem[] = [];
 

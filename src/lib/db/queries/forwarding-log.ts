@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { activities, forwardingLog, type Activity, type ForwardingLogEntry } from "../schema";
 
@@ -54,7 +54,14 @@ export async function findLogEntries(
 /** What a plan saw of an entry: enough to take it only if nothing changed since. */
 export type SeenEntry = Pick<ForwardingLogEntry, "id" | "attempts" | "decision">;
 
-type Pair = { userId: string; ruleId: string | null; sourceActivityId: string; destinationConnectionId: string };
+type Pair = {
+  userId: string;
+  ruleId: string | null;
+  sourceActivityId: string;
+  destinationConnectionId: string;
+  /** The forwarding run deciding it, when it runs as a job. */
+  jobId?: string | null;
+};
 
 /**
  * Takes the pair for an upload by writing its pending entry first. A new pair is taken by
@@ -75,6 +82,7 @@ export async function claimLogEntry(
         ruleId: params.ruleId,
         sourceActivityId: params.sourceActivityId,
         destinationConnectionId: params.destinationConnectionId,
+        jobId: params.jobId ?? null,
         attempts: 1,
       })
       .onConflictDoNothing()
@@ -83,7 +91,13 @@ export async function claimLogEntry(
   }
   const [row] = await db
     .update(forwardingLog)
-    .set({ ...pending, ruleId: params.ruleId, attempts: sql`${forwardingLog.attempts} + 1`, updatedAt: new Date() })
+    .set({
+      ...pending,
+      ruleId: params.ruleId,
+      jobId: params.jobId ?? null,
+      attempts: sql`${forwardingLog.attempts} + 1`,
+      updatedAt: new Date(),
+    })
     .where(
       and(
         eq(forwardingLog.id, params.seen.id),
@@ -111,6 +125,7 @@ export async function writeLogEntry(
     matchedExternalId: params.matchedExternalId ?? null,
     message: params.message ?? null,
     nextAttemptAt: params.nextAttemptAt ?? null,
+    jobId: params.jobId ?? null,
     ...(params.uploadId !== undefined ? { uploadId: params.uploadId } : {}),
   };
   const [row] = await db
@@ -150,4 +165,40 @@ export async function listRecentLog(
     )
     .orderBy(desc(forwardingLog.updatedAt))
     .limit(params.limit);
+}
+
+/** The decisions a forwarding run (a 'forward' job) made, as its log entries now stand. */
+export async function listJobLog(
+  db: Database,
+  params: { userId: string; jobIds: string[] },
+): Promise<ForwardingLogEntry[]> {
+  if (!params.jobIds.length) return [];
+  return db
+    .select()
+    .from(forwardingLog)
+    .where(and(eq(forwardingLog.userId, params.userId), inArray(forwardingLog.jobId, params.jobIds)))
+    .orderBy(desc(forwardingLog.updatedAt));
+}
+
+/**
+ * The earliest retry still to come for the failed uploads of these rules: when the next
+ * forwarding run should start so the backoff is kept, neither sooner nor much later.
+ */
+export async function findNextRetryAt(
+  db: Database,
+  params: { userId: string; ruleIds: string[]; after: Date },
+): Promise<Date | null> {
+  if (!params.ruleIds.length) return null;
+  const [row] = await db
+    .select({ at: sql<Date | null>`min(${forwardingLog.nextAttemptAt})`.mapWith(forwardingLog.nextAttemptAt) })
+    .from(forwardingLog)
+    .where(
+      and(
+        eq(forwardingLog.userId, params.userId),
+        inArray(forwardingLog.ruleId, params.ruleIds),
+        eq(forwardingLog.decision, "failed"),
+        gt(forwardingLog.nextAttemptAt, params.after),
+      ),
+    );
+  return row?.at ?? null;
 }
