@@ -167,17 +167,26 @@ export async function listRecentLog(
     .limit(params.limit);
 }
 
-/** The decisions a forwarding run (a 'forward' job) made, as its log entries now stand. */
+export type LogEntryWithActivity = ForwardingLogEntry & {
+  activity: Pick<Activity, "name" | "type" | "startAt">;
+};
+
+/** The decisions forwarding runs ('forward' jobs) made, as their entries now stand, with the source activity. */
 export async function listJobLog(
   db: Database,
   params: { userId: string; jobIds: string[] },
-): Promise<ForwardingLogEntry[]> {
+): Promise<LogEntryWithActivity[]> {
   if (!params.jobIds.length) return [];
-  return db
-    .select()
+  const rows = await db
+    .select({
+      entry: forwardingLog,
+      activity: { name: activities.name, type: activities.type, startAt: activities.startAt },
+    })
     .from(forwardingLog)
+    .innerJoin(activities, eq(activities.id, forwardingLog.sourceActivityId))
     .where(and(eq(forwardingLog.userId, params.userId), inArray(forwardingLog.jobId, params.jobIds)))
-    .orderBy(desc(forwardingLog.updatedAt));
+    .orderBy(asc(activities.startAt), asc(forwardingLog.id));
+  return rows.map((row) => ({ ...row.entry, activity: row.activity }));
 }
 
 /**
