@@ -18,6 +18,7 @@ const SECTIONS = [
     heading: "Settings",
     links: [
       { href: "/dashboard/settings", label: "Connected sources" },
+      { href: "/dashboard/settings/forwarding", label: "Forwarding" },
       { href: "/dashboard/settings/api-keys", label: "API keys" },
       { href: "/dashboard/settings/preferences", label: "Preferences" },
       { href: "/dashboard/settings/security", label: "Sign-in & security" },
