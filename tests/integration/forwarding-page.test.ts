@@ -5,6 +5,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { PlanTable } from "@/app/dashboard/settings/forwarding/PlanTable";
+import { RuleCard } from "@/app/dashboard/settings/forwarding/RuleCard";
 import { RuleForm } from "@/app/dashboard/settings/forwarding/RuleForm";
 import { RunLog } from "@/app/dashboard/settings/forwarding/RunLog";
 import { completeConnection } from "@/lib/connections/connect";
@@ -58,6 +59,11 @@ describeEachDatabase("Settings → Forwarding", (database) => {
     expect(form.slice(0, form.indexOf('name="destinationConnectionId"'))).toContain(`value="${oura.id}"`);
     expect(destinationSelect).not.toContain(`value="${oura.id}"`);
     expect(destinationSelect).toContain(`value="${destination.id}"`);
+
+    const card = renderToStaticMarkup(createElement(RuleCard, { rule: before.rules[0]!, accounts: before.accounts }));
+    expect(card).toContain(`data-rule-id="${rule.id}"`);
+    for (const words of ["Preview (dry run)", "Run now", "Edit rule", "Delete rule", "Every type", "Enabled"])
+      expect(card).toContain(words);
 
     const preview = renderToStaticMarkup(
       createElement(PlanTable, { plan: toPlanView(await planForwarding(db, { rule })) }),

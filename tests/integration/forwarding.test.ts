@@ -245,6 +245,40 @@ describeEachDatabase("forwarding to Strava", (database) => {
     expect(sandbox.state.uploadedActivities[0]).toMatchObject({ startAt, durationS: 2700 });
   });
 
+  it("does not send a forwarded copy back where it came from (two rules pointing at each other)", async () => {
+    const { user, source } = await setUp("bulk-2");
+    // A destination not synced yet: its first sync reads its whole history, the copy included.
+    const query = await authorizeAtProvider(database.db, { userId: user.id, provider: "strava", account: "bulk-1" });
+    const { connection: destination } = await completeConnection(database.db, {
+      userId: user.id,
+      query,
+      origin: APP_ORIGIN,
+    });
+    await addSourceActivity(database.db, source, new Date("2021-11-01T07:00:00Z"), 1800);
+    const there = await rule(user.id, source.id, destination.id);
+    const ran = await executeForwarding(database.db, await planForwarding(database.db, { rule: there }), {
+      store,
+      sleep: noSleep,
+    });
+    expect(ran[0]!.outcome).toBe("uploaded");
+    // The destination's next sync brings the copy in as one of its activities.
+    await syncNow(database.db, destination);
+    const copyId = String(sandbox.state.uploadedActivities[0]!.id);
+    const [copy] = await database.db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.connectionId, destination.id), eq(activities.externalId, copyId)));
+    expect(copy).toBeDefined();
+
+    const back = await rule(user.id, destination.id, source.id, "replace_existing");
+    for (const force of [false, true]) {
+      const plan = await planForwarding(database.db, { rule: back, force });
+      const item = plan.items.find((each) => each.sourceActivityId === copy!.id)!;
+      expect(item).toMatchObject({ action: "already_done" });
+      expect(item.reason).toMatch(/copy forwarding put here/);
+    }
+  });
+
   it("refuses another user's rule as not found", async () => {
     const { user, destination, source } = await setUp("bulk-2");
     const forwarding = await rule(user.id, source.id, destination.id);

@@ -1,7 +1,12 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "@/lib/db";
 import { getConnectionOrThrow } from "@/lib/db/queries/connections";
-import { findLogEntries, listConnectionActivities, type SeenEntry } from "@/lib/db/queries/forwarding-log";
+import {
+  findForwardedCopies,
+  findLogEntries,
+  listConnectionActivities,
+  type SeenEntry,
+} from "@/lib/db/queries/forwarding-log";
 import { activityFiles, type ForwardingLogEntry, type ForwardingRule } from "@/lib/db/schema";
 import { GENERATED_SUFFIX } from "@/lib/files/build";
 import { getSourceOrThrow } from "@/lib/providers/sources";
@@ -106,6 +111,11 @@ export async function planForwarding(
     .from(activityFiles)
     .where(and(eq(activityFiles.userId, rule.userId), inArray(activityFiles.activityId, ids)))
     .orderBy(asc(activityFiles.createdAt), asc(activityFiles.id));
+  const forwardedHere = await findForwardedCopies(db, {
+    userId: rule.userId,
+    connectionId: rule.sourceConnectionId,
+    externalIds: sources.map((source) => source.externalId),
+  });
   const marginMs = toleranceS * 1000;
   const copies = await listConnectionActivities(db, {
     userId: rule.userId,
@@ -126,6 +136,10 @@ export async function planForwarding(
     const seen = entry ? seenOf(entry) : undefined;
     const add = (item: Omit<PlanItem, keyof typeof base>) => plan.items.push({ ...base, ...item });
 
+    if (forwardedHere.has(source.externalId)) {
+      add({ action: "already_done", reason: "A copy forwarding put here; it is not forwarded on.", seen });
+      continue;
+    }
     if (entry && !force) {
       if (entry.decision === "pending" && entry.uploadId) {
         add({

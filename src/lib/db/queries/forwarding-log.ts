@@ -211,3 +211,27 @@ export async function findNextRetryAt(
     );
   return row?.at ?? null;
 }
+
+/**
+ * Which of an account's activities are copies forwarding put there (by the provider's id the
+ * log kept): a rule from that account does not send them on, so two rules pointing at each
+ * other never pass one activity back and forth.
+ */
+export async function findForwardedCopies(
+  db: Database,
+  params: { userId: string; connectionId: string; externalIds: string[] },
+): Promise<Set<string>> {
+  if (!params.externalIds.length) return new Set();
+  const rows = await db
+    .select({ externalId: forwardingLog.matchedExternalId })
+    .from(forwardingLog)
+    .where(
+      and(
+        eq(forwardingLog.userId, params.userId),
+        eq(forwardingLog.destinationConnectionId, params.connectionId),
+        inArray(forwardingLog.decision, ["uploaded", "replaced"]),
+        inArray(forwardingLog.matchedExternalId, params.externalIds),
+      ),
+    );
+  return new Set(rows.map((row) => row.externalId!));
+}
