@@ -7,7 +7,7 @@ import { linkWithPassword } from "@/lib/connections/credential-link";
 import type { Database } from "@/lib/db/client";
 import { claimLogEntry, setLogUploadId } from "@/lib/db/queries/forwarding-log";
 import { createForwardingRule } from "@/lib/db/queries/forwarding-rules";
-import { activities, forwardingLog, syncJobs, type ConflictStrategy } from "@/lib/db/schema";
+import { activities, forwardingLog, providerConnections, syncJobs, type ConflictStrategy } from "@/lib/db/schema";
 import { DiskFileStore } from "@/lib/files/disk-store";
 import { openDestination } from "@/lib/forwarding/destination";
 import { executeForwarding } from "@/lib/forwarding/execute";
@@ -123,6 +123,36 @@ describeEachDatabase("forwarding to Garmin Connect (password-linked)", (database
     expect(uploadsSent("garmin_connect_cn")).toBe(1);
     expect(uploadsSent("garmin_connect")).toBe(0);
     expect(connectCalls("DELETE", "/activity-service/activity/:activityId", "garmin_connect_cn")).toBe(0);
+  });
+
+  it("asks nothing of a destination that is paused, stopped or must be reconnected, and logs nothing for it", async () => {
+    const { user, destination, source } = await setUp(database.db, "holder");
+    await addSourceActivity(database.db, store, source, new Date("2021-06-01T07:00:00Z"), 1800);
+    const forwarding = await rule(user.id, source.id, destination.id);
+    const hold = (changes: Partial<typeof providerConnections.$inferInsert>) =>
+      database.db.update(providerConnections).set(changes).where(eq(providerConnections.id, destination.id));
+    const pausedUntil = new Date(Date.now() + 2 * 3_600_000);
+    const cases = [
+      [{ pausedUntil }, "waiting_retry", /paused until/],
+      [{ pausedUntil: null, syncStoppedAt: new Date() }, "cannot_upload", /Syncing is stopped/],
+      [{ syncStoppedAt: null, status: "needs_reauth" as const }, "cannot_upload", /Reconnect/],
+    ] as const;
+    for (const [changes, action, reason] of cases) {
+      await hold(changes);
+      const plan = await planForwarding(database.db, { rule: forwarding });
+      expect(plan.items.map((item) => item.action)).toEqual([action]);
+      expect(plan.items[0]!.reason).toMatch(reason);
+      await executeForwarding(database.db, plan, { store, sleep: noSleep });
+    }
+    expect(uploadsSent()).toBe(0);
+    expect(await database.db.select().from(forwardingLog).where(eq(forwardingLog.ruleId, forwarding.id))).toEqual([]);
+
+    await hold({ status: "active" });
+    const ran = await executeForwarding(database.db, await planForwarding(database.db, { rule: forwarding }), {
+      store,
+      sleep: noSleep,
+    });
+    expect(ran.map((item) => item.outcome)).toEqual(["uploaded"]);
   });
 
   it("never makes a second copy after a crash between the upload and its log entry", async () => {

@@ -18,8 +18,10 @@ export function nextAttemptAfter(attempts: number, now = Date.now()): Date | nul
   return new Date(now + Math.min(24 * 60 * 60_000, 5 * 60_000 * 2 ** (attempts - 1)));
 }
 
-// Errors another attempt cannot fix: the provider refused the file or the account's grant.
-const isPermanent = (error: unknown) => hasErrorCode(error, "PROVIDER_REFUSED", "PROVIDER_AUTH_EXPIRED", "FORBIDDEN");
+// Errors another attempt cannot fix: the provider refused the file or the request. An expired
+// grant is not among them: once the person reconnects, the backoff's next try goes through (the
+// plan sends nothing while the destination needs reconnecting).
+const isPermanent = (error: unknown) => hasErrorCode(error, "PROVIDER_REFUSED", "FORBIDDEN");
 
 export type RunOutcome = ForwardingDecision | "not_run" | "taken_by_another_run";
 export interface RunItem extends PlanItem {

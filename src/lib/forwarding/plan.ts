@@ -7,7 +7,7 @@ import {
   listConnectionActivities,
   type SeenEntry,
 } from "@/lib/db/queries/forwarding-log";
-import { activityFiles, type ForwardingLogEntry, type ForwardingRule } from "@/lib/db/schema";
+import { activityFiles, type ForwardingLogEntry, type ForwardingRule, type ProviderConnection } from "@/lib/db/schema";
 import { GENERATED_SUFFIX } from "@/lib/files/build";
 import { getSourceOrThrow } from "@/lib/providers/sources";
 import { DEFAULT_TOLERANCE_S, findCopy } from "./match";
@@ -56,6 +56,32 @@ export interface ForwardingPlan {
 /** `2026-11-20-run-<id>-generated.fit`: the day and type for a person, the id for uniqueness. */
 const generatedFileName = (source: { id: string; type: string; startAt: Date }) =>
   `${source.startAt.toISOString().slice(0, 10)}-${source.type}-${source.id.slice(0, 8)}${GENERATED_SUFFIX}.fit`;
+
+/**
+ * Why nothing may be asked of the destination now, if so: the person stopped its syncing, it
+ * must be reconnected, or it is paused after the provider refused too many requests (Garmin
+ * Connect blocks hard; asking again while paused only doubles the pause). Nothing is logged for
+ * these, so the pair is planned afresh once the account is usable.
+ */
+function destinationHold(
+  destination: Pick<ProviderConnection, "syncStoppedAt" | "status" | "pausedUntil">,
+  providerName: string,
+  now: Date,
+): Pick<PlanItem, "action" | "reason"> | undefined {
+  if (destination.syncStoppedAt)
+    return {
+      action: "cannot_upload",
+      reason: `Syncing is stopped for the ${providerName} account; resume it to forward there.`,
+    };
+  if (destination.status === "needs_reauth" || destination.status === "revoked")
+    return { action: "cannot_upload", reason: `Reconnect the ${providerName} account to forward there.` };
+  if (destination.pausedUntil && destination.pausedUntil > now)
+    return {
+      action: "waiting_retry",
+      reason: `${providerName} refused too many requests; the account is paused until ${destination.pausedUntil.toISOString()}.`,
+    };
+  return undefined;
+}
 
 const seenOf = (entry: ForwardingLogEntry): SeenEntry => ({
   id: entry.id,
@@ -124,6 +150,7 @@ export async function planForwarding(
     to: new Date(sources.at(-1)!.startAt.getTime() + marginMs),
   });
   const missingScopes = (uploads?.requiredScopes ?? []).filter((scope) => !destination.scopes.includes(scope));
+  const held = destinationHold(destination, destinationSource.name, now);
 
   for (const source of sources) {
     const base = {
@@ -142,6 +169,10 @@ export async function planForwarding(
     }
     if (entry && !force) {
       if (entry.decision === "pending" && entry.uploadId) {
+        if (held) {
+          add({ ...held, seen });
+          continue;
+        }
         add({
           action: "poll",
           reason: "An earlier upload was sent; its result is asked for, not sent again.",
@@ -187,6 +218,10 @@ export async function planForwarding(
         reason: `${destinationSource.name} does not accept uploads.`,
         seen,
       });
+      continue;
+    }
+    if (held) {
+      add({ ...held, seen });
       continue;
     }
     if (missingScopes.length) {
