@@ -56,8 +56,14 @@ describeEachDatabase("forwarding to Strava", (database) => {
     return { user, destination, source, existing };
   }
 
-  /** A source activity with its original FIT file kept. */
-  async function addSourceActivity(db: Database, source: ProviderConnection, startAt: Date, seconds: number) {
+  /** A source activity with its original FIT file kept (unless `withFile` is false). */
+  async function addSourceActivity(
+    db: Database,
+    source: ProviderConnection,
+    startAt: Date,
+    seconds: number,
+    { withFile = true } = {},
+  ) {
     const [row] = await db
       .insert(activities)
       .values({
@@ -71,6 +77,7 @@ describeEachDatabase("forwarding to Strava", (database) => {
         durationS: seconds,
       })
       .returning();
+    if (!withFile) return row!;
     await saveActivityFile(db, store, {
       userId: source.userId,
       bytes: buildFitActivity({ start: startAt, seconds }),
@@ -216,6 +223,60 @@ describeEachDatabase("forwarding to Strava", (database) => {
       .from(forwardingLog)
       .where(and(eq(forwardingLog.ruleId, forwarding.id), eq(forwardingLog.decision, "uploaded")));
     expect(after!.attempts).toBe(2);
+  });
+
+  it("forwards an activity without a kept original as a generated FIT, and says so in the plan", async () => {
+    const { user, destination, source } = await setUp("bulk-2");
+    const startAt = new Date("2021-08-01T06:30:00Z");
+    await addSourceActivity(database.db, source, startAt, 2700, { withFile: false });
+    const forwarding = await rule(user.id, source.id, destination.id);
+
+    const plan = await planForwarding(database.db, { rule: forwarding });
+    expect(plan.items).toHaveLength(1);
+    expect(plan.items[0]).toMatchObject({ action: "upload", generatedFile: { format: "fit" } });
+    expect(plan.items[0]!.file).toBeUndefined();
+    expect(plan.items[0]!.generatedFile!.fileName).toMatch(/-generated\.fit$/);
+    expect(plan.items[0]!.reason).toMatch(/generated/);
+
+    const ran = await executeForwarding(database.db, plan, { store, sleep: noSleep });
+    expect(ran[0]!.outcome).toBe("uploaded");
+    // Strava read the generated file as the same workout: its start and length.
+    expect(sandbox.state.uploadedActivities).toHaveLength(1);
+    expect(sandbox.state.uploadedActivities[0]).toMatchObject({ startAt, durationS: 2700 });
+  });
+
+  it("does not send a forwarded copy back where it came from (two rules pointing at each other)", async () => {
+    const { user, source } = await setUp("bulk-2");
+    // A destination not synced yet: its first sync reads its whole history, the copy included.
+    const query = await authorizeAtProvider(database.db, { userId: user.id, provider: "strava", account: "bulk-1" });
+    const { connection: destination } = await completeConnection(database.db, {
+      userId: user.id,
+      query,
+      origin: APP_ORIGIN,
+    });
+    await addSourceActivity(database.db, source, new Date("2021-11-01T07:00:00Z"), 1800);
+    const there = await rule(user.id, source.id, destination.id);
+    const ran = await executeForwarding(database.db, await planForwarding(database.db, { rule: there }), {
+      store,
+      sleep: noSleep,
+    });
+    expect(ran[0]!.outcome).toBe("uploaded");
+    // The destination's next sync brings the copy in as one of its activities.
+    await syncNow(database.db, destination);
+    const copyId = String(sandbox.state.uploadedActivities[0]!.id);
+    const [copy] = await database.db
+      .select()
+      .from(activities)
+      .where(and(eq(activities.connectionId, destination.id), eq(activities.externalId, copyId)));
+    expect(copy).toBeDefined();
+
+    const back = await rule(user.id, destination.id, source.id, "replace_existing");
+    for (const force of [false, true]) {
+      const plan = await planForwarding(database.db, { rule: back, force });
+      const item = plan.items.find((each) => each.sourceActivityId === copy!.id)!;
+      expect(item).toMatchObject({ action: "already_done" });
+      expect(item.reason).toMatch(/copy forwarding put here/);
+    }
   });
 
   it("refuses another user's rule as not found", async () => {

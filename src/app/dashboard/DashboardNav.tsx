@@ -19,10 +19,10 @@ const SECTIONS = [
     links: [
       { href: "/dashboard/settings", label: "Connected sources" },
       { href: "/dashboard/settings/sources", label: "Source order" },
+      { href: "/dashboard/settings/forwarding", label: "Forwarding" },
       { href: "/dashboard/settings/api-keys", label: "API keys" },
       { href: "/dashboard/settings/webhooks", label: "Webhooks" },
       { href: "/dashboard/settings/preferences", label: "Preferences" },
-      { href: "/dashboard/settings/sources", label: "Sources" },
       { href: "/dashboard/settings/security", label: "Sign-in & security" },
     ],
   },

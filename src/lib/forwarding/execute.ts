@@ -1,8 +1,10 @@
 import type { Database } from "@/lib/db";
 import { claimLogEntry, setLogUploadId, writeLogEntry } from "@/lib/db/queries/forwarding-log";
 import type { ForwardingDecision } from "@/lib/db/schema";
-import { hasErrorCode } from "@/lib/errors";
+import { AppError, hasErrorCode } from "@/lib/errors";
 import type { FileStore } from "@/lib/files";
+import { buildActivityFile, loadActivityFileInput } from "@/lib/files/build";
+import type { FileFormat } from "@/lib/files/types";
 import { openDestination } from "./destination";
 import type { ForwardingPlan, PlanItem } from "./plan";
 import type { ProviderUploads, UploadContext, UploadStatus } from "./types";
@@ -16,8 +18,10 @@ export function nextAttemptAfter(attempts: number, now = Date.now()): Date | nul
   return new Date(now + Math.min(24 * 60 * 60_000, 5 * 60_000 * 2 ** (attempts - 1)));
 }
 
-// Errors another attempt cannot fix: the provider refused the file or the account's grant.
-const isPermanent = (error: unknown) => hasErrorCode(error, "PROVIDER_REFUSED", "PROVIDER_AUTH_EXPIRED", "FORBIDDEN");
+// Errors another attempt cannot fix: the provider refused the file or the request. An expired
+// grant is not among them: once the person reconnects, the backoff's next try goes through (the
+// plan sends nothing while the destination needs reconnecting).
+const isPermanent = (error: unknown) => hasErrorCode(error, "PROVIDER_REFUSED", "FORBIDDEN");
 
 export type RunOutcome = ForwardingDecision | "not_run" | "taken_by_another_run";
 export interface RunItem extends PlanItem {
@@ -30,6 +34,8 @@ export interface ExecuteOptions {
   appUrl?: string;
   sleep?: (ms: number) => Promise<void>;
   onProgress?: (done: number, total: number) => Promise<void>;
+  /** The 'forward' job this run is, named on every log entry it writes. */
+  jobId?: string;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -38,6 +44,24 @@ async function readAll(store: FileStore, userId: string, sha256: string): Promis
   const chunks: Buffer[] = [];
   for await (const chunk of await store.read(userId, sha256)) chunks.push(chunk as Buffer);
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** The file a plan item sends: its kept original, or a FIT built now from the activity's summary and samples. */
+async function fileOf(
+  db: Database,
+  item: PlanItem,
+  send: { store: FileStore; userId: string },
+): Promise<{ bytes: Uint8Array; format: FileFormat; fileName: string }> {
+  if (item.file)
+    return {
+      bytes: await readAll(send.store, send.userId, item.file.contentHash),
+      format: item.file.format,
+      fileName: item.file.fileName ?? `${item.sourceActivityId}.${item.file.format}`,
+    };
+  if (!item.generatedFile) throw new AppError("INVALID_INPUT", "The plan names no file to send.");
+  const input = await loadActivityFileInput(db, { userId: send.userId, activityId: item.sourceActivityId });
+  if (!input) throw new AppError("NOT_FOUND", "The source activity is gone.");
+  return { bytes: buildActivityFile(input, "fit"), format: "fit", fileName: item.generatedFile.fileName };
 }
 
 /**
@@ -67,6 +91,7 @@ export async function executeForwarding(
     ruleId: plan.ruleId,
     sourceActivityId: item.sourceActivityId,
     destinationConnectionId: plan.destinationConnectionId,
+    jobId: options.jobId ?? null,
   });
   const results: RunItem[] = [];
 
@@ -132,13 +157,11 @@ async function sendOne(db: Database, item: PlanItem, send: SendContext): Promise
       const claimed = await claimLogEntry(db, { ...send.pair, seen: item.seen ?? null });
       if (!claimed) return { ...item, outcome: "taken_by_another_run" };
       attempts = claimed.attempts;
+      // The file first: a copy is deleted only once there is something to put in its place.
+      const file = await fileOf(db, item, send);
       if (item.action === "replace") await send.uploads.deleteActivity!(send.context, item.match!.externalId);
-      const file = item.file!;
-      const bytes = await readAll(send.store, send.userId, file.contentHash);
       const sent = await send.uploads.upload(send.context, {
-        bytes,
-        format: file.format,
-        fileName: file.fileName ?? `${item.sourceActivityId}.${file.format}`,
+        ...file,
         externalId: `qt-${item.sourceActivityId}`,
         name: item.name ?? undefined,
       });

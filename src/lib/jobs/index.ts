@@ -29,6 +29,8 @@ export async function enqueueConnectionSync(
     reason?: string;
     payload?: Record<string, unknown>;
     idempotencyKey?: string;
+    /** Not before then; now when unset. */
+    runAfter?: Date;
   },
 ): Promise<{ job: SyncJob; isNew: boolean }> {
   const { job, isNew } = await createSyncJob(db, {
@@ -37,6 +39,7 @@ export async function enqueueConnectionSync(
     kind: params.kind ?? "sync",
     payload: { ...params.payload, ...(params.reason ? { reason: params.reason } : {}) },
     idempotencyKey: params.idempotencyKey,
+    runAfter: params.runAfter,
   });
   if (!isNew) return { job, isNew };
   if (isTriggerEnabled()) {
@@ -45,6 +48,7 @@ export async function enqueueConnectionSync(
       jobId: job.id,
       connectionId: params.connectionId,
       kind: params.kind ?? "sync",
+      runAfter: params.runAfter,
     });
     await setJobTriggerRun(db, { jobId: job.id, triggerRunId: runId });
   } else {

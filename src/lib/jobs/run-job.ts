@@ -5,6 +5,8 @@ import type { SyncJob } from "@/lib/db/schema";
 import { AppError, hasErrorCode, type ErrorCode } from "@/lib/errors";
 import { runConnectionSync, type SyncRunOptions, type SyncRunResult } from "@/lib/sync/run-sync";
 import { WaitUntil } from "@/lib/sync/wait-until";
+import { runForwardJob } from "@/lib/forwarding/run-forward-job";
+import { enqueueForwardingAfter } from "./forwarding-jobs";
 import { startLeaseHeartbeat } from "./lease-heartbeat";
 import { runWeightSync } from "@/lib/weight/sync-weight";
 import { writePushedBody } from "@/lib/webhooks/write-pushed-body";
@@ -52,6 +54,10 @@ export async function executeSyncJob(
     const result = await runJobOfItsKind(db, job, options);
     await heartbeat.stop();
     await finishJob(db, { jobId: job.id, status: result.status, error: result.error ?? undefined });
+    // After the job is finished, so a forwarding run it queues is a new job, not this one joined.
+    await enqueueForwardingAfter(db, job, result.status).catch((error: unknown) =>
+      console.error(`[jobs] queueing forwarding after job ${job.id} failed`, error),
+    );
     return result.status;
   } catch (error) {
     await heartbeat.stop();
@@ -65,7 +71,8 @@ export async function executeSyncJob(
 
 /**
  * A push body's job writes what the provider sent; a weight job walks the provider's weigh-in
- * history; every other kind syncs the connection's streams.
+ * history; a forward job runs the source account's forwarding rules; every other kind syncs
+ * the connection's streams.
  */
 async function runJobOfItsKind(db: Database, job: SyncJob, options: SyncRunOptions): Promise<SyncRunResult> {
   if (job.kind === "push") {
@@ -73,6 +80,7 @@ async function runJobOfItsKind(db: Database, job: SyncJob, options: SyncRunOptio
     return { counts: { inserted: 0, updated: 0, unchanged: 0, rejected: 0 }, status: "succeeded", error: null };
   }
   if (job.kind === "weight") return runWeightSync(db, job, options);
+  if (job.kind === "forward") return runForwardJob(db, job, options);
   return runConnectionSync(db, job, options);
 }
 
@@ -95,7 +103,8 @@ async function recordFailure(
   }
   const isAuthExpired = error instanceof AppError && error.code === "PROVIDER_AUTH_EXPIRED";
   // A failed weight walk is the weight walk's: the connection's own syncs may be fine.
-  if (job.connectionId && (job.kind !== "weight" || isAuthExpired)) {
+  // A failed forwarding run is not the source's either: the trouble is usually the destination's.
+  if (job.connectionId && job.kind !== "forward" && (job.kind !== "weight" || isAuthExpired)) {
     // Some providers refuse a token with HTTP 200 and a code (COROS): the status is set here, not only on a 401.
     const status = isAuthExpired ? "needs_reauth" : "error";
     await setConnectionStatus(db, { connectionId: job.connectionId, status, lastError: message }).catch(

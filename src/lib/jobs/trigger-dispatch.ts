@@ -12,6 +12,8 @@ const TASK_BY_KIND: Record<SyncKind, SyncTask["id"]> = {
   push: "process-provider-webhook",
   // Years of weigh-ins, window by window: long-running like a backfill.
   weight: "backfill-connection",
+  // Uploads with status polling, several minutes for a long history.
+  forward: "backfill-connection",
 };
 
 /** Hands a queued job to Trigger.dev; one run at a time per connection (concurrencyKey). */
@@ -19,11 +21,18 @@ export async function triggerSyncTask(params: {
   jobId: string;
   connectionId: string;
   kind: SyncKind;
+  /** Not before then (a forwarding retry's backoff). */
+  runAfter?: Date;
 }): Promise<string> {
   const handle = await tasks.trigger<SyncTask>(
     TASK_BY_KIND[params.kind],
     { jobId: params.jobId },
-    { idempotencyKey: `sync-job-${params.jobId}`, concurrencyKey: params.connectionId, queue: "sync-connection" },
+    {
+      idempotencyKey: `sync-job-${params.jobId}`,
+      concurrencyKey: params.connectionId,
+      queue: "sync-connection",
+      ...(params.runAfter && params.runAfter > new Date() ? { delay: params.runAfter } : {}),
+    },
   );
   return handle.id;
 }

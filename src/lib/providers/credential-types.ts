@@ -1,3 +1,4 @@
+import type { ProviderUploads } from "@/lib/forwarding/types";
 import type { ProviderSync } from "@/lib/sync/types";
 import type { WorkoutDestination } from "@/lib/workouts/destination-types";
 import type { DataType, ProviderFetch, ProviderSlug, TokenSet } from "./base-types";
@@ -107,4 +108,6 @@ export interface CredentialProviderDefinition {
   workouts?: WorkoutDestination;
   /** Weigh-ins forwarded to the account (Garmin Connect's weight service). */
   weightDestination?: WeightDestination;
+  /** Taking files as a forwarding destination (Garmin Connect's upload service). */
+  uploads?: ProviderUploads;
 }

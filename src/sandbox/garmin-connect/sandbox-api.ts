@@ -4,7 +4,14 @@ import { addDays } from "@/lib/dates";
 import { syntheticDays, syntheticNights } from "@/sandbox/synthetic";
 import type { SandboxRequest, SandboxRoute } from "@/sandbox/types";
 import { accountWorkouts, activityListItem, findWorkout, workoutFit, workoutRoute } from "./sandbox-activities";
-import { connectProfile, connectStore, domainOfHost, providerOf, type GarminDomain } from "./sandbox-store";
+import {
+  activityKey,
+  connectProfile,
+  connectStore,
+  domainOfHost,
+  providerOf,
+  type GarminDomain,
+} from "./sandbox-store";
 import { authenticateConnect } from "./sandbox-tokens";
 
 // connectapi.garmin.com / connectapi.garmin.cn: the Connect app's private API, Bearer tokens
@@ -20,7 +27,7 @@ const notFound = () => Response.json({ message: "Not Found", error: "NotFoundExc
 /** A route on the API host: recorded under its pattern, then authenticated. */
 export function api(
   host: string,
-  method: "GET" | "POST",
+  method: "GET" | "POST" | "DELETE",
   path: string,
   handle: (request: SandboxRequest, caller: Caller) => Response | Promise<Response>,
 ): SandboxRoute {
@@ -57,7 +64,9 @@ function listActivities(request: SandboxRequest, caller: Caller) {
     ? new Date(Date.parse(`${addDays(startDate, -1)}T00:00:00Z`))
     : new Date(now.getTime() - 730 * 86_400_000);
   const to = endDate ? new Date(Date.parse(`${addDays(endDate, 2)}T00:00:00Z`)) : now;
+  const deleted = connectStore(request.state).deleted;
   const items = accountWorkouts(caller.domain, caller.login, from, to)
+    .filter((workout) => !deleted.has(activityKey(caller.domain, caller.login, workout.id)))
     .map((workout) => activityListItem(workout, caller.profile.profileId))
     .filter(
       (item) =>
@@ -69,8 +78,45 @@ function listActivities(request: SandboxRequest, caller: Caller) {
   return Response.json(items.slice(start, start + limit));
 }
 
+/** A synthetic workout of the caller's, unless deleted. */
+function ownWorkout(request: SandboxRequest, caller: Caller) {
+  const id = Number(request.params.activityId);
+  if (connectStore(request.state).deleted.has(activityKey(caller.domain, caller.login, id))) return undefined;
+  return findWorkout(caller.domain, caller.login, id);
+}
+
+/** An uploaded activity of the caller's, unless deleted. */
+function ownUpload(request: SandboxRequest, caller: Caller) {
+  const id = Number(request.params.activityId);
+  const store = connectStore(request.state);
+  if (store.deleted.has(activityKey(caller.domain, caller.login, id))) return undefined;
+  return [...store.uploads.entries()].find(
+    ([, upload]) => upload.domain === caller.domain && upload.login === caller.login && upload.activityId === id,
+  );
+}
+
+/** GET /activity-service/activity/{id}: the summary, enough to tell the activity is there. */
+function activitySummary(request: SandboxRequest, caller: Caller) {
+  const workout = ownWorkout(request, caller);
+  if (workout) return Response.json({ activityId: workout.id, activityName: workout.name });
+  const upload = ownUpload(request, caller);
+  if (!upload) return notFound();
+  return Response.json({ activityId: upload[1].activityId, activityName: upload[1].fileName });
+}
+
+/** DELETE /activity-service/activity/{id}: 204; an uploaded file may then be uploaded again. */
+function deleteActivity(request: SandboxRequest, caller: Caller) {
+  const workout = ownWorkout(request, caller);
+  const upload = workout ? undefined : ownUpload(request, caller);
+  if (!workout && !upload) return notFound();
+  const store = connectStore(request.state);
+  store.deleted.add(activityKey(caller.domain, caller.login, Number(request.params.activityId)));
+  if (upload) store.uploads.delete(upload[0]);
+  return new Response(null, { status: 204 });
+}
+
 function activityDetails(request: SandboxRequest, caller: Caller) {
-  const workout = findWorkout(caller.domain, caller.login, Number(request.params.activityId));
+  const workout = ownWorkout(request, caller);
   if (!workout) return notFound();
   const route = workoutRoute(caller.domain, caller.login, workout);
   return Response.json({
@@ -97,7 +143,7 @@ function zipOf(name: string, bytes: Uint8Array): Promise<Buffer> {
 
 /** The original download: a zip holding the FIT, named as Connect names it. */
 async function downloadOriginal(request: SandboxRequest, caller: Caller) {
-  const workout = findWorkout(caller.domain, caller.login, Number(request.params.activityId));
+  const workout = ownWorkout(request, caller);
   if (!workout) return notFound();
   const zip = await zipOf(`${workout.id}_ACTIVITY.fit`, workoutFit(caller.domain, caller.login, workout));
   return new Response(new Uint8Array(zip), {
@@ -120,7 +166,7 @@ async function upload(request: SandboxRequest, caller: Caller) {
   const hash = createHash("sha256").update(bytes).digest("hex");
   const store = connectStore(request.state);
   const key = `${caller.domain}:${caller.login}:${hash}`;
-  const result = (activityId: number | null, failure?: string) => ({
+  const result = (activityId: number | null, failure?: { activityId: number; message: string }) => ({
     detailedImportResult: {
       uploadId: Date.now(),
       uploadUuid: { uuid: crypto.randomUUID() },
@@ -131,11 +177,17 @@ async function upload(request: SandboxRequest, caller: Caller) {
       fileName: file.name,
       report: null,
       successes: activityId ? [{ internalId: activityId, externalId: null, messages: null }] : [],
-      failures: failure ? [{ internalId: null, externalId: null, messages: [{ code: 202, content: failure }] }] : [],
+      // A duplicate names the activity already holding this file.
+      failures: failure
+        ? [{ internalId: failure.activityId, externalId: null, messages: [{ code: 202, content: failure.message }] }]
+        : [],
     },
   });
   const previous = store.uploads.get(key);
-  if (previous) return Response.json(result(null, "Duplicate Activity."), { status: 409 });
+  if (previous)
+    return Response.json(result(null, { activityId: previous.activityId, message: "Duplicate Activity." }), {
+      status: 409,
+    });
   const activityId = 20_000_000_000 + (Number.parseInt(hash.slice(0, 8), 16) % 1_000_000_000);
   store.uploads.set(key, {
     domain: caller.domain,
@@ -233,6 +285,8 @@ export function apiRoutes(host: string): SandboxRoute[] {
     api(host, "GET", "/activity-service/activity/:activityId/details", activityDetails),
     api(host, "GET", "/download-service/files/activity/:activityId", downloadOriginal),
     api(host, "POST", "/upload-service/upload", upload),
+    api(host, "GET", "/activity-service/activity/:activityId", activitySummary),
+    api(host, "DELETE", "/activity-service/activity/:activityId", deleteActivity),
     api(host, "GET", "/usersummary-service/usersummary/daily/:displayName", dailySummary),
     api(host, "GET", "/wellness-service/wellness/dailySleepData/:displayName", sleepData),
     api(host, "GET", "/hrv-service/hrv/daily/:start/:end", hrvRange),

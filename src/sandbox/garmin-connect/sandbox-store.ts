@@ -17,6 +17,8 @@ export interface ConnectStore {
   oauth1: Map<string, { domain: GarminDomain; login: string; secret: string }>;
   /** Files uploaded through /upload-service/upload, by content hash, per domain and login. */
   uploads: Map<string, { domain: GarminDomain; login: string; activityId: number; fileName: string; at: number }>;
+  /** Activities deleted through DELETE /activity-service/activity/{id}, as `domain:login:id`. */
+  deleted: Set<string>;
 }
 
 const stores = new WeakMap<SandboxState, ConnectStore>();
@@ -24,7 +26,10 @@ const stores = new WeakMap<SandboxState, ConnectStore>();
 export function connectStore(state: SandboxState): ConnectStore {
   let store = stores.get(state);
   if (!store)
-    stores.set(state, (store = { sessions: new Map(), tickets: new Map(), oauth1: new Map(), uploads: new Map() }));
+    stores.set(
+      state,
+      (store = { sessions: new Map(), tickets: new Map(), oauth1: new Map(), uploads: new Map(), deleted: new Set() }),
+    );
   return store;
 }
 
@@ -50,3 +55,7 @@ export function connectProfile(domain: GarminDomain, login: string) {
     location: domain === "garmin.cn" ? "上海" : null,
   };
 }
+
+/** The key a deleted activity is remembered by: ids are per domain and login. */
+export const activityKey = (domain: GarminDomain, login: string, activityId: number) =>
+  `${domain}:${login}:${activityId}`;

@@ -1,6 +1,6 @@
 import { getDb } from "@/lib/db";
 import { listConnections } from "@/lib/db/queries/connections";
-import { findLastScheduledFinds, findLatestJobs } from "@/lib/db/queries/sync-jobs";
+import { findActiveForwardJobs, findLastScheduledFinds, findLatestJobs } from "@/lib/db/queries/sync-jobs";
 import { countUnfinishedReceipts, findLatestReceipts } from "@/lib/db/queries/ingest-receipts";
 import { PUSH_SOURCES } from "@/lib/ingest/push-sources";
 import { PROVIDERS } from "@/lib/providers";
@@ -21,15 +21,17 @@ const notConfigured = (error: unknown): ProviderRoute => {
 /** A card per provider in the registry, with that person's linked accounts of it. */
 export async function ConnectedSources({ userId, origin }: { userId: string; origin: string }) {
   const db = await getDb();
-  const [routes, connections, jobs, scheduledFinds, receipts, unfinishedCount] = await Promise.all([
+  const [routes, connections, jobs, scheduledFinds, receipts, unfinishedCount, forwardJobs] = await Promise.all([
     Promise.all(PROVIDERS.map((provider) => resolveProviderRoute(db, provider.slug, origin).catch(notConfigured))),
     listConnections(db, { userId }),
     findLatestJobs(db, { userId }),
     findLastScheduledFinds(db, { userId }),
     findLatestReceipts(db, { userId }),
     countUnfinishedReceipts(db, { userId }),
+    findActiveForwardJobs(db, { userId }),
   ]);
-  const isSyncing = [...jobs.values()].some((job) => ["pending", "running", "waiting"].includes(job.status));
+  const isSyncing =
+    forwardJobs.size > 0 || [...jobs.values()].some((job) => ["pending", "running", "waiting"].includes(job.status));
   const isCredentialSandbox = resolveCredentialRoute(origin).mode !== "real";
   // Password-linked accounts sit on their official provider's card ("Garmin Connect (China) · …").
   const passwordLinkOf = (family: string) => {
@@ -48,6 +50,7 @@ export async function ConnectedSources({ userId, origin }: { userId: string; ori
           route={routes[index]!.mode}
           connections={connections.filter((connection) => connection.provider === provider.slug)}
           jobs={jobs}
+          forwardJobs={forwardJobs}
           scheduledFinds={scheduledFinds}
           passwordLink={passwordLinkOf(provider.slug)}
         />

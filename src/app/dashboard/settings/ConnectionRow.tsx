@@ -6,6 +6,7 @@ import { SilentPushNote } from "./SilentPushNote";
 import { StatusPill } from "./StatusPill";
 import { StreamStatusList } from "./StreamStatusList";
 import { SyncNowButton } from "./SyncNowButton";
+import { ForwardStatus } from "./ForwardStatus";
 import { SyncStatus } from "./SyncStatus";
 
 const formatDate = (date: Date) => date.toLocaleDateString("en", { day: "numeric", month: "short", year: "numeric" });
@@ -14,10 +15,11 @@ type ConnectionRowProps = {
   connection: ProviderConnection;
   provider: ProviderDefinition;
   job?: SyncJob;
+  forwardJob?: SyncJob;
   lastScheduledFindAt?: Date;
 };
 
-export function ConnectionRow({ connection, provider, job, lastScheduledFindAt }: ConnectionRowProps) {
+export function ConnectionRow({ connection, provider, job, forwardJob, lastScheduledFindAt }: ConnectionRowProps) {
   // Some providers share no name (Garmin, COROS): a short id still tells two accounts apart.
   const accountName = connection.label ?? `${provider.name} account …${connection.externalUserId.slice(-6)}`;
   const reconnectUrl = `/api/oauth/connect?${new URLSearchParams({ provider: provider.slug, ...(connection.label ? { label: connection.label } : {}) })}`;
@@ -42,6 +44,7 @@ export function ConnectionRow({ connection, provider, job, lastScheduledFindAt }
         ) : null}
         <SilentPushNote connection={connection} provider={provider} lastScheduledFindAt={lastScheduledFindAt} />
         <SyncStatus job={job} />
+        <ForwardStatus job={forwardJob} />
         <StreamStatusList connection={connection} provider={provider} />
         <HistoryHorizonControl connection={connection} provider={provider} reconnectUrl={reconnectUrl} />
       </div>

@@ -6,6 +6,7 @@ import { StatusPill } from "./StatusPill";
 import { StopSyncButton } from "./StopSyncButton";
 import { StreamStatusList } from "./StreamStatusList";
 import { SyncNowButton } from "./SyncNowButton";
+import { ForwardStatus } from "./ForwardStatus";
 import { SyncStatus } from "./SyncStatus";
 
 const formatDate = (date: Date) => date.toLocaleDateString("en", { day: "numeric", month: "short", year: "numeric" });
@@ -15,10 +16,12 @@ export function CredentialConnectionRow({
   connection,
   source,
   job,
+  forwardJob,
 }: {
   connection: ProviderConnection;
   source: CredentialProviderDefinition;
   job?: SyncJob;
+  forwardJob?: SyncJob;
 }) {
   const accountName = `${source.name} · ${connection.label ?? `account …${connection.externalUserId.slice(-6)}`}`;
   const isStopped = Boolean(connection.syncStoppedAt);
@@ -46,6 +49,7 @@ export function CredentialConnectionRow({
         ) : null}
         <PauseNote connection={connection} providerName={source.familyName} />
         {isStopped ? null : <SyncStatus job={job} />}
+        <ForwardStatus job={forwardJob} />
         <StreamStatusList connection={connection} provider={source} />
         {connection.status === "needs_reauth" ? (
           <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">

@@ -28,6 +28,8 @@ type SourceCardProps = {
   route: ProviderRoute["mode"];
   connections: ProviderConnection[];
   jobs: Map<string, SyncJob>;
+  /** Unfinished forwarding runs by source connection. */
+  forwardJobs?: Map<string, SyncJob>;
   /** Per connection, when a scheduled sync last found new rows (for a provider gone silent). */
   scheduledFinds?: Map<string, Date>;
   /** The ways to link this provider with the person's own password (one per region), if any. */
@@ -38,7 +40,15 @@ type SourceCardProps = {
   };
 };
 
-export function SourceCard({ provider, route, connections, jobs, scheduledFinds, passwordLink }: SourceCardProps) {
+export function SourceCard({
+  provider,
+  route,
+  connections,
+  jobs,
+  forwardJobs,
+  scheduledFinds,
+  passwordLink,
+}: SourceCardProps) {
   const connectUrl = `/api/oauth/connect?provider=${provider.slug}`;
   const names = credentialEnvNames(provider.slug);
   return (
@@ -83,6 +93,7 @@ export function SourceCard({ provider, route, connections, jobs, scheduledFinds,
               connection={connection}
               provider={provider}
               job={jobs.get(connection.id)}
+              forwardJob={forwardJobs?.get(connection.id)}
               lastScheduledFindAt={scheduledFinds?.get(connection.id)}
             />
           ))}
@@ -94,6 +105,7 @@ export function SourceCard({ provider, route, connections, jobs, scheduledFinds,
                 connection={connection}
                 source={source}
                 job={jobs.get(connection.id)}
+                forwardJob={forwardJobs?.get(connection.id)}
               />
             ) : null;
           })}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { activities, forwardingLog, type Activity, type ForwardingLogEntry } from "../schema";
 
@@ -54,7 +54,14 @@ export async function findLogEntries(
 /** What a plan saw of an entry: enough to take it only if nothing changed since. */
 export type SeenEntry = Pick<ForwardingLogEntry, "id" | "attempts" | "decision">;
 
-type Pair = { userId: string; ruleId: string | null; sourceActivityId: string; destinationConnectionId: string };
+type Pair = {
+  userId: string;
+  ruleId: string | null;
+  sourceActivityId: string;
+  destinationConnectionId: string;
+  /** The forwarding run deciding it, when it runs as a job. */
+  jobId?: string | null;
+};
 
 /**
  * Takes the pair for an upload by writing its pending entry first. A new pair is taken by
@@ -75,6 +82,7 @@ export async function claimLogEntry(
         ruleId: params.ruleId,
         sourceActivityId: params.sourceActivityId,
         destinationConnectionId: params.destinationConnectionId,
+        jobId: params.jobId ?? null,
         attempts: 1,
       })
       .onConflictDoNothing()
@@ -83,7 +91,13 @@ export async function claimLogEntry(
   }
   const [row] = await db
     .update(forwardingLog)
-    .set({ ...pending, ruleId: params.ruleId, attempts: sql`${forwardingLog.attempts} + 1`, updatedAt: new Date() })
+    .set({
+      ...pending,
+      ruleId: params.ruleId,
+      jobId: params.jobId ?? null,
+      attempts: sql`${forwardingLog.attempts} + 1`,
+      updatedAt: new Date(),
+    })
     .where(
       and(
         eq(forwardingLog.id, params.seen.id),
@@ -111,6 +125,7 @@ export async function writeLogEntry(
     matchedExternalId: params.matchedExternalId ?? null,
     message: params.message ?? null,
     nextAttemptAt: params.nextAttemptAt ?? null,
+    jobId: params.jobId ?? null,
     ...(params.uploadId !== undefined ? { uploadId: params.uploadId } : {}),
   };
   const [row] = await db
@@ -150,4 +165,73 @@ export async function listRecentLog(
     )
     .orderBy(desc(forwardingLog.updatedAt))
     .limit(params.limit);
+}
+
+export type LogEntryWithActivity = ForwardingLogEntry & {
+  activity: Pick<Activity, "name" | "type" | "startAt">;
+};
+
+/** The decisions forwarding runs ('forward' jobs) made, as their entries now stand, with the source activity. */
+export async function listJobLog(
+  db: Database,
+  params: { userId: string; jobIds: string[] },
+): Promise<LogEntryWithActivity[]> {
+  if (!params.jobIds.length) return [];
+  const rows = await db
+    .select({
+      entry: forwardingLog,
+      activity: { name: activities.name, type: activities.type, startAt: activities.startAt },
+    })
+    .from(forwardingLog)
+    .innerJoin(activities, eq(activities.id, forwardingLog.sourceActivityId))
+    .where(and(eq(forwardingLog.userId, params.userId), inArray(forwardingLog.jobId, params.jobIds)))
+    .orderBy(asc(activities.startAt), asc(forwardingLog.id));
+  return rows.map((row) => ({ ...row.entry, activity: row.activity }));
+}
+
+/**
+ * The earliest retry still to come for the failed uploads of these rules: when the next
+ * forwarding run should start so the backoff is kept, neither sooner nor much later.
+ */
+export async function findNextRetryAt(
+  db: Database,
+  params: { userId: string; ruleIds: string[]; after: Date },
+): Promise<Date | null> {
+  if (!params.ruleIds.length) return null;
+  const [row] = await db
+    .select({ at: sql<Date | null>`min(${forwardingLog.nextAttemptAt})`.mapWith(forwardingLog.nextAttemptAt) })
+    .from(forwardingLog)
+    .where(
+      and(
+        eq(forwardingLog.userId, params.userId),
+        inArray(forwardingLog.ruleId, params.ruleIds),
+        eq(forwardingLog.decision, "failed"),
+        gt(forwardingLog.nextAttemptAt, params.after),
+      ),
+    );
+  return row?.at ?? null;
+}
+
+/**
+ * Which of an account's activities are copies forwarding put there (by the provider's id the
+ * log kept): a rule from that account does not send them on, so two rules pointing at each
+ * other never pass one activity back and forth.
+ */
+export async function findForwardedCopies(
+  db: Database,
+  params: { userId: string; connectionId: string; externalIds: string[] },
+): Promise<Set<string>> {
+  if (!params.externalIds.length) return new Set();
+  const rows = await db
+    .select({ externalId: forwardingLog.matchedExternalId })
+    .from(forwardingLog)
+    .where(
+      and(
+        eq(forwardingLog.userId, params.userId),
+        eq(forwardingLog.destinationConnectionId, params.connectionId),
+        inArray(forwardingLog.decision, ["uploaded", "replaced"]),
+        inArray(forwardingLog.matchedExternalId, params.externalIds),
+      ),
+    );
+  return new Set(rows.map((row) => row.externalId!));
 }

@@ -50,14 +50,22 @@ export async function listForwardingRules(db: Database, params: { userId: string
     .orderBy(desc(forwardingRules.createdAt));
 }
 
-export async function getForwardingRuleOrThrow(
+export async function findForwardingRule(
   db: Database,
   params: { userId: string; ruleId: string },
-): Promise<ForwardingRule> {
+): Promise<ForwardingRule | undefined> {
   const [row] = await db
     .select()
     .from(forwardingRules)
     .where(and(eq(forwardingRules.id, params.ruleId), eq(forwardingRules.userId, params.userId)));
+  return row;
+}
+
+export async function getForwardingRuleOrThrow(
+  db: Database,
+  params: { userId: string; ruleId: string },
+): Promise<ForwardingRule> {
+  const row = await findForwardingRule(db, params);
   if (!row) throw new AppError("NOT_FOUND", "No such forwarding rule.");
   return row;
 }

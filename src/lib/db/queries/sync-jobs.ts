@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, ne, notInArray, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, notInArray, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { UpsertCounts } from "@/lib/sync/records";
 import type { Database } from "../client";
@@ -20,11 +20,14 @@ export async function createSyncJob(
     kind: string;
     payload?: Record<string, unknown>;
     idempotencyKey?: string;
+    /** Not before then (a forwarding retry's backoff); now when unset. */
+    runAfter?: Date;
   },
 ): Promise<{ job: SyncJob; isNew: boolean }> {
+  const runAfter = params.runAfter ?? new Date();
   const rows = await db.execute<{ id: string }>(sql`
-    insert into sync_jobs (user_id, connection_id, kind, payload, idempotency_key)
-    values (${params.userId}, ${params.connectionId}, ${params.kind}, ${JSON.stringify(params.payload ?? {})}::jsonb, ${params.idempotencyKey ?? null})
+    insert into sync_jobs (user_id, connection_id, kind, payload, idempotency_key, run_after)
+    values (${params.userId}, ${params.connectionId}, ${params.kind}, ${JSON.stringify(params.payload ?? {})}::jsonb, ${params.idempotencyKey ?? null}, ${runAfter.toISOString()}::timestamptz)
     on conflict do nothing
     returning id`);
   const list = Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: string }[] }).rows;
@@ -34,7 +37,14 @@ export async function createSyncJob(
     : undefined;
   const job = existing ?? (await findActiveJob(db, { connectionId: params.connectionId, kind: params.kind }));
   if (!job) throw new AppError("CONFLICT", "The sync could not be queued; try again.");
-  return { job: await mergeIntoJob(db, { jobId: job.id, payload: params.payload ?? {} }), isNew: false };
+  return {
+    job: await mergeIntoJob(db, {
+      jobId: job.id,
+      payload: params.payload ?? {},
+      runAfter: job.kind === "forward" ? runAfter : undefined,
+    }),
+    isNew: false,
+  };
 }
 
 /**
@@ -45,9 +55,9 @@ export async function createSyncJob(
  */
 async function mergeIntoJob(
   db: Database,
-  params: { jobId: string; payload: Record<string, unknown> },
+  params: { jobId: string; payload: Record<string, unknown>; runAfter?: Date },
 ): Promise<SyncJob> {
-  const { callbackUrls, streams, historyDays } = params.payload;
+  const { callbackUrls, historyDays, forceRuleIds } = params.payload;
   let payload = sql`${syncJobs.payload}`;
   // A new history choice changes the payload, so a running job takes one more round and asks for it.
   if (historyDays !== undefined)
@@ -55,14 +65,29 @@ async function mergeIntoJob(
   if (Array.isArray(callbackUrls) && callbackUrls.length) {
     payload = sql`jsonb_set(${payload}, '{callbackUrls}', coalesce(${syncJobs.payload}->'callbackUrls', '[]'::jsonb) || ${JSON.stringify(callbackUrls)}::jsonb)`;
   }
-  payload = Array.isArray(streams)
-    ? sql`case when ${syncJobs.payload}->'streams' is null then ${payload} else jsonb_set(${payload}, '{streams}', (
-        select jsonb_agg(distinct stream order by stream)
-        from jsonb_array_elements_text((${syncJobs.payload}->'streams') || ${JSON.stringify(streams)}::jsonb) as joined(stream))) end`
-    : sql`(${payload}) - 'streams'`;
+  // A forwarding run's forced rules add up: each request's --force stays its own rules'.
+  if (Array.isArray(forceRuleIds) && forceRuleIds.length) {
+    payload = sql`jsonb_set(${payload}, '{forceRuleIds}', coalesce(${syncJobs.payload}->'forceRuleIds', '[]'::jsonb) || ${JSON.stringify(forceRuleIds)}::jsonb)`;
+  }
+  // Lists that narrow a job (a sync's streams, a forwarding run's rules): none means all.
+  for (const key of ["streams", "ruleIds"] as const) {
+    const asked = params.payload[key];
+    payload = Array.isArray(asked)
+      ? sql`case when ${syncJobs.payload}->${key}::text is null then ${payload} else jsonb_set(${payload}, ${`{${key}}`}::text[], (
+          select jsonb_agg(distinct item order by item)
+          from jsonb_array_elements_text((${syncJobs.payload}->${key}::text) || ${JSON.stringify(asked)}::jsonb) as joined(item))) end`
+      : sql`(${payload}) - ${key}::text`;
+  }
   const [job] = await db
     .update(syncJobs)
-    .set({ payload, updatedAt: new Date() })
+    .set({
+      payload,
+      // A forwarding run asked for now is not held back by a queued retry's backoff.
+      ...(params.runAfter
+        ? { runAfter: sql`least(${syncJobs.runAfter}, ${params.runAfter.toISOString()}::timestamptz)` }
+        : {}),
+      updatedAt: new Date(),
+    })
     .where(eq(syncJobs.id, params.jobId))
     .returning();
   if (!job) throw new AppError("CONFLICT", "The sync could not be queued; try again.");
@@ -70,17 +95,21 @@ async function mergeIntoJob(
 }
 
 // Kinds that queue beside a connection's sync instead of joining it (see the indexes in schema/jobs.ts).
-const OWN_QUEUE_KINDS = ["push", "weight"];
+const OWN_QUEUE_KINDS = ["push", "weight", "forward"];
 
 /**
  * An unfinished job this one would join, if any: a second "sync now" joins the sync (a push
- * body's job is no sync), a second weight walk joins the weight walk.
+ * body's job is no sync), a second weight walk joins the weight walk, a forwarding run the
+ * forwarding run.
  */
 export async function findActiveJob(
   db: Database,
   params: { connectionId: string; kind?: string },
 ): Promise<SyncJob | null> {
-  const kind = params.kind === "weight" ? eq(syncJobs.kind, "weight") : notInArray(syncJobs.kind, OWN_QUEUE_KINDS);
+  const kind =
+    params.kind === "weight" || params.kind === "forward"
+      ? eq(syncJobs.kind, params.kind)
+      : notInArray(syncJobs.kind, OWN_QUEUE_KINDS);
   const [job] = await db
     .select()
     .from(syncJobs)
@@ -343,16 +372,42 @@ export async function findLatestJobOfKind(
 }
 
 /**
- * The newest sync of each of these connections, for status lines. A weight walk is left out:
- * the Health page shows it, and its failure says nothing about the connection's syncs.
+ * The newest sync of each of these connections, for status lines. A weight walk and a
+ * forwarding run are left out: their failures say nothing about the connection's syncs (the
+ * Health page shows the one, findActiveForwardJobs the other).
  */
 export async function findLatestJobs(db: Database, params: { userId: string }): Promise<Map<string, SyncJob>> {
   const rows = await db
     .selectDistinctOn([syncJobs.connectionId])
     .from(syncJobs)
-    .where(and(eq(syncJobs.userId, params.userId), ne(syncJobs.kind, "weight")))
+    .where(and(eq(syncJobs.userId, params.userId), notInArray(syncJobs.kind, ["weight", "forward"])))
     .orderBy(syncJobs.connectionId, desc(syncJobs.createdAt));
   return new Map(rows.filter((job) => job.connectionId).map((job) => [job.connectionId!, job]));
+}
+
+/** Unfinished forwarding runs by source account, for the progress line beside its sync's. */
+export async function findActiveForwardJobs(db: Database, params: { userId: string }): Promise<Map<string, SyncJob>> {
+  const rows = await db
+    .select()
+    .from(syncJobs)
+    .where(
+      and(
+        eq(syncJobs.userId, params.userId),
+        eq(syncJobs.kind, "forward"),
+        inArray(syncJobs.status, ["pending", "running", "waiting"]),
+      ),
+    );
+  return new Map(rows.filter((job) => job.connectionId).map((job) => [job.connectionId!, job]));
+}
+
+/** A person's recent forwarding runs, newest first. */
+export async function listForwardJobs(db: Database, params: { userId: string; limit: number }): Promise<SyncJob[]> {
+  return db
+    .select()
+    .from(syncJobs)
+    .where(and(eq(syncJobs.userId, params.userId), eq(syncJobs.kind, "forward")))
+    .orderBy(desc(syncJobs.createdAt))
+    .limit(params.limit);
 }
 
 /**

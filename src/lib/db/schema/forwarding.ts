@@ -3,6 +3,7 @@ import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } 
 import { users } from "./auth";
 import { activities } from "./activities";
 import { providerConnections } from "./connections";
+import { syncJobs } from "./jobs";
 import { createdAt, id, updatedAt } from "./columns";
 
 export const CONFLICT_STRATEGIES = ["skip_existing", "replace_existing"] as const;
@@ -56,6 +57,8 @@ export const forwardingLog = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
     ruleId: uuid().references(() => forwardingRules.id, { onDelete: "set null" }),
+    // The forwarding run (a 'forward' job) that last decided this pair; null for a run outside the job queue.
+    jobId: uuid().references(() => syncJobs.id, { onDelete: "set null" }),
     sourceActivityId: uuid()
       .notNull()
       .references(() => activities.id, { onDelete: "cascade" }),
@@ -78,6 +81,7 @@ export const forwardingLog = pgTable(
     uniqueIndex("forwarding_log_pair_unique").on(table.sourceActivityId, table.destinationConnectionId),
     index("forwarding_log_user_idx").on(table.userId, table.updatedAt),
     index("forwarding_log_rule_idx").on(table.ruleId),
+    index("forwarding_log_job_idx").on(table.jobId),
   ],
 );
 

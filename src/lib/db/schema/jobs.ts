@@ -55,12 +55,16 @@ export const syncJobs = pgTable(
     // a kept push body ('push', one job per body) is not a sync: it queues beside it, and the
     // runner still runs one job per connection at a time. A weight history walk ('weight')
     // queues beside the sync too, one at a time per connection (its own index below).
-    uniqueIndex("sync_jobs_one_active_per_connection")
+    // A forwarding run ('forward', on the source account) queues beside the sync too.
+    uniqueIndex("sync_jobs_one_sync_per_connection")
       .on(table.connectionId)
-      .where(sql`status in ('pending', 'running', 'waiting') and kind not in ('push', 'weight')`),
+      .where(sql`status in ('pending', 'running', 'waiting') and kind not in ('push', 'weight', 'forward')`),
     uniqueIndex("sync_jobs_one_weight_per_connection")
       .on(table.connectionId)
       .where(sql`status in ('pending', 'running', 'waiting') and kind = 'weight'`),
+    uniqueIndex("sync_jobs_one_forward_per_connection")
+      .on(table.connectionId)
+      .where(sql`status in ('pending', 'running', 'waiting') and kind = 'forward'`),
   ],
 );
 

@@ -5,6 +5,7 @@ import { garminHosts, regionHosts, type GarminRegion } from "./regions";
 import { garminConnectSync } from "./sync";
 import { connectWeightDestination } from "./weight-destination";
 import { connectWorkouts } from "./workout-destination";
+import { connectUploads } from "./uploads";
 
 // Garmin Connect by the person's own password (garmin.md part B): the mobile app's SSO and
 // private API, one registry entry per region (credential-types.ts says why).
@@ -29,6 +30,7 @@ function createGarminConnect(region: GarminRegion): CredentialProviderDefinition
     sync: garminConnectSync(region),
     workouts: connectWorkouts(hosts.connectApi, CONNECT_API_HEADERS),
     weightDestination: connectWeightDestination(region),
+    uploads: connectUploads(region),
   };
 }
 

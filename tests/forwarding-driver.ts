@@ -1,0 +1,49 @@
+import type { Database } from "@/lib/db/client";
+import { completeConnection } from "@/lib/connections/connect";
+import { activities, type ProviderConnection } from "@/lib/db/schema";
+import type { FileStore } from "@/lib/files/store";
+import { saveActivityFile } from "@/lib/files/save";
+import { buildFitActivity } from "./fixtures/activity-files";
+import { APP_ORIGIN, authorizeAtProvider } from "./oauth-driver";
+
+/** A Strava account of an existing user, connected through the sandbox's consent page: a source to forward from. */
+export async function connectStravaSource(db: Database, userId: string, account: string) {
+  const query = await authorizeAtProvider(db, { userId, provider: "strava", account });
+  const { connection } = await completeConnection(db, { userId, query, origin: APP_ORIGIN });
+  return connection;
+}
+
+/** A source activity, with its original FIT file kept unless `withFile` is false. */
+export async function addSourceActivity(
+  db: Database,
+  store: FileStore,
+  source: Pick<ProviderConnection, "id" | "userId" | "provider">,
+  startAt: Date,
+  seconds: number,
+  { withFile = true, type = "run" }: { withFile?: boolean; type?: string } = {},
+) {
+  const [row] = await db
+    .insert(activities)
+    .values({
+      userId: source.userId,
+      connectionId: source.id,
+      provider: source.provider,
+      externalId: `src-${startAt.getTime()}`,
+      type,
+      name: "Forwarded run",
+      startAt,
+      durationS: seconds,
+    })
+    .returning();
+  if (!withFile) return row!;
+  await saveActivityFile(db, store, {
+    userId: source.userId,
+    bytes: buildFitActivity({ start: startAt, seconds }),
+    origin: "provider",
+    source: source.provider,
+    fileName: `run-${startAt.getTime()}.fit`,
+    activityId: row!.id,
+    startAt,
+  });
+  return row!;
+}
