@@ -15,3 +15,4 @@ export * from "./workouts";
 export * from "./sign-in-backoffs";
 export * from "./outbound-webhooks";
 export * from "./merge";
+export * from "./ai-sharing";

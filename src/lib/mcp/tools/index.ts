@@ -1,0 +1,19 @@
+import type { McpTool } from "../tool-kit";
+import { bodyMeasurementsTool } from "./body-measurements";
+import { compareSources } from "./compare-sources";
+import { dailyMetrics } from "./daily-metrics";
+import { getActivity } from "./get-activity";
+import { listActivities } from "./list-activities";
+import { sleep } from "./sleep";
+import { weeklyTrainingSummary } from "./weekly-training-summary";
+
+/** Every tool the MCP server offers, in the order tools/list gives them. */
+export const MCP_TOOLS = [
+  listActivities,
+  getActivity,
+  dailyMetrics,
+  sleep,
+  bodyMeasurementsTool,
+  weeklyTrainingSummary,
+  compareSources,
+] as unknown as readonly McpTool[];
