@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { createApiKey } from "@/lib/db/queries/api-keys";
 import { bodyMeasurements, dailySummaries, samples, sleepSessions } from "@/lib/db/schema";
 import { DiskFileStore } from "@/lib/files/disk-store";
-import { listAiSharing, saveAiSharing } from "@/lib/mcp/ai-sharing";
+import { listAiSharing, saveAiSharing, saveAiSharingSchema } from "@/lib/mcp/ai-sharing";
 import { mcpHandler } from "@/lib/mcp/route";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
@@ -298,6 +298,8 @@ describeEachDatabase("MCP server at /api/mcp", (database) => {
       userId: person.user.id,
       input: { listed: ["strava", "garmin", "oura"], allowed: ["strava", "oura"] },
     });
+    const refused = saveAiSharingSchema.safeParse({ listed: ["oura"], allowed: ["strava"] });
+    expect(refused.error?.issues[0]?.path).toEqual(["allowed"]);
     const client = await connect({ "x-api-key": person.key });
     const listed = await answer(client, "list_activities", {});
     expect(listed.activities.map((row: { name: string }) => row.name)).toEqual(["A Strava long", "A Strava tempo"]);
