@@ -6,6 +6,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { createApiKey } from "@/lib/db/queries/api-keys";
+import { remergeDays } from "@/lib/db/queries/merged-daily";
 import { bodyMeasurements, dailySummaries, samples, sleepSessions } from "@/lib/db/schema";
 import { DiskFileStore } from "@/lib/files/disk-store";
 import { listAiSharing, saveAiSharing, saveAiSharingSchema } from "@/lib/mcp/ai-sharing";
@@ -113,6 +114,7 @@ describeEachDatabase("MCP server at /api/mcp", (database) => {
       { ...owner, provider: "garmin", localDate: "2026-11-20", steps: 9400 },
       { ...owner, provider: "garmin", localDate: "2026-11-21", steps: 12_000 },
     ]);
+    await remergeDays(database.db, { userId: user.id, days: ["2026-11-20", "2026-11-21"], metrics: ["steps"] });
     await database.db.insert(sleepSessions).values({
       ...owner,
       provider: "oura",
@@ -183,9 +185,10 @@ describeEachDatabase("MCP server at /api/mcp", (database) => {
     const steps = await answer(client, "daily_metrics", { metric: "steps", from: "2026-11-19", to: "2026-11-21" });
     expect(steps).toMatchObject({ metric: "steps", from: "2026-11-19", to: "2026-11-21" });
     expect(steps.days).toEqual([
-      { date: "2026-11-20", sources: { oura: 9000, garmin: 9400 } },
-      { date: "2026-11-21", sources: { garmin: 12_000 } },
+      { date: "2026-11-20", merged: expect.any(Number), sources: { oura: 9000, garmin: 9400 } },
+      { date: "2026-11-21", merged: 12_000, sources: { garmin: 12_000 } },
     ]);
+    expect([9000, 9400]).toContain(steps.days[0].merged);
     const lastThirtyDays = await answer(client, "daily_metrics", { metric: "steps" });
     expect(lastThirtyDays).toMatchObject({ from: "2026-10-27", to: "2026-11-25" });
 
@@ -307,7 +310,11 @@ describeEachDatabase("MCP server at /api/mcp", (database) => {
       { source: "garmin", count: 2, reason: expect.stringMatching(/You chose not to share Garmin/) },
     ]);
     const steps = await answer(client, "daily_metrics", { metric: "steps", from: "2026-11-20", to: "2026-11-21" });
-    expect(steps.days).toEqual([{ date: "2026-11-20", sources: { oura: 9000 } }]);
+    // The 21st's merged value is Garmin's alone: left out with it.
+    expect(steps.days.find((day: { date: string }) => day.date === "2026-11-21")).toBeUndefined();
+    expect(steps.days[0]).toMatchObject({ date: "2026-11-20" });
+    expect(steps.days[0].sources).toEqual({ oura: 9000 });
+    expect([undefined, 9000]).toContain(steps.days[0].merged);
     expect(steps.withheld).toEqual([expect.objectContaining({ source: "garmin", count: 2 })]);
     const garminRun = await answer(client, "get_activity", { id: person.garminRun.id });
     expect(garminRun.activity).toBeNull();
