@@ -289,6 +289,42 @@ describeEachDatabase("MCP server at /api/mcp", (database) => {
     expect(get.headers.get("allow")).toBe("POST");
   });
 
+  it("counts each request against the key's rate limit: 429 with Retry-After past it", async () => {
+    const person = await seedPerson("A");
+    const tight = await serveJsonRoutes({
+      "/api/mcp": {
+        POST: mcpHandler({
+          getDb: async () => database.db,
+          getStore: () => new DiskFileStore(root),
+          now: () => at("2026-11-25T12:00:00Z"),
+          rateLimit: { limit: 2, windowMs: 60_000 },
+        }),
+      },
+    });
+    try {
+      const post = () =>
+        fetch(`${tight.url}/api/mcp`, {
+          method: "POST",
+          headers: {
+            authorization: `Bearer ${person.key}`,
+            "content-type": "application/json",
+            accept: "application/json, text/event-stream",
+          },
+          body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/list" }),
+        });
+      const first = await post();
+      expect(first.status).toBe(200);
+      expect(first.headers.get("ratelimit-remaining")).toBe("1");
+      expect((await first.json()).result.tools).toHaveLength(TOOL_NAMES.length);
+      expect((await post()).status).toBe(200);
+      const spent = await post();
+      expect(spent.status).toBe(429);
+      expect(Number(spent.headers.get("retry-after"))).toBeGreaterThan(0);
+    } finally {
+      await tight.close();
+    }
+  });
+
   it("shares Strava once the person opts in, and withholds a source they opt out of", async () => {
     const person = await seedPerson("A");
     expect(await listAiSharing(database.db, { userId: person.user.id })).toEqual(
