@@ -7,7 +7,10 @@ import { listActivities } from "./list-activities";
 import { sleep } from "./sleep";
 import { weeklyTrainingSummary } from "./weekly-training-summary";
 
-/** Every tool the MCP server offers, in the order tools/list gives them. */
+/**
+ * Every tool the MCP server offers, in the order tools/list gives them. Each file is checked
+ * against its own input schema (defineTool); the list holds them by their common shape.
+ */
 export const MCP_TOOLS = [
   listActivities,
   getActivity,
