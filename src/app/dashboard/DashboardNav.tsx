@@ -22,6 +22,7 @@ const SECTIONS = [
       { href: "/dashboard/settings/forwarding", label: "Forwarding" },
       { href: "/dashboard/settings/api-keys", label: "API keys" },
       { href: "/dashboard/settings/webhooks", label: "Webhooks" },
+      { href: "/dashboard/settings/ai", label: "AI tools" },
       { href: "/dashboard/settings/preferences", label: "Preferences" },
       { href: "/dashboard/settings/security", label: "Sign-in & security" },
     ],

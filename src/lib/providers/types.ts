@@ -119,6 +119,11 @@ export interface ProviderDefinition {
   legacyOAuth1?: OAuth1Spec;
   /** The provider's terms require deleting its data when a person disconnects (Strava). */
   mustDeleteDataOnDisconnect?: boolean;
+  /**
+   * Where the provider's API terms forbid passing its data to AI models, the words saying so
+   * (Strava's, since November 2024). The MCP server withholds such a source until its person opts in.
+   */
+  aiUseRestriction?: string;
   /** Who the token belongs to; the id must be stable across reconnects. */
   fetchIdentity(context: ProviderContext, tokens: TokenSet): Promise<ProviderIdentity>;
   /**

@@ -4,7 +4,7 @@ import { activities, type Activity } from "@/lib/db/schema";
 import { encodeCursor } from "../cursor";
 import { isoLocal, isoUtc } from "../local-time";
 import type { ActivitiesQuery, ActivityRow, Page } from "../schemas";
-import { instantRange, toPage } from "./range";
+import { instantRange, notFromSources, toPage } from "./range";
 
 // The read of activities for /api/v1, exports and the MCP server. Without `source` it is the
 // merged history: one row per activity, its primary (copies carry merged_into_id; see
@@ -48,7 +48,13 @@ export function presentActivity(row: StoredActivity): ActivityRow {
 /** One page of the person's activities, newest first. */
 export async function readActivitiesPage(
   db: Database,
-  params: { userId: string; timeZone: string; query: Omit<ActivitiesQuery, "limit"> & { limit: number } },
+  params: {
+    userId: string;
+    timeZone: string;
+    query: Omit<ActivitiesQuery, "limit"> & { limit: number };
+    /** Sources left out whatever the query says (those the person keeps from AI tools). */
+    excludedSources?: readonly string[];
+  },
 ): Promise<Page<ActivityRow>> {
   const { query } = params;
   const after = query.cursor;
@@ -59,6 +65,7 @@ export async function readActivitiesPage(
       and(
         eq(activities.userId, params.userId),
         query.source ? eq(activities.provider, query.source) : isNull(activities.mergedIntoId),
+        notFromSources(activities.provider, params.excludedSources),
         query.type ? eq(activities.type, query.type) : undefined,
         ...instantRange(activities.startAt, query, params.timeZone),
         // A row comparison, which the (user, start_at desc, id desc) index serves as its start.

@@ -4,7 +4,7 @@ import { bodyMeasurements } from "@/lib/db/schema";
 import { encodeCursor } from "../cursor";
 import { isoUtc } from "../local-time";
 import type { BodyMeasurementRow, BodyMeasurementsQuery, Page } from "../schemas";
-import { instantRange, toPage } from "./range";
+import { instantRange, notFromSources, toPage } from "./range";
 
 // The read of body measurements (weigh-ins). Every source unless one is named; merged
 // weigh-ins will replace the unnamed case here only.
@@ -23,7 +23,13 @@ const columns = {
 /** One page of the person's body measurements, newest first. */
 export async function readBodyMeasurementsPage(
   db: Database,
-  params: { userId: string; timeZone: string; query: BodyMeasurementsQuery },
+  params: {
+    userId: string;
+    timeZone: string;
+    query: BodyMeasurementsQuery;
+    /** Sources left out whatever the query says (those the person keeps from AI tools). */
+    excludedSources?: readonly string[];
+  },
 ): Promise<Page<BodyMeasurementRow>> {
   const { query } = params;
   const after = query.cursor;
@@ -34,6 +40,7 @@ export async function readBodyMeasurementsPage(
       and(
         eq(bodyMeasurements.userId, params.userId),
         query.source ? eq(bodyMeasurements.provider, query.source) : undefined,
+        notFromSources(bodyMeasurements.provider, params.excludedSources),
         ...instantRange(bodyMeasurements.measuredAt, query, params.timeZone),
         after
           ? sql`(${bodyMeasurements.measuredAt}, ${bodyMeasurements.id}) < (${after[0]}::timestamptz, ${after[1]}::uuid)`

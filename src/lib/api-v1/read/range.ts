@@ -1,4 +1,4 @@
-import { sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { notInArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 
 const isDate = (value: string) => value.length === 10;
 
@@ -46,4 +46,9 @@ export function toPage<Row, Out>(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { data: page.map(present), nextCursor: rows.length > limit && last ? encode(keyOf(last)) : null };
+}
+
+/** Leaves out rows of the sources named (those a person keeps from AI tools); nothing when none are. */
+export function notFromSources(column: AnyColumn, excluded: readonly string[] | undefined): SQL | undefined {
+  return excluded && excluded.length > 0 ? notInArray(column, [...excluded]) : undefined;
 }

@@ -4,7 +4,7 @@ import { sleepSessions } from "@/lib/db/schema";
 import { encodeCursor } from "../cursor";
 import { isoLocal, isoUtc } from "../local-time";
 import type { DatedQuery, Page, SleepRow } from "../schemas";
-import { dateRange, toPage } from "./range";
+import { dateRange, notFromSources, toPage } from "./range";
 
 // The read of sleep sessions, by the night's local date. Every source unless one is named;
 // merged nights will replace the unnamed case here only.
@@ -35,7 +35,12 @@ const columns = {
 /** One page of the person's sleep, latest night first. */
 export async function readSleepPage(
   db: Database,
-  params: { userId: string; query: DatedQuery },
+  params: {
+    userId: string;
+    query: DatedQuery;
+    /** Sources left out whatever the query says (those the person keeps from AI tools). */
+    excludedSources?: readonly string[];
+  },
 ): Promise<Page<SleepRow>> {
   const { query } = params;
   const after = query.cursor;
@@ -46,6 +51,7 @@ export async function readSleepPage(
       and(
         eq(sleepSessions.userId, params.userId),
         query.source ? eq(sleepSessions.provider, query.source) : undefined,
+        notFromSources(sleepSessions.provider, params.excludedSources),
         ...dateRange(sleepSessions.localDate, query),
         after
           ? sql`(${sleepSessions.localDate}, ${sleepSessions.id}) < (${after[0]}::date, ${after[1]}::uuid)`

@@ -16,3 +16,4 @@ export * from "./sign-in-backoffs";
 export * from "./outbound-webhooks";
 export * from "./merge";
 export * from "./activity-links";
+export * from "./ai-sharing";

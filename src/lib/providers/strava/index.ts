@@ -22,6 +22,10 @@ export const strava: ProviderDefinition = {
   oauth: stravaOAuth,
   // Strava's API agreement: data obtained through the API is deleted when the athlete disconnects.
   mustDeleteDataOnDisconnect: true,
+  // Strava's API Agreement (updated November 2024) forbids using data obtained through its API
+  // in AI models or similar applications.
+  aiUseRestriction:
+    "Strava's API terms (since November 2024) forbid using data from its API in AI models, so Strava activities are withheld from AI tools unless you choose to share them.",
 
   async fetchIdentity(context, tokens) {
     const response = await context.fetch("https://www.strava.com/api/v3/athlete", { accessToken: tokens.accessToken });

@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { cursorParam, instantParam, isRangeInOrder, RANGE_ORDER_ISSUE, sourceParam } from "@/lib/api-v1/query-params";
+import { readActivitiesPage } from "@/lib/api-v1/read/activities";
+import { instantRange } from "@/lib/api-v1/read/range";
+import { activityCursorKey } from "@/lib/api-v1/schemas";
+import { countRowsFromSources } from "@/lib/db/queries/ai-sharing";
+import { activities } from "@/lib/db/schema";
+import { defineTool, itemLimit, withheldNotes, withheldSources, withoutFields } from "../tool-kit";
+
+export const listActivitiesInput = z
+  .strictObject({
+    from: instantParam("from"),
+    to: instantParam("to"),
+    type: z
+      .string()
+      .regex(/^[a-z0-9_]{1,40}$/, { message: "must be an activity type such as run or ride" })
+      .optional()
+      .describe("Only this activity type (run, ride, swim, walk, strength …)."),
+    source: sourceParam,
+    cursor: cursorParam(activityCursorKey),
+    limit: itemLimit,
+  })
+  .refine(isRangeInOrder, RANGE_ORDER_ISSUE);
+
+export const listActivities = defineTool({
+  name: "list_activities",
+  title: "List activities",
+  description:
+    "The person's workouts, newest first: type, name, start (UTC and local), duration (s), distance (m), elevation (m), energy (kcal), heart rate (bpm), power (W), speed (m/s), source. Filter by date range, type and source; at most 100 per call, with nextCursor to continue. Use get_activity for one workout's streams. The same workout may appear once per source that recorded it.",
+  input: listActivitiesInput,
+  async run(context, input) {
+    const excluded = withheldSources(context.sharing);
+    const page = await readActivitiesPage(context.db, {
+      userId: context.userId,
+      timeZone: context.timeZone,
+      query: input,
+      excludedSources: excluded,
+    });
+    // Said once, on the first page: later pages continue the same listing.
+    const withheld = input.cursor
+      ? new Map<string, number>()
+      : await countRowsFromSources(context.db, {
+          table: activities,
+          userId: activities.userId,
+          provider: activities.provider,
+          person: context.userId,
+          providers: input.source ? excluded.filter((source) => source === input.source) : excluded,
+          where: [
+            input.type ? eq(activities.type, input.type) : undefined,
+            ...instantRange(activities.startAt, input, context.timeZone),
+          ],
+        });
+    return {
+      // The route's polyline can run to kilobytes; get_activity has it.
+      activities: page.data.map((activity) => withoutFields(activity, ["polyline"])),
+      nextCursor: page.nextCursor,
+      ...withheldNotes(context.sharing, withheld),
+    };
+  },
+});
