@@ -34,6 +34,20 @@ const PAGES = [
     shot: "connected-sources",
   },
   {
+    path: "/dashboard/settings/sources",
+    nav: "Source order",
+    heading: "Sources",
+    next: emptyState("No sources yet"),
+    shot: "source-order",
+  },
+  {
+    path: "/dashboard/settings/forwarding",
+    nav: "Forwarding",
+    heading: "Forwarding",
+    next: emptyState("Link two accounts first"),
+    shot: "forwarding",
+  },
+  {
     path: "/dashboard/settings/api-keys",
     nav: "API keys",
     heading: "API keys",
@@ -41,11 +55,25 @@ const PAGES = [
     shot: "api-keys",
   },
   {
+    path: "/dashboard/settings/webhooks",
+    nav: "Webhooks",
+    heading: "Webhooks",
+    next: emptyState("No webhook endpoints yet"),
+    shot: "webhooks",
+  },
+  {
     path: "/dashboard/settings/preferences",
     nav: "Preferences",
     heading: "Preferences",
     next: (page: Page) => page.getByRole("button", { name: "Save preferences" }),
     shot: "preferences",
+  },
+  {
+    path: "/dashboard/settings/ai",
+    nav: "AI tools",
+    heading: "AI tools",
+    next: (page: Page) => page.getByRole("heading", { name: "Connect an AI client" }),
+    shot: "ai-tools",
   },
 ];
 

@@ -68,18 +68,21 @@ export async function claimDueDeliveries(
   db: Database,
   params: { now: Date; limit: number; leaseMs: number },
 ): Promise<string[]> {
+  // Due times come from Postgres's now() (microseconds); `now` is a JavaScript Date (milliseconds),
+  // so an event written in the same millisecond as `now` was taken counts as due.
   const now = params.now.toISOString();
+  const dueBy = new Date(params.now.getTime() + 1).toISOString();
   const leaseUntil = new Date(params.now.getTime() + params.leaseMs).toISOString();
   const result = await db.execute<{ id: string }>(sql`
     with candidates as (
       select distinct on (endpoint_id) id, next_attempt_at from webhook_deliveries
-      where status = 'pending' and next_attempt_at <= ${now}::timestamptz
+      where status = 'pending' and next_attempt_at < ${dueBy}::timestamptz
       order by endpoint_id, next_attempt_at, created_at)
     update webhook_deliveries set next_attempt_at = ${leaseUntil}::timestamptz, attempts = attempts + 1,
       last_attempt_at = ${now}::timestamptz, updated_at = now()
     where id in (
       select d.id from webhook_deliveries d join candidates c on c.id = d.id
-      where d.status = 'pending' and d.next_attempt_at <= ${now}::timestamptz
+      where d.status = 'pending' and d.next_attempt_at < ${dueBy}::timestamptz
       order by c.next_attempt_at limit ${params.limit}
       for update of d skip locked)
     returning id`);
