@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { findWeighInCopies } from "@/lib/db/queries/merged-copies";
 import { findMergedDaily, remergeDays, savePersonalOrder } from "@/lib/db/queries/merged-daily";
 import { findSleepSeries } from "@/lib/db/queries/health-series";
-import { findMergedDailySeries, findSleepCopySources } from "@/lib/db/queries/merged-series";
+import { findMergedDailySeries, findMergedTotals, findSleepCopySources } from "@/lib/db/queries/merged-series";
 import { queryMetric } from "@/lib/db/queries/metrics";
 import { upsertRecordBatch } from "@/lib/db/queries/records";
 import { findWeightRecords } from "@/lib/db/queries/weigh-ins";
@@ -74,6 +74,17 @@ describeEachDatabase("merged history", (database) => {
       isMerged: true,
     });
     expect(merged).toMatchObject({ isMerged: true, points: [{ at: DAY, value: 12_430 }] });
+    // The Health page's totals are the merged days': 12,430, not the 10,010 + 9,920 the two sources say.
+    await upsertRecordBatch(database.db, owner(user.id, "garmin", "g-1"), {
+      dailySummaries: [{ localDate: DAY, distanceM: 9_100 }],
+    });
+    await upsertRecordBatch(database.db, owner(user.id, "apple_health", "iPhone"), {
+      dailySummaries: [{ localDate: DAY, distanceM: 8_700 }],
+    });
+    expect(await findMergedTotals(database.db, { userId: user.id, start: DAY, end: DAY })).toEqual({
+      steps: { total: 12_430, days: 1 },
+      distance: { total: 9_100, days: 1 },
+    });
   });
 
   it("turns an hourly phone export into the day's total, and a second export merges the day again", async () => {

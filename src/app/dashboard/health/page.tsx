@@ -14,10 +14,16 @@ import {
   findSourceLabels,
 } from "@/lib/db/queries/health-series";
 import { findMergedDaily } from "@/lib/db/queries/merged-daily";
-import { findMergedDailySeries, findSleepCopySources, MERGED_SOURCE } from "@/lib/db/queries/merged-series";
+import {
+  findMergedDailySeries,
+  findMergedTotals,
+  findSleepCopySources,
+  MERGED_SOURCE,
+} from "@/lib/db/queries/merged-series";
 import { localDate } from "@/lib/time-zone";
 import { groupBySource, lineSeries } from "./build-series";
 import { HealthControls } from "./HealthControls";
+import { HealthTotals } from "./HealthTotals";
 import { LINE_CHARTS } from "./health-charts";
 import { readHealthQuery, resolveRange, sourceViewOf } from "./health-query";
 import { LineChartSection } from "./LineChartSection";
@@ -41,10 +47,11 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
   const params = { userId: user.id, ...range };
   // One history: a night or weigh-in several sources recorded counts once; "Each source" shows every source's own.
   const isMerged = sourceViewOf(query) === "merged";
-  const [perSource, merged, mergedSteps, body, sleep, sleepCopies, accountLabels, weight] = await Promise.all([
+  const [perSource, merged, mergedSteps, totals, body, sleep, sleepCopies, accountLabels, weight] = await Promise.all([
     findDailySeries(db, params),
     findMergedDailySeries(db, params),
     findMergedDaily(db, { userId: user.id, metric: "steps", start: range.start, end: range.end }),
+    findMergedTotals(db, { userId: user.id, start: range.start, end: range.end }),
     findBodySeries(db, { ...params, timeZone: user.timeZone }),
     findSleepSeries(db, { ...params, isMerged }),
     isMerged ? findSleepCopySources(db, params) : Promise.resolve([]),
@@ -100,6 +107,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
           {rangeText[0]!.toUpperCase() + rangeText.slice(1)}
         </p>
       )}
+      <HealthTotals totals={totals} units={user.unitSystem} />
       <div className="grid gap-4 xl:grid-cols-2">
         <SleepSection
           groups={sleepGroups}

@@ -1,4 +1,4 @@
-import { and, countDistinct, eq, sql } from "drizzle-orm";
+import { and, count, countDistinct, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { mergedDailyMetrics, sleepSessionCopies, sleepSessions } from "../schema";
@@ -73,4 +73,38 @@ export async function findSleepCopySources(db: Database, params: SeriesParams): 
     .groupBy(date, sleepSessions.provider, sleepSessions.sourceId)
     .orderBy(date, sleepSessions.provider, sleepSessions.sourceId);
   return rows.map((row) => ({ ...row, nights: Number(row.nights) }));
+}
+
+export const TOTAL_METRICS = ["steps", "distance"] as const;
+export type MergedTotals = Record<(typeof TOTAL_METRICS)[number], { total: number; days: number } | null>;
+
+/**
+ * The Health page's steps and distance over a range, from the merged days: an hour two
+ * sources counted, or a day two services reported, is in the total once.
+ */
+export async function findMergedTotals(
+  db: Database,
+  params: { userId: string; start: string; end: string },
+): Promise<MergedTotals> {
+  const rows = await db
+    .select({
+      metric: mergedDailyMetrics.metric,
+      total: sql<number | string>`sum(${mergedDailyMetrics.value})::float8`,
+      days: count(),
+    })
+    .from(mergedDailyMetrics)
+    .where(
+      and(
+        eq(mergedDailyMetrics.userId, params.userId),
+        inArray(mergedDailyMetrics.metric, [...TOTAL_METRICS]),
+        gte(mergedDailyMetrics.localDate, params.start),
+        lte(mergedDailyMetrics.localDate, params.end),
+      ),
+    )
+    .groupBy(mergedDailyMetrics.metric);
+  const of = (metric: string) => {
+    const row = rows.find((candidate) => candidate.metric === metric);
+    return row ? { total: Number(row.total), days: Number(row.days) } : null;
+  };
+  return { steps: of("steps"), distance: of("distance") };
 }
