@@ -13,6 +13,7 @@ import { explainCopies, explainDailyMerge } from "@/lib/merge/daily/explain";
 import { labelSource } from "@/lib/merge/daily/source-label";
 import { listSourceOrders, moveSource, moveSourceSchema } from "@/lib/merge/daily/source-order";
 import { loadWeightSection } from "@/app/dashboard/health/weight/load-weight-section";
+import { readSleepPage } from "@/lib/api-v1/read/sleep";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
 
@@ -168,6 +169,15 @@ describeEachDatabase("merged history", (database) => {
     expect(explainCopies("sleep", merged.points[0]!, merged.points[0]!.copies!, labelSource)).toBe(
       "Sleep: Oura's night counts; the same night from iPhone is kept as a copy, not counted",
     );
+    // The read API lists the night once; where the counted source is withheld (from AI tools), its copy stands in.
+    const query = { from: DAY, to: DAY, limit: 10 };
+    const listed = await readSleepPage(database.db, { userId: user.id, query });
+    expect(listed.data.map((night) => [night.source, night.asleepS])).toEqual([
+      ["oura", 25_200],
+      ["oura", 2_100],
+    ]);
+    const withheld = await readSleepPage(database.db, { userId: user.id, query, excludedSources: ["oura"] });
+    expect(withheld.data.map((night) => [night.source, night.asleepS])).toEqual([["apple_health", 26_000]]);
   });
 
   it("gives the Health page one night and one weigh-in, with the sources that also recorded them", async () => {
