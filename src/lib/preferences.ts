@@ -2,7 +2,10 @@ import { z } from "zod";
 import type { Database } from "@/lib/db";
 import { isKnownTimeZone, updateUserPreferences } from "@/lib/db/queries/users";
 import { UNIT_SYSTEMS } from "@/lib/db/schema";
+import { findUserTimeZone } from "@/lib/db/queries/merged-daily";
 import { AppError } from "@/lib/errors";
+import { enqueueHistoryRemerge } from "@/lib/jobs";
+import { remergeAfterTimeZoneChange } from "@/lib/merge/daily/remerge-sample-days";
 import { timeZoneSchema } from "@/lib/time-zone";
 
 const METERS_PER_INCH = 0.0254;
@@ -59,7 +62,13 @@ export type Preferences = z.output<typeof preferencesSchema>;
 
 type Field = "unitSystem" | "timeZone" | "height";
 export type SavePreferencesResult =
-  { ok: true; preferences: Preferences } | { ok: false; fieldErrors: Partial<Record<Field, string>> };
+  | {
+      ok: true;
+      preferences: Preferences;
+      /** A changed time zone moves samples between days: merged again now, in a job, or not at all. */
+      remerge: "none" | "done" | "queued";
+    }
+  | { ok: false; fieldErrors: Partial<Record<Field, string>> };
 
 /**
  * Validates and saves one person's preferences; `userId` comes from their session, never the
@@ -84,7 +93,22 @@ export async function savePreferences(
       },
     };
   }
-  const user = await updateUserPreferences(db, { userId: params.userId, ...parsed.data });
-  if (!user) throw new AppError("UNAUTHORIZED", "The signed-in user no longer exists");
-  return { ok: true, preferences: { unitSystem: user.unitSystem, timeZone: user.timeZone, heightM: user.heightM } };
+  const { user, remerge } = await db.transaction(async (tx) => {
+    const previousTimeZone = await findUserTimeZone(tx, { userId: params.userId });
+    const saved = await updateUserPreferences(tx, { userId: params.userId, ...parsed.data });
+    if (!saved) throw new AppError("UNAUTHORIZED", "The signed-in user no longer exists");
+    // The days merged from samples follow the zone; committed with it, or handed to a job below.
+    const outcome = await remergeAfterTimeZoneChange(tx, {
+      userId: params.userId,
+      previousTimeZone,
+      timeZone: saved.timeZone,
+    });
+    return { user: saved, remerge: outcome };
+  });
+  if (remerge.job) await enqueueHistoryRemerge(db, { userId: params.userId, payload: remerge.job });
+  return {
+    ok: true,
+    preferences: { unitSystem: user.unitSystem, timeZone: user.timeZone, heightM: user.heightM },
+    remerge: remerge.job ? "queued" : remerge.days ? "done" : "none",
+  };
 }

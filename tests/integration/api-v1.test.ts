@@ -8,6 +8,8 @@ import { z } from "zod";
 import { ENDPOINTS } from "@/lib/api-v1/endpoints";
 import { apiV1Handlers, type ApiV1Dependencies } from "@/lib/api-v1/route";
 import { createApiKey, revokeApiKey } from "@/lib/db/queries/api-keys";
+import { remergeDays } from "@/lib/db/queries/merged-daily";
+import { upsertRecordBatch } from "@/lib/db/queries/records";
 import { bodyMeasurements, dailySummaries, samples, sleepSessions } from "@/lib/db/schema";
 import { DiskFileStore } from "@/lib/files/disk-store";
 import { GET as getOpenApi } from "@/app/api/v1/openapi.json/route";
@@ -103,6 +105,8 @@ describeEachDatabase("/api/v1 read API", (database) => {
       { ...owner, provider: "garmin", localDate: "2026-11-20", steps: 9400, distanceM: 7000 },
       { ...owner, provider: "oura", localDate: "2026-11-21", steps: 12000 },
     ]);
+    // Written straight into the table, so merged as a write would merge them.
+    await remergeDays(database.db, { userId: user.id, days: ["2026-11-20", "2026-11-21"] });
     await database.db.insert(sleepSessions).values([
       {
         ...owner,
@@ -221,15 +225,40 @@ describeEachDatabase("/api/v1 read API", (database) => {
 
   it("reads daily metrics, sleep, samples and body measurements in SI units and ISO times, all sources or one", async () => {
     const person = await seedPerson();
+    // No source: one merged row a day, each value explained.
     const daily = await json("/api/v1/daily-metrics", person.key);
     await expectDocumented("listDailyMetrics", daily);
     expect(daily.data.map((row: { date: string; source: string }) => `${row.date} ${row.source}`)).toEqual([
-      "2026-11-21 oura",
-      expect.stringMatching(/^2026-11-20 /),
-      expect.stringMatching(/^2026-11-20 /),
+      "2026-11-21 merged",
+      "2026-11-20 merged",
     ]);
+    expect(daily.data[1]).toMatchObject({
+      id: null,
+      steps: 9400,
+      distanceM: 7000,
+      restingHeartRateBpm: 48,
+      hrvMs: null,
+      explanations: {
+        steps: {
+          source: "garmin",
+          method: "priority",
+          text: "Steps 9,400 = Garmin 9,400 (first in the order of sources); not counted: Oura 9,000",
+          others: [{ source: "oura", sourceId: "", value: 9000 }],
+        },
+        restingHeartRateBpm: { source: "oura" },
+      },
+    });
+    const firstDay = await json("/api/v1/daily-metrics?limit=1", person.key);
+    const nextDay = await json(`/api/v1/daily-metrics?limit=1&cursor=${firstDay.nextCursor}`, person.key);
+    expect(nextDay.data.map((row: { date: string }) => row.date)).toEqual(["2026-11-20"]);
+    expect(nextDay.nextCursor).toBeNull();
+    const perSource = await json("/api/v1/export/daily-metrics?format=json", person.key);
+    expect(perSource).toHaveLength(3);
     const garminDay = await json("/api/v1/daily-metrics?source=garmin", person.key);
-    expect(garminDay.data).toEqual([expect.objectContaining({ steps: 9400, distanceM: 7000, source: "garmin" })]);
+    expect(garminDay.data).toEqual([
+      expect.objectContaining({ steps: 9400, distanceM: 7000, source: "garmin", explanations: null }),
+    ]);
+    await expectDocumented("listDailyMetrics", garminDay);
     expect((await json("/api/v1/daily-metrics?from=2026-11-21", person.key)).data).toHaveLength(1);
 
     const sleep = await json("/api/v1/sleep", person.key);
@@ -268,6 +297,34 @@ describeEachDatabase("/api/v1 read API", (database) => {
       expect.objectContaining({ source: "withings", weightKg: 70, measuredAt: "2026-11-21T07:00:00.000Z" }),
       expect.objectContaining({ source: "fitbit", weightKg: 70.2, bmi: 21.7 }),
     ]);
+
+    // Garmin recorded Oura's night and Withings' weigh-in too, and comes first in the order:
+    // without a source each is listed once, as Garmin's; with one, each source keeps its own.
+    await upsertRecordBatch(
+      database.db,
+      { userId: person.user.id, connectionId: null, provider: "garmin", sourceId: "" },
+      {
+        sleepSessions: [
+          {
+            externalId: "garmin-night",
+            localDate: "2026-11-20",
+            startAt: at("2026-11-19T22:35:00Z"),
+            endAt: at("2026-11-20T06:05:00Z"),
+            asleepS: 25_500,
+          },
+        ],
+        bodyMeasurements: [{ measuredAt: at("2026-11-21T07:01:00Z"), weightKg: 70.01 }],
+      },
+    );
+    const merged = await json("/api/v1/sleep", person.key);
+    await expectDocumented("listSleep", merged);
+    expect(merged.data.map((night: { source: string }) => night.source)).toEqual(["whoop", "garmin"]);
+    expect((await json("/api/v1/sleep?source=oura", person.key)).data).toHaveLength(1);
+    expect(await (await get("/api/v1/export/sleep?format=json", person.key)).json()).toHaveLength(3);
+    const weighIns = await json("/api/v1/body-measurements", person.key);
+    await expectDocumented("listBodyMeasurements", weighIns);
+    expect(weighIns.data.map((row: { source: string }) => row.source)).toEqual(["garmin", "fitbit"]);
+    expect((await json("/api/v1/body-measurements?source=withings", person.key)).data).toHaveLength(1);
 
     const sources = await json("/api/v1/sources", person.key);
     await expectDocumented("listSources", sources);

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { findWeighInCopies } from "@/lib/db/queries/merged-copies";
 import { findMergedDaily, remergeDays, savePersonalOrder } from "@/lib/db/queries/merged-daily";
-import { findMergedDailySeries } from "@/lib/db/queries/merged-series";
+import { findSleepSeries } from "@/lib/db/queries/health-series";
+import { findMergedDailySeries, findMergedTotals, findSleepCopySources } from "@/lib/db/queries/merged-series";
 import { queryMetric } from "@/lib/db/queries/metrics";
 import { upsertRecordBatch } from "@/lib/db/queries/records";
 import { findWeightRecords } from "@/lib/db/queries/weigh-ins";
@@ -11,6 +12,8 @@ import { ingestBody } from "@/lib/ingest/ingest";
 import { explainCopies, explainDailyMerge } from "@/lib/merge/daily/explain";
 import { labelSource } from "@/lib/merge/daily/source-label";
 import { listSourceOrders, moveSource, moveSourceSchema } from "@/lib/merge/daily/source-order";
+import { loadWeightSection } from "@/app/dashboard/health/weight/load-weight-section";
+import { readSleepPage } from "@/lib/api-v1/read/sleep";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
 
@@ -72,6 +75,17 @@ describeEachDatabase("merged history", (database) => {
       isMerged: true,
     });
     expect(merged).toMatchObject({ isMerged: true, points: [{ at: DAY, value: 12_430 }] });
+    // The Health page's totals are the merged days': 12,430, not the 10,010 + 9,920 the two sources say.
+    await upsertRecordBatch(database.db, owner(user.id, "garmin", "g-1"), {
+      dailySummaries: [{ localDate: DAY, distanceM: 9_100 }],
+    });
+    await upsertRecordBatch(database.db, owner(user.id, "apple_health", "iPhone"), {
+      dailySummaries: [{ localDate: DAY, distanceM: 8_700 }],
+    });
+    expect(await findMergedTotals(database.db, { userId: user.id, start: DAY, end: DAY })).toEqual({
+      steps: { total: 12_430, days: 1 },
+      distance: { total: 9_100, days: 1 },
+    });
   });
 
   it("turns an hourly phone export into the day's total, and a second export merges the day again", async () => {
@@ -155,6 +169,52 @@ describeEachDatabase("merged history", (database) => {
     expect(explainCopies("sleep", merged.points[0]!, merged.points[0]!.copies!, labelSource)).toBe(
       "Sleep: Oura's night counts; the same night from iPhone is kept as a copy, not counted",
     );
+    // The read API lists the night once; where the counted source is withheld (from AI tools), its copy stands in.
+    const query = { from: DAY, to: DAY, limit: 10 };
+    const listed = await readSleepPage(database.db, { userId: user.id, query });
+    // Both on one date, so in id order: compared as a set.
+    expect(listed.data.map((night) => [night.source, night.asleepS]).sort()).toEqual([
+      ["oura", 2_100],
+      ["oura", 25_200],
+    ]);
+    const withheld = await readSleepPage(database.db, { userId: user.id, query, excludedSources: ["oura"] });
+    expect(withheld.data.map((night) => [night.source, night.asleepS])).toEqual([["apple_health", 26_000]]);
+  });
+
+  it("gives the Health page one night and one weigh-in, with the sources that also recorded them", async () => {
+    const user = await berliner();
+    const night = (externalId: string, start: string, end: string, asleepS: number) => ({
+      externalId,
+      startAt: new Date(start),
+      endAt: new Date(end),
+      localDate: DAY,
+      asleepS,
+    });
+    await upsertRecordBatch(database.db, owner(user.id, "apple_health", "iPhone"), {
+      sleepSessions: [night("phone-night", "2026-05-18T21:10:00Z", "2026-05-19T05:00:00Z", 26_000)],
+      bodyMeasurements: [{ measuredAt: new Date("2026-05-19T05:30:00Z"), weightKg: 72.43 }],
+    });
+    await upsertRecordBatch(database.db, owner(user.id, "oura", "o-1"), {
+      sleepSessions: [night("oura-night", "2026-05-18T21:00:00Z", "2026-05-19T05:10:00Z", 25_200)],
+    });
+    await upsertRecordBatch(database.db, owner(user.id, "garmin", "g-1"), {
+      bodyMeasurements: [{ measuredAt: new Date("2026-05-19T05:31:00Z"), weightKg: 72.4 }],
+    });
+    const range = { userId: user.id, start: DAY, end: DAY, bucket: "day" as const };
+    // Each source: both nights; one history: Oura's night alone, the iPhone's named beside it.
+    expect(await findSleepSeries(database.db, range)).toHaveLength(2);
+    expect(await findSleepSeries(database.db, { ...range, isMerged: true })).toMatchObject([
+      { provider: "merged", date: DAY, asleepS: 25_200, nights: 1 },
+    ]);
+    expect(await findSleepCopySources(database.db, range)).toEqual([
+      { date: DAY, provider: "apple_health", sourceId: "iPhone", nights: 1 },
+    ]);
+    const weight = (isMerged: boolean) =>
+      loadWeightSection(database.db, { userId: user.id, timeZone: "Europe/Berlin", start: DAY, end: DAY, isMerged });
+    expect((await weight(false)).records).toHaveLength(2);
+    const merged = await weight(true);
+    expect(merged.records.map((record) => [record.source, record.weightKg])).toEqual([["garmin", 72.4]]);
+    expect(merged.copies.get(merged.records[0]!.id)).toMatchObject([{ provider: "apple_health", sourceId: "iPhone" }]);
   });
 
   it("counts the same weigh-in reported by two services once", async () => {

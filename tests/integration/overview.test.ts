@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { hasUserData, summarizeWeek } from "@/lib/db/queries/overview";
+import { findLastNight, hasUserData, summarizeWeek } from "@/lib/db/queries/overview";
 import { upsertRecordBatch } from "@/lib/db/queries/records";
 import { describeEachDatabase } from "../databases";
 import { createTestUser } from "../factories";
@@ -102,5 +102,40 @@ describeEachDatabase("overview", (database) => {
     expect(await hasUserData(database.db, { userId: runner!.id })).toBe(true);
     expect(await hasUserData(database.db, { userId: sleeper!.id })).toBe(true);
     expect(await hasUserData(database.db, { userId: stepper!.id })).toBe(true);
+  });
+
+  it("counts a run that Garmin and Strava both have once, and last night as the counted source's", async () => {
+    const user = await createTestUser(database.db);
+    await upsertRecordBatch(database.db, owner(user.id, "garmin"), {
+      activities: [run("g-run", "2026-11-24T06:00:00Z")],
+    });
+    // Strava's copy of the same run: 30 s later, a little shorter.
+    await upsertRecordBatch(database.db, owner(user.id, "strava"), {
+      activities: [{ ...run("s-run", "2026-11-24T06:00:30Z", 1790), distanceM: 4990 }],
+    });
+    const week = await summarizeWeek(database.db, {
+      userId: user.id,
+      timeZone: "UTC",
+      now: new Date("2026-11-25T12:00:00Z"),
+    });
+    expect(week).toEqual([{ type: "run", sessions: 1, durationS: 1800, distanceM: 5000 }]);
+
+    const night = (externalId: string, asleepS: number) => ({
+      externalId,
+      startAt: new Date("2026-11-24T22:00:00Z"),
+      endAt: new Date("2026-11-25T06:00:00Z"),
+      localDate: "2026-11-25",
+      asleepS,
+    });
+    await upsertRecordBatch(database.db, owner(user.id, "oura"), { sleepSessions: [night("oura-night", 25_000)] });
+    // The phone's copy of the same night says longer: the Overview still shows Oura's.
+    await upsertRecordBatch(
+      database.db,
+      { ...owner(user.id, "apple_health"), sourceId: "iPhone" },
+      {
+        sleepSessions: [night("phone-night", 27_000)],
+      },
+    );
+    expect(await findLastNight(database.db, { userId: user.id })).toMatchObject({ provider: "oura", asleepS: 25_000 });
   });
 });

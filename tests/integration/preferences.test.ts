@@ -29,6 +29,7 @@ describeEachDatabase("preferences", (database) => {
     expect(result).toEqual({
       ok: true,
       preferences: { unitSystem: "imperial", timeZone: "Asia/Tokyo", heightM: null },
+      remerge: "none",
     });
     expect(await stored(user.id)).toEqual({ unitSystem: "imperial", timeZone: "Asia/Tokyo" });
     expect(await stored(other.id)).toEqual({ unitSystem: "metric", timeZone: "UTC" });

@@ -216,7 +216,13 @@ describeEachDatabase("weigh-ins forwarded to Garmin Connect (password-linked)", 
   it("starts the Health page's comparison from a linked account that takes weigh-ins", async () => {
     const user = await createTestUser(database.db);
     const section = () =>
-      loadWeightSection(database.db, { userId: user.id, timeZone: TIME_ZONE, start: "2026-05-01", end: "2026-05-31" });
+      loadWeightSection(database.db, {
+        userId: user.id,
+        timeZone: TIME_ZONE,
+        start: "2026-05-01",
+        end: "2026-05-31",
+        isMerged: true,
+      });
     expect(await section()).toMatchObject({ defaultSourceB: "garmin" });
     await linkConnect(database.db, user.id, "nia");
     const linked = await section();

@@ -1,15 +1,15 @@
-"use client";
+import { signOutAction } from "./sign-out-action";
 
-import { signOut } from "next-auth/react";
-
+/** A plain form posting to a server action: works before any JavaScript loads, and ships none. */
 export function SignOutButton() {
   return (
-    <button
-      type="button"
-      onClick={() => void signOut({ callbackUrl: "/sign-in" })}
-      className="rounded-lg px-3 py-2 text-left text-sm font-medium text-zinc-600 hover:bg-zinc-200/60 dark:text-zinc-400 dark:hover:bg-zinc-800"
-    >
-      Sign out
-    </button>
+    <form action={signOutAction}>
+      <button
+        type="submit"
+        className="w-full rounded-lg px-3 py-2 text-left text-sm font-medium text-zinc-600 hover:bg-zinc-200/60 dark:text-zinc-400 dark:hover:bg-zinc-800"
+      >
+        Sign out
+      </button>
+    </form>
   );
 }

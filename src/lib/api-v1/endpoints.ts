@@ -67,15 +67,24 @@ function exportReader(context: EndpointContext<schemas.ExportQuery, { table: sch
       };
     case "daily-metrics":
       return {
-        columns: columnsOf(schemas.dailyMetricRowSchema),
+        // The export is the table as stored: every source's own rows, copies included.
+        columns: columnsOf(schemas.sourceDailyMetricRowSchema),
         readPage: (cursor) =>
-          readDailyMetricsPage(db, { userId, query: { ...range, cursor: decodeKey(dateCursorKey, cursor) } }),
+          readDailyMetricsPage(db, {
+            userId,
+            query: { ...range, cursor: decodeKey(dateCursorKey, cursor) },
+            allSources: true,
+          }),
       };
     case "sleep":
       return {
         columns: columnsOf(schemas.sleepRowSchema),
         readPage: (cursor) =>
-          readSleepPage(db, { userId, query: { ...range, cursor: decodeKey(dateCursorKey, cursor) } }),
+          readSleepPage(db, {
+            userId,
+            query: { ...range, cursor: decodeKey(dateCursorKey, cursor) },
+            allSources: true,
+          }),
       };
     case "body-measurements":
       return {
@@ -85,6 +94,7 @@ function exportReader(context: EndpointContext<schemas.ExportQuery, { table: sch
             userId,
             timeZone,
             query: { ...range, cursor: decodeKey(timeCursorKey, cursor) },
+            allSources: true,
           }),
       };
     case "samples": {
@@ -136,7 +146,9 @@ export const ENDPOINTS: Endpoint[] = [
   define({
     name: "listDailyMetrics",
     path: "/api/v1/daily-metrics",
-    summary: "Daily metrics (steps, energy, resting HR, HRV, scores), one row per source and local date",
+    summary: "Daily metrics (steps, energy, resting HR, HRV, scores) by local date, merged across sources",
+    description:
+      "Without `source`: one row a day merged across sources (source `merged`), each value with what it is made of in `explanations` (steps, distance and energy pieced together hour by hour, the rest from the first source in the person's order). With `source`: that source's own rows, one per account or device and day.",
     query: schemas.datedQuerySchema,
     params: noParams,
     response: schemas.dailyMetricsPageSchema,
@@ -146,6 +158,8 @@ export const ENDPOINTS: Endpoint[] = [
     name: "listSleep",
     path: "/api/v1/sleep",
     summary: "Sleep sessions with stages, by the night's local date",
+    description:
+      "Without `source`, a night two sources recorded is listed once, as the first source's in the person's order (the other is a copy). With `source`, that source's own nights.",
     query: schemas.datedQuerySchema,
     params: noParams,
     response: schemas.sleepPageSchema,
@@ -164,6 +178,8 @@ export const ENDPOINTS: Endpoint[] = [
     name: "listBodyMeasurements",
     path: "/api/v1/body-measurements",
     summary: "Weigh-ins: weight, BMI, body fat, muscle mass",
+    description:
+      "Without `source`, a weigh-in two services reported (within 2 minutes and 0.05 kg) is listed once, as the first source's in the person's order. With `source`, that source's own weigh-ins.",
     query: schemas.bodyMeasurementsQuerySchema,
     params: noParams,
     response: schemas.bodyMeasurementsPageSchema,

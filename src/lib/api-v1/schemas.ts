@@ -138,9 +138,7 @@ export const activityDetailSchema = z.object({
 });
 export type ActivityDetailResponse = z.infer<typeof activityDetailSchema>;
 
-export const dailyMetricRowSchema = z.object({
-  id: z.uuid(),
-  ...sourceFields,
+const dailyMetricFields = {
   date: z.iso.date().describe("The person's local date."),
   steps: z.number().int().nullable(),
   distanceM: num,
@@ -152,9 +150,63 @@ export const dailyMetricRowSchema = z.object({
   recoveryScore: num,
   strain: num,
   stressAvg: num,
-  bodyBatteryHigh: num,
-  bodyBatteryLow: num,
+  bodyBatteryHigh: num.describe("Not merged across sources: null on a merged day (ask for ?source=garmin)."),
+  bodyBatteryLow: num.describe("Not merged across sources: null on a merged day (ask for ?source=garmin)."),
   sleepScore: num,
+};
+
+/** One source's own day (daily_summaries): what the export writes, and a `source` read answers. */
+export const sourceDailyMetricRowSchema = z.object({ id: z.uuid(), ...sourceFields, ...dailyMetricFields });
+
+/** The fields of a daily-metric row that are merged across sources. */
+export const MERGED_DAILY_FIELDS = [
+  "steps",
+  "distanceM",
+  "activeEnergyKcal",
+  "totalEnergyKcal",
+  "restingHeartRateBpm",
+  "hrvMs",
+  "readinessScore",
+  "recoveryScore",
+  "strain",
+  "stressAvg",
+  "sleepScore",
+] as const;
+export type MergedDailyField = (typeof MERGED_DAILY_FIELDS)[number];
+
+const mergedSourceValue = z.object({ source: z.string(), sourceId: z.string(), value: z.number() });
+export const dailyMergeExplanationSchema = z.object({
+  source: z.string().describe("The first-ranked source counted."),
+  sourceId: z.string(),
+  method: z
+    .enum(["hourly", "priority"])
+    .describe(
+      "hourly: each local hour from the first source in order that has it; priority: one source's daily total.",
+    ),
+  text: z.string().describe('In words: "Steps 12,430 = Apple Watch 10,010 (07:00-22:00) + iPhone 2,420 (…)".'),
+  parts: z
+    .array(
+      mergedSourceValue.extend({
+        hours: z.array(z.number().int()).optional().describe("Local hours (0-23) taken from this source."),
+      }),
+    )
+    .describe("What the value adds up."),
+  others: z.array(mergedSourceValue).describe("Other sources' own totals for the day, not counted."),
+});
+
+export const dailyMetricRowSchema = z.object({
+  id: z.uuid().nullable().describe("The source row's id; null on a merged day."),
+  source: z
+    .string()
+    .describe(
+      "Provider slug the row came from; `merged` for a day merged across sources (the default without `source`).",
+    ),
+  sourceId: z.string().describe("Which account or device of that source (empty when only one, or merged)."),
+  ...dailyMetricFields,
+  explanations: z
+    .partialRecord(z.enum(MERGED_DAILY_FIELDS), dailyMergeExplanationSchema)
+    .nullable()
+    .describe("A merged day: per field that has a value, what it is made of. Null on a source's own row."),
 });
 export type DailyMetricRow = z.infer<typeof dailyMetricRowSchema>;
 

@@ -56,3 +56,27 @@ export async function enqueueConnectionSync(
   }
   return { job, isNew };
 }
+
+/**
+ * Merges the person's sample-made days again in the background (after a time-zone change too
+ * large to merge inside the request). Not a connection's job: it runs beside their syncs.
+ */
+export async function enqueueHistoryRemerge(
+  db: Database,
+  params: { userId: string; payload: { previousTimeZone: string; timeZone: string } },
+): Promise<SyncJob> {
+  const { job } = await createSyncJob(db, {
+    userId: params.userId,
+    connectionId: null,
+    kind: "remerge",
+    payload: params.payload,
+  });
+  if (isTriggerEnabled()) {
+    const { triggerSyncTask } = await import("./trigger-dispatch");
+    const runId = await triggerSyncTask({ jobId: job.id, connectionId: `user:${params.userId}`, kind: "remerge" });
+    await setJobTriggerRun(db, { jobId: job.id, triggerRunId: runId });
+  } else {
+    globalForJobs.qtLocalRunner?.wake();
+  }
+  return job;
+}

@@ -9,6 +9,7 @@ import { runForwardJob } from "@/lib/forwarding/run-forward-job";
 import { enqueueForwardingAfter } from "./forwarding-jobs";
 import { startLeaseHeartbeat } from "./lease-heartbeat";
 import { runWeightSync } from "@/lib/weight/sync-weight";
+import { runRemergeJob } from "@/lib/merge/daily/run-remerge-job";
 import { writePushedBody } from "@/lib/webhooks/write-pushed-body";
 
 export const MAX_ATTEMPTS = 4;
@@ -81,6 +82,7 @@ async function runJobOfItsKind(db: Database, job: SyncJob, options: SyncRunOptio
   }
   if (job.kind === "weight") return runWeightSync(db, job, options);
   if (job.kind === "forward") return runForwardJob(db, job, options);
+  if (job.kind === "remerge") return runRemergeJob(db, job);
   return runConnectionSync(db, job, options);
 }
 

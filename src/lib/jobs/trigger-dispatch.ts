@@ -14,11 +14,14 @@ const TASK_BY_KIND: Record<SyncKind, SyncTask["id"]> = {
   weight: "backfill-connection",
   // Uploads with status polling, several minutes for a long history.
   forward: "backfill-connection",
+  // Years of days merged again, window by window.
+  remerge: "backfill-connection",
 };
 
 /** Hands a queued job to Trigger.dev; one run at a time per connection (concurrencyKey). */
 export async function triggerSyncTask(params: {
   jobId: string;
+  /** What runs one at a time: a connection's id, or a person's for a job of their whole history. */
   connectionId: string;
   kind: SyncKind;
   /** Not before then (a forwarding retry's backoff). */

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { healthHref, type HealthQuery, type ResolvedRange } from "./health-query";
+import { healthHref, sourceViewOf, type HealthQuery, type ResolvedRange } from "./health-query";
 
 const PRESETS = [
   { range: "30d", label: "30 days" },
@@ -36,6 +36,7 @@ export function HealthControls({ query, range }: { query: HealthQuery; range: Re
       >
         <input type="hidden" name="range" value="custom" />
         {query.view === "table" ? <input type="hidden" name="view" value="table" /> : null}
+        {query.sources === "each" ? <input type="hidden" name="sources" value="each" /> : null}
         <label className="flex flex-col gap-1 text-xs font-medium">
           From
           <input type="date" name="from" required defaultValue={range.start} className={field} />
@@ -50,7 +51,23 @@ export function HealthControls({ query, range }: { query: HealthQuery; range: Re
           Show range
         </button>
       </form>
-      <nav aria-label="View" className={`${group} sm:ml-auto`}>
+      <nav aria-label="Sources" className={`${group} sm:ml-auto`}>
+        <Link
+          href={healthHref(query, { sources: "merged" })}
+          aria-current={sourceViewOf(query) === "merged" ? "page" : undefined}
+          className={segment}
+        >
+          One history
+        </Link>
+        <Link
+          href={healthHref(query, { sources: "each" })}
+          aria-current={sourceViewOf(query) === "each" ? "page" : undefined}
+          className={segment}
+        >
+          Each source
+        </Link>
+      </nav>
+      <nav aria-label="View" className={group}>
         <Link
           href={healthHref(query, { view: "chart" })}
           aria-current={query.view === "chart" ? "page" : undefined}

@@ -9,8 +9,14 @@ import { connectHint } from "./connect-hint";
 import type { HealthView } from "./health-query";
 import type { Source } from "./sources";
 
+/** A night (or bucket of nights) and, in the merged view, the sources that recorded it too. */
+export type SleepRow = SleepBucketRow & { alsoFrom?: string };
+
 type SleepSectionProps = {
-  groups: Array<{ source: Source; rows: SleepBucketRow[] }>;
+  groups: Array<{ source: Source; rows: SleepRow[] }>;
+  /** Merged: one series, copies left out; `copyNote` names the sources they came from. */
+  isMerged: boolean;
+  copyNote: string | null;
   domain: TimeDomain;
   view: HealthView;
   hasEver: boolean;
@@ -24,17 +30,31 @@ const SLEEP_HINT = {
 };
 // A stage the source did not report shows as a dash, not as 0:00.
 const hours = (seconds: number | null) => (seconds == null ? "—" : formatHours(seconds));
-const SLEEP_COLUMNS: Array<TableColumn<SleepBucketRow>> = [
+const SLEEP_COLUMNS: Array<TableColumn<SleepRow>> = [
   { heading: "Asleep", format: (night) => hours(night.asleepS) },
   { heading: "Deep", format: (night) => hours(night.deepS) },
   { heading: "REM", format: (night) => hours(night.remS) },
   { heading: "Light", format: (night) => hours(night.lightS) },
   { heading: "Awake", format: (night) => hours(night.awakeS) },
 ];
-const sleepRowData = (night: SleepBucketRow) => ({ "data-asleep-s": night.asleepS ?? "" });
+const ALSO_FROM_COLUMN: TableColumn<SleepRow> = { heading: "Also from", format: (night) => night.alsoFrom ?? "—" };
+const sleepRowData = (night: SleepRow) => ({ "data-asleep-s": night.asleepS ?? "" });
 
-/** Sleep stages: one stacked-bar chart per source (bars side by side would be unreadable), or one table. */
-export function SleepSection({ groups, domain, view, hasEver, rangeText }: SleepSectionProps) {
+function CopyNote({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400" data-testid="sleep-copies">
+      {text}
+    </p>
+  );
+}
+
+/**
+ * Sleep stages: merged, one stacked-bar chart with a night counted once and a note on where
+ * else it was recorded; per source, one chart per source (bars side by side would be
+ * unreadable). Or one table.
+ */
+export function SleepSection({ groups, isMerged, copyNote, domain, view, hasEver, rangeText }: SleepSectionProps) {
   const summary = domain.bucket === "day" ? "Each night" : `${BUCKET_HEADINGS[domain.bucket].summary} per night`;
   const subtitle = `${summary} · hours`;
   if (groups.length === 0) {
@@ -53,9 +73,10 @@ export function SleepSection({ groups, domain, view, hasEver, rangeText }: Sleep
           caption={`Sleep, ${summary.toLowerCase()} ${rangeText}`}
           bucket={domain.bucket}
           sources={groups.map(({ source, rows }) => ({ key: source.key, label: source.label, rows }))}
-          columns={SLEEP_COLUMNS}
+          columns={isMerged ? [...SLEEP_COLUMNS, ALSO_FROM_COLUMN] : SLEEP_COLUMNS}
           rowData={sleepRowData}
         />
+        <CopyNote text={copyNote} />
       </ChartCard>
     );
   }
@@ -76,6 +97,7 @@ export function SleepSection({ groups, domain, view, hasEver, rangeText }: Sleep
           nights={rows}
           domain={domain}
         />
+        <CopyNote text={copyNote} />
       </ChartCard>
     );
   });

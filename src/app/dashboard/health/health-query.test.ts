@@ -80,3 +80,16 @@ describe("resolving a range to dates and a bucket", () => {
     });
   });
 });
+
+describe("the sources view", () => {
+  it("is one history by default and each source on request, kept in links", () => {
+    expect(readHealthQuery({}).query.sources).toBeUndefined();
+    const each = readHealthQuery({ range: "1y", sources: "each" });
+    expect(each.query).toEqual({ range: "1y", view: "chart", sources: "each" });
+    expect(healthHref(each.query, { view: "table" })).toBe("/dashboard/health?range=1y&view=table&sources=each");
+    expect(healthHref(each.query, { sources: "merged" })).toBe("/dashboard/health?range=1y");
+    const bad = readHealthQuery({ sources: "all" });
+    expect(bad.query.sources).toBeUndefined();
+    expect(bad.notes).toEqual(['Showing one history across sources: "sources" must be merged or each.']);
+  });
+});

@@ -2,13 +2,16 @@ import { z } from "zod";
 import type { Bucket } from "@/lib/db/queries/health-series";
 import { addDays, DAY_MS } from "@/lib/dates";
 
-// The Health page's URL: ?range=30d|1y|all|custom&from=&to=&view=chart|table. A bad link
+// The Health page's URL: ?range=30d|1y|all|custom&from=&to=&view=chart|table&sources=each. A bad link
 // never breaks the page: the offending part falls back to its default and a note says why.
 
 export const RANGES = ["30d", "1y", "all", "custom"] as const;
 export const VIEWS = ["chart", "table"] as const;
+/** merged: one night and one weigh-in each, copies noted (the default); each: every source's own rows. */
+export const SOURCE_VIEWS = ["merged", "each"] as const;
 export type HealthRange = (typeof RANGES)[number];
 export type HealthView = (typeof VIEWS)[number];
+export type SourceView = (typeof SOURCE_VIEWS)[number];
 
 const day = z.iso
   .date({ error: "must be a date like 2026-01-31" })
@@ -30,10 +33,15 @@ export const rangeQuerySchema = z
 export type RangeQuery = z.infer<typeof rangeQuerySchema>;
 
 export const viewSchema = z.enum(VIEWS, { error: "must be chart or table" });
+export const sourceViewSchema = z.enum(SOURCE_VIEWS, { error: "must be merged or each" });
 
 export interface HealthQuery extends RangeQuery {
   view: HealthView;
+  /** Absent: merged, the default, which stays out of the URL. */
+  sources?: SourceView;
 }
+
+export const sourceViewOf = (query: HealthQuery): SourceView => query.sources ?? "merged";
 
 type RawParams = Record<string, string | string[] | undefined>;
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
@@ -57,7 +65,12 @@ export function readHealthQuery(params: RawParams): { query: HealthQuery; notes:
 
   const parsedView = viewSchema.safeParse(first(params.view) ?? "chart");
   if (!parsedView.success) notes.push(`Showing charts: ${describe(parsedView.error, "view")}.`);
-  return { query: { ...rangeQuery, view: parsedView.success ? parsedView.data : "chart" }, notes };
+  const parsedSources = sourceViewSchema.safeParse(first(params.sources) ?? "merged");
+  if (!parsedSources.success)
+    notes.push(`Showing one history across sources: ${describe(parsedSources.error, "sources")}.`);
+  const query: HealthQuery = { ...rangeQuery, view: parsedView.success ? parsedView.data : "chart" };
+  if (parsedSources.success && parsedSources.data === "each") query.sources = "each";
+  return { query, notes };
 }
 
 /** A link to the page with some of the query changed; defaults stay out of the URL. */
@@ -70,6 +83,7 @@ export function healthHref(query: HealthQuery, change: Partial<HealthQuery>): st
     search.set("to", next.to);
   }
   if (next.view !== "chart") search.set("view", next.view);
+  if (next.sources === "each") search.set("sources", "each");
   const text = search.toString();
   return text ? `/dashboard/health?${text}` : "/dashboard/health";
 }

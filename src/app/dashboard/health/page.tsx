@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { timeDomain } from "@/components/health/chart-scale";
+import { seriesStyle } from "@/components/health/series-style";
 import { bucketLabel } from "@/components/health/labels";
 import { EmptyState } from "@/components/EmptyState";
 import { PageHeader } from "@/components/PageHeader";
@@ -13,14 +14,21 @@ import {
   findSourceLabels,
 } from "@/lib/db/queries/health-series";
 import { findMergedDaily } from "@/lib/db/queries/merged-daily";
-import { findMergedDailySeries, MERGED_SOURCE } from "@/lib/db/queries/merged-series";
+import {
+  findMergedDailySeries,
+  findMergedTotals,
+  findSleepCopySources,
+  MERGED_SOURCE,
+} from "@/lib/db/queries/merged-series";
 import { localDate } from "@/lib/time-zone";
 import { groupBySource, lineSeries } from "./build-series";
 import { HealthControls } from "./HealthControls";
+import { HealthTotals } from "./HealthTotals";
 import { LINE_CHARTS } from "./health-charts";
-import { readHealthQuery, resolveRange } from "./health-query";
+import { readHealthQuery, resolveRange, sourceViewOf } from "./health-query";
 import { LineChartSection } from "./LineChartSection";
 import { MergeExplanations } from "./MergeExplanations";
+import { withSleepCopies } from "./sleep-copies";
 import { SleepSection } from "./SleepSection";
 import { describeSources, providerName, sourceKey } from "./sources";
 import { loadWeightSection } from "./weight/load-weight-section";
@@ -37,14 +45,18 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
   const coverage = await findHealthCoverage(db, { userId: user.id, timeZone: user.timeZone });
   const range = resolveRange(query, { today: localDate(new Date(), user.timeZone), firstDataDay: coverage.first });
   const params = { userId: user.id, ...range };
-  const [perSource, merged, mergedSteps, body, sleep, accountLabels, weight] = await Promise.all([
+  // One history: a night or weigh-in several sources recorded counts once; "Each source" shows every source's own.
+  const isMerged = sourceViewOf(query) === "merged";
+  const [perSource, merged, mergedSteps, totals, body, sleep, sleepCopies, accountLabels, weight] = await Promise.all([
     findDailySeries(db, params),
     findMergedDailySeries(db, params),
     findMergedDaily(db, { userId: user.id, metric: "steps", start: range.start, end: range.end }),
+    findMergedTotals(db, { userId: user.id, start: range.start, end: range.end }),
     findBodySeries(db, { ...params, timeZone: user.timeZone }),
-    findSleepSeries(db, params),
+    findSleepSeries(db, { ...params, isMerged }),
+    isMerged ? findSleepCopySources(db, params) : Promise.resolve([]),
     findSourceLabels(db, { userId: user.id }),
-    loadWeightSection(db, { userId: user.id, timeZone: user.timeZone, start: range.start, end: range.end }),
+    loadWeightSection(db, { userId: user.id, timeZone: user.timeZone, start: range.start, end: range.end, isMerged }),
   ]);
   // The merged line is one more source, named for what it is, where more than one source feeds a chart.
   const daily = [...perSource, ...merged];
@@ -54,6 +66,14 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
   );
   const mergedSource = sources.get(sourceKey(MERGED_SOURCE));
   if (mergedSource) sources.set(mergedSource.key, { ...mergedSource, label: "All sources, merged" });
+  const labelOf = (source: { provider: string; sourceId: string }) =>
+    sources.get(sourceKey(source))?.label ?? providerName(source.provider);
+  const mergedSleep = withSleepCopies(sleep, sleepCopies, labelOf);
+  const sleepGroups = isMerged
+    ? sleep.length
+      ? [{ source: mergedSource ?? MERGED_SLEEP_SOURCE, rows: mergedSleep.rows }]
+      : []
+    : groupBySource(sleep, sources);
   const domain = timeDomain(range.start, range.end, range.bucket);
   const rangeText = `from ${bucketLabel(range.start, "day")} to ${bucketLabel(range.end, "day")}`;
 
@@ -61,7 +81,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
     <>
       <PageHeader
         title="Health"
-        description="Sleep, HRV, resting heart rate, readiness, strain, steps and weight over time, per source."
+        description="Sleep, HRV, resting heart rate, readiness, strain, steps and weight over time: one history across sources, or each source's own."
       />
       {coverage.first === null ? (
         <div className="mb-6">
@@ -87,9 +107,12 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
           {rangeText[0]!.toUpperCase() + rangeText.slice(1)}
         </p>
       )}
+      <HealthTotals totals={totals} units={user.unitSystem} />
       <div className="grid gap-4 xl:grid-cols-2">
         <SleepSection
-          groups={groupBySource(sleep, sources)}
+          groups={sleepGroups}
+          isMerged={isMerged}
+          copyNote={mergedSleep.note}
           domain={domain}
           view={query.view}
           hasEver={coverage.has.sleep}
@@ -121,16 +144,15 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
         units={user.unitSystem}
         range={range}
         rangeText={rangeText}
-        sourceLabel={(record) =>
-          sources.get(sourceKey({ provider: record.source, sourceId: record.sourceId }))?.label ??
-          providerName(record.source)
-        }
+        sourceLabel={(record) => labelOf({ provider: record.source, sourceId: record.sourceId })}
       />
     </>
   );
 }
 
 const MERGED_KEY = sourceKey(MERGED_SOURCE);
+// Merged sleep's one series, when no daily metric gave the merged source a colour.
+const MERGED_SLEEP_SOURCE = { key: MERGED_KEY, label: "All sources, merged", style: seriesStyle(0) };
 
 /**
  * A merged line only where several sources feed the same line of a chart (keys are

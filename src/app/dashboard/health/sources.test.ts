@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { groupBySource, lineSeries } from "./build-series";
 import { connectHint } from "./connect-hint";
+import { withSleepCopies } from "./sleep-copies";
 import { describeSources } from "./sources";
 
 describe("naming sources", () => {
@@ -70,5 +71,29 @@ describe("empty charts", () => {
     expect(
       connectHint({ dataTypes: ["weight"], pushSources: ["apple_health", "health_connect"], noun: "your weight" }),
     ).toMatch(/^Connect Garmin, Oura, WHOOP, .* to see your weight, or send it from Apple Health or Health Connect\.$/);
+  });
+});
+
+describe("the merged sleep's copies", () => {
+  it("names the sources a night was also recorded by, per bucket and for the range", () => {
+    const night = (date: string, nights: number) => ({
+      provider: "merged",
+      sourceId: "",
+      date,
+      deepS: null,
+      remS: null,
+      lightS: null,
+      awakeS: null,
+      asleepS: 25_000,
+      nights,
+    });
+    const { rows, note } = withSleepCopies(
+      [night("2026-05-18", 1), night("2026-05-19", 1)],
+      [{ date: "2026-05-19", provider: "apple_health", sourceId: "iPhone", nights: 1 }],
+      (source) => `Apple Health · ${source.sourceId}`,
+    );
+    expect(rows.map((row) => row.alsoFrom)).toEqual([undefined, "Apple Health · iPhone"]);
+    expect(note).toBe("Also from Apple Health · iPhone (1 night): the same nights, counted once.");
+    expect(withSleepCopies([night("2026-05-18", 1)], [], () => "").note).toBeNull();
   });
 });

@@ -1,13 +1,15 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, notExists, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "@/lib/db/client";
-import { sleepSessions } from "@/lib/db/schema";
+import { sleepSessionCopies, sleepSessions } from "@/lib/db/schema";
 import { encodeCursor } from "../cursor";
 import { isoLocal, isoUtc } from "../local-time";
 import type { DatedQuery, Page, SleepRow } from "../schemas";
 import { dateRange, notFromSources, toPage } from "./range";
 
-// The read of sleep sessions, by the night's local date. Every source unless one is named;
-// merged nights will replace the unnamed case here only.
+// The read of sleep sessions, by the night's local date. Without a source, a night several
+// sources recorded is listed once (sleep_session_copies, lib/merge/daily); with one, that
+// source's own nights.
 
 const columns = {
   id: sleepSessions.id,
@@ -32,6 +34,21 @@ const columns = {
   stages: sleepSessions.stages,
 };
 
+const primaryNight = alias(sleepSessions, "primary_night");
+
+/**
+ * Not a copy of a night that is listed: a copy whose counted night comes from a source left
+ * out (kept from AI tools) stands in for it.
+ */
+const notACopy = (db: Database, excluded: readonly string[] | undefined) =>
+  notExists(
+    db
+      .select({ one: sql`1` })
+      .from(sleepSessionCopies)
+      .innerJoin(primaryNight, eq(primaryNight.id, sleepSessionCopies.primarySessionId))
+      .where(and(eq(sleepSessionCopies.sessionId, sleepSessions.id), notFromSources(primaryNight.provider, excluded))),
+  );
+
 /** One page of the person's sleep, latest night first. */
 export async function readSleepPage(
   db: Database,
@@ -40,6 +57,8 @@ export async function readSleepPage(
     query: DatedQuery;
     /** Sources left out whatever the query says (those the person keeps from AI tools). */
     excludedSources?: readonly string[];
+    /** Every source's own nights, copies included (the export's table dump). */
+    allSources?: boolean;
   },
 ): Promise<Page<SleepRow>> {
   const { query } = params;
@@ -52,6 +71,7 @@ export async function readSleepPage(
         eq(sleepSessions.userId, params.userId),
         query.source ? eq(sleepSessions.provider, query.source) : undefined,
         notFromSources(sleepSessions.provider, params.excludedSources),
+        query.source || params.allSources ? undefined : notACopy(db, params.excludedSources),
         ...dateRange(sleepSessions.localDate, query),
         after
           ? sql`(${sleepSessions.localDate}, ${sleepSessions.id}) < (${after[0]}::date, ${after[1]}::uuid)`

@@ -1,7 +1,9 @@
 import { and, asc, eq, getTableColumns, inArray, isNull, ne, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
+import { mergeTouched } from "@/lib/merge/daily/merge-touched";
 import { recordConnectionStatus } from "@/lib/outbound/record-events";
 import type { Database } from "../client";
+import { deleteConnectionSamples, findConnectionHistory } from "./connection-history";
 import {
   activities,
   bodyMeasurements,
@@ -112,16 +114,29 @@ export async function setConnectionStatus(
   if (row) await recordConnectionStatus(db, row);
 }
 
-/** Removes the connection; with `deleteData`, every row it brought in goes too, in one transaction. */
+/**
+ * Removes the connection; with `deleteData`, every row it brought in goes too (its samples
+ * included), in one transaction, and the days, nights and weigh-ins they fed are merged again
+ * from the sources that remain.
+ */
 export async function deleteConnection(
   db: Database,
   params: { userId: string; connectionId: string; deleteData: boolean },
 ): Promise<void> {
   await db.transaction(async (tx) => {
     if (params.deleteData) {
+      const [connection] = await tx
+        .select({ provider: providerConnections.provider, externalUserId: providerConnections.externalUserId })
+        .from(providerConnections)
+        .where(and(eq(providerConnections.id, params.connectionId), eq(providerConnections.userId, params.userId)));
+      const owner = connection ? { ...params, ...connection } : null;
+      // What the rows fed into the merged history, so those days, nights and weigh-ins are merged again without them.
+      const history = owner ? await findConnectionHistory(tx, owner) : null;
       for (const table of [activities, sleepSessions, dailySummaries, bodyMeasurements]) {
         await tx.delete(table).where(and(eq(table.userId, params.userId), eq(table.connectionId, params.connectionId)));
       }
+      if (owner) await deleteConnectionSamples(tx, owner);
+      if (history) await mergeTouched(tx, params.userId, history);
     }
     const [removed] = await tx
       .delete(providerConnections)

@@ -22,7 +22,7 @@ export interface SeriesParams {
  * timestamp: a bare `date` would be cast to timestamptz and move with the session time zone.
  * Text, because the two drivers return `date` values differently.
  */
-function bucketOf(bucket: Bucket, day: SQLWrapper) {
+export function bucketOf(bucket: Bucket, day: SQLWrapper) {
   if (!BUCKETS.includes(bucket)) throw new Error(`Unknown bucket "${bucket}"`);
   // Inlined, not bound: GROUP BY must repeat the selected expression text exactly.
   return sql<string>`to_char(date_trunc('${sql.raw(bucket)}', ${day}::timestamp), 'YYYY-MM-DD')`;

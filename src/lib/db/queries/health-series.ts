@@ -1,8 +1,9 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, notExists, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
-import { bodyMeasurements, dailySummaries, providerConnections, sleepSessions } from "../schema";
+import { bodyMeasurements, dailySummaries, providerConnections, sleepSessionCopies, sleepSessions } from "../schema";
 import { averagePerBucket, onLocalDays, type SeriesParams } from "./health-buckets";
+import { MERGED_SOURCE } from "./merged-series";
 
 // Time series for the Health page, one row per source and bucket (see health-buckets.ts).
 
@@ -94,13 +95,20 @@ export interface SleepBucketRow {
 
 /**
  * Sleep stages per night and source (a night's sessions, naps included, summed), then the
- * average night per bucket.
+ * average night per bucket. `isMerged`: one night per date whatever the sources, copies left
+ * out (lib/merge/daily), as the source "merged".
  */
-export async function findSleepSeries(db: Database, params: SeriesParams): Promise<SleepBucketRow[]> {
+export async function findSleepSeries(
+  db: Database,
+  params: SeriesParams & { isMerged?: boolean },
+): Promise<SleepBucketRow[]> {
+  const isMerged = Boolean(params.isMerged);
   const nights = db
     .select({
-      provider: sleepSessions.provider,
-      sourceId: sleepSessions.sourceId,
+      provider: (isMerged ? sql<string>`${MERGED_SOURCE.provider}::text` : sql<string>`${sleepSessions.provider}`).as(
+        "provider",
+      ),
+      sourceId: (isMerged ? sql<string>`''::text` : sql<string>`${sleepSessions.sourceId}`).as("source_id"),
       localDate: sleepSessions.localDate,
       deepS: sql<number | null>`sum(${sleepSessions.deepS})`.as("deep_s"),
       remS: sql<number | null>`sum(${sleepSessions.remS})`.as("rem_s"),
@@ -109,8 +117,24 @@ export async function findSleepSeries(db: Database, params: SeriesParams): Promi
       asleepS: sql<number | null>`sum(${sleepSessions.asleepS})`.as("asleep_s"),
     })
     .from(sleepSessions)
-    .where(onLocalDays(sleepSessions, params))
-    .groupBy(sleepSessions.provider, sleepSessions.sourceId, sleepSessions.localDate)
+    .where(
+      and(
+        onLocalDays(sleepSessions, params),
+        isMerged
+          ? notExists(
+              db
+                .select({ one: sql`1` })
+                .from(sleepSessionCopies)
+                .where(eq(sleepSessionCopies.sessionId, sleepSessions.id)),
+            )
+          : undefined,
+      ),
+    )
+    .groupBy(
+      ...(isMerged
+        ? [sleepSessions.localDate]
+        : [sleepSessions.provider, sleepSessions.sourceId, sleepSessions.localDate]),
+    )
     .as("nights");
   const { deepS, remS, lightS, awakeS, asleepS } = nights;
   const rows = await averagePerBucket(db, {

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, isNull, notExists, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { activities, dailySummaries, sleepSessions, users } from "../schema";
+import { activities, dailySummaries, sleepSessionCopies, sleepSessions, users } from "../schema";
 
 /**
  * Whether the person has any activity, night or day to show. EXISTS stops at the first index
@@ -56,12 +56,25 @@ export async function summarizeWeek(
   return rows.map((row) => ({ ...row, durationS: Number(row.durationS), distanceM: Number(row.distanceM) }));
 }
 
-/** The most recent night of sleep, from whichever source reported it. */
+/**
+ * The most recent night of sleep, from whichever source reported it; a night several sources
+ * recorded is the counted source's (sleep_session_copies), as on the Health page.
+ */
 export async function findLastNight(db: Database, params: { userId: string }) {
   const [night] = await db
-    .select()
+    .select(getTableColumns(sleepSessions))
     .from(sleepSessions)
-    .where(eq(sleepSessions.userId, params.userId))
+    .where(
+      and(
+        eq(sleepSessions.userId, params.userId),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(sleepSessionCopies)
+            .where(eq(sleepSessionCopies.sessionId, sleepSessions.id)),
+        ),
+      ),
+    )
     .orderBy(desc(sleepSessions.localDate), desc(sleepSessions.asleepS))
     .limit(1);
   return night ?? null;

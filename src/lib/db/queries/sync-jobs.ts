@@ -16,7 +16,8 @@ export async function createSyncJob(
   db: Database,
   params: {
     userId: string;
-    connectionId: string;
+    /** Null for a job about the person's whole history rather than one account (a re-merge). */
+    connectionId: string | null;
     kind: string;
     payload?: Record<string, unknown>;
     idempotencyKey?: string;
@@ -35,7 +36,9 @@ export async function createSyncJob(
   const existing = params.idempotencyKey
     ? (await db.select().from(syncJobs).where(eq(syncJobs.idempotencyKey, params.idempotencyKey)).limit(1))[0]
     : undefined;
-  const job = existing ?? (await findActiveJob(db, { connectionId: params.connectionId, kind: params.kind }));
+  const job =
+    existing ??
+    (params.connectionId ? await findActiveJob(db, { connectionId: params.connectionId, kind: params.kind }) : null);
   if (!job) throw new AppError("CONFLICT", "The sync could not be queued; try again.");
   return {
     job: await mergeIntoJob(db, {

@@ -21,7 +21,7 @@ export const bodyMeasurementsTool = defineTool({
   name: "body_measurements",
   title: "Body measurements",
   description:
-    "Weigh-ins, newest first: weight (kg), BMI, body fat (%), muscle mass (kg), time (UTC) and source. At most 100 per call, with nextCursor to continue. A scale and an app that copies it may both list one weigh-in.",
+    "Weigh-ins, newest first: weight (kg), BMI, body fat (%), muscle mass (kg), time (UTC) and source. At most 100 per call, with nextCursor to continue. Without a source, a weigh-in two services reported (a scale and an app that copies it) is listed once; with one, that source's own weigh-ins.",
   input: bodyMeasurementsInput,
   async run(context, input) {
     const excluded = withheldSources(context.sharing);

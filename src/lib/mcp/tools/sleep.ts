@@ -21,7 +21,7 @@ export const sleep = defineTool({
   name: "sleep",
   title: "Sleep",
   description:
-    "Nights of sleep, latest first, by the night's local date: start and end, time in bed and asleep, deep, REM, light and awake (s), efficiency (%), score, average heart rate (bpm), HRV (ms), respiratory rate (breaths/min), source. At most 100 per call, with nextCursor to continue. Two sources may both have recorded a night.",
+    "Nights of sleep, latest first, by the night's local date: start and end, time in bed and asleep, deep, REM, light and awake (s), efficiency (%), score, average heart rate (bpm), HRV (ms), respiratory rate (breaths/min), source. At most 100 per call, with nextCursor to continue. Without a source, a night two sources recorded is listed once, as the first source's in the person's order; with one, that source's own nights.",
   input: sleepInput,
   async run(context, input) {
     const excluded = withheldSources(context.sharing);

@@ -1,4 +1,4 @@
-// GET /api/v1/daily-metrics — daily metrics per source and local date, keyset-paged; session or key (read).
+// GET /api/v1/daily-metrics — daily metrics by local date, merged across sources unless one is named, keyset-paged; session or key (read).
 import { appApiV1Route } from "@/lib/api-v1/app-routes";
 
 export const dynamic = "force-dynamic";

@@ -10,7 +10,7 @@ type Props = {
   units: UnitSystem;
   range: { start: string; end: string };
   rangeText: string;
-  sourceLabel: (record: WeightSectionData["records"][number]) => string;
+  sourceLabel: (record: { source: string; sourceId: string }) => string;
 };
 
 /** Weigh-ins in the page's range as a table, Fitbit's weight history synced on request, and two sources compared. */
@@ -52,7 +52,7 @@ export function WeightSection({ data, units, range, rangeText, sourceLabel }: Pr
         )}
       </div>
       {data.records.length ? (
-        <WeightTable records={data.records} units={units} sourceLabel={sourceLabel} />
+        <WeightTable records={data.records} units={units} sourceLabel={sourceLabel} copies={data.copies} />
       ) : (
         <div
           className="flex min-h-32 flex-col items-center justify-center gap-1 rounded-xl border border-dashed border-zinc-300 px-4 py-6 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"

@@ -10,11 +10,23 @@ type Props = {
   records: WeightRecord[];
   units: UnitSystem;
   /** A source's name on the page ("Fitbit (Google Health)", "Garmin · account …1234"). */
-  sourceLabel: (record: WeightRecord) => string;
+  sourceLabel: (record: { source: string; sourceId: string }) => string;
+  /** Merged: per weigh-in, the other services that reported it too (kept as copies, not counted). */
+  copies: Map<string, Array<{ provider: string; sourceId: string }>>;
 };
 
+/** "also from Withings": the same weigh-in from another service, not counted again. */
+function AlsoFrom({ labels }: { labels: string[] }) {
+  if (!labels.length) return null;
+  return (
+    <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400" data-testid="weigh-in-copies">
+      also from {labels.join(", ")}
+    </span>
+  );
+}
+
 /** Every weigh-in in the range, newest first: date, weight in the person's units, BMI and source. */
-export function WeightTable({ records, units, sourceLabel }: Props) {
+export function WeightTable({ records, units, sourceLabel, copies }: Props) {
   const newest = [...records].reverse().slice(0, WEIGHT_TABLE_LIMIT);
   return (
     <>
@@ -51,7 +63,14 @@ export function WeightTable({ records, units, sourceLabel }: Props) {
                 <td className={`${cell} text-right tabular-nums`}>
                   {record.bmi === null ? "—" : record.bmi.toFixed(1)}
                 </td>
-                <td className={cell}>{sourceLabel(record)}</td>
+                <td className={cell}>
+                  {sourceLabel(record)}
+                  <AlsoFrom
+                    labels={(copies.get(record.id) ?? []).map((copy) =>
+                      sourceLabel({ source: copy.provider, sourceId: copy.sourceId }),
+                    )}
+                  />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db";
 import { listConnections } from "@/lib/db/queries/connections";
+import { findWeighInCopies } from "@/lib/db/queries/merged-copies";
 import { findLatestJobOfKind } from "@/lib/db/queries/sync-jobs";
 import { findWeightRecords, findWeightSources } from "@/lib/db/queries/weigh-ins";
 import { toJobView } from "@/lib/jobs/job-view";
@@ -11,18 +12,28 @@ import { providerName } from "../sources";
  * What the Weight section shows for the range: its weigh-ins, the linked accounts whose weight
  * history can be walked (from the registry), the latest walk, and the sources to compare
  * (those with weigh-ins, every provider that serves or takes weight, and the linked accounts that
- * take it), with the one that takes weigh-ins as the default to compare against.
+ * take it), with the one that takes weigh-ins as the default to compare against. `isMerged`:
+ * a weigh-in two services reported is one row, with the other services' copies beside it.
  */
 export async function loadWeightSection(
   db: Database,
-  params: { userId: string; timeZone: string; start: string; end: string },
+  params: { userId: string; timeZone: string; start: string; end: string; isMerged: boolean },
 ) {
   const [records, connections, latest, withData] = await Promise.all([
-    findWeightRecords(db, { userId: params.userId, start: params.start, end: params.end, timeZone: params.timeZone }),
+    findWeightRecords(db, {
+      userId: params.userId,
+      start: params.start,
+      end: params.end,
+      timeZone: params.timeZone,
+      isMerged: params.isMerged,
+    }),
     listConnections(db, { userId: params.userId }),
     findLatestJobOfKind(db, { userId: params.userId, kind: "weight" }),
     findWeightSources(db, { userId: params.userId }),
   ]);
+  const copies = params.isMerged
+    ? await findWeighInCopies(db, { userId: params.userId, primaryIds: records.map((record) => record.id) })
+    : new Map<string, never[]>();
   const walkable = connections.filter((connection) => findProvider(connection.provider)?.weightHistory);
   const accounts = walkable.map((connection) => {
     const name = findProvider(connection.provider)!.name;
@@ -42,6 +53,7 @@ export async function loadWeightSection(
   const slugs = [...new Set(["fitbit", "garmin", ...weightProviders, ...destinations, ...withData])];
   return {
     records,
+    copies,
     accounts,
     latestJob: latest ? toJobView(latest) : null,
     compareSources: slugs.map((slug) => ({ slug, name: providerName(slug) })),
