@@ -50,8 +50,13 @@ describeEachDatabase("GET /api/files/export?include=data (the full-account zip)"
   let root: string;
   let store: DiskFileStore;
   let server: Awaited<ReturnType<typeof serveRoutes>>;
+  let spoolParent: string;
+  const savedTmpDir = process.env.TMPDIR;
   beforeAll(async () => {
     root = await fs.mkdtemp(path.join(os.tmpdir(), "qt-account-export-test-"));
+    // This file's exports spool under a folder of its own: what is left there is theirs alone.
+    spoolParent = await fs.mkdtemp(path.join(os.tmpdir(), "qt-account-spools-"));
+    process.env.TMPDIR = spoolParent;
     store = new DiskFileStore(root);
     server = await serveRoutes({
       "/api/files/export": exportFilesRoute({ getDb: async () => database.db, getStore: () => store }),
@@ -59,7 +64,10 @@ describeEachDatabase("GET /api/files/export?include=data (the full-account zip)"
   });
   afterAll(async () => {
     await server?.close();
+    if (savedTmpDir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmpDir;
     await fs.rm(root, { recursive: true, force: true });
+    await fs.rm(spoolParent, { recursive: true, force: true });
   });
 
   const get = (query: string, headers: Record<string, string>) =>
@@ -234,8 +242,24 @@ describeEachDatabase("GET /api/files/export?include=data (the full-account zip)"
 
   it("gives the same bytes twice, resumes from a Range, and has a new tag once a table changes", async () => {
     const person = await seedPerson(3);
+    // A day of heart rate every 4 s: a table of many pages, and a zip larger than any buffer on the way.
+    const dayStart = Date.parse("2026-11-24T00:00:00Z");
+    for (let batch = 0; batch < 4; batch++) {
+      await database.db.insert(samples).values(
+        Array.from({ length: 5400 }, (_, i) => ({
+          userId: person.user.id,
+          provider: "polar",
+          metric: "heart_rate",
+          time: new Date(dayStart + (batch * 5400 + i) * 4000),
+          value: 60 + (i % 90),
+          unit: "bpm",
+        })),
+      );
+    }
     const first = await get("?include=data", { cookie: person.cookie });
     const zip = await body(first);
+    // No range: those 21,600 and the seed's four.
+    expect(tableOf(entriesOf(zip), "samples")).toHaveLength(21_604);
     const etag = first.headers.get("etag")!;
     const again = await get("?include=data", { cookie: person.cookie });
     expect(again.headers.get("etag")).toBe(etag);
@@ -248,6 +272,14 @@ describeEachDatabase("GET /api/files/export?include=data (the full-account zip)"
     expect(resumed.status).toBe(206);
     expect(resumed.headers.get("content-range")).toBe(`bytes ${offset}-${zip.length - 1}/${zip.length}`);
     expect((await body(resumed)).equals(zip.subarray(offset))).toBe(true);
+    // The tables wait in a spool while a zip is sent (here, one the client stops reading), and
+    // none is left once the zips are sent or abandoned.
+    const abandoned = await get("?include=data", { cookie: person.cookie });
+    const reader = abandoned.body!.getReader();
+    expect((await reader.read()).done).toBe(false);
+    expect((await fs.readdir(spoolParent)).some((name) => name.startsWith("qt-export-"))).toBe(true);
+    await reader.cancel();
+    await expect.poll(() => fs.readdir(spoolParent)).toEqual([]);
 
     // A weigh-in touches no activity, yet the account zip is another one now.
     await database.db.insert(bodyMeasurements).values({
