@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import type { FileStore } from "@/lib/files/store";
-import { decodeCursor } from "./cursor";
-import { columnsOf, EXPORT_PAGE_SIZE, streamTable, type ReadPage } from "./export-stream";
-import { activityCursorKey, dateCursorKey, sampleCursorKey, timeCursorKey } from "./schemas";
+import { tableReader } from "./export-readers";
+import { streamTable } from "./export-stream";
 import * as schemas from "./schemas";
 import { readActivitiesPage } from "./read/activities";
 import { readActivityWithStreams } from "./read/activity-detail";
@@ -42,84 +41,6 @@ export interface Endpoint<Query extends z.ZodType = z.ZodType, Params extends z.
 const noParams = z.strictObject({});
 const define = <Query extends z.ZodType, Params extends z.ZodType>(endpoint: Endpoint<Query, Params>) =>
   endpoint as unknown as Endpoint;
-
-// The export hands its own cursors back from page to page, so they always decode.
-const decodeKey = <T extends z.ZodType>(key: T, cursor: string | undefined): z.infer<T> | undefined =>
-  cursor === undefined ? undefined : key.parse(decodeCursor(cursor));
-
-/** How each exportable table is read page by page, with the same read functions as its endpoint. */
-function exportReader(context: EndpointContext<schemas.ExportQuery, { table: schemas.ExportTable }>): {
-  columns: string[];
-  readPage: ReadPage;
-} {
-  const { db, userId, timeZone, query } = context;
-  const range = { source: query.source, from: query.from, to: query.to, limit: EXPORT_PAGE_SIZE };
-  switch (context.params.table) {
-    case "activities":
-      return {
-        columns: columnsOf(schemas.activityRowSchema),
-        readPage: (cursor) =>
-          readActivitiesPage(db, {
-            userId,
-            timeZone,
-            query: { ...range, cursor: decodeKey(activityCursorKey, cursor) },
-          }),
-      };
-    case "daily-metrics":
-      return {
-        // The export is the table as stored: every source's own rows, copies included.
-        columns: columnsOf(schemas.sourceDailyMetricRowSchema),
-        readPage: (cursor) =>
-          readDailyMetricsPage(db, {
-            userId,
-            query: { ...range, cursor: decodeKey(dateCursorKey, cursor) },
-            allSources: true,
-          }),
-      };
-    case "sleep":
-      return {
-        columns: columnsOf(schemas.sleepRowSchema),
-        readPage: (cursor) =>
-          readSleepPage(db, {
-            userId,
-            query: { ...range, cursor: decodeKey(dateCursorKey, cursor) },
-            allSources: true,
-          }),
-      };
-    case "body-measurements":
-      return {
-        columns: columnsOf(schemas.bodyMeasurementRowSchema),
-        readPage: (cursor) =>
-          readBodyMeasurementsPage(db, {
-            userId,
-            timeZone,
-            query: { ...range, cursor: decodeKey(timeCursorKey, cursor) },
-            allSources: true,
-          }),
-      };
-    case "samples": {
-      const metric = query.metric;
-      if (!metric) {
-        throw new z.ZodError([
-          { code: "custom", path: ["metric"], message: "is required for the samples table", input: undefined },
-        ]);
-      }
-      return {
-        columns: columnsOf(schemas.sampleRowSchema),
-        readPage: (cursor) =>
-          readSamplesPage(db, {
-            userId,
-            timeZone,
-            query: { ...range, metric, cursor: decodeKey(sampleCursorKey, cursor) },
-          }),
-      };
-    }
-    default: {
-      const unknownTable: never = context.params.table;
-      throw new Error(`no export reader for ${String(unknownTable)}`);
-    }
-  }
-}
 
 export const ENDPOINTS: Endpoint[] = [
   define({
@@ -199,12 +120,13 @@ export const ENDPOINTS: Endpoint[] = [
     path: "/api/v1/export/{table}",
     summary: "One table as CSV or JSON for any range of local dates, streamed",
     description:
-      "Every row of the table in the range (all of it without from/to), newest first. For every activity's original FIT/GPX/TCX file as one zip, use GET /api/files/export.",
+      "Every row of the table in the range (all of it without from/to), newest first. For every activity's original FIT/GPX/TCX file as one zip, use GET /api/files/export; GET /api/files/export?include=data adds every table as CSV (the full-account zip).",
     query: schemas.exportQuerySchema,
     params: schemas.exportParamsSchema,
     response: null,
     handle: async (context) => {
-      const { columns, readPage } = exportReader(context);
+      const { db, userId, timeZone, query, params } = context;
+      const { columns, readPage } = tableReader(db, { userId, timeZone, table: params.table, query });
       const { format, from, to } = context.query;
       const name = `qt-run-${context.params.table}${from ? `-from-${from}` : ""}${to ? `-to-${to}` : ""}.${format}`;
       return new Response(streamTable({ format, columns, readPage }), {

@@ -21,6 +21,13 @@ function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The CSV header line of these columns. */
+export const csvHeader = (columns: readonly string[]) => `${columns.join(",")}\n`;
+
+/** One row as a CSV line, its cells in the order of `columns`. */
+export const csvLine = (columns: readonly string[], row: Row) =>
+  `${columns.map((column) => csvCell(row[column])).join(",")}\n`;
+
 export function streamTable(params: {
   format: "csv" | "json";
   columns: readonly string[];
@@ -34,9 +41,9 @@ export function streamTable(params: {
     async pull(controller) {
       const page = await params.readPage(cursor);
       let chunk = "";
-      if (isFirstPage) chunk += params.format === "csv" ? `${params.columns.join(",")}\n` : "[";
+      if (isFirstPage) chunk += params.format === "csv" ? csvHeader(params.columns) : "[";
       for (const row of page.data) {
-        if (params.format === "csv") chunk += `${params.columns.map((column) => csvCell(row[column])).join(",")}\n`;
+        if (params.format === "csv") chunk += csvLine(params.columns, row);
         else chunk += `${isFirstRow ? "" : ","}\n${JSON.stringify(row)}`;
         isFirstRow = false;
       }

@@ -111,7 +111,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
         "Every list merges all sources by default; `source` narrows it to one (slugs from /api/v1/sources).",
         `Authenticate with the session cookie or an \`X-API-Key\` holding the \`read\` scope (${API_KEY_SCOPE_LABELS.read}).`,
         "Each key (or signed-in person) has a request budget per minute, reported in the RateLimit-* headers.",
-        "Every activity's original file as one zip: GET /api/files/export.",
+        "Every activity's original file as one zip: GET /api/files/export; with `include=data`, the full-account zip (every table below as CSV, with a README, beside the files).",
       ].join("\n\n"),
     },
     paths: Object.fromEntries(ENDPOINTS.map((endpoint) => [endpoint.path, { get: operationOf(endpoint) }])),

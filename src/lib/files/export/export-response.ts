@@ -14,7 +14,12 @@ const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const isoDate = z.preprocess(blankToUndefined, z.iso.date({ message: "must be a date like 2026-11-01" }).optional());
 
 export const exportQuerySchema = z
-  .object({ from: isoDate, to: isoDate })
+  .object({
+    from: isoDate,
+    to: isoDate,
+    // include=data: the full-account zip, the person's tables as CSV and a README beside the files.
+    include: z.preprocess(blankToUndefined, z.enum(["data"], { message: "must be data (or left out)" }).optional()),
+  })
   .refine((query) => !query.from || !query.to || query.from <= query.to, {
     message: "must not be after to",
     path: ["from"],
@@ -22,11 +27,11 @@ export const exportQuerySchema = z
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 
 const zipName = (query: ExportQuery) =>
-  `qt-run-export-${query.from || query.to ? `${query.from ?? "start"}-to-${query.to ?? "now"}` : "all"}.zip`;
+  `qt-run-${query.include === "data" ? "account" : "export"}-${query.from || query.to ? `${query.from ?? "start"}-to-${query.to ?? "now"}` : "all"}.zip`;
 
 /**
  * The person's activity files for a date range (every day when none is given) as one zip,
- * streamed. `Range: bytes=N-` resumes: the same query over the same data gives the same bytes,
+ * streamed; with include=data, the full-account zip (their tables as CSV too). `Range: bytes=N-` resumes: the same query over the same data gives the same bytes,
  * so the zip is made again and the first N bytes skipped. If-Range with an old ETag (the data
  * changed since) gets the whole new zip instead of a spliced one.
  */
@@ -36,7 +41,12 @@ export async function respondWithExport(
   params: { user: User; query: ExportQuery; request: Request },
 ): Promise<Response> {
   const { query, request } = params;
-  const plan = await planExport(db, store, { user: params.user, from: query.from, to: query.to });
+  const plan = await planExport(db, store, {
+    user: params.user,
+    from: query.from,
+    to: query.to,
+    includeData: query.include === "data",
+  });
   const zip = createExportZip(store, plan);
   const headers = {
     etag: plan.etag,

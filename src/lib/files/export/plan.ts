@@ -8,6 +8,7 @@ import { buildActivityFile, loadActivitySamples } from "../build";
 import { activityLocalDate, exportPath } from "../export-layout";
 import type { FileStore } from "../store";
 import type { FileFormat } from "../types";
+import { planAccountData, type PlannedAccountData } from "./account-data";
 import { ManifestWriter, type ManifestRow } from "./manifest";
 import { Spool } from "./spool";
 
@@ -38,9 +39,20 @@ export interface ExportPlan {
   files: PlannedFile[];
   manifestCsv: Buffer;
   manifestJson: Buffer;
+  /** The full-account zip's README.txt and data/<table>.csv files; null for activity files only. */
+  data: PlannedAccountData | null;
   /** When the manifests were last "modified": the newest activity's start, fixed for fixed data. */
   manifestMtime: Date;
   etag: string;
+}
+
+export interface ExportParams {
+  user: User;
+  /** Local dates on the person's calendar, both inclusive; none for everything. */
+  from?: string;
+  to?: string;
+  /** The full-account zip: the person's tables as CSV and a README beside the files. */
+  includeData?: boolean;
 }
 
 async function planActivity(
@@ -83,11 +95,7 @@ async function planActivity(
  * answer a Range with an exact Content-Range; the ETag hashes all of it, so any change to the
  * data gives a new tag and a stale If-Range gets the whole new zip.
  */
-export async function planExport(
-  db: Database,
-  store: FileStore,
-  params: { user: User; from?: string; to?: string },
-): Promise<ExportPlan> {
+export async function planExport(db: Database, store: FileStore, params: ExportParams): Promise<ExportPlan> {
   const spool = new Spool();
   try {
     return await planWithSpool(db, store, spool, params);
@@ -97,12 +105,7 @@ export async function planExport(
   }
 }
 
-async function planWithSpool(
-  db: Database,
-  store: FileStore,
-  spool: Spool,
-  params: { user: User; from?: string; to?: string },
-): Promise<ExportPlan> {
+async function planWithSpool(db: Database, store: FileStore, spool: Spool, params: ExportParams): Promise<ExportPlan> {
   const { user } = params;
   const window: ExportWindow = { from: params.from, to: params.to, timeZone: user.timeZone };
   const manifest = new ManifestWriter({
@@ -143,9 +146,16 @@ async function planWithSpool(
     if (page.length < PAGE_SIZE) break;
   }
   const manifestJson = manifest.toJson();
+  const data = params.includeData
+    ? await planAccountData(spool, { db, userId: user.id, timeZone: user.timeZone, from: params.from, to: params.to })
+    : null;
   const etag = createHash("sha256")
     .update(JSON.stringify([EXPORT_LAYOUT_VERSION, user.id, serverTimeZone()]))
     .update(manifestJson)
+    // The tables' hashes (not where they were spooled): a weigh-in synced since gives a new tag.
+    .update(
+      data ? JSON.stringify([data.readme.toString("utf8"), data.files.map((file) => [file.path, file.sha256])]) : "",
+    )
     .digest("hex");
   return {
     userId: user.id,
@@ -153,6 +163,7 @@ async function planWithSpool(
     files,
     manifestCsv: manifest.toCsv(),
     manifestJson,
+    data,
     manifestMtime: files.at(-1)?.mtime ?? new Date(Date.UTC(2000, 0, 1)),
     etag: `"${etag}"`,
   };

@@ -22,8 +22,9 @@ async function openEntry(store: FileStore, plan: ExportPlan, file: PlannedFile):
 }
 
 /**
- * The export's zip, produced entry by entry as the reader asks for bytes: the manifests, then
- * one file at a time (read from the store, or from the spool the plan built it into), never
+ * The export's zip, produced entry by entry as the reader asks for bytes: the README and the
+ * manifests, the tables' CSVs of a full-account zip, then one file at a time (read from the
+ * store, or from the spool the plan built it into), never
  * more than the stream's buffers in memory. Entries are added lazily, so nothing is opened
  * or built before the reader gets there, and pipes carry the reader's back-pressure to the source.
  */
@@ -42,15 +43,25 @@ export function createExportZip(store: FileStore, plan: ExportPlan): ExportZip {
   // Ended, failed or abandoned: the spooled files are no longer needed.
   output.once("close", () => void plan.spool.dispose());
 
-  zip.addBuffer(plan.manifestCsv, "manifest.csv", { ...ENTRY_OPTIONS, mtime: plan.manifestMtime });
-  zip.addBuffer(plan.manifestJson, "manifest.json", { ...ENTRY_OPTIONS, mtime: plan.manifestMtime });
-  for (const file of plan.files) {
+  const fixedTime = { ...ENTRY_OPTIONS, mtime: plan.manifestMtime };
+  if (plan.data) zip.addBuffer(plan.data.readme, "README.txt", fixedTime);
+  zip.addBuffer(plan.manifestCsv, "manifest.csv", fixedTime);
+  zip.addBuffer(plan.manifestJson, "manifest.json", fixedTime);
+  const entries: Array<{ path: string; sizeBytes: number; mtime: Date; open: () => Promise<Readable> }> = [
+    ...(plan.data?.files ?? []).map((file) => ({
+      ...file,
+      mtime: plan.manifestMtime,
+      open: async () => createReadStream(file.spooledAt),
+    })),
+    ...plan.files.map((file) => ({ ...file, open: () => openEntry(store, plan, file) })),
+  ];
+  for (const file of entries) {
     zip.addReadStreamLazy(
       file.path,
       { ...ENTRY_OPTIONS, mtime: file.mtime, size: file.sizeBytes },
       (callback: (error: Error | null, stream: NodeJS.ReadableStream) => void) => {
         if (isAborted) return;
-        openEntry(store, plan, file).then(
+        file.open().then(
           (stream) => {
             current = stream;
             // pipe() does not forward a source's error; without this the zip would wait forever.

@@ -2,7 +2,8 @@ const field = "rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm da
 
 /**
  * "Export files": a plain GET form to the export route, so the browser downloads the zip
- * itself (and can resume it). Empty dates mean everything.
+ * itself (and can resume it). Empty dates mean everything. The second button submits the same
+ * dates with include=data: the full-account zip, every table as CSV beside the files.
  */
 export function ExportFilesForm() {
   return (
@@ -35,6 +36,17 @@ export function ExportFilesForm() {
         </p>
         <button className="rounded-lg bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
           Download zip
+        </button>
+        <p className="text-xs text-zinc-600 dark:text-zinc-400">
+          Everything adds your daily metrics, sleep, samples, weigh-ins, activities and connected accounts for the same
+          dates, one CSV each, with a README.txt saying what each file holds.
+        </p>
+        <button
+          name="include"
+          value="data"
+          className="rounded-lg border border-zinc-300 px-3 py-1.5 text-sm font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
+        >
+          Download everything (zip)
         </button>
       </form>
     </details>
