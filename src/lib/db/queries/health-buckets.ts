@@ -70,3 +70,19 @@ export async function averagePerBucket<Key extends string>(
     return { provider: row.provider, sourceId: row.sourceId, date: row.date, count: Number(row.count), ...numbers };
   });
 }
+
+/** A bucket of daily metrics for one source (or the merged line). */
+export interface DailyBucketRow {
+  provider: string;
+  sourceId: string;
+  /** The bucket's first day. */
+  date: string;
+  hrvMs: number | null;
+  restingHeartRateBpm: number | null;
+  readinessScore: number | null;
+  recoveryScore: number | null;
+  strain: number | null;
+  steps: number | null;
+  /** How many days the averages are taken over. */
+  days: number;
+}

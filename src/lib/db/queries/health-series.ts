@@ -7,22 +7,8 @@ import { MERGED_SOURCE } from "./merged-series";
 
 // Time series for the Health page, one row per source and bucket (see health-buckets.ts).
 
-export { BUCKETS, type Bucket, type SeriesParams } from "./health-buckets";
-
-export interface DailyBucketRow {
-  provider: string;
-  sourceId: string;
-  /** The bucket's first day. */
-  date: string;
-  hrvMs: number | null;
-  restingHeartRateBpm: number | null;
-  readinessScore: number | null;
-  recoveryScore: number | null;
-  strain: number | null;
-  steps: number | null;
-  /** How many days the averages are taken over. */
-  days: number;
-}
+import type { DailyBucketRow } from "./health-buckets";
+export { BUCKETS, type Bucket, type DailyBucketRow, type SeriesParams } from "./health-buckets";
 
 /** Daily metrics per source, averaged per bucket; one scan for every metric the page charts. */
 export async function findDailySeries(db: Database, params: SeriesParams): Promise<DailyBucketRow[]> {

@@ -3,8 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { mergedDailyMetrics, sleepSessionCopies, sleepSessions } from "../schema";
 import type { SourceRef } from "@/lib/merge/daily/types";
-import type { DailyBucketRow } from "./health-series";
-import { averagePerBucket, bucketOf, onLocalDays, type SeriesParams } from "./health-buckets";
+import { averagePerBucket, bucketOf, onLocalDays, type DailyBucketRow, type SeriesParams } from "./health-buckets";
 
 // The Health page's merged line: merged_daily_metrics as one more "source" of its daily
 // series, averaged per bucket like the others. One row per day and metric, so this reads a
