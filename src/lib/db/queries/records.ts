@@ -148,11 +148,7 @@ export async function upsertRecordBatchByTable(
     (records) => writeActivities(db, owner, records, written("activities")),
   );
   if (batch.activities?.length && writeStart)
-    await linkActivitiesOnWrite(
-      db,
-      { userId, connectionId, provider, writeStart },
-      batch.activities.map((activity) => activity.externalId),
-    );
+    await linkActivitiesOnWrite(db, { userId, connectionId, provider, writeStart }, batch.activities);
   await write(
     "sleepSessions",
     batch.sleepSessions,
