@@ -62,9 +62,10 @@ export async function linkSeedRows(
     findLinkCandidates(db, { userId, seed: params.seed, windowS: EXACT_WINDOW_S, rawProviders }),
     findMergeSettings(db, { userId }),
   ]);
+  // In Postgres's order (start, then the uuid's bytes): the last is the history pass's cursor.
   const seeds = loaded
     .filter((row) => row.isSeed)
-    .sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || a.id.localeCompare(b.id));
+    .sort((a, b) => a.startAt.getTime() - b.startAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (seeds.length === 0) return { seeds, links: 0 };
 
   const rows = new Map(loaded.map((row) => [row.id, row]));
