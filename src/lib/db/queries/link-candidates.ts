@@ -5,7 +5,7 @@ import type { FoundLink, LoadedRow } from "@/lib/merge/activities/types";
 
 /** Which rows to link: a page just written, a slice of the stored history, or rows named by id or key. */
 export type LinkSeed =
-  | { kind: "written"; provider: string; externalIds: string[]; since: Date; starts: { min: Date; max: Date } }
+  | { kind: "written"; provider: string; externalIds: string[]; since: Date }
   | { kind: "history"; after: { startAt: Date; id: string } | null; limit: number }
   | { kind: "named"; ids: string[]; keys: Array<{ provider: string; externalId: string }> };
 
@@ -24,7 +24,7 @@ function afterCursor(after: { startAt: Date; id: string }): SQL {
 }
 
 function seedQuery(userId: string, seed: LinkSeed): SQL {
-  const columns = sql`select id, start_at, provider, external_id, connection_id from activities where user_id = ${userId}`;
+  const columns = sql`select id, start_at, provider, external_id, connection_id, merged_into_id from activities where user_id = ${userId}`;
   switch (seed.kind) {
     case "written":
       // upsertRows sets updated_at to now() and the column defaults to it: a row the page left
@@ -114,42 +114,45 @@ export function linkCandidatesQuery(params: CandidateParams): SQL {
   const raw = params.rawProviders.length
     ? sql`case when a.provider in (${list(params.rawProviders.map((slug) => sql`${slug}`))}) then a.raw end`
     : sql`null::jsonb`;
-  // The constant outer bounds are what lets the planner see how few rows the range join
-  // meets: with only the per-seed bounds it guesses a third of the person's rows per seed,
-  // and reads them all.
-  const starts = seed.kind === "written" ? seed.starts : undefined;
+  // Each step is a lateral probe of an index, one per row it starts from (OFFSET 0 keeps the
+  // planner from flattening it into a join): how few rows the steps hold is something the
+  // planner cannot know, and a table without fresh statistics (a history just imported) would
+  // otherwise have it read every row the person has, once per page.
   const near =
     params.windowS == null
-      ? sql`select null::uuid as id, null::json as near_ids where false`
-      : sql`select n.id, json_agg(s.id) as near_ids
-          from seed s join activities n on n.user_id = ${userId} and n.provider <> s.provider
+      ? sql`select null::uuid as id, null::uuid as merged_into_id, null::uuid as seed_id where false`
+      : sql`select n.id, n.merged_into_id, s.id as seed_id from seed s cross join lateral (
+          select n.id, n.merged_into_id from activities n
+          where n.user_id = ${userId} and n.provider <> s.provider
             and n.start_at between s.start_at - make_interval(secs => ${params.windowS})
                                and s.start_at + make_interval(secs => ${params.windowS})
-            ${starts ? sql`and n.start_at between ${new Date(starts.min.getTime() - params.windowS * 1000).toISOString()}::timestamptz and ${new Date(starts.max.getTime() + params.windowS * 1000).toISOString()}::timestamptz` : sql``}
-          group by n.id`;
+          offset 0) n`;
   return sql`
     with seed as (${seedQuery(userId, seed)}),
     near as (${near}),
     head as (
-      select distinct coalesce(a.merged_into_id, a.id) as id from activities a
-      where a.user_id = ${userId} and a.id in (select id from seed union all select id from near)
+      select coalesce(merged_into_id, id) as id from seed union select coalesce(merged_into_id, id) from near
     ),
     ids as (
       select id from seed union select id from near union select id from head
-      union select a.id from activities a where a.user_id = ${userId} and a.merged_into_id in (select id from head)
+      union select m.id from head cross join lateral (
+        select a.id from activities a where a.merged_into_id = head.id and a.user_id = ${userId} offset 0) m
     ),
     forwarded as (
-      select s.id as seed_id, json_agg(json_build_object(
-        'source', f.source_activity_id,
-        'copy', case when f.source_activity_id = s.id then f.matched_activity_id
-                     else coalesce(f.matched_activity_id, s.id) end)) as entries
-      from seed s join forwarding_log f on f.user_id = ${userId} and (f.source_activity_id = s.id
-        or (f.destination_connection_id = s.connection_id and f.matched_external_id = s.external_id))
-      group by s.id
+      select seed_id, json_agg(json_build_object('source', source, 'copy', copy)) as entries from (
+        select s.id as seed_id, f.source_activity_id as source, f.matched_activity_id as copy
+        from seed s cross join lateral (
+          select * from forwarding_log f where f.source_activity_id = s.id and f.user_id = ${userId} offset 0) f
+        union all
+        select s.id, f.source_activity_id, coalesce(f.matched_activity_id, s.id)
+        from seed s join forwarding_log f on f.user_id = ${userId}
+          and f.destination_connection_id = s.connection_id and f.matched_external_id = s.external_id
+      ) entry group by seed_id
     ),
+    near_by as (select id, json_agg(seed_id) as near_ids from near group by id),
     loaded as (
-      select ids.id, near.near_ids, forwarded.entries, exists (select 1 from seed where seed.id = ids.id) as is_seed
-      from ids left join near on near.id = ids.id left join forwarded on forwarded.seed_id = ids.id
+      select ids.id, near_by.near_ids, forwarded.entries, exists (select 1 from seed where seed.id = ids.id) as is_seed
+      from ids left join near_by on near_by.id = ids.id left join forwarded on forwarded.seed_id = ids.id
     )
     select a.id, a.provider, a.external_id, a.type, a.name,
       (extract(epoch from a.start_at) * 1000)::float8 as start_ms,
@@ -161,10 +164,8 @@ export function linkCandidatesQuery(params: CandidateParams): SQL {
       loaded.is_seed, loaded.near_ids,
       (select json_agg(l.other_activity_id) from activity_links l where l.activity_id = a.id) as linked_ids,
       loaded.entries as forwarded
-    -- A lateral lookup per id (LIMIT 1 keeps it from being flattened into a join): the planner
-    -- cannot know how few rows the CTEs hold, and would otherwise read every row the person has.
     from loaded
-      cross join lateral (select * from activities a where a.id = loaded.id and a.user_id = ${userId} limit 1) a
+      cross join lateral (select * from activities a where a.id = loaded.id and a.user_id = ${userId} offset 0) a
   `;
 }
 

@@ -148,7 +148,11 @@ export async function upsertRecordBatchByTable(
     (records) => writeActivities(db, owner, records, written("activities")),
   );
   if (batch.activities?.length && writeStart)
-    await linkActivitiesOnWrite(db, { userId, connectionId, provider, writeStart }, batch.activities);
+    await linkActivitiesOnWrite(
+      db,
+      { userId, connectionId, provider, writeStart },
+      batch.activities.map((activity) => activity.externalId),
+    );
   await write(
     "sleepSessions",
     batch.sleepSessions,

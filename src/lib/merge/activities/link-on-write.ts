@@ -13,27 +13,19 @@ interface WriteOwner {
 }
 
 /**
- * Links the rows of `written` (by source id, with the start each was written with) this transaction wrote to the person's other copies of the
+ * Links the rows of `externalIds` this transaction wrote to the person's other copies of the
  * same activities, and re-chooses the primaries of the groups that changed (linkSeedRows). Call
  * it inside the write's transaction, with the time lockActivityMerging returned before the write.
  */
-export async function linkActivitiesOnWrite(
-  db: Database,
-  owner: WriteOwner,
-  written: ReadonlyArray<{ externalId: string; startAt: Date }>,
-): Promise<void> {
-  for (let start = 0; start < written.length; start += CHUNK) {
-    const chunk = written.slice(start, start + CHUNK);
-    const starts = chunk.map((row) => new Date(row.startAt).getTime());
+export async function linkActivitiesOnWrite(db: Database, owner: WriteOwner, externalIds: string[]): Promise<void> {
+  for (let start = 0; start < externalIds.length; start += CHUNK)
     await linkSeedRows(db, {
       userId: owner.userId,
       seed: {
         kind: "written",
         provider: owner.provider,
-        externalIds: chunk.map((row) => row.externalId),
+        externalIds: externalIds.slice(start, start + CHUNK),
         since: owner.writeStart,
-        starts: { min: new Date(Math.min(...starts)), max: new Date(Math.max(...starts)) },
       },
     });
-  }
 }
