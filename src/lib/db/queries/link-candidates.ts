@@ -134,9 +134,13 @@ export function linkCandidatesQuery(params: CandidateParams): SQL {
       select coalesce(merged_into_id, id) as id from seed union select coalesce(merged_into_id, id) from near
     ),
     ids as (
-      select id from seed union select id from near union select id from head
-      union select m.id from head cross join lateral (
-        select a.id from activities a where a.merged_into_id = head.id and a.user_id = ${userId} offset 0) m
+      select id, bool_or(is_seed) as is_seed from (
+        select id, true as is_seed from seed
+        union all select id, false from near
+        union all select id, false from head
+        union all select m.id, false from head cross join lateral (
+          select a.id from activities a where a.merged_into_id = head.id and a.user_id = ${userId} offset 0) m
+      ) found group by id
     ),
     forwarded as (
       select seed_id, json_agg(json_build_object('source', source, 'copy', copy)) as entries from (
@@ -151,7 +155,7 @@ export function linkCandidatesQuery(params: CandidateParams): SQL {
     ),
     near_by as (select id, json_agg(seed_id) as near_ids from near group by id),
     loaded as (
-      select ids.id, near_by.near_ids, forwarded.entries, exists (select 1 from seed where seed.id = ids.id) as is_seed
+      select ids.id, ids.is_seed, near_by.near_ids, forwarded.entries
       from ids left join near_by on near_by.id = ids.id left join forwarded on forwarded.seed_id = ids.id
     )
     select a.id, a.provider, a.external_id, a.type, a.name,
@@ -193,7 +197,9 @@ export async function findMergeSettings(db: Database, params: { userId: string }
 
 /**
  * Stores new links and points rows at their (new) primary in one statement: a data-modifying
- * CTE runs whether or not the rest reads it. A link already stored is left as it is.
+ * CTE runs whether or not the rest reads it. A link already stored is left as it is. The rows
+ * to move are named by an id array (an index probe each, whatever the table's statistics say)
+ * and their targets looked up in a JSON object keyed by id.
  */
 export async function saveLinksAndMoves(
   db: Database,
@@ -204,7 +210,8 @@ export async function saveLinksAndMoves(
   const linkJson = JSON.stringify(
     links.map((link) => ({ a: link.activityId, b: link.otherActivityId, m: link.method, e: link.evidence })),
   );
-  const moveJson = JSON.stringify(moves.map((move) => ({ id: move.id, target: move.mergedIntoId })));
+  const targets = JSON.stringify(Object.fromEntries(moves.map((move) => [move.id, move.mergedIntoId])));
+  const movedIds = `{${moves.map((move) => move.id).join(",")}}`;
   await db.execute(sql`
     with inserted as (
       insert into activity_links (user_id, activity_id, other_activity_id, method, evidence)
@@ -212,8 +219,7 @@ export async function saveLinksAndMoves(
       on conflict do nothing
       returning 1
     )
-    update activities set merged_into_id = m.target, updated_at = now()
-    from json_to_recordset(${moveJson}::json) as m(id uuid, target uuid)
-    where activities.user_id = ${userId} and activities.id = m.id
+    update activities set merged_into_id = (${targets}::jsonb ->> activities.id::text)::uuid, updated_at = now()
+    where activities.user_id = ${userId} and activities.id = any(${movedIds}::uuid[])
   `);
 }
