@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { findActivitiesPage } from "@/lib/db/queries/activities";
-import { findLinkPass, saveLinkPass } from "@/lib/db/queries/link-passes";
+import { findLinkPass, listUsersDueLinkPass, saveLinkPass } from "@/lib/db/queries/link-passes";
 import { writeActivities } from "@/lib/db/queries/records";
 import { activities, activityLinks } from "@/lib/db/schema";
 import { linkActivityHistory } from "@/lib/merge/activities/link-history";
@@ -107,11 +107,16 @@ describeEachDatabase("the linking pass over stored activities", (database) => {
   it("is due again when the person changes the source order, and the primaries follow it", async () => {
     const user = await createTestUser(database.db);
     await storeUnlinkedHistory(user.id);
+    // Everyone is due once (the scheduled pass asks this); after the pass, no longer.
+    const isDue = async () => (await listUsersDueLinkPass(database.db, { limit: 1_000_000 })).includes(user.id);
+    expect(await isDue()).toBe(true);
     await linkActivityHistory(database.db, { userId: user.id });
     expect(await findLinkPass(database.db, { userId: user.id })).toMatchObject({ isFinished: true });
+    expect(await isDue()).toBe(false);
 
     await setSourceOrder(database.db, { userId: user.id, sport: "run", providers: ["strava", "garmin"] });
     expect(await findLinkPass(database.db, { userId: user.id })).toMatchObject({ isFinished: false, cursor: null });
+    expect(await isDue()).toBe(true);
     const before = await snapshot(user.id);
     expect(await linkActivityHistory(database.db, { userId: user.id })).toMatchObject({ isFinished: true, links: 0 });
     expect(await snapshot(user.id)).toEqual(before);
