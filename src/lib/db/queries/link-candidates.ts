@@ -108,8 +108,8 @@ interface CandidateParams {
   rawProviders: readonly string[];
 }
 
-/** The statement behind findLinkCandidates (apart, so the bench can ask Postgres for its plan). */
-export function linkCandidatesQuery(params: CandidateParams): SQL {
+/** The statement behind findLinkCandidates. */
+function linkCandidatesQuery(params: CandidateParams): SQL {
   const { userId, seed } = params;
   const raw = params.rawProviders.length
     ? sql`case when a.provider in (${list(params.rawProviders.map((slug) => sql`${slug}`))}) then a.raw end`
@@ -169,7 +169,7 @@ export function linkCandidatesQuery(params: CandidateParams): SQL {
       (select json_agg(l.other_activity_id) from activity_links l where l.activity_id = a.id) as linked_ids,
       loaded.entries as forwarded
     from loaded
-      cross join lateral (select * from activities a where a.id = loaded.id and a.user_id = ${userId} offset 0) a
+      cross join lateral (select * from activities a where a.id = loaded.id and a.user_id = ${userId} limit 1) a
   `;
 }
 
