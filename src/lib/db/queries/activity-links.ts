@@ -1,128 +1,7 @@
-import { and, eq, gte, inArray, lte, ne, or, sql, type SQL } from "drizzle-orm";
-import { alias, type PgColumn } from "drizzle-orm/pg-core";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { activities, activityFiles, activityLinks, forwardingLog, originalFileFetches } from "../schema";
+import { activities, activityFiles, activityLinks, originalFileFetches } from "../schema";
 import type { FoundLink, GroupMember, MatchRow } from "@/lib/merge/activities/types";
-
-type ActivityTable = typeof activities | ReturnType<typeof alias<typeof activities, string>>;
-
-function matchColumns(table: ActivityTable, rawProviders: readonly string[]) {
-  // The payload is read only where it can name an origin: it is the widest column by far.
-  const raw: SQL<unknown> = rawProviders.length
-    ? sql`case when ${table.provider} in (${sql.join(
-        rawProviders.map((slug) => sql`${slug}`),
-        sql`, `,
-      )}) then ${table.raw} end`.mapWith(table.raw as PgColumn)
-    : sql<unknown>`null`;
-  return {
-    id: table.id,
-    provider: table.provider,
-    externalId: table.externalId,
-    type: table.type,
-    name: table.name,
-    startAt: table.startAt,
-    durationS: table.durationS,
-    distanceM: table.distanceM,
-    mergedIntoId: table.mergedIntoId,
-    raw,
-  };
-}
-
-/**
- * The rows of `externalIds` inserted or changed since `since` (a now() read before the write):
- * upsertRows sets updated_at to now() and the column defaults to it. A row the page left
- * unchanged was matched when it was written and needs no second look.
- */
-export async function findRowsWrittenSince(
-  db: Database,
-  params: { userId: string; provider: string; externalIds: string[]; since: Date; rawProviders: readonly string[] },
-): Promise<MatchRow[]> {
-  if (params.externalIds.length === 0) return [];
-  return db
-    .select(matchColumns(activities, params.rawProviders))
-    .from(activities)
-    .where(
-      and(
-        eq(activities.userId, params.userId),
-        eq(activities.provider, params.provider),
-        inArray(activities.externalId, params.externalIds),
-        gte(activities.updatedAt, params.since),
-      ),
-    );
-}
-
-/** Other sources' rows starting within `windowS` of each of `rows`, for each the row it is near. */
-export async function findRowsNear(
-  db: Database,
-  params: { userId: string; ids: string[]; windowS: number; rawProviders: readonly string[] },
-): Promise<Array<{ nearId: string; row: MatchRow }>> {
-  if (params.ids.length === 0) return [];
-  const near = alias(activities, "near");
-  const window = sql`make_interval(secs => ${params.windowS})`;
-  return db
-    .select({ nearId: activities.id, row: matchColumns(near, params.rawProviders) })
-    .from(activities)
-    .innerJoin(
-      near,
-      and(
-        eq(near.userId, activities.userId),
-        ne(near.provider, activities.provider),
-        gte(near.startAt, sql`${activities.startAt} - ${window}`),
-        lte(near.startAt, sql`${activities.startAt} + ${window}`),
-      ),
-    )
-    .where(and(eq(activities.userId, params.userId), inArray(activities.id, params.ids)));
-}
-
-/** The person's rows by id or by (source, source's id): the origins copies name. */
-export async function findRowsByKeys(
-  db: Database,
-  params: {
-    userId: string;
-    ids: string[];
-    keys: Array<{ provider: string; externalId: string }>;
-    rawProviders: readonly string[];
-  },
-): Promise<MatchRow[]> {
-  const conditions = [
-    params.ids.length ? inArray(activities.id, params.ids) : undefined,
-    ...params.keys.map((key) => and(eq(activities.provider, key.provider), eq(activities.externalId, key.externalId))),
-  ].filter(Boolean);
-  if (conditions.length === 0) return [];
-  return db
-    .select(matchColumns(activities, params.rawProviders))
-    .from(activities)
-    .where(and(eq(activities.userId, params.userId), or(...conditions)));
-}
-
-/**
- * Forwarding-log entries that tie `ids` (as the forwarded source) or `externalIds` of the
- * destination connection (as the copy it became) to another row.
- */
-export async function findForwardedPairs(
-  db: Database,
-  params: { userId: string; ids: string[]; connectionId: string | null; externalIds: string[] },
-) {
-  if (params.ids.length === 0) return [];
-  const asCopy =
-    params.connectionId && params.externalIds.length
-      ? and(
-          eq(forwardingLog.destinationConnectionId, params.connectionId),
-          inArray(forwardingLog.matchedExternalId, params.externalIds),
-        )
-      : undefined;
-  return db
-    .select({
-      sourceActivityId: forwardingLog.sourceActivityId,
-      matchedActivityId: forwardingLog.matchedActivityId,
-      matchedExternalId: forwardingLog.matchedExternalId,
-      destinationConnectionId: forwardingLog.destinationConnectionId,
-    })
-    .from(forwardingLog)
-    .where(
-      and(eq(forwardingLog.userId, params.userId), or(inArray(forwardingLog.sourceActivityId, params.ids), asCopy)),
-    );
-}
 
 /**
  * The content hashes of the original files each row has: files tied to it, files its source's
@@ -240,18 +119,6 @@ export async function deleteLinksBetween(db: Database, params: { userId: string;
         ),
       ),
     );
-}
-
-/** Points `ids` at their primary (null: shown on their own). */
-export async function setMergedInto(
-  db: Database,
-  params: { userId: string; ids: string[]; mergedIntoId: string | null },
-) {
-  if (params.ids.length === 0) return;
-  await db
-    .update(activities)
-    .set({ mergedIntoId: params.mergedIntoId })
-    .where(and(eq(activities.userId, params.userId), inArray(activities.id, params.ids)));
 }
 
 /** The primaries of every group the person has, for re-choosing them all (a changed source order). */

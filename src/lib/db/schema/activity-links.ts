@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { activities } from "./activities";
 import { createdAt, id, updatedAt } from "./columns";
@@ -100,3 +100,20 @@ export const sourcePriorities = pgTable(
 );
 
 export type SourcePriority = typeof sourcePriorities.$inferSelect;
+
+// The one-off linking pass over a person's stored activities (merge/activities/link-history):
+// rows stored before linking existed, or whose primaries a new source order re-chooses, are
+// linked in start order, a slice per transaction. No row, or a row without finished_at, means
+// the pass is due; the cursor is the last row a committed slice linked, so a stopped pass resumes.
+export const activityLinkPasses = pgTable("activity_link_passes", {
+  userId: text()
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  cursorStartAt: timestamp({ withTimezone: true }),
+  cursorId: uuid(),
+  finishedAt: timestamp({ withTimezone: true }),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export type ActivityLinkPass = typeof activityLinkPasses.$inferSelect;

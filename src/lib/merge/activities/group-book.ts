@@ -2,6 +2,12 @@ import type { ActivityLinkDecision } from "@/lib/db/schema";
 import { pairKey } from "./exact";
 import type { GroupMember } from "./types";
 
+/** What the book needs of a decision: the pair and the person's word on it. */
+export type DecisionPair = Pick<
+  ActivityLinkDecision,
+  "decision" | "providerA" | "externalIdA" | "providerB" | "externalIdB"
+>;
+
 const sourceKey = (row: { provider: string; externalId: string }) => `${row.provider}\u0000${row.externalId}`;
 
 /**
@@ -16,7 +22,7 @@ export class GroupBook {
   private readonly splits = new Set<string>();
   private readonly joins = new Set<string>();
 
-  constructor(members: readonly GroupMember[], decisions: readonly ActivityLinkDecision[]) {
+  constructor(members: readonly GroupMember[], decisions: readonly DecisionPair[]) {
     for (const member of members) {
       const root = member.mergedIntoId ?? member.id;
       this.parent.set(member.id, root);

@@ -34,3 +34,15 @@ export interface GroupMember {
   richness: number;
   createdAt: Date;
 }
+
+/** A row read for linking (findLinkCandidates): what matching and choosing a primary need, and what is around it. */
+export interface LoadedRow extends MatchRow, GroupMember {
+  /** One of the rows being linked (a page just written, a slice of the history). */
+  isSeed: boolean;
+  /** The seeds this row starts near. */
+  nearIds: string[];
+  /** The rows this one's stored links point at (each link is listed once, on its activityId). */
+  linkedIds: string[];
+  /** Forwarding-log entries tying a seed to another row: the forwarded source and its copy. */
+  forwarded: Array<{ source: string; copy: string | null }>;
+}
