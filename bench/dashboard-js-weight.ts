@@ -5,13 +5,24 @@ import { gzipSync } from "node:zlib";
 const CHUNK_PATH = /\/_next\/static\/[^"'\s\\]+?\.js/g;
 
 export function findScriptUrls(html: string): string[] {
-  const fromTags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) =>
-    match[1]!.replaceAll("&amp;", "&"),
-  );
+  // A `noModule` script (Next's legacy polyfills) is never fetched by a browser that runs modules,
+  // which every browser we support does: counting it would weigh bytes nobody downloads.
+  const tags = [...html.matchAll(/<script\b([^>]*)>/g)].flatMap((match) => {
+    const src = /\ssrc="([^"]+)"/.exec(match[1]!)?.[1];
+    return src
+      ? [{ src: src.replaceAll("&amp;", "&").split("?")[0]!, isNoModule: /\snomodule\b/i.test(match[1]!) }]
+      : [];
+  });
+  const fromTags = tags.filter((tag) => !tag.isNoModule).map((tag) => tag.src);
+  const skipped = new Set(tags.filter((tag) => tag.isNoModule).map((tag) => tag.src));
   // The flight data escapes quotes, so chunk paths there are found by shape rather than by attribute.
   const fromPayload = [...html.matchAll(CHUNK_PATH)].map((match) => match[0]);
   return [
-    ...new Set([...fromTags, ...fromPayload].map((src) => src.split("?")[0]!).filter((src) => src.endsWith(".js"))),
+    ...new Set(
+      [...fromTags, ...fromPayload]
+        .map((src) => src.split("?")[0]!)
+        .filter((src) => src.endsWith(".js") && !skipped.has(src)),
+    ),
   ].sort();
 }
 
