@@ -180,11 +180,12 @@ test("charts and tables show exactly what the phones sent, per source and range"
   expect(scriptBytes).toBeGreaterThan(0);
   expect(scriptBytes).toBeLessThan(200_000);
 
-  // Two phones counting steps: two lines, two legend entries.
+  // Two devices counting steps: a line each, and the merged line that counts each hour once.
   const steps = page.getByTestId("health-steps");
-  await expect(steps.locator("[data-series]")).toHaveCount(2);
+  await expect(steps.locator("[data-series]")).toHaveCount(3);
+  await expect(steps.locator('[data-series="merged:"]')).toHaveCount(1);
   await expect(steps.getByRole("list", { name: "Sources" })).toHaveText(
-    /Apple Health · Ana's Apple Watch.*Apple Health · Ana's iPhone/,
+    /All sources, merged.*Apple Health · Ana's Apple Watch.*Apple Health · Ana's iPhone/,
   );
   // Weight from Apple Health and from Health Connect.
   const weight = page.getByTestId("chart-weight");
@@ -244,8 +245,9 @@ test("charts and tables show exactly what the phones sent, per source and range"
   const light = await strokes();
   await page.emulateMedia({ colorScheme: "dark" });
   const dark = await strokes();
-  expect(new Set(light).size).toBe(2);
-  expect(new Set(dark).size).toBe(2);
+  // Two devices and the merged line, each its own colour.
+  expect(new Set(light).size).toBe(3);
+  expect(new Set(dark).size).toBe(3);
   expect(dark[0]).not.toBe(light[0]);
   await saveScreenshot(page, "health-dark");
 });
