@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
+import { detailColumns } from "@/lib/db/queries/activity-detail";
 import { activities, type Activity } from "@/lib/db/schema";
 import { encodeCursor } from "../cursor";
 import { isoLocal, isoUtc } from "../local-time";
@@ -10,28 +11,8 @@ import { instantRange, notFromSources, toPage } from "./range";
 // merged history: one row per activity, its primary (copies carry merged_into_id; see
 // lib/merge/activities). With `source`, that source's own rows, copies included.
 
-export const activityColumns = {
-  id: activities.id,
-  provider: activities.provider,
-  externalId: activities.externalId,
-  type: activities.type,
-  providerType: activities.providerType,
-  name: activities.name,
-  startAt: activities.startAt,
-  utcOffsetSeconds: activities.utcOffsetSeconds,
-  durationS: activities.durationS,
-  movingTimeS: activities.movingTimeS,
-  distanceM: activities.distanceM,
-  elevationGainM: activities.elevationGainM,
-  energyKcal: activities.energyKcal,
-  avgHeartRateBpm: activities.avgHeartRateBpm,
-  maxHeartRateBpm: activities.maxHeartRateBpm,
-  avgPowerW: activities.avgPowerW,
-  avgSpeedMps: activities.avgSpeedMps,
-  maxSpeedMps: activities.maxSpeedMps,
-  device: activities.device,
-  polyline: activities.polyline,
-};
+// The same columns the activity page reads: one list to keep in step with the table.
+export const activityColumns = detailColumns;
 
 type StoredActivity = Pick<Activity, keyof typeof activityColumns>;
 
