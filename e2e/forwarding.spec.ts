@@ -22,6 +22,16 @@ async function activityCount(page: Page, source: string, from: string): Promise<
   return ((await response.json()) as { data: unknown[] }).data.length;
 }
 
+/** Whether both accounts' first syncs are over: a rule made before would be run by the sync's end. */
+async function firstSyncsDone(page: Page, sources: string[]): Promise<boolean> {
+  const response = await page.request.get("/api/v1/sources");
+  expect(response.status()).toBe(200);
+  const { connections } = (await response.json()) as {
+    connections: { source: string; lastSyncedAt: string | null }[];
+  };
+  return sources.every((source) => connections.some((row) => row.source === source && row.lastSyncedAt));
+}
+
 async function chooseOption(page: Page, label: string, text: string) {
   const select = page.getByRole("combobox", { name: label, exact: true });
   const value = await select.evaluate(
@@ -42,7 +52,9 @@ test("forwards COROS's activities to Strava: dry run, run, nothing twice", async
   await connect(page, "COROS");
   await connect(page, "Strava");
   const from = isoDay(14);
-  await expect.poll(() => activityCount(page, "coros", from), { timeout: 60_000 }).toBeGreaterThan(0);
+  // Forwarding runs by itself after each sync of the source; waiting for the first syncs to end
+  // keeps this test's runs to the ones it starts (and Strava's copies all in before the plan).
+  await expect.poll(() => firstSyncsDone(page, ["coros", "strava"]), { timeout: 90_000 }).toBe(true);
   const corosRecent = await activityCount(page, "coros", from);
 
   await page.goto("/dashboard/settings/forwarding");
@@ -63,8 +75,11 @@ test("forwards COROS's activities to Strava: dry run, run, nothing twice", async
   // tolerance of a COROS one: that one is skipped as already there.
   const uploads = await plan.locator('[data-testid="forwarding-plan-item"][data-action="upload"]').count();
   const skipped = await plan.locator('[data-testid="forwarding-plan-item"][data-action="skip_existing"]').count();
+  const actions = await plan
+    .getByTestId("forwarding-plan-item")
+    .evaluateAll((rows) => rows.map((row) => `${row.getAttribute("data-action")}: ${row.textContent}`));
   expect(uploads).toBeGreaterThan(0);
-  expect(uploads + skipped).toBe(corosRecent);
+  expect(uploads + skipped, actions.join("\n")).toBe(corosRecent);
   await saveScreenshot(page, "forwarding-dry-run");
 
   await rule.getByRole("button", { name: "Run now" }).click();
