@@ -4,10 +4,11 @@ import path from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { createApiKey } from "@/lib/db/queries/api-keys";
 import { remergeDays } from "@/lib/db/queries/merged-daily";
-import { bodyMeasurements, dailySummaries, samples, sleepSessions } from "@/lib/db/schema";
+import { activities, bodyMeasurements, dailySummaries, samples, sleepSessions } from "@/lib/db/schema";
 import { DiskFileStore } from "@/lib/files/disk-store";
 import { listAiSharing, saveAiSharing, saveAiSharingSchema } from "@/lib/mcp/ai-sharing";
 import { mcpHandler } from "@/lib/mcp/route";
@@ -234,6 +235,35 @@ describeEachDatabase("MCP server at /api/mcp", (database) => {
       { date: "2026-11-21", a: 70.0, b: null, difference: null },
     ]);
     expect(weight.summary).toMatchObject({ daysWithA: 2, daysWithB: 1, daysWithBoth: 1, meanDifference: 0.4 });
+  });
+
+  it("counts a workout linked across sources once, and a source's own records when asked for", async () => {
+    const person = await seedPerson("A");
+    // The same intervals as COROS recorded them: linked to the Garmin one as it is written.
+    const copy = await seedActivity(
+      database.db,
+      person.user.id,
+      { name: "A COROS intervals", startAt: at("2026-11-19T06:00:05Z"), durationS: 3600, distanceM: 10_010 },
+      "coros",
+    );
+    const [stored] = await database.db.select().from(activities).where(eq(activities.id, copy.id));
+    expect(stored!.mergedIntoId).toBe(person.garminRun.id);
+    const client = await connect({ authorization: `Bearer ${person.key}` });
+
+    const merged = await answer(client, "weekly_training_summary", { from: "2026-11-16", to: "2026-11-22" });
+    expect(merged.weeks).toEqual([
+      expect.objectContaining({ week: "2026-11-16", count: 1, distanceM: 10_000, sources: ["garmin"] }),
+    ]);
+    const corosOnly = await answer(client, "weekly_training_summary", {
+      from: "2026-11-16",
+      to: "2026-11-22",
+      source: "coros",
+    });
+    expect(corosOnly.weeks).toEqual([
+      expect.objectContaining({ week: "2026-11-16", count: 1, distanceM: 10_010, sources: ["coros"] }),
+    ]);
+    const listed = await answer(client, "list_activities", { from: "2026-11-19", to: "2026-11-19" });
+    expect(listed.activities.map((row: { name: string }) => row.name)).toEqual(["A Garmin intervals"]);
   });
 
   it("refuses a bad argument with a tool error naming the field", async () => {

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/lib/db/client";
 import { detailColumns } from "@/lib/db/queries/activity-detail";
+import { onePerWorkoutOrSource } from "@/lib/db/queries/activity-scope";
 import { activities, type Activity } from "@/lib/db/schema";
 import { encodeCursor } from "../cursor";
 import { isoLocal, isoUtc } from "../local-time";
@@ -45,7 +46,7 @@ export async function readActivitiesPage(
     .where(
       and(
         eq(activities.userId, params.userId),
-        query.source ? eq(activities.provider, query.source) : isNull(activities.mergedIntoId),
+        onePerWorkoutOrSource(query.source),
         notFromSources(activities.provider, params.excludedSources),
         query.type ? eq(activities.type, query.type) : undefined,
         ...instantRange(activities.startAt, query, params.timeZone),

@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../client";
 import { activities } from "../schema";
+import { onePerWorkoutOrSource } from "./activity-scope";
 
 const listColumns = {
   id: activities.id,
@@ -79,9 +80,7 @@ export async function findActivitiesPage(
   const zone = sql`${params.timeZone}::text`;
   const conditions: Array<SQL | undefined> = [
     eq(activities.userId, params.userId),
-    // One row per activity: copies show under their primary. Asked for one source, the list
-    // shows that source's own rows, copies included.
-    filters.provider ? eq(activities.provider, filters.provider) : isNull(activities.mergedIntoId),
+    onePerWorkoutOrSource(filters.provider),
     filters.type ? eq(activities.type, filters.type) : undefined,
     filters.from ? sql`${activities.startAt} >= (${filters.from}::date::timestamp at time zone ${zone})` : undefined,
     filters.to ? sql`${activities.startAt} < ((${filters.to}::date + 1)::timestamp at time zone ${zone})` : undefined,

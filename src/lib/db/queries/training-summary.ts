@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { activities } from "../schema";
+import { onePerWorkoutOrSource } from "./activity-scope";
 
 export interface WeekTotalsRow {
   /** The Monday the week starts on, in the person's time zone. */
@@ -16,7 +17,8 @@ export interface WeekTotalsRow {
 /**
  * The person's activities from the week of `fromMonday` through the week of `toMonday`, summed
  * per local week (ISO, Monday first), type and source: a few hundred rows at most, whatever the
- * number of activities, served by the (user, start) index.
+ * number of activities, served by the (user, start) index. A workout linked across sources
+ * counts once, under its primary, unless one source is asked for.
  */
 export async function sumActivitiesByWeek(
   db: Database,
@@ -38,7 +40,7 @@ export async function sumActivitiesByWeek(
     .where(
       and(
         eq(activities.userId, params.userId),
-        params.provider ? eq(activities.provider, params.provider) : undefined,
+        onePerWorkoutOrSource(params.provider),
         sql`${activities.startAt} >= (${params.fromMonday}::date::timestamp at time zone ${zone})`,
         sql`${activities.startAt} < ((${params.toMonday}::date + 7)::timestamp at time zone ${zone})`,
       ),

@@ -27,7 +27,7 @@ export const listActivities = defineTool({
   name: "list_activities",
   title: "List activities",
   description:
-    "The person's workouts, newest first: type, name, start (UTC and local), duration (s), distance (m), elevation (m), energy (kcal), heart rate (bpm), power (W), speed (m/s), source. Filter by date range, type and source; at most 100 per call, with nextCursor to continue. Use get_activity for one workout's streams. The same workout may appear once per source that recorded it.",
+    "The person's workouts, newest first: type, name, start (UTC and local), duration (s), distance (m), elevation (m), energy (kcal), heart rate (bpm), power (W), speed (m/s), source. Filter by date range, type and source; at most 100 per call, with nextCursor to continue. Use get_activity for one workout's streams. A workout recorded by several sources is listed once, from the source chosen for it; pass source to list that source's own records.",
   input: listActivitiesInput,
   async run(context, input) {
     const excluded = withheldSources(context.sharing);

@@ -53,7 +53,7 @@ const rounded = (totals: Totals): Totals => ({
 export const weeklyTrainingSummary = defineTool({
   name: "weekly_training_summary",
   title: "Weekly training summary",
-  description: `Training per local week (Monday first), up to ${MAX_WEEKS} weeks: number of activities, distance (m), duration (s), elevation gain (m), in total and per sport, and which sources they came from. Weeks without training are listed with zeros. A workout recorded by two sources counts once per source; pass source to count one.`,
+  description: `Training per local week (Monday first), up to ${MAX_WEEKS} weeks: number of activities, distance (m), duration (s), elevation gain (m), in total and per sport, and which sources they came from. Weeks without training are listed with zeros. A workout recorded by several sources counts once, under the source chosen for it; pass source to count only that source's own records.`,
   input: weeklyTrainingSummaryInput,
   async run(context, input) {
     const today = localDate(context.now, context.timeZone);
