@@ -1,12 +1,17 @@
 import type { Database } from "@/lib/db";
-import { lockConnection, setConnectionStatus, updateConnectionCredentials } from "@/lib/db/queries/connections";
+import {
+  findConnection,
+  lockConnection,
+  setConnectionStatus,
+  updateConnectionCredentials,
+} from "@/lib/db/queries/connections";
 import type { ProviderConnection } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { TokenGrantError } from "@/lib/oauth/token-errors";
 import { getSourceOrThrow } from "@/lib/providers/sources";
 import type { TokenSet } from "@/lib/providers/types";
 import { openTokens, sealTokens } from "./credentials";
-import { sourceAuth } from "./source-auth";
+import { refreshMarginMinutes, sourceAuth } from "./source-auth";
 
 export function isRefreshDue(tokens: TokenSet, marginMinutes = 5, now = Date.now()): boolean {
   return tokens.expiresAt !== undefined && tokens.expiresAt.getTime() - marginMinutes * 60_000 <= now;
@@ -61,6 +66,15 @@ async function refreshUnderLock(
   options: RefreshOptions,
 ): Promise<TokenSet> {
   const provider = getSourceOrThrow(connection.provider);
+  const marginMinutes = refreshMarginMinutes(provider);
+  const needsRefresh = (tokens: TokenSet) =>
+    isRefreshDue(tokens, marginMinutes) || (options.refused !== undefined && isSameGrant(tokens, options.refused));
+
+  // Sync requests ask before each call: the usual answer (not due) costs one plain read, no lock.
+  const current = await findConnection(db, { connectionId: connection.id });
+  if (!current) throw new AppError("NOT_FOUND", "The connection no longer exists.");
+  if (current.status !== "needs_reauth" && !needsRefresh(openTokens(current))) return openTokens(current);
+
   // Resolved before the transaction: on PGlite a query on `db` inside it would wait for it.
   const auth = await sourceAuth(db, provider, options.appUrl);
 
@@ -72,8 +86,7 @@ async function refreshUnderLock(
     if (row.status === "needs_reauth")
       return { failure: new TokenGrantError("invalid_grant", `${provider.name} needs to be reconnected.`) };
     const tokens = openTokens(row);
-    if (!isRefreshDue(tokens, auth.marginMinutes) && !(options.refused && isSameGrant(tokens, options.refused)))
-      return { tokens };
+    if (!needsRefresh(tokens)) return { tokens };
     try {
       const next = await auth.refresh(tokens, row);
       await updateConnectionCredentials(tx, {

@@ -19,7 +19,6 @@ const DEFAULT_MARGIN_MINUTES = 5;
 
 /** How one source's tokens are used and renewed: the one place that tells OAuth from password-linked accounts. */
 export interface SourceAuth {
-  marginMinutes: number;
   /** Requests routed for this source, the access token where it wants it. */
   fetch: ProviderFetch;
   isAccessTokenRefused?(status: number, body: unknown): boolean;
@@ -27,12 +26,18 @@ export interface SourceAuth {
   refresh(tokens: TokenSet, row: Pick<ProviderConnection, "encryptedLogin" | "externalUserId">): Promise<TokenSet>;
 }
 
+/** How long before expiry a source's tokens are renewed; known without any query. */
+export function refreshMarginMinutes(source: SourceDefinition): number {
+  return isCredentialSource(source)
+    ? source.auth.refreshMarginMinutes
+    : (source.oauth.refreshMarginMinutes ?? DEFAULT_MARGIN_MINUTES);
+}
+
 /** Async because an OAuth provider's client credentials may live in the database (Provider apps). */
 export async function sourceAuth(db: Database, source: SourceDefinition, appUrl?: string): Promise<SourceAuth> {
   if (isCredentialSource(source)) {
     const context = createCredentialContext(source, appUrl);
     return {
-      marginMinutes: source.auth.refreshMarginMinutes,
       fetch: context.fetch,
       isAccessTokenRefused: source.auth.isAccessTokenRefused,
       refresh: (tokens, row) => refreshCredentialTokens(source, context, tokens, row),
@@ -40,7 +45,6 @@ export async function sourceAuth(db: Database, source: SourceDefinition, appUrl?
   }
   const context = await createProviderContext(db, source, appUrl);
   return {
-    marginMinutes: source.oauth.refreshMarginMinutes ?? DEFAULT_MARGIN_MINUTES,
     fetch: context.fetch,
     isAccessTokenRefused: source.oauth.isAccessTokenRefused,
     refresh: (tokens) => refreshAccessToken(source, context, tokens),

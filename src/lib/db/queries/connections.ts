@@ -74,6 +74,14 @@ export async function getConnectionOrThrow(
 }
 
 /** Locks the row for the rest of the transaction: one token refresh per connection at a time. */
+export async function findConnection(
+  db: Database,
+  params: { connectionId: string },
+): Promise<ProviderConnection | null> {
+  const [row] = await db.select().from(providerConnections).where(eq(providerConnections.id, params.connectionId));
+  return row ?? null;
+}
+
 export async function lockConnection(
   tx: Database,
   params: { connectionId: string },
