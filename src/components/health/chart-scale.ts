@@ -85,7 +85,8 @@ export function valueScale(values: number[], options: { includeZero?: boolean; t
 /** Tick labels with as many decimals as the step needs, so 71.5 and 72 never both print "72". */
 export function tickFormat(scale: ValueScale): (value: number) => string {
   const decimals = String(scale.step).split(".")[1]?.length ?? 0;
-  return (value) => value.toLocaleString("en", { maximumFractionDigits: decimals });
+  const format = new Intl.NumberFormat("en", { maximumFractionDigits: decimals });
+  return (value) => format.format(value);
 }
 
 export const valueY = (scale: ValueScale, value: number, height: number) =>
