@@ -4,16 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import { asc, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { completeConnection } from "@/lib/connections/connect";
-import { createForwardingRule } from "@/lib/db/queries/forwarding-rules";
 import { openPostgres, type DatabaseHandle } from "@/lib/db/client";
-import { activities, forwardingRules, providerConnections, type ProviderConnection } from "@/lib/db/schema";
+import { activities, forwardingRules, providerConnections } from "@/lib/db/schema";
 import { DiskFileStore } from "@/lib/files/disk-store";
-import { saveActivityFile } from "@/lib/files/save";
-import { buildFitActivity } from "@tests/fixtures/activity-files";
-import { APP_ORIGIN, authorizeAtProvider } from "../oauth-driver";
+import { addForwardingRule, addSourceActivity, connectStravaPair, sourceActivityFile } from "../forwarding-driver";
 import { setUpSandboxServer } from "../sandbox-for-tests";
-import { connectSandboxAccount, syncNow } from "../sync-driver";
+import { connectSandboxAccount } from "../sync-driver";
 
 const ROOT = path.resolve(__dirname, "../..");
 const sandbox = setUpSandboxServer();
@@ -69,44 +65,9 @@ async function writeConfig(config: unknown, mode = 0o600) {
   return file;
 }
 
-/** A source activity with its original FIT kept; returns the row and the file's bytes. */
-async function addSourceActivity(source: ProviderConnection, startAt: Date, seconds: number) {
-  const bytes = buildFitActivity({ start: startAt, seconds });
-  const [row] = await handle.db
-    .insert(activities)
-    .values({
-      userId: source.userId,
-      connectionId: source.id,
-      provider: source.provider,
-      externalId: `src-${startAt.getTime()}`,
-      type: "run",
-      name: "Forwarded run",
-      startAt,
-      durationS: seconds,
-    })
-    .returning();
-  await saveActivityFile(handle.db, store, {
-    userId: source.userId,
-    bytes,
-    origin: "provider",
-    source: "strava",
-    fileName: `run-${startAt.getTime()}.fit`,
-    activityId: row!.id,
-    startAt,
-  });
-  return { row: row!, bytes };
-}
-
 /** A Strava account with its synthetic activities synced, and an empty second one of the same person. */
 async function setUpAccounts(account: string) {
-  const { user, connection: destination } = await connectSandboxAccount(handle.db, "strava", account);
-  await syncNow(handle.db, destination);
-  const query = await authorizeAtProvider(handle.db, {
-    userId: user.id,
-    provider: "strava",
-    account: `${account}-src`,
-  });
-  const { connection: source } = await completeConnection(handle.db, { userId: user.id, query, origin: APP_ORIGIN });
+  const { user, destination, source } = await connectStravaPair(handle.db, account, `${account}-src`);
   const config = {
     accounts: [
       { name: "strava-main", user: user.email!, provider: "strava", connection_id: destination.id },
@@ -187,8 +148,9 @@ describe("qt, the command line [postgres]", { timeout: 120_000 }, () => {
   it("downloads the original by list number, and a generated FIT where none is kept, named by type and date", async () => {
     const { source, destination, config } = await setUpAccounts("bulk-2");
     await writeConfig(config);
-    await addSourceActivity(source, new Date("2021-05-01T07:00:00Z"), 1800);
-    const { bytes } = await addSourceActivity(source, new Date("2021-05-02T07:00:00Z"), 2400);
+    await addSourceActivity(handle.db, store, source, new Date("2021-05-01T07:00:00Z"), 1800);
+    await addSourceActivity(handle.db, store, source, new Date("2021-05-02T07:00:00Z"), 2400);
+    const bytes = sourceActivityFile(new Date("2021-05-02T07:00:00Z"), 2400);
 
     expect((await qt(["list", "--account", "strava-src"])).code).toBe(0);
     const byIndex = await qt(["download", "--account", "strava-src", "--index", "1", "--output-dir", "out"]);
@@ -226,9 +188,9 @@ describe("qt, the command line [postgres]", { timeout: 120_000 }, () => {
       .where(eq(activities.connectionId, destination.id))
       .orderBy(asc(activities.startAt))
       .limit(1);
-    await addSourceActivity(source, new Date(copy!.startAt.getTime() + 20_000), copy!.durationS!);
-    await addSourceActivity(source, new Date("2021-05-01T07:00:00Z"), 1800);
-    await addSourceActivity(source, new Date("2021-05-02T07:00:00Z"), 2400);
+    await addSourceActivity(handle.db, store, source, new Date(copy!.startAt.getTime() + 20_000), copy!.durationS!);
+    await addSourceActivity(handle.db, store, source, new Date("2021-05-01T07:00:00Z"), 1800);
+    await addSourceActivity(handle.db, store, source, new Date("2021-05-02T07:00:00Z"), 2400);
 
     const dryRun = await qt(["sync", "--dry-run", "--json"]);
     expect(dryRun.code, dryRun.stderr).toBe(0);
@@ -260,11 +222,8 @@ describe("qt, the command line [postgres]", { timeout: 120_000 }, () => {
   it("runs the rules saved in the app when the config has none, narrowed by the options", async () => {
     const { user, source, destination, config } = await setUpAccounts("bulk-1");
     await writeConfig(config);
-    await createForwardingRule(handle.db, {
-      userId: user.id,
-      rule: { sourceConnectionId: source.id, destinationConnectionId: destination.id, activityTypes: [] },
-    });
-    await addSourceActivity(source, new Date("2021-05-01T07:00:00Z"), 1800);
+    await addForwardingRule(handle.db, user.id, source.id, destination.id);
+    await addSourceActivity(handle.db, store, source, new Date("2021-05-01T07:00:00Z"), 1800);
     const actions = async (args: string[]) => {
       const result = await qt(["sync", "--dry-run", "--json", ...args]);
       expect(result.code, result.stderr).toBe(0);

@@ -4,17 +4,16 @@ import path from "node:path";
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { completeConnection } from "@/lib/connections/connect";
-import type { Database } from "@/lib/db/client";
-import { createForwardingRule, getForwardingRuleOrThrow } from "@/lib/db/queries/forwarding-rules";
+import { getForwardingRuleOrThrow } from "@/lib/db/queries/forwarding-rules";
 import { writeLogEntry } from "@/lib/db/queries/forwarding-log";
-import { activities, forwardingLog, type ConflictStrategy, type ProviderConnection } from "@/lib/db/schema";
+import { activities, forwardingLog } from "@/lib/db/schema";
 import { DiskFileStore } from "@/lib/files/disk-store";
-import { saveActivityFile } from "@/lib/files/save";
 import { openDestination } from "@/lib/forwarding/destination";
 import { executeForwarding } from "@/lib/forwarding/execute";
 import { planForwarding } from "@/lib/forwarding/plan";
 import { buildFitActivity } from "@tests/fixtures/activity-files";
 import { describeEachDatabase } from "../databases";
+import { addForwardingRule, addSourceActivity, connectStravaPair } from "../forwarding-driver";
 import { APP_ORIGIN, authorizeAtProvider } from "../oauth-driver";
 import { setUpSandboxServer } from "../sandbox-for-tests";
 import { connectSandboxAccount, syncNow } from "../sync-driver";
@@ -36,18 +35,7 @@ afterAll(async () => {
 describeEachDatabase("forwarding to Strava", (database) => {
   /** A destination Strava account with its (synthetic) activities synced, and an empty source account of the same person. */
   async function setUp(account: string) {
-    const { user, connection: destination } = await connectSandboxAccount(database.db, "strava", account);
-    await syncNow(database.db, destination);
-    const query = await authorizeAtProvider(database.db, {
-      userId: user.id,
-      provider: "strava",
-      account: `${account}-source`,
-    });
-    const { connection: source } = await completeConnection(database.db, {
-      userId: user.id,
-      query,
-      origin: APP_ORIGIN,
-    });
+    const { user, destination, source } = await connectStravaPair(database.db, account, `${account}-source`);
     const existing = await database.db
       .select()
       .from(activities)
@@ -56,58 +44,13 @@ describeEachDatabase("forwarding to Strava", (database) => {
     return { user, destination, source, existing };
   }
 
-  /** A source activity with its original FIT file kept (unless `withFile` is false). */
-  async function addSourceActivity(
-    db: Database,
-    source: ProviderConnection,
-    startAt: Date,
-    seconds: number,
-    { withFile = true } = {},
-  ) {
-    const [row] = await db
-      .insert(activities)
-      .values({
-        userId: source.userId,
-        connectionId: source.id,
-        provider: source.provider,
-        externalId: `src-${startAt.getTime()}`,
-        type: "run",
-        name: "Forwarded run",
-        startAt,
-        durationS: seconds,
-      })
-      .returning();
-    if (!withFile) return row!;
-    await saveActivityFile(db, store, {
-      userId: source.userId,
-      bytes: buildFitActivity({ start: startAt, seconds }),
-      origin: "provider",
-      source: "strava",
-      fileName: `run-${startAt.getTime()}.fit`,
-      activityId: row!.id,
-      startAt,
-    });
-    return row!;
-  }
-
-  const rule = (
-    userId: string,
-    source: string,
-    destination: string,
-    conflictStrategy: ConflictStrategy = "skip_existing",
-  ) =>
-    createForwardingRule(database.db, {
-      userId,
-      rule: { sourceConnectionId: source, destinationConnectionId: destination, activityTypes: [], conflictStrategy },
-    });
-
   it("does what its dry run said, skips the copy already there, and a second run uploads nothing", async () => {
     const { user, destination, source, existing } = await setUp("bulk-5");
     const copy = existing[0]!;
-    await addSourceActivity(database.db, source, new Date(copy.startAt.getTime() + 20_000), copy.durationS!);
-    await addSourceActivity(database.db, source, new Date("2021-05-01T07:00:00Z"), 1800);
-    await addSourceActivity(database.db, source, new Date("2021-05-02T07:00:00Z"), 2400);
-    const forwarding = await rule(user.id, source.id, destination.id);
+    await addSourceActivity(database.db, store, source, new Date(copy.startAt.getTime() + 20_000), copy.durationS!);
+    await addSourceActivity(database.db, store, source, new Date("2021-05-01T07:00:00Z"), 1800);
+    await addSourceActivity(database.db, store, source, new Date("2021-05-02T07:00:00Z"), 2400);
+    const forwarding = await addForwardingRule(database.db, user.id, source.id, destination.id);
 
     // Oldest first: the two 2021 runs, then the copy of a recent one.
     const dryRun = await planForwarding(database.db, { rule: forwarding });
@@ -143,8 +86,8 @@ describeEachDatabase("forwarding to Strava", (database) => {
   it("keeps the existing copy when replacing is asked of Strava, whose API cannot delete, and says so", async () => {
     const { user, destination, source, existing } = await setUp("bulk-3");
     const copy = existing[1]!;
-    await addSourceActivity(database.db, source, copy.startAt, copy.durationS!);
-    const forwarding = await rule(user.id, source.id, destination.id, "replace_existing");
+    await addSourceActivity(database.db, store, source, copy.startAt, copy.durationS!);
+    const forwarding = await addForwardingRule(database.db, user.id, source.id, destination.id, "replace_existing");
     const plan = await planForwarding(database.db, { rule: forwarding });
     expect(plan.items).toHaveLength(1);
     expect(plan.items[0]).toMatchObject({ action: "skip_existing", match: { externalId: copy.externalId } });
@@ -155,8 +98,8 @@ describeEachDatabase("forwarding to Strava", (database) => {
 
   it("polls an upload sent before a crash instead of sending it again", async () => {
     const { user, destination, source } = await setUp("bulk-2");
-    const activity = await addSourceActivity(database.db, source, new Date("2021-06-01T07:00:00Z"), 1800);
-    const forwarding = await rule(user.id, source.id, destination.id);
+    const activity = await addSourceActivity(database.db, store, source, new Date("2021-06-01T07:00:00Z"), 1800);
+    const forwarding = await addForwardingRule(database.db, user.id, source.id, destination.id);
     // The process died after Strava took the file and the upload id was kept, before the result was.
     const { uploads, context } = await openDestination(database.db, { userId: user.id, connectionId: destination.id });
     const sent = await uploads.upload(context, {
@@ -184,8 +127,8 @@ describeEachDatabase("forwarding to Strava", (database) => {
 
   it("retries a failed upload later, after its backoff, without a second copy", async () => {
     const { user, destination, source } = await setUp("bulk-2");
-    await addSourceActivity(database.db, source, new Date("2021-07-01T07:00:00Z"), 1800);
-    const forwarding = await rule(user.id, source.id, destination.id);
+    await addSourceActivity(database.db, store, source, new Date("2021-07-01T07:00:00Z"), 1800);
+    const forwarding = await addForwardingRule(database.db, user.id, source.id, destination.id);
     sandbox.state.faults.push({
       host: "www.strava.com",
       pathIncludes: "/api/v3/uploads",
@@ -228,8 +171,8 @@ describeEachDatabase("forwarding to Strava", (database) => {
   it("forwards an activity without a kept original as a generated FIT, and says so in the plan", async () => {
     const { user, destination, source } = await setUp("bulk-2");
     const startAt = new Date("2021-08-01T06:30:00Z");
-    await addSourceActivity(database.db, source, startAt, 2700, { withFile: false });
-    const forwarding = await rule(user.id, source.id, destination.id);
+    await addSourceActivity(database.db, store, source, startAt, 2700, { withFile: false });
+    const forwarding = await addForwardingRule(database.db, user.id, source.id, destination.id);
 
     const plan = await planForwarding(database.db, { rule: forwarding });
     expect(plan.items).toHaveLength(1);
@@ -254,8 +197,8 @@ describeEachDatabase("forwarding to Strava", (database) => {
       query,
       origin: APP_ORIGIN,
     });
-    await addSourceActivity(database.db, source, new Date("2021-11-01T07:00:00Z"), 1800);
-    const there = await rule(user.id, source.id, destination.id);
+    await addSourceActivity(database.db, store, source, new Date("2021-11-01T07:00:00Z"), 1800);
+    const there = await addForwardingRule(database.db, user.id, source.id, destination.id);
     const ran = await executeForwarding(database.db, await planForwarding(database.db, { rule: there }), {
       store,
       sleep: noSleep,
@@ -270,7 +213,7 @@ describeEachDatabase("forwarding to Strava", (database) => {
       .where(and(eq(activities.connectionId, destination.id), eq(activities.externalId, copyId)));
     expect(copy).toBeDefined();
 
-    const back = await rule(user.id, destination.id, source.id, "replace_existing");
+    const back = await addForwardingRule(database.db, user.id, destination.id, source.id, "replace_existing");
     for (const force of [false, true]) {
       const plan = await planForwarding(database.db, { rule: back, force });
       const item = plan.items.find((each) => each.sourceActivityId === copy!.id)!;
@@ -281,13 +224,15 @@ describeEachDatabase("forwarding to Strava", (database) => {
 
   it("refuses another user's rule as not found", async () => {
     const { user, destination, source } = await setUp("bulk-2");
-    const forwarding = await rule(user.id, source.id, destination.id);
+    const forwarding = await addForwardingRule(database.db, user.id, source.id, destination.id);
     const { user: stranger } = await connectSandboxAccount(database.db, "strava", "stranger");
     await expect(
       getForwardingRuleOrThrow(database.db, { userId: stranger.id, ruleId: forwarding.id }),
     ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
-    await expect(rule(stranger.id, source.id, destination.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(addForwardingRule(database.db, stranger.id, source.id, destination.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

@@ -1,6 +1,10 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import type { SQL } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import { z } from "zod";
+import type { Page } from "@/lib/api-v1/schemas";
 import type { Database } from "@/lib/db/client";
+import { countRowsFromSources } from "@/lib/db/queries/ai-sharing";
 import type { FileStore } from "@/lib/files/store";
 import type { AiSharing } from "./ai-sharing";
 
@@ -63,3 +67,39 @@ export const withheldSources = (sharing: AiSharing): string[] => [...sharing.wit
 /** A row without the fields too large for a listing (a route's polyline, a night's stage timeline). */
 export const withoutFields = (row: object, fields: readonly string[]): Record<string, unknown> =>
   Object.fromEntries(Object.entries(row).filter(([name]) => !fields.includes(name)));
+
+/**
+ * One page of a listing as a tool's answer: the page's rows under `key` (read without the
+ * withheld sources), nextCursor, and what the person's sharing choices kept out. The withheld
+ * rows are counted in `withheldFrom` under the listing's own filters (only the source asked
+ * for, when one is), and said once, on the first page: later pages continue the same listing.
+ */
+export async function pageWithWithheld<Row>(
+  context: McpToolContext,
+  input: { cursor?: unknown; source?: string },
+  listing: {
+    key: string;
+    read: (excludedSources: string[]) => Promise<Page<Row>>;
+    present?: (row: Row) => unknown;
+    withheldFrom: { table: PgTable & { userId: AnyPgColumn; provider: AnyPgColumn }; where: Array<SQL | undefined> };
+  },
+): Promise<Record<string, unknown>> {
+  const excluded = withheldSources(context.sharing);
+  const page = await listing.read(excluded);
+  const { table, where } = listing.withheldFrom;
+  const withheld = input.cursor
+    ? new Map<string, number>()
+    : await countRowsFromSources(context.db, {
+        table,
+        userId: table.userId,
+        provider: table.provider,
+        person: context.userId,
+        providers: input.source ? excluded.filter((source) => source === input.source) : excluded,
+        where,
+      });
+  return {
+    [listing.key]: listing.present ? page.data.map(listing.present) : page.data,
+    nextCursor: page.nextCursor,
+    ...withheldNotes(context.sharing, withheld),
+  };
+}

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { bodyMeasurements, sleepSessionCopies, sleepSessions, weighInCopies } from "../schema";
@@ -7,6 +7,7 @@ import { linkNights, linkWeighIns, WEIGH_IN_WINDOW_MS } from "@/lib/merge/daily/
 import { dayWindows } from "@/lib/merge/daily/touched";
 import type { SourceRef } from "@/lib/merge/daily/types";
 import { findPersonalOrders } from "./merged-daily";
+import { ownRowsBetween } from "./own-rows";
 
 // Copies among sleep sessions and weigh-ins: which rows from other sources are the same night
 // or weigh-in as one that counts. Rewritten for every row near what a write touched.
@@ -29,11 +30,12 @@ export async function remergeNights(db: Database, params: { userId: string; nigh
       })
       .from(sleepSessions)
       .where(
-        and(
-          eq(sleepSessions.userId, userId),
-          gte(sleepSessions.localDate, addDays(window.start, -1)),
-          lte(sleepSessions.localDate, addDays(window.end, 1)),
-        ),
+        ownRowsBetween(sleepSessions, {
+          userId,
+          column: sleepSessions.localDate,
+          start: addDays(window.start, -1),
+          end: addDays(window.end, 1),
+        }),
       )
       .orderBy(asc(sleepSessions.startAt), asc(sleepSessions.id));
     if (!nights.length) continue;
@@ -73,11 +75,10 @@ export async function remergeWeighIns(db: Database, params: { userId: string; ti
       })
       .from(bodyMeasurements)
       .where(
-        and(
-          eq(bodyMeasurements.userId, userId),
+        ownRowsBetween(
+          bodyMeasurements,
+          { userId, column: bodyMeasurements.measuredAt, start: from, end: until },
           isNotNull(bodyMeasurements.weightKg),
-          gte(bodyMeasurements.measuredAt, from),
-          lte(bodyMeasurements.measuredAt, until),
         ),
       )
       .orderBy(asc(bodyMeasurements.measuredAt), asc(bodyMeasurements.id));

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, lte, notExists, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, lt, notExists, sql, type SQL } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { bodyMeasurements, dailySummaries, samples, sleepSessionCopies, sleepSessions } from "../schema";
@@ -6,6 +6,7 @@ import type { DailyMergeMetric } from "@/lib/merge/daily/metrics";
 import type { DailyMergeExplanation, SourceRef } from "@/lib/merge/daily/types";
 import { findMergedDaily } from "./merged-daily";
 import { findNightCopies } from "./merged-copies";
+import { ownRowsBetween } from "./own-rows";
 
 // One metric name for every source, whichever table it lives in. Units are SI, as stored.
 const DAILY = {
@@ -69,11 +70,10 @@ export async function queryMetric(
       })
       .from(dailySummaries)
       .where(
-        and(
-          eq(dailySummaries.userId, userId),
+        ownRowsBetween(
+          dailySummaries,
+          { userId, column: dailySummaries.localDate, start, end },
           byProvider(dailySummaries.provider),
-          gte(dailySummaries.localDate, start),
-          lte(dailySummaries.localDate, end),
         ),
       )
       .orderBy(asc(dailySummaries.localDate));
@@ -96,11 +96,10 @@ export async function queryMetric(
       })
       .from(sleepSessions)
       .where(
-        and(
-          eq(sleepSessions.userId, userId),
+        ownRowsBetween(
+          sleepSessions,
+          { userId, column: sleepSessions.localDate, start, end },
           byProvider(sleepSessions.provider),
-          gte(sleepSessions.localDate, start),
-          lte(sleepSessions.localDate, end),
           // Merged: a night another source recorded first counts once, as that source's.
           isMerged
             ? notExists(

@@ -4,9 +4,8 @@ import { cursorParam, instantParam, isRangeInOrder, RANGE_ORDER_ISSUE, sourcePar
 import { readActivitiesPage } from "@/lib/api-v1/read/activities";
 import { instantRange } from "@/lib/api-v1/read/range";
 import { activityCursorKey } from "@/lib/api-v1/schemas";
-import { countRowsFromSources } from "@/lib/db/queries/ai-sharing";
 import { activities } from "@/lib/db/schema";
-import { defineTool, itemLimit, withheldNotes, withheldSources, withoutFields } from "../tool-kit";
+import { defineTool, itemLimit, pageWithWithheld, withoutFields } from "../tool-kit";
 
 export const listActivitiesInput = z
   .strictObject({
@@ -29,33 +28,24 @@ export const listActivities = defineTool({
   description:
     "The person's workouts, newest first: type, name, start (UTC and local), duration (s), distance (m), elevation (m), energy (kcal), heart rate (bpm), power (W), speed (m/s), source. Filter by date range, type and source; at most 100 per call, with nextCursor to continue. Use get_activity for one workout's streams. A workout recorded by several sources is listed once, from the source chosen for it; pass source to list that source's own records.",
   input: listActivitiesInput,
-  async run(context, input) {
-    const excluded = withheldSources(context.sharing);
-    const page = await readActivitiesPage(context.db, {
-      userId: context.userId,
-      timeZone: context.timeZone,
-      query: input,
-      excludedSources: excluded,
-    });
-    // Said once, on the first page: later pages continue the same listing.
-    const withheld = input.cursor
-      ? new Map<string, number>()
-      : await countRowsFromSources(context.db, {
-          table: activities,
-          userId: activities.userId,
-          provider: activities.provider,
-          person: context.userId,
-          providers: input.source ? excluded.filter((source) => source === input.source) : excluded,
-          where: [
-            input.type ? eq(activities.type, input.type) : undefined,
-            ...instantRange(activities.startAt, input, context.timeZone),
-          ],
-        });
-    return {
+  run: (context, input) =>
+    pageWithWithheld(context, input, {
+      key: "activities",
+      read: (excludedSources) =>
+        readActivitiesPage(context.db, {
+          userId: context.userId,
+          timeZone: context.timeZone,
+          query: input,
+          excludedSources,
+        }),
       // The route's polyline can run to kilobytes; get_activity has it.
-      activities: page.data.map((activity) => withoutFields(activity, ["polyline"])),
-      nextCursor: page.nextCursor,
-      ...withheldNotes(context.sharing, withheld),
-    };
-  },
+      present: (activity) => withoutFields(activity, ["polyline"]),
+      withheldFrom: {
+        table: activities,
+        where: [
+          input.type ? eq(activities.type, input.type) : undefined,
+          ...instantRange(activities.startAt, input, context.timeZone),
+        ],
+      },
+    }),
 });

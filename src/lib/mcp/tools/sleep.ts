@@ -3,9 +3,8 @@ import { cursorParam, dateParam, isRangeInOrder, RANGE_ORDER_ISSUE, sourceParam 
 import { dateRange } from "@/lib/api-v1/read/range";
 import { readSleepPage } from "@/lib/api-v1/read/sleep";
 import { dateCursorKey } from "@/lib/api-v1/schemas";
-import { countRowsFromSources } from "@/lib/db/queries/ai-sharing";
 import { sleepSessions } from "@/lib/db/schema";
-import { defineTool, itemLimit, withheldNotes, withheldSources, withoutFields } from "../tool-kit";
+import { defineTool, itemLimit, pageWithWithheld, withoutFields } from "../tool-kit";
 
 export const sleepInput = z
   .strictObject({
@@ -23,28 +22,12 @@ export const sleep = defineTool({
   description:
     "Nights of sleep, latest first, by the night's local date: start and end, time in bed and asleep, deep, REM, light and awake (s), efficiency (%), score, average heart rate (bpm), HRV (ms), respiratory rate (breaths/min), source. At most 100 per call, with nextCursor to continue. Without a source, a night two sources recorded is listed once, as the first source's in the person's order; with one, that source's own nights.",
   input: sleepInput,
-  async run(context, input) {
-    const excluded = withheldSources(context.sharing);
-    const page = await readSleepPage(context.db, {
-      userId: context.userId,
-      query: input,
-      excludedSources: excluded,
-    });
-    const withheld = input.cursor
-      ? new Map<string, number>()
-      : await countRowsFromSources(context.db, {
-          table: sleepSessions,
-          userId: sleepSessions.userId,
-          provider: sleepSessions.provider,
-          person: context.userId,
-          providers: input.source ? excluded.filter((source) => source === input.source) : excluded,
-          where: dateRange(sleepSessions.localDate, input),
-        });
-    return {
+  run: (context, input) =>
+    pageWithWithheld(context, input, {
+      key: "nights",
+      read: (excludedSources) => readSleepPage(context.db, { userId: context.userId, query: input, excludedSources }),
       // Stage-by-stage timelines run to hundreds of entries a night; the stage totals stay.
-      nights: page.data.map((night) => withoutFields(night, ["stages"])),
-      nextCursor: page.nextCursor,
-      ...withheldNotes(context.sharing, withheld),
-    };
-  },
+      present: (night) => withoutFields(night, ["stages"]),
+      withheldFrom: { table: sleepSessions, where: dateRange(sleepSessions.localDate, input) },
+    }),
 });

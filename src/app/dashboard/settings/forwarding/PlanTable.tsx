@@ -1,4 +1,5 @@
 import type { PlanView } from "@/lib/forwarding/views";
+import { DecisionTable } from "./DecisionTable";
 import { ACTION_LABELS, dateTime, typeLabel } from "./labels";
 
 /** A dry run's plan: per source activity, what a real run would do and why. */
@@ -15,40 +16,17 @@ export function PlanTable({ plan }: { plan: PlanView }) {
       <p className="text-sm text-zinc-700 dark:text-zinc-300" role="status">
         A run now would send {sending} of {plan.items.length} activities{plan.force ? " (forced)" : ""}.
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" aria-label="Dry run plan">
-          <thead className="text-xs text-zinc-500 uppercase">
-            <tr>
-              <th scope="col" className="py-1 pr-3">
-                Activity
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                Start
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                What happens
-              </th>
-              <th scope="col" className="py-1 pr-3">
-                File
-              </th>
-              <th scope="col" className="py-1">
-                Why
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-            {plan.items.map((item) => (
-              <tr key={item.sourceActivityId} data-testid="forwarding-plan-item" data-action={item.action}>
-                <td className="py-1.5 pr-3">{item.name ?? typeLabel(item.type)}</td>
-                <td className="py-1.5 pr-3 whitespace-nowrap">{dateTime(item.startAt)}</td>
-                <td className="py-1.5 pr-3 font-medium">{ACTION_LABELS[item.action]}</td>
-                <td className="py-1.5 pr-3">{item.file ? "Original" : item.generatedFile ? "Generated FIT" : "—"}</td>
-                <td className="py-1.5 text-zinc-600 dark:text-zinc-400">{item.reason}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DecisionTable label="Dry run plan" columns={["Activity", "Start", "What happens", "File", "Why"]}>
+        {plan.items.map((item) => (
+          <tr key={item.sourceActivityId} data-testid="forwarding-plan-item" data-action={item.action}>
+            <td className="py-1.5 pr-3">{item.name ?? typeLabel(item.type)}</td>
+            <td className="py-1.5 pr-3 whitespace-nowrap">{dateTime(item.startAt)}</td>
+            <td className="py-1.5 pr-3 font-medium">{ACTION_LABELS[item.action]}</td>
+            <td className="py-1.5 pr-3">{item.file ? "Original" : item.generatedFile ? "Generated FIT" : "—"}</td>
+            <td className="py-1.5 text-zinc-600 dark:text-zinc-400">{item.reason}</td>
+          </tr>
+        ))}
+      </DecisionTable>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { RunView } from "@/lib/forwarding/views";
+import { DecisionTable } from "./DecisionTable";
 import { DECISION_LABELS, dateTime, typeLabel } from "./labels";
 
 const REASONS: Record<string, string> = {
@@ -52,46 +53,30 @@ export function RunLog({ runs }: { runs: RunView[] }) {
             ) : null}
             {job.error ? <p className="mt-1 text-sm text-amber-700 dark:text-amber-400">{job.error}</p> : null}
             {run.entries.length ? (
-              <div className="mt-2 overflow-x-auto">
-                <table
-                  className="w-full text-left text-sm"
-                  aria-label={`Decisions of the run at ${dateTime(job.createdAt)}`}
-                >
-                  <thead className="text-xs text-zinc-500 uppercase">
-                    <tr>
-                      <th scope="col" className="py-1 pr-3">
-                        Activity
-                      </th>
-                      <th scope="col" className="py-1 pr-3">
-                        Decision
-                      </th>
-                      <th scope="col" className="py-1">
-                        Details
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-                    {run.entries.map((entry) => (
-                      <tr key={entry.id} data-testid="forwarding-log-entry" data-decision={entry.decision}>
-                        <td className="py-1.5 pr-3">
-                          {entry.activity.name ?? typeLabel(entry.activity.type)}{" "}
-                          <span className="text-zinc-500">{dateTime(entry.activity.startAt)}</span>
-                        </td>
-                        <td className="py-1.5 pr-3 font-medium">{DECISION_LABELS[entry.decision]}</td>
-                        <td className="py-1.5 text-zinc-600 dark:text-zinc-400" data-testid="forwarding-log-message">
-                          {[
-                            entry.message,
-                            entry.matchedExternalId ? `destination activity ${entry.matchedExternalId}` : null,
-                            entry.nextAttemptAt ? `next try ${dateTime(entry.nextAttemptAt)}` : null,
-                          ]
-                            .filter(Boolean)
-                            .join(" · ") || "—"}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DecisionTable
+                className="mt-2 overflow-x-auto"
+                label={`Decisions of the run at ${dateTime(job.createdAt)}`}
+                columns={["Activity", "Decision", "Details"]}
+              >
+                {run.entries.map((entry) => (
+                  <tr key={entry.id} data-testid="forwarding-log-entry" data-decision={entry.decision}>
+                    <td className="py-1.5 pr-3">
+                      {entry.activity.name ?? typeLabel(entry.activity.type)}{" "}
+                      <span className="text-zinc-500">{dateTime(entry.activity.startAt)}</span>
+                    </td>
+                    <td className="py-1.5 pr-3 font-medium">{DECISION_LABELS[entry.decision]}</td>
+                    <td className="py-1.5 text-zinc-600 dark:text-zinc-400" data-testid="forwarding-log-message">
+                      {[
+                        entry.message,
+                        entry.matchedExternalId ? `destination activity ${entry.matchedExternalId}` : null,
+                        entry.nextAttemptAt ? `next try ${dateTime(entry.nextAttemptAt)}` : null,
+                      ]
+                        .filter(Boolean)
+                        .join(" · ") || "—"}
+                    </td>
+                  </tr>
+                ))}
+              </DecisionTable>
             ) : (
               <p className="mt-1 text-sm text-zinc-500">No decisions: nothing to forward.</p>
             )}
