@@ -50,6 +50,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const { connectNoDelay } = await import("./no-delay-socket");
 
   // Two app processes starting together must not both migrate: hold a session-level
   // advisory lock while migrating, on a one-connection client so every statement shares it.
@@ -60,7 +61,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   } finally {
     await migrator.end({ timeout: 5 });
   }
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // Not in postgres.js's types, but in its code (connection.js, createSocket).
+    ...({ socket: connectNoDelay } as object),
+  });
   const db = drizzle({ client: sql, schema, casing: "snake_case" });
   return {
     db: db as unknown as Database,
