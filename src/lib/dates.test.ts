@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, utcOffsetSecondsOf } from "./dates";
+import { addDays, civilDate, civilDayNumber, civilWeekday, DAY_MS, utcOffsetSecondsOf } from "./dates";
 
 describe("dates", () => {
   it("adds and subtracts calendar days across months and leap days", () => {
@@ -15,5 +15,21 @@ describe("dates", () => {
     expect(utcOffsetSecondsOf("2026-05-03T03:05:00Z")).toBe(0);
     expect(utcOffsetSecondsOf("-0330")).toBe(-12600);
     expect(utcOffsetSecondsOf("2026-05-03T03:05:00")).toBeNull();
+  });
+});
+
+describe("civil day numbers", () => {
+  it("agree with Date on every day from 1899 to 2101, both ways, with the weekday", () => {
+    const first = Date.UTC(1899, 0, 1) / DAY_MS;
+    const last = Date.UTC(2101, 11, 31) / DAY_MS;
+    const disagreements: string[] = [];
+    for (let day = first; day <= last; day++) {
+      const iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+      if (civilDayNumber(iso) !== day) disagreements.push(`${iso} → ${civilDayNumber(iso)}, not ${day}`);
+      if (civilDate(day) !== iso) disagreements.push(`${day} → ${civilDate(day)}, not ${iso}`);
+      if (civilWeekday(day) !== new Date(day * DAY_MS).getUTCDay()) disagreements.push(`weekday of ${iso}`);
+    }
+    expect(last - first).toBeGreaterThan(73_000);
+    expect(disagreements).toEqual([]);
   });
 });

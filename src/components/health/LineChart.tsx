@@ -3,6 +3,7 @@ import { ChartFrame, PLOT_HEIGHT } from "./ChartFrame";
 import { bucketLabel } from "./labels";
 import type { LineSeries, SeriesPoint } from "./series";
 import { MARKERS } from "./series-style";
+import { element, titleElement } from "./svg-markup";
 
 type LineChartProps = {
   id: string;
@@ -101,21 +102,27 @@ export function LineChart({
           data-label={line.label}
           className={`${line.style.fill} stroke-white dark:stroke-zinc-900`}
           strokeWidth={1.5}
-        >
-          {line.points.map((point) => (
-            <use
-              key={point.date}
-              href={`#${id}-${line.style.marker}`}
-              x={`${(bucketCenter(domain, point.date) * 100).toFixed(3)}%`}
-              y={y(point.value).toFixed(2)}
-              data-point=""
-              data-date={point.date}
-              data-value={point.value}
-            >
-              <title>{`${line.label}, ${bucketLabel(point.date, domain.bucket)}: ${formatValue(toDisplay(point.value))}`}</title>
-            </use>
-          ))}
-        </g>
+          dangerouslySetInnerHTML={{
+            __html: line.points
+              .map((point) =>
+                element(
+                  "use",
+                  {
+                    href: `#${id}-${line.style.marker}`,
+                    x: `${(bucketCenter(domain, point.date) * 100).toFixed(3)}%`,
+                    y: y(point.value).toFixed(2),
+                    "data-point": "",
+                    "data-date": point.date,
+                    "data-value": point.value,
+                  },
+                  titleElement(
+                    `${line.label}, ${bucketLabel(point.date, domain.bucket)}: ${formatValue(toDisplay(point.value))}`,
+                  ),
+                ),
+              )
+              .join(""),
+          }}
+        />
       ))}
     </ChartFrame>
   );

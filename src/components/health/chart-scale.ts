@@ -1,25 +1,28 @@
 import type { Bucket } from "@/lib/db/queries/health-series";
-import { DAY_MS } from "@/lib/dates";
+import { civilDate, civilDayNumber, civilWeekday } from "@/lib/dates";
 
 // Geometry shared by the charts. Horizontal positions are fractions (0..1) of the plot's
 // width, so an SVG drawn at width 100% stays sharp on any screen; vertical ones are pixels.
 
-export const toDay = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
-export const fromDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const toDay = civilDayNumber;
+export const fromDay = civilDate;
 
 /** The first day of a date's bucket, as Postgres' date_trunc has it (ISO weeks start on Monday). */
 export function bucketStart(date: string, bucket: Bucket): string {
   if (bucket === "day") return date;
   if (bucket === "month") return `${date.slice(0, 7)}-01`;
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return fromDay(toDay(date) - ((weekday + 6) % 7));
+  const day = toDay(date);
+  return fromDay(day - ((civilWeekday(day) + 6) % 7));
 }
 
 export function nextBucket(start: string, bucket: Bucket): string {
   if (bucket === "day") return fromDay(toDay(start) + 1);
   if (bucket === "week") return fromDay(toDay(start) + 7);
-  const [year, month] = start.split("-").map(Number) as [number, number];
-  return new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10);
+  const year = Number(start.slice(0, 4));
+  const month = Number(start.slice(5, 7));
+  return month === 12
+    ? `${String(year + 1).padStart(4, "0")}-01-01`
+    : `${start.slice(0, 4)}-${String(month + 1).padStart(2, "0")}-01`;
 }
 
 export interface TimeDomain {

@@ -1,4 +1,5 @@
 import type { WeightRecord } from "@/lib/db/queries/weigh-ins";
+import { element, escapeMarkup } from "@/components/health/svg-markup";
 import { formatWeight, type UnitSystem } from "@/lib/format";
 
 /** Rows shown at most; a longer range says so and points to a narrower one. */
@@ -15,13 +16,29 @@ type Props = {
   copies: Map<string, Array<{ provider: string; sourceId: string }>>;
 };
 
-/** "also from Withings": the same weigh-in from another service, not counted again. */
-function AlsoFrom({ labels }: { labels: string[] }) {
-  if (!labels.length) return null;
-  return (
-    <span className="ml-2 text-xs text-zinc-500 dark:text-zinc-400" data-testid="weigh-in-copies">
-      also from {labels.join(", ")}
-    </span>
+/** One weigh-in's row, as markup (see svg-markup.ts: a year of rows was a React element per cell). */
+function rowMarkup(record: WeightRecord, units: UnitSystem, label: string, alsoFrom: string[]): string {
+  const also = alsoFrom.length
+    ? element(
+        "span",
+        { class: "ml-2 text-xs text-zinc-500 dark:text-zinc-400", "data-testid": "weigh-in-copies" },
+        escapeMarkup(`also from ${alsoFrom.join(", ")}`),
+      )
+    : "";
+  return element(
+    "tr",
+    {
+      class: "border-t border-zinc-100 dark:border-zinc-800",
+      "data-row": "",
+      "data-date": record.date,
+      "data-weight-kg": record.weightKg,
+    },
+    [
+      element("td", { class: `${cell} tabular-nums` }, escapeMarkup(record.date)),
+      element("td", { class: `${cell} text-right tabular-nums` }, escapeMarkup(formatWeight(record.weightKg, units))),
+      element("td", { class: `${cell} text-right tabular-nums` }, record.bmi === null ? "—" : record.bmi.toFixed(1)),
+      element("td", { class: cell }, escapeMarkup(label) + also),
+    ].join(""),
   );
 }
 
@@ -49,31 +66,22 @@ export function WeightTable({ records, units, sourceLabel, copies }: Props) {
               </th>
             </tr>
           </thead>
-          <tbody>
-            {newest.map((record) => (
-              <tr
-                key={record.id}
-                className="border-t border-zinc-100 dark:border-zinc-800"
-                data-row=""
-                data-date={record.date}
-                data-weight-kg={record.weightKg}
-              >
-                <td className={`${cell} tabular-nums`}>{record.date}</td>
-                <td className={`${cell} text-right tabular-nums`}>{formatWeight(record.weightKg, units)}</td>
-                <td className={`${cell} text-right tabular-nums`}>
-                  {record.bmi === null ? "—" : record.bmi.toFixed(1)}
-                </td>
-                <td className={cell}>
-                  {sourceLabel(record)}
-                  <AlsoFrom
-                    labels={(copies.get(record.id) ?? []).map((copy) =>
+          <tbody
+            dangerouslySetInnerHTML={{
+              __html: newest
+                .map((record) =>
+                  rowMarkup(
+                    record,
+                    units,
+                    sourceLabel(record),
+                    (copies.get(record.id) ?? []).map((copy) =>
                       sourceLabel({ source: copy.provider, sourceId: copy.sourceId }),
-                    )}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
+                    ),
+                  ),
+                )
+                .join(""),
+            }}
+          />
         </table>
       </div>
       {records.length > newest.length ? (
