@@ -122,15 +122,16 @@ export async function remergeDays(
 
     if (sampleNames.length) {
       const zone = sql`${timeZone}::text`;
+      // Summed per local hour first, named only after: the zone conversion and the day's text
+      // once per hour instead of per sample (an export's worth of samples is the usual input).
       // Grouped by position: the zone is bound, and bound twice Postgres would not see SELECT and GROUP BY match.
-      const hourly = await db
+      const perHour = db
         .select({
           provider: samples.provider,
           sourceId: samples.sourceId,
           metric: samples.metric,
-          day: sql<string>`to_char(${samples.time} at time zone ${zone}, 'YYYY-MM-DD')`,
-          hour: sql<number>`extract(hour from ${samples.time} at time zone ${zone})::int`,
-          value: sql<number | string>`sum(${samples.value})`,
+          localHour: sql<string>`date_trunc('hour', ${samples.time} at time zone ${zone})`.as("local_hour"),
+          value: sql<number | string>`sum(${samples.value})`.as("value"),
         })
         .from(samples)
         .where(
@@ -141,7 +142,18 @@ export async function remergeDays(
             sql`${samples.time} < ((${window.end}::date + 1)::timestamp at time zone ${zone})`,
           ),
         )
-        .groupBy(sql`1, 2, 3, 4, 5`);
+        .groupBy(sql`1, 2, 3, 4`)
+        .as("per_hour");
+      const hourly = await db
+        .select({
+          provider: perHour.provider,
+          sourceId: perHour.sourceId,
+          metric: perHour.metric,
+          day: sql<string>`to_char(${perHour.localHour}, 'YYYY-MM-DD')`,
+          hour: sql<number>`extract(hour from ${perHour.localHour})::int`,
+          value: perHour.value,
+        })
+        .from(perHour);
       for (const row of hourly) {
         const candidate = candidateOf(METRIC_OF_SAMPLE.get(row.metric)!, row);
         candidate.hours ??= new Map();
