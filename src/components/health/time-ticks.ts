@@ -1,3 +1,4 @@
+import { civilWeekday } from "@/lib/dates";
 import { bucketCenter, fromDay, span, toDay, type TimeDomain } from "./chart-scale";
 
 const MAX_TICKS = 6;
@@ -20,8 +21,7 @@ export function timeTicks(domain: TimeDomain): TimeTick[] {
   const candidates: string[] = [];
   for (let day = first; day < first + days; day++) {
     const date = fromDay(day);
-    const weekday = asDate(date).getUTCDay();
-    if (days <= 100 ? weekday === 1 : days <= 800 ? date.endsWith("-01") : date.endsWith("-01-01"))
+    if (days <= 100 ? civilWeekday(day) === 1 : days <= 800 ? date.endsWith("-01") : date.endsWith("-01-01"))
       candidates.push(date);
   }
   const every = Math.max(1, Math.ceil(candidates.length / MAX_TICKS));
