@@ -1,34 +1,23 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { ForwardStatus } from "@/app/dashboard/settings/ForwardStatus";
 import type { Database } from "@/lib/db/client";
 import { createForwardingRule } from "@/lib/db/queries/forwarding-rules";
 import { findActiveJob, getSyncJob } from "@/lib/db/queries/sync-jobs";
 import { forwardingLog, syncJobs } from "@/lib/db/schema";
-import { DiskFileStore } from "@/lib/files/disk-store";
 import { enqueueForwardingRun } from "@/lib/jobs/forwarding-jobs";
 import { describeEachDatabase } from "../databases";
 import { connectStravaSource } from "../forwarding-driver";
+import { setUpFileStore } from "../original-files";
 import { setUpSandboxServer } from "../sandbox-for-tests";
 import { connectSandboxAccount, runJobToEnd, syncNow } from "../sync-driver";
 
 const sandbox = setUpSandboxServer();
 const uploadsSent = () => sandbox.state.countCalls({ provider: "strava", method: "POST", path: "/api/v3/uploads" });
 
-let storeRoot: string;
-let store: DiskFileStore;
-beforeAll(async () => {
-  storeRoot = await fs.mkdtemp(path.join(os.tmpdir(), "qt-forwarding-jobs-"));
-  store = new DiskFileStore(storeRoot);
-});
-afterAll(async () => {
-  await fs.rm(storeRoot, { recursive: true, force: true });
-});
+const files = setUpFileStore();
 
 describeEachDatabase("forwarding runs as jobs", (database) => {
   /** A person with two Strava accounts: a source with three activities (no originals: Strava keeps none) and a destination. */
@@ -55,13 +44,13 @@ describeEachDatabase("forwarding runs as jobs", (database) => {
   it("runs a source's rules after its sync, with progress n of m, and the next run after a sync uploads nothing", async () => {
     const db = database.db;
     const { source, rule } = await setUp(db);
-    await syncNow(db, source, { fileStore: store });
+    await syncNow(db, source, { fileStore: files.store });
     const queued = await forwardJobOf(db, source.id);
     expect(queued).toMatchObject({ kind: "forward", status: "pending", payload: { reason: "after_sync" } });
     expect(uploadsSent()).toBe(0);
 
     expect(renderToStaticMarkup(createElement(ForwardStatus, { job: queued! }))).toContain("Forwarding queued");
-    const ran = await runJobToEnd(db, queued!, { fileStore: store });
+    const ran = await runJobToEnd(db, queued!, { fileStore: files.store });
     expect(ran).toMatchObject({ status: "succeeded", progressDone: 3, progressTotal: 3, inserted: 3, rejected: 0 });
     // The source's card shows a running one as n of m.
     const running = renderToStaticMarkup(createElement(ForwardStatus, { job: { ...ran, status: "running" } }));
@@ -73,8 +62,8 @@ describeEachDatabase("forwarding runs as jobs", (database) => {
 
     // The run itself queues nothing more; the next sync queues a run that finds everything done.
     expect(await forwardJobOf(db, source.id)).toBeNull();
-    await syncNow(db, source, { fileStore: store });
-    const again = await runJobToEnd(db, (await forwardJobOf(db, source.id))!, { fileStore: store });
+    await syncNow(db, source, { fileStore: files.store });
+    const again = await runJobToEnd(db, (await forwardJobOf(db, source.id))!, { fileStore: files.store });
     expect(again).toMatchObject({ status: "succeeded", progressTotal: 3, inserted: 0, unchanged: 3 });
     expect(uploadsSent()).toBe(3);
   });
@@ -82,7 +71,7 @@ describeEachDatabase("forwarding runs as jobs", (database) => {
   it("queues nothing after a sync for a disabled rule, which still runs on demand; requests join one job", async () => {
     const db = database.db;
     const { user, source, rule } = await setUp(db, false);
-    await syncNow(db, source, { fileStore: store });
+    await syncNow(db, source, { fileStore: files.store });
     expect(await forwardJobOf(db, source.id)).toBeNull();
 
     const first = await enqueueForwardingRun(db, { userId: user.id, rule });
@@ -90,7 +79,7 @@ describeEachDatabase("forwarding runs as jobs", (database) => {
     expect(second.isNew).toBe(false);
     expect(second.job.id).toBe(first.job.id);
     expect(second.job.payload).toMatchObject({ ruleIds: [rule.id], forceRuleIds: [rule.id], reason: "on_demand" });
-    const ran = await runJobToEnd(db, first.job, { fileStore: store });
+    const ran = await runJobToEnd(db, first.job, { fileStore: files.store });
     expect(ran).toMatchObject({ status: "succeeded", inserted: 3 });
     expect(sandbox.state.uploadedActivities).toHaveLength(3);
   });
@@ -98,7 +87,7 @@ describeEachDatabase("forwarding runs as jobs", (database) => {
   it("queues the next run for when a failed upload's backoff ends, and that run uploads it once", async () => {
     const db = database.db;
     const { user, source, rule } = await setUp(db);
-    await syncNow(db, source, { fileStore: store });
+    await syncNow(db, source, { fileStore: files.store });
     // Four 503s: the upload's own retries spent, the first activity's upload fails this run.
     sandbox.state.faults.push({
       host: "www.strava.com",
@@ -107,7 +96,7 @@ describeEachDatabase("forwarding runs as jobs", (database) => {
       times: 4,
     });
     const job = (await forwardJobOf(db, source.id))!;
-    const ran = await runJobToEnd(db, job, { fileStore: store });
+    const ran = await runJobToEnd(db, job, { fileStore: files.store });
     expect(ran).toMatchObject({ status: "partial", inserted: 2, rejected: 1 });
     expect(ran.error).toMatch(/1 upload failed/);
 
@@ -125,7 +114,7 @@ describeEachDatabase("forwarding runs as jobs", (database) => {
       .update(forwardingLog)
       .set({ nextAttemptAt: new Date(Date.now() - 1000) })
       .where(eq(forwardingLog.id, failed!.id));
-    const retried = await runJobToEnd(db, retry, { fileStore: store });
+    const retried = await runJobToEnd(db, retry, { fileStore: files.store });
     expect(retried).toMatchObject({ status: "succeeded", inserted: 1, unchanged: 2 });
     expect(sandbox.state.uploadedActivities).toHaveLength(3);
     expect((await getSyncJob(db, { jobId: retry.id }))!.status).toBe("succeeded");

@@ -1,16 +1,12 @@
-import fs from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { PlanTable } from "@/app/dashboard/settings/forwarding/PlanTable";
 import { RuleCard } from "@/app/dashboard/settings/forwarding/RuleCard";
 import { RuleForm } from "@/app/dashboard/settings/forwarding/RuleForm";
 import { RunLog } from "@/app/dashboard/settings/forwarding/RunLog";
 import { completeConnection } from "@/lib/connections/connect";
 import { createForwardingRule } from "@/lib/db/queries/forwarding-rules";
-import { DiskFileStore } from "@/lib/files/disk-store";
 import { loadForwardingPage } from "@/lib/forwarding/page-data";
 import { planForwarding } from "@/lib/forwarding/plan";
 import { toPlanView } from "@/lib/forwarding/views";
@@ -18,20 +14,13 @@ import { enqueueForwardingRun } from "@/lib/jobs/forwarding-jobs";
 import { describeEachDatabase } from "../databases";
 import { addSourceActivity, connectStravaSource } from "../forwarding-driver";
 import { APP_ORIGIN, authorizeAtProvider } from "../oauth-driver";
+import { setUpFileStore } from "../original-files";
 import { setUpSandboxServer } from "../sandbox-for-tests";
 import { connectSandboxAccount, runJobToEnd } from "../sync-driver";
 
 const sandbox = setUpSandboxServer();
 
-let storeRoot: string;
-let store: DiskFileStore;
-beforeAll(async () => {
-  storeRoot = await fs.mkdtemp(path.join(os.tmpdir(), "qt-forwarding-page-"));
-  store = new DiskFileStore(storeRoot);
-});
-afterAll(async () => {
-  await fs.rm(storeRoot, { recursive: true, force: true });
-});
+const files = setUpFileStore();
 
 describeEachDatabase("Settings → Forwarding", (database) => {
   it("offers only accounts that take uploads as destinations, previews the plan, and logs each decision with the provider's words", async () => {
@@ -40,8 +29,8 @@ describeEachDatabase("Settings → Forwarding", (database) => {
     const source = await connectStravaSource(db, user.id, "page-source");
     const query = await authorizeAtProvider(db, { userId: user.id, provider: "oura", account: "page-oura" });
     const { connection: oura } = await completeConnection(db, { userId: user.id, query, origin: APP_ORIGIN });
-    await addSourceActivity(db, store, source, new Date("2021-10-01T07:00:00Z"), 1800);
-    await addSourceActivity(db, store, source, new Date("2021-10-02T07:00:00Z"), 2000);
+    await addSourceActivity(db, files.store, source, new Date("2021-10-01T07:00:00Z"), 1800);
+    await addSourceActivity(db, files.store, source, new Date("2021-10-02T07:00:00Z"), 2000);
     const rule = await createForwardingRule(db, {
       userId: user.id,
       rule: {
@@ -79,7 +68,7 @@ describeEachDatabase("Settings → Forwarding", (database) => {
       times: 4,
     });
     const { job } = await enqueueForwardingRun(db, { userId: user.id, rule });
-    await runJobToEnd(db, job, { fileStore: store });
+    await runJobToEnd(db, job, { fileStore: files.store });
 
     const after = await loadForwardingPage(db, { userId: user.id });
     // The retry waits for its backoff: nothing for the page to refresh for.
