@@ -73,7 +73,8 @@ async function refreshUnderLock(
   // Sync requests ask before each call: the usual answer (not due) costs one plain read, no lock.
   const current = await findConnection(db, { connectionId: connection.id });
   if (!current) throw new AppError("NOT_FOUND", "The connection no longer exists.");
-  if (current.status !== "needs_reauth" && !needsRefresh(openTokens(current))) return openTokens(current);
+  const stored = openTokens(current);
+  if (current.status !== "needs_reauth" && !needsRefresh(stored)) return stored;
 
   // Resolved before the transaction: on PGlite a query on `db` inside it would wait for it.
   const auth = await sourceAuth(db, provider, options.appUrl);

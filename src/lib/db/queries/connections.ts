@@ -74,11 +74,15 @@ export async function getConnectionOrThrow(
 }
 
 /** Locks the row for the rest of the transaction: one token refresh per connection at a time. */
+const selectConnection = (db: Database, connectionId: string) =>
+  db.select().from(providerConnections).where(eq(providerConnections.id, connectionId));
+
+/** The row as it is now, without a lock (whoever holds one may change it next). */
 export async function findConnection(
   db: Database,
   params: { connectionId: string },
 ): Promise<ProviderConnection | null> {
-  const [row] = await db.select().from(providerConnections).where(eq(providerConnections.id, params.connectionId));
+  const [row] = await selectConnection(db, params.connectionId);
   return row ?? null;
 }
 
@@ -86,11 +90,7 @@ export async function lockConnection(
   tx: Database,
   params: { connectionId: string },
 ): Promise<ProviderConnection | null> {
-  const [row] = await tx
-    .select()
-    .from(providerConnections)
-    .where(eq(providerConnections.id, params.connectionId))
-    .for("update");
+  const [row] = await selectConnection(tx, params.connectionId).for("update");
   return row ?? null;
 }
 
