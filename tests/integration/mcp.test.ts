@@ -262,8 +262,19 @@ describeEachDatabase("MCP server at /api/mcp", (database) => {
     expect(corosOnly.weeks).toEqual([
       expect.objectContaining({ week: "2026-11-16", count: 1, distanceM: 10_010, sources: ["coros"] }),
     ]);
+    // A Strava copy of it too: withheld from AI by default, but not counted as withheld, since
+    // the listing shows the workout once, from Garmin.
+    const stravaCopy = await seedActivity(
+      database.db,
+      person.user.id,
+      { name: "A Strava intervals", startAt: at("2026-11-19T06:00:03Z"), durationS: 3600, distanceM: 10_005 },
+      "strava",
+    );
+    const [storedStrava] = await database.db.select().from(activities).where(eq(activities.id, stravaCopy.id));
+    expect(storedStrava!.mergedIntoId).toBe(person.garminRun.id);
     const listed = await answer(client, "list_activities", { from: "2026-11-19", to: "2026-11-19" });
     expect(listed.activities.map((row: { name: string }) => row.name)).toEqual(["A Garmin intervals"]);
+    expect(listed).not.toHaveProperty("withheld");
   });
 
   it("refuses a bad argument with a tool error naming the field", async () => {

@@ -4,6 +4,7 @@ import { cursorParam, instantParam, isRangeInOrder, RANGE_ORDER_ISSUE, sourcePar
 import { readActivitiesPage } from "@/lib/api-v1/read/activities";
 import { instantRange } from "@/lib/api-v1/read/range";
 import { activityCursorKey } from "@/lib/api-v1/schemas";
+import { onePerWorkoutOrSource } from "@/lib/db/queries/activity-scope";
 import { activities } from "@/lib/db/schema";
 import { defineTool, itemLimit, pageWithWithheld, withoutFields } from "../tool-kit";
 
@@ -42,7 +43,9 @@ export const listActivities = defineTool({
       present: (activity) => withoutFields(activity, ["polyline"]),
       withheldFrom: {
         table: activities,
+        // The rows the listing would have shown: a linked copy is not counted as withheld.
         where: [
+          onePerWorkoutOrSource(input.source),
           input.type ? eq(activities.type, input.type) : undefined,
           ...instantRange(activities.startAt, input, context.timeZone),
         ],
