@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import { getEnv, parseEnv } from "./env";
 
 describe("environment", () => {
   it("runs embedded with nothing set: PGlite in .data, no Trigger.dev, no provider credentials", () => {
@@ -9,6 +9,23 @@ describe("environment", () => {
     expect(env.TRIGGER_SECRET_KEY).toBeUndefined();
     expect(env.STRAVA_CLIENT_ID).toBeUndefined();
     expect(env.QT_SANDBOX).toBe(false);
+  });
+
+  it("reads a variable set after start-up, and the same parse until one changes", () => {
+    const saved = process.env.QT_DATA_DIR;
+    try {
+      process.env.QT_DATA_DIR = "/tmp/qt-env-a";
+      const first = getEnv();
+      expect(first.QT_DATA_DIR).toBe("/tmp/qt-env-a");
+      expect(getEnv()).toBe(first);
+      process.env.QT_DATA_DIR = "/tmp/qt-env-b";
+      expect(getEnv().QT_DATA_DIR).toBe("/tmp/qt-env-b");
+      delete process.env.QT_DATA_DIR;
+      expect(getEnv().QT_DATA_DIR).toBe(".data");
+    } finally {
+      if (saved === undefined) delete process.env.QT_DATA_DIR;
+      else process.env.QT_DATA_DIR = saved;
+    }
   });
 
   it("treats empty strings as unset, as .env files write them", () => {

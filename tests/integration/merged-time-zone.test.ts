@@ -118,6 +118,15 @@ describeEachDatabase("merged days after a time-zone change", (database) => {
     });
     expect(all).toHaveLength(days);
     expect(all.at(-1)).toMatchObject({ value: 100 + days - 1 });
+    // The Health page's explanations: the newest days only, oldest first like the whole range.
+    const newest = await findMergedDaily(database.db, {
+      userId: user.id,
+      metric: "steps",
+      start: "2024-12-31",
+      end: "2026-12-31",
+      newest: 3,
+    });
+    expect(newest).toEqual(all.slice(-3));
     expect(await findLatestJobOfKind(database.db, { userId: user.id, kind: "remerge" })).toMatchObject({
       status: "succeeded",
       progressDone: 5,

@@ -3,7 +3,8 @@ import { ChartFrame, PLOT_HEIGHT } from "./ChartFrame";
 import { bucketLabel } from "./labels";
 import type { LineSeries, SeriesPoint } from "./series";
 import { MARKERS } from "./series-style";
-import { element, titleElement } from "./svg-markup";
+import { markupShape, slot } from "./markup-shape";
+import { RepeatedMarkup } from "./RepeatedMarkup";
 
 type LineChartProps = {
   id: string;
@@ -95,35 +96,30 @@ export function LineChart({
           )),
         )}
       </svg>
-      {series.map((line) => (
-        <g
-          key={line.key}
-          data-series={line.key}
-          data-label={line.label}
-          className={`${line.style.fill} stroke-white dark:stroke-zinc-900`}
-          strokeWidth={1.5}
-          dangerouslySetInnerHTML={{
-            __html: line.points
-              .map((point) =>
-                element(
-                  "use",
-                  {
-                    href: `#${id}-${line.style.marker}`,
-                    x: `${(bucketCenter(domain, point.date) * 100).toFixed(3)}%`,
-                    y: y(point.value).toFixed(2),
-                    "data-point": "",
-                    "data-date": point.date,
-                    "data-value": point.value,
-                  },
-                  titleElement(
-                    `${line.label}, ${bucketLabel(point.date, domain.bucket)}: ${formatValue(toDisplay(point.value))}`,
-                  ),
-                ),
-              )
-              .join(""),
-          }}
-        />
-      ))}
+      {series.map((line) => {
+        const mark = markupShape`<use href="#${id}-${line.style.marker}" x="${slot("x")}%" y="${slot("y")}" data-point="" data-date="${slot("date")}" data-value="${slot("value")}"><title>${line.label}, ${slot("when")}: ${slot("shown")}</title></use>`;
+        return (
+          <RepeatedMarkup
+            key={line.key}
+            tag="g"
+            data-series={line.key}
+            data-label={line.label}
+            className={`${line.style.fill} stroke-white dark:stroke-zinc-900`}
+            strokeWidth={1.5}
+            template={mark.template}
+            rows={line.points.map((point) =>
+              mark.row({
+                x: (bucketCenter(domain, point.date) * 100).toFixed(3),
+                y: y(point.value).toFixed(2),
+                date: point.date,
+                value: point.value,
+                when: bucketLabel(point.date, domain.bucket),
+                shown: formatValue(toDisplay(point.value)),
+              }),
+            )}
+          />
+        );
+      })}
     </ChartFrame>
   );
 }

@@ -2,8 +2,9 @@ import type { SleepBucketRow } from "@/lib/db/queries/health-series";
 import { bucketSlot, valueScale, valueY, type TimeDomain, type ValueScale } from "./chart-scale";
 import { ChartFrame, PLOT_HEIGHT } from "./ChartFrame";
 import { bucketLabel, formatHours } from "./labels";
-import { stagesOf, SLEEP_STAGES } from "./sleep-stages";
-import { element, titleElement } from "./svg-markup";
+import { stagesOf, SLEEP_STAGES, type StageKey } from "./sleep-stages";
+import { markupShape, slot } from "./markup-shape";
+import { RepeatedMarkup } from "./RepeatedMarkup";
 
 type SleepChartProps = {
   id: string;
@@ -16,46 +17,46 @@ type SleepChartProps = {
 const HOUR = 3600;
 const BAR_SHARE = 0.7;
 
-/** One night (or a week's or month's average) as a bar of its stages, with its tooltip. */
-function nightMarkup(
+// A night's bar stacks its stages bottom to top; a stage the night lacks gets no height, so draws nothing.
+const STAGE_BARS = SLEEP_STAGES.map(
+  (stage) =>
+    markupShape`<rect x="${slot("x")}%" width="${slot("width")}%" y="${slot(`${stage.key}Top`)}" height="${slot(`${stage.key}Height`)}" class="${stage.fill}"></rect>`,
+);
+const NIGHT = markupShape`<g data-night="" data-date="${slot("date")}" data-deep-s="${slot("deep")}" data-rem-s="${slot("rem")}" data-light-s="${slot("light")}" data-awake-s="${slot("awake")}" data-asleep-s="${slot("asleep")}"><title>${slot("when")}: ${slot("summary")}</title>${STAGE_BARS}</g>`;
+
+/** One night's (or a week's or month's average) slot values: its stages' bars and its tooltip. */
+function nightRow(
   { night, stages }: { night: SleepBucketRow; stages: ReturnType<typeof stagesOf> },
   domain: TimeDomain,
   scale: ValueScale,
-): string {
+): string[] {
   const slot = bucketSlot(domain, night.date);
-  const summary = stages
+  const stated = stages
     .filter((stage) => stage.seconds > 0)
     .map((stage) => `${stage.name.toLowerCase()} ${formatHours(stage.seconds)}`)
     .join(", ");
+  const bars = {} as Record<`${StageKey}Top` | `${StageKey}Height`, string>;
   let below = 0;
-  const bars = stages.map((stage) => {
+  for (const stage of stages) {
     const top = valueY(scale, (below + stage.seconds) / HOUR, PLOT_HEIGHT);
     const bottom = valueY(scale, below / HOUR, PLOT_HEIGHT);
     below += stage.seconds;
-    return stage.seconds > 0
-      ? element("rect", {
-          x: `${((slot.x + (slot.width * (1 - BAR_SHARE)) / 2) * 100).toFixed(3)}%`,
-          width: `${(slot.width * BAR_SHARE * 100).toFixed(3)}%`,
-          y: top.toFixed(2),
-          height: Math.max(0, bottom - top).toFixed(2),
-          class: stage.fill,
-        })
-      : "";
+    bars[`${stage.key}Top`] = top.toFixed(2);
+    bars[`${stage.key}Height`] = stage.seconds > 0 ? Math.max(0, bottom - top).toFixed(2) : "0";
+  }
+  return NIGHT.row({
+    ...bars,
+    x: ((slot.x + (slot.width * (1 - BAR_SHARE)) / 2) * 100).toFixed(3),
+    width: (slot.width * BAR_SHARE * 100).toFixed(3),
+    date: night.date,
+    deep: night.deepS ?? "",
+    rem: night.remS ?? "",
+    light: night.lightS ?? "",
+    awake: night.awakeS ?? "",
+    asleep: night.asleepS ?? "",
+    when: bucketLabel(night.date, domain.bucket),
+    summary: `${formatHours(night.asleepS ?? 0)} asleep (${stated})`,
   });
-  return element(
-    "g",
-    {
-      "data-night": "",
-      "data-date": night.date,
-      "data-deep-s": night.deepS ?? "",
-      "data-rem-s": night.remS ?? "",
-      "data-light-s": night.lightS ?? "",
-      "data-awake-s": night.awakeS ?? "",
-      "data-asleep-s": night.asleepS ?? "",
-    },
-    titleElement(`${bucketLabel(night.date, domain.bucket)}: ${formatHours(night.asleepS ?? 0)} asleep (${summary})`) +
-      bars.join(""),
-  );
 }
 
 /** One source's nights as stacked bars: deep at the bottom, awake on top. */
@@ -74,7 +75,7 @@ export function SleepChart({ id, title, description, nights, domain }: SleepChar
       scale={scale}
       formatTick={(hours) => `${hours}h`}
     >
-      <g dangerouslySetInnerHTML={{ __html: stacked.map((bar) => nightMarkup(bar, domain, scale)).join("") }} />
+      <RepeatedMarkup tag="g" template={NIGHT.template} rows={stacked.map((bar) => nightRow(bar, domain, scale))} />
     </ChartFrame>
   );
 }

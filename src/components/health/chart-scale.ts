@@ -39,11 +39,20 @@ export function timeDomain(start: string, end: string, bucket: Bucket): TimeDoma
 
 export const span = (domain: TimeDomain) => toDay(domain.end) - toDay(domain.start);
 
+// Every chart on a page places the same buckets: each is worked out once per domain.
+const slotsByDomain = new WeakMap<TimeDomain, Map<string, { x: number; width: number }>>();
+
 /** Where a bucket begins and how wide it is, as fractions of the plot. */
 export function bucketSlot(domain: TimeDomain, date: string): { x: number; width: number } {
-  const x = (toDay(date) - toDay(domain.start)) / span(domain);
-  const width = (toDay(nextBucket(date, domain.bucket)) - toDay(date)) / span(domain);
-  return { x, width };
+  let slots = slotsByDomain.get(domain);
+  if (!slots) slotsByDomain.set(domain, (slots = new Map()));
+  let slot = slots.get(date);
+  if (!slot) {
+    const x = (toDay(date) - toDay(domain.start)) / span(domain);
+    const width = (toDay(nextBucket(date, domain.bucket)) - toDay(date)) / span(domain);
+    slots.set(date, (slot = { x, width }));
+  }
+  return slot;
 }
 
 export const bucketCenter = (domain: TimeDomain, date: string) => {

@@ -14,8 +14,17 @@ export interface TimeTick {
   label: string;
 }
 
+// Every chart on a page shares one domain, so its ticks are worked out once.
+const ticksByDomain = new WeakMap<TimeDomain, TimeTick[]>();
+
 /** Mondays for short ranges, month starts up to ~2 years, then New Year's days; at most six. */
 export function timeTicks(domain: TimeDomain): TimeTick[] {
+  let ticks = ticksByDomain.get(domain);
+  if (!ticks) ticksByDomain.set(domain, (ticks = computeTicks(domain)));
+  return ticks;
+}
+
+function computeTicks(domain: TimeDomain): TimeTick[] {
   const days = span(domain);
   const first = toDay(domain.start);
   const candidates: string[] = [];

@@ -42,22 +42,26 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
   const user = await requireUser();
   const db = await getDb();
   const { query, notes } = readHealthQuery(await searchParams);
-  const coverage = await findHealthCoverage(db, { userId: user.id, timeZone: user.timeZone });
-  const range = resolveRange(query, { today: localDate(new Date(), user.timeZone), firstDataDay: coverage.first });
+  const coverageQuery = findHealthCoverage(db, { userId: user.id, timeZone: user.timeZone });
+  // Only "All" starts at the first day with data; any other range need not wait for it.
+  const firstDataDay = query.range === "all" ? (await coverageQuery).first : null;
+  const range = resolveRange(query, { today: localDate(new Date(), user.timeZone), firstDataDay });
   const params = { userId: user.id, ...range };
   // One history: a night or weigh-in several sources recorded counts once; "Each source" shows every source's own.
   const isMerged = sourceViewOf(query) === "merged";
-  const [perSource, merged, mergedSteps, totals, body, sleep, sleepCopies, accountLabels, weight] = await Promise.all([
-    findDailySeries(db, params),
-    findMergedDailySeries(db, params),
-    findMergedDaily(db, { userId: user.id, metric: "steps", start: range.start, end: range.end }),
-    findMergedTotals(db, { userId: user.id, start: range.start, end: range.end }),
-    findBodySeries(db, { ...params, timeZone: user.timeZone }),
-    findSleepSeries(db, { ...params, isMerged }),
-    isMerged ? findSleepCopySources(db, params) : Promise.resolve([]),
-    findSourceLabels(db, { userId: user.id }),
-    loadWeightSection(db, { userId: user.id, timeZone: user.timeZone, start: range.start, end: range.end, isMerged }),
-  ]);
+  const [coverage, perSource, merged, mergedSteps, totals, body, sleep, sleepCopies, accountLabels, weight] =
+    await Promise.all([
+      coverageQuery,
+      findDailySeries(db, params),
+      findMergedDailySeries(db, params),
+      findMergedDaily(db, { userId: user.id, metric: "steps", start: range.start, end: range.end, newest: 7 }),
+      findMergedTotals(db, { userId: user.id, start: range.start, end: range.end }),
+      findBodySeries(db, { ...params, timeZone: user.timeZone }),
+      findSleepSeries(db, { ...params, isMerged }),
+      isMerged ? findSleepCopySources(db, params) : Promise.resolve([]),
+      findSourceLabels(db, { userId: user.id }),
+      loadWeightSection(db, { userId: user.id, timeZone: user.timeZone, start: range.start, end: range.end, isMerged }),
+    ]);
   // The merged line is one more source, named for what it is, where more than one source feeds a chart.
   const daily = [...perSource, ...merged];
   const sources = describeSources(
@@ -138,7 +142,7 @@ export default async function HealthPage({ searchParams }: { searchParams: Searc
           );
         })}
       </div>
-      <MergeExplanations steps={mergedSteps.slice(-7).reverse()} />
+      <MergeExplanations steps={mergedSteps.reverse()} />
       <WeightSection
         data={weight}
         units={user.unitSystem}

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, notExists, sql } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import { union, type PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { bodyMeasurements, dailySummaries, providerConnections, sleepSessionCopies, sleepSessions } from "../schema";
 import { averagePerBucket, onLocalDays, type SeriesParams } from "./health-buckets";
@@ -215,20 +215,14 @@ export async function findHealthCoverage(
 }
 
 async function findHealthSources(db: Database, params: { userId: string }) {
-  const distinctSources = (table: typeof dailySummaries | typeof sleepSessions | typeof bodyMeasurements) =>
+  const sourcesOf = (table: typeof dailySummaries | typeof sleepSessions | typeof bodyMeasurements) =>
     db
-      .selectDistinct({ provider: table.provider, sourceId: table.sourceId })
+      .select({ provider: table.provider, sourceId: table.sourceId })
       .from(table)
       .where(eq(table.userId, params.userId));
-  const lists = await Promise.all([
-    distinctSources(dailySummaries),
-    distinctSources(sleepSessions),
-    distinctSources(bodyMeasurements),
-  ]);
-  const unique = new Map(lists.flat().map((source) => [`${source.provider}:${source.sourceId}`, source]));
-  return [...unique.values()].sort(
-    (a, b) => a.provider.localeCompare(b.provider) || a.sourceId.localeCompare(b.sourceId),
-  );
+  // One statement (UNION drops the repeats): every source that ever sent a day, a night or a weigh-in.
+  const sources = await union(sourcesOf(dailySummaries), sourcesOf(sleepSessions), sourcesOf(bodyMeasurements));
+  return sources.sort((a, b) => a.provider.localeCompare(b.provider) || a.sourceId.localeCompare(b.sourceId));
 }
 
 /** The labels people gave their accounts ("Work Garmin"), keyed like the series' sources. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { dailySummaries, mergedDailyMetrics, metricSourcePriorities, samples, users } from "../schema";
@@ -228,9 +228,9 @@ export interface MergedDailyPoint {
 /** One metric's merged values from `start` to `end` (local dates, inclusive), oldest first. */
 export async function findMergedDaily(
   db: Database,
-  params: { userId: string; metric: DailyMergeMetric; start: string; end: string },
+  params: { userId: string; metric: DailyMergeMetric; start: string; end: string; newest?: number },
 ): Promise<MergedDailyPoint[]> {
-  const rows = await db
+  const query = db
     .select({
       date: sql<string>`to_char(${mergedDailyMetrics.localDate}::timestamp, 'YYYY-MM-DD')`,
       value: mergedDailyMetrics.value,
@@ -246,8 +246,12 @@ export async function findMergedDaily(
         gte(mergedDailyMetrics.localDate, params.start),
         lte(mergedDailyMetrics.localDate, params.end),
       ),
-    )
-    .orderBy(asc(mergedDailyMetrics.localDate));
+    );
+  // `newest`: only the last days with a value (the Health page explains a week, not the year).
+  const rows =
+    params.newest === undefined
+      ? await query.orderBy(asc(mergedDailyMetrics.localDate))
+      : (await query.orderBy(desc(mergedDailyMetrics.localDate)).limit(params.newest)).reverse();
   return rows.map((row) => ({ ...row, value: Number(row.value) }));
 }
 

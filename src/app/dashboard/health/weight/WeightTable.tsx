@@ -1,4 +1,6 @@
 import type { WeightRecord } from "@/lib/db/queries/weigh-ins";
+import { markupShape, raw, slot } from "@/components/health/markup-shape";
+import { RepeatedMarkup } from "@/components/health/RepeatedMarkup";
 import { element, escapeMarkup } from "@/components/health/svg-markup";
 import { formatWeight, type UnitSystem } from "@/lib/format";
 
@@ -16,30 +18,26 @@ type Props = {
   copies: Map<string, Array<{ provider: string; sourceId: string }>>;
 };
 
-/** One weigh-in's row, as markup (see svg-markup.ts: a year of rows was a React element per cell). */
-function rowMarkup(record: WeightRecord, units: UnitSystem, label: string, alsoFrom: string[]): string {
-  const also = alsoFrom.length
-    ? element(
-        "span",
-        { class: "ml-2 text-xs text-zinc-500 dark:text-zinc-400", "data-testid": "weigh-in-copies" },
-        escapeMarkup(`also from ${alsoFrom.join(", ")}`),
-      )
-    : "";
-  return element(
-    "tr",
-    {
-      class: "border-t border-zinc-100 dark:border-zinc-800",
-      "data-row": "",
-      "data-date": record.date,
-      "data-weight-kg": record.weightKg,
-    },
-    [
-      element("td", { class: `${cell} tabular-nums` }, escapeMarkup(record.date)),
-      element("td", { class: `${cell} text-right tabular-nums` }, escapeMarkup(formatWeight(record.weightKg, units))),
-      element("td", { class: `${cell} text-right tabular-nums` }, record.bmi === null ? "—" : record.bmi.toFixed(1)),
-      element("td", { class: cell }, escapeMarkup(label) + also),
-    ].join(""),
-  );
+const ROW = markupShape`<tr class="border-t border-zinc-100 dark:border-zinc-800" data-row="" data-date="${slot("date")}" data-weight-kg="${slot("kg")}"><td class="${cell} tabular-nums">${slot("date")}</td><td class="${cell} text-right tabular-nums">${slot("weight")}</td><td class="${cell} text-right tabular-nums">${slot("bmi")}</td><td class="${cell}">${slot("source")}${slot("also")}</td></tr>`;
+
+/** One weigh-in's slot values (see markup-shape.ts: a year of rows was most of the page's payload). */
+function row(record: WeightRecord, units: UnitSystem, label: string, alsoFrom: string[]): string[] {
+  return ROW.row({
+    date: record.date,
+    kg: record.weightKg,
+    weight: formatWeight(record.weightKg, units),
+    bmi: record.bmi === null ? "—" : record.bmi.toFixed(1),
+    source: label,
+    also: alsoFrom.length
+      ? raw(
+          element(
+            "span",
+            { class: "ml-2 text-xs text-zinc-500 dark:text-zinc-400", "data-testid": "weigh-in-copies" },
+            escapeMarkup(`also from ${alsoFrom.join(", ")}`),
+          ),
+        )
+      : "",
+  });
 }
 
 /** Every weigh-in in the range, newest first: date, weight in the person's units, BMI and source. */
@@ -66,21 +64,19 @@ export function WeightTable({ records, units, sourceLabel, copies }: Props) {
               </th>
             </tr>
           </thead>
-          <tbody
-            dangerouslySetInnerHTML={{
-              __html: newest
-                .map((record) =>
-                  rowMarkup(
-                    record,
-                    units,
-                    sourceLabel(record),
-                    (copies.get(record.id) ?? []).map((copy) =>
-                      sourceLabel({ source: copy.provider, sourceId: copy.sourceId }),
-                    ),
-                  ),
-                )
-                .join(""),
-            }}
+          <RepeatedMarkup
+            tag="tbody"
+            template={ROW.template}
+            rows={newest.map((record) =>
+              row(
+                record,
+                units,
+                sourceLabel(record),
+                (copies.get(record.id) ?? []).map((copy) =>
+                  sourceLabel({ source: copy.provider, sourceId: copy.sourceId }),
+                ),
+              ),
+            )}
           />
         </table>
       </div>
