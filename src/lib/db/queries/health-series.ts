@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, notExists, sql } from "drizzle-orm";
-import { union, type PgColumn } from "drizzle-orm/pg-core";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { bodyMeasurements, dailySummaries, providerConnections, sleepSessionCopies, sleepSessions } from "../schema";
 import { averagePerBucket, onLocalDays, type SeriesParams } from "./health-buckets";
@@ -156,73 +156,101 @@ export interface HealthCoverage {
 
 const hasAny = (column: PgColumn) => sql<boolean | null>`bool_or(${column} is not null)`;
 
-/** `timeZone` places weigh-ins, which carry no local date of their own, on the person's calendar. */
+/**
+ * `timeZone` places weigh-ins, which carry no local date of their own, on the person's calendar.
+ * One statement (each table's aggregate is one row, so the cross joins make one row): the Health
+ * page waits for it on "All", and a statement costs more here than these index scans do.
+ */
 export async function findHealthCoverage(
   db: Database,
   params: { userId: string; timeZone: string },
 ): Promise<HealthCoverage> {
   const zone = sql`${params.timeZone}::text`;
-  const [[daily], [sleep], [body], sources] = await Promise.all([
-    db
-      .select({
-        first: sql<string | null>`to_char(min(${dailySummaries.localDate})::timestamp, 'YYYY-MM-DD')`,
-        last: sql<string | null>`to_char(max(${dailySummaries.localDate})::timestamp, 'YYYY-MM-DD')`,
-        hrv: hasAny(dailySummaries.hrvMs),
-        restingHeartRate: hasAny(dailySummaries.restingHeartRateBpm),
-        readiness: hasAny(dailySummaries.readinessScore),
-        recovery: hasAny(dailySummaries.recoveryScore),
-        strain: hasAny(dailySummaries.strain),
-        steps: hasAny(dailySummaries.steps),
-      })
-      .from(dailySummaries)
-      .where(eq(dailySummaries.userId, params.userId)),
-    db
-      .select({
-        first: sql<string | null>`to_char(min(${sleepSessions.localDate})::timestamp, 'YYYY-MM-DD')`,
-        last: sql<string | null>`to_char(max(${sleepSessions.localDate})::timestamp, 'YYYY-MM-DD')`,
-      })
-      .from(sleepSessions)
-      .where(eq(sleepSessions.userId, params.userId)),
-    db
-      .select({
-        first: sql<string | null>`to_char(min(${bodyMeasurements.measuredAt}) at time zone ${zone}, 'YYYY-MM-DD')`,
-        last: sql<string | null>`to_char(max(${bodyMeasurements.measuredAt}) at time zone ${zone}, 'YYYY-MM-DD')`,
-        weight: hasAny(bodyMeasurements.weightKg),
-        bmi: hasAny(bodyMeasurements.bmi),
-      })
-      .from(bodyMeasurements)
-      .where(eq(bodyMeasurements.userId, params.userId)),
-    findHealthSources(db, { userId: params.userId }),
-  ]);
-  const firsts = [daily?.first, sleep?.first, body?.first].filter((day): day is string => Boolean(day)).sort();
-  const lasts = [daily?.last, sleep?.last, body?.last].filter((day): day is string => Boolean(day)).sort();
+  const daily = db
+    .select({
+      first: sql<string | null>`to_char(min(${dailySummaries.localDate})::timestamp, 'YYYY-MM-DD')`.as("daily_first"),
+      last: sql<string | null>`to_char(max(${dailySummaries.localDate})::timestamp, 'YYYY-MM-DD')`.as("daily_last"),
+      hrv: hasAny(dailySummaries.hrvMs).as("has_hrv"),
+      restingHeartRate: hasAny(dailySummaries.restingHeartRateBpm).as("has_resting_heart_rate"),
+      readiness: hasAny(dailySummaries.readinessScore).as("has_readiness"),
+      recovery: hasAny(dailySummaries.recoveryScore).as("has_recovery"),
+      strain: hasAny(dailySummaries.strain).as("has_strain"),
+      steps: hasAny(dailySummaries.steps).as("has_steps"),
+    })
+    .from(dailySummaries)
+    .where(eq(dailySummaries.userId, params.userId))
+    .as("daily");
+  const sleep = db
+    .select({
+      first: sql<string | null>`to_char(min(${sleepSessions.localDate})::timestamp, 'YYYY-MM-DD')`.as("sleep_first"),
+      last: sql<string | null>`to_char(max(${sleepSessions.localDate})::timestamp, 'YYYY-MM-DD')`.as("sleep_last"),
+    })
+    .from(sleepSessions)
+    .where(eq(sleepSessions.userId, params.userId))
+    .as("sleep");
+  const body = db
+    .select({
+      first: sql<string | null>`to_char(min(${bodyMeasurements.measuredAt}) at time zone ${zone}, 'YYYY-MM-DD')`.as(
+        "body_first",
+      ),
+      last: sql<string | null>`to_char(max(${bodyMeasurements.measuredAt}) at time zone ${zone}, 'YYYY-MM-DD')`.as(
+        "body_last",
+      ),
+      weight: hasAny(bodyMeasurements.weightKg).as("has_weight"),
+      bmi: hasAny(bodyMeasurements.bmi).as("has_bmi"),
+    })
+    .from(bodyMeasurements)
+    .where(eq(bodyMeasurements.userId, params.userId))
+    .as("body");
+  const [row] = await db
+    .select({
+      daily: {
+        first: daily.first,
+        last: daily.last,
+        hrv: daily.hrv,
+        restingHeartRate: daily.restingHeartRate,
+        readiness: daily.readiness,
+        recovery: daily.recovery,
+        strain: daily.strain,
+        steps: daily.steps,
+      },
+      sleep: { first: sleep.first, last: sleep.last },
+      body: { first: body.first, last: body.last, weight: body.weight, bmi: body.bmi },
+      sources: healthSources(params.userId),
+    })
+    .from(daily)
+    .crossJoin(sleep)
+    .crossJoin(body);
+  const firsts = [row?.daily.first, row?.sleep.first, row?.body.first].filter((day): day is string => Boolean(day));
+  const lasts = [row?.daily.last, row?.sleep.last, row?.body.last].filter((day): day is string => Boolean(day));
   return {
-    first: firsts[0] ?? null,
-    last: lasts.at(-1) ?? null,
+    first: firsts.sort()[0] ?? null,
+    last: lasts.sort().at(-1) ?? null,
     has: {
-      sleep: Boolean(sleep?.first),
-      hrv: Boolean(daily?.hrv),
-      resting_heart_rate: Boolean(daily?.restingHeartRate),
-      readiness: Boolean(daily?.readiness),
-      recovery: Boolean(daily?.recovery),
-      strain: Boolean(daily?.strain),
-      steps: Boolean(daily?.steps),
-      weight: Boolean(body?.weight),
-      bmi: Boolean(body?.bmi),
+      sleep: Boolean(row?.sleep.first),
+      hrv: Boolean(row?.daily.hrv),
+      resting_heart_rate: Boolean(row?.daily.restingHeartRate),
+      readiness: Boolean(row?.daily.readiness),
+      recovery: Boolean(row?.daily.recovery),
+      strain: Boolean(row?.daily.strain),
+      steps: Boolean(row?.daily.steps),
+      weight: Boolean(row?.body.weight),
+      bmi: Boolean(row?.body.bmi),
     },
-    sources,
+    sources: [...(row?.sources ?? [])].sort(
+      (a, b) => a.provider.localeCompare(b.provider) || a.sourceId.localeCompare(b.sourceId),
+    ),
   };
 }
 
-async function findHealthSources(db: Database, params: { userId: string }) {
+/** Every source that ever sent a day, a night or a weigh-in (UNION drops the repeats), as a JSON list. */
+function healthSources(userId: string) {
   const sourcesOf = (table: typeof dailySummaries | typeof sleepSessions | typeof bodyMeasurements) =>
-    db
-      .select({ provider: table.provider, sourceId: table.sourceId })
-      .from(table)
-      .where(eq(table.userId, params.userId));
-  // One statement (UNION drops the repeats): every source that ever sent a day, a night or a weigh-in.
-  const sources = await union(sourcesOf(dailySummaries), sourcesOf(sleepSessions), sourcesOf(bodyMeasurements));
-  return sources.sort((a, b) => a.provider.localeCompare(b.provider) || a.sourceId.localeCompare(b.sourceId));
+    sql`select ${table.provider} as provider, ${table.sourceId} as source_id from ${table} where ${table.userId} = ${userId}`;
+  return sql<Array<{ provider: string; sourceId: string }>>`(
+    select coalesce(json_agg(json_build_object('provider', provider, 'sourceId', source_id)), '[]'::json)
+    from (${sourcesOf(dailySummaries)} union ${sourcesOf(sleepSessions)} union ${sourcesOf(bodyMeasurements)}) as sources
+  )`;
 }
 
 /** The labels people gave their accounts ("Work Garmin"), keyed like the series' sources. */

@@ -18,7 +18,10 @@ type Props = {
   copies: Map<string, Array<{ provider: string; sourceId: string }>>;
 };
 
-const ROW = markupShape`<tr class="border-t border-zinc-100 dark:border-zinc-800" data-row="" data-date="${slot("date")}" data-weight-kg="${slot("kg")}"><td class="${cell} tabular-nums">${slot("date")}</td><td class="${cell} text-right tabular-nums">${slot("weight")}</td><td class="${cell} text-right tabular-nums">${slot("bmi")}</td><td class="${cell}">${slot("source")}${slot("also")}</td></tr>`;
+// Cells are styled from the tbody (child selectors), so each of a year's rows carries no classes.
+const ROWS_CLASS =
+  "tabular-nums *:border-t *:border-zinc-100 dark:*:border-zinc-800 [&_td]:whitespace-nowrap [&_td]:px-3 [&_td]:py-2 [&_td:nth-child(2)]:text-right [&_td:nth-child(3)]:text-right";
+const ROW = markupShape`<tr data-row="" data-date="${slot("date")}" data-weight-kg="${slot("kg")}"><td>${slot("date")}</td><td>${slot("weight")}</td><td>${slot("bmi")}</td><td>${slot("source")}${slot("also")}</td></tr>`;
 
 /** One weigh-in's slot values (see markup-shape.ts: a year of rows was most of the page's payload). */
 function row(record: WeightRecord, units: UnitSystem, label: string, alsoFrom: string[]): string[] {
@@ -66,6 +69,7 @@ export function WeightTable({ records, units, sourceLabel, copies }: Props) {
           </thead>
           <RepeatedMarkup
             tag="tbody"
+            className={ROWS_CLASS}
             template={ROW.template}
             rows={newest.map((record) =>
               row(
