@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { startFlags } from "./process-stats";
 
 const ROOT = path.join(import.meta.dirname, "..");
 const BUILD_ID = path.join(ROOT, ".next", "BUILD_ID");
@@ -41,6 +42,8 @@ export function ensureProductionBuild(): { built: boolean } {
 
 export interface RunningServer {
   baseUrl: string;
+  /** The Node process serving the pages (for its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -61,6 +64,8 @@ export async function startProductionServer(
     process.execPath,
     // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written when it stops).
     [
+      // `npm start`'s flags, so the server measured is the one deployed.
+      ...startFlags(),
       ...(process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
       path.join(ROOT, "node_modules/next/dist/bin/next"),
       "start",
@@ -99,7 +104,7 @@ export async function startProductionServer(
       (response) => response.ok,
       () => false,
     );
-    if (isUp) return { baseUrl, stop };
+    if (isUp) return { baseUrl, pid: child.pid!, stop };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   await stop();

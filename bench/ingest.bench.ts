@@ -6,13 +6,13 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import postgres from "postgres";
 import { openPostgres } from "../src/lib/db/client";
 import { samples, users } from "../src/lib/db/schema";
 import { parseHealthAutoExport } from "../src/lib/ingest/health-auto-export/parse";
 import { withBenchDatabase } from "./bench-database";
 import { copySamples } from "./copy-bound";
 import { writeResult } from "./report";
+import { cpuSeconds, postgresCpuSeconds, startFlags } from "./process-stats";
 
 // ~640,000 samples make the ~50 MB body the issue names.
 const SAMPLES = Number(process.env.BENCH_INGEST_SAMPLES ?? 640_000);
@@ -66,34 +66,8 @@ async function compileServer(): Promise<string> {
   return outfile;
 }
 
-/** The V8 flags `npm start` runs the app with (see README, "Memory"), so the server measured is the one deployed. */
-function startFlags(): string[] {
-  const { scripts } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "..", "package.json"), "utf8")) as {
-    scripts: { start: string };
-  };
-  return scripts.start.match(/--[\w-]+=\S+/g) ?? [];
-}
-
 const peakMemoryBytes = (pid: number) =>
   Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) * 1024;
-
-/** CPU seconds (user + system) a process has used: steadier than wall time on a busy machine. */
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** What the Postgres backends serving the bench database have used so far. */
-async function postgresCpuSeconds(url: string): Promise<number> {
-  const monitor = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    const backends = await monitor<{ pid: number }[]>`
-      select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
-    return backends.reduce((total, { pid }) => total + cpuSeconds(pid), 0);
-  } finally {
-    await monitor.end();
-  }
-}
 
 await withBenchDatabase(async (url) => {
   const body = buildBody();

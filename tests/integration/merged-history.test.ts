@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { findWeighInCopies } from "@/lib/db/queries/merged-copies";
+import { findWeighInCopies, findWeighInCopiesBetween } from "@/lib/db/queries/merged-copies";
 import { findMergedDaily, remergeDays, savePersonalOrder } from "@/lib/db/queries/merged-daily";
 import { findSleepSeries } from "@/lib/db/queries/health-series";
 import { findMergedDailySeries, findMergedTotals, findSleepCopySources } from "@/lib/db/queries/merged-series";
@@ -243,6 +243,9 @@ describeEachDatabase("merged history", (database) => {
     ]);
     const copies = await findWeighInCopies(database.db, { userId: user.id, primaryIds: [merged[0]!.id] });
     const [copy] = copies.get(merged[0]!.id)!;
+    // The Health page reads the copies of the range's weigh-ins alongside them: the same list.
+    expect(await findWeighInCopiesBetween(database.db, range)).toEqual(copies);
+    expect(await findWeighInCopiesBetween(database.db, { ...range, start: "2026-05-20" })).toEqual(new Map());
     expect(copy).toMatchObject({ provider: "apple_health", sourceId: "Withings", weightKg: 72.43 });
     expect(explainCopies("weight", { provider: "garmin", sourceId: "g-1" }, [copy!], labelSource)).toBe(
       "Weight: Garmin's weigh-in counts; the same weigh-in from Withings is kept as a copy, not counted",

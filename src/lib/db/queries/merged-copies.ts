@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import type { PgColumn } from "drizzle-orm/pg-core";
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { alias, type PgColumn } from "drizzle-orm/pg-core";
 import type { Database } from "../client";
 import { bodyMeasurements, sleepSessionCopies, sleepSessions, weighInCopies } from "../schema";
 import { addDays, DAY_MS } from "@/lib/dates";
@@ -140,9 +140,44 @@ export async function findNightCopies(
 export async function findWeighInCopies(
   db: Database,
   params: { userId: string; primaryIds: string[] },
-): Promise<Map<string, Array<SourceRef & { weightKg: number; measuredAt: string }>>> {
-  const copies = new Map<string, Array<SourceRef & { weightKg: number; measuredAt: string }>>();
-  if (!params.primaryIds.length) return copies;
+): Promise<WeighInCopies> {
+  if (!params.primaryIds.length) return new Map();
+  return weighInCopiesWhere(db, params.userId, inArray(weighInCopies.primaryMeasurementId, params.primaryIds));
+}
+
+/**
+ * The same for every weigh-in that counts between two local dates (the Health page's range), so
+ * it can be read alongside the weigh-ins rather than after them.
+ */
+export async function findWeighInCopiesBetween(
+  db: Database,
+  params: { userId: string; start: string; end: string; timeZone: string },
+): Promise<WeighInCopies> {
+  const zone = sql`${params.timeZone}::text`;
+  const primary = alias(bodyMeasurements, "primary_measurement");
+  return weighInCopiesWhere(
+    db,
+    params.userId,
+    inArray(
+      weighInCopies.primaryMeasurementId,
+      db
+        .select({ id: primary.id })
+        .from(primary)
+        .where(
+          and(
+            eq(primary.userId, params.userId),
+            sql`${primary.measuredAt} >= (${params.start}::date::timestamp at time zone ${zone})`,
+            sql`${primary.measuredAt} < ((${params.end}::date + 1)::timestamp at time zone ${zone})`,
+          ),
+        ),
+    ),
+  );
+}
+
+type WeighInCopies = Map<string, Array<SourceRef & { weightKg: number; measuredAt: string }>>;
+
+async function weighInCopiesWhere(db: Database, userId: string, primaries: SQL): Promise<WeighInCopies> {
+  const copies: WeighInCopies = new Map();
   const rows = await db
     .select({
       primaryId: weighInCopies.primaryMeasurementId,
@@ -153,9 +188,7 @@ export async function findWeighInCopies(
     })
     .from(weighInCopies)
     .innerJoin(bodyMeasurements, eq(bodyMeasurements.id, weighInCopies.measurementId))
-    .where(
-      and(eq(weighInCopies.userId, params.userId), inArray(weighInCopies.primaryMeasurementId, params.primaryIds)),
-    );
+    .where(and(eq(weighInCopies.userId, userId), primaries));
   for (const { primaryId, weightKg, measuredAt, ...source } of rows)
     copies.set(primaryId, [
       ...(copies.get(primaryId) ?? []),

@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db";
 import { listConnections } from "@/lib/db/queries/connections";
-import { findWeighInCopies } from "@/lib/db/queries/merged-copies";
+import { findWeighInCopiesBetween } from "@/lib/db/queries/merged-copies";
 import { findLatestJobOfKind } from "@/lib/db/queries/sync-jobs";
 import { findWeightRecords, findWeightSources } from "@/lib/db/queries/weigh-ins";
 import { toJobView } from "@/lib/jobs/job-view";
@@ -19,21 +19,14 @@ export async function loadWeightSection(
   db: Database,
   params: { userId: string; timeZone: string; start: string; end: string; isMerged: boolean },
 ) {
-  const [records, connections, latest, withData] = await Promise.all([
-    findWeightRecords(db, {
-      userId: params.userId,
-      start: params.start,
-      end: params.end,
-      timeZone: params.timeZone,
-      isMerged: params.isMerged,
-    }),
+  const range = { userId: params.userId, start: params.start, end: params.end, timeZone: params.timeZone };
+  const [records, copies, connections, latest, withData] = await Promise.all([
+    findWeightRecords(db, { ...range, isMerged: params.isMerged }),
+    params.isMerged ? findWeighInCopiesBetween(db, range) : new Map<string, never[]>(),
     listConnections(db, { userId: params.userId }),
     findLatestJobOfKind(db, { userId: params.userId, kind: "weight" }),
     findWeightSources(db, { userId: params.userId }),
   ]);
-  const copies = params.isMerged
-    ? await findWeighInCopies(db, { userId: params.userId, primaryIds: records.map((record) => record.id) })
-    : new Map<string, never[]>();
   const walkable = connections.filter((connection) => findProvider(connection.provider)?.weightHistory);
   const accounts = walkable.map((connection) => {
     const name = findProvider(connection.provider)!.name;
