@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { element, escapeMarkup, titleElement } from "./svg-markup";
+import { element, escapeMarkup } from "./svg-markup";
 
 describe("chart markup", () => {
   it("escapes every character that could end an attribute or open a tag", () => {
@@ -12,7 +12,7 @@ describe("chart markup", () => {
     const markup = element(
       "use",
       { href: "#hrv-circle", x: "1.5%", "data-value": 67, "data-label": `Ana's "Watch"`, hidden: undefined, y: null },
-      titleElement("Watch <1>: 67 ms"),
+      `<title>${escapeMarkup("Watch <1>: 67 ms")}</title>`,
     );
     expect(markup).toBe(
       `<use href="#hrv-circle" x="1.5%" data-value="67" data-label="Ana&#39;s &quot;Watch&quot;"><title>Watch &lt;1&gt;: 67 ms</title></use>`,

@@ -1,8 +1,6 @@
-// Markup for the Health page's many small repeated parts (a chart's marks, a long table's rows),
-// written as one string per series or table: a year of charts is about a thousand marks with a
-// tooltip each, and as React elements every one went through the server render twice (the RSC
-// payload and the HTML), most of the page's time. Everything written here is escaped; callers
-// pass text and numbers, never markup from outside.
+// Markup written as text for the Health page's repeated parts (markup-shape.ts puts it together
+// per row). Everything written here is escaped; callers pass text and numbers, never markup from
+// outside.
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -18,6 +16,3 @@ export function element(name: string, attributes: Attributes, inner = ""): strin
     if (value !== null && value !== undefined) markup += ` ${key}="${escapeMarkup(String(value))}"`;
   return `${markup}>${inner}</${name}>`;
 }
-
-/** A tooltip: the `<title>` a browser shows on hover and a screen reader reads. */
-export const titleElement = (text: string): string => `<title>${escapeMarkup(text)}</title>`;
