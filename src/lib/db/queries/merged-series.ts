@@ -11,7 +11,9 @@ import { averagePerBucket, bucketOf, onLocalDays, type DailyBucketRow, type Seri
 
 export const MERGED_SOURCE = { provider: "merged", sourceId: "" } as const;
 
-const pick = (metric: string) =>
+const CHARTED_METRICS = ["hrv", "resting_heart_rate", "readiness", "recovery", "strain", "steps"] as const;
+
+const pick = (metric: (typeof CHARTED_METRICS)[number]) =>
   sql<
     number | null
   >`max(${mergedDailyMetrics.value}) filter (where ${mergedDailyMetrics.metric} = ${sql.raw(`'${metric}'`)})`;
@@ -31,7 +33,9 @@ export async function findMergedDailySeries(db: Database, params: SeriesParams):
       steps: pick("steps").as("steps"),
     })
     .from(mergedDailyMetrics)
-    .where(onLocalDays(mergedDailyMetrics, params))
+    // Only the charted metrics: the primary key (user, metric, day) then finds them, and distance
+    // or energy days are never read.
+    .where(and(onLocalDays(mergedDailyMetrics, params), inArray(mergedDailyMetrics.metric, [...CHARTED_METRICS])))
     .groupBy(mergedDailyMetrics.localDate)
     .as("merged_days");
   const { hrvMs, restingHeartRateBpm, readinessScore, recoveryScore, strain, steps } = days;
