@@ -8,6 +8,7 @@ import { MERGED_SOURCE } from "./merged-series";
 // Time series for the Health page, one row per source and bucket (see health-buckets.ts).
 
 import type { DailyBucketRow } from "./health-buckets";
+import { onLocalDaysIn } from "./local-days";
 export { BUCKETS, type Bucket, type DailyBucketRow, type SeriesParams } from "./health-buckets";
 
 /** Daily metrics per source, averaged per bucket; one scan for every metric the page charts. */
@@ -50,13 +51,7 @@ export async function findBodySeries(
       bmi: bodyMeasurements.bmi,
     })
     .from(bodyMeasurements)
-    .where(
-      and(
-        eq(bodyMeasurements.userId, params.userId),
-        sql`${bodyMeasurements.measuredAt} >= (${params.start}::date::timestamp at time zone ${zone})`,
-        sql`${bodyMeasurements.measuredAt} < ((${params.end}::date + 1)::timestamp at time zone ${zone})`,
-      ),
-    )
+    .where(and(eq(bodyMeasurements.userId, params.userId), onLocalDaysIn(bodyMeasurements.measuredAt, params)))
     .as("measurements");
   const rows = await averagePerBucket(db, {
     from: measurements,

@@ -8,6 +8,7 @@ import { dayWindows } from "@/lib/merge/daily/touched";
 import type { SourceRef } from "@/lib/merge/daily/types";
 import { findPersonalOrders } from "./merged-daily";
 import { ownRowsBetween } from "./own-rows";
+import { onLocalDaysIn } from "./local-days";
 
 // Copies among sleep sessions and weigh-ins: which rows from other sources are the same night
 // or weigh-in as one that counts. Rewritten for every row near what a write touched.
@@ -153,7 +154,6 @@ export async function findWeighInCopiesBetween(
   db: Database,
   params: { userId: string; start: string; end: string; timeZone: string },
 ): Promise<WeighInCopies> {
-  const zone = sql`${params.timeZone}::text`;
   const primary = alias(bodyMeasurements, "primary_measurement");
   return weighInCopiesWhere(
     db,
@@ -163,13 +163,7 @@ export async function findWeighInCopiesBetween(
       db
         .select({ id: primary.id })
         .from(primary)
-        .where(
-          and(
-            eq(primary.userId, params.userId),
-            sql`${primary.measuredAt} >= (${params.start}::date::timestamp at time zone ${zone})`,
-            sql`${primary.measuredAt} < ((${params.end}::date + 1)::timestamp at time zone ${zone})`,
-          ),
-        ),
+        .where(and(eq(primary.userId, params.userId), onLocalDaysIn(primary.measuredAt, params))),
     ),
   );
 }

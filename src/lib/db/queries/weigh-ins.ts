@@ -5,6 +5,7 @@ import type { ForwardedWeighIn, ForwardOutcome } from "@/lib/providers/weight-ty
 import type { WrittenIds } from "@/lib/outbound/record-events";
 import { emptyCounts, type BodyRecord, type UpsertCounts } from "@/lib/sync/records";
 import { decideWeighIn, type StoredWeighIn } from "@/lib/weight/weigh-in-rule";
+import { onLocalDaysIn } from "./local-days";
 
 export type IdentifiedBodyRecord = BodyRecord & { externalId: string };
 
@@ -177,8 +178,7 @@ export async function findWeightRecords(
                 .where(eq(weighInCopies.measurementId, bodyMeasurements.id)),
             )
           : undefined,
-        sql`${bodyMeasurements.measuredAt} >= (${params.start}::date::timestamp at time zone ${zone})`,
-        sql`${bodyMeasurements.measuredAt} < ((${params.end}::date + 1)::timestamp at time zone ${zone})`,
+        onLocalDaysIn(bodyMeasurements.measuredAt, params),
       ),
     )
     .orderBy(asc(bodyMeasurements.measuredAt))
