@@ -73,7 +73,6 @@ export async function getConnectionOrThrow(
   return row;
 }
 
-/** Locks the row for the rest of the transaction: one token refresh per connection at a time. */
 const selectConnection = (db: Database, connectionId: string) =>
   db.select().from(providerConnections).where(eq(providerConnections.id, connectionId));
 
@@ -86,6 +85,7 @@ export async function findConnection(
   return row ?? null;
 }
 
+/** Locks the row for the rest of the transaction: one token refresh per connection at a time. */
 export async function lockConnection(
   tx: Database,
   params: { connectionId: string },
